@@ -2,6 +2,7 @@ import { AuditAction } from "../domain/audit/auditAction.js";
 import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { NudgeRepository } from "../db/repositories/NudgeRepository.js";
 import { UserError } from "../errors.js";
+import { stillMember } from "./stillMember.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { AuditLog } from "./AuditLog.js";
 import { ClosedWordings } from "./closedCohortError.js";
@@ -112,13 +113,18 @@ export class NudgeService {
     if (standing !== null && standing.daysOffUntil !== null) return view(NudgeOutcome.DaysOff, { daysOffUntil: standing.daysOffUntil });
     if (standing !== null && !standing.wanted) return view(NudgeOutcome.NotNeeded, { finished: standing.finished });
     const unansweredCheckpoints = standing?.unansweredCheckpoints ?? [];
-    const claim = await this.nudges.claim({
-      memberId: member.id,
-      window: Math.floor(request.now.getTime() / (NUDGE_WINDOW_DAYS * dayMs)),
-      claimedBy: request.actorId,
-      now: request.now,
-      since: new Date(request.now.getTime() - NUDGE_WINDOW_DAYS * dayMs),
-    });
+    // The member's `/privacy delete` may commit after the read above: the admin is told they are not in the cohort.
+    const claim = await stillMember(
+      cohort.name,
+      this.nudges.claim({
+        memberId: member.id,
+        window: Math.floor(request.now.getTime() / (NUDGE_WINDOW_DAYS * dayMs)),
+        claimedBy: request.actorId,
+        now: request.now,
+        since: new Date(request.now.getTime() - NUDGE_WINDOW_DAYS * dayMs),
+      }),
+      "other",
+    );
     if (!claim.claimed) return view(NudgeOutcome.TooSoon, { nextAt: new Date(claim.lastAt.getTime() + NUDGE_WINDOW_DAYS * dayMs) });
     try {
       await this.sender.sendDirect(

@@ -516,7 +516,7 @@ export class StudyService {
     if (cohort.status === CohortStatus.Ended) throw await this.cohorts.closedError(cohort, ClosedWordings.completions);
     const context = await this.plans.contextFor(cohort);
     const item = await this.itemOfOption(context, cohort, request.item, picked);
-    const removed = await this.completions.remove(member.id, item.id, cohort.id, request.now);
+    const removed = await stillMember(cohort.name, this.completions.remove(member.id, item.id, cohort.id, request.now));
     if (removed === null) throw new UserError("item.notDone", { title: item.title });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, itemId: item.id, points: removed.points }, "completion undone");
     const all = await this.completions.listForMember(member.id);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
-import { confirmationOf } from "../helpers/postedBoards.js";
+import { deleteWhile as deleteWhileSent } from "../helpers/deleteWhile.js";
 import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
 
 const tuesdayOfWeek1 = new Date("2027-01-05T10:00:00Z");
@@ -21,25 +21,7 @@ describe("/privacy delete committing while the member's /done is under way", () 
   }, 120_000);
   afterAll(async () => bot.close());
 
-  /** The member's deletion and then `request` queued behind another write, which is then let go: both replies. */
-  async function deleteWhile(userId: string, request: () => InteractionHandle) {
-    const app = bot.test.app;
-    const asked = await runCommand(bot, userId, "privacy", { delete: true });
-    // Other writes ahead of both in the process's write queue (a busy bot), so the request reads before the deletion commits.
-    let release = () => {};
-    const held = app.writes.run(() => new Promise<void>((resolve) => (release = resolve)));
-    const deletion = bot.click(userId, asked.id, confirmationOf(asked));
-    while (app.writes.length < 2) await new Promise((resolve) => setImmediate(resolve));
-    const handle = request();
-    while (app.writes.length < 3) await new Promise((resolve) => setImmediate(resolve));
-    release();
-    await held;
-    expect(visibleText(await deletion.final())).toContain("Done: everything stored about you");
-    const reply = await handle.final();
-    expect(handle.failed).toBe(false);
-    expect(await app.database.prisma.member.count({ where: { userId } })).toBe(0);
-    return reply;
-  }
+  const deleteWhile = (userId: string, request: () => InteractionHandle, gone = true) => deleteWhileSent(bot, userId, request, gone);
 
   it("the /done says they are not in the cohort (not an internal error) and stores nothing of them", async () => {
     const cy = cohort.people.cy.id;
@@ -78,5 +60,51 @@ describe("/privacy delete committing while the member's /done is under way", () 
     const reply = await deleteWhile(dee, () => bot.run(dee, "remind", { time: "08:30" }));
     expect(reply.ephemeral).toBe(true);
     expect(visibleText(reply)).toContain(`You're not a member of **${joined.name}**`);
+  });
+
+  it("so does an /undo", async () => {
+    const eve = bot.emulator.createMember(bot.guild.id, { username: "eve", displayName: "Eve" }).id;
+    await runCommand(bot, eve, "join", { cohort: cohortName });
+    await runCommand(bot, eve, "done", { item: cohort.items[0] ?? "" });
+    const reply = await deleteWhile(eve, () => bot.run(eve, "undo", { item: cohort.items[0] ?? "" }));
+    expect(reply.ephemeral).toBe(true);
+    expect(visibleText(reply)).toContain(`You're not a member of **${cohortName}**`);
+    expect(await bot.test.app.database.prisma.completion.count({ where: { member: { userId: eve } } })).toBe(0);
+  });
+
+  it("a /join again in another language (its locale stored with it) joins them afresh, in their language", async () => {
+    const fay = bot.emulator.createMember(bot.guild.id, { username: "fay", displayName: "Fay" }).id;
+    await runCommand(bot, fay, "join", { cohort: cohortName });
+    const reply = await deleteWhile(
+      fay,
+      () => {
+        bot.emulator.setUserLocale(fay, "es-ES");
+        return bot.run(fay, "join", { cohort: cohortName });
+      },
+      false,
+    );
+    expect(reply.ephemeral).toBe(true);
+    expect(visibleText(reply)).toContain("¡Bienvenido a **Mid Done**!");
+    const member = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: fay } });
+    expect(member).toMatchObject({ locale: "es-ES", points: 0 });
+  });
+
+  it("an admin's Nudge of the member tells the admin they are not in the cohort (not an internal error) and sends no DM", async () => {
+    // Week 3 of this cohort: a member who logged nothing since joining in week 1 is behind.
+    const nudged = await bot.createCohort({ name: "Mid Nudge", start: "2026-12-21" });
+    const gus = bot.member("gus");
+    await bot.join(gus, nudged, { at: new Date("2026-12-22T12:00:00Z") });
+    const roster = await runCommand(bot, bot.admin.id, "cohort roster", { cohort: nudged.name });
+    const nudge = buttonsOf(roster).find((button) => button.label === "Nudge gus");
+    if (nudge === undefined)
+      throw new Error(
+        `no Nudge button for gus: ${buttonsOf(roster)
+          .map((button) => button.label)
+          .join(", ")}`,
+      );
+    const reply = await deleteWhile(gus.id, () => bot.click(bot.admin.id, roster.id, nudge.customId));
+    expect(visibleText(reply)).toContain(`That person isn't a member of **${nudged.name}**`);
+    expect(bot.emulator.dmMessages(gus.id)).toHaveLength(0);
+    expect(await bot.test.app.database.prisma.nudgeDelivery.count()).toBe(0);
   });
 });

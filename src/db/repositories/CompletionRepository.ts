@@ -7,6 +7,7 @@ import type { SqliteTransactionRunner, SqlStatement } from "../SqliteTransaction
 import type { PostgresTransactionRunner } from "../PostgresTransactionRunner.js";
 import { lockMemberSql, postgresLockMemberSql } from "./lockMemberRow.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
+import { MembershipGoneError } from "./MembershipGoneError.js";
 import { writeForMember } from "./writeForMember.js";
 
 export interface CompletionRecord {
@@ -461,7 +462,11 @@ export class CompletionRepository {
     });
   }
 
-  /** Removes a completion and its points; null when there was none. `now` decides which live board changes. */
+  /**
+   * Removes a completion and its points; null when there was none. `now` decides which live board changes. The
+   * membership deleted since the completion was read (`/privacy delete` committed in between, taking the completion
+   * with it) is a MembershipGoneError: not a completion that was never there.
+   */
   async remove(memberId: number, itemId: number, cohortId: number, now: Date): Promise<CompletionRecord | null> {
     const existing = await this.findOne(memberId, itemId);
     if (existing === null) return null;
@@ -471,7 +476,10 @@ export class CompletionRepository {
         this.postgresTransactions === null
           ? await this.removeThroughPrisma(removal)
           : await this.removeOnPostgres(this.postgresTransactions, removal);
-      return deleted === 0 ? null : existing;
+      if (deleted > 0) return existing;
+      // Read in the same turn of the write queue as the deletion.
+      if ((await this.prisma.member.count({ where: { id: memberId } })) === 0) throw new MembershipGoneError(memberId);
+      return null;
     });
   }
 

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { writeForMember } from "./writeForMember.js";
 
 export const NudgeStatus = { Claimed: "claimed", Sent: "sent", Failed: "failed" } as const;
 export type NudgeStatus = (typeof NudgeStatus)[keyof typeof NudgeStatus];
@@ -41,34 +42,37 @@ export class NudgeRepository {
   }
 
   async claim(input: { memberId: number; window: number; claimedBy: string; now: Date; since: Date }): Promise<NudgeClaim> {
-    return this.writes.run(async () => {
-      const recent = await this.prisma.nudgeDelivery.findFirst({
-        where: { memberId: input.memberId, claimedAt: { gt: input.since }, status: { not: NudgeStatus.Failed } },
-        orderBy: { claimedAt: "desc" },
-        select: { claimedAt: true },
-      });
-      if (recent !== null) return { claimed: false, lastAt: recent.claimedAt };
-      // One statement decides between concurrent claims of the same window: the insert, or taking over a failed row.
-      const inserted = await this.prisma.$executeRaw`
+    // The membership deleted since the Nudge read it (the member's `/privacy delete`): a MembershipGoneError.
+    return this.writes.run(() => writeForMember(this.prisma, input.memberId, () => this.claimWindow(input)));
+  }
+
+  private async claimWindow(input: { memberId: number; window: number; claimedBy: string; now: Date; since: Date }): Promise<NudgeClaim> {
+    const recent = await this.prisma.nudgeDelivery.findFirst({
+      where: { memberId: input.memberId, claimedAt: { gt: input.since }, status: { not: NudgeStatus.Failed } },
+      orderBy: { claimedAt: "desc" },
+      select: { claimedAt: true },
+    });
+    if (recent !== null) return { claimed: false, lastAt: recent.claimedAt };
+    // One statement decides between concurrent claims of the same window: the insert, or taking over a failed row.
+    const inserted = await this.prisma.$executeRaw`
         INSERT INTO "NudgeDelivery" ("memberId", "window", "status", "claimedBy", "claimedAt")
         VALUES (${input.memberId}, ${input.window}, ${NudgeStatus.Claimed}, ${input.claimedBy}, ${input.now})
         ON CONFLICT ("memberId", "window") DO NOTHING`;
-      const retaken =
-        inserted > 0
-          ? 1
-          : (
-              await this.prisma.nudgeDelivery.updateMany({
-                where: { memberId: input.memberId, window: input.window, status: NudgeStatus.Failed },
-                data: { status: NudgeStatus.Claimed, claimedBy: input.claimedBy, claimedAt: input.now, lastError: null },
-              })
-            ).count;
-      const row = await this.prisma.nudgeDelivery.findFirst({
-        where: { memberId: input.memberId, window: input.window },
-        select: { id: true, claimedAt: true },
-      });
-      if (row === null) throw new Error(`nudge claim of member ${input.memberId} vanished`);
-      return retaken > 0 ? { claimed: true, id: row.id } : { claimed: false, lastAt: row.claimedAt };
+    const retaken =
+      inserted > 0
+        ? 1
+        : (
+            await this.prisma.nudgeDelivery.updateMany({
+              where: { memberId: input.memberId, window: input.window, status: NudgeStatus.Failed },
+              data: { status: NudgeStatus.Claimed, claimedBy: input.claimedBy, claimedAt: input.now, lastError: null },
+            })
+          ).count;
+    const row = await this.prisma.nudgeDelivery.findFirst({
+      where: { memberId: input.memberId, window: input.window },
+      select: { id: true, claimedAt: true },
     });
+    if (row === null) throw new Error(`nudge claim of member ${input.memberId} vanished`);
+    return retaken > 0 ? { claimed: true, id: row.id } : { claimed: false, lastAt: row.claimedAt };
   }
 
   async markSent(id: number, now: Date): Promise<void> {
