@@ -995,27 +995,14 @@ export class PrivacyRepository {
     // "" is the built-in curricula's scope: never a server's.
     if (guildId === "") throw new Error("purgeGuild needs a server id");
     const slices = { guildId, budget };
-    const members = await this.deleteInSlices(
-      slices,
-      (take) => this.prisma.member.findMany({ where: { cohort: { guildId } }, select: { id: true }, orderBy: { id: "asc" }, take }),
-      (ids) => this.prisma.member.deleteMany({ where: { id: { in: ids } } }),
-      this.purgeSlices.members,
-    );
-    if (members === null) return null;
-    const cohorts = await this.deleteInSlices(
-      slices,
-      (take) => this.prisma.cohort.findMany({ where: { guildId }, select: { id: true }, orderBy: { id: "asc" }, take }),
-      (ids) => this.prisma.cohort.deleteMany({ where: { id: { in: ids } } }),
-      this.purgeSlices.cohorts,
-    );
-    if (cohorts === null) return null;
-    const auditLines = await this.deleteInSlices(
-      slices,
-      (take) => this.prisma.auditEntry.findMany({ where: { guildId }, select: { id: true }, orderBy: { id: "asc" }, take }),
-      (ids) => this.prisma.auditEntry.deleteMany({ where: { id: { in: ids } } }),
-      this.purgeSlices.auditLines,
-    );
-    if (auditLines === null || (budget !== null && budget.slicesLeft <= 0)) return null;
+    const deleted: Record<keyof PurgeSlices, number> = { members: 0, cohorts: 0, auditLines: 0 };
+    for (const { rows, readSlice, deleteIds } of this.slicedRows(guildId)) {
+      const count = await this.deleteInSlices(slices, readSlice, deleteIds, this.purgeSlices[rows]);
+      if (count === null) return null;
+      deleted[rows] = count;
+    }
+    if (budget !== null && budget.slicesLeft <= 0) return null;
+    const { cohorts, auditLines } = deleted;
     return this.writes.run(async () => {
       if (budget !== null && !(await this.stillDeparting(guildId))) return null;
       if (budget !== null) budget.slicesLeft -= 1;
@@ -1036,6 +1023,35 @@ export class PrivacyRepository {
         pendingImports: pendingImports.count,
       };
     });
+  }
+
+  /**
+   * The server's rows a purge deletes a slice at a time (deleteInSlices), in the order it deletes them: the members
+   * (their completions, answers, … go with them) before their cohorts, then the audit lines.
+   */
+  private slicedRows(guildId: string): {
+    readonly rows: keyof PurgeSlices;
+    readonly readSlice: (take: number) => Promise<{ id: number }[]>;
+    readonly deleteIds: (ids: number[]) => Promise<{ count: number }>;
+  }[] {
+    const slice = { select: { id: true }, orderBy: { id: "asc" } } as const;
+    return [
+      {
+        rows: "members",
+        readSlice: (take) => this.prisma.member.findMany({ where: { cohort: { guildId } }, ...slice, take }),
+        deleteIds: (ids) => this.prisma.member.deleteMany({ where: { id: { in: ids } } }),
+      },
+      {
+        rows: "cohorts",
+        readSlice: (take) => this.prisma.cohort.findMany({ where: { guildId }, ...slice, take }),
+        deleteIds: (ids) => this.prisma.cohort.deleteMany({ where: { id: { in: ids } } }),
+      },
+      {
+        rows: "auditLines",
+        readSlice: (take) => this.prisma.auditEntry.findMany({ where: { guildId }, ...slice, take }),
+        deleteIds: (ids) => this.prisma.auditEntry.deleteMany({ where: { id: { in: ids } } }),
+      },
+    ];
   }
 
   private async stillDeparting(guildId: string): Promise<boolean> {
