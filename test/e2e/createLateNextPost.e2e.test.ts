@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { botCanSend, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { botCanSend, createByCommand, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { until } from "../helpers/until.js";
 
 const fullTimestamp = (iso: string) => `<t:${Date.parse(iso) / 1000}:F>`;
@@ -20,12 +20,7 @@ describe("/cohort create and /cohort edit of a cohort set up late", () => {
   const nextWeeklyPost = (text: string) => /Next weekly post\n(.*)/.exec(text)?.[1];
 
   it("create names the running week's post, going out at the next tick", async () => {
-    const created = await bot.reply(bot.admin.id, "cohort create", {
-      name: "Late Start",
-      curriculum: "backend-engineer-learning-path",
-      channel: bot.channel.id,
-      start: "2027-01-04",
-    });
+    const created = await createByCommand(bot, "Late Start", "2027-01-04");
     expect(nextWeeklyPost(visibleText(created))).toBe(`Within a minute (it was due ${fullTimestamp("2027-01-04T09:00:00Z")}) · week 1`);
   });
 
@@ -44,12 +39,7 @@ describe("/cohort create and /cohort edit of a cohort set up late", () => {
 
   it("says it in Spanish to a Spanish-speaking admin", async () => {
     const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
-    const created = await bot.reply(directora.id, "cohort create", {
-      name: "Tarde",
-      curriculum: "backend-engineer-learning-path",
-      channel: bot.channel.id,
-      start: "2027-01-04",
-    });
+    const created = await createByCommand(bot, "Tarde", "2027-01-04", {}, directora.id);
     expect(visibleText(created)).toContain(`En menos de un minuto (debía salir el ${fullTimestamp("2027-01-04T09:00:00Z")}) · semana 1`);
   });
 });
@@ -60,12 +50,7 @@ describe("/cohort info of a late cohort's post", () => {
 
   beforeEach(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
-    await bot.reply(bot.admin.id, "cohort create", {
-      name: "Late Start",
-      curriculum: "backend-engineer-learning-path",
-      channel: bot.channel.id,
-      start: "2027-01-04",
-    });
+    await createByCommand(bot, "Late Start", "2027-01-04");
   });
   afterEach(async () => bot.close());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { createByCommand, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 type Attachment = { filename: string; description?: string | null; url: string };
 
@@ -19,15 +19,7 @@ describe("/cohort preview of a weekly post sent late", () => {
 
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-03T12:00:00Z") });
-    await bot.reply(bot.admin.id, "cohort create", {
-      name: "Night",
-      curriculum: "backend-engineer-learning-path",
-      channel: bot.channel.id,
-      start: "2027-01-04",
-      timezone: "UTC",
-      announce_day: 6,
-      announce_time: "02:00",
-    });
+    await createByCommand(bot, "Night", "2027-01-04", { timezone: "UTC", announce_day: 6, announce_time: "02:00" });
     const ada = bot.member("ada");
     await bot.reply(ada.id, "join", { cohort: "Night" });
     // Friday 8 January: Ada reads.

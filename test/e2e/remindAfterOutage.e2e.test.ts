@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { until } from "../helpers/until.js";
 import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+import { worldMember } from "../helpers/worldMember.js";
 
 /**
  * Reminders around an outage of the bot: what a member sees when the bot comes back, whether it had claimed
@@ -32,26 +33,39 @@ describe("reminders after the bot was down", () => {
     return { harness, ada, tick, dmTexts };
   };
 
-  it("sends no second reminder when the bot comes back hours after it died between sending one and recording it", async () => {
-    world = await startSchedulerWorld(new Date("2027-01-11T10:00:00Z"));
-    const channel = world.createChannel("outage");
-    await world.createCohort({ name: "Outage", channelId: channel.id, start: "2027-01-04" });
-    const ada = world.emulator.createMember(world.guild.id, { username: "ada" });
-    const run = (name: string, options: Record<string, string>) =>
-      world?.emulator.runCommand({ guildId: world.guild.id, channelId: channel.id, userId: ada.id, name, options }).final();
-    await run("join", { cohort: "Outage" });
-    await run("remind", { time: "08:30" });
-    const dead = world.first;
+  /** Ada's 08:30 reminder in cohort "Outage" of a scheduler world (on world.first) that starts at `start`. */
+  const remindedInWorld = async (start = "2027-01-11T10:00:00Z", cohort = { name: "Outage", start: "2027-01-04" }, time = "08:30") => {
+    const started = await startSchedulerWorld(new Date(start));
+    world = started;
+    const channel = started.createChannel(cohort.name.toLowerCase());
+    await started.createCohort({ ...cohort, channelId: channel.id });
+    const ada = worldMember(started, channel.id, "ada");
+    await ada.run("join", { cohort: cohort.name });
+    await ada.run("remind", { time });
+    return { world: started, ada };
+  };
+
+  /**
+   * Tuesday's 08:30 reminder sent, and the process dead right after Discord delivered the DM: the day's reminder is
+   * still only claimed. Another process is started at `back`.
+   */
+  const diedAfterSending = async (back: string) => {
+    const { world: started, ada } = await remindedInWorld();
+    const dead = started.first;
     await dead.tickAt(new Date("2027-01-12T08:30:00Z"));
-    expect(world.dms(ada.id)).toHaveLength(1);
-    // As if the process had died right after Discord delivered the DM: the day's reminder is still only claimed.
+    expect(started.dms(ada.id)).toHaveLength(1);
     await dead.test.app.database.prisma.reminderDelivery.updateMany({
       where: { localDate: "2027-01-12" },
       data: { status: "claimed", sentAt: null },
     });
     await dead.stop();
+    const survivor = await started.startProcess(new Date(back));
+    return { world: started, ada, survivor };
+  };
+
+  it("sends no second reminder when the bot comes back hours after it died between sending one and recording it", async () => {
     // Back at 15:00, long after Discord forgot the DM's nonce.
-    const survivor = await world.startProcess(new Date("2027-01-12T15:00:00Z"));
+    const { world, ada, survivor } = await diedAfterSending("2027-01-12T15:00:00Z");
     await survivor.tickAt(new Date("2027-01-12T15:00:00Z"));
     await survivor.tickAt(new Date("2027-01-12T15:30:00Z"));
     expect(world.dms(ada.id)).toHaveLength(1);
@@ -61,25 +75,8 @@ describe("reminders after the bot was down", () => {
   });
 
   it("sends no second reminder when the bot comes back after Discord forgot the nonce, within the catch-up limit", async () => {
-    world = await startSchedulerWorld(new Date("2027-01-11T10:00:00Z"));
-    const channel = world.createChannel("outage");
-    await world.createCohort({ name: "Outage", channelId: channel.id, start: "2027-01-04" });
-    const ada = world.emulator.createMember(world.guild.id, { username: "ada" });
-    const run = (name: string, options: Record<string, string>) =>
-      world?.emulator.runCommand({ guildId: world.guild.id, channelId: channel.id, userId: ada.id, name, options }).final();
-    await run("join", { cohort: "Outage" });
-    await run("remind", { time: "08:30" });
-    const dead = world.first;
-    await dead.tickAt(new Date("2027-01-12T08:30:00Z"));
-    expect(world.dms(ada.id)).toHaveLength(1);
-    // As if the process had died right after Discord delivered the DM: the day's reminder is still only claimed.
-    await dead.test.app.database.prisma.reminderDelivery.updateMany({
-      where: { localDate: "2027-01-12" },
-      data: { status: "claimed", sentAt: null },
-    });
-    await dead.stop();
     // Back at 08:45: within the 2 hours, but Discord remembers a nonce for 5 minutes only.
-    const survivor = await world.startProcess(new Date("2027-01-12T08:45:00Z"));
+    const { world, ada, survivor } = await diedAfterSending("2027-01-12T08:45:00Z");
     await survivor.tickAt(new Date("2027-01-12T08:45:00Z"));
     await survivor.tickAt(new Date("2027-01-12T09:00:00Z"));
     expect(world.dms(ada.id)).toHaveLength(1);
@@ -88,34 +85,9 @@ describe("reminders after the bot was down", () => {
   });
 
   it("sends no second reminder when the member ticked an item between the lost send and the retry", async () => {
-    world = await startSchedulerWorld(new Date("2027-01-11T10:00:00Z"));
-    const channel = world.createChannel("outage");
-    await world.createCohort({ name: "Outage", channelId: channel.id, start: "2027-01-04" });
-    const ada = world.emulator.createMember(world.guild.id, { username: "ada" });
-    const run = (name: string, options: Record<string, string>) =>
-      world?.emulator.runCommand({ guildId: world.guild.id, channelId: channel.id, userId: ada.id, name, options }).final();
-    await run("join", { cohort: "Outage" });
-    await run("remind", { time: "08:30" });
-    const dead = world.first;
-    await dead.tickAt(new Date("2027-01-12T08:30:00Z"));
-    expect(world.dms(ada.id)).toHaveLength(1);
-    await dead.test.app.database.prisma.reminderDelivery.updateMany({
-      where: { localDate: "2027-01-12" },
-      data: { status: "claimed", sentAt: null },
-    });
-    await dead.stop();
-    const survivor = await world.startProcess(new Date("2027-01-12T08:40:00Z"));
+    const { world, ada, survivor } = await diedAfterSending("2027-01-12T08:40:00Z");
     // The member reads the reminder and ticks an item before the bot tries again: the list it would send is shorter.
-    const choices = await world.emulator.autocomplete({
-      guildId: world.guild.id,
-      channelId: channel.id,
-      userId: ada.id,
-      name: "done",
-      options: { item: "" },
-      focused: "item",
-    });
-    const done = await run("done", { item: String(choices[0]?.value ?? "") });
-    expect(done === undefined ? "" : visibleText(done)).toContain("Done!");
+    expect(visibleText(await ada.doneFirstOffered())).toContain("Done!");
     await survivor.tickAt(new Date("2027-01-12T08:45:00Z"));
     expect(world.dms(ada.id)).toHaveLength(1);
   });
@@ -196,15 +168,9 @@ describe("reminders after the bot was down", () => {
   });
 
   it("lists each member day once when the clocks jump over the 04:00 rollover (Athens, 03:00 → 04:00)", async () => {
-    world = await startSchedulerWorld(new Date("2027-03-20T10:00:00Z"));
-    const channel = world.createChannel("athens");
-    await world.createCohort({ name: "Athens", channelId: channel.id, start: "2027-03-22", timeZone: "Europe/Athens" });
+    const athens = { name: "Athens", start: "2027-03-22", timeZone: "Europe/Athens" };
+    const { world, ada } = await remindedInWorld("2027-03-20T10:00:00Z", athens, "03:30");
     const bot = world.first;
-    const ada = world.emulator.createMember(world.guild.id, { username: "ada" });
-    const run = (name: string, options: Record<string, string>) =>
-      world?.emulator.runCommand({ guildId: world.guild.id, channelId: channel.id, userId: ada.id, name, options }).final();
-    await run("join", { cohort: "Athens" });
-    await run("remind", { time: "03:30" });
     // Saturday 03:30 EET, Sunday's 03:30 that never happens (04:00 EEST), Monday 03:30 EEST.
     for (const at of ["2027-03-27T01:30:00Z", "2027-03-28T01:00:00Z", "2027-03-28T01:10:00Z", "2027-03-29T00:30:00Z"])
       await bot.tickAt(new Date(at));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
-import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { buttonsOf, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { rosterGroupOf } from "../helpers/rosterGroupOf.js";
 
 /** "More" and "Last" both end in week 3: their prompts go out at the same moment; "After" keeps the course running. */
@@ -30,6 +30,27 @@ const samePostingPath = [
 
 const buttonId = (message: EmulatorMessage, label: string) => buttonsOf(message).find((button) => button.label === label)?.customId ?? "";
 
+/** The bot on Friday 2027-01-01 with the path above imported, a cohort `cohortName` on it from Monday, and `names` in it. */
+async function startOnSamePath<Name extends string>(cohortName: string, names: readonly Name[]) {
+  const bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+  await bot.reply(bot.admin.id, "curriculum import", { file: { name: "same.md", content: samePostingPath } });
+  const cohort = await bot.createCohort({ name: cohortName, curriculum: "same-posting-path", start: "2027-01-04" });
+  const people = {} as Record<Name, { id: string; username: string }>;
+  for (const name of names) {
+    people[name] = bot.member(name);
+    await bot.join(people[name], cohort, { at: new Date("2027-01-04T08:00:00Z") });
+  }
+  return { bot, people };
+}
+
+/** The admin presses "Nudge <username>" on the roster of the cohort's members behind: what the admin is told. */
+async function nudgeBehind(bot: BotHarness, cohortName: string, username: string): Promise<string> {
+  const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName, filter: "behind" });
+  const nudge = buttonsOf(roster).find((button) => button.label === `Nudge ${username}`);
+  expect(nudge).toBeDefined();
+  return visibleText(await bot.click(bot.admin.id, roster.id, nudge?.customId ?? "").final());
+}
+
 /**
  * Two checkpoints posted at the same moment: a member who answered "Not yet" on either of them is listed under
  * "Not yet" with how many, whichever is listed last, and the filter agrees; one who simply left one unanswered stays
@@ -38,7 +59,7 @@ const buttonId = (message: EmulatorMessage, label: string) => buttonsOf(message)
 describe("the roster and the Nudge read every checkpoint posted at the latest moment", () => {
   let bot: BotHarness;
   const cohortName = "Same";
-  const people: Record<"ada" | "bob" | "cal" | "dan", { id: string; username: string }> = {} as never;
+  let people: Record<"ada" | "bob" | "cal" | "dan", { id: string; username: string }>;
   const posts = () => bot.emulator.channelMessages(bot.channel.id).filter((message) => message.authorId === bot.emulator.botUserId);
   const promptOf = (section: string) => {
     const prompt = posts().find((message) => message.embeds[0]?.title === `✅ Checkpoint · ${section}`);
@@ -52,18 +73,9 @@ describe("the roster and the Nudge read every checkpoint posted at the latest mo
   const lineOf = (text: string, userId: string) => text.split("\n").find((line) => line.includes(`<@${userId}>`)) ?? "";
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
-    await bot.reply(bot.admin.id, "curriculum import", { file: { name: "same.md", content: samePostingPath } });
-    const cohort = await bot.createCohort({ name: cohortName, curriculum: "same-posting-path", start: "2027-01-04" });
-    for (const name of ["ada", "bob", "cal", "dan"] as const) {
-      people[name] = bot.member(name);
-      await bot.join(people[name], cohort, { at: new Date("2027-01-04T08:00:00Z") });
-    }
+    ({ bot, people } = await startOnSamePath(cohortName, ["ada", "bob", "cal", "dan"]));
     // Friday of week 3, after 17:00: More's and Last's prompts go out together.
-    for (const at of ["2027-01-15T17:00:00Z", "2027-01-22T17:00:00Z", "2027-01-22T18:00:00Z"]) {
-      bot.clock.set(new Date(at));
-      await bot.test.app.scheduler.tick(bot.clock.now());
-    }
+    for (const at of ["2027-01-15T17:00:00Z", "2027-01-22T17:00:00Z", "2027-01-22T18:00:00Z"]) await tickAt(bot, at);
     // ada, cal and dan read everything due before today (on pace, not quiet); bob reads nothing (behind).
     for (const name of ["ada", "cal", "dan"] as const) {
       for (const weekNumber of [1, 2, 3]) {
@@ -125,8 +137,7 @@ describe("the roster and the Nudge read every checkpoint posted at the latest mo
   it("names the checkpoint a nudged member has not answered, to the admin and in the DM", async () => {
     const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName, filter: "behind" });
     expect(rosterGroupOf(roster, people.bob.id)).toBe("Behind");
-    const nudge = buttonsOf(roster).find((button) => button.label === "Nudge bob");
-    const answered = visibleText(await bot.click(bot.admin.id, roster.id, nudge?.customId ?? "").final());
+    const answered = await nudgeBehind(bot, cohortName, "bob");
     expect(answered).toContain("Nudged");
     expect(answered).toContain("**More**");
     expect(answered).not.toContain("Last");
@@ -148,18 +159,14 @@ describe("the Nudge after the closing post names no checkpoint", () => {
   let eve: { id: string; username: string };
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
-    await bot.reply(bot.admin.id, "curriculum import", { file: { name: "same.md", content: samePostingPath } });
-    const cohort = await bot.createCohort({ name: cohortName, curriculum: "same-posting-path", start: "2027-01-04" });
-    eve = bot.member("eve");
-    await bot.join(eve, cohort, { at: new Date("2027-01-04T08:00:00Z") });
+    let people: Record<"eve", { id: string; username: string }>;
+    ({ bot, people } = await startOnSamePath(cohortName, ["eve"]));
+    eve = people.eve;
     bot.clock.set(new Date("2027-01-20T10:00:00Z"));
     for (let week = 1; week <= 2; week += 1) expect(visibleText(await bot.reply(eve.id, "pace", { mode: "extend" }))).toContain(cohortName);
     // Week 4's Friday brings After's prompt (the last one); the Monday after, the closing post.
-    for (const at of ["2027-01-29T17:00:30Z", "2027-01-29T18:00:00Z", "2027-02-01T09:00:30Z", "2027-02-01T18:00:00Z"]) {
-      bot.clock.set(new Date(at));
-      await bot.test.app.scheduler.tick(bot.clock.now());
-    }
+    for (const at of ["2027-01-29T17:00:30Z", "2027-01-29T18:00:00Z", "2027-02-01T09:00:30Z", "2027-02-01T18:00:00Z"])
+      await tickAt(bot, at);
     bot.clock.set(new Date("2027-02-02T12:00:00Z"));
   }, 180_000);
   afterAll(async () => bot.close());
@@ -171,10 +178,7 @@ describe("the Nudge after the closing post names no checkpoint", () => {
     expect(prompt).toBeDefined();
     const refused = visibleText(await bot.click(eve.id, prompt?.id ?? "", buttonId(prompt as EmulatorMessage, "Confident")).final());
     expect(refused).toContain("take no more answers");
-    const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName, filter: "behind" });
-    const nudge = buttonsOf(roster).find((button) => button.label === "Nudge eve");
-    expect(nudge).toBeDefined();
-    const answered = visibleText(await bot.click(bot.admin.id, roster.id, nudge?.customId ?? "").final());
+    const answered = await nudgeBehind(bot, cohortName, "eve");
     expect(answered).toContain("Nudged");
     expect(answered).not.toContain("checkpoint");
     const dms = bot.emulator.dmMessages(eve.id);
@@ -195,16 +199,11 @@ describe("the Nudge names no checkpoint whose prompt was never posted", () => {
   let bob: { id: string; username: string };
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
-    await bot.reply(bot.admin.id, "curriculum import", { file: { name: "same.md", content: samePostingPath } });
-    const cohort = await bot.createCohort({ name: cohortName, curriculum: "same-posting-path", start: "2027-01-04" });
-    bob = bot.member("bob");
-    await bot.join(bob, cohort, { at: new Date("2027-01-04T08:00:00Z") });
+    let people: Record<"bob", { id: string; username: string }>;
+    ({ bot, people } = await startOnSamePath(cohortName, ["bob"]));
+    bob = people.bob;
     // More's and Last's prompts go out on week 3's Friday; After's, due on week 4's Friday, is over 24 hours late.
-    for (const at of ["2027-01-22T17:00:30Z", "2027-01-22T18:00:00Z", "2027-01-30T19:00:00Z"]) {
-      bot.clock.set(new Date(at));
-      await bot.test.app.scheduler.tick(bot.clock.now());
-    }
+    for (const at of ["2027-01-22T17:00:30Z", "2027-01-22T18:00:00Z", "2027-01-30T19:00:00Z"]) await tickAt(bot, at);
   }, 180_000);
   afterAll(async () => bot.close());
 
@@ -212,10 +211,7 @@ describe("the Nudge names no checkpoint whose prompt was never posted", () => {
     const posted = bot.emulator.channelMessages(bot.channel.id).map((message) => message.embeds[0]?.title ?? "");
     expect(posted).toContain("✅ Checkpoint · Last");
     expect(posted).not.toContain("✅ Checkpoint · After");
-    const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName, filter: "behind" });
-    const nudge = buttonsOf(roster).find((button) => button.label === "Nudge bob");
-    expect(nudge).toBeDefined();
-    const answered = visibleText(await bot.click(bot.admin.id, roster.id, nudge?.customId ?? "").final());
+    const answered = await nudgeBehind(bot, cohortName, "bob");
     expect(answered).toContain("Nudged");
     expect(answered).not.toContain("After");
     const dm = visibleText(bot.emulator.dmMessages(bob.id)[0] as EmulatorMessage);

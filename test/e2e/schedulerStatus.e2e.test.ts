@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { visibleText } from "../helpers/botHarness.js";
+import { worldMember } from "../helpers/worldMember.js";
 import { hourlyInstants, localStamp, postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 
 describe("paused and ended cohorts", () => {
@@ -33,22 +34,11 @@ describe("paused and ended cohorts", () => {
     world = await startSchedulerWorld(new Date("2027-03-01T09:00:00Z"));
     const channel = world.createChannel("ending");
     await world.createCohort({ name: "Ending", channelId: channel.id, start: "2027-03-01" });
-    const grace = world.emulator.createMember(world.guild.id, { username: "grace", displayName: "Grace Hopper" });
+    const grace = worldMember(world, channel.id, "grace", "Grace Hopper");
     await world.first.tickAt(new Date("2027-03-01T09:00:00Z"));
     world.first.clock.set(new Date("2027-03-02T10:00:00Z"));
-    const run = (name: string, options: Record<string, string> = {}) =>
-      world?.emulator.runCommand({ guildId: world.guild.id, channelId: channel.id, userId: grace.id, name, options }).final();
-    await run("join", { cohort: "Ending" });
-    const choices = await world.emulator.autocomplete({
-      guildId: world.guild.id,
-      channelId: channel.id,
-      userId: grace.id,
-      name: "done",
-      options: { item: "" },
-      focused: "item",
-    });
-    const done = await run("done", { item: String(choices[0]?.value ?? "") });
-    expect(done === undefined ? "" : visibleText(done)).toContain("points");
+    await grace.run("join", { cohort: "Ending" });
+    expect(visibleText(await grace.doneFirstOffered())).toContain("points");
 
     await admin("cohort end", { cohort: "Ending" }, channel.id);
     const ended = await world.first.tickAt(new Date("2027-03-02T11:00:00Z"));

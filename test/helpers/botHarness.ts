@@ -66,6 +66,26 @@ export async function tickAt(bot: BotHarness, at: string): Promise<void> {
 }
 
 /** Whether the bot's discord.js cache, as the gateway told it, lets the bot send in the channel (a permission change reached it). */
+/**
+ * `/cohort create` as the server's admin (or `userId`) in the harness's channel, on the 12-week built-in path:
+ * what they finally see. `options` adds or replaces options (a time zone, an announce day).
+ */
+export function createByCommand(
+  bot: BotHarness,
+  name: string,
+  start: string,
+  options: Record<string, string | number> = {},
+  userId: string = bot.admin.id,
+): Promise<EmulatorMessage> {
+  return bot.reply(userId, "cohort create", {
+    name,
+    curriculum: "backend-engineer-learning-path",
+    channel: bot.channel.id,
+    start,
+    ...options,
+  });
+}
+
 export function botCanSend(test: TestApp, channelId: string): boolean {
   const client = test.app.discord.client;
   const channel = client.channels.cache.get(channelId);
