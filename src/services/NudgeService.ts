@@ -134,7 +134,7 @@ export class NudgeService {
       );
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError(DeliveryFailure.Transient, String(error));
-      await this.nudges.markFailed(claim.id, failure.message);
+      if (!(await this.nudges.markFailed(claim.id, failure.message))) throw new UserError("cohort.otherNotMember", { name: cohort.name });
       if (failure.failure === DeliveryFailure.RecipientClosed) {
         this.logger.info({ cohortId: cohort.id, memberId: member.id }, "nudge refused: the member's DMs are closed");
         return view(NudgeOutcome.DmClosed);
@@ -142,7 +142,8 @@ export class NudgeService {
       this.logger.error({ err: error, cohortId: cohort.id, memberId: member.id }, "nudge failed");
       throw new UserError("nudge.failed", { member: member.displayName });
     }
-    await this.nudges.markSent(claim.id, request.now);
+    // The member's `/privacy delete` committed while the DM was on its way: no audit line names them afterwards.
+    if (!(await this.nudges.markSent(claim.id, request.now))) throw new UserError("cohort.otherNotMember", { name: cohort.name });
     await this.audit.record({
       guildId: request.guildId,
       cohortId: cohort.id,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { deleteWhile as deleteWhileSent } from "../helpers/deleteWhile.js";
+import { confirmationOf } from "../helpers/postedBoards.js";
 import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
 
 const tuesdayOfWeek1 = new Date("2027-01-05T10:00:00Z");
@@ -106,5 +107,27 @@ describe("/privacy delete committing while the member's /done is under way", () 
     expect(visibleText(reply)).toContain(`That person isn't a member of **${nudged.name}**`);
     expect(bot.emulator.dmMessages(gus.id)).toHaveLength(0);
     expect(await bot.test.app.database.prisma.nudgeDelivery.count()).toBe(0);
+  });
+
+  it("a Nudge whose DM was on its way when the member's deletion committed records nothing of them afterwards", async () => {
+    const nudged = await bot.createCohort({ name: "Mid Nudge DM", start: "2026-12-21" });
+    const hal = bot.member("hal");
+    await bot.join(hal, nudged, { at: new Date("2026-12-22T12:00:00Z") });
+    const roster = await runCommand(bot, bot.admin.id, "cohort roster", { cohort: nudged.name });
+    const nudge = buttonsOf(roster).find((button) => button.label === "Nudge hal");
+    if (nudge === undefined) throw new Error("no Nudge button for hal");
+    // The nudge is claimed and its DM on its way to Discord when hal deletes their data.
+    const held = bot.emulator.holdNext(/^POST \/channels\/\d+\/messages$/);
+    const pressed = bot.click(bot.admin.id, roster.id, nudge.customId);
+    await held.arrived;
+    const asked = await runCommand(bot, hal.id, "privacy", { delete: true });
+    expect(visibleText(await bot.click(hal.id, asked.id, confirmationOf(asked)).final())).toContain("Done: everything stored about you");
+    held.release();
+    const reply = await pressed.final();
+    expect(pressed.failed).toBe(false);
+    expect(visibleText(reply)).toContain(`That person isn't a member of **${nudged.name}**`);
+    const prisma = bot.test.app.database.prisma;
+    expect(await prisma.auditEntry.count({ where: { OR: [{ subjectUserId: hal.id }, { actorId: hal.id }] } })).toBe(0);
+    expect(await prisma.member.count({ where: { userId: hal.id } })).toBe(0);
   });
 });

@@ -75,13 +75,22 @@ export class NudgeRepository {
     return retaken > 0 ? { claimed: true, id: row.id } : { claimed: false, lastAt: row.claimedAt };
   }
 
-  async markSent(id: number, now: Date): Promise<void> {
-    await this.writes.run(() => this.prisma.nudgeDelivery.update({ where: { id }, data: { status: NudgeStatus.Sent, sentAt: now } }));
+  /** False when the claim is gone: the member's `/privacy delete` took it (with their membership) meanwhile. */
+  async markSent(id: number, now: Date): Promise<boolean> {
+    const { count } = await this.writes.run(() =>
+      this.prisma.nudgeDelivery.updateMany({ where: { id }, data: { status: NudgeStatus.Sent, sentAt: now } }),
+    );
+    return count > 0;
   }
 
-  async markFailed(id: number, error: string): Promise<void> {
-    await this.writes.run(() =>
-      this.prisma.nudgeDelivery.update({ where: { id }, data: { status: NudgeStatus.Failed, lastError: error.slice(0, maxErrorLength) } }),
+  /** False when the claim is gone, as for markSent. */
+  async markFailed(id: number, error: string): Promise<boolean> {
+    const { count } = await this.writes.run(() =>
+      this.prisma.nudgeDelivery.updateMany({
+        where: { id },
+        data: { status: NudgeStatus.Failed, lastError: error.slice(0, maxErrorLength) },
+      }),
     );
+    return count > 0;
   }
 }
