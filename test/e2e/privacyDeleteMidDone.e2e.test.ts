@@ -90,35 +90,30 @@ describe("/privacy delete committing while the member's /done is under way", () 
     expect(member).toMatchObject({ locale: "es-ES", points: 0 });
   });
 
-  it("an admin's Nudge of the member tells the admin they are not in the cohort (not an internal error) and sends no DM", async () => {
-    // Week 3 of this cohort: a member who logged nothing since joining in week 1 is behind.
-    const nudged = await bot.createCohort({ name: "Mid Nudge", start: "2026-12-21" });
-    const gus = bot.member("gus");
-    await bot.join(gus, nudged, { at: new Date("2026-12-22T12:00:00Z") });
+  /** A cohort in its week 3 with `username`, who logged nothing since joining in week 1 (behind): the admin's Nudge of them. */
+  const behindMember = async (name: string, username: string) => {
+    const nudged = await bot.createCohort({ name, start: "2026-12-21" });
+    const member = bot.member(username);
+    await bot.join(member, nudged, { at: new Date("2026-12-22T12:00:00Z") });
     const roster = await runCommand(bot, bot.admin.id, "cohort roster", { cohort: nudged.name });
-    const nudge = buttonsOf(roster).find((button) => button.label === "Nudge gus");
-    if (nudge === undefined)
-      throw new Error(
-        `no Nudge button for gus: ${buttonsOf(roster)
-          .map((button) => button.label)
-          .join(", ")}`,
-      );
-    const reply = await deleteWhile(gus.id, () => bot.click(bot.admin.id, roster.id, nudge.customId));
+    const nudge = buttonsOf(roster).find((button) => button.label === `Nudge ${username}`);
+    if (nudge === undefined) throw new Error(`no Nudge button for ${username}`);
+    return { nudged, member, press: () => bot.click(bot.admin.id, roster.id, nudge.customId) };
+  };
+
+  it("an admin's Nudge of the member tells the admin they are not in the cohort (not an internal error) and sends no DM", async () => {
+    const { nudged, member: gus, press } = await behindMember("Mid Nudge", "gus");
+    const reply = await deleteWhile(gus.id, press);
     expect(visibleText(reply)).toContain(`That person isn't a member of **${nudged.name}**`);
     expect(bot.emulator.dmMessages(gus.id)).toHaveLength(0);
     expect(await bot.test.app.database.prisma.nudgeDelivery.count()).toBe(0);
   });
 
   it("a Nudge whose DM was on its way when the member's deletion committed records nothing of them afterwards", async () => {
-    const nudged = await bot.createCohort({ name: "Mid Nudge DM", start: "2026-12-21" });
-    const hal = bot.member("hal");
-    await bot.join(hal, nudged, { at: new Date("2026-12-22T12:00:00Z") });
-    const roster = await runCommand(bot, bot.admin.id, "cohort roster", { cohort: nudged.name });
-    const nudge = buttonsOf(roster).find((button) => button.label === "Nudge hal");
-    if (nudge === undefined) throw new Error("no Nudge button for hal");
+    const { nudged, member: hal, press } = await behindMember("Mid Nudge DM", "hal");
     // The nudge is claimed and its DM on its way to Discord when hal deletes their data.
     const held = bot.emulator.holdNext(/^POST \/channels\/\d+\/messages$/);
-    const pressed = bot.click(bot.admin.id, roster.id, nudge.customId);
+    const pressed = press();
     await held.arrived;
     const asked = await runCommand(bot, hal.id, "privacy", { delete: true });
     expect(visibleText(await bot.click(hal.id, asked.id, confirmationOf(asked)).final())).toContain("Done: everything stored about you");
