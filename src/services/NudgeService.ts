@@ -142,15 +142,16 @@ export class NudgeService {
       this.logger.error({ err: error, cohortId: cohort.id, memberId: member.id }, "nudge failed");
       throw new UserError("nudge.failed", { member: member.displayName });
     }
-    // The member's `/privacy delete` committed while the DM was on its way: no audit line names them afterwards.
-    if (!(await this.nudges.markSent(claim.id, request.now))) throw new UserError("cohort.otherNotMember", { name: cohort.name });
-    await this.audit.record({
+    // The audit line is written with the mark: a member's `/privacy delete` committing while the DM was on its
+    // way, or just after it, leaves no line naming them afterwards.
+    const line = this.audit.line({
       guildId: request.guildId,
       cohortId: cohort.id,
       actorId: request.actorId,
       action: AuditAction.Nudge,
       subjectUserId: member.userId,
     });
+    if (!(await this.nudges.markSent(claim.id, request.now, line))) throw new UserError("cohort.otherNotMember", { name: cohort.name });
     this.logger.info({ cohortId: cohort.id, memberId: member.id }, "nudge sent");
     return view(NudgeOutcome.Sent, { unansweredCheckpoints });
   }

@@ -125,4 +125,29 @@ describe("/privacy delete committing while the member's /done is under way", () 
     expect(await prisma.auditEntry.count({ where: { OR: [{ subjectUserId: hal.id }, { actorId: hal.id }] } })).toBe(0);
     expect(await prisma.member.count({ where: { userId: hal.id } })).toBe(0);
   });
+
+  it("a Nudge whose DM was sent just before the member's deletion committed leaves no audit line naming them", async () => {
+    const { member: ivy, press } = await behindMember("Mid Nudge Sent", "ivy");
+    const app = bot.test.app;
+    const asked = await runCommand(bot, ivy.id, "privacy", { delete: true });
+    // The DM goes out while other writes hold the queue (a busy bot): the nudge is marked sent, then the deletion commits.
+    const dm = bot.emulator.holdNext(/^POST \/channels\/\d+\/messages$/);
+    const pressed = press();
+    await dm.arrived;
+    let release = () => {};
+    const busy = app.writes.run(() => new Promise<void>((resolve) => (release = resolve)));
+    dm.release();
+    while (app.writes.length < 2) await new Promise((resolve) => setImmediate(resolve));
+    const deletion = bot.click(ivy.id, asked.id, confirmationOf(asked));
+    while (app.writes.length < 3) await new Promise((resolve) => setImmediate(resolve));
+    release();
+    await busy;
+    expect(visibleText(await deletion.final())).toContain("Done: everything stored about you");
+    expect(visibleText(await pressed.final())).toContain("they got a friendly DM");
+    expect(pressed.failed).toBe(false);
+    expect(bot.emulator.dmMessages(ivy.id)).toHaveLength(1);
+    const prisma = app.database.prisma;
+    expect(await prisma.auditEntry.count({ where: { OR: [{ subjectUserId: ivy.id }, { actorId: ivy.id }] } })).toBe(0);
+    expect(await prisma.member.count({ where: { userId: ivy.id } })).toBe(0);
+  });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AuditAction } from "../../src/domain/audit/auditAction.js";
 import { AuditRepository } from "../../src/db/repositories/AuditRepository.js";
 import { NudgeRepository } from "../../src/db/repositories/NudgeRepository.js";
 import { RosterGroup, RosterRepository, type RosterBasis } from "../../src/db/repositories/RosterRepository.js";
@@ -221,7 +222,18 @@ describe("roster aggregation, nudge claims and audit lines in SQL", () => {
     await nudges.markFailed(winner.id, "DMs closed");
     const retry = await claim(new Date(now.getTime() + 60_000));
     expect(retry.claimed).toBe(true);
-    if (retry.claimed) await nudges.markSent(retry.id, now);
+    // Its audit line in another guild, out of the trail the next test reads.
+    const line = {
+      guildId: "8",
+      cohortId: null,
+      actorId: "admin",
+      action: AuditAction.Nudge,
+      subjectUserId: "m",
+      before: null,
+      after: null,
+      createdAt: now,
+    };
+    if (retry.claimed) expect(await nudges.markSent(retry.id, now, line)).toBe(true);
     expect((await claim(new Date(now.getTime() + 2 * 86_400_000))).claimed).toBe(false);
     expect((await claim(new Date(now.getTime() + 3 * 86_400_000 + 120_000))).claimed).toBe(true);
   });

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { auditEntryCreate, type NewAuditEntry } from "./AuditRepository.js";
 import { writeForMember } from "./writeForMember.js";
 
 export const NudgeStatus = { Claimed: "claimed", Sent: "sent", Failed: "failed" } as const;
@@ -75,12 +76,19 @@ export class NudgeRepository {
     return retaken > 0 ? { claimed: true, id: row.id } : { claimed: false, lastAt: row.claimedAt };
   }
 
-  /** False when the claim is gone: the member's `/privacy delete` took it (with their membership) meanwhile. */
-  async markSent(id: number, now: Date): Promise<boolean> {
-    const { count } = await this.writes.run(() =>
-      this.prisma.nudgeDelivery.updateMany({ where: { id }, data: { status: NudgeStatus.Sent, sentAt: now } }),
+  /**
+   * Marks the nudge sent and appends its audit `line` in the same transaction, only while the claim is there: a
+   * member's `/privacy delete` commits before both (taking the claim: nothing written, false) or after both
+   * (clearing the line's subject), never between them. False when the claim is gone.
+   */
+  async markSent(id: number, now: Date, line: NewAuditEntry): Promise<boolean> {
+    return this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        const { count } = await tx.nudgeDelivery.updateMany({ where: { id }, data: { status: NudgeStatus.Sent, sentAt: now } });
+        if (count > 0) await auditEntryCreate(tx, line);
+        return count > 0;
+      }),
     );
-    return count > 0;
   }
 
   /** False when the claim is gone, as for markSent. */
