@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CompletionRepository, postgresStreakRowsSql, type NewCompletion } from "../../src/db/repositories/CompletionRepository.js";
+import { MembershipGoneError } from "../../src/db/repositories/MembershipGoneError.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { testDatabaseProvider } from "../helpers/testDatabase.js";
@@ -118,6 +119,16 @@ describe("recording a completion and reading the streak it leaves", () => {
     for (const result of logged) expect(result.streak.map((row) => row.itemId)).toContain(result.completion.itemId);
     expect((await first().streakRowsForMember(memberId)).map((row) => row.itemId).sort()).toEqual([...items].sort());
     expect(await totals(memberId)).toEqual({ points: 60, week: 60 });
+  });
+
+  it("an /undo of a completion never logged is 'not done'; of a member whose /privacy delete committed since the /undo read them, a deleted membership", async () => {
+    const memberId = await newMember("undoer");
+    const at = new Date(Date.UTC(2027, 2, 2, 10));
+    expect(await first().remove(memberId, itemIds[0] ?? 0, cohortId, at)).toBeNull();
+    await first().record(completion(memberId, itemIds[0] ?? 0, 0));
+    // The deletion (the completion with the membership) commits after the /undo read the membership.
+    await handle.prisma.member.delete({ where: { id: memberId } });
+    await expect(first().remove(memberId, itemIds[0] ?? 0, cohortId, at)).rejects.toBeInstanceOf(MembershipGoneError);
   });
 
   it("logs and undoes the same member's completions from two processes at once without a deadlock, totals following", async () => {

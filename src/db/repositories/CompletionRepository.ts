@@ -469,7 +469,11 @@ export class CompletionRepository {
    */
   async remove(memberId: number, itemId: number, cohortId: number, now: Date): Promise<CompletionRecord | null> {
     const existing = await this.findOne(memberId, itemId);
-    if (existing === null) return null;
+    if (existing === null) {
+      // The deletion may have committed before this read, after the request's read of the membership.
+      if ((await this.prisma.member.count({ where: { id: memberId } })) === 0) throw new MembershipGoneError(memberId);
+      return null;
+    }
     const removal = { memberId, itemId, cohortId, weekNumber: existing.weekNumber, now };
     return this.writes.run(async () => {
       const deleted =
