@@ -14,15 +14,15 @@ export type FillPause = (ms: number, signal: AbortSignal) => Promise<unknown>;
 const pauseFor: FillPause = (ms, signal) => sleep(ms, undefined, { signal, ref: false });
 
 /** What the fill needs of the members' repository. */
-export type NameKeyFiller = Pick<MemberRepository, "anyStaleNameKeys" | "cohortIds" | "fillNameKeys">;
+export type NameKeyFiller = Pick<MemberRepository, "anyStaleNameKeys" | "staleNameKeyCohorts" | "fillNameKeys">;
 
 /**
  * Fills the name key (`Member.nameKey`) of members stored before it existed or by an older rule
- * (`currentNameKeyRule`), when any is (one look first), cohort by cohort, a chunk at a time after start-up, off the interactions' path (a turn
- * of the event loop between chunks). Until a row is filled the roster works its key out as it reads it
- * (`namesWithKeysThrough`), so nothing waits for this. A failure is tried again after each of `fillRetryPausesMs`,
- * then logged and left for the next start. Stops once `signal` aborts (the app closing). Returns how many chunks
- * it wrote.
+ * (`currentNameKeyRule`), when any is (one look first), in the cohorts that have such rows only, cohort by cohort,
+ * a chunk at a time after start-up, off the interactions' path (a turn of the event loop between chunks and
+ * between cohorts). Until a row is filled the roster works its key out as it reads it (`namesWithKeysThrough`), so
+ * nothing waits for this. A failure is tried again after each of `fillRetryPausesMs`, then logged and left for the
+ * next start. Stops once `signal` aborts (the app closing). Returns how many chunks it wrote.
  */
 export async function fillNameKeys(
   members: NameKeyFiller,
@@ -47,12 +47,21 @@ export async function fillNameKeys(
 async function fillEveryCohort(members: NameKeyFiller, signal: AbortSignal, progress: { chunks: number }): Promise<void> {
   // Once every key is filled (every start after the first), one look instead of a read per cohort.
   if (!(await members.anyStaleNameKeys())) return;
-  for (const cohortId of await members.cohortIds()) {
-    while (!signal.aborted && (await members.fillNameKeys(cohortId, membersPerChunk)) > 0) {
-      progress.chunks += 1;
+  // Only the cohorts with keys to fill, a batch at a time. A cohort once gone through is not gone through again at
+  // this start: a row it left stale (renamed between the fill's read and its write) is left for the next start.
+  const filled = new Set<number>();
+  for (;;) {
+    const cohorts = (await members.staleNameKeyCohorts(membersPerChunk)).filter((cohortId) => !filled.has(cohortId));
+    if (cohorts.length === 0) return;
+    for (const cohortId of cohorts) {
+      filled.add(cohortId);
+      while (!signal.aborted && (await members.fillNameKeys(cohortId, membersPerChunk)) > 0) {
+        progress.chunks += 1;
+        await nextTurn();
+      }
+      if (signal.aborted) return;
       await nextTurn();
     }
-    if (signal.aborted) return;
   }
 }
 

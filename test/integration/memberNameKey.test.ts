@@ -83,7 +83,7 @@ describe("members' stored name keys (Member.nameKey)", () => {
     let failures = 2;
     const busy = {
       anyStaleNameKeys: () => members.anyStaleNameKeys(),
-      cohortIds: () => members.cohortIds(),
+      staleNameKeyCohorts: (limit: number) => members.staleNameKeyCohorts(limit),
       fillNameKeys: (cohort: number, limit: number) =>
         failures-- > 0 ? Promise.reject(new Error("database is locked")) : members.fillNameKeys(cohort, limit),
     };
@@ -115,32 +115,55 @@ describe("members' stored name keys (Member.nameKey)", () => {
     const calls: string[] = [];
     const watched = {
       anyStaleNameKeys: () => (calls.push("any stale?"), members.anyStaleNameKeys()),
-      cohortIds: () => (calls.push("cohorts"), members.cohortIds()),
+      staleNameKeyCohorts: (limit: number) => (calls.push("cohorts"), members.staleNameKeyCohorts(limit)),
       fillNameKeys: (cohort: number, limit: number) => (calls.push(`fill ${cohort}`), members.fillNameKeys(cohort, limit)),
     };
     // The next start: one look, no cohort read.
     expect(await fillNameKeys(watched, logger, signal)).toBe(0);
     expect(calls).toEqual(["any stale?"]);
-    if (handle.target.provider === "sqlite") {
-      // The look searches the index on the rule, never the members' rows.
-      const explained = async (sql: string) =>
-        (await handle.prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, 1)).map((row) => row.detail);
+    // The look, and the read of the cohorts left to fill (a search for each kind of stale key), search the index on
+    // the rule, never the members' rows.
+    const statementsOf = async (read: () => Promise<unknown>) => {
       const counter = StatementCounter.install();
-      const statements = await counter.during(() => members.anyStaleNameKeys()).finally(() => counter.uninstall());
-      expect(statements).toHaveLength(1);
-      const plan = await explained(statements[0] ?? "");
-      expect(plan.filter((detail) => /Member/.test(detail))).toEqual([
+      return counter.during(read).finally(() => counter.uninstall());
+    };
+    const look = await statementsOf(() => members.anyStaleNameKeys());
+    const cohortReads = await statementsOf(() => members.staleNameKeyCohorts(500));
+    expect(look).toHaveLength(1);
+    expect(cohortReads).toHaveLength(2);
+    const params = (sql: string) => (/\?|\$1/.test(sql) ? [currentNameKeyRule] : []);
+    if (handle.target.provider === "sqlite") {
+      const explained = async (sql: string) =>
+        (await handle.prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, ...params(sql)))
+          .map((row) => row.detail)
+          .filter((detail) => /Member/.test(detail));
+      expect(await explained(look[0] ?? "")).toEqual([
         expect.stringMatching(/USING COVERING INDEX Member_nameKeyRule_idx/),
         expect.stringMatching(/USING COVERING INDEX Member_nameKeyRule_idx/),
       ]);
+      for (const read of cohortReads) expect(await explained(read)).toEqual([expect.stringMatching(/USING INDEX Member_nameKeyRule_idx/)]);
+    } else {
+      // A handful of rows: without this the planner would scan the table whatever the indexes. With it, a scan
+      // is what it falls back to only when no index can answer.
+      const explained = (sql: string) =>
+        handle.prisma.$transaction(async (transaction) => {
+          await transaction.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+          const plan = await transaction.$queryRawUnsafe<unknown[]>(`EXPLAIN (FORMAT JSON) ${sql}`, ...params(sql));
+          return JSON.stringify(plan);
+        });
+      for (const read of [...look, ...cohortReads]) {
+        const plan = await explained(read);
+        expect(plan).toContain("Member_nameKeyRule_idx");
+        expect(plan).not.toContain("Seq Scan");
+      }
     }
-    // A key missing, or by an older rule, in any cohort: the fill goes through the cohorts again.
+    // A key missing, or by an older rule, in one cohort of several: the fill goes through that cohort alone.
     for (const stale of [{ nameKey: null, nameKeyRule: null }, { nameKeyRule: currentNameKeyRule - 1 }]) {
       await handle.prisma.member.update({ where: { id }, data: stale });
       calls.length = 0;
       expect(await fillNameKeys(watched, logger, signal)).toBe(1);
       expect(calls.slice(0, 2)).toEqual(["any stale?", "cohorts"]);
-      expect(calls).toContain(`fill ${cohortId}`);
+      expect(calls.filter((call) => call.startsWith("fill"))).toEqual([`fill ${cohortId}`, `fill ${cohortId}`]);
       expect(await ruleOf(id)).toBe(currentNameKeyRule);
     }
   });

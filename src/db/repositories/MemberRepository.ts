@@ -207,10 +207,19 @@ export class MemberRepository {
     return rows.length > 0;
   }
 
-  /** Every cohort's id, in order: the name-key fill goes cohort by cohort (the key's index starts with cohortId). */
-  async cohortIds(): Promise<number[]> {
-    const rows = await this.prisma.cohort.findMany({ select: { id: true }, orderBy: { id: "asc" } });
-    return rows.map((row) => row.id);
+  /**
+   * The cohorts of up to `limit` members whose name key is missing or by an older rule, in order: two searches of
+   * the index on `nameKeyRule`, each reading at most `limit` rows. The name-key fill goes through these cohorts
+   * only, then asks again (a row it filled leaves the index's stale part), never through every cohort.
+   */
+  async staleNameKeyCohorts(limit: number): Promise<number[]> {
+    const cohorts = new Set<number>();
+    for (const stale of [`"nameKeyRule" IS NULL`, `"nameKeyRule" < CAST(? AS INTEGER)`]) {
+      const params = stale.includes("?") ? [currentNameKeyRule] : [];
+      const rows = await this.reader.read(`SELECT "cohortId" FROM "Member" WHERE ${stale} LIMIT ${Math.trunc(limit)}`, params);
+      for (const row of rows) cohorts.add(Number(row.cohortId));
+    }
+    return [...cohorts].sort((a, b) => a - b);
   }
 
   /**
