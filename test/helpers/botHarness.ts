@@ -65,7 +65,6 @@ export async function tickAt(bot: BotHarness, at: string): Promise<void> {
   await bot.test.app.scheduler.tick(bot.clock.now());
 }
 
-/** Whether the bot's discord.js cache, as the gateway told it, lets the bot send in the channel (a permission change reached it). */
 /**
  * `/cohort create` as the server's admin (or `userId`) in the harness's channel, on the 12-week built-in path:
  * what they finally see. `options` adds or replaces options (a time zone, an announce day).
@@ -86,6 +85,7 @@ export function createByCommand(
   });
 }
 
+/** Whether the bot's discord.js cache, as the gateway told it, lets the bot send in the channel (a permission change reached it). */
 export function botCanSend(test: TestApp, channelId: string): boolean {
   const client = test.app.discord.client;
   const channel = client.channels.cache.get(channelId);
