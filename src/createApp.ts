@@ -17,6 +17,8 @@ import { fillNameKeys } from "./db/fillNameKeys.js";
 import { PrivacyRepository } from "./db/repositories/PrivacyRepository.js";
 import { ReminderRepository, type ReminderRepositoryOptions } from "./db/repositories/ReminderRepository.js";
 import { ScheduledPostPartRepository } from "./db/repositories/ScheduledPostPartRepository.js";
+import { AnnouncementRepository } from "./db/repositories/AnnouncementRepository.js";
+import { AnnouncementPartRepository } from "./db/repositories/AnnouncementPartRepository.js";
 import { ScheduledPostRepository } from "./db/repositories/ScheduledPostRepository.js";
 import { CurriculumParserThread } from "./workers/CurriculumParserThread.js";
 import { PlanBuildThread, type PlanBuildThreadOptions } from "./workers/PlanBuildThread.js";
@@ -278,6 +280,8 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     logger.child({ component: "announcements" }),
     audit,
     scheduledPostRepository,
+    new AnnouncementRepository(database.prisma, writes),
+    new AnnouncementPartRepository(database.prisma, writes),
   );
   const breaks = new CohortBreakService(cohorts, cohortRepository, plans, logger.child({ component: "breaks" }), audit);
   const privacy = new PrivacyService(

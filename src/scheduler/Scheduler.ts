@@ -12,7 +12,7 @@ import { DatabaseBusyError } from "../db/repositories/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { reminderReclaimable, type ReminderDeliveryRecord, type ReminderRepository } from "../db/repositories/ReminderRepository.js";
 import type { EndedLiveBoard, LiveBoardRecord, LiveBoardRepository, PostedBoardRecord } from "../db/repositories/LiveBoardRepository.js";
-import { PostPartStatus } from "../db/repositories/ScheduledPostPartRepository.js";
+import { PostPartStatus } from "../db/repositories/PostPartLedger.js";
 import { messageFingerprint } from "../services/messageFingerprint.js";
 import type { ScheduledPostPartRepository } from "../db/repositories/ScheduledPostPartRepository.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
@@ -33,7 +33,7 @@ import { postNonce } from "../services/postNonce.js";
 import { DeliveryError, DeliveryFailure, directMessageMark, type DirectMessageMark, type PostSender } from "../services/PostSender.js";
 import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
-import { PostParts } from "./PostParts.js";
+import { PostParts } from "../services/PostParts.js";
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -651,7 +651,7 @@ export class Scheduler {
     const outcome = { cohortId: cohort.id, kind: post.kind, period: post.period };
     let rendered: RenderedPost;
     let messageIds: string[];
-    let reused: boolean;
+    let reused: number;
     let liveUntil: Date | null = null;
     try {
       const { postService, renderer } = this.dependencies;
@@ -678,7 +678,7 @@ export class Scheduler {
     // Parts sent by an earlier attempt were drawn then: a deletion or privacy change since (whose flag a failed
     // attempt's retry time replaced, or that found the post failed) is not in them. Flagged for a redraw, which
     // edits nothing where they are already right.
-    const redraw = reused && (post.kind === "week" || post.kind === "closing");
+    const redraw = reused > 0 && (post.kind === "week" || post.kind === "closing");
     const marked = await this.dependencies.posts.markSent(claim.id, this.instanceId, firstId, now, redraw);
     // A start edit committed after the send was recorded may have set the row aside since: attach says so.
     const attached =

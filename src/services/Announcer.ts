@@ -1,5 +1,7 @@
 import { ChannelProblem, CohortStatus, isRunning, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
+import type { AnnouncementRepository } from "../db/repositories/AnnouncementRepository.js";
+import { PostPartStatus, type PostPartLedger } from "../db/repositories/PostPartLedger.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import { PostStatus } from "../domain/schedule/scheduledPostModel.js";
 import { isPastCatchUp, maxLateMs, postRowKey, postsWaitingNow } from "../domain/schedule/catchUpRule.js";
@@ -12,9 +14,10 @@ import { ClosedWordings } from "./closedCohortError.js";
 import type { CohortService } from "./CohortService.js";
 import { withPictures, type PostMessage, type PostRenderer, type RenderedPost } from "./PostRenderer.js";
 import type { PostService, PostView } from "./PostService.js";
-import { postNonce } from "./postNonce.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
 import { messageFingerprint } from "./messageFingerprint.js";
+import { isDatabaseBusy } from "./isDatabaseBusy.js";
+import { PostParts } from "./PostParts.js";
 import { createHash } from "node:crypto";
 
 export const AnnounceKind = {
@@ -63,27 +66,22 @@ interface ResumeKey extends AnnouncementTarget {
   readonly digest: string;
 }
 
-/** An announcement that went out in part. */
-interface UnfinishedAnnouncement {
-  /** The request whose nonces its messages carry. */
-  readonly requestId: string;
-  /** Message index → id of the messages already in the channel. */
-  readonly sent: ReadonlyMap<number, string>;
-}
-
-interface AnnouncementOutcome {
-  readonly requestId: string;
-  readonly sent: ReadonlyMap<number, string>;
-  readonly parts: number;
-  readonly alreadyPosted: number;
-  readonly complete: boolean;
+/** The key of an unfinished announcement: what a retry must share with it (ResumeKey), digested. */
+function openKeyOf(target: ResumeKey): string {
+  return createHash("sha256")
+    .update(JSON.stringify([target.kind, target.week, target.section, target.channelId, target.digest]))
+    .digest("hex")
+    .slice(0, 32);
 }
 
 /** How long an announcement that went out in part can be completed by announcing it again: a day, as a late scheduled post. */
 const resumableForMs = 24 * 60 * 60_000;
 
-/** How many of the day's announce lines a retry reads to find its attempt: far more than a cohort gets in a day. */
-const announcementsRead = 50;
+/**
+ * An attempt's claim this old belongs to an attempt that stopped (its process died mid-send): another may take it
+ * over. As a scheduled post's claim, within Discord's nonce window.
+ */
+const claimLifetimeMs = 2 * 60_000;
 
 /** The text of the messages, digested: two renderings are the same announcement only when equal. */
 function messagesDigest(messages: readonly PostMessage[]): string {
@@ -125,7 +123,14 @@ export class Announcer {
     private readonly logger: Logger,
     private readonly audit: AuditLog,
     private readonly scheduledPosts: ScheduledPostRepository,
-  ) {}
+    private readonly announcements: AnnouncementRepository,
+    private readonly announcementParts: PostPartLedger,
+  ) {
+    this.parts = new PostParts(sender, announcementParts);
+  }
+
+  /** Sends an announcement's messages through its parts' rows, as the scheduler sends a post's. */
+  private readonly parts: PostParts;
 
   async announce(request: AnnounceRequest): Promise<AnnounceResult> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
@@ -155,100 +160,72 @@ export class Announcer {
       channelId: cohort.channelId,
       digest: messagesDigest(messages),
     };
-    const unfinished = await this.unfinishedAnnouncement(cohort, target, request.now);
-    const requestId = unfinished?.requestId ?? request.requestId;
-    const sent = new Map(unfinished?.sent ?? []);
-    if (unfinished !== null) await this.adoptStoredPart(cohort.channelId, messages, sent);
-    const alreadyPosted = sent.size;
-    const failure = await this.sendMissing(cohort.channelId, messages, requestId, sent);
-    const complete = failure === null;
-    // A line for every attempt that posted something (or found its failed part there), so the trail shows a post
-    // that went out in part, and a retry the attempt it completes.
-    if (sent.size > (unfinished?.sent.size ?? 0))
-      await this.recordAnnouncement(request, cohort, target, { requestId, sent, parts: messages.length, alreadyPosted, complete });
-    if (failure !== null) throw await this.userErrorFor(cohort, failure.error, { target, posted: sent.size, parts: messages.length });
-    const messageIds = [...sent.entries()].sort(([a], [b]) => a - b).map(([, id]) => id);
-    this.logger.info({ cohortId: cohort.id, kind: request.kind, messageId: messageIds[0], alreadyPosted }, "announcement posted");
+    // One write claims it: the announcement of the same messages in the same channel that went out in part (within
+    // the day), which this attempt completes under its first attempt's nonces, else a new one. Another attempt
+    // sending it right now holds it: this one posts nothing.
+    const claim = await this.announcements.claim(
+      {
+        cohortId: cohort.id,
+        kind: target.kind,
+        week: target.week,
+        section: target.section,
+        channelId: target.channelId,
+        openKey: openKeyOf(target),
+        parts: messages.length,
+        requestId: request.requestId,
+      },
+      request.now,
+      {
+        staleBefore: new Date(request.now.getTime() - claimLifetimeMs),
+        resumableSince: new Date(request.now.getTime() - resumableForMs),
+      },
+    );
+    if (claim === null)
+      throw new UserError("posts.announceInProgress", {
+        kind: target.kind,
+        week: target.week ?? 0,
+        section: target.section ?? "",
+        channelId: cohort.channelId,
+      });
+    const log = this.logger.child({ cohortId: cohort.id, announcementId: claim.id, kind: request.kind });
+    const sentBefore = await this.sentParts(claim.id);
+    let sent: { messageIds: string[]; reused: number };
+    try {
+      sent = await this.parts.send(
+        { postId: claim.id, postKey: `announce|${claim.requestId}`, channelId: cohort.channelId },
+        messages,
+        request.now,
+        log,
+      );
+    } catch (error) {
+      await this.announcements.markFailed(claim.id, request.requestId);
+      if (isDatabaseBusy(error)) throw error;
+      const posted = await this.sentParts(claim.id);
+      // A line for every attempt that posted something (or found its failed part there), so the trail shows a post
+      // that went out in part, and a retry the attempt it completes.
+      if (posted > sentBefore)
+        await this.recordAnnouncement(request, cohort, target, { parts: messages.length, posted, alreadyPosted: sentBefore, complete: false });
+      throw await this.userErrorFor(cohort, error, { target, posted, parts: messages.length });
+    }
+    await this.announcements.markSent(claim.id, request.requestId, request.now);
+    const { messageIds, reused: alreadyPosted } = sent;
+    if (messageIds.length > sentBefore)
+      await this.recordAnnouncement(request, cohort, target, { parts: messages.length, posted: messageIds.length, alreadyPosted, complete: true });
+    log.info({ messageId: messageIds[0], alreadyPosted }, "announcement posted");
     return { cohort, kind: request.kind, weekNumber, sectionTitle, messageIds, alreadyPosted };
   }
 
-  /** Sends, in order, the messages not in `sent` yet, adding each to it; stops at the first Discord refuses, and returns its error. */
-  private async sendMissing(
-    channelId: string,
-    messages: readonly PostMessage[],
-    requestId: string,
-    sent: Map<number, string>,
-  ): Promise<{ readonly error: unknown } | null> {
-    for (const [index, message] of messages.entries()) {
-      if (sent.has(index)) continue;
-      try {
-        const { messageId } = await this.sender.sendToChannel(channelId, message, postNonce(`announce|${requestId}`, index));
-        sent.set(index, messageId);
-      } catch (error) {
-        return { error };
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The latest announcement of the cohort of the same messages in the same channel within the day (other
-   * announcements made since do not hide it), when it went out in part: announcing it again posts only its missing
-   * messages, under the first attempt's nonces, as the scheduler resumes a post's parts. Once complete, or when
-   * its channel or messages differ, the announcement is posted whole.
-   */
-  private async unfinishedAnnouncement(cohort: Cohort, target: ResumeKey, now: Date): Promise<UnfinishedAnnouncement | null> {
-    const lines = await this.audit.recentAnnouncements(cohort.id, new Date(now.getTime() - resumableForMs), announcementsRead);
-    const line = lines.find(
-      (candidate) =>
-        candidate.kind === target.kind &&
-        (candidate.week ?? null) === target.week &&
-        (candidate.section ?? null) === target.section &&
-        candidate.channelId === target.channelId &&
-        candidate.digest === target.digest,
-    );
-    if (line === undefined || line.complete !== false || typeof line.request !== "string" || typeof line.sentParts !== "string")
-      return null;
-    const sent = new Map<number, string>();
-    for (const entry of line.sentParts.split(",")) {
-      const [index, messageId] = entry.split(":");
-      if (index !== undefined && messageId !== undefined && messageId !== "") sent.set(Number(index), messageId);
-    }
-    return { requestId: line.request, sent };
-  }
-
-  /**
-   * The message whose send failed may be in the channel all the same (Discord stored it, the answer was lost), and
-   * Discord remembers a nonce only minutes: it is looked for among the bot's recent messages there, by its
-   * fingerprint, posted after the part before it, as the scheduler does; found, it is not sent again.
-   */
-  private async adoptStoredPart(channelId: string, messages: readonly PostMessage[], sent: Map<number, string>): Promise<void> {
-    const failed = messages.findIndex((_, index) => !sent.has(index));
-    const message = messages[failed];
-    if (message === undefined) return;
-    const fingerprint = messageFingerprint(message);
-    let found: string | undefined;
-    try {
-      found = (await this.sender.findPosted(channelId, [fingerprint])).get(fingerprint);
-    } catch (error) {
-      // Not found then: the send, under its nonce, is what tells whether the channel can be posted in.
-      this.logger.warn({ err: error, channelId }, "announcement part lookup failed");
-      return;
-    }
-    const before = sent.get(failed - 1);
-    if (found === undefined || [...sent.values()].includes(found)) return;
-    // Message ids are snowflakes, in the order Discord stored them: an older message of the same text is another post's.
-    if (before !== undefined && /^\d+$/.test(found) && /^\d+$/.test(before) && BigInt(found) <= BigInt(before)) return;
-    sent.set(failed, found);
+  /** How many of the announcement's messages are recorded as in the channel. */
+  private async sentParts(announcementId: number): Promise<number> {
+    return (await this.announcementParts.listFor(announcementId)).filter((part) => part.status === PostPartStatus.Sent).length;
   }
 
   private async recordAnnouncement(
     request: AnnounceRequest,
     cohort: Cohort,
     target: ResumeKey,
-    outcome: AnnouncementOutcome,
+    outcome: { readonly parts: number; readonly posted: number; readonly alreadyPosted: number; readonly complete: boolean },
   ): Promise<void> {
-    const sentParts = [...outcome.sent.entries()].map(([index, messageId]) => `${index}:${messageId}`).join(",");
     await this.audit.record({
       guildId: request.guildId,
       cohortId: cohort.id,
@@ -259,13 +236,10 @@ export class Announcer {
         week: target.week,
         section: target.section,
         channelId: target.channelId,
-        digest: target.digest,
         parts: outcome.parts,
-        posted: outcome.sent.size,
+        posted: outcome.posted,
         alreadyPosted: outcome.alreadyPosted,
         complete: outcome.complete,
-        // What a retry needs to post only the rest: the nonces' request and the messages already in the channel.
-        ...(outcome.complete ? {} : { request: outcome.requestId, sentParts }),
       },
     });
   }

@@ -87,12 +87,6 @@ export class AuditLog {
     });
   }
 
-  /** The `after` values of the cohort's `/cohort announce` lines written since `since`, newest first, at most `limit`. */
-  async recentAnnouncements(cohortId: number, since: Date, limit: number): Promise<AuditValues[]> {
-    const lines = await this.entries.latestOfActions(cohortId, [AuditAction.Announce], limit, since);
-    return lines.flatMap((line) => (line.after === null ? [] : [line.after]));
-  }
-
   /**
    * A page of at most `auditPageSize` of the cohort's admin actions (guild-wide ones included), newest first:
    * the latest, or those next to a line of an earlier page. null when that line is not in this trail.

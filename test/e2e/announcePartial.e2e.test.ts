@@ -159,16 +159,59 @@ describe("/cohort announce of a week that needs several messages, failing partwa
     expect(total).toBeGreaterThan(2);
     // As if the second part's answer had been lost: the bot's record has only the first, the channel has both.
     const { prisma } = bot.test.app.database;
-    const line = await prisma.auditEntry.findFirstOrThrow({ where: { action: "announce" }, orderBy: { id: "desc" } });
-    const after = JSON.parse(line.after ?? "{}") as Record<string, unknown>;
-    const firstOnly = String(after.sentParts).split(",")[0];
-    await prisma.auditEntry.update({ where: { id: line.id }, data: { after: JSON.stringify({ ...after, sentParts: firstOnly }) } });
+    const second = await prisma.announcementPart.updateMany({
+      where: { part: 1, status: "sent" },
+      data: { status: "attempted", messageId: null, sentAt: null },
+    });
+    expect(second.count).toBe(1);
     // Past Discord's memory of nonces (minutes), well within the day a retry completes an announcement.
     bot.clock.set(new Date("2027-03-01T11:00:00Z"));
     const retried = await bot.reply(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" });
     expect(visibleText(retried)).toMatch(new RegExp(`^Posted the missing ${total - 2} of ${total} messages`));
     expect(channelPosts()).toHaveLength(total);
     for (let index = 1; index <= 120; index += 1) expect(channelText().split(`Reading number ${index}:`)).toHaveLength(2);
+  });
+
+  it("lets one of two admins retrying at once post the missing messages, and tells the other it is being posted", async () => {
+    await denseCohort();
+    const { total } = await announcePartly();
+    const second = bot.emulator.createMember(bot.guild.id, { username: "second-admin", manageGuild: true });
+    // The first retry's second message is held on its way: that retry is mid-send when the other admin retries.
+    const held = bot.emulator.holdNext(`POST /channels/${bot.channel.id}/messages`);
+    const first = bot.run(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" });
+    await held.arrived;
+    const other = visibleText(await bot.run(second.id, "cohort announce", { cohort: "Dense", kind: "week" }).final());
+    expect(other).toBe(
+      `The week 1 assignment is being posted in <#${bot.channel.id}> right now by another \`/cohort announce\`, so this one posted nothing. Look at the channel in a minute: if messages are still missing then, run the same \`/cohort announce\` again.`,
+    );
+    held.release();
+    expect(visibleText(await first.final())).toBe(
+      `Posted the missing ${total - 1} of ${total} messages of the week 1 assignment in <#${bot.channel.id}>: the first was already there.`,
+    );
+    expect(channelPosts()).toHaveLength(total);
+    for (let index = 1; index <= 120; index += 1) expect(channelText().split(`Reading number ${index}:`)).toHaveLength(2);
+    // One line for the attempt that went out in part, one for the retry that completed it: none for the refused one.
+    const audit = visibleText(await bot.reply(bot.admin.id, "cohort audit", { cohort: "Dense" }));
+    expect(audit.split("posted an announcement")).toHaveLength(3);
+    expect(audit).toContain(`posted an announcement · week 1's assignment · the missing ${total - 1} of ${total} messages`);
+    expect(audit).toContain(`posted an announcement · week 1's assignment · only 1 of ${total} messages went out`);
+  });
+
+  it("tells a second admin announcing the same week at the same moment that it is being posted, and posts it once", async () => {
+    await denseCohort();
+    const second = bot.emulator.createMember(bot.guild.id, { username: "second-admin", manageGuild: true });
+    const held = bot.emulator.holdNext(`POST /channels/${bot.channel.id}/messages`);
+    const first = bot.run(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" });
+    await held.arrived;
+    const other = visibleText(await bot.run(second.id, "cohort announce", { cohort: "Dense", kind: "week" }).final());
+    expect(other).toMatch(/^The week 1 assignment is being posted in <#\d+> right now by another/);
+    held.release();
+    const posted = visibleText(await first.final());
+    const total = Number(/\((\d+) messages\)\.$/.exec(posted)?.[1]);
+    expect(posted).toBe(`Posted the week 1 assignment in <#${bot.channel.id}> (${total} messages).`);
+    expect(channelPosts()).toHaveLength(total);
+    const audit = visibleText(await bot.reply(bot.admin.id, "cohort audit", { cohort: "Dense" }));
+    expect(audit.split("posted an announcement")).toHaveLength(2);
   });
 
   it("says so in Spanish to a Spanish-speaking admin", async () => {

@@ -1,30 +1,6 @@
 import type { PrismaClient, ScheduledPostPart as ScheduledPostPartRow } from "../../generated/prisma/client.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
-
-/**
- * Where one message of a post stands:
- * - attempted: a send was started; Discord may or may not have stored it
- *   (the process died, the request timed out), so before sending it again the
- *   sender looks for it in the channel;
- * - sent: Discord stored it as `messageId`; it is never sent again.
- */
-export const PostPartStatus = {
-  Attempted: "attempted",
-  Sent: "sent",
-} as const;
-export type PostPartStatus = (typeof PostPartStatus)[keyof typeof PostPartStatus];
-
-export interface PostPartRecord {
-  readonly postId: number;
-  /** 0 for the first message of the post. */
-  readonly part: number;
-  readonly nonce: string;
-  readonly fingerprint: string;
-  readonly status: PostPartStatus;
-  readonly messageId: string | null;
-  /** The channel it was sent in; null when sent before this was kept (or not sent yet). */
-  readonly channelId: string | null;
-}
+import { PostPartStatus, type PostPartLedger, type PostPartRecord } from "./PostPartLedger.js";
 
 function toPostPart(row: ScheduledPostPartRow): PostPartRecord {
   return {
@@ -33,13 +9,14 @@ function toPostPart(row: ScheduledPostPartRow): PostPartRecord {
     nonce: row.nonce,
     fingerprint: row.fingerprint,
     status: row.status as PostPartStatus,
+    attemptedAt: row.attemptedAt,
     messageId: row.messageId,
     channelId: row.channelId,
   };
 }
 
 /** The per-message ledger of split posts: a part once recorded as sent is never sent again. */
-export class ScheduledPostPartRepository {
+export class ScheduledPostPartRepository implements PostPartLedger {
   /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
   constructor(
     private readonly prisma: PrismaClient,
@@ -51,7 +28,6 @@ export class ScheduledPostPartRepository {
     return rows.map(toPostPart);
   }
 
-  /** Written before each send of a part that is not sent yet, so a later attempt knows it may already be in the channel. */
   async recordAttempt(
     part: { readonly postId: number; readonly part: number; readonly nonce: string; readonly fingerprint: string },
     now: Date,
@@ -66,7 +42,6 @@ export class ScheduledPostPartRepository {
     );
   }
 
-  /** `channelId`: where it was sent, so a later edit finds it after the cohort moved to another channel. */
   async markSent(postId: number, part: number, messageId: string, channelId: string, now: Date): Promise<void> {
     await this.writes.run(() =>
       this.prisma.scheduledPostPart.updateMany({
