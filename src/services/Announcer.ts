@@ -204,13 +204,23 @@ export class Announcer {
       // A line for every attempt that posted something (or found its failed part there), so the trail shows a post
       // that went out in part, and a retry the attempt it completes.
       if (posted > sentBefore)
-        await this.recordAnnouncement(request, cohort, target, { parts: messages.length, posted, alreadyPosted: sentBefore, complete: false });
+        await this.recordAnnouncement(request, cohort, target, {
+          parts: messages.length,
+          posted,
+          alreadyPosted: sentBefore,
+          complete: false,
+        });
       throw await this.userErrorFor(cohort, error, { target, posted, parts: messages.length });
     }
     await this.announcements.markSent(claim.id, request.requestId, request.now);
     const { messageIds, reused: alreadyPosted } = sent;
     if (messageIds.length > sentBefore)
-      await this.recordAnnouncement(request, cohort, target, { parts: messages.length, posted: messageIds.length, alreadyPosted, complete: true });
+      await this.recordAnnouncement(request, cohort, target, {
+        parts: messages.length,
+        posted: messageIds.length,
+        alreadyPosted,
+        complete: true,
+      });
     log.info({ messageId: messageIds[0], alreadyPosted }, "announcement posted");
     return { cohort, kind: request.kind, weekNumber, sectionTitle, messageIds, alreadyPosted };
   }

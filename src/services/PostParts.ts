@@ -84,7 +84,8 @@ export class PostParts {
     );
     for (const record of uncertain) {
       const messageId = found.get(record.fingerprint);
-      if (messageId !== undefined && postedBy(record, messageId, sent)) await this.adopt(record, target.channelId, messageId, sent, now, log);
+      if (messageId !== undefined && postedBy(record, messageId, sent))
+        await this.adopt(record, target.channelId, messageId, sent, now, log);
     }
     return sent;
   }

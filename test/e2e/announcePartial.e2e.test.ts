@@ -214,6 +214,22 @@ describe("/cohort announce of a week that needs several messages, failing partwa
     expect(audit.split("posted an announcement")).toHaveLength(2);
   });
 
+  it("posts a repeated announcement whole when its first message failed, not taking the earlier one's first message for it", async () => {
+    await denseCohort();
+    const first = visibleText(await bot.reply(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" }));
+    const total = Number(/\((\d+) messages\)\.$/.exec(first)?.[1]);
+    expect(channelPosts()).toHaveLength(total);
+    bot.clock.set(new Date("2027-03-01T10:30:00Z"));
+    bot.emulator.failNext(`POST /channels/${bot.channel.id}/messages`, 503, 4);
+    const failed = visibleText(await bot.reply(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" }));
+    expect(failed).toBe("Discord didn't accept the post just now. Please try again in a minute.");
+    expect(channelPosts()).toHaveLength(total);
+    const retried = visibleText(await bot.reply(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" }));
+    expect(retried).toBe(`Posted the week 1 assignment in <#${bot.channel.id}> (${total} messages).`);
+    expect(channelPosts()).toHaveLength(2 * total);
+    for (let index = 1; index <= 120; index += 1) expect(channelText().split(`Reading number ${index}:`)).toHaveLength(3);
+  });
+
   it("says so in Spanish to a Spanish-speaking admin", async () => {
     await denseCohort();
     const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });

@@ -98,10 +98,7 @@ export class AnnouncementRepository {
           where: {
             id: open.id,
             openKey,
-            OR: [
-              { status: AnnouncementStatus.Failed },
-              { status: AnnouncementStatus.Claimed, claimedAt: { lt: limits.staleBefore } },
-            ],
+            OR: [{ status: AnnouncementStatus.Failed }, { status: AnnouncementStatus.Claimed, claimedAt: { lt: limits.staleBefore } }],
           },
           data: { status: AnnouncementStatus.Claimed, claimedBy: requestId, claimedAt: now },
         }),
