@@ -16,8 +16,12 @@ export interface PostPartsTarget {
 /** Discord's epoch: a snowflake holds its milliseconds since then in its top bits. */
 const discordEpochMs = 1_420_070_400_000n;
 
-/** How far the bot's clock may be ahead of Discord's when a message found in the channel is dated against an attempt. */
-const clockSkewMs = 2 * 60_000;
+/**
+ * How much earlier than the part's first attempt (by the bot's clock) a message found in the channel may be dated
+ * by Discord and still be taken for it: the bot's clock may run ahead of Discord's. It only needs to rule out an
+ * identical message of the bot's from hours or days before (the same week announced the day before), so it is wide.
+ */
+const clockSkewMs = 30 * 60_000;
 
 /** When Discord created the message of this id; null when the id is no snowflake. */
 function createdAtOf(messageId: string): number | null {
@@ -31,7 +35,7 @@ function createdAtOf(messageId: string): number | null {
  * Discord (the process died, the request failed after Discord stored it) is first looked for in the channel, so
  * this does not depend on how long Discord remembers a nonce. Discord does not return nonces when it lists
  * messages, so a part is recognised by its fingerprint (its text and button ids), among the bot's messages
- * created after that attempt began (give or take a clock's skew) and after the part before it: an identical
+ * created after its first attempt began (give or take half an hour of clock skew) and after the part before it: an identical
  * message of the bot's posted earlier (the same week announced the day before) is not taken for it.
  */
 export class PostParts {
@@ -107,7 +111,7 @@ export class PostParts {
 /**
  * Whether the message found by the part's fingerprint can be the one its attempt sent: not another part of the
  * post, created after the part before it (message ids are snowflakes, in the order Discord stored them) and not
- * before the attempt began.
+ * before its first attempt began (less the clock skew allowed).
  */
 function postedBy(record: PostPartRecord, messageId: string, sent: ReadonlyMap<number, string>): boolean {
   if ([...sent.values()].includes(messageId)) return false;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AnnouncementPartRepository } from "../../src/db/repositories/AnnouncementPartRepository.js";
 import { AnnouncementRepository, AnnouncementStatus, type AnnouncementClaim } from "../../src/db/repositories/AnnouncementRepository.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
@@ -85,6 +86,15 @@ describe("AnnouncementRepository claims", () => {
     expect(later?.requestId).toBe("request-2");
     const old = await handle.prisma.announcement.findUniqueOrThrow({ where: { id: first.id } });
     expect(old).toMatchObject({ openKey: null, status: AnnouncementStatus.Failed });
+  });
+
+  it("keeps a part's first attempt's time when it is attempted again, so the message that attempt stored is still its own", async () => {
+    const announcement = await claimed(`key-${++nextKey}`, "request-1", now);
+    const parts = new AnnouncementPartRepository(handle.prisma);
+    const part = { postId: announcement.id, part: 0, nonce: "nonce-0", fingerprint: "fingerprint-0" };
+    await parts.recordAttempt(part, now);
+    await parts.recordAttempt(part, minutesLater(40));
+    expect((await parts.listFor(announcement.id)).map((record) => record.attemptedAt)).toEqual([now]);
   });
 
   it("lets exactly one of many attempts started together claim a new announcement", async () => {

@@ -37,7 +37,9 @@ export class AnnouncementPartRepository implements PostPartLedger {
       this.prisma.announcementPart.upsert({
         where: { announcementId_part: { announcementId, part: index } },
         create: { announcementId, part: index, nonce, fingerprint, status: PostPartStatus.Attempted, attemptedAt: now },
-        update: { nonce, fingerprint, attemptedAt: now },
+        // attemptedAt stays the first attempt's: every attempt shares the part's nonce, so Discord may answer a later one with
+        // the message the first stored, and a lookup in the channel must still take that message for the part.
+        update: { nonce, fingerprint },
       }),
     );
   }

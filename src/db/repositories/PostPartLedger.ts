@@ -19,7 +19,7 @@ export interface PostPartRecord {
   readonly nonce: string;
   readonly fingerprint: string;
   readonly status: PostPartStatus;
-  /** When its latest send was started. */
+  /** When its first send was started (a later attempt, under the same nonce, may be answered with that send's message). */
   readonly attemptedAt: Date;
   readonly messageId: string | null;
   /** The channel it was sent in; null when sent before this was kept (or not sent yet). */

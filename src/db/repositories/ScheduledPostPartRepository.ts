@@ -37,7 +37,9 @@ export class ScheduledPostPartRepository implements PostPartLedger {
       this.prisma.scheduledPostPart.upsert({
         where: { postId_part: { postId, part: index } },
         create: { postId, part: index, nonce, fingerprint, status: PostPartStatus.Attempted, attemptedAt: now },
-        update: { nonce, fingerprint, attemptedAt: now },
+        // attemptedAt stays the first attempt's: every attempt shares the part's nonce, so Discord may answer a later one with
+        // the message the first stored, and a lookup in the channel must still take that message for the part.
+        update: { nonce, fingerprint },
       }),
     );
   }
