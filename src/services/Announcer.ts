@@ -1,6 +1,6 @@
 import { ChannelProblem, CohortStatus, isRunning, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
-import type { AnnouncementRepository } from "../db/repositories/AnnouncementRepository.js";
+import type { AnnouncementRecord, AnnouncementRepository } from "../db/repositories/AnnouncementRepository.js";
 import { PostPartStatus, type PostPartLedger } from "../db/repositories/PostPartLedger.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import { PostStatus } from "../domain/schedule/scheduledPostModel.js";
@@ -188,7 +188,6 @@ export class Announcer {
         channelId: cohort.channelId,
       });
     const log = this.logger.child({ cohortId: cohort.id, announcementId: claim.id, kind: request.kind });
-    const sentBefore = await this.sentParts(claim.id);
     let sent: { messageIds: string[]; reused: number };
     try {
       sent = await this.parts.send(
@@ -198,31 +197,42 @@ export class Announcer {
         log,
       );
     } catch (error) {
-      await this.announcements.markFailed(claim.id, request.requestId);
+      try {
+        await this.announcements.markFailed(claim.id, request.requestId);
+      } catch (markError) {
+        // The claim lapses on its own (a claim's lifetime); what the admin is told of is the send's failure.
+        log.error({ err: markError }, "announcement could not be recorded as failed");
+        throw error;
+      }
       if (isDatabaseBusy(error)) throw error;
       const posted = await this.sentParts(claim.id);
       // A line for every attempt that posted something (or found its failed part there), so the trail shows a post
       // that went out in part, and a retry the attempt it completes.
-      if (posted > sentBefore)
-        await this.recordAnnouncement(request, cohort, target, {
-          parts: messages.length,
-          posted,
-          alreadyPosted: sentBefore,
-          complete: false,
-        });
+      await this.auditOutcome(request, cohort, target, claim, { parts: messages.length, posted, complete: false });
       throw await this.userErrorFor(cohort, error, { target, posted, parts: messages.length });
     }
-    await this.announcements.markSent(claim.id, request.requestId, request.now);
     const { messageIds, reused: alreadyPosted } = sent;
-    if (messageIds.length > sentBefore)
-      await this.recordAnnouncement(request, cohort, target, {
-        parts: messages.length,
-        posted: messageIds.length,
-        alreadyPosted,
-        complete: true,
-      });
+    // Before the announcement is closed: an attempt that stops in between leaves it to a retry, which writes the line.
+    await this.auditOutcome(request, cohort, target, claim, { parts: messages.length, posted: messageIds.length, complete: true });
+    await this.announcements.markSent(claim.id, request.requestId, request.now);
     log.info({ messageId: messageIds[0], alreadyPosted }, "announcement posted");
     return { cohort, kind: request.kind, weekNumber, sectionTitle, messageIds, alreadyPosted };
+  }
+
+  /**
+   * The audit line of the messages gone out that no line shows yet: those this attempt posted, and those of an
+   * attempt that stopped before it wrote its line (its process died). None when there are none.
+   */
+  private async auditOutcome(
+    request: AnnounceRequest,
+    cohort: Cohort,
+    target: ResumeKey,
+    claim: AnnouncementRecord,
+    outcome: { readonly parts: number; readonly posted: number; readonly complete: boolean },
+  ): Promise<void> {
+    if (outcome.posted <= claim.auditedParts) return;
+    await this.recordAnnouncement(request, cohort, target, { ...outcome, alreadyPosted: claim.auditedParts });
+    await this.announcements.recordAudited(claim.id, outcome.posted);
   }
 
   /** How many of the announcement's messages are recorded as in the channel. */

@@ -231,6 +231,37 @@ describe("/cohort announce of a week that needs several messages, failing partwa
     for (let index = 1; index <= 120; index += 1) expect(channelText().split(`Reading number ${index}:`)).toHaveLength(3);
   });
 
+  it("says an announcement whose every message went out before its attempt stopped was already complete, and records it once", async () => {
+    await denseCohort();
+    const { prisma } = bot.test.app.database;
+    // The claim as the attempt holds it while it sends (its key is cleared once it is done).
+    const held = bot.emulator.holdNext(`POST /channels/${bot.channel.id}/messages`);
+    const running = bot.run(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" });
+    await held.arrived;
+    const claimed = await prisma.announcement.findFirstOrThrow();
+    held.release();
+    const first = visibleText(await running.final());
+    const total = Number(/\((\d+) messages\)\.$/.exec(first)?.[1]);
+    // As if the process had died after its last message was recorded as sent, before the announcement was marked
+    // done and its audit line written.
+    await prisma.announcement.update({
+      where: { id: claimed.id },
+      data: { status: "claimed", sentAt: null, openKey: claimed.openKey, claimedAt: claimed.claimedAt, auditedParts: 0 },
+    });
+    await prisma.auditEntry.deleteMany({ where: { action: "announce" } });
+    bot.clock.set(new Date("2027-03-01T10:05:00Z"));
+    const retried = visibleText(await bot.reply(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" }));
+    expect(retried).toBe(
+      `The announcement of the week 1 assignment was already complete in <#${bot.channel.id}>: all ${total} messages were there, so nothing more was posted.`,
+    );
+    expect(channelPosts()).toHaveLength(total);
+    // The line the stopped attempt did not write: the announcement, posted whole.
+    const audit = visibleText(await bot.reply(bot.admin.id, "cohort audit", { cohort: "Dense" }));
+    expect(audit.split("posted an announcement")).toHaveLength(2);
+    expect(audit).not.toContain("the missing");
+    expect(audit).not.toContain("went out");
+  });
+
   it("says so in Spanish to a Spanish-speaking admin", async () => {
     await denseCohort();
     const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });

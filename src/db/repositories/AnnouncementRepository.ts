@@ -23,6 +23,8 @@ export interface AnnouncementRecord {
   readonly status: AnnouncementStatus;
   readonly claimedBy: string;
   readonly claimedAt: Date;
+  /** How many of its messages the audit trail shows as gone out (recordAudited). */
+  readonly auditedParts: number;
 }
 
 /** What an attempt at an announcement claims: the unfinished one of the same `openKey`, else a new one. */
@@ -47,6 +49,7 @@ function toAnnouncement(row: AnnouncementRow): AnnouncementRecord {
     status: row.status as AnnouncementStatus,
     claimedBy: row.claimedBy,
     claimedAt: row.claimedAt,
+    auditedParts: row.auditedParts,
   };
 }
 
@@ -143,6 +146,16 @@ export class AnnouncementRepository {
       this.prisma.announcement.updateMany({
         where: { id: announcementId, claimedBy, status: AnnouncementStatus.Claimed },
         data: { status: AnnouncementStatus.Sent, sentAt: now, openKey: null },
+      }),
+    );
+  }
+
+  /** The audit trail now shows `parts` of its messages as gone out (never lowered). */
+  async recordAudited(announcementId: number, parts: number): Promise<void> {
+    await this.writes.run(() =>
+      this.prisma.announcement.updateMany({
+        where: { id: announcementId, auditedParts: { lt: parts } },
+        data: { auditedParts: parts },
       }),
     );
   }
