@@ -34,6 +34,7 @@ import { DeliveryError, DeliveryFailure, directMessageMark, type DirectMessageMa
 import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
 import { PostParts } from "../services/PostParts.js";
+import { claimLifetimeMs } from "../domain/schedule/claimRule.js";
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -43,8 +44,8 @@ const day = 24 * hour;
 export const schedulerTiming = {
   /** A post more than this late (the bot was down, the cohort paused) is skipped and logged, not sent. */
   maxLateMs: catchUpMaxLateMs,
-  /** A claim this old belongs to a process that died mid-send; another may take it over. Within Discord's nonce window. */
-  claimLifetimeMs: 2 * minute,
+  /** A claim this old belongs to a process that died mid-send; another may take it over (claimRule). */
+  claimLifetimeMs,
   /** Waits before the 2nd, 3rd, … attempt of a failed send; after the last the post is marked failed for good. */
   retryDelaysMs: [1 * minute, 5 * minute, 15 * minute, 60 * minute] as readonly number[],
   /** While a cohort's channel is flagged, how often the bot checks whether it was fixed in Discord. */

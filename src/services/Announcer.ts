@@ -4,6 +4,7 @@ import type { AnnouncementRecord, AnnouncementRepository } from "../db/repositor
 import { PostPartStatus, type PostPartLedger } from "../db/repositories/PostPartLedger.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import { PostStatus } from "../domain/schedule/scheduledPostModel.js";
+import { claimLifetimeMs } from "../domain/schedule/claimRule.js";
 import { isPastCatchUp, maxLateMs, postRowKey, postsWaitingNow } from "../domain/schedule/catchUpRule.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { UserError } from "../errors.js";
@@ -76,12 +77,6 @@ function openKeyOf(target: ResumeKey): string {
 
 /** How long an announcement that went out in part can be completed by announcing it again: a day, as a late scheduled post. */
 const resumableForMs = 24 * 60 * 60_000;
-
-/**
- * An attempt's claim this old belongs to an attempt that stopped (its process died mid-send): another may take it
- * over. As a scheduled post's claim, within Discord's nonce window.
- */
-const claimLifetimeMs = 2 * 60_000;
 
 /** The text of the messages, digested: two renderings are the same announcement only when equal. */
 function messagesDigest(messages: readonly PostMessage[]): string {
