@@ -271,6 +271,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
   const postRenderer = createDiscordPostRenderer(pictures, logger.child({ component: "pictures" }));
   const postSender = new DiscordPostSender(discord.client, logger.child({ component: "posts" }));
   // Posts are worded by the Discord renderer, in each cohort's language.
+  const announcementRepository = new AnnouncementRepository(database.prisma, writes);
   const announcements = new Announcer(
     cohorts,
     cohortRepository,
@@ -280,7 +281,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     logger.child({ component: "announcements" }),
     audit,
     scheduledPostRepository,
-    new AnnouncementRepository(database.prisma, writes),
+    announcementRepository,
     new AnnouncementPartRepository(database.prisma, writes),
   );
   const breaks = new CohortBreakService(cohorts, cohortRepository, plans, logger.child({ component: "breaks" }), audit);
@@ -335,6 +336,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     logger: logger.child({ component: "scheduler" }),
     // A server the bot is in keeps its data, whatever its departure record says.
     purgeDue: (now) => privacy.purgeDue(now, (guildId) => membership.has(guildId), config.shard),
+    pruneFinished: (now) => announcements.pruneFinished(now),
     postTimeChanges: (cohortId, since) => audit.postTimeChanges(cohortId, since),
     ...(overrides.schedulerTickCron === undefined ? {} : { tickCron: overrides.schedulerTickCron }),
     ...(overrides.schedulerFinalEditsPerTick === undefined ? {} : { finalEditsPerTick: overrides.schedulerFinalEditsPerTick }),

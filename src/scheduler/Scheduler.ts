@@ -46,6 +46,8 @@ export const schedulerTiming = {
   maxLateMs: catchUpMaxLateMs,
   /** A claim this old belongs to a process that died mid-send; another may take it over (claimRule). */
   claimLifetimeMs,
+  /** How often a process deletes the rows of announcements finished a day ago (pruneFinished). */
+  pruneEveryMs: hour,
   /** Waits before the 2nd, 3rd, … attempt of a failed send; after the last the post is marked failed for good. */
   retryDelaysMs: [1 * minute, 5 * minute, 15 * minute, 60 * minute] as readonly number[],
   /** While a cohort's channel is flagged, how often the bot checks whether it was fixed in Discord. */
@@ -147,6 +149,11 @@ export interface SchedulerDependencies {
   readonly guildScope?: () => readonly string[] | undefined;
   /** Deletes the data of servers the bot left 30 days ago (idempotent); returns how many. */
   readonly purgeDue?: (now: Date) => Promise<number>;
+  /**
+   * Deletes the rows of announcements finished a day ago or more (see housekeepingEveryMs); returns how many. At
+   * most a bounded number per call.
+   */
+  readonly pruneFinished?: (now: Date) => Promise<number>;
   /** Identifies this process in claims; random per instance by default. */
   readonly instanceId?: string;
   /** Final board edits one tick makes at most; default schedulerTiming.liveBoardFinalsPerTick (a test sets a small one). */
@@ -358,6 +365,23 @@ export class Scheduler {
     }
   }
 
+  /** When this process last pruned finished announcements (a tick prunes at most once an hour). */
+  private prunedAt: number | null = null;
+
+  /** Finished announcements' rows go a day after; a failure is logged and tried again at a later tick. */
+  private async pruneFinished(now: Date, log: Logger): Promise<void> {
+    if (this.dependencies.pruneFinished === undefined) return;
+    if (this.prunedAt !== null && now.getTime() - this.prunedAt < schedulerTiming.pruneEveryMs) return;
+    try {
+      const pruned = await this.dependencies.pruneFinished(now);
+      this.prunedAt = now.getTime();
+      if (pruned > 0) log.info({ pruned }, "deleted the rows of finished announcements");
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) throw error;
+      log.error({ err: error }, "deleting finished announcements' rows failed; a later tick tries again");
+    }
+  }
+
   private async runTick(now: Date): Promise<TickReport> {
     const report: MutableReport = {
       sent: [],
@@ -376,6 +400,7 @@ export class Scheduler {
     try {
       cohortCount = await this.postAndRemind(now, log, report);
       await this.purgeDeparted(now, log);
+      await this.pruneFinished(now, log);
     } catch (error) {
       if (!(error instanceof DatabaseBusyError)) throw error;
       // Soft failure: what is due is computed again from the database at the next tick, so nothing is lost.

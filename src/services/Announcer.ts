@@ -78,6 +78,12 @@ function openKeyOf(target: ResumeKey): string {
 /** How long an announcement that went out in part can be completed by announcing it again: a day, as a late scheduled post. */
 const resumableForMs = 24 * 60 * 60_000;
 
+/** How long an announcement's rows are kept once it is finished (posted whole, or past completing). */
+const keptAfterSentMs = 24 * 60 * 60_000;
+
+/** The most announcements one prune deletes (the next, an hour on, takes the rest). */
+const prunedPerCall = 500;
+
 /** The text of the messages, digested: two renderings are the same announcement only when equal. */
 function messagesDigest(messages: readonly PostMessage[]): string {
   return createHash("sha256")
@@ -228,6 +234,20 @@ export class Announcer {
     if (outcome.posted <= claim.auditedParts) return;
     await this.recordAnnouncement(request, cohort, target, { ...outcome, alreadyPosted: claim.auditedParts });
     await this.announcements.recordAudited(claim.id, outcome.posted);
+  }
+
+  /**
+   * Forgets announcements a day after they were posted whole, and those never completed a day after a retry could
+   * no longer complete them (their last attempt two days ago); at most `prunedPerCall`. Returns how many.
+   */
+  async pruneFinished(now: Date): Promise<number> {
+    return this.announcements.pruneFinished(
+      {
+        sentBefore: new Date(now.getTime() - keptAfterSentMs),
+        givenUpBefore: new Date(now.getTime() - resumableForMs - keptAfterSentMs),
+      },
+      prunedPerCall,
+    );
   }
 
   /** How many of the announcement's messages are recorded as in the channel. */

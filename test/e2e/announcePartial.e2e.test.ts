@@ -262,6 +262,24 @@ describe("/cohort announce of a week that needs several messages, failing partwa
     expect(audit).not.toContain("went out");
   });
 
+  it("forgets an announcement's rows a day after it was posted whole, and an unfinished one's once past completing", async () => {
+    await denseCohort();
+    await announcePartly();
+    await bot.reply(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "leaderboard" });
+    const { prisma } = bot.test.app.database;
+    const rows = async () => (await prisma.announcement.findMany({ orderBy: { id: "asc" } })).map((row) => row.kind);
+    expect(await rows()).toEqual(["week", "leaderboard"]);
+    await bot.test.app.scheduler.tick(new Date("2027-03-02T09:00:00Z"));
+    expect(await rows()).toEqual(["week", "leaderboard"]);
+    await bot.test.app.scheduler.tick(new Date("2027-03-02T10:30:00Z"));
+    expect(await rows()).toEqual(["week"]);
+    await bot.test.app.scheduler.tick(new Date("2027-03-03T09:30:00Z"));
+    expect(await rows()).toEqual(["week"]);
+    await bot.test.app.scheduler.tick(new Date("2027-03-03T10:30:00Z"));
+    expect(await rows()).toEqual([]);
+    expect(await prisma.announcementPart.count()).toBe(0);
+  });
+
   it("says so in Spanish to a Spanish-speaking admin", async () => {
     await denseCohort();
     const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });

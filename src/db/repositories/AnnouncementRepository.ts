@@ -150,6 +150,28 @@ export class AnnouncementRepository {
     );
   }
 
+  /**
+   * Deletes (with their parts) the announcements sent before `sentBefore`, and those never completed whose last
+   * attempt is older than `givenUpBefore` (past the day a retry completes one), at most `limit`; returns how many.
+   * Nothing reads them any more: an announcement is not edited once posted, and the audit trail keeps its line.
+   */
+  async pruneFinished(limits: { readonly sentBefore: Date; readonly givenUpBefore: Date }, limit: number): Promise<number> {
+    return this.writes.run(async () => {
+      const rows = await this.prisma.announcement.findMany({
+        where: {
+          OR: [{ sentAt: { lt: limits.sentBefore } }, { sentAt: null, claimedAt: { lt: limits.givenUpBefore } }],
+        },
+        select: { id: true },
+        orderBy: { id: "asc" },
+        take: limit,
+      });
+      if (rows.length === 0) return 0;
+      const ids = rows.map((row) => row.id);
+      await this.prisma.announcementPart.deleteMany({ where: { announcementId: { in: ids } } });
+      return (await this.prisma.announcement.deleteMany({ where: { id: { in: ids } } })).count;
+    });
+  }
+
   /** The audit trail now shows `parts` of its messages as gone out (never lowered). */
   async recordAudited(announcementId: number, parts: number): Promise<void> {
     await this.writes.run(() =>
