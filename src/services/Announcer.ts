@@ -19,6 +19,7 @@ import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js
 import { messageFingerprint } from "./messageFingerprint.js";
 import { isDatabaseBusy } from "./isDatabaseBusy.js";
 import { PostParts } from "./PostParts.js";
+import { postNonce } from "./postNonce.js";
 import { createHash } from "node:crypto";
 
 export const AnnounceKind = {
@@ -77,6 +78,9 @@ function openKeyOf(target: ResumeKey): string {
 
 /** How long an announcement that went out in part can be completed by announcing it again: a day, as a late scheduled post. */
 const resumableForMs = 24 * 60 * 60_000;
+
+/** The most audit lines of the last day the start-up restore of unfinished announcements reads. */
+const restoredLinesRead = 1000;
 
 /** How long an announcement's rows are kept once it is finished (posted whole, or past completing). */
 const keptAfterSentMs = 24 * 60 * 60_000;
@@ -248,6 +252,55 @@ export class Announcer {
       },
       prunedPerCall,
     );
+  }
+
+  /**
+   * Once at start-up: the announcements an earlier version of the bot left unfinished within the day (kept only in
+   * their audit lines: the request of their nonces, the messages sent) become rows, so announcing one again posts
+   * only its missing messages, as it did then. The newest line of an announcement tells where it stands (a later
+   * complete one closed it). Idempotent (one announcement per request). Returns how many it stored.
+   */
+  async restoreUnfinished(now: Date): Promise<number> {
+    const lines = await this.audit.announcementsSince(new Date(now.getTime() - resumableForMs), restoredLinesRead);
+    const seen = new Set<string>();
+    let restored = 0;
+    for (const { cohortId, createdAt, after } of lines) {
+      const { kind, week, section, channelId, digest, parts, posted, complete, request, sentParts } = after;
+      if (typeof kind !== "string" || typeof channelId !== "string" || typeof digest !== "string" || typeof parts !== "number") continue;
+      const target: ResumeKey = {
+        kind: kind as AnnounceKind,
+        week: typeof week === "number" ? week : null,
+        section: typeof section === "string" ? section : null,
+        channelId,
+        digest,
+      };
+      const openKey = openKeyOf(target);
+      if (seen.has(`${cohortId}|${openKey}`)) continue;
+      seen.add(`${cohortId}|${openKey}`);
+      if (complete !== false || typeof request !== "string" || typeof sentParts !== "string") continue;
+      const sent = sentParts.split(",").flatMap((entry) => {
+        const [index, messageId] = entry.split(":");
+        const part = Number(index);
+        return Number.isInteger(part) && part >= 0 && part < parts && messageId !== undefined && messageId !== ""
+          ? [{ part, messageId, nonce: postNonce(`announce|${request}`, part) }]
+          : [];
+      });
+      if (sent.length === 0) continue;
+      const stored = await this.announcements.restoreUnfinished(
+        {
+          cohortId,
+          ...target,
+          openKey,
+          parts,
+          requestId: request,
+          at: createdAt,
+          auditedParts: typeof posted === "number" ? posted : sent.length,
+        },
+        sent,
+      );
+      if (stored) restored += 1;
+    }
+    return restored;
   }
 
   /** How many of the announcement's messages are recorded as in the channel. */

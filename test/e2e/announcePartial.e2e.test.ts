@@ -280,6 +280,53 @@ describe("/cohort announce of a week that needs several messages, failing partwa
     expect(await prisma.announcementPart.count()).toBe(0);
   });
 
+  it("completes an announcement an earlier version left unfinished, known only from its audit line, without its first message again", async () => {
+    await denseCohort();
+    const { prisma } = bot.test.app.database;
+    // The same week announced whole once gives its messages' fingerprints, whose digest the earlier lines kept.
+    await bot.reply(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" });
+    const fingerprints = (await prisma.announcementPart.findMany({ orderBy: { part: "asc" } })).map((part) => part.fingerprint);
+    const total = fingerprints.length;
+    const { createHash } = await import("node:crypto");
+    const digest = createHash("sha256").update(fingerprints.join(",")).digest("hex").slice(0, 32);
+    bot.clock.set(new Date("2027-03-01T11:00:00Z"));
+    await announcePartly();
+    // As the earlier version left it: no rows, only its audit line (with the request of its nonces and what it sent).
+    const unfinished = await prisma.announcement.findFirstOrThrow({ where: { status: "failed" } });
+    const sentPart = await prisma.announcementPart.findFirstOrThrow({ where: { announcementId: unfinished.id, status: "sent" } });
+    await prisma.announcement.deleteMany();
+    const line = await prisma.auditEntry.findFirstOrThrow({ where: { action: "announce" }, orderBy: { id: "desc" } });
+    await prisma.auditEntry.update({
+      where: { id: line.id },
+      data: {
+        after: JSON.stringify({
+          kind: "week",
+          week: 1,
+          section: null,
+          channelId: bot.channel.id,
+          digest,
+          parts: total,
+          posted: 1,
+          alreadyPosted: 0,
+          complete: false,
+          request: unfinished.requestId,
+          sentParts: `0:${sentPart.messageId}`,
+        }),
+      },
+    });
+    const before = channelPosts().length;
+    expect(await bot.test.app.services.announcements.restoreUnfinished(new Date("2027-03-01T11:05:00Z"))).toBe(1);
+    // A second start restores nothing more.
+    expect(await bot.test.app.services.announcements.restoreUnfinished(new Date("2027-03-01T11:06:00Z"))).toBe(0);
+    const retried = visibleText(await bot.reply(bot.admin.id, "cohort announce", { cohort: "Dense", kind: "week" }));
+    expect(retried).toBe(
+      `Posted the missing ${total - 1} of ${total} messages of the week 1 assignment in <#${bot.channel.id}>: the first was already there.`,
+    );
+    expect(channelPosts()).toHaveLength(before + total - 1);
+    const audit = visibleText(await bot.reply(bot.admin.id, "cohort audit", { cohort: "Dense" }));
+    expect(audit).toContain(`posted an announcement · week 1's assignment · the missing ${total - 1} of ${total} messages`);
+  });
+
   it("says so in Spanish to a Spanish-speaking admin", async () => {
     await denseCohort();
     const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });

@@ -1,6 +1,7 @@
 import type { Announcement as AnnouncementRow, PrismaClient } from "../../generated/prisma/client.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { isUniqueViolation } from "./CohortRepository.js";
+import { PostPartStatus } from "./PostPartLedger.js";
 
 /**
  * Where a `/cohort announce` announcement stands:
@@ -170,6 +171,58 @@ export class AnnouncementRepository {
       await this.prisma.announcementPart.deleteMany({ where: { announcementId: { in: ids } } });
       return (await this.prisma.announcement.deleteMany({ where: { id: { in: ids } } })).count;
     });
+  }
+
+  /**
+   * Stores an announcement an earlier version of the bot left unfinished (known from its audit line) as one that
+   * went out in part, with its parts sent, so announcing it again completes it. Nothing when the cohort has an
+   * announcement of that request already, or an unfinished one of that key (restored by another process, or
+   * announced since). Returns whether it stored it.
+   */
+  async restoreUnfinished(
+    claim: AnnouncementClaim & { readonly at: Date; readonly auditedParts: number },
+    sent: readonly { readonly part: number; readonly nonce: string; readonly messageId: string }[],
+  ): Promise<boolean> {
+    try {
+      return await this.writes.run(async () => {
+        const existing = await this.prisma.announcement.findFirst({ where: { cohortId: claim.cohortId, requestId: claim.requestId } });
+        if (existing !== null) return false;
+        await this.prisma.announcement.create({
+          data: {
+            cohortId: claim.cohortId,
+            kind: claim.kind,
+            week: claim.week,
+            section: claim.section,
+            channelId: claim.channelId,
+            openKey: claim.openKey,
+            requestId: claim.requestId,
+            parts: claim.parts,
+            auditedParts: claim.auditedParts,
+            status: AnnouncementStatus.Failed,
+            claimedBy: claim.requestId,
+            claimedAt: claim.at,
+            createdAt: claim.at,
+            messageParts: {
+              create: sent.map((part) => ({
+                part: part.part,
+                nonce: part.nonce,
+                // Not kept by earlier versions: only a part still to find in the channel needs it.
+                fingerprint: "",
+                status: PostPartStatus.Sent,
+                attemptedAt: claim.at,
+                messageId: part.messageId,
+                channelId: claim.channelId,
+                sentAt: claim.at,
+              })),
+            },
+          },
+        });
+        return true;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 
   /** The audit trail now shows `parts` of its messages as gone out (never lowered). */
