@@ -17,6 +17,8 @@ import { fillNameKeys } from "./db/fillNameKeys.js";
 import { PrivacyRepository } from "./db/repositories/PrivacyRepository.js";
 import { ReminderRepository, type ReminderRepositoryOptions } from "./db/repositories/ReminderRepository.js";
 import { ScheduledPostPartRepository } from "./db/repositories/ScheduledPostPartRepository.js";
+import { AnnouncementRepository } from "./db/repositories/AnnouncementRepository.js";
+import { AnnouncementPartRepository } from "./db/repositories/AnnouncementPartRepository.js";
 import { ScheduledPostRepository } from "./db/repositories/ScheduledPostRepository.js";
 import { CurriculumParserThread } from "./workers/CurriculumParserThread.js";
 import { PlanBuildThread, type PlanBuildThreadOptions } from "./workers/PlanBuildThread.js";
@@ -269,6 +271,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
   const postRenderer = createDiscordPostRenderer(pictures, logger.child({ component: "pictures" }));
   const postSender = new DiscordPostSender(discord.client, logger.child({ component: "posts" }));
   // Posts are worded by the Discord renderer, in each cohort's language.
+  const announcementRepository = new AnnouncementRepository(database.prisma, writes);
   const announcements = new Announcer(
     cohorts,
     cohortRepository,
@@ -278,6 +281,8 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     logger.child({ component: "announcements" }),
     audit,
     scheduledPostRepository,
+    announcementRepository,
+    new AnnouncementPartRepository(database.prisma, writes),
   );
   const breaks = new CohortBreakService(cohorts, cohortRepository, plans, logger.child({ component: "breaks" }), audit);
   const privacy = new PrivacyService(
@@ -331,6 +336,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     logger: logger.child({ component: "scheduler" }),
     // A server the bot is in keeps its data, whatever its departure record says.
     purgeDue: (now) => privacy.purgeDue(now, (guildId) => membership.has(guildId), config.shard),
+    pruneFinished: (now) => announcements.pruneFinished(now),
     postTimeChanges: (cohortId, since) => audit.postTimeChanges(cohortId, since),
     ...(overrides.schedulerTickCron === undefined ? {} : { tickCron: overrides.schedulerTickCron }),
     ...(overrides.schedulerFinalEditsPerTick === undefined ? {} : { finalEditsPerTick: overrides.schedulerFinalEditsPerTick }),
@@ -359,6 +365,13 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     membership,
     async start() {
       if (config.discordToken === undefined) throw new Error("DISCORD_TOKEN is required to connect to Discord");
+      // Announcements an earlier version left unfinished (known from their audit lines) can still be completed.
+      try {
+        const restored = await announcements.restoreUnfinished(clock.now());
+        if (restored > 0) logger.info({ restored }, "restored unfinished announcements from the audit trail");
+      } catch (error) {
+        logger.error({ err: error }, "restoring unfinished announcements failed: announcing them again posts them whole");
+      }
       await discord.start(router);
       // Servers removed while the bot was offline are known before the first tick, which then leaves them alone.
       await membership.settled();

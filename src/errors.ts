@@ -160,6 +160,13 @@ export interface UserErrorParams {
     readonly channelId: string;
     readonly problem: ChannelProblemCode | "transient";
   };
+  /** `/cohort announce` of an announcement another attempt is sending right now (another admin's): this one posts nothing. */
+  "posts.announceInProgress": {
+    readonly kind: "week" | "checkpoint" | "leaderboard";
+    readonly week: number;
+    readonly section: string;
+    readonly channelId: string;
+  };
   "posts.simulationUnknown": { readonly value: string };
   "posts.simulationAmbiguous": { readonly cohorts: readonly string[] };
   // Issue 12 (cohort side): the end of the course and break weeks.

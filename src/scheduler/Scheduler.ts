@@ -12,7 +12,7 @@ import { DatabaseBusyError } from "../db/repositories/DatabaseBusyError.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { reminderReclaimable, type ReminderDeliveryRecord, type ReminderRepository } from "../db/repositories/ReminderRepository.js";
 import type { EndedLiveBoard, LiveBoardRecord, LiveBoardRepository, PostedBoardRecord } from "../db/repositories/LiveBoardRepository.js";
-import { PostPartStatus } from "../db/repositories/ScheduledPostPartRepository.js";
+import { PostPartStatus } from "../db/repositories/PostPartLedger.js";
 import { messageFingerprint } from "../services/messageFingerprint.js";
 import type { ScheduledPostPartRepository } from "../db/repositories/ScheduledPostPartRepository.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
@@ -33,7 +33,8 @@ import { postNonce } from "../services/postNonce.js";
 import { DeliveryError, DeliveryFailure, directMessageMark, type DirectMessageMark, type PostSender } from "../services/PostSender.js";
 import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
-import { PostParts } from "./PostParts.js";
+import { PostParts } from "../services/PostParts.js";
+import { claimLifetimeMs } from "../domain/schedule/claimRule.js";
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -43,8 +44,10 @@ const day = 24 * hour;
 export const schedulerTiming = {
   /** A post more than this late (the bot was down, the cohort paused) is skipped and logged, not sent. */
   maxLateMs: catchUpMaxLateMs,
-  /** A claim this old belongs to a process that died mid-send; another may take it over. Within Discord's nonce window. */
-  claimLifetimeMs: 2 * minute,
+  /** A claim this old belongs to a process that died mid-send; another may take it over (claimRule). */
+  claimLifetimeMs,
+  /** How often a process deletes the rows of announcements finished a day ago (pruneFinished). */
+  pruneEveryMs: hour,
   /** Waits before the 2nd, 3rd, … attempt of a failed send; after the last the post is marked failed for good. */
   retryDelaysMs: [1 * minute, 5 * minute, 15 * minute, 60 * minute] as readonly number[],
   /** While a cohort's channel is flagged, how often the bot checks whether it was fixed in Discord. */
@@ -146,6 +149,11 @@ export interface SchedulerDependencies {
   readonly guildScope?: () => readonly string[] | undefined;
   /** Deletes the data of servers the bot left 30 days ago (idempotent); returns how many. */
   readonly purgeDue?: (now: Date) => Promise<number>;
+  /**
+   * Deletes the rows of announcements finished a day ago or more (see housekeepingEveryMs); returns how many. At
+   * most a bounded number per call.
+   */
+  readonly pruneFinished?: (now: Date) => Promise<number>;
   /** Identifies this process in claims; random per instance by default. */
   readonly instanceId?: string;
   /** Final board edits one tick makes at most; default schedulerTiming.liveBoardFinalsPerTick (a test sets a small one). */
@@ -357,6 +365,23 @@ export class Scheduler {
     }
   }
 
+  /** When this process last pruned finished announcements (a tick prunes at most once an hour). */
+  private prunedAt: number | null = null;
+
+  /** Finished announcements' rows go a day after; a failure is logged and tried again at a later tick. */
+  private async pruneFinished(now: Date, log: Logger): Promise<void> {
+    if (this.dependencies.pruneFinished === undefined) return;
+    if (this.prunedAt !== null && now.getTime() - this.prunedAt < schedulerTiming.pruneEveryMs) return;
+    try {
+      const pruned = await this.dependencies.pruneFinished(now);
+      this.prunedAt = now.getTime();
+      if (pruned > 0) log.info({ pruned }, "deleted the rows of finished announcements");
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) throw error;
+      log.error({ err: error }, "deleting finished announcements' rows failed; a later tick tries again");
+    }
+  }
+
   private async runTick(now: Date): Promise<TickReport> {
     const report: MutableReport = {
       sent: [],
@@ -375,6 +400,7 @@ export class Scheduler {
     try {
       cohortCount = await this.postAndRemind(now, log, report);
       await this.purgeDeparted(now, log);
+      await this.pruneFinished(now, log);
     } catch (error) {
       if (!(error instanceof DatabaseBusyError)) throw error;
       // Soft failure: what is due is computed again from the database at the next tick, so nothing is lost.
@@ -651,7 +677,7 @@ export class Scheduler {
     const outcome = { cohortId: cohort.id, kind: post.kind, period: post.period };
     let rendered: RenderedPost;
     let messageIds: string[];
-    let reused: boolean;
+    let reused: number;
     let liveUntil: Date | null = null;
     try {
       const { postService, renderer } = this.dependencies;
@@ -678,7 +704,7 @@ export class Scheduler {
     // Parts sent by an earlier attempt were drawn then: a deletion or privacy change since (whose flag a failed
     // attempt's retry time replaced, or that found the post failed) is not in them. Flagged for a redraw, which
     // edits nothing where they are already right.
-    const redraw = reused && (post.kind === "week" || post.kind === "closing");
+    const redraw = reused > 0 && (post.kind === "week" || post.kind === "closing");
     const marked = await this.dependencies.posts.markSent(claim.id, this.instanceId, firstId, now, redraw);
     // A start edit committed after the send was recorded may have set the row aside since: attach says so.
     const attached =

@@ -1,7 +1,10 @@
 import { ChannelProblem, CohortStatus, isRunning, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
+import type { AnnouncementRecord, AnnouncementRepository } from "../db/repositories/AnnouncementRepository.js";
+import { PostPartStatus, type PostPartLedger } from "../db/repositories/PostPartLedger.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import { PostStatus } from "../domain/schedule/scheduledPostModel.js";
+import { claimLifetimeMs } from "../domain/schedule/claimRule.js";
 import { isPastCatchUp, maxLateMs, postRowKey, postsWaitingNow } from "../domain/schedule/catchUpRule.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { UserError } from "../errors.js";
@@ -12,9 +15,11 @@ import { ClosedWordings } from "./closedCohortError.js";
 import type { CohortService } from "./CohortService.js";
 import { withPictures, type PostMessage, type PostRenderer, type RenderedPost } from "./PostRenderer.js";
 import type { PostService, PostView } from "./PostService.js";
-import { postNonce } from "./postNonce.js";
 import { DeliveryError, DeliveryFailure, type PostSender } from "./PostSender.js";
 import { messageFingerprint } from "./messageFingerprint.js";
+import { isDatabaseBusy } from "./isDatabaseBusy.js";
+import { PostParts } from "./PostParts.js";
+import { postNonce } from "./postNonce.js";
 import { createHash } from "node:crypto";
 
 export const AnnounceKind = {
@@ -63,27 +68,25 @@ interface ResumeKey extends AnnouncementTarget {
   readonly digest: string;
 }
 
-/** An announcement that went out in part. */
-interface UnfinishedAnnouncement {
-  /** The request whose nonces its messages carry. */
-  readonly requestId: string;
-  /** Message index → id of the messages already in the channel. */
-  readonly sent: ReadonlyMap<number, string>;
-}
-
-interface AnnouncementOutcome {
-  readonly requestId: string;
-  readonly sent: ReadonlyMap<number, string>;
-  readonly parts: number;
-  readonly alreadyPosted: number;
-  readonly complete: boolean;
+/** The key of an unfinished announcement: what a retry must share with it (ResumeKey), digested. */
+function openKeyOf(target: ResumeKey): string {
+  return createHash("sha256")
+    .update(JSON.stringify([target.kind, target.week, target.section, target.channelId, target.digest]))
+    .digest("hex")
+    .slice(0, 32);
 }
 
 /** How long an announcement that went out in part can be completed by announcing it again: a day, as a late scheduled post. */
 const resumableForMs = 24 * 60 * 60_000;
 
-/** How many of the day's announce lines a retry reads to find its attempt: far more than a cohort gets in a day. */
-const announcementsRead = 50;
+/** The most audit lines of the last day the start-up restore of unfinished announcements reads. */
+const restoredLinesRead = 1000;
+
+/** How long an announcement's rows are kept once it is finished (posted whole, or past completing). */
+const keptAfterSentMs = 24 * 60 * 60_000;
+
+/** The most announcements one prune deletes (the next, an hour on, takes the rest). */
+const prunedPerCall = 500;
 
 /** The text of the messages, digested: two renderings are the same announcement only when equal. */
 function messagesDigest(messages: readonly PostMessage[]): string {
@@ -125,7 +128,14 @@ export class Announcer {
     private readonly logger: Logger,
     private readonly audit: AuditLog,
     private readonly scheduledPosts: ScheduledPostRepository,
-  ) {}
+    private readonly announcements: AnnouncementRepository,
+    private readonly announcementParts: PostPartLedger,
+  ) {
+    this.parts = new PostParts(sender, announcementParts);
+  }
+
+  /** Sends an announcement's messages through its parts' rows, as the scheduler sends a post's. */
+  private readonly parts: PostParts;
 
   async announce(request: AnnounceRequest): Promise<AnnounceResult> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
@@ -155,100 +165,155 @@ export class Announcer {
       channelId: cohort.channelId,
       digest: messagesDigest(messages),
     };
-    const unfinished = await this.unfinishedAnnouncement(cohort, target, request.now);
-    const requestId = unfinished?.requestId ?? request.requestId;
-    const sent = new Map(unfinished?.sent ?? []);
-    if (unfinished !== null) await this.adoptStoredPart(cohort.channelId, messages, sent);
-    const alreadyPosted = sent.size;
-    const failure = await this.sendMissing(cohort.channelId, messages, requestId, sent);
-    const complete = failure === null;
-    // A line for every attempt that posted something (or found its failed part there), so the trail shows a post
-    // that went out in part, and a retry the attempt it completes.
-    if (sent.size > (unfinished?.sent.size ?? 0))
-      await this.recordAnnouncement(request, cohort, target, { requestId, sent, parts: messages.length, alreadyPosted, complete });
-    if (failure !== null) throw await this.userErrorFor(cohort, failure.error, { target, posted: sent.size, parts: messages.length });
-    const messageIds = [...sent.entries()].sort(([a], [b]) => a - b).map(([, id]) => id);
-    this.logger.info({ cohortId: cohort.id, kind: request.kind, messageId: messageIds[0], alreadyPosted }, "announcement posted");
+    // One write claims it: the announcement of the same messages in the same channel that went out in part (within
+    // the day), which this attempt completes under its first attempt's nonces, else a new one. Another attempt
+    // sending it right now holds it: this one posts nothing.
+    const claim = await this.announcements.claim(
+      {
+        cohortId: cohort.id,
+        kind: target.kind,
+        week: target.week,
+        section: target.section,
+        channelId: target.channelId,
+        openKey: openKeyOf(target),
+        parts: messages.length,
+        requestId: request.requestId,
+      },
+      request.now,
+      {
+        staleBefore: new Date(request.now.getTime() - claimLifetimeMs),
+        resumableSince: new Date(request.now.getTime() - resumableForMs),
+      },
+    );
+    if (claim === null)
+      throw new UserError("posts.announceInProgress", {
+        kind: target.kind,
+        week: target.week ?? 0,
+        section: target.section ?? "",
+        channelId: cohort.channelId,
+      });
+    const log = this.logger.child({ cohortId: cohort.id, announcementId: claim.id, kind: request.kind });
+    let sent: { messageIds: string[]; reused: number };
+    try {
+      sent = await this.parts.send(
+        { postId: claim.id, postKey: `announce|${claim.requestId}`, channelId: cohort.channelId },
+        messages,
+        request.now,
+        log,
+      );
+    } catch (error) {
+      try {
+        await this.announcements.markFailed(claim.id, request.requestId);
+      } catch (markError) {
+        // The claim lapses on its own (a claim's lifetime); what the admin is told of is the send's failure.
+        log.error({ err: markError }, "announcement could not be recorded as failed");
+        throw error;
+      }
+      if (isDatabaseBusy(error)) throw error;
+      const posted = await this.sentParts(claim.id);
+      // A line for every attempt that posted something (or found its failed part there), so the trail shows a post
+      // that went out in part, and a retry the attempt it completes.
+      await this.auditOutcome(request, cohort, target, claim, { parts: messages.length, posted, complete: false });
+      throw await this.userErrorFor(cohort, error, { target, posted, parts: messages.length });
+    }
+    const { messageIds, reused: alreadyPosted } = sent;
+    // Before the announcement is closed: an attempt that stops in between leaves it to a retry, which writes the line.
+    await this.auditOutcome(request, cohort, target, claim, { parts: messages.length, posted: messageIds.length, complete: true });
+    await this.announcements.markSent(claim.id, request.requestId, request.now);
+    log.info({ messageId: messageIds[0], alreadyPosted }, "announcement posted");
     return { cohort, kind: request.kind, weekNumber, sectionTitle, messageIds, alreadyPosted };
   }
 
-  /** Sends, in order, the messages not in `sent` yet, adding each to it; stops at the first Discord refuses, and returns its error. */
-  private async sendMissing(
-    channelId: string,
-    messages: readonly PostMessage[],
-    requestId: string,
-    sent: Map<number, string>,
-  ): Promise<{ readonly error: unknown } | null> {
-    for (const [index, message] of messages.entries()) {
-      if (sent.has(index)) continue;
-      try {
-        const { messageId } = await this.sender.sendToChannel(channelId, message, postNonce(`announce|${requestId}`, index));
-        sent.set(index, messageId);
-      } catch (error) {
-        return { error };
-      }
-    }
-    return null;
+  /**
+   * The audit line of the messages gone out that no line shows yet: those this attempt posted, and those of an
+   * attempt that stopped before it wrote its line (its process died). None when there are none.
+   */
+  private async auditOutcome(
+    request: AnnounceRequest,
+    cohort: Cohort,
+    target: ResumeKey,
+    claim: AnnouncementRecord,
+    outcome: { readonly parts: number; readonly posted: number; readonly complete: boolean },
+  ): Promise<void> {
+    if (outcome.posted <= claim.auditedParts) return;
+    await this.recordAnnouncement(request, cohort, target, { ...outcome, alreadyPosted: claim.auditedParts });
+    await this.announcements.recordAudited(claim.id, outcome.posted);
   }
 
   /**
-   * The latest announcement of the cohort of the same messages in the same channel within the day (other
-   * announcements made since do not hide it), when it went out in part: announcing it again posts only its missing
-   * messages, under the first attempt's nonces, as the scheduler resumes a post's parts. Once complete, or when
-   * its channel or messages differ, the announcement is posted whole.
+   * Forgets announcements a day after they were posted whole, and those never completed a day after a retry could
+   * no longer complete them (their last attempt two days ago); at most `prunedPerCall`. Returns how many.
    */
-  private async unfinishedAnnouncement(cohort: Cohort, target: ResumeKey, now: Date): Promise<UnfinishedAnnouncement | null> {
-    const lines = await this.audit.recentAnnouncements(cohort.id, new Date(now.getTime() - resumableForMs), announcementsRead);
-    const line = lines.find(
-      (candidate) =>
-        candidate.kind === target.kind &&
-        (candidate.week ?? null) === target.week &&
-        (candidate.section ?? null) === target.section &&
-        candidate.channelId === target.channelId &&
-        candidate.digest === target.digest,
+  async pruneFinished(now: Date): Promise<number> {
+    return this.announcements.pruneFinished(
+      {
+        sentBefore: new Date(now.getTime() - keptAfterSentMs),
+        givenUpBefore: new Date(now.getTime() - resumableForMs - keptAfterSentMs),
+      },
+      prunedPerCall,
     );
-    if (line === undefined || line.complete !== false || typeof line.request !== "string" || typeof line.sentParts !== "string")
-      return null;
-    const sent = new Map<number, string>();
-    for (const entry of line.sentParts.split(",")) {
-      const [index, messageId] = entry.split(":");
-      if (index !== undefined && messageId !== undefined && messageId !== "") sent.set(Number(index), messageId);
-    }
-    return { requestId: line.request, sent };
   }
 
   /**
-   * The message whose send failed may be in the channel all the same (Discord stored it, the answer was lost), and
-   * Discord remembers a nonce only minutes: it is looked for among the bot's recent messages there, by its
-   * fingerprint, posted after the part before it, as the scheduler does; found, it is not sent again.
+   * Once at start-up: the announcements an earlier version of the bot left unfinished within the day (kept only in
+   * their audit lines: the request of their nonces, the messages sent) become rows, so announcing one again posts
+   * only its missing messages, as it did then. The newest line of an announcement tells where it stands (a later
+   * complete one closed it). Idempotent (one announcement per request). Returns how many it stored.
    */
-  private async adoptStoredPart(channelId: string, messages: readonly PostMessage[], sent: Map<number, string>): Promise<void> {
-    const failed = messages.findIndex((_, index) => !sent.has(index));
-    const message = messages[failed];
-    if (message === undefined) return;
-    const fingerprint = messageFingerprint(message);
-    let found: string | undefined;
-    try {
-      found = (await this.sender.findPosted(channelId, [fingerprint])).get(fingerprint);
-    } catch (error) {
-      // Not found then: the send, under its nonce, is what tells whether the channel can be posted in.
-      this.logger.warn({ err: error, channelId }, "announcement part lookup failed");
-      return;
+  async restoreUnfinished(now: Date): Promise<number> {
+    const lines = await this.audit.announcementsSince(new Date(now.getTime() - resumableForMs), restoredLinesRead);
+    const seen = new Set<string>();
+    let restored = 0;
+    for (const { cohortId, createdAt, after } of lines) {
+      const { kind, week, section, channelId, digest, parts, posted, complete, request, sentParts } = after;
+      if (typeof kind !== "string" || typeof channelId !== "string" || typeof digest !== "string" || typeof parts !== "number") continue;
+      const target: ResumeKey = {
+        kind: kind as AnnounceKind,
+        week: typeof week === "number" ? week : null,
+        section: typeof section === "string" ? section : null,
+        channelId,
+        digest,
+      };
+      const openKey = openKeyOf(target);
+      if (seen.has(`${cohortId}|${openKey}`)) continue;
+      seen.add(`${cohortId}|${openKey}`);
+      if (complete !== false || typeof request !== "string" || typeof sentParts !== "string") continue;
+      const sent = sentParts.split(",").flatMap((entry) => {
+        const [index, messageId] = entry.split(":");
+        const part = Number(index);
+        return Number.isInteger(part) && part >= 0 && part < parts && messageId !== undefined && messageId !== ""
+          ? [{ part, messageId, nonce: postNonce(`announce|${request}`, part) }]
+          : [];
+      });
+      if (sent.length === 0) continue;
+      const stored = await this.announcements.restoreUnfinished(
+        {
+          cohortId,
+          ...target,
+          openKey,
+          parts,
+          requestId: request,
+          at: createdAt,
+          auditedParts: typeof posted === "number" ? posted : sent.length,
+        },
+        sent,
+      );
+      if (stored) restored += 1;
     }
-    const before = sent.get(failed - 1);
-    if (found === undefined || [...sent.values()].includes(found)) return;
-    // Message ids are snowflakes, in the order Discord stored them: an older message of the same text is another post's.
-    if (before !== undefined && /^\d+$/.test(found) && /^\d+$/.test(before) && BigInt(found) <= BigInt(before)) return;
-    sent.set(failed, found);
+    return restored;
+  }
+
+  /** How many of the announcement's messages are recorded as in the channel. */
+  private async sentParts(announcementId: number): Promise<number> {
+    return (await this.announcementParts.listFor(announcementId)).filter((part) => part.status === PostPartStatus.Sent).length;
   }
 
   private async recordAnnouncement(
     request: AnnounceRequest,
     cohort: Cohort,
     target: ResumeKey,
-    outcome: AnnouncementOutcome,
+    outcome: { readonly parts: number; readonly posted: number; readonly alreadyPosted: number; readonly complete: boolean },
   ): Promise<void> {
-    const sentParts = [...outcome.sent.entries()].map(([index, messageId]) => `${index}:${messageId}`).join(",");
     await this.audit.record({
       guildId: request.guildId,
       cohortId: cohort.id,
@@ -259,13 +324,10 @@ export class Announcer {
         week: target.week,
         section: target.section,
         channelId: target.channelId,
-        digest: target.digest,
         parts: outcome.parts,
-        posted: outcome.sent.size,
+        posted: outcome.posted,
         alreadyPosted: outcome.alreadyPosted,
         complete: outcome.complete,
-        // What a retry needs to post only the rest: the nonces' request and the messages already in the channel.
-        ...(outcome.complete ? {} : { request: outcome.requestId, sentParts }),
       },
     });
   }

@@ -60,6 +60,20 @@ export class AuditLog {
   }
 
   /**
+   * The `/cohort announce` lines of every cohort written since `since`, newest first, at most `limit`: those of
+   * earlier versions kept in their `after` what a retry needed to complete an announcement that went out in part.
+   */
+  async announcementsSince(
+    since: Date,
+    limit: number,
+  ): Promise<{ readonly cohortId: number; readonly createdAt: Date; readonly after: AuditValues }[]> {
+    const lines = await this.entries.latestOfActionSince(AuditAction.Announce, since, limit);
+    return lines.flatMap((line) =>
+      line.cohortId === null || line.after === null ? [] : [{ cohortId: line.cohortId, createdAt: line.createdAt, after: line.after }],
+    );
+  }
+
+  /**
    * What set the cohort's post times since `since`, by its audit lines (stamped with the bot's clock): its
    * creation, edits of the announce day or time, the start date or the zone, with the values they
    * replaced, its resumes and channel edits, and the bot's lines of its channel usable again. Newest first, at
@@ -85,12 +99,6 @@ export class AuditLog {
       const reopens = typeof channelId === "string" || typeof channelProblem === "string";
       return Object.keys(replaced).length === 0 && !reopens ? [] : [{ at: line.createdAt, replaced, reopens }];
     });
-  }
-
-  /** The `after` values of the cohort's `/cohort announce` lines written since `since`, newest first, at most `limit`. */
-  async recentAnnouncements(cohortId: number, since: Date, limit: number): Promise<AuditValues[]> {
-    const lines = await this.entries.latestOfActions(cohortId, [AuditAction.Announce], limit, since);
-    return lines.flatMap((line) => (line.after === null ? [] : [line.after]));
   }
 
   /**

@@ -164,6 +164,47 @@ describe("restarts and several bot processes on one database", () => {
     expect(survivor.test.logs().some((line) => line.msg === "post part found in the channel: an earlier attempt had sent it")).toBe(true);
   });
 
+  /**
+   * A process died after Discord stored the week's post at 09:00 (Discord's clock), with its part recorded as
+   * attempted at `attemptedAt` (the bot's clock); a survivor takes the post over at `takeoverAt`, when Discord has
+   * forgotten the nonce. Returns the survivor's report and the posts in the channel.
+   */
+  async function diedAfterStore(attemptedAt: string, takeoverAt: string) {
+    world = await startSchedulerWorld(new Date("2027-03-01T09:00:00Z"), { nonceWindowMs: 60_000 });
+    const channel = world.createChannel("skewed");
+    const cohort = await world.createCohort({ name: "Skewed", channelId: channel.id, start: "2027-03-01" });
+    const dead = world.first;
+    await dead.tickAt(new Date("2027-03-01T09:00:00Z"));
+    const prisma = dead.test.app.database.prisma;
+    const where = { cohortId: cohort.id, period: "week-1" };
+    await prisma.scheduledPost.updateMany({
+      where,
+      data: { status: "claimed", messageId: null, sentAt: null, claimedAt: new Date(attemptedAt) },
+    });
+    await prisma.scheduledPostPart.updateMany({
+      where: { post: where },
+      data: { status: "attempted", messageId: null, sentAt: null, attemptedAt: new Date(attemptedAt) },
+    });
+    await dead.stop();
+    const survivor = await world.startProcess(new Date(takeoverAt));
+    const takeover = await survivor.tickAt(new Date(takeoverAt));
+    return { takeover, posts: world.posts(channel.id) };
+  }
+
+  it("takes the message found in the channel for the post when the bot's clock ran twenty minutes ahead of Discord's", async () => {
+    const { takeover, posts } = await diedAfterStore("2027-03-01T09:20:00Z", "2027-03-01T09:23:00Z");
+    expect(takeover.sent.map((post) => post.period)).toEqual(["week-1"]);
+    expect(posts.map((post) => postLabel(post.message))).toEqual(["week 1"]);
+    expect(takeover.sent[0]?.messageId).toBe(posts[0]?.message.id);
+  });
+
+  it("does not take an identical message posted an hour before the attempt for the post: it posts it", async () => {
+    const { takeover, posts } = await diedAfterStore("2027-03-01T10:00:00Z", "2027-03-01T10:03:00Z");
+    expect(takeover.sent.map((post) => post.period)).toEqual(["week-1"]);
+    expect(posts.map((post) => postLabel(post.message))).toEqual(["week 1", "week 1"]);
+    expect(takeover.sent[0]?.messageId).toBe(posts[1]?.message.id);
+  });
+
   it("ticks on its own with node-cron once the bot has started", async () => {
     // Every second, so the test need not wait long; the bot's clock stands at 09:00:30, just after the week-1 post.
     const started = await startSchedulerWorld(new Date("2027-03-01T09:00:30Z"), { tickCron: "* * * * * *" });

@@ -24,6 +24,25 @@ describe("npm run cli -- purge-guild", () => {
         startDate: "2027-04-05",
       });
       await prisma.member.create({ data: { cohortId: cohort.id, userId: "100000000000000003", displayName: "Ada" } });
+      // An announcement of it, with its one message.
+      const at = new Date();
+      await prisma.announcement.create({
+        data: {
+          cohortId: cohort.id,
+          kind: "leaderboard",
+          channelId: "100000000000000002",
+          requestId: "100000000000000004",
+          parts: 1,
+          status: "sent",
+          claimedBy: "100000000000000004",
+          claimedAt: at,
+          createdAt: at,
+          sentAt: at,
+          messageParts: {
+            create: { part: 0, nonce: "n", fingerprint: "f", status: "sent", attemptedAt: at, messageId: "100000000000000005" },
+          },
+        },
+      });
     }
     for (const guildId of [doomed, departedOnly])
       await prisma.guildDeparture.create({ data: { guildId, leftAt: new Date(), purgeAt: new Date(Date.now() + 86_400_000) } });
@@ -46,6 +65,10 @@ describe("npm run cli -- purge-guild", () => {
       expect(await prisma.guildDeparture.count({ where: { guildId: doomed } })).toBe(0);
       expect(await prisma.cohort.count({ where: { guildId: kept } })).toBe(1);
       expect(await prisma.member.count()).toBe(1);
+      // The server's announcements went with its cohorts; the other server's stay.
+      expect(await prisma.announcement.count({ where: { cohort: { guildId: doomed } } })).toBe(0);
+      expect(await prisma.announcement.count()).toBe(1);
+      expect(await prisma.announcementPart.count()).toBe(1);
     } finally {
       await test.close();
     }

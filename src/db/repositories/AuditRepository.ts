@@ -83,6 +83,16 @@ export class AuditRepository {
   }
 
   /** The cohort's latest lines of these actions, newest first (only `action`, `before`, `after` and `createdAt` are read). */
+  /** The lines of `action` of every cohort written since `since`, newest first, at most `limit`. */
+  async latestOfActionSince(action: AuditAction, since: Date, limit: number): Promise<AuditEntryRecord[]> {
+    const rows = await this.prisma.auditEntry.findMany({
+      where: { action, createdAt: { gte: since } },
+      orderBy: newestFirst,
+      take: limit,
+    });
+    return toRecords(rows);
+  }
+
   async latestOfActions(cohortId: number, actions: readonly AuditAction[], limit: number, since?: Date): Promise<AuditEntryRecord[]> {
     const rows = await this.prisma.auditEntry.findMany({
       where: { cohortId, action: { in: [...actions] }, ...(since === undefined ? {} : { createdAt: { gte: since } }) },

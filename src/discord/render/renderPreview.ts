@@ -87,9 +87,12 @@ export function renderAnnounced(t: Translator, result: AnnounceResult): Reply {
   const channel = markup(`<#${result.cohort.channelId}>`);
   const parts = result.messageIds.length;
   // The rest of an announcement that went out in part: only its missing messages were posted now.
+  // Every message was already there (an attempt stopped before it was recorded as done): nothing was posted now.
   const description =
-    result.alreadyPosted > 0
-      ? t.t("posts.announcedRest", { what, channel, parts, missing: parts - result.alreadyPosted, already: result.alreadyPosted })
-      : t.t("posts.announced", { what, channel, messages: parts });
+    result.alreadyPosted >= parts
+      ? t.t("posts.announcedAlready", { what, channel, parts })
+      : result.alreadyPosted > 0
+        ? t.t("posts.announcedRest", { what, channel, parts, missing: parts - result.alreadyPosted, already: result.alreadyPosted })
+        : t.t("posts.announced", { what, channel, messages: parts });
   return { embeds: [{ color: colors.success, description }], ephemeral: true };
 }

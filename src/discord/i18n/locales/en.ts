@@ -231,8 +231,12 @@ export const en = {
   "posts.announced": "Posted {what} in {channel}{messages, plural, =1 {} other { (# messages)}}.",
   "posts.announcedRest":
     "Posted the missing {missing, plural, other {#}} of {parts, number} messages of {what} in {channel}: {already, plural, one {the first was} other {the first # were}} already there.",
+  "posts.announcedAlready":
+    "The announcement of {what} was already complete in {channel}: {parts, plural, one {its message was} other {all # messages were}} there, so nothing more was posted.",
   "posts.announcePartial":
     "Only {posted, plural, other {#}} of {parts, number} messages of {kind, select, week {the week {week, number} assignment} checkpoint {the checkpoint prompt of {section}} other {the leaderboard}} went out in {channel}: {problem, select, channel_missing {the channel no longer exists, and those messages with it. Pick a new channel with `/cohort edit channel:`, then run the same `/cohort announce` again: it posts all {parts, number} messages there.} no_permission {I can't post there any more (I need **View Channel**, **Send Messages** and **Embed Links** there). Fix the channel's permissions, then run the same `/cohort announce` again: it posts only the {missing, plural, one {missing message} other {# missing messages}} (all of them if you pick another channel instead).} other {Discord didn't accept the rest just now. Run the same `/cohort announce` again in a minute: it posts only the {missing, plural, one {missing message} other {# missing messages}}.}}",
+  "posts.announceInProgress":
+    "{kind, select, week {The week {week, number} assignment} checkpoint {The checkpoint prompt of {section}} other {The leaderboard}} is being posted in {channel} right now by another `/cohort announce`, so this one posted nothing. Look at the channel in a minute: if messages are still missing then, run the same `/cohort announce` again.",
   "posts.announcedWeek": "the week {week, number} assignment",
   "posts.announcedCheckpoint": "the checkpoint prompt of {section}",
   "posts.announcedLeaderboard": "the leaderboard",

@@ -238,8 +238,12 @@ export const es: Catalogue = {
   "posts.announced": "Se ha publicado {what} en {channel}{messages, plural, =1 {} other { (# mensajes)}}.",
   "posts.announcedRest":
     "Se han publicado {missing, plural, one {el mensaje que faltaba} other {los # mensajes que faltaban}} de {parts, number} ({what}) en {channel}: {already, plural, one {el primero ya estaba allí} other {los # primeros ya estaban allí}}.",
+  "posts.announcedAlready":
+    "El anuncio de {what} ya estaba completo en {channel}: {parts, plural, one {su mensaje ya estaba allí} other {sus # mensajes ya estaban allí}}, así que no se ha publicado nada más.",
   "posts.announcePartial":
     "{posted, plural, one {Solo se ha publicado # de {parts, number} mensajes} other {Solo se han publicado # de {parts, number} mensajes}} ({kind, select, week {el plan de la semana {week, number}} checkpoint {el punto de control de {section}} other {la clasificación}}) en {channel}: {problem, select, channel_missing {el canal ya no existe, y con él esos mensajes. Elige un canal nuevo con `/cohorte editar canal:` y vuelve a usar el mismo `/cohorte anunciar`: publicará allí los {parts, number} mensajes.} no_permission {ya no puedo publicar allí (necesito **Ver canal**, **Enviar mensajes** e **Insertar enlaces** allí). Corrige los permisos del canal y vuelve a usar el mismo `/cohorte anunciar`: solo publicará {missing, plural, one {el mensaje que falta} other {los # mensajes que faltan}} (todos, si eliges otro canal).} other {Discord no ha aceptado el resto ahora mismo. Vuelve a usar el mismo `/cohorte anunciar` dentro de un minuto: solo publicará {missing, plural, one {el mensaje que falta} other {los # mensajes que faltan}}.}}",
+  "posts.announceInProgress":
+    "{kind, select, week {El plan de la semana {week, number}} checkpoint {El punto de control de {section}} other {La clasificación}} se está publicando ahora mismo en {channel} con otro `/cohorte anunciar`, así que este no ha publicado nada. Mira el canal dentro de un minuto: si entonces aún faltan mensajes, vuelve a usar el mismo `/cohorte anunciar`.",
   "posts.announcedWeek": "el plan de la semana {week, number}",
   "posts.announcedCheckpoint": "el punto de control de {section}",
   "posts.announcedLeaderboard": "la clasificación",

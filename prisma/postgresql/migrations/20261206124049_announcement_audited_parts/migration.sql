@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Announcement" ADD COLUMN     "auditedParts" INTEGER NOT NULL DEFAULT 0;

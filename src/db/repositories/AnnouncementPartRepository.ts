@@ -1,0 +1,35 @@
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { PostPartRows, type PostPartAttempt, type PostPartRow, type PostPartSent } from "./PostPartRows.js";
+
+/** The per-message ledger of `/cohort announce` announcements (a post's `postId` is the announcement's id). */
+export class AnnouncementPartRepository extends PostPartRows {
+  /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
+  constructor(
+    private readonly prisma: PrismaClient,
+    writes: SerialWriteQueue = new SerialWriteQueue(),
+  ) {
+    super(writes);
+  }
+
+  protected rowsOf(announcementId: number): Promise<PostPartRow[]> {
+    return this.prisma.announcementPart.findMany({ where: { announcementId }, orderBy: { part: "asc" } });
+  }
+
+  protected upsertRow(
+    announcementId: number,
+    part: number,
+    created: PostPartAttempt,
+    updated: Pick<PostPartAttempt, "nonce" | "fingerprint">,
+  ): Promise<unknown> {
+    return this.prisma.announcementPart.upsert({
+      where: { announcementId_part: { announcementId, part } },
+      create: { announcementId, part, ...created },
+      update: updated,
+    });
+  }
+
+  protected updateRow(announcementId: number, part: number, data: PostPartSent): Promise<unknown> {
+    return this.prisma.announcementPart.updateMany({ where: { announcementId, part }, data });
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Where one message of a post or an announcement stands:
+ * - attempted: a send was started; Discord may or may not have stored it
+ *   (the process died, the request timed out), so before sending it again the
+ *   sender looks for it in the channel;
+ * - sent: Discord stored it as `messageId`; it is never sent again.
+ */
+export const PostPartStatus = {
+  Attempted: "attempted",
+  Sent: "sent",
+} as const;
+export type PostPartStatus = (typeof PostPartStatus)[keyof typeof PostPartStatus];
+
+export interface PostPartRecord {
+  /** The id of the scheduled post, or of the announcement, the message belongs to. */
+  readonly postId: number;
+  /** 0 for the first message of the post. */
+  readonly part: number;
+  readonly nonce: string;
+  readonly fingerprint: string;
+  readonly status: PostPartStatus;
+  /** When its first send was started (a later attempt, under the same nonce, may be answered with that send's message). */
+  readonly attemptedAt: Date;
+  readonly messageId: string | null;
+  /** The channel it was sent in; null when sent before this was kept (or not sent yet). */
+  readonly channelId: string | null;
+}
+
+/**
+ * The per-message ledger of posts sent in several messages: a scheduled post's parts (ScheduledPostPartRepository)
+ * or an announcement's (AnnouncementPartRepository). A part once recorded as sent is never sent again.
+ */
+export interface PostPartLedger {
+  /** The parts of the post recorded so far, in order. */
+  listFor(postId: number): Promise<PostPartRecord[]>;
+  /** Written before each send of a part that is not sent yet, so a later attempt knows it may already be in the channel. */
+  recordAttempt(
+    part: { readonly postId: number; readonly part: number; readonly nonce: string; readonly fingerprint: string },
+    now: Date,
+  ): Promise<void>;
+  /** `channelId`: where it was sent, so a later edit finds it after the cohort moved to another channel. */
+  markSent(postId: number, part: number, messageId: string, channelId: string, now: Date): Promise<void>;
+}

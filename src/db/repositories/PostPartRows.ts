@@ -1,0 +1,84 @@
+import type { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { PostPartStatus, type PostPartLedger, type PostPartRecord } from "./PostPartLedger.js";
+
+/** The columns a part's row has in either table (ScheduledPostPart, AnnouncementPart), its post's id aside. */
+export interface PostPartRow {
+  readonly part: number;
+  readonly nonce: string;
+  readonly fingerprint: string;
+  readonly status: string;
+  readonly attemptedAt: Date;
+  readonly messageId: string | null;
+  readonly channelId: string | null;
+}
+
+/** What a part's first attempt writes; a later attempt of it writes only `nonce` and `fingerprint`. */
+export interface PostPartAttempt {
+  readonly nonce: string;
+  readonly fingerprint: string;
+  readonly status: PostPartStatus;
+  readonly attemptedAt: Date;
+}
+
+/** What recording a part as sent writes. */
+export interface PostPartSent {
+  readonly status: PostPartStatus;
+  readonly messageId: string;
+  readonly channelId: string;
+  readonly sentAt: Date;
+}
+
+/**
+ * The ledger of a post's parts over one table: the rules (what an attempt and a send write, the record read
+ * back) are here; each table's repository only says how its rows are read and written.
+ */
+export abstract class PostPartRows implements PostPartLedger {
+  /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
+  constructor(private readonly writes: SerialWriteQueue) {}
+
+  /** The post's part rows, in order. */
+  protected abstract rowsOf(postId: number): Promise<PostPartRow[]>;
+  /** Creates the part's row with `created`, or sets `updated` on the one there is. */
+  protected abstract upsertRow(
+    postId: number,
+    part: number,
+    created: PostPartAttempt,
+    updated: Pick<PostPartAttempt, "nonce" | "fingerprint">,
+  ): Promise<unknown>;
+  /** Sets `data` on the part's row, if there is one. */
+  protected abstract updateRow(postId: number, part: number, data: PostPartSent): Promise<unknown>;
+
+  async listFor(postId: number): Promise<PostPartRecord[]> {
+    return (await this.rowsOf(postId)).map((row) => ({
+      postId,
+      part: row.part,
+      nonce: row.nonce,
+      fingerprint: row.fingerprint,
+      status: row.status as PostPartStatus,
+      attemptedAt: row.attemptedAt,
+      messageId: row.messageId,
+      channelId: row.channelId,
+    }));
+  }
+
+  async recordAttempt(
+    part: { readonly postId: number; readonly part: number; readonly nonce: string; readonly fingerprint: string },
+    now: Date,
+  ): Promise<void> {
+    const { nonce, fingerprint } = part;
+    // attemptedAt stays the first attempt's: every attempt shares the part's nonce, so Discord may answer a later one
+    // with the message the first stored, and a lookup in the channel must still take that message for the part.
+    await this.writes.run(() =>
+      this.upsertRow(
+        part.postId,
+        part.part,
+        { nonce, fingerprint, status: PostPartStatus.Attempted, attemptedAt: now },
+        { nonce, fingerprint },
+      ),
+    );
+  }
+
+  async markSent(postId: number, part: number, messageId: string, channelId: string, now: Date): Promise<void> {
+    await this.writes.run(() => this.updateRow(postId, part, { status: PostPartStatus.Sent, messageId, channelId, sentAt: now }));
+  }
+}

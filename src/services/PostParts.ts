@@ -1,0 +1,123 @@
+import { PostPartStatus, type PostPartLedger, type PostPartRecord } from "../db/repositories/PostPartLedger.js";
+import type { Logger } from "../logging/createLogger.js";
+import { messageFingerprint } from "./messageFingerprint.js";
+import type { PostMessage } from "./PostRenderer.js";
+import { postNonce } from "./postNonce.js";
+import type { PostSender } from "./PostSender.js";
+
+export interface PostPartsTarget {
+  /** The post's (or announcement's) id in its ledger. */
+  readonly postId: number;
+  /** The key each part's nonce is derived from, with the part's index (a scheduled post's "cohort|kind|period@dueAt"). */
+  readonly postKey: string;
+  readonly channelId: string;
+}
+
+/** Discord's epoch: a snowflake holds its milliseconds since then in its top bits. */
+const discordEpochMs = 1_420_070_400_000n;
+
+/**
+ * How much earlier than the part's first attempt (by the bot's clock) a message found in the channel may be dated
+ * by Discord and still be taken for it: the bot's clock may run ahead of Discord's. It only needs to rule out an
+ * identical message of the bot's from hours or days before (the same week announced the day before), so it is wide.
+ */
+const clockSkewMs = 30 * 60_000;
+
+/** When Discord created the message of this id; null when the id is no snowflake. */
+function createdAtOf(messageId: string): number | null {
+  return /^\d+$/.test(messageId) ? Number((BigInt(messageId) >> 22n) + discordEpochMs) : null;
+}
+
+/**
+ * Sends the messages of one claimed post (a scheduled post, or an announcement), each part exactly once. Every
+ * part has its own nonce and its own row in the post's ledger: recorded as attempted before it is sent and as sent
+ * after, so a retry or a takeover sends only the parts still missing. A part whose earlier attempt may have reached
+ * Discord (the process died, the request failed after Discord stored it) is first looked for in the channel, so
+ * this does not depend on how long Discord remembers a nonce. Discord does not return nonces when it lists
+ * messages, so a part is recognised by its fingerprint (its text and button ids), among the bot's messages
+ * created after its first attempt began (give or take half an hour of clock skew) and after the part before it: an identical
+ * message of the bot's posted earlier (the same week announced the day before) is not taken for it.
+ */
+export class PostParts {
+  constructor(
+    private readonly sender: PostSender,
+    private readonly parts: PostPartLedger,
+  ) {}
+
+  /**
+   * The message ids of every part, in order, and how many of them an earlier attempt had sent (drawn then, so
+   * perhaps before a member's deletion or privacy change that came since). Throws (DeliveryError) at the first
+   * part that cannot be sent, and when the channel cannot be read to find a part an earlier attempt may have sent.
+   */
+  async send(
+    target: PostPartsTarget,
+    messages: readonly PostMessage[],
+    now: Date,
+    log: Logger,
+  ): Promise<{ messageIds: string[]; reused: number }> {
+    const sentIds = await this.alreadySent(target, now, log);
+    const messageIds: string[] = [];
+    let reused = 0;
+    for (const [part, message] of messages.entries()) {
+      const earlier = sentIds.get(part);
+      if (earlier !== undefined) {
+        messageIds.push(earlier);
+        reused += 1;
+        continue;
+      }
+      const nonce = postNonce(target.postKey, part);
+      await this.parts.recordAttempt({ postId: target.postId, part, nonce, fingerprint: messageFingerprint(message) }, now);
+      const { messageId } = await this.sender.sendToChannel(target.channelId, message, nonce);
+      await this.parts.markSent(target.postId, part, messageId, target.channelId, now);
+      messageIds.push(messageId);
+    }
+    return { messageIds, reused };
+  }
+
+  /** Part index → message id of the parts sent before, including those found in the channel after an attempt left no record. */
+  private async alreadySent(target: PostPartsTarget, now: Date, log: Logger): Promise<Map<number, string>> {
+    const records = await this.parts.listFor(target.postId);
+    const sent = new Map<number, string>();
+    for (const record of records)
+      if (record.status === PostPartStatus.Sent && record.messageId !== null) sent.set(record.part, record.messageId);
+    const uncertain = records.filter((record) => record.status === PostPartStatus.Attempted);
+    if (uncertain.length === 0) return sent;
+    const found = await this.sender.findPosted(
+      target.channelId,
+      uncertain.map((record) => record.fingerprint),
+    );
+    for (const record of uncertain) {
+      const messageId = found.get(record.fingerprint);
+      if (messageId !== undefined && postedBy(record, messageId, sent))
+        await this.adopt(record, target.channelId, messageId, sent, now, log);
+    }
+    return sent;
+  }
+
+  private async adopt(
+    record: PostPartRecord,
+    channelId: string,
+    messageId: string,
+    sent: Map<number, string>,
+    now: Date,
+    log: Logger,
+  ): Promise<void> {
+    await this.parts.markSent(record.postId, record.part, messageId, channelId, now);
+    sent.set(record.part, messageId);
+    log.warn({ part: record.part, messageId }, "post part found in the channel: an earlier attempt had sent it");
+  }
+}
+
+/**
+ * Whether the message found by the part's fingerprint can be the one its attempt sent: not another part of the
+ * post, created after the part before it (message ids are snowflakes, in the order Discord stored them) and not
+ * before its first attempt began (less the clock skew allowed).
+ */
+function postedBy(record: PostPartRecord, messageId: string, sent: ReadonlyMap<number, string>): boolean {
+  if ([...sent.values()].includes(messageId)) return false;
+  const createdAt = createdAtOf(messageId);
+  if (createdAt === null) return true;
+  const before = sent.get(record.part - 1);
+  if (before !== undefined && /^\d+$/.test(before) && BigInt(messageId) <= BigInt(before)) return false;
+  return createdAt >= record.attemptedAt.getTime() - clockSkewMs;
+}
