@@ -70,6 +70,10 @@ describe("a member who leaves and joins again", () => {
     const today = visibleText(await runAs(bob.id, "today"));
     expect(today).not.toContain("Overdue");
     expect(today).toContain("📚 From before you came back:");
+    // /pace words that backlog as /today does: they joined weeks before it.
+    const pace = visibleText(await runAs(bob.id, "pace"));
+    expect(pace).toContain("of them from before you came back");
+    expect(pace).not.toContain("from before you joined");
     // Their completion stays: the backlog is what they have not done.
     expect(visibleText(await runAs(bob.id, "done", { item: "Storage Engines" }))).toContain("already");
 

@@ -553,7 +553,7 @@ export const en = {
     "Ahead of the cohort's plan: **{count, plural, one {# Required item} other {# Required items}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.onTrack": "You're on track with the cohort's plan.",
   "pace.backlog":
-    "To catch up: **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} due before today and not done{preJoin, plural, =0 {} one {, # of them from before you joined} other {, # of them from before you joined}}{optional, plural, =0 {} one {, # of them an Optional item added on {day}} other {, # of them Optional items added on {day}}}.",
+    "To catch up: **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} due before today and not done{preJoin, plural, =0 {} other {, # of them from before you {returned, select, yes {came back} other {joined}}}}{optional, plural, =0 {} one {, # of them an Optional item added on {day}} other {, # of them Optional items added on {day}}}.",
   "pace.extended": "Your calendar runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}).",
   "pace.ended": "🏁 This cohort has ended, so your pace can no longer change. Your history and points are kept.",
   "pace.finished": "🎓 This cohort has finished, so your pace can no longer change. Your history and points are kept.",

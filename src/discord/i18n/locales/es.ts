@@ -570,7 +570,7 @@ export const es: Catalogue = {
     "Por delante del plan de la cohorte: **{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.onTrack": "Vas al día con el plan de la cohorte.",
   "pace.backlog":
-    "Por recuperar: **{count, plural, one {# lectura} other {# lecturas}}**{timed, select, yes { ({minutes})} other {}} de antes de hoy sin hacer{preJoin, plural, =0 {} one {, # de antes de que te unieras} other {, # de antes de que te unieras}}{optional, plural, =0 {} one {, # de ellas opcional añadida el {day}} other {, # de ellas opcionales añadidas el {day}}}.",
+    "Por recuperar: **{count, plural, one {# lectura} other {# lecturas}}**{timed, select, yes { ({minutes})} other {}} de antes de hoy sin hacer{preJoin, plural, =0 {} other {, # de antes de que {returned, select, yes {volvieras} other {te unieras}}}}{optional, plural, =0 {} one {, # de ellas opcional añadida el {day}} other {, # de ellas opcionales añadidas el {day}}}.",
   "pace.extended":
     "Tu calendario va {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}).",
   "pace.ended": "🏁 Esta cohorte ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
