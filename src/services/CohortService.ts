@@ -319,15 +319,31 @@ export class CohortService {
 
   async suggest(guildId: string, userId: string, query: string, scope: "joined" | "guild"): Promise<Choice[]> {
     const cohorts = scope === "joined" ? await this.cohorts.listJoined(guildId, userId) : await this.cohorts.listInGuild(guildId);
-    const listed = cohorts
-      .map((cohort) => ({ cohort, score: matchScore(cohort.name, query) }))
-      .filter((entry) => entry.score >= 0)
-      .sort((a, b) => b.score - a.score || a.cohort.name.localeCompare(b.cohort.name))
-      .slice(0, maxChoices)
-      .map(({ cohort }) => cohort);
-    // Names alike once hidden characters are dropped carry their id, as the item choices' cohort labels do.
-    const names = lookAlikeNames(listed, (name, idSuffix) => choiceNameWithSuffix(name, idSuffix));
-    return listed.map((cohort, at) => ({ name: names[at] ?? cohort.name, value: String(cohort.id) }));
+    return choicesOf(cohorts, query);
+  }
+
+  /**
+   * `/join`'s choices: the cohorts it would take the user into (one they left included: joining brings them back),
+   * not those it refuses (ended, finished, or past their last week) nor those they are in already. A name typed in
+   * full still gets `/join`'s own answer. Three reads, whatever the number of cohorts.
+   */
+  async suggestJoinable(guildId: string, userId: string, query: string, now: Date): Promise<Choice[]> {
+    const [cohorts, memberships, curricula] = await Promise.all([
+      this.cohorts.listInGuild(guildId),
+      this.members.cohortsEverJoined(guildId, userId),
+      this.curricula.listVisible(guildId),
+    ]);
+    const inAlready = new Set(memberships.filter((membership) => membership.active).map((membership) => membership.cohortId));
+    const weeksOf = new Map(curricula.map((curriculum) => [curriculum.id, curriculum.totalWeeks]));
+    const joinable = cohorts.filter((cohort) => {
+      if (!isRunning(cohort.status) || inAlready.has(cohort.id)) return false;
+      const curriculumWeeks = weeksOf.get(cohort.curriculumId);
+      // A curriculum that cannot be read is left to /join's answer.
+      if (curriculumWeeks === undefined) return true;
+      const { startDate, timeZone } = cohort.settings;
+      return !courseHasEnded({ startDate, timeZone, curriculumWeeks, breakWeeks: cohort.breakWeeks }, now);
+    });
+    return choicesOf(joinable, query);
   }
 
   /**
@@ -1148,4 +1164,17 @@ export function cohortIdOption(option: string | null): number | null {
  */
 function optionalFromOf(settings: CohortSettings, now: Date): string | null {
   return localDateOf(now, settings.timeZone) > settings.startDate ? now.toISOString() : null;
+}
+
+/** The best matches of `query` among `cohorts`, at most Discord's 25 choices, each valued by its cohort's id. */
+function choicesOf(cohorts: readonly Cohort[], query: string): Choice[] {
+  const listed = cohorts
+    .map((cohort) => ({ cohort, score: matchScore(cohort.name, query) }))
+    .filter((entry) => entry.score >= 0)
+    .sort((a, b) => b.score - a.score || a.cohort.name.localeCompare(b.cohort.name))
+    .slice(0, maxChoices)
+    .map(({ cohort }) => cohort);
+  // Names alike once hidden characters are dropped carry their id, as the item choices' cohort labels do.
+  const names = lookAlikeNames(listed, (name, idSuffix) => choiceNameWithSuffix(name, idSuffix));
+  return listed.map((cohort, at) => ({ name: names[at] ?? cohort.name, value: String(cohort.id) }));
 }
