@@ -6,7 +6,7 @@ import {
   type MemberRecord,
   type RunningStatus,
 } from "../domain/cohort/cohortModel.js";
-import { type BreakCalendar, calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
+import { type BreakCalendar, calendarWeekCount, courseEndDate, courseHasEnded, firstReadingWeek } from "../domain/schedule/cohortBreaks.js";
 import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
 import { isLanguageCode, memberLocaleOf } from "../domain/cohort/languageCode.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
@@ -366,11 +366,16 @@ export class CohortService {
     const cohort = await this.findByOption(guildId, option);
     // Ended on its planned last day or later, it finished, as /today says: refused as a finished one is.
     if (!isRunning(cohort.status)) throw await this.closedError(cohort, ClosedWordings.join);
-    if (await this.courseHasEnded(cohort, now)) throw new UserError("cohort.finished", { name: cohort.name });
+    const calendar = await this.calendarOf(cohort);
+    // Its last week (breaks included) over, before the closing post marks it finished: refused as a finished one,
+    // rather than offering to catch up on a course that is over.
+    if (calendar !== null && courseHasEnded(calendar, now)) throw new UserError("cohort.finished", { name: cohort.name });
     const week = dayInfo(cohort.settings, now).weekNumber;
-    const previous = week > 1 ? await this.members.find(cohort.id, userId) : null;
+    // After the first week of reading: break weeks opening the course assign nothing to catch up on.
+    const afterFirstWeek = week > (calendar === null ? 1 : firstReadingWeek(calendar));
+    const previous = afterFirstWeek ? await this.members.find(cohort.id, userId) : null;
     // A /leave then /join within moments must not clear the "behind" signal: same week, nothing reset.
-    const late = week > 1 && (previous?.leftAt == null || dayInfo(cohort.settings, previous.leftAt).weekNumber < week);
+    const late = afterFirstWeek && (previous?.leftAt == null || dayInfo(cohort.settings, previous.leftAt).weekNumber < week);
     // A new member has no /remind zone yet: their day is the cohort's; one coming back keeps the zone they chose.
     const zone = memberTimeZone(previous?.remindTimeZone ?? null, cohort.settings.timeZone);
     const joinedOn = late ? memberDateOf(now, zone) : null;
@@ -379,16 +384,6 @@ export class CohortService {
     if (cohort.excludeRoleId !== null && roleIds !== undefined)
       await this.members.noteExcluded(member.id, cohort.excludeRoleId, roleIds.has(cohort.excludeRoleId), now);
     return { cohort, outcome, lateJoin: late && outcome !== "already" };
-  }
-
-  /**
-   * Whether the cohort's last week (breaks included) is over, before its closing post marks it finished:
-   * /join and /remind then answer as for a finished cohort, rather than offering to catch up on a course
-   * that is over or promising a reminder that will not come.
-   */
-  private async courseHasEnded(cohort: Cohort, now: Date): Promise<boolean> {
-    const calendar = await this.calendarOf(cohort);
-    return calendar !== null && courseHasEnded(calendar, now);
   }
 
   /** The cohort's course calendar (start, zone, curriculum and break weeks); null if its curriculum cannot be read. */

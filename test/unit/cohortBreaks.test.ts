@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCohortPlan } from "../../src/domain/schedule/buildCohortPlan.js";
 import {
+  firstReadingWeek,
   applyCohortBreaks,
   BreakProblem,
   calendarWeekAt,
@@ -85,6 +86,13 @@ describe("break week arithmetic", () => {
     expect(ownCourseEndDate("2027-05-24", "2027-05-17")).toBe("2027-05-24");
     // Two extension weeks.
     expect(ownCourseEndDate("2027-05-24", "2027-06-07")).toBe("2027-06-07");
+  });
+
+  it("starts the reading in week 1, or after the break weeks that open the course", () => {
+    expect(firstReadingWeek({ curriculumWeeks: 12, breakWeeks: [] })).toBe(1);
+    expect(firstReadingWeek({ curriculumWeeks: 12, breakWeeks: [3] })).toBe(1);
+    expect(firstReadingWeek({ curriculumWeeks: 12, breakWeeks: [1] })).toBe(2);
+    expect(firstReadingWeek({ curriculumWeeks: 12, breakWeeks: [2, 1, 5] })).toBe(3);
   });
 
   it("tells break dates from reading dates", () => {

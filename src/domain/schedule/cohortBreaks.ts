@@ -64,6 +64,14 @@ export function calendarWeekOf(curriculumWeek: number, sortedBreaks: readonly nu
   return week;
 }
 
+/**
+ * The calendar week the course's reading starts in: week 1, or the first week after the break weeks that open the
+ * course. Joining after it is a late join; before its end, nothing earlier was assigned.
+ */
+export function firstReadingWeek(calendar: Pick<BreakCalendar, "curriculumWeeks" | "breakWeeks">): number {
+  return calendarWeekOf(1, effectiveBreakWeeks(calendar.curriculumWeeks, calendar.breakWeeks));
+}
+
 /** The curriculum week read in calendar week `calendarWeek`; null for a break week. */
 export function curriculumWeekOf(calendarWeek: number, sortedBreaks: readonly number[]): number | null {
   if (sortedBreaks.includes(calendarWeek)) return null;
