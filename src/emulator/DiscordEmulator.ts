@@ -14,7 +14,7 @@
  *   setBotChannelPermissions(channelId, {...}); deleteChannel(id); createRole(guildId, {...});
  *   createUser({...}); addMember(guildId, userId, {...}); createMember(guildId, { username,
  *   displayName?, manageGuild?, dmsClosed? }) → { id }; setMemberManageGuild(); setMemberRoles(guildId,
- *   userId, roleIds) (an admin giving or taking roles); setDmsClosed(); setUserLocale(); removeBotFromGuild(guildId,
+ *   userId, roleIds) (an admin giving or taking roles); setMemberNick(guildId, userId, nick); setDmsClosed(); setUserLocale(); removeBotFromGuild(guildId,
  *   { outage? }) and restoreBotToGuild(guildId) (also while the bot is offline: its next READY shows it);
  *   afterNextReady(action) runs `action` right after the next session's READY (a change while it starts).
  *   Changes made after the bot connected reach it as gateway events (GUILD_CREATE, CHANNEL_CREATE/
@@ -539,6 +539,19 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     const manager = managerRoleId !== null && member.roleIds.includes(managerRoleId);
     member.roleIds = [...new Set(roleIds.filter((id) => id !== managerRoleId))];
     if (manager) member.roleIds.push(managerRoleId);
+    this.gateway.dispatch(
+      GatewayDispatchEvents.GuildMemberUpdate,
+      { ...toApiMember(this.state, member), guild_id: guild.id },
+      { guildId: guild.id, intent: GatewayIntentBits.GuildMembers },
+    );
+  }
+
+  /** The member changes their server nickname (null: back to their account's name), as in Discord's profile settings. */
+  setMemberNick(guildId: string, userId: string, nick: string | null): void {
+    const guild = requireGuildForUsage(this.state, guildId);
+    const member = this.state.member(guild.id, userId);
+    if (!member) throw new EmulatorUsageError(`User ${userId} is not a member of ${guild.name}`);
+    member.nick = nick;
     this.gateway.dispatch(
       GatewayDispatchEvents.GuildMemberUpdate,
       { ...toApiMember(this.state, member), guild_id: guild.id },

@@ -362,7 +362,7 @@ export class CohortService {
     roleIds?: ReadonlySet<string>,
     /** The member's Discord locale (`interaction.locale`): stored on all their memberships in the server, for their DMs' language; left out, the stored one stays. */
     locale?: string | null,
-  ): Promise<{ cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean }> {
+  ): Promise<{ cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean; renamedTo: string | null }> {
     const cohort = await this.findByOption(guildId, option);
     // Ended on its planned last day or later, it finished, as /today says: refused as a finished one is.
     if (!isRunning(cohort.status)) throw await this.closedError(cohort, ClosedWordings.join);
@@ -379,11 +379,11 @@ export class CohortService {
     // A new member has no /remind zone yet: their day is the cohort's; one coming back keeps the zone they chose.
     const zone = memberTimeZone(previous?.remindTimeZone ?? null, cohort.settings.timeZone);
     const joinedOn = late ? memberDateOf(now, zone) : null;
-    const { member, outcome } = await this.members.join(cohort.id, userId, displayName, now, joinedOn, memberLocaleOf(locale));
+    const { member, outcome, renamed } = await this.members.join(cohort.id, userId, displayName, now, joinedOn, memberLocaleOf(locale));
     // The /join interaction carried the member's roles: their mark is right from the first board.
     if (cohort.excludeRoleId !== null && roleIds !== undefined)
       await this.members.noteExcluded(member.id, cohort.excludeRoleId, roleIds.has(cohort.excludeRoleId), now);
-    return { cohort, outcome, lateJoin: late && outcome !== "already" };
+    return { cohort, outcome, lateJoin: late && outcome !== "already", renamedTo: renamed ? member.displayName : null };
   }
 
   /** The cohort's course calendar (start, zone, curriculum and break weeks); null if its curriculum cannot be read. */

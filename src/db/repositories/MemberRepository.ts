@@ -129,6 +129,7 @@ export class MemberRepository {
    * is a late join again: the return's time and day are stored; without one it is a plain welcome back.
    * `joinedOn`: see MemberRecord (null for a week-1 join). `locale`: the joining interaction's (MemberRecord.locale),
    * stored on all the user's memberships in the server (userLocaleUpdate), an active one too; null (not known) keeps the stored ones.
+   * An active member's `/join` again stores the display name they have now (`renamed` when it changed).
    */
   async join(
     cohortId: number,
@@ -137,7 +138,7 @@ export class MemberRepository {
     now: Date,
     joinedOn: string | null = null,
     locale: string | null = null,
-  ): Promise<{ member: MemberRecord; outcome: JoinOutcome }> {
+  ): Promise<{ member: MemberRecord; outcome: JoinOutcome; renamed: boolean }> {
     // One transaction: the member's server-wide choices are read and the membership written with no /privacy
     // change committing between (PrivacyRepository.updateSettings takes the same cohort locks first, on
     // PostgreSQL; on SQLite the transaction's first statement takes the file's write lock).
@@ -149,7 +150,13 @@ export class MemberRepository {
         for (const lock of lockCohortRows(tx, this.provider, { namingUser: { guildId, userId } })) await lock;
         if (locale !== null) await userLocaleUpdate(tx, { guildId, userId, locale });
         const existing = await tx.member.findFirst({ where: { cohortId, userId } });
-        if (existing !== null && existing.leftAt === null) return { member: toMember(existing), outcome: "already" as const };
+        if (existing !== null && existing.leftAt === null) {
+          if (existing.displayName === displayName) return { member: toMember(existing), outcome: "already" as const, renamed: false };
+          // Their name changed since (a new nickname, or back in the server after leaving it): boards show the new one.
+          const renamed = await tx.member.update({ where: { id: existing.id }, data: { displayName, ...nameKeyColumns(displayName) } });
+          await markLiveBoardsDirty(tx, { cohortId }, now);
+          return { member: toMember(renamed), outcome: "already" as const, renamed: true };
+        }
         // `/privacy` is server-wide: a cohort joined later, or again, takes on the member's choices in the server.
         const choices = serverWideChoices(
           await tx.member.findMany({ where: { userId, cohort: { guildId } }, select: { boardVisibility: true, nudges: true } }),
@@ -167,14 +174,14 @@ export class MemberRepository {
           const returned = await tx.member.updateMany({ where: { id: existing.id, leftAt: { not: null } }, data: back });
           await markLiveBoardsDirty(tx, { cohortId }, now);
           const row = await tx.member.findUniqueOrThrow({ where: { id: existing.id } });
-          return { member: toMember(row), outcome: returned.count === 0 ? ("already" as const) : ("rejoined" as const) };
+          return { member: toMember(row), outcome: returned.count === 0 ? ("already" as const) : ("rejoined" as const), renamed: false };
         }
         const row = await tx.member.upsert({
           where: { cohortId_userId: { cohortId, userId } },
           create: { cohortId, userId, displayName, ...nameKeyColumns(displayName), joinedAt: now, joinedOn, locale, ...choices },
           update: {},
         });
-        return { member: toMember(row), outcome: "joined" as const };
+        return { member: toMember(row), outcome: "joined" as const, renamed: false };
       }),
     );
   }

@@ -5,6 +5,7 @@ import type { Reply } from "../commandTypes.js";
 import type { MessageKey } from "../i18n/locales/en.js";
 import type { Translator } from "../i18n/Translator.js";
 import { button, buttonRows, colors } from "./format.js";
+import { memberName } from "./standingLines.js";
 
 const joinKeys: Record<JoinOutcome, MessageKey> = { already: "join.already", rejoined: "join.rejoined", joined: "join.joined" };
 
@@ -14,8 +15,13 @@ export function lateJoinButtonId(cohortId: number, choice: LateJoinChoice): stri
 }
 
 /** The welcome; a late joiner (after week 1) also gets *Start from this week* (the default) and *Catch up*. */
-export function renderJoin(t: Translator, result: { cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean }): Reply {
-  const welcome = t.t(joinKeys[result.outcome], { name: result.cohort.name });
+export function renderJoin(
+  t: Translator,
+  result: { cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean; renamedTo: string | null },
+): Reply {
+  const joined = t.t(joinKeys[result.outcome], { name: result.cohort.name });
+  // Already a member under another name: the boards now show the one they have.
+  const welcome = result.renamedTo === null ? joined : `${joined}\n${t.t("join.renamed", { name: memberName(t, result.renamedTo) })}`;
   if (!result.lateJoin) return { embeds: [{ color: colors.success, description: welcome }], ephemeral: true };
   return {
     embeds: [{ color: colors.success, description: `${welcome}\n\n${t.t("join.late")}` }],
