@@ -224,6 +224,18 @@ export function choiceNameWithSuffix(name: string, suffix: string, max = 100): s
   return `${truncateChoiceName(name, max - suffix.length)}${suffix}`;
 }
 
+/** `/join`'s outcome, for the Discord layer to word. */
+export interface JoinView {
+  readonly cohort: Cohort;
+  readonly outcome: JoinOutcome;
+  /** Offer *Start from this week* / *Catch up*. */
+  readonly lateJoin: boolean;
+  /** Already a member, now under this display name (their name changed since it was stored); null: unchanged. */
+  readonly renamedTo: string | null;
+  /** Back after `/leave` with a daily reminder set: it comes again, at this time in this zone; null: none. */
+  readonly reminderBack: { readonly time: string; readonly timeZone: string } | null;
+}
+
 /**
  * Cohorts of a guild: creation and settings (admins), membership (members),
  * and resolving the `cohort` option every command shares.
@@ -362,7 +374,7 @@ export class CohortService {
     roleIds?: ReadonlySet<string>,
     /** The member's Discord locale (`interaction.locale`): stored on all their memberships in the server, for their DMs' language; left out, the stored one stays. */
     locale?: string | null,
-  ): Promise<{ cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean; renamedTo: string | null }> {
+  ): Promise<JoinView> {
     const cohort = await this.findByOption(guildId, option);
     // Ended on its planned last day or later, it finished, as /today says: refused as a finished one is.
     if (!isRunning(cohort.status)) throw await this.closedError(cohort, ClosedWordings.join);
@@ -383,7 +395,12 @@ export class CohortService {
     // The /join interaction carried the member's roles: their mark is right from the first board.
     if (cohort.excludeRoleId !== null && roleIds !== undefined)
       await this.members.noteExcluded(member.id, cohort.excludeRoleId, roleIds.has(cohort.excludeRoleId), now);
-    return { cohort, outcome, lateJoin: late && outcome !== "already", renamedTo: renamed ? member.displayName : null };
+    // Reminders skip a member who left: one whose reminder was on hears that it comes again.
+    const reminderBack =
+      outcome === "rejoined" && member.remindTime !== null
+        ? { time: member.remindTime, timeZone: memberTimeZone(member.remindTimeZone, cohort.settings.timeZone) }
+        : null;
+    return { cohort, outcome, lateJoin: late && outcome !== "already", renamedTo: renamed ? member.displayName : null, reminderBack };
   }
 
   /** The cohort's course calendar (start, zone, curriculum and break weeks); null if its curriculum cannot be read. */

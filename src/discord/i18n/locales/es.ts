@@ -316,6 +316,8 @@ export const es: Catalogue = {
     "{ranked, plural, one {# miembro} other {# miembros}} con puntos · {weekly, select, yes {/clasificacion periodo:Histórico para el histórico} other {/clasificacion para esta semana}}",
   "join.already": "Ya eres miembro de **{name}**.",
   "join.renamed": "Tu nombre en sus clasificaciones es ahora **{name}**.",
+  "join.reminderBack":
+    "Tu recordatorio diario vuelve a estar activo, a las **{time}** ({zone}): `/recordatorio desactivar:True` lo desactiva.",
   "join.rejoined": "¡Bienvenido de nuevo a **{name}**! Tu progreso anterior sigue aquí. Ejecuta `/hoy` para ver la lectura de hoy.",
   "join.joined": "¡Bienvenido a **{name}**! Ejecuta `/hoy` para ver la lectura de hoy, y `/hecho` para registrar lo que termines.",
   "leave.left": "Has dejado **{name}**. Tu historial se conserva; vuelve con `/unirse` cuando quieras para seguir donde lo dejaste.",
