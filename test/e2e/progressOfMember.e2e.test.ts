@@ -61,20 +61,6 @@ describe("/progress member: from a member of several cohorts", () => {
     expect(text).not.toContain("isn't in any of your cohorts");
   });
 
-  it("does not promise that points put someone who left on the leaderboard: they have points and no place, as they left", async () => {
-    const gil = await memberOf("gil-left", "Backend Spring 2027");
-    await harness.bot.reply(gil.id, "done", { item: "Storage Engines" });
-    await harness.bot.reply(gil.id, "leave", { cohort: "Backend Spring 2027" });
-    const reply = await harness.bot.reply(ada.id, "progress", { member: gil.id });
-    const text = visibleText(reply);
-    expect(text).toContain("Points: **30**");
-    expect(text).not.toContain("points put them on the leaderboard");
-    expect(text).toContain("Not on the leaderboard: gil-left left this cohort");
-    const alt = reply.attachments[0]?.description ?? "";
-    expect(alt).not.toContain("not ranked yet");
-    expect(alt).toContain("not on the leaderboard (left this cohort)");
-  });
-
   it("prefers the shared cohort they are still in over one they left, without asking", async () => {
     const finn = await memberOf("finn-stayed", "Backend Spring 2027", "Backend Autumn 2027");
     await harness.bot.reply(finn.id, "leave", { cohort: "Backend Spring 2027" });

@@ -10,7 +10,6 @@ import type { Translator } from "../i18n/Translator.js";
 import type { Pictures } from "../pictures/Pictures.js";
 import type { ProgressCardView } from "../pictures/pictureViews.js";
 import { memberName } from "./standingLines.js";
-import { unrankedAsLeft } from "./unrankedAsLeft.js";
 
 export const progressCardFileName = "progress.png";
 
@@ -104,7 +103,6 @@ function altStanding(t: Translator, view: ProgressView): string {
   if (view.ranking === OwnRanking.Excluded) return t.plain("progressCard.altExcluded");
   if (view.rank !== null && view.ranking === OwnRanking.Hidden) return t.plain("progressCard.altHidden", { rank: view.rank });
   if (view.rank !== null) return t.plain("progressCard.altRanked", { rank: view.rank, ranked: view.rankedMembers });
-  if (unrankedAsLeft(view)) return t.plain("progressCard.altLeft");
   return t.plain(cohortBoardClosed(view.cohort) ? "progressCard.altOffFinalBoard" : "progressCard.altUnranked");
 }
 

@@ -11,7 +11,6 @@ import { colors, limits, truncate } from "./format.js";
 import { chunkLines } from "./postMessage.js";
 import { StreakOwner, streakLine } from "./renderStreak.js";
 import { memberName } from "./standingLines.js";
-import { unrankedAsLeft } from "./unrankedAsLeft.js";
 
 /** `/progress`: required items, reading time, points, rank, streak and a bar per section. */
 export function renderProgress(t: Translator, view: ProgressView): Reply {
@@ -86,8 +85,6 @@ function pointsLine(t: Translator, view: ProgressView): string {
   if (view.ranking === OwnRanking.Excluded) return t.t("progress.pointsExcluded", { points });
   if (rank !== null && view.ranking === OwnRanking.Hidden) return t.t("progress.pointsHidden", { points, rank });
   if (rank !== null) return t.t("progress.pointsRanked", { points, rank, ranked: view.rankedMembers });
-  // Someone who left is on no board while away: points would not put them there ("has left" follows below).
-  if (unrankedAsLeft(view)) return t.t("progress.pointsLeft", { points, name: memberName(t, view.member.displayName) });
   return t.t(cohortBoardClosed(cohort) ? "progress.pointsOffFinalBoard" : "progress.pointsUnranked", {
     points,
     own: view.own ? "yes" : "no",
