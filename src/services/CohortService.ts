@@ -6,7 +6,14 @@ import {
   type MemberRecord,
   type RunningStatus,
 } from "../domain/cohort/cohortModel.js";
-import { type BreakCalendar, calendarWeekCount, courseEndDate, courseHasEnded, firstReadingWeek } from "../domain/schedule/cohortBreaks.js";
+import {
+  type BreakCalendar,
+  calendarWeekCount,
+  courseEndDate,
+  courseHasEnded,
+  firstReadingWeek,
+  isPastFirstReadingDays,
+} from "../domain/schedule/cohortBreaks.js";
 import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
 import { isLanguageCode, memberLocaleOf } from "../domain/cohort/languageCode.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
@@ -362,7 +369,8 @@ export class CohortService {
    * `/join`. A first join after week 1 is a late join: the join day is stored (earlier items not done
    * become backlog, not overdue) and `lateJoin` asks the Discord layer to offer *Start from this week* /
    * *Catch up*. A return after `/leave` is one too when it comes in a later course week than the leave;
-   * within the same week it is a plain welcome back, nothing reset.
+   * within the same week it is a plain welcome back, nothing reset. A join on the first reading week's weekend
+   * (after its last study day) stores the join day too, with no buttons: that week's items are backlog, not overdue.
    */
   async join(
     guildId: string,
@@ -385,12 +393,18 @@ export class CohortService {
     const week = dayInfo(cohort.settings, now).weekNumber;
     // After the first week of reading: break weeks opening the course assign nothing to catch up on.
     const afterFirstWeek = week > (calendar === null ? 1 : firstReadingWeek(calendar));
-    const previous = afterFirstWeek ? await this.members.find(cohort.id, userId) : null;
+    // Past that week's last study day (its weekend), all it assigned was due before the join: kept as from before
+    // they joined (as /today words it), not overdue; still no buttons, which the spec offers after the first week.
+    const afterFirstDays =
+      afterFirstWeek ||
+      (calendar !== null && isPastFirstReadingDays(calendar, cohort.settings.studyDays, memberDateOf(now, cohort.settings.timeZone)));
+    const previous = afterFirstDays ? await this.members.find(cohort.id, userId) : null;
     // A /leave then /join within moments must not clear the "behind" signal: same week, nothing reset.
-    const late = afterFirstWeek && (previous?.leftAt == null || dayInfo(cohort.settings, previous.leftAt).weekNumber < week);
+    const comesAfter = afterFirstDays && (previous?.leftAt == null || dayInfo(cohort.settings, previous.leftAt).weekNumber < week);
+    const late = afterFirstWeek && comesAfter;
     // A new member has no /remind zone yet: their day is the cohort's; one coming back keeps the zone they chose.
     const zone = memberTimeZone(previous?.remindTimeZone ?? null, cohort.settings.timeZone);
-    const joinedOn = late ? memberDateOf(now, zone) : null;
+    const joinedOn = comesAfter ? memberDateOf(now, zone) : null;
     const { member, outcome, renamed } = await this.members.join(cohort.id, userId, displayName, now, joinedOn, memberLocaleOf(locale));
     // The /join interaction carried the member's roles: their mark is right from the first board.
     if (cohort.excludeRoleId !== null && roleIds !== undefined)

@@ -127,7 +127,7 @@ export class MemberRepository {
    * Joining again after /leave restores the member with their history (completions, points, settings,
    * first join time). A return with a `joinedOn` (the service's call: a later course week than the leave)
    * is a late join again: the return's time and day are stored; without one it is a plain welcome back.
-   * `joinedOn`: see MemberRecord (null for a week-1 join). `locale`: the joining interaction's (MemberRecord.locale),
+   * `joinedOn`: see MemberRecord (null for a join by week 1's last study day). `locale`: the joining interaction's (MemberRecord.locale),
    * stored on all the user's memberships in the server (userLocaleUpdate), an active one too; null (not known) keeps the stored ones.
    * An active member's `/join` again stores the display name they have now (`renamed` when it changed).
    */
