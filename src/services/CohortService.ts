@@ -50,7 +50,7 @@ import type { AuditLog } from "./AuditLog.js";
 import { ChannelCheck, type ChannelGateway } from "./ChannelGateway.js";
 import { findCurriculumByOption } from "./findCurriculumByOption.js";
 import type { RoleDirectory } from "./RoleDirectory.js";
-import { CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
+import { boardPresentation, BoardVisibility, CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
 import { rowIdOf } from "../domain/rowId.js";
 import { matchScore } from "../domain/search/matchScore.js";
 import { stillMember } from "./stillMember.js";
@@ -237,8 +237,12 @@ export interface JoinView {
   readonly outcome: JoinOutcome;
   /** Offer *Start from this week* / *Catch up*. */
   readonly lateJoin: boolean;
-  /** Already a member, now under this display name (their name changed since it was stored); null: unchanged. */
-  readonly renamedTo: string | null;
+  /**
+   * Already a member, now under this display name (their name changed since it was stored; stored in each of their
+   * cohorts of the server); null: unchanged. `onBoards`: this cohort's public boards show them by it (not by an
+   * alias, nor not at all: `/privacy`, the cohort's `leaderboard`, its exclude_role).
+   */
+  readonly renamed: { readonly name: string; readonly onBoards: boolean } | null;
   /** Back after `/leave` with a daily reminder set: it comes again, at this time in this zone; null: none. */
   readonly reminderBack: { readonly time: string; readonly timeZone: string } | null;
 }
@@ -407,14 +411,22 @@ export class CohortService {
     const joinedOn = comesAfter ? memberDateOf(now, zone) : null;
     const { member, outcome, renamed } = await this.members.join(cohort.id, userId, displayName, now, joinedOn, memberLocaleOf(locale));
     // The /join interaction carried the member's roles: their mark is right from the first board.
+    const excluded = cohort.excludeRoleId !== null && (roleIds === undefined ? member.excluded : roleIds.has(cohort.excludeRoleId));
     if (cohort.excludeRoleId !== null && roleIds !== undefined)
-      await this.members.noteExcluded(member.id, cohort.excludeRoleId, roleIds.has(cohort.excludeRoleId), now);
+      await this.members.noteExcluded(member.id, cohort.excludeRoleId, excluded, now);
+    const shownAs = boardPresentation(cohort.leaderboard, { visibility: member.boardVisibility, excluded });
     // Reminders skip a member who left: one whose reminder was on hears that it comes again.
     const reminderBack =
       outcome === "rejoined" && member.remindTime !== null
         ? { time: member.remindTime, timeZone: memberTimeZone(member.remindTimeZone, cohort.settings.timeZone) }
         : null;
-    return { cohort, outcome, lateJoin: late && outcome !== "already", renamedTo: renamed ? member.displayName : null, reminderBack };
+    return {
+      cohort,
+      outcome,
+      lateJoin: late && outcome !== "already",
+      renamed: renamed ? { name: member.displayName, onBoards: shownAs === BoardVisibility.Name } : null,
+      reminderBack,
+    };
   }
 
   /** The cohort's course calendar (start, zone, curriculum and break weeks); null if its curriculum cannot be read. */

@@ -152,9 +152,15 @@ export class MemberRepository {
         const existing = await tx.member.findFirst({ where: { cohortId, userId } });
         if (existing !== null && existing.leftAt === null) {
           if (existing.displayName === displayName) return { member: toMember(existing), outcome: "already" as const, renamed: false };
-          // Their name changed since (a new nickname, or back in the server after leaving it): boards show the new one.
-          const renamed = await tx.member.update({ where: { id: existing.id }, data: { displayName, ...nameKeyColumns(displayName) } });
-          await markLiveBoardsDirty(tx, { cohortId }, now);
+          // Their name changed since (a new nickname, or back in the server after leaving it): boards show the new one,
+          // in every cohort of the server they are in (the locks above hold them all).
+          const stale = await tx.member.findMany({
+            where: { userId, leftAt: null, cohort: { guildId }, displayName: { not: displayName } },
+            select: { id: true, cohortId: true },
+          });
+          for (const membership of stale) await this.setDisplayName(membership.id, displayName, tx);
+          await markLiveBoardsDirty(tx, { cohortId: { in: stale.map((membership) => membership.cohortId) } }, now);
+          const renamed = await tx.member.findUniqueOrThrow({ where: { id: existing.id } });
           return { member: toMember(renamed), outcome: "already" as const, renamed: true };
         }
         // `/privacy` is server-wide: a cohort joined later, or again, takes on the member's choices in the server.
@@ -197,8 +203,13 @@ export class MemberRepository {
     return result.count > 0;
   }
 
-  async setDisplayName(memberId: number, displayName: string): Promise<void> {
-    await this.prisma.member.update({ where: { id: memberId }, data: { displayName, ...nameKeyColumns(displayName) } });
+  /** Stores the member's display name (and its name key); `client`: a transaction's, to write within it. */
+  async setDisplayName(
+    memberId: number,
+    displayName: string,
+    client: Pick<Prisma.TransactionClient, "member"> = this.prisma,
+  ): Promise<void> {
+    await client.member.update({ where: { id: memberId }, data: { displayName, ...nameKeyColumns(displayName) } });
   }
 
   /** Every cohort's id, in order: the name-key fill goes cohort by cohort (the key's index starts with cohortId). */

@@ -18,8 +18,9 @@ export function lateJoinButtonId(cohortId: number, choice: LateJoinChoice): stri
 /** The welcome; a late joiner (after week 1) also gets *Start from this week* (the default) and *Catch up*. */
 export function renderJoin(t: Translator, result: JoinView): Reply {
   const lines = [t.t(joinKeys[result.outcome], { name: result.cohort.name })];
-  // Already a member under another name: the boards now show the one they have.
-  if (result.renamedTo !== null) lines.push(t.t("join.renamed", { name: memberName(t, result.renamedTo) }));
+  // Already a member under another name: the boards now show the one they have (unless they show an alias, or not them).
+  if (result.renamed !== null)
+    lines.push(t.t(result.renamed.onBoards ? "join.renamed" : "join.renamedOffBoards", { name: memberName(t, result.renamed.name) }));
   if (result.reminderBack !== null)
     lines.push(t.t("join.reminderBack", { time: result.reminderBack.time, zone: result.reminderBack.timeZone }));
   const welcome = lines.join("\n");

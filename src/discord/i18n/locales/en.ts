@@ -306,6 +306,7 @@ export const en = {
     "{ranked, plural, one {# member} other {# members}} with points · {weekly, select, yes {/leaderboard period:all for all time} other {/leaderboard for this week}}",
   "join.already": "You're already a member of **{name}**.",
   "join.renamed": "Your name on its boards is now **{name}**.",
+  "join.renamedOffBoards": "Your stored name is now **{name}** (this cohort's boards do not show that name).",
   "join.reminderBack": "Your daily reminder is on again, at **{time}** ({zone}): `/remind off:True` stops it.",
   "join.rejoined": "Welcome back to **{name}**! Your earlier progress is still here. Run `/today` to see today's reading.",
   "join.joined": "Welcome to **{name}**! Run `/today` to see today's reading, and `/done` to log what you finish.",

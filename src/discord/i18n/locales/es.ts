@@ -315,6 +315,7 @@ export const es: Catalogue = {
     "{ranked, plural, one {# miembro} other {# miembros}} con puntos · {weekly, select, yes {/clasificacion periodo:Histórico para el histórico} other {/clasificacion para esta semana}}",
   "join.already": "Ya eres miembro de **{name}**.",
   "join.renamed": "Tu nombre en sus clasificaciones es ahora **{name}**.",
+  "join.renamedOffBoards": "Tu nombre guardado es ahora **{name}** (las clasificaciones de esta cohorte no muestran ese nombre).",
   "join.reminderBack":
     "Tu recordatorio diario vuelve a estar activo, a las **{time}** ({zone}): `/recordatorio desactivar:True` lo desactiva.",
   "join.rejoined": "¡Bienvenido de nuevo a **{name}**! Tu progreso anterior sigue aquí. Ejecuta `/hoy` para ver la lectura de hoy.",
