@@ -360,11 +360,9 @@ export class CohortService {
     const weeksOf = new Map(curricula.map((curriculum) => [curriculum.id, curriculum.totalWeeks]));
     const joinable = cohorts.filter((cohort) => {
       if (!isRunning(cohort.status) || inAlready.has(cohort.id)) return false;
-      const curriculumWeeks = weeksOf.get(cohort.curriculumId);
+      const calendar = courseCalendar(cohort, weeksOf.get(cohort.curriculumId) ?? null);
       // A curriculum that cannot be read is left to /join's answer.
-      if (curriculumWeeks === undefined) return true;
-      const { startDate, timeZone } = cohort.settings;
-      return !courseHasEnded({ startDate, timeZone, curriculumWeeks, breakWeeks: cohort.breakWeeks }, now);
+      return calendar === null || !courseHasEnded(calendar, now);
     });
     return choicesOf(joinable, query);
   }
@@ -431,10 +429,7 @@ export class CohortService {
 
   /** The cohort's course calendar (start, zone, curriculum and break weeks); null if its curriculum cannot be read. */
   private async calendarOf(cohort: Cohort): Promise<BreakCalendar | null> {
-    const totalWeeks = await this.totalWeeksOf(cohort);
-    if (totalWeeks === null) return null;
-    const { startDate, timeZone } = cohort.settings;
-    return { startDate, timeZone, curriculumWeeks: totalWeeks, breakWeeks: cohort.breakWeeks };
+    return courseCalendar(cohort, await this.totalWeeksOf(cohort));
   }
 
   /**
@@ -1215,4 +1210,11 @@ function choicesOf(cohorts: readonly Cohort[], query: string): Choice[] {
   // Names alike once hidden characters are dropped carry their id, as the item choices' cohort labels do.
   const names = lookAlikeNames(listed, (name, idSuffix) => choiceNameWithSuffix(name, idSuffix));
   return listed.map((cohort, at) => ({ name: names[at] ?? cohort.name, value: String(cohort.id) }));
+}
+
+/** The cohort's course calendar, its curriculum having `curriculumWeeks` weeks; null when those cannot be read (null). */
+function courseCalendar(cohort: Cohort, curriculumWeeks: number | null): BreakCalendar | null {
+  if (curriculumWeeks === null) return null;
+  const { startDate, timeZone } = cohort.settings;
+  return { startDate, timeZone, curriculumWeeks, breakWeeks: cohort.breakWeeks };
 }
