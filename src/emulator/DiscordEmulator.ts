@@ -12,7 +12,7 @@
  * World: createGuild({ name, botPermissions? }) → EmulatorGuild; createChannel(guildId, { name,
  *   type?: "text" | "forum" | "announcement", botCanSend?, botCanEmbedLinks?, botCanView?, botCanCreateThreads?, botCanAttachFiles?, botCanReadHistory? });
  *   setBotChannelPermissions(channelId, {...}); deleteChannel(id); createRole(guildId, {...});
- *   createUser({...}); addMember(guildId, userId, {...}); createMember(guildId, { username,
+ *   createUser({...}); addMember(guildId, userId, {...}); removeMember(guildId, userId); createMember(guildId, { username,
  *   displayName?, manageGuild?, dmsClosed? }) → { id }; setMemberManageGuild(); setMemberRoles(guildId,
  *   userId, roleIds) (an admin giving or taking roles); setMemberNick(guildId, userId, nick); setDmsClosed(); setUserLocale(); removeBotFromGuild(guildId,
  *   { outage? }) and restoreBotToGuild(guildId) (also while the bot is offline: its next READY shows it);
@@ -87,7 +87,7 @@ import { MessageService } from "./MessageService.js";
 import type { FaultOptions, HeldRequest, RequestLogEntry, RouteMatcher } from "./RestRouter.js";
 import { RestRouter } from "./RestRouter.js";
 import { RateLimiter, type RateLimitOptions } from "./RateLimiter.js";
-import { toApiChannel, toApiMember, toApiRole, toGuildCreatePayload } from "./toApiPayloads.js";
+import { toApiChannel, toApiMember, toApiRole, toApiUser, toGuildCreatePayload } from "./toApiPayloads.js";
 
 export type { AutocompleteInput, ClickButtonInput, RunCommandInput, SelectMenuInput } from "./InteractionDispatcher.js";
 export type { AttachmentOptionInput, CommandOptionsInput } from "./buildCommandOptions.js";
@@ -503,6 +503,19 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     this.gateway.dispatch(
       GatewayDispatchEvents.GuildMemberAdd,
       { ...toApiMember(this.state, member), guild_id: guild.id },
+      { guildId: guild.id, intent: GatewayIntentBits.GuildMembers },
+    );
+  }
+
+  /** The member leaves the server (their user stays, and can be added again with addMember). */
+  removeMember(guildId: string, userId: string): void {
+    const guild = requireGuildForUsage(this.state, guildId);
+    const user = this.state.users.get(userId);
+    if (!user || !this.state.removeMember(guild.id, userId))
+      throw new EmulatorUsageError(`User ${userId} is not a member of ${guild.name}`);
+    this.gateway.dispatch(
+      GatewayDispatchEvents.GuildMemberRemove,
+      { guild_id: guild.id, user: toApiUser(user) },
       { guildId: guild.id, intent: GatewayIntentBits.GuildMembers },
     );
   }

@@ -632,7 +632,7 @@ export class CohortService {
       this.excludeRolesByGuild.delete(updated.guildId);
       // Marks members set from their roles were about the old role: the new listing decides them all.
       if (updated.excludeRoleId !== cohort.excludeRoleId) await this.members.forgetOwnExclusionMarks(cohort.id);
-      await this.refreshExclusions(updated, input.now ?? new Date());
+      await this.refreshExclusions(updated, input.now ?? new Date(), updated.excludeRoleId === cohort.excludeRoleId);
     }
     // The live weekly board shows the name, speaks the language and follows the board settings: edited next.
     if (name !== undefined || language !== undefined || Object.keys(board).length > 0)
@@ -657,7 +657,7 @@ export class CohortService {
    * from here; a listing Discord refuses leaves the marks as they were and the claim given back, so
    * the next board lists again.
    */
-  private async refreshExclusions(cohort: Cohort, now: Date): Promise<void> {
+  private async refreshExclusions(cohort: Cohort, now: Date, sameRole = false): Promise<void> {
     if (cohort.excludeRoleId === null) {
       await this.members.markExcluded(cohort.id, null, new Set(), now);
       return;
@@ -665,7 +665,8 @@ export class CohortService {
     const roleId = await this.cohorts.claimExclusionRefresh(cohort.id, now, null);
     // Not claimed: the role changed again meanwhile, or another listing began this very moment.
     if (roleId === null) return;
-    const holders = await this.roles.userIdsWithRole(cohort.guildId, roleId);
+    // A new role's listing decides every mark; the same role set again keeps those of holders who left the server.
+    const holders = await this.excludedAfterListing(cohort, roleId, sameRole);
     if (holders === null) {
       this.logger.warn({ cohortId: cohort.id }, "could not list the exclude role's members; exclusions unchanged");
       await this.cohorts.releaseExclusionClaim(cohort.id, now);
@@ -727,6 +728,19 @@ export class CohortService {
     await this.tracked(this.claimAndList(cohort, now, null));
   }
 
+  /**
+   * Who is to be marked excluded after listing `roleId`'s holders: the holders, and with `keepAbsent`, members marked
+   * now whom the listing could not see (no longer in the Discord server: their roles are not known, so the mark
+   * stays until they are seen again). Null: Discord would not list them.
+   */
+  private async excludedAfterListing(cohort: Cohort, roleId: string, keepAbsent: boolean): Promise<ReadonlySet<string> | null> {
+    const marked = keepAbsent ? await this.members.excludedUserIds(cohort.id) : new Set<string>();
+    const listing = await this.roles.userIdsWithRole(cohort.guildId, roleId, marked);
+    if (listing === null) return null;
+    const absent = [...marked].filter((userId) => !listing.present.has(userId));
+    return absent.length === 0 ? listing.holders : new Set([...listing.holders, ...absent]);
+  }
+
   /** A listing settle() waits for until it is done. */
   private tracked(refresh: Promise<void>): Promise<void> {
     this.refreshing.add(refresh);
@@ -740,7 +754,7 @@ export class CohortService {
       // The role listed is the one claimed for (the cohort row as it is now, not as the board read it).
       const roleId = await this.cohorts.claimExclusionRefresh(cohort.id, now, staleBefore);
       if (roleId === null) return;
-      const holders = await this.roles.userIdsWithRole(cohort.guildId, roleId);
+      const holders = await this.excludedAfterListing(cohort, roleId, true);
       if (holders === null) {
         // Without the Server Members intent this fails every time: say so once, not every five minutes.
         if (!this.listingRefused.has(cohort.id))

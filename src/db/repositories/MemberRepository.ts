@@ -337,6 +337,12 @@ export class MemberRepository {
     );
   }
 
+  /** The user ids of the cohort's members marked excluded now (a listing keeps those of them it cannot see). */
+  async excludedUserIds(cohortId: number): Promise<Set<string>> {
+    const rows = await this.prisma.member.findMany({ where: { cohortId, excluded: true }, select: { userId: true } });
+    return new Set(rows.map((row) => row.userId));
+  }
+
   /** After the cohort's exclude_role changed: no member's mark is newer than the next listing. */
   async forgetOwnExclusionMarks(cohortId: number): Promise<void> {
     await this.writes.run(() =>
@@ -345,8 +351,8 @@ export class MemberRepository {
   }
 
   /**
-   * A listing of `roleId` begun at `startedAt` found `userIds` holding it: exactly those of the cohort's
-   * members are excluded afterwards, except members whose own interaction set their mark since the
+   * A listing of `roleId` begun at `startedAt` found `userIds` holding it (with any marked members it could not
+   * see, out of the server, whose marks the caller keeps): exactly those of the cohort's members are excluded afterwards, except members whose own interaction set their mark since the
    * listing began (theirs is newer). Applies only while `roleId` is still the cohort's exclude_role
    * (null: none), checked by every statement, so a listing that an admin's change of the role overtook
    * writes nothing. One transaction: a board read meanwhile sees the old marks or the new ones.
