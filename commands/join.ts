@@ -30,6 +30,6 @@ export const joinCommand: SlashCommand = {
     );
     return renderJoin(t, result);
   },
-  autocomplete: ({ services, guildId }, interaction) =>
-    services.cohorts.suggest(guildId, interaction.user.id, interaction.options.getFocused(), "guild"),
+  autocomplete: ({ services, clock, guildId }, interaction) =>
+    services.cohorts.suggestJoinable(guildId, interaction.user.id, interaction.options.getFocused(), clock.now()),
 };

@@ -1,5 +1,5 @@
 import { Routes, type APIGuildMember, type Client } from "discord.js";
-import type { RoleDirectory } from "../services/RoleDirectory.js";
+import type { RoleDirectory, RoleListing } from "../services/RoleDirectory.js";
 
 /** Discord's largest page of List Guild Members. */
 const pageSize = 1000;
@@ -8,16 +8,20 @@ const pageSize = 1000;
 export class DiscordRoleDirectory implements RoleDirectory {
   constructor(private readonly client: Client) {}
 
-  async userIdsWithRole(guildId: string, roleId: string): Promise<ReadonlySet<string> | null> {
+  async userIdsWithRole(guildId: string, roleId: string, watched: ReadonlySet<string>): Promise<RoleListing | null> {
     const holders = new Set<string>();
+    const present = new Set<string>();
     let after = "0";
     try {
       for (;;) {
         const query = new URLSearchParams({ limit: String(pageSize), after });
         const page = (await this.client.rest.get(Routes.guildMembers(guildId), { query })) as APIGuildMember[];
-        for (const member of page) if (member.roles.includes(roleId)) holders.add(member.user.id);
+        for (const member of page) {
+          if (member.roles.includes(roleId)) holders.add(member.user.id);
+          if (watched.has(member.user.id)) present.add(member.user.id);
+        }
         const last = page.at(-1)?.user.id;
-        if (page.length < pageSize || last === undefined) return holders;
+        if (page.length < pageSize || last === undefined) return { holders, present };
         after = last;
       }
     } catch {

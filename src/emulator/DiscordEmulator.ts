@@ -12,9 +12,9 @@
  * World: createGuild({ name, botPermissions? }) → EmulatorGuild; createChannel(guildId, { name,
  *   type?: "text" | "forum" | "announcement", botCanSend?, botCanEmbedLinks?, botCanView?, botCanCreateThreads?, botCanAttachFiles?, botCanReadHistory? });
  *   setBotChannelPermissions(channelId, {...}); deleteChannel(id); createRole(guildId, {...});
- *   createUser({...}); addMember(guildId, userId, {...}); createMember(guildId, { username,
+ *   createUser({...}); addMember(guildId, userId, {...}); removeMember(guildId, userId); createMember(guildId, { username,
  *   displayName?, manageGuild?, dmsClosed? }) → { id }; setMemberManageGuild(); setMemberRoles(guildId,
- *   userId, roleIds) (an admin giving or taking roles); setDmsClosed(); setUserLocale(); removeBotFromGuild(guildId,
+ *   userId, roleIds) (an admin giving or taking roles); setMemberNick(guildId, userId, nick); setDmsClosed(); setUserLocale(); removeBotFromGuild(guildId,
  *   { outage? }) and restoreBotToGuild(guildId) (also while the bot is offline: its next READY shows it);
  *   afterNextReady(action) runs `action` right after the next session's READY (a change while it starts).
  *   Changes made after the bot connected reach it as gateway events (GUILD_CREATE, CHANNEL_CREATE/
@@ -87,7 +87,7 @@ import { MessageService } from "./MessageService.js";
 import type { FaultOptions, HeldRequest, RequestLogEntry, RouteMatcher } from "./RestRouter.js";
 import { RestRouter } from "./RestRouter.js";
 import { RateLimiter, type RateLimitOptions } from "./RateLimiter.js";
-import { toApiChannel, toApiMember, toApiRole, toGuildCreatePayload } from "./toApiPayloads.js";
+import { toApiChannel, toApiMember, toApiRole, toApiUser, toGuildCreatePayload } from "./toApiPayloads.js";
 
 export type { AutocompleteInput, ClickButtonInput, RunCommandInput, SelectMenuInput } from "./InteractionDispatcher.js";
 export type { AttachmentOptionInput, CommandOptionsInput } from "./buildCommandOptions.js";
@@ -507,6 +507,19 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     );
   }
 
+  /** The member leaves the server (their user stays, and can be added again with addMember). */
+  removeMember(guildId: string, userId: string): void {
+    const guild = requireGuildForUsage(this.state, guildId);
+    const user = this.state.users.get(userId);
+    if (!user || !this.state.removeMember(guild.id, userId))
+      throw new EmulatorUsageError(`User ${userId} is not a member of ${guild.name}`);
+    this.gateway.dispatch(
+      GatewayDispatchEvents.GuildMemberRemove,
+      { guild_id: guild.id, user: toApiUser(user) },
+      { guildId: guild.id, intent: GatewayIntentBits.GuildMembers },
+    );
+  }
+
   /** Creates a user and adds them to the guild; returns the user's id. */
   createMember(guildId: string, input: CreateUserInput & MemberInput): { id: string; username: string } {
     requireGuildForUsage(this.state, guildId);
@@ -539,6 +552,19 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     const manager = managerRoleId !== null && member.roleIds.includes(managerRoleId);
     member.roleIds = [...new Set(roleIds.filter((id) => id !== managerRoleId))];
     if (manager) member.roleIds.push(managerRoleId);
+    this.gateway.dispatch(
+      GatewayDispatchEvents.GuildMemberUpdate,
+      { ...toApiMember(this.state, member), guild_id: guild.id },
+      { guildId: guild.id, intent: GatewayIntentBits.GuildMembers },
+    );
+  }
+
+  /** The member changes their server nickname (null: back to their account's name), as in Discord's profile settings. */
+  setMemberNick(guildId: string, userId: string, nick: string | null): void {
+    const guild = requireGuildForUsage(this.state, guildId);
+    const member = this.state.member(guild.id, userId);
+    if (!member) throw new EmulatorUsageError(`User ${userId} is not a member of ${guild.name}`);
+    member.nick = nick;
     this.gateway.dispatch(
       GatewayDispatchEvents.GuildMemberUpdate,
       { ...toApiMember(this.state, member), guild_id: guild.id },

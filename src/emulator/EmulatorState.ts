@@ -341,6 +341,14 @@ export class EmulatorState {
     return member;
   }
 
+  /** The user is no longer in the guild (left it, or was kicked); false when they were not in it. */
+  removeMember(guildId: string, userId: string): boolean {
+    const guild = this.guilds.get(guildId);
+    if (!guild || !this.members.delete(memberKey(guildId, userId))) return false;
+    guild.memberUserIds = guild.memberUserIds.filter((id) => id !== userId);
+    return true;
+  }
+
   member(guildId: string, userId: string): StoredMember | undefined {
     return this.members.get(memberKey(guildId, userId));
   }

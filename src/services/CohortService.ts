@@ -6,7 +6,14 @@ import {
   type MemberRecord,
   type RunningStatus,
 } from "../domain/cohort/cohortModel.js";
-import { type BreakCalendar, calendarWeekCount, courseEndDate, courseHasEnded } from "../domain/schedule/cohortBreaks.js";
+import {
+  type BreakCalendar,
+  calendarWeekCount,
+  courseEndDate,
+  courseHasEnded,
+  firstReadingWeek,
+  isPastFirstReadingDays,
+} from "../domain/schedule/cohortBreaks.js";
 import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
 import { isLanguageCode, memberLocaleOf } from "../domain/cohort/languageCode.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
@@ -43,7 +50,7 @@ import type { AuditLog } from "./AuditLog.js";
 import { ChannelCheck, type ChannelGateway } from "./ChannelGateway.js";
 import { findCurriculumByOption } from "./findCurriculumByOption.js";
 import type { RoleDirectory } from "./RoleDirectory.js";
-import { CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
+import { boardPresentation, BoardVisibility, CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
 import { rowIdOf } from "../domain/rowId.js";
 import { matchScore } from "../domain/search/matchScore.js";
 import { stillMember } from "./stillMember.js";
@@ -224,6 +231,22 @@ export function choiceNameWithSuffix(name: string, suffix: string, max = 100): s
   return `${truncateChoiceName(name, max - suffix.length)}${suffix}`;
 }
 
+/** `/join`'s outcome, for the Discord layer to word. */
+export interface JoinView {
+  readonly cohort: Cohort;
+  readonly outcome: JoinOutcome;
+  /** Offer *Start from this week* / *Catch up*. */
+  readonly lateJoin: boolean;
+  /**
+   * Already a member, now under this display name (their name changed since it was stored; stored in each of their
+   * cohorts of the server); null: unchanged. `onBoards`: this cohort's public boards show them by it (not by an
+   * alias, nor not at all: `/privacy`, the cohort's `leaderboard`, its exclude_role).
+   */
+  readonly renamed: { readonly name: string; readonly onBoards: boolean } | null;
+  /** Back after `/leave` with a daily reminder set: it comes again, at this time in this zone; null: none. */
+  readonly reminderBack: { readonly time: string; readonly timeZone: string } | null;
+}
+
 /**
  * Cohorts of a guild: creation and settings (admins), membership (members),
  * and resolving the `cohort` option every command shares.
@@ -319,22 +342,37 @@ export class CohortService {
 
   async suggest(guildId: string, userId: string, query: string, scope: "joined" | "guild"): Promise<Choice[]> {
     const cohorts = scope === "joined" ? await this.cohorts.listJoined(guildId, userId) : await this.cohorts.listInGuild(guildId);
-    const listed = cohorts
-      .map((cohort) => ({ cohort, score: matchScore(cohort.name, query) }))
-      .filter((entry) => entry.score >= 0)
-      .sort((a, b) => b.score - a.score || a.cohort.name.localeCompare(b.cohort.name))
-      .slice(0, maxChoices)
-      .map(({ cohort }) => cohort);
-    // Names alike once hidden characters are dropped carry their id, as the item choices' cohort labels do.
-    const names = lookAlikeNames(listed, (name, idSuffix) => choiceNameWithSuffix(name, idSuffix));
-    return listed.map((cohort, at) => ({ name: names[at] ?? cohort.name, value: String(cohort.id) }));
+    return choicesOf(cohorts, query);
+  }
+
+  /**
+   * `/join`'s choices: the cohorts it would take the user into (one they left included: joining brings them back),
+   * not those it refuses (ended, finished, or past their last week) nor those they are in already. A name typed in
+   * full still gets `/join`'s own answer. Three reads, whatever the number of cohorts.
+   */
+  async suggestJoinable(guildId: string, userId: string, query: string, now: Date): Promise<Choice[]> {
+    const [cohorts, memberships, curricula] = await Promise.all([
+      this.cohorts.listInGuild(guildId),
+      this.members.cohortsEverJoined(guildId, userId),
+      this.curricula.listVisible(guildId),
+    ]);
+    const inAlready = new Set(memberships.filter((membership) => membership.active).map((membership) => membership.cohortId));
+    const weeksOf = new Map(curricula.map((curriculum) => [curriculum.id, curriculum.totalWeeks]));
+    const joinable = cohorts.filter((cohort) => {
+      if (!isRunning(cohort.status) || inAlready.has(cohort.id)) return false;
+      const calendar = courseCalendar(cohort, weeksOf.get(cohort.curriculumId) ?? null);
+      // A curriculum that cannot be read is left to /join's answer.
+      return calendar === null || !courseHasEnded(calendar, now);
+    });
+    return choicesOf(joinable, query);
   }
 
   /**
    * `/join`. A first join after week 1 is a late join: the join day is stored (earlier items not done
    * become backlog, not overdue) and `lateJoin` asks the Discord layer to offer *Start from this week* /
    * *Catch up*. A return after `/leave` is one too when it comes in a later course week than the leave;
-   * within the same week it is a plain welcome back, nothing reset.
+   * within the same week it is a plain welcome back, nothing reset. A join on the first reading week's weekend
+   * (after its last study day) stores the join day too, with no buttons: that week's items are backlog, not overdue.
    */
   async join(
     guildId: string,
@@ -346,41 +384,52 @@ export class CohortService {
     roleIds?: ReadonlySet<string>,
     /** The member's Discord locale (`interaction.locale`): stored on all their memberships in the server, for their DMs' language; left out, the stored one stays. */
     locale?: string | null,
-  ): Promise<{ cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean }> {
+  ): Promise<JoinView> {
     const cohort = await this.findByOption(guildId, option);
     // Ended on its planned last day or later, it finished, as /today says: refused as a finished one is.
     if (!isRunning(cohort.status)) throw await this.closedError(cohort, ClosedWordings.join);
-    if (await this.courseHasEnded(cohort, now)) throw new UserError("cohort.finished", { name: cohort.name });
+    const calendar = await this.calendarOf(cohort);
+    // Its last week (breaks included) over, before the closing post marks it finished: refused as a finished one,
+    // rather than offering to catch up on a course that is over.
+    if (calendar !== null && courseHasEnded(calendar, now)) throw new UserError("cohort.finished", { name: cohort.name });
     const week = dayInfo(cohort.settings, now).weekNumber;
-    const previous = week > 1 ? await this.members.find(cohort.id, userId) : null;
+    // After the first week of reading: break weeks opening the course assign nothing to catch up on.
+    const afterFirstWeek = week > (calendar === null ? 1 : firstReadingWeek(calendar));
+    // Past that week's last study day (its weekend), all it assigned was due before the join: kept as from before
+    // they joined (as /today words it), not overdue; still no buttons, which the spec offers after the first week.
+    const afterFirstDays =
+      afterFirstWeek ||
+      (calendar !== null && isPastFirstReadingDays(calendar, cohort.settings.studyDays, memberDateOf(now, cohort.settings.timeZone)));
+    const previous = afterFirstDays ? await this.members.find(cohort.id, userId) : null;
     // A /leave then /join within moments must not clear the "behind" signal: same week, nothing reset.
-    const late = week > 1 && (previous?.leftAt == null || dayInfo(cohort.settings, previous.leftAt).weekNumber < week);
+    const comesAfter = afterFirstDays && (previous?.leftAt == null || dayInfo(cohort.settings, previous.leftAt).weekNumber < week);
+    const late = afterFirstWeek && comesAfter;
     // A new member has no /remind zone yet: their day is the cohort's; one coming back keeps the zone they chose.
     const zone = memberTimeZone(previous?.remindTimeZone ?? null, cohort.settings.timeZone);
-    const joinedOn = late ? memberDateOf(now, zone) : null;
-    const { member, outcome } = await this.members.join(cohort.id, userId, displayName, now, joinedOn, memberLocaleOf(locale));
+    const joinedOn = comesAfter ? memberDateOf(now, zone) : null;
+    const { member, outcome, renamed } = await this.members.join(cohort.id, userId, displayName, now, joinedOn, memberLocaleOf(locale));
     // The /join interaction carried the member's roles: their mark is right from the first board.
+    const excluded = cohort.excludeRoleId !== null && (roleIds === undefined ? member.excluded : roleIds.has(cohort.excludeRoleId));
     if (cohort.excludeRoleId !== null && roleIds !== undefined)
-      await this.members.noteExcluded(member.id, cohort.excludeRoleId, roleIds.has(cohort.excludeRoleId), now);
-    return { cohort, outcome, lateJoin: late && outcome !== "already" };
-  }
-
-  /**
-   * Whether the cohort's last week (breaks included) is over, before its closing post marks it finished:
-   * /join and /remind then answer as for a finished cohort, rather than offering to catch up on a course
-   * that is over or promising a reminder that will not come.
-   */
-  private async courseHasEnded(cohort: Cohort, now: Date): Promise<boolean> {
-    const calendar = await this.calendarOf(cohort);
-    return calendar !== null && courseHasEnded(calendar, now);
+      await this.members.noteExcluded(member.id, cohort.excludeRoleId, excluded, now);
+    const shownAs = boardPresentation(cohort.leaderboard, { visibility: member.boardVisibility, excluded });
+    // Reminders skip a member who left: one whose reminder was on hears that it comes again.
+    const reminderBack =
+      outcome === "rejoined" && member.remindTime !== null
+        ? { time: member.remindTime, timeZone: memberTimeZone(member.remindTimeZone, cohort.settings.timeZone) }
+        : null;
+    return {
+      cohort,
+      outcome,
+      lateJoin: late && outcome !== "already",
+      renamed: renamed ? { name: member.displayName, onBoards: shownAs === BoardVisibility.Name } : null,
+      reminderBack,
+    };
   }
 
   /** The cohort's course calendar (start, zone, curriculum and break weeks); null if its curriculum cannot be read. */
   private async calendarOf(cohort: Cohort): Promise<BreakCalendar | null> {
-    const totalWeeks = await this.totalWeeksOf(cohort);
-    if (totalWeeks === null) return null;
-    const { startDate, timeZone } = cohort.settings;
-    return { startDate, timeZone, curriculumWeeks: totalWeeks, breakWeeks: cohort.breakWeeks };
+    return courseCalendar(cohort, await this.totalWeeksOf(cohort));
   }
 
   /**
@@ -583,7 +632,7 @@ export class CohortService {
       this.excludeRolesByGuild.delete(updated.guildId);
       // Marks members set from their roles were about the old role: the new listing decides them all.
       if (updated.excludeRoleId !== cohort.excludeRoleId) await this.members.forgetOwnExclusionMarks(cohort.id);
-      await this.refreshExclusions(updated, input.now ?? new Date());
+      await this.refreshExclusions(updated, input.now ?? new Date(), updated.excludeRoleId === cohort.excludeRoleId);
     }
     // The live weekly board shows the name, speaks the language and follows the board settings: edited next.
     if (name !== undefined || language !== undefined || Object.keys(board).length > 0)
@@ -608,7 +657,7 @@ export class CohortService {
    * from here; a listing Discord refuses leaves the marks as they were and the claim given back, so
    * the next board lists again.
    */
-  private async refreshExclusions(cohort: Cohort, now: Date): Promise<void> {
+  private async refreshExclusions(cohort: Cohort, now: Date, sameRole = false): Promise<void> {
     if (cohort.excludeRoleId === null) {
       await this.members.markExcluded(cohort.id, null, new Set(), now);
       return;
@@ -616,7 +665,8 @@ export class CohortService {
     const roleId = await this.cohorts.claimExclusionRefresh(cohort.id, now, null);
     // Not claimed: the role changed again meanwhile, or another listing began this very moment.
     if (roleId === null) return;
-    const holders = await this.roles.userIdsWithRole(cohort.guildId, roleId);
+    // A new role's listing decides every mark; the same role set again keeps those of holders who left the server.
+    const holders = await this.excludedAfterListing(cohort, roleId, sameRole);
     if (holders === null) {
       this.logger.warn({ cohortId: cohort.id }, "could not list the exclude role's members; exclusions unchanged");
       await this.cohorts.releaseExclusionClaim(cohort.id, now);
@@ -678,6 +728,19 @@ export class CohortService {
     await this.tracked(this.claimAndList(cohort, now, null));
   }
 
+  /**
+   * Who is to be marked excluded after listing `roleId`'s holders: the holders, and with `keepAbsent`, members marked
+   * now whom the listing could not see (no longer in the Discord server: their roles are not known, so the mark
+   * stays until they are seen again). Null: Discord would not list them.
+   */
+  private async excludedAfterListing(cohort: Cohort, roleId: string, keepAbsent: boolean): Promise<ReadonlySet<string> | null> {
+    const marked = keepAbsent ? await this.members.excludedUserIds(cohort.id) : new Set<string>();
+    const listing = await this.roles.userIdsWithRole(cohort.guildId, roleId, marked);
+    if (listing === null) return null;
+    const absent = [...marked].filter((userId) => !listing.present.has(userId));
+    return absent.length === 0 ? listing.holders : new Set([...listing.holders, ...absent]);
+  }
+
   /** A listing settle() waits for until it is done. */
   private tracked(refresh: Promise<void>): Promise<void> {
     this.refreshing.add(refresh);
@@ -691,7 +754,7 @@ export class CohortService {
       // The role listed is the one claimed for (the cohort row as it is now, not as the board read it).
       const roleId = await this.cohorts.claimExclusionRefresh(cohort.id, now, staleBefore);
       if (roleId === null) return;
-      const holders = await this.roles.userIdsWithRole(cohort.guildId, roleId);
+      const holders = await this.excludedAfterListing(cohort, roleId, true);
       if (holders === null) {
         // Without the Server Members intent this fails every time: say so once, not every five minutes.
         if (!this.listingRefused.has(cohort.id))
@@ -1148,4 +1211,24 @@ export function cohortIdOption(option: string | null): number | null {
  */
 function optionalFromOf(settings: CohortSettings, now: Date): string | null {
   return localDateOf(now, settings.timeZone) > settings.startDate ? now.toISOString() : null;
+}
+
+/** The best matches of `query` among `cohorts`, at most Discord's 25 choices, each valued by its cohort's id. */
+function choicesOf(cohorts: readonly Cohort[], query: string): Choice[] {
+  const listed = cohorts
+    .map((cohort) => ({ cohort, score: matchScore(cohort.name, query) }))
+    .filter((entry) => entry.score >= 0)
+    .sort((a, b) => b.score - a.score || a.cohort.name.localeCompare(b.cohort.name))
+    .slice(0, maxChoices)
+    .map(({ cohort }) => cohort);
+  // Names alike once hidden characters are dropped carry their id, as the item choices' cohort labels do.
+  const names = lookAlikeNames(listed, (name, idSuffix) => choiceNameWithSuffix(name, idSuffix));
+  return listed.map((cohort, at) => ({ name: names[at] ?? cohort.name, value: String(cohort.id) }));
+}
+
+/** The cohort's course calendar, its curriculum having `curriculumWeeks` weeks; null when those cannot be read (null). */
+function courseCalendar(cohort: Cohort, curriculumWeeks: number | null): BreakCalendar | null {
+  if (curriculumWeeks === null) return null;
+  const { startDate, timeZone } = cohort.settings;
+  return { startDate, timeZone, curriculumWeeks, breakWeeks: cohort.breakWeeks };
 }

@@ -75,6 +75,8 @@ export interface PaceView {
   readonly backlog: ItemTally;
   /** Of the backlog, items due before a late join (never overdue). */
   readonly preJoinBacklog: ItemTally;
+  /** The join they date from is a return after `/leave` (`returnedAt`): "from before you came back", as `/today` says. */
+  readonly backlogBeforeReturn: boolean;
   /** Of the backlog, Optional items due before they were turned on mid-course (`optionalFrom`), not before the join. */
   readonly optionalBacklog: ItemTally;
   /** The cohort-local day Optional items were turned on mid-course; null: from the start. */
@@ -268,6 +270,7 @@ export class MemberPlanService {
       pace: memberPace(planning.plan, done, planning.today),
       backlog: tally(backlog),
       preJoinBacklog: tally(backlog.filter((entry) => entry.preJoin && !entry.addedLate)),
+      backlogBeforeReturn: member.returnedAt !== null,
       optionalBacklog: tally(backlog.filter((entry) => entry.addedLate)),
       optionalFrom: memberOptionalFrom(cohort.optionalFrom, planning.zone),
       endedEarly: wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, planning.context)),

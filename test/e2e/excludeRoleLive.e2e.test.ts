@@ -132,4 +132,18 @@ describe("exclude_role takes effect without waiting for a post", () => {
     expect(text).toContain("🥇 **Bob**");
     expect(listings()).toBe(0);
   });
+
+  it("a holder who leaves the Discord server keeps their mark at the next listing, and stays off the boards", async () => {
+    // Ada and Cy hold the role (marked by their own commands above); Cy leaves the server, where a listing cannot see her.
+    bot.emulator.removeMember(bot.guild.id, people.cy.id);
+    later(pastStaleWindow);
+    bot.emulator.clearRequestLog();
+    await board(people.watcher.id);
+    await vi.waitFor(() => expect(listings()).toBe(1), { timeout: waitLimitMs, interval: 50 });
+    await bot.test.app.services.cohorts.settle();
+    const text = await board(people.watcher.id);
+    expect(text).not.toContain("Cy");
+    expect(text).not.toContain("Ada");
+    expect(text).toContain("🥇 **Bob**");
+  });
 });

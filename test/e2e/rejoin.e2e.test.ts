@@ -70,6 +70,10 @@ describe("a member who leaves and joins again", () => {
     const today = visibleText(await runAs(bob.id, "today"));
     expect(today).not.toContain("Overdue");
     expect(today).toContain("📚 From before you came back:");
+    // /pace words that backlog as /today does: they joined weeks before it.
+    const pace = visibleText(await runAs(bob.id, "pace"));
+    expect(pace).toContain("of them from before you came back");
+    expect(pace).not.toContain("from before you joined");
     // Their completion stays: the backlog is what they have not done.
     expect(visibleText(await runAs(bob.id, "done", { item: "Storage Engines" }))).toContain("already");
 
@@ -120,12 +124,25 @@ describe("a member who leaves and joins again", () => {
     world.first.clock.set(at("2027-04-08T10:01:00Z"));
     const welcome = await runAs(dee.id, "join", { cohort: cohortName });
     expect(visibleText(welcome)).toContain("Welcome back");
+    expect(visibleText(welcome)).not.toContain("reminder");
     expect(buttonsOf(welcome)).toEqual([]);
     const today = visibleText(await runAs(dee.id, "today"));
     expect(today).toContain("Overdue");
     expect(today).toContain("📚 From before you joined:");
     const behind = visibleText(await runAs(world.admin.id, "cohort roster", { cohort: cohortName, filter: "behind" }));
     expect(behind).toContain(`<@${dee.id}>`);
+  });
+
+  it("tells a member whose daily reminder was on that it is on again, as none came while they were away", async () => {
+    const eli = world.emulator.createMember(world.guild.id, { username: "eli", displayName: "Eli Ritchie" });
+    world.first.clock.set(at("2027-04-06T07:00:00Z"));
+    await runAs(eli.id, "join", { cohort: cohortName });
+    expect(visibleText(await runAs(eli.id, "remind", { time: "08:30" }))).toContain("08:30");
+    await runAs(eli.id, "leave", { cohort: cohortName });
+    world.first.clock.set(at("2027-04-06T07:10:00Z"));
+    const welcome = visibleText(await runAs(eli.id, "join", { cohort: cohortName }));
+    expect(welcome).toContain("Welcome back");
+    expect(welcome).toContain("Your daily reminder is on again, at **08:30** (UTC): `/remind off:True` stops it.");
   });
 
   it("keeps the first join in the admin export, the return beside it", async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildCohortPlan } from "../../src/domain/schedule/buildCohortPlan.js";
 import {
+  firstReadingWeek,
+  isPastFirstReadingDays,
   applyCohortBreaks,
   BreakProblem,
   calendarWeekAt,
@@ -85,6 +87,28 @@ describe("break week arithmetic", () => {
     expect(ownCourseEndDate("2027-05-24", "2027-05-17")).toBe("2027-05-24");
     // Two extension weeks.
     expect(ownCourseEndDate("2027-05-24", "2027-06-07")).toBe("2027-06-07");
+  });
+
+  it("starts the reading in week 1, or after the break weeks that open the course", () => {
+    expect(firstReadingWeek({ curriculumWeeks: 12, breakWeeks: [] })).toBe(1);
+    expect(firstReadingWeek({ curriculumWeeks: 12, breakWeeks: [3] })).toBe(1);
+    expect(firstReadingWeek({ curriculumWeeks: 12, breakWeeks: [1] })).toBe(2);
+    expect(firstReadingWeek({ curriculumWeeks: 12, breakWeeks: [2, 1, 5] })).toBe(3);
+  });
+
+  it("tells a day after the first reading week's last study day", () => {
+    // Monday 1 March 2027 start; weekdays are study days: Friday 5 March is week 1's last.
+    const weekdays = [1, 2, 3, 4, 5];
+    const plain = { startDate: "2027-03-01", curriculumWeeks: 12, breakWeeks: [] };
+    expect(isPastFirstReadingDays(plain, weekdays, "2027-03-05")).toBe(false);
+    expect(isPastFirstReadingDays(plain, weekdays, "2027-03-06")).toBe(true);
+    expect(isPastFirstReadingDays(plain, weekdays, "2027-03-09")).toBe(true);
+    expect(isPastFirstReadingDays(plain, [1, 2, 3, 4, 5, 6, 7], "2027-03-06")).toBe(false);
+    // Week 1 a break: the first reading week is week 2, its last study day Friday 12 March.
+    const opening = { ...plain, breakWeeks: [1] };
+    expect(isPastFirstReadingDays(opening, weekdays, "2027-03-06")).toBe(false);
+    expect(isPastFirstReadingDays(opening, weekdays, "2027-03-12")).toBe(false);
+    expect(isPastFirstReadingDays(opening, weekdays, "2027-03-13")).toBe(true);
   });
 
   it("tells break dates from reading dates", () => {

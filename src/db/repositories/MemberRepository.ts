@@ -127,8 +127,9 @@ export class MemberRepository {
    * Joining again after /leave restores the member with their history (completions, points, settings,
    * first join time). A return with a `joinedOn` (the service's call: a later course week than the leave)
    * is a late join again: the return's time and day are stored; without one it is a plain welcome back.
-   * `joinedOn`: see MemberRecord (null for a week-1 join). `locale`: the joining interaction's (MemberRecord.locale),
+   * `joinedOn`: see MemberRecord (null for a join by week 1's last study day). `locale`: the joining interaction's (MemberRecord.locale),
    * stored on all the user's memberships in the server (userLocaleUpdate), an active one too; null (not known) keeps the stored ones.
+   * An active member's `/join` again stores the display name they have now (`renamed` when it changed).
    */
   async join(
     cohortId: number,
@@ -137,7 +138,7 @@ export class MemberRepository {
     now: Date,
     joinedOn: string | null = null,
     locale: string | null = null,
-  ): Promise<{ member: MemberRecord; outcome: JoinOutcome }> {
+  ): Promise<{ member: MemberRecord; outcome: JoinOutcome; renamed: boolean }> {
     // One transaction: the member's server-wide choices are read and the membership written with no /privacy
     // change committing between (PrivacyRepository.updateSettings takes the same cohort locks first, on
     // PostgreSQL; on SQLite the transaction's first statement takes the file's write lock).
@@ -149,7 +150,19 @@ export class MemberRepository {
         for (const lock of lockCohortRows(tx, this.provider, { namingUser: { guildId, userId } })) await lock;
         if (locale !== null) await userLocaleUpdate(tx, { guildId, userId, locale });
         const existing = await tx.member.findFirst({ where: { cohortId, userId } });
-        if (existing !== null && existing.leftAt === null) return { member: toMember(existing), outcome: "already" as const };
+        if (existing !== null && existing.leftAt === null) {
+          if (existing.displayName === displayName) return { member: toMember(existing), outcome: "already" as const, renamed: false };
+          // Their name changed since (a new nickname, or back in the server after leaving it): boards show the new one,
+          // in every cohort of the server they are in (the locks above hold them all).
+          const stale = await tx.member.findMany({
+            where: { userId, leftAt: null, cohort: { guildId }, displayName: { not: displayName } },
+            select: { id: true, cohortId: true },
+          });
+          for (const membership of stale) await this.setDisplayName(membership.id, displayName, tx);
+          await markLiveBoardsDirty(tx, { cohortId: { in: stale.map((membership) => membership.cohortId) } }, now);
+          const renamed = await tx.member.findUniqueOrThrow({ where: { id: existing.id } });
+          return { member: toMember(renamed), outcome: "already" as const, renamed: true };
+        }
         // `/privacy` is server-wide: a cohort joined later, or again, takes on the member's choices in the server.
         const choices = serverWideChoices(
           await tx.member.findMany({ where: { userId, cohort: { guildId } }, select: { boardVisibility: true, nudges: true } }),
@@ -167,14 +180,14 @@ export class MemberRepository {
           const returned = await tx.member.updateMany({ where: { id: existing.id, leftAt: { not: null } }, data: back });
           await markLiveBoardsDirty(tx, { cohortId }, now);
           const row = await tx.member.findUniqueOrThrow({ where: { id: existing.id } });
-          return { member: toMember(row), outcome: returned.count === 0 ? ("already" as const) : ("rejoined" as const) };
+          return { member: toMember(row), outcome: returned.count === 0 ? ("already" as const) : ("rejoined" as const), renamed: false };
         }
         const row = await tx.member.upsert({
           where: { cohortId_userId: { cohortId, userId } },
           create: { cohortId, userId, displayName, ...nameKeyColumns(displayName), joinedAt: now, joinedOn, locale, ...choices },
           update: {},
         });
-        return { member: toMember(row), outcome: "joined" as const };
+        return { member: toMember(row), outcome: "joined" as const, renamed: false };
       }),
     );
   }
@@ -190,8 +203,13 @@ export class MemberRepository {
     return result.count > 0;
   }
 
-  async setDisplayName(memberId: number, displayName: string): Promise<void> {
-    await this.prisma.member.update({ where: { id: memberId }, data: { displayName, ...nameKeyColumns(displayName) } });
+  /** Stores the member's display name (and its name key); `client`: a transaction's, to write within it. */
+  async setDisplayName(
+    memberId: number,
+    displayName: string,
+    client: Pick<Prisma.TransactionClient, "member"> = this.prisma,
+  ): Promise<void> {
+    await client.member.update({ where: { id: memberId }, data: { displayName, ...nameKeyColumns(displayName) } });
   }
 
   /**
@@ -341,6 +359,12 @@ export class MemberRepository {
     );
   }
 
+  /** The user ids of the cohort's members marked excluded now (a listing keeps those of them it cannot see). */
+  async excludedUserIds(cohortId: number): Promise<Set<string>> {
+    const rows = await this.prisma.member.findMany({ where: { cohortId, excluded: true }, select: { userId: true } });
+    return new Set(rows.map((row) => row.userId));
+  }
+
   /** After the cohort's exclude_role changed: no member's mark is newer than the next listing. */
   async forgetOwnExclusionMarks(cohortId: number): Promise<void> {
     await this.writes.run(() =>
@@ -349,8 +373,8 @@ export class MemberRepository {
   }
 
   /**
-   * A listing of `roleId` begun at `startedAt` found `userIds` holding it: exactly those of the cohort's
-   * members are excluded afterwards, except members whose own interaction set their mark since the
+   * A listing of `roleId` begun at `startedAt` found `userIds` holding it (with any marked members it could not
+   * see, out of the server, whose marks the caller keeps): exactly those of the cohort's members are excluded afterwards, except members whose own interaction set their mark since the
    * listing began (theirs is newer). Applies only while `roleId` is still the cohort's exclude_role
    * (null: none), checked by every statement, so a listing that an admin's change of the role overtook
    * writes nothing. One transaction: a board read meanwhile sees the old marks or the new ones.

@@ -80,7 +80,7 @@ export interface ExportedMembership {
   readonly reminderFailures: number;
   /** Reminders were switched off after those refusals and the member is yet to be told (on their next command). */
   readonly reminderDisabledNotice: boolean;
-  /** A late join's first day (member-local YYYY-MM-DD): earlier items are backlog. */
+  /** A late join's first day, or one after week 1's last study day (member-local YYYY-MM-DD): earlier items are backlog. */
   readonly lateJoinDay: string | null;
   /** Holds the cohort's exclude_role: never ranked. */
   readonly excludedFromBoards: boolean;

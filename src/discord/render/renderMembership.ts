@@ -1,10 +1,12 @@
 import { ButtonStyle } from "discord.js";
 import type { Cohort, JoinOutcome } from "../../domain/cohort/cohortModel.js";
+import type { JoinView } from "../../services/CohortService.js";
 import { LateJoinChoice, type LateJoinStartView } from "../../services/MemberPlanService.js";
 import type { Reply } from "../commandTypes.js";
 import type { MessageKey } from "../i18n/locales/en.js";
 import type { Translator } from "../i18n/Translator.js";
 import { button, buttonRows, colors } from "./format.js";
+import { memberName } from "./standingLines.js";
 
 const joinKeys: Record<JoinOutcome, MessageKey> = { already: "join.already", rejoined: "join.rejoined", joined: "join.joined" };
 
@@ -14,8 +16,14 @@ export function lateJoinButtonId(cohortId: number, choice: LateJoinChoice): stri
 }
 
 /** The welcome; a late joiner (after week 1) also gets *Start from this week* (the default) and *Catch up*. */
-export function renderJoin(t: Translator, result: { cohort: Cohort; outcome: JoinOutcome; lateJoin: boolean }): Reply {
-  const welcome = t.t(joinKeys[result.outcome], { name: result.cohort.name });
+export function renderJoin(t: Translator, result: JoinView): Reply {
+  const lines = [t.t(joinKeys[result.outcome], { name: result.cohort.name })];
+  // Already a member under another name: the boards now show the one they have (unless they show an alias, or not them).
+  if (result.renamed !== null)
+    lines.push(t.t(result.renamed.onBoards ? "join.renamed" : "join.renamedOffBoards", { name: memberName(t, result.renamed.name) }));
+  if (result.reminderBack !== null)
+    lines.push(t.t("join.reminderBack", { time: result.reminderBack.time, zone: result.reminderBack.timeZone }));
+  const welcome = lines.join("\n");
   if (!result.lateJoin) return { embeds: [{ color: colors.success, description: welcome }], ephemeral: true };
   return {
     embeds: [{ color: colors.success, description: `${welcome}\n\n${t.t("join.late")}` }],

@@ -54,6 +54,7 @@ export function renderPace(t: Translator, view: PaceView): Reply {
         count: view.backlog.items,
         ...minutesOf(t, view.backlog),
         preJoin: view.preJoinBacklog.items,
+        returned: view.backlogBeforeReturn ? "yes" : "no",
         optional: view.optionalBacklog.items,
         day: view.optionalFrom === null ? "" : localDateText(t, view.optionalFrom),
       }),

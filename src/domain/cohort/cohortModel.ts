@@ -77,7 +77,10 @@ export interface MemberRecord {
   readonly userId: string;
   readonly displayName: string;
   readonly joinedAt: Date;
-  /** Member-local date of a late join (after week 1): earlier items are backlog, not overdue. Null: the whole plan. */
+  /**
+   * Member-local date of a late join (after week 1), or of a join after week 1's last study day (no buttons then):
+   * earlier items are backlog, not overdue. Null: the whole plan.
+   */
   readonly joinedOn: string | null;
   readonly leftAt: Date | null;
   /** The latest `/join` back after `/leave` in a later course week (null: never): quiet is counted from it. */

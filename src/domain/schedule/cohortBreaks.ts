@@ -15,7 +15,7 @@
  */
 import { currentWeekNumber } from "./currentWeekNumber.js";
 import { weekDayRanges, type DayRange } from "./dayRanges.js";
-import { addDays, daysBetween, epochDayOfLocalDate, localDateOf, type InstantInput } from "./localTime.js";
+import { addDays, daysBetween, epochDayOfLocalDate, isoWeekday, localDateOf, type InstantInput } from "./localTime.js";
 import type { AssignedItem, CohortPlan, CohortSettings, PlanCurriculum, PlanDay, PlanSection, PlanWeek } from "./scheduleTypes.js";
 import { sectionWeekRange } from "./sectionWeekRange.js";
 import { studyCalendar, type StudyCalendar } from "./studyCalendar.js";
@@ -62,6 +62,33 @@ export function calendarWeekOf(curriculumWeek: number, sortedBreaks: readonly nu
   let week = curriculumWeek;
   for (const breakWeek of sortedBreaks) if (breakWeek <= week) week += 1;
   return week;
+}
+
+/**
+ * The calendar week the course's reading starts in: week 1, or the first week after the break weeks that open the
+ * course. Joining after it is a late join; before its end, nothing earlier was assigned.
+ */
+export function firstReadingWeek(calendar: Pick<BreakCalendar, "curriculumWeeks" | "breakWeeks">): number {
+  return calendarWeekOf(1, effectiveBreakWeeks(calendar.curriculumWeeks, calendar.breakWeeks));
+}
+
+/**
+ * Whether `joinDay` (a cohort-local date) comes after the last study day of the first reading week
+ * (`firstReadingWeek`): everything that week assigned was due before it. A week without study days has none to
+ * be past.
+ */
+export function isPastFirstReadingDays(
+  calendar: Pick<BreakCalendar, "startDate" | "curriculumWeeks" | "breakWeeks">,
+  studyDays: readonly number[],
+  joinDay: string,
+): boolean {
+  const weekStart = calendarWeekStartDate(calendar.startDate, firstReadingWeek(calendar));
+  let lastStudyDay: string | null = null;
+  for (let offset = 0; offset < 7; offset += 1) {
+    const date = addDays(weekStart, offset);
+    if (studyDays.includes(isoWeekday(date))) lastStudyDay = date;
+  }
+  return lastStudyDay !== null && joinDay > lastStudyDay;
 }
 
 /** The curriculum week read in calendar week `calendarWeek`; null for a break week. */

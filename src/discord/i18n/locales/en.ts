@@ -309,6 +309,9 @@ export const en = {
   "leaderboard.footer":
     "{ranked, plural, one {# member} other {# members}} with points · {weekly, select, yes {/leaderboard period:all for all time} other {/leaderboard for this week}}",
   "join.already": "You're already a member of **{name}**.",
+  "join.renamed": "Your name on its boards is now **{name}**.",
+  "join.renamedOffBoards": "Your stored name is now **{name}** (this cohort's boards do not show that name).",
+  "join.reminderBack": "Your daily reminder is on again, at **{time}** ({zone}): `/remind off:True` stops it.",
   "join.rejoined": "Welcome back to **{name}**! Your earlier progress is still here. Run `/today` to see today's reading.",
   "join.joined": "Welcome to **{name}**! Run `/today` to see today's reading, and `/done` to log what you finish.",
   "leave.left": "You left **{name}**. Your history is kept; `/join` again any time to pick up where you were.",
@@ -556,7 +559,7 @@ export const en = {
     "Ahead of the cohort's plan: **{count, plural, one {# Required item} other {# Required items}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.onTrack": "You're on track with the cohort's plan.",
   "pace.backlog":
-    "To catch up: **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} due before today and not done{preJoin, plural, =0 {} one {, # of them from before you joined} other {, # of them from before you joined}}{optional, plural, =0 {} one {, # of them an Optional item added on {day}} other {, # of them Optional items added on {day}}}.",
+    "To catch up: **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} due before today and not done{preJoin, plural, =0 {} other {, # of them from before you {returned, select, yes {came back} other {joined}}}}{optional, plural, =0 {} one {, # of them an Optional item added on {day}} other {, # of them Optional items added on {day}}}.",
   "pace.extended": "Your calendar runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}).",
   "pace.ended": "🏁 This cohort has ended, so your pace can no longer change. Your history and points are kept.",
   "pace.finished": "🎓 This cohort has finished, so your pace can no longer change. Your history and points are kept.",

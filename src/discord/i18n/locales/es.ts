@@ -318,6 +318,10 @@ export const es: Catalogue = {
   "leaderboard.footer":
     "{ranked, plural, one {# miembro} other {# miembros}} con puntos · {weekly, select, yes {/clasificacion periodo:Histórico para el histórico} other {/clasificacion para esta semana}}",
   "join.already": "Ya eres miembro de **{name}**.",
+  "join.renamed": "Tu nombre en sus clasificaciones es ahora **{name}**.",
+  "join.renamedOffBoards": "Tu nombre guardado es ahora **{name}** (las clasificaciones de esta cohorte no muestran ese nombre).",
+  "join.reminderBack":
+    "Tu recordatorio diario vuelve a estar activo, a las **{time}** ({zone}): `/recordatorio desactivar:True` lo desactiva.",
   "join.rejoined": "¡Bienvenido de nuevo a **{name}**! Tu progreso anterior sigue aquí. Ejecuta `/hoy` para ver la lectura de hoy.",
   "join.joined": "¡Bienvenido a **{name}**! Ejecuta `/hoy` para ver la lectura de hoy, y `/hecho` para registrar lo que termines.",
   "leave.left": "Has dejado **{name}**. Tu historial se conserva; vuelve con `/unirse` cuando quieras para seguir donde lo dejaste.",
@@ -573,7 +577,7 @@ export const es: Catalogue = {
     "Por delante del plan de la cohorte: **{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.onTrack": "Vas al día con el plan de la cohorte.",
   "pace.backlog":
-    "Por recuperar: **{count, plural, one {# lectura} other {# lecturas}}**{timed, select, yes { ({minutes})} other {}} de antes de hoy sin hacer{preJoin, plural, =0 {} one {, # de antes de que te unieras} other {, # de antes de que te unieras}}{optional, plural, =0 {} one {, # de ellas opcional añadida el {day}} other {, # de ellas opcionales añadidas el {day}}}.",
+    "Por recuperar: **{count, plural, one {# lectura} other {# lecturas}}**{timed, select, yes { ({minutes})} other {}} de antes de hoy sin hacer{preJoin, plural, =0 {} other {, # de antes de que {returned, select, yes {volvieras} other {te unieras}}}}{optional, plural, =0 {} one {, # de ellas opcional añadida el {day}} other {, # de ellas opcionales añadidas el {day}}}.",
   "pace.extended":
     "Tu calendario va {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}).",
   "pace.ended": "🏁 Esta cohorte ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",

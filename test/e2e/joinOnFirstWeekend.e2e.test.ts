@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * `/join` on the weekend of the first reading week (after its last study day, Friday; weekdays are study days):
+ * that week's items were all due before the member came. The next Monday they are not overdue, and the roster
+ * does not list the member as behind for them. It stays a first-week join: no *Start from this week* / *Catch up*.
+ */
+describe("/join on the weekend of the first reading week", () => {
+  let bot: BotHarness;
+  const roster = async (cohort: string, filter: string) => visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort, filter }));
+
+  beforeAll(async () => {
+    // Both start on Monday 4 January 2027 (UTC) on the 12-week path; the break is set before.
+    bot = await startBotHarness({ now: new Date("2027-01-01T09:00:00Z") });
+    await bot.createCohort({ name: "Weekend Spring", start: "2027-01-04" });
+    await bot.createCohort({ name: "Break Spring", start: "2027-01-04" });
+    const setBreak = await bot.reply(bot.admin.id, "cohort break", { cohort: "Break Spring", week: 1 });
+    expect(visibleText(setBreak)).toContain("is now a break");
+  }, 120_000);
+  afterAll(async () => bot.close());
+
+  it("on Saturday of week 1 leaves nothing overdue the next Monday", async () => {
+    const una = bot.member("una");
+    bot.clock.set(new Date("2027-01-09T12:00:00Z"));
+    const welcome = await bot.reply(una.id, "join", { cohort: "Weekend Spring" });
+    expect(visibleText(welcome)).toContain("Welcome to **Weekend Spring**!");
+    expect(visibleText(welcome)).not.toContain("already under way");
+    expect(buttonsOf(welcome)).toEqual([]);
+
+    bot.clock.set(new Date("2027-01-11T12:00:00Z"));
+    const today = visibleText(await bot.reply(una.id, "today", { cohort: "Weekend Spring" }));
+    expect(today).not.toContain("Overdue");
+    expect(today).toContain("📚 From before you joined");
+    expect(await roster("Weekend Spring", "behind")).not.toContain("(una)");
+  });
+
+  it("on Saturday of the first reading week after an opening break week, the same", async () => {
+    const val = bot.member("val");
+    bot.clock.set(new Date("2027-01-16T12:00:00Z"));
+    const welcome = await bot.reply(val.id, "join", { cohort: "Break Spring" });
+    expect(visibleText(welcome)).not.toContain("already under way");
+    expect(buttonsOf(welcome)).toEqual([]);
+
+    bot.clock.set(new Date("2027-01-18T12:00:00Z"));
+    const today = visibleText(await bot.reply(val.id, "today", { cohort: "Break Spring" }));
+    expect(today).not.toContain("Overdue");
+    expect(await roster("Break Spring", "behind")).not.toContain("(val)");
+  });
+
+  it("on Friday of week 1 is a first-week join as before: that week's items count as overdue", async () => {
+    const wes = bot.member("wes");
+    bot.clock.set(new Date("2027-01-08T12:00:00Z"));
+    await bot.reply(wes.id, "join", { cohort: "Weekend Spring" });
+    bot.clock.set(new Date("2027-01-11T12:00:00Z"));
+    expect(visibleText(await bot.reply(wes.id, "today", { cohort: "Weekend Spring" }))).toContain("Overdue");
+  });
+});
