@@ -30,7 +30,15 @@ import { withPictures, type PostMessage, type PostRenderer, type RenderedPost } 
 import type { PostService } from "../services/PostService.js";
 import type { ReminderService } from "../services/ReminderService.js";
 import { postNonce } from "../services/postNonce.js";
-import { DeliveryError, DeliveryFailure, directMessageMark, type DirectMessageMark, type PostSender } from "../services/PostSender.js";
+import {
+  DeliveryError,
+  DeliveryFailure,
+  directMessageMark,
+  parseDirectMessageMark,
+  storedDirectMessageMark,
+  type DirectMessageMark,
+  type PostSender,
+} from "../services/PostSender.js";
 import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
 import { PostParts } from "./PostParts.js";
@@ -1131,9 +1139,11 @@ export class Scheduler {
         if (await reminders.recordSkipped(member.id, localDate, "nothing unfinished today", now)) report.reminders.skipped += 1;
         return;
       }
-      const claimed = await reminders.claim(member.id, localDate, now);
+      const message = this.dependencies.renderer.reminder(view);
+      const mark = directMessageMark(message);
+      const claimed = await reminders.claim(member.id, localDate, now, mark === null ? undefined : storedDirectMessageMark(mark));
       if (claimed === null) return;
-      return this.sendReminder(claimed, member, view, now, log, report);
+      return this.sendReminder(claimed, member, view, message, now, log, report);
     }
     if (!reminderReclaimable(existing, staleBefore, schedulerTiming.reminderAttempts)) return;
     // A claim left by a process that stopped, or a failed try, is given up past the catch-up limit as a reminder
@@ -1155,14 +1165,21 @@ export class Scheduler {
       return;
     }
     // The attempt before may have reached Discord (a process that died before recording it, a timed-out send):
-    // every attempt of this reminder came after its time (less the claim lifetime, for clocks that differ).
-    return this.sendReminder(existing.id, member, view, now, log, report, new Date(entry.at.getTime() - schedulerTiming.claimLifetimeMs));
+    // every attempt of this reminder came after its time (less the claim lifetime, for clocks that differ), and
+    // is looked for by the marks the attempts stored before sending (the cohort renamed or moved to another
+    // channel since does not hide it), this one's with them.
+    const message = this.dependencies.renderer.reminder(view);
+    const mark = directMessageMark(message);
+    const stored = mark === null ? [] : await reminders.addSentMark(existing.id, storedDirectMessageMark(mark));
+    const marks = [mark, ...stored.map(parseDirectMessageMark)].filter((entry): entry is DirectMessageMark => entry !== null);
+    const lookup = { marks, since: new Date(entry.at.getTime() - schedulerTiming.claimLifetimeMs) };
+    return this.sendReminder(existing.id, member, view, message, now, log, report, lookup);
   }
 
   /** The lookup's trouble is Discord's for now (a later attempt looks again), never the member's DMs refusing. */
-  private async findReminder(userId: string, mark: DirectMessageMark, since: Date): Promise<string | null> {
+  private async findReminder(userId: string, marks: readonly DirectMessageMark[], since: Date): Promise<string | null> {
     try {
-      return await this.dependencies.sender.findDirect(userId, mark, since);
+      return await this.dependencies.sender.findDirect(userId, marks, since);
     } catch (error) {
       throw new DeliveryError(DeliveryFailure.Transient, describeError(error));
     }
@@ -1183,18 +1200,18 @@ export class Scheduler {
     deliveryId: number,
     member: MemberRecord,
     view: NonNullable<Awaited<ReturnType<ReminderService["reminderView"]>>>,
+    message: PostMessage,
     now: Date,
     log: Logger,
     report: MutableReport,
-    sentSince?: Date,
+    lookup?: { readonly marks: readonly DirectMessageMark[]; readonly since: Date },
   ): Promise<void> {
-    const { reminders, sender, renderer } = this.dependencies;
-    const message = renderer.reminder(view);
-    const mark = directMessageMark(message);
+    const { reminders, sender } = this.dependencies;
     try {
       // Discord forgets a nonce after a few minutes: a DM an earlier attempt sent is found by its mark (the
-      // cohort's link and the reminder's time), whatever its list says now.
-      const found = sentSince !== undefined && mark !== null ? await this.findReminder(member.userId, mark, sentSince) : null;
+      // cohort's link, the reminder's time and the cohort's name, as that attempt sent them), whatever its list says now.
+      const found =
+        lookup !== undefined && lookup.marks.length > 0 ? await this.findReminder(member.userId, lookup.marks, lookup.since) : null;
       if (found !== null) log.warn("reminder found in the DM channel: an earlier attempt had sent it");
       else await sender.sendDirect(member.userId, message, postNonce(`reminder|${deliveryId}`, 0));
     } catch (error) {

@@ -87,6 +87,41 @@ describe("reminders after the bot was down", () => {
     expect(row.status).toBe("sent");
   });
 
+  it("sends no second reminder when an admin renamed the cohort and moved its channel between the lost send and the retry", async () => {
+    world = await startSchedulerWorld(new Date("2027-01-11T10:00:00Z"));
+    const channel = world.createChannel("outage");
+    const moved = world.createChannel("outage-new");
+    await world.createCohort({ name: "Outage", channelId: channel.id, start: "2027-01-04" });
+    const ada = world.emulator.createMember(world.guild.id, { username: "ada" });
+    const run = (userId: string, name: string, options: Record<string, string>) =>
+      world?.emulator.runCommand({ guildId: world.guild.id, channelId: channel.id, userId, name, options }).final();
+    await run(ada.id, "join", { cohort: "Outage" });
+    await run(ada.id, "remind", { time: "08:30" });
+    const dead = world.first;
+    await dead.tickAt(new Date("2027-01-12T08:30:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(1);
+    // As if the process had died right after Discord delivered the DM: the day's reminder is still only claimed.
+    await dead.test.app.database.prisma.reminderDelivery.updateMany({
+      where: { localDate: "2027-01-12" },
+      data: { status: "claimed", sentAt: null },
+    });
+    await dead.stop();
+    const survivor = await world.startProcess(new Date("2027-01-12T08:40:00Z"));
+    // Meanwhile an admin renames the cohort and moves it to another channel: the DM would now read differently.
+    const edited = await run(world.admin.id, "cohort", { subcommand: "edit", cohort: "Outage", name: "Outage Spring", channel: moved.id });
+    expect(edited === undefined ? "" : visibleText(edited)).toContain("Outage Spring");
+    await survivor.tickAt(new Date("2027-01-12T08:45:00Z"));
+    await survivor.tickAt(new Date("2027-01-12T09:00:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(1);
+    const row = await survivor.test.app.database.prisma.reminderDelivery.findFirstOrThrow({ where: { localDate: "2027-01-12" } });
+    expect(row.status).toBe("sent");
+    // The next day's reminder names the cohort as it is now and opens its new channel.
+    await survivor.tickAt(new Date("2027-01-13T08:30:00Z"));
+    const next = world.dms(ada.id)[1]?.message;
+    expect(next === undefined ? "" : visibleText(next)).toContain("Outage Spring");
+    expect(next?.embeds[0]?.url).toContain(moved.id);
+  });
+
   it("sends no second reminder when the member ticked an item between the lost send and the retry", async () => {
     world = await startSchedulerWorld(new Date("2027-01-11T10:00:00Z"));
     const channel = world.createChannel("outage");

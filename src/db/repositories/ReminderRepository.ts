@@ -25,6 +25,20 @@ export interface ReminderDeliveryRecord {
 
 const maxErrorLength = 500;
 
+/** The most DM marks kept for one reminder (ReminderRepository.addSentMark). */
+const maxSentMarks = 16;
+
+/** A reminder row's stored marks (a JSON array of strings); none when absent or unreadable. */
+function storedMarks(text: string | null): string[] {
+  if (text === null) return [];
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
 /**
  * A stale claim (its process stopped mid-send) or a failed try with attempts left: another attempt may take
  * it over (reclaim), or give it up (giveUp). reclaimableWhere is the same rule as a condition of the write.
@@ -138,12 +152,21 @@ export class ReminderRepository {
     return rows.map((row) => ({ ...row, status: row.status as ReminderStatus }));
   }
 
-  /** One insert; null when the reminder of that day is already someone's. */
-  async claim(memberId: number, localDate: string, now: Date): Promise<number | null> {
+  /**
+   * One insert; null when the reminder of that day is already someone's. `sentMark`: what the DM this claim
+   * is about to send is recognised by (stored with the claim: see addSentMark).
+   */
+  async claim(memberId: number, localDate: string, now: Date, sentMark?: string): Promise<number | null> {
     try {
       const row = await this.writes.run(() =>
         this.prisma.reminderDelivery.create({
-          data: { memberId, localDate, status: ReminderStatus.Claimed, claimedAt: now },
+          data: {
+            memberId,
+            localDate,
+            status: ReminderStatus.Claimed,
+            claimedAt: now,
+            sentMarks: sentMark === undefined ? null : JSON.stringify([sentMark]),
+          },
           select: { id: true },
         }),
       );
@@ -163,6 +186,24 @@ export class ReminderRepository {
       }),
     );
     return result.count === 1;
+  }
+
+  /**
+   * The marks of the DMs every attempt at this reminder sent or was about to send (claim, then this for each
+   * retry), `sentMark` added before the retry's own send, so a later retry knows it too whatever changed in
+   * between (the cohort renamed, moved to another channel, the member's time changed). Called by the holder of
+   * the reminder's claim. Bounded: past `maxSentMarks` distinct marks the first and the latest are kept.
+   */
+  async addSentMark(deliveryId: number, sentMark: string): Promise<string[]> {
+    return this.writes.run(async () => {
+      const row = await this.prisma.reminderDelivery.findUnique({ where: { id: deliveryId }, select: { sentMarks: true } });
+      const marks = storedMarks(row?.sentMarks ?? null);
+      if (marks.includes(sentMark)) return marks;
+      const kept = marks.length < maxSentMarks ? marks : [...marks.slice(0, 1), ...marks.slice(marks.length - maxSentMarks + 2)];
+      const next = [...kept, sentMark];
+      await this.prisma.reminderDelivery.update({ where: { id: deliveryId }, data: { sentMarks: JSON.stringify(next) } });
+      return [...marks, sentMark];
+    });
   }
 
   /**
