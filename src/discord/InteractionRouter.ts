@@ -14,6 +14,7 @@ import type { Logger } from "../logging/createLogger.js";
 import { UploadOutcome } from "../domain/audit/uploadOutcome.js";
 import { isDatabaseBusy } from "../services/isDatabaseBusy.js";
 import type { Services } from "../services/Services.js";
+import { ReminderNotice } from "../services/ReminderService.js";
 import { autoDeferDelay } from "./autoDeferDelay.js";
 import { callerRoleIds } from "./callerRoleIds.js";
 import { ConcurrencyGate } from "./ConcurrencyGate.js";
@@ -156,13 +157,17 @@ export class InteractionRouter {
     await this.tellRemindersSwitchedOff(interaction, context);
   }
 
-  /** Reminders switched off after refused DMs: the member is told once, privately, after their next command. */
+  /**
+   * Reminder DMs refused (the first of a run) or switched off after refusals in a row: the member is told once,
+   * privately, after their next command.
+   */
   private async tellRemindersSwitchedOff(interaction: ChatInputCommandInteraction, context: InteractionContext): Promise<void> {
     if (interaction.guildId === null || !(interaction.replied || interaction.deferred)) return;
     try {
-      if (!(await this.dependencies.services.reminders.takeDisabledNotice(interaction.guildId, interaction.user.id))) return;
+      const notice = await this.dependencies.services.reminders.takeReminderNotice(interaction.guildId, interaction.user.id);
+      if (notice === null) return;
       await interaction.followUp({
-        content: context.t.t("remind.disabledAfterFailures"),
+        content: context.t.t(notice === ReminderNotice.SwitchedOff ? "remind.disabledAfterFailures" : "remind.refusedOnce"),
         flags: MessageFlags.Ephemeral,
         allowedMentions: { parse: [] },
       });

@@ -1221,8 +1221,10 @@ export class Scheduler {
       const retry = failure.failure === DeliveryFailure.Transient;
       await reminders.markFailed(deliveryId, failure.message, undeliverable, retry ? undefined : schedulerTiming.reminderAttempts);
       report.reminders.failed += 1;
-      if (undeliverable && (await reminders.recordUndeliverable(member.id, schedulerTiming.reminderFailuresBeforeOff))) {
-        this.dependencies.reminderService.noteSwitchedOff(view.cohort.guildId, member.userId);
+      const refusal = undeliverable ? await reminders.recordUndeliverable(member.id, schedulerTiming.reminderFailuresBeforeOff) : null;
+      // The member hears of it with their next command: at the first refusal, and again when refusals switch it off.
+      if (refusal?.told === true) this.dependencies.reminderService.noteReminderNotice(view.cohort.guildId, member.userId);
+      if (refusal?.switchedOff === true) {
         report.reminders.switchedOff += 1;
         log.warn({ failures: member.remindFailures + 1 }, "reminders switched off: the member's DMs keep refusing them");
       } else {

@@ -42,6 +42,7 @@ const coverage: Readonly<Record<string, Coverage>> = {
       remindTimeZone: "remindTimeZone",
       remindFailures: "reminderFailures",
       remindDisabledNotice: "reminderDisabledNotice",
+      remindRefusedNotice: "reminderRefusedNotice",
       nudges: "nudges",
       locale: "locale",
       joinedOn: "lateJoinDay",

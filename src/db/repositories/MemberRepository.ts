@@ -430,6 +430,7 @@ const memberColumnNames = [
   "remindTimeZone",
   "remindFailures",
   "remindDisabledNotice",
+  "remindRefusedNotice",
   "nudges",
   "locale",
   "joinedOn",

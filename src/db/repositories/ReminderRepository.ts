@@ -400,55 +400,87 @@ export class ReminderRepository {
     }
   }
 
+  /** A reminder reached the member: the refusals in a row start again, and a refusal not yet told is moot. */
   async resetFailures(memberId: number): Promise<void> {
     await this.writes.run(() =>
-      this.prisma.member.updateMany({ where: { id: memberId, remindFailures: { gt: 0 } }, data: { remindFailures: 0 } }),
+      this.prisma.member.updateMany({
+        where: { id: memberId, OR: [{ remindFailures: { gt: 0 } }, { remindRefusedNotice: true }] },
+        data: { remindFailures: 0, remindRefusedNotice: false },
+      }),
     );
   }
 
   /**
-   * Counts a DM the member's settings refused. At `disableAfter` failures in a
-   * row reminders are switched off and the member is to be told. True when
-   * this call switched them off.
+   * Counts a DM the member's settings refused. The first of a run of refusals is to be told to the member
+   * (`told`: on their next command, reminders still on); at `disableAfter` failures in a row reminders are
+   * switched off and that is what the member is told instead (`switchedOff`). `told` is true when this call
+   * left the member something to be told.
    */
-  async recordUndeliverable(memberId: number, disableAfter: number): Promise<boolean> {
+  async recordUndeliverable(memberId: number, disableAfter: number): Promise<{ switchedOff: boolean; told: boolean }> {
     await this.writes.run(() => this.prisma.member.update({ where: { id: memberId }, data: { remindFailures: { increment: 1 } } }));
     const switchedOff = await this.writes.run(() =>
       this.prisma.member.updateMany({
         where: { id: memberId, remindFailures: { gte: disableAfter }, remindTime: { not: null } },
-        data: { remindTime: null, remindDisabledNotice: true },
+        data: { remindTime: null, remindDisabledNotice: true, remindRefusedNotice: false },
       }),
     );
-    return switchedOff.count === 1;
+    if (switchedOff.count === 1) return { switchedOff: true, told: true };
+    const first = await this.writes.run(() =>
+      this.prisma.member.updateMany({
+        where: { id: memberId, remindFailures: 1, remindTime: { not: null } },
+        data: { remindRefusedNotice: true },
+      }),
+    );
+    return { switchedOff: false, told: first.count === 1 };
   }
 
-  /** Everyone still to be told that their reminders were switched off, as (guild, user) pairs. */
+  /** Everyone still to be told about refused reminders (switched off or not), as (guild, user) pairs. */
   async pendingNotices(): Promise<{ guildId: string; userId: string }[]> {
     const rows = await this.prisma.member.findMany({
-      where: { remindDisabledNotice: true },
+      where: { OR: [{ remindDisabledNotice: true }, { remindRefusedNotice: true }] },
       select: { userId: true, cohort: { select: { guildId: true } } },
     });
     return rows.map((row) => ({ guildId: row.cohort.guildId, userId: row.userId }));
   }
 
-  /** Clears the "reminders were switched off" notice of this user in this guild; true when there was one to tell. */
-  async takeDisabledNotice(guildId: string, userId: string): Promise<boolean> {
+  /**
+   * Clears the notices about refused reminders of this user in this guild, and says which there was to tell:
+   * `switchedOff` when refusals switched a reminder of theirs off, else `refused` when one was refused (still
+   * on), null when none.
+   */
+  async takeReminderNotice(guildId: string, userId: string): Promise<ReminderNotice | null> {
     // Read first: this runs after every command, and a command that only reads (/today) must not
     // queue a write, which would wait behind other writes and on another connection's lock.
-    const pending = await this.prisma.member.findFirst({
-      where: { userId, remindDisabledNotice: true, cohort: { guildId } },
+    const pending = await this.prisma.member.findMany({
+      where: { userId, cohort: { guildId }, OR: [{ remindDisabledNotice: true }, { remindRefusedNotice: true }] },
       select: { id: true },
     });
-    if (pending === null) return false;
-    const result = await this.writes.run(() =>
-      this.prisma.member.updateMany({
-        where: { userId, remindDisabledNotice: true, cohort: { guildId } },
-        data: { remindDisabledNotice: false },
-      }),
-    );
-    return result.count > 0;
+    if (pending.length === 0) return null;
+    const ids = pending.map((row) => row.id);
+    return this.writes.run(async () => {
+      // Taken where they are stored: of two commands at once, one tells it.
+      const switchedOff = await this.prisma.member.updateMany({
+        where: { id: { in: ids }, remindDisabledNotice: true },
+        data: { remindDisabledNotice: false, remindRefusedNotice: false },
+      });
+      const refused = await this.prisma.member.updateMany({
+        where: { id: { in: ids }, remindRefusedNotice: true },
+        data: { remindRefusedNotice: false },
+      });
+      if (switchedOff.count > 0) return ReminderNotice.SwitchedOff;
+      return refused.count > 0 ? ReminderNotice.Refused : null;
+    });
   }
 }
+
+/** What a member is told about their refused reminder DMs (ReminderRepository.takeReminderNotice). */
+export const ReminderNotice = {
+  /** Refusals in a row switched their reminder off. */
+  SwitchedOff: "switched_off",
+  /** A reminder was refused; it stays on. */
+  Refused: "refused",
+} as const;
+export type ReminderNotice = (typeof ReminderNotice)[keyof typeof ReminderNotice];
 
 /** The raw SQL condition for a member who follows the cohort's zone: no zone, or one of `unknown`. */
 function followsCohortZone(unknown: readonly string[]): Prisma.Sql {
