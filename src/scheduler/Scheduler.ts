@@ -102,11 +102,13 @@ export const schedulerTiming = {
   /**
    * Members whose reminder DMs are sent at the same time (each member's own reminders, one per cohort, in
    * order). One at a time, a DM is a round trip to Discord (two the first time: the DM channel), so 10,000
-   * members due at one minute would leave the last most of an hour late; side by side they keep Discord's
-   * global limit (50 requests/s, which discord.js keeps to) busy: about 3½ minutes for 10,000, 7 when every
-   * DM channel has to be opened first. Each reminder is still claimed just before its own send.
+   * members due at one minute would leave the last most of an hour late; side by side a good part of
+   * Discord's global limit (50 requests/s, which discord.js keeps to) is used, while the writes they queue
+   * (two or three each) leave room for members' commands. Each reminder is claimed just before its own send,
+   * at that moment; a tick starts reminders for half a claim's lifetime at most (a minute), and the rest
+   * wait for the next tick, so a claim is never one another process would take as left behind.
    */
-  remindersInParallel: 16,
+  remindersInParallel: 8,
 } as const;
 
 /** node-cron expression of the automatic tick: every 20 seconds. */
@@ -299,6 +301,8 @@ export class Scheduler {
   private stopped = false;
   private runs = 0;
   private finished = 0;
+  /** The clock's reading when the tick under way started (see tickInstant). */
+  private tickStartedOnClock = 0;
   private readonly lastProbeAt = new Map<number, number>();
   /**
    * Members of finished cohorts whose own course is over: it stays over (their plan can no longer change once
@@ -385,6 +389,7 @@ export class Scheduler {
     };
     if (this.stopped) return report;
     this.runs += 1;
+    this.tickStartedOnClock = this.dependencies.clock.now().getTime();
     const log = this.dependencies.logger.child({ job: "scheduler", run: this.runs, at: now.toISOString() });
     const startedAt = Date.now();
     let cohortCount: number;
@@ -1090,8 +1095,17 @@ export class Scheduler {
       if (ofUser === undefined) byUser.set(entry.member.userId, [entry]);
       else ofUser.push(entry);
     }
+    // A reminder started late in a long run would be claimed with little of its claim's lifetime left (another
+    // process ticking meanwhile could take it over while it is sent): past half that lifetime, or once the
+    // scheduler stops, the rest is left to the next tick, which reads them again.
+    const startBy = now.getTime() + schedulerTiming.claimLifetimeMs / 2;
+    let left = 0;
     await forEachConcurrently([...byUser.values()], schedulerTiming.remindersInParallel, async (entries) => {
       for (const entry of entries) {
+        if (this.stopped || this.tickInstant(now).getTime() > startBy) {
+          left += 1;
+          continue;
+        }
         try {
           await this.remind(entry, now, log, report);
         } catch (error) {
@@ -1100,9 +1114,17 @@ export class Scheduler {
         }
       }
     });
+    if (left > 0) log.info({ left }, "reminders left to the next tick: this one has run long");
   }
 
-  /** The member's local date whose reminder time has come, and that time; null when none has (or the time is unreadable). */
+  /**
+   * The tick's `now` moved on by the time the tick has run so far (by the clock): a tick sending many
+   * reminders runs for minutes, and a claim, a lateness or a sent time is of the moment it is made.
+   */
+  private tickInstant(now: Date): Date {
+    return new Date(now.getTime() + Math.max(0, this.dependencies.clock.now().getTime() - this.tickStartedOnClock));
+  }
+
   /** Whether a finished cohort's member's own course is over (courseOverMembers). */
   private async finishedCourseOver(cohort: Cohort, member: MemberRecord, now: Date): Promise<boolean> {
     if (this.courseOverMembers.get(member.id) === true) return true;
@@ -1111,6 +1133,7 @@ export class Scheduler {
     return over;
   }
 
+  /** The member's local date whose reminder time has come, and that time; null when none has (or the time is unreadable). */
   private reminderDayDue(
     member: MemberRecord,
     cohort: Cohort,
@@ -1135,8 +1158,10 @@ export class Scheduler {
     return null;
   }
 
-  private async remind(entry: DueReminder, now: Date, parentLog: Logger, report: MutableReport): Promise<void> {
+  /** `tickNow`: the tick's `now`; the reminder is claimed, judged late, and recorded at its own moment in the tick. */
+  private async remind(entry: DueReminder, tickNow: Date, parentLog: Logger, report: MutableReport): Promise<void> {
     const { reminders, reminderService } = this.dependencies;
+    const now = this.tickInstant(tickNow);
     const { member, cohort, localDate, existing } = entry;
     const log = parentLog.child({ memberId: member.id, cohortId: cohort.id, localDate });
     const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
@@ -1161,7 +1186,7 @@ export class Scheduler {
       const mark = directMessageMark(message);
       const claimed = await reminders.claim(member.id, localDate, now, mark === null ? undefined : storedDirectMessageMark(mark));
       if (claimed === null) return;
-      return this.sendReminder(claimed, member, view, message, now, log, report);
+      return this.sendReminder(claimed, member, view, message, tickNow, log, report);
     }
     if (!reminderReclaimable(existing, staleBefore, schedulerTiming.reminderAttempts)) return;
     // A claim left by a process that stopped, or a failed try, is given up past the catch-up limit as a reminder
@@ -1191,7 +1216,7 @@ export class Scheduler {
     const stored = mark === null ? [] : await reminders.addSentMark(existing.id, storedDirectMessageMark(mark));
     const marks = [mark, ...stored.map(parseDirectMessageMark)].filter((entry): entry is DirectMessageMark => entry !== null);
     const lookup = { marks, since: new Date(entry.at.getTime() - schedulerTiming.claimLifetimeMs) };
-    return this.sendReminder(existing.id, member, view, message, now, log, report, lookup);
+    return this.sendReminder(existing.id, member, view, message, tickNow, log, report, lookup);
   }
 
   /** The lookup's trouble is Discord's for now (a later attempt looks again), never the member's DMs refusing. */
@@ -1219,7 +1244,7 @@ export class Scheduler {
     member: MemberRecord,
     view: NonNullable<Awaited<ReturnType<ReminderService["reminderView"]>>>,
     message: PostMessage,
-    now: Date,
+    tickNow: Date,
     log: Logger,
     report: MutableReport,
     lookup?: { readonly marks: readonly DirectMessageMark[]; readonly since: Date },
@@ -1250,7 +1275,7 @@ export class Scheduler {
       }
       return;
     }
-    await reminders.markSent(deliveryId, now);
+    await reminders.markSent(deliveryId, this.tickInstant(tickNow));
     if (member.remindFailures > 0) await reminders.resetFailures(member.id);
     report.reminders.sent += 1;
     log.info({ items: view.items.length }, "reminder sent");
