@@ -75,6 +75,25 @@ describe("reminder DMs refused by the member's settings", () => {
     expect(await flags()).toEqual({ remindTime: null, remindDisabledNotice: false, remindRefusedNotice: false });
   });
 
+  it("tells nothing about a refusal when the member's next command is a new reminder setting", async () => {
+    const { harness, carol, tick, flags } = await started();
+    await tick("2027-01-12T08:30:00Z");
+    harness.clock.set(new Date("2027-01-12T12:00:00Z"));
+    const off = harness.run(carol.id, "remind", { off: true });
+    await off.final();
+    expect(off.followUps()).toEqual([]);
+    expect(await flags()).toEqual({ remindTime: null, remindDisabledNotice: false, remindRefusedNotice: false });
+    // On again, refused again, and the next command is a new time: nothing to tell either.
+    await harness.reply(carol.id, "remind", { time: "08:30" });
+    await tick("2027-01-13T08:30:00Z");
+    expect((await flags()).remindRefusedNotice).toBe(true);
+    harness.clock.set(new Date("2027-01-13T12:00:00Z"));
+    const time = harness.run(carol.id, "remind", { time: "09:00" });
+    await time.final();
+    expect(time.followUps()).toEqual([]);
+    expect((await flags()).remindRefusedNotice).toBe(false);
+  });
+
   it("tells nothing about a refusal followed by a reminder that reached the member", async () => {
     const { harness, carol, tick, nextCommand, flags } = await started();
     await tick("2027-01-12T08:30:00Z");
