@@ -167,7 +167,7 @@ export class InteractionRouter {
       const notice = await this.dependencies.services.reminders.takeReminderNotice(interaction.guildId, interaction.user.id);
       if (notice === null) return;
       await interaction.followUp({
-        content: context.t.t(notice === ReminderNotice.SwitchedOff ? "remind.disabledAfterFailures" : "remind.refusedOnce"),
+        content: reminderNoticeKeys[notice].map((key) => context.t.t(key)).join("\n\n"),
         flags: MessageFlags.Ephemeral,
         allowedMentions: { parse: [] },
       });
@@ -433,3 +433,10 @@ function isRefusal(error: unknown): boolean {
 
 /** Discord's JSON error codes for "Request entity too large" and "File uploaded exceeds the maximum size" (sent with 400). */
 const tooLargeCodes: ReadonlySet<number> = new Set([40005, 50045]);
+
+/** What a member is told about their refused reminder DMs: both texts when two cohorts had each. */
+const reminderNoticeKeys = {
+  [ReminderNotice.SwitchedOff]: ["remind.disabledAfterFailures"],
+  [ReminderNotice.Refused]: ["remind.refusedOnce"],
+  [ReminderNotice.SwitchedOffAndRefused]: ["remind.disabledAfterFailures", "remind.refusedOnce"],
+} as const satisfies Record<ReminderNotice, readonly string[]>;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
-const refused = "couldn't send you today's reminder";
+const refused = "couldn't send you your last reminder";
 const switchedOff = "so I switched them off";
 
 /**
@@ -92,6 +92,34 @@ describe("reminder DMs refused by the member's settings", () => {
     await time.final();
     expect(time.followUps()).toEqual([]);
     expect((await flags()).remindRefusedNotice).toBe(false);
+  });
+
+  it("tells both when refusals switched one cohort's reminders off and another's was refused", async () => {
+    const { harness, carol, tick, nextCommand } = await started();
+    await harness.createCohort({ name: "Open", start: "2027-01-04" });
+    await harness.reply(carol.id, "join", { cohort: "Open" });
+    await tick("2027-01-12T08:30:00Z");
+    await tick("2027-01-13T08:30:00Z");
+    harness.clock.set(new Date("2027-01-13T12:00:00Z"));
+    const set = harness.run(carol.id, "remind", { time: "08:30", cohort: "Open" });
+    await set.final();
+    // The first refusal of "Closed", told after this command.
+    await set.waitForFollowUps(1);
+    // The third of "Closed" switches its reminders off; the first of "Open" is refused.
+    await tick("2027-01-14T08:30:00Z");
+    const command = await nextCommand("2027-01-14T12:00:00Z");
+    const [notice] = await command.waitForFollowUps(1);
+    const text = notice === undefined ? "" : visibleText(notice);
+    expect(text).toContain(switchedOff);
+    expect(text).toContain(refused);
+    const all = await harness.test.app.database.prisma.member.findMany({
+      where: { userId: carol.id },
+      select: { remindDisabledNotice: true, remindRefusedNotice: true },
+    });
+    expect(all).toEqual([
+      { remindDisabledNotice: false, remindRefusedNotice: false },
+      { remindDisabledNotice: false, remindRefusedNotice: false },
+    ]);
   });
 
   it("tells nothing about a refusal followed by a reminder that reached the member", async () => {

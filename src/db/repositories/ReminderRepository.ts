@@ -445,8 +445,8 @@ export class ReminderRepository {
 
   /**
    * Clears the notices about refused reminders of this user in this guild, and says which there was to tell:
-   * `switchedOff` when refusals switched a reminder of theirs off, else `refused` when one was refused (still
-   * on), null when none.
+   * `switchedOff` when refusals switched a reminder of theirs off, `refused` when one was refused (still
+   * on), both when each happened in a different cohort, null when none.
    */
   async takeReminderNotice(guildId: string, userId: string): Promise<ReminderNotice | null> {
     // Read first: this runs after every command, and a command that only reads (/today) must not
@@ -467,7 +467,7 @@ export class ReminderRepository {
         where: { id: { in: ids }, remindRefusedNotice: true },
         data: { remindRefusedNotice: false },
       });
-      if (switchedOff.count > 0) return ReminderNotice.SwitchedOff;
+      if (switchedOff.count > 0) return refused.count > 0 ? ReminderNotice.SwitchedOffAndRefused : ReminderNotice.SwitchedOff;
       return refused.count > 0 ? ReminderNotice.Refused : null;
     });
   }
@@ -479,6 +479,8 @@ export const ReminderNotice = {
   SwitchedOff: "switched_off",
   /** A reminder was refused; it stays on. */
   Refused: "refused",
+  /** Both, of different cohorts: one's switched off, another's refused (still on). */
+  SwitchedOffAndRefused: "switched_off_and_refused",
 } as const;
 export type ReminderNotice = (typeof ReminderNotice)[keyof typeof ReminderNotice];
 
