@@ -1262,7 +1262,8 @@ export class Scheduler {
       const undeliverable = failure.failure === DeliveryFailure.RecipientClosed;
       // Only Discord trouble is tried again (and looked for first): a request Discord refused reached no one.
       const retry = failure.failure === DeliveryFailure.Transient;
-      await reminders.markFailed(deliveryId, failure.message, undeliverable, retry ? undefined : schedulerTiming.reminderAttempts);
+      const maxAttempts = schedulerTiming.reminderAttempts;
+      await reminders.markFailed(deliveryId, failure.message, undeliverable, retry ? undefined : maxAttempts, maxAttempts);
       report.reminders.failed += 1;
       const refusal = undeliverable ? await reminders.recordUndeliverable(member.id, schedulerTiming.reminderFailuresBeforeOff) : null;
       // The member hears of it with their next command: at the first refusal, and again when refusals switch it off.

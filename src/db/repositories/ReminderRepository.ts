@@ -214,7 +214,7 @@ export class ReminderRepository {
     const result = await this.writes.run(() =>
       this.prisma.reminderDelivery.updateMany({
         where: reclaimableWhere(delivery.id, staleBefore, maxAttempts),
-        data: { status: ReminderStatus.Skipped, lastError: reason.slice(0, maxErrorLength) },
+        data: { status: ReminderStatus.Skipped, lastError: reason.slice(0, maxErrorLength), sentMarks: null },
       }),
     );
     return result.count === 1;
@@ -224,7 +224,7 @@ export class ReminderRepository {
     await this.writes.run(() =>
       this.prisma.reminderDelivery.update({
         where: { id: deliveryId },
-        data: { status: ReminderStatus.Sent, sentAt: now, lastError: null },
+        data: { status: ReminderStatus.Sent, sentAt: now, lastError: null, sentMarks: null },
       }),
     );
   }
@@ -232,26 +232,31 @@ export class ReminderRepository {
   /**
    * `finalAttempts`: the attempts count that ends the day's tries, set at once when trying again cannot help
    * (Discord refused the request itself): a failed row left with attempts is then one whose try may have
-   * reached Discord.
+   * reached Discord. A row whose tries are over (`finalAttempts`, or `maxAttempts` reached) keeps no marks:
+   * no retry will look for its DM.
    */
-  async markFailed(deliveryId: number, error: string, undeliverable: boolean, finalAttempts?: number): Promise<void> {
-    await this.writes.run(() =>
-      this.prisma.reminderDelivery.update({
+  async markFailed(deliveryId: number, error: string, undeliverable: boolean, finalAttempts?: number, maxAttempts?: number): Promise<void> {
+    await this.writes.run(async () => {
+      const row = await this.prisma.reminderDelivery.update({
         where: { id: deliveryId },
         data: {
           status: undeliverable ? ReminderStatus.Undeliverable : ReminderStatus.Failed,
           attempts: finalAttempts === undefined ? { increment: 1 } : finalAttempts,
           lastError: error.slice(0, maxErrorLength),
+          ...(finalAttempts === undefined ? {} : { sentMarks: null }),
         },
-      }),
-    );
+        select: { attempts: true, sentMarks: true },
+      });
+      if (row.sentMarks !== null && maxAttempts !== undefined && row.attempts >= maxAttempts)
+        await this.prisma.reminderDelivery.update({ where: { id: deliveryId }, data: { sentMarks: null } });
+    });
   }
 
   async markSkipped(deliveryId: number, reason: string): Promise<void> {
     await this.writes.run(() =>
       this.prisma.reminderDelivery.update({
         where: { id: deliveryId },
-        data: { status: ReminderStatus.Skipped, lastError: reason.slice(0, maxErrorLength) },
+        data: { status: ReminderStatus.Skipped, lastError: reason.slice(0, maxErrorLength), sentMarks: null },
       }),
     );
   }
