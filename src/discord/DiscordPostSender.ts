@@ -252,9 +252,9 @@ export class DiscordPostSender implements PostSender {
     }
   }
 
-  async findDirect(userId: string, mark: DirectMessageMark, since: Date): Promise<string | null> {
+  async findDirect(userId: string, marks: readonly DirectMessageMark[], since: Date): Promise<string | null> {
     const botId = this.client.user?.id ?? this.client.application?.id ?? null;
-    const markedAt = Date.parse(mark.timestamp);
+    const wanted = marks.map((mark) => ({ ...mark, at: Date.parse(mark.timestamp) }));
     try {
       const channelId = await this.dmChannelOf(userId);
       const query = new URLSearchParams({ after: snowflakeAt(since), limit: String(pageSize) });
@@ -262,12 +262,14 @@ export class DiscordPostSender implements PostSender {
       const found = messages.find(
         (message) =>
           message.author.id === botId &&
-          message.embeds.some(
-            (embed) =>
-              embed.url === mark.url &&
-              embed.timestamp !== undefined &&
-              Date.parse(embed.timestamp) === markedAt &&
-              (embed.footer?.text ?? null) === mark.footer,
+          message.embeds.some((embed) =>
+            wanted.some(
+              (mark) =>
+                embed.url === mark.url &&
+                embed.timestamp !== undefined &&
+                Date.parse(embed.timestamp) === mark.at &&
+                (embed.footer?.text ?? null) === mark.footer,
+            ),
           ),
       );
       return found?.id ?? null;

@@ -30,7 +30,15 @@ import { withPictures, type PostMessage, type PostRenderer, type RenderedPost } 
 import type { PostService } from "../services/PostService.js";
 import type { ReminderService } from "../services/ReminderService.js";
 import { postNonce } from "../services/postNonce.js";
-import { DeliveryError, DeliveryFailure, directMessageMark, type DirectMessageMark, type PostSender } from "../services/PostSender.js";
+import {
+  DeliveryError,
+  DeliveryFailure,
+  directMessageMark,
+  parseDirectMessageMark,
+  storedDirectMessageMark,
+  type DirectMessageMark,
+  type PostSender,
+} from "../services/PostSender.js";
 import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
 import { PostParts } from "../services/PostParts.js";
@@ -94,6 +102,16 @@ export const schedulerTiming = {
    * this only needs to be large enough to keep that budget busy.
    */
   cohortsInParallel: 32,
+  /**
+   * Members whose reminder DMs are sent at the same time (each member's own reminders, one per cohort, in
+   * order). One at a time, a DM is a round trip to Discord (two the first time: the DM channel), so 10,000
+   * members due at one minute would leave the last most of an hour late; side by side a good part of
+   * Discord's global limit (50 requests/s, which discord.js keeps to) is used, while the writes they queue
+   * (two or three each) leave room for members' commands. Each reminder is claimed just before its own send,
+   * at that moment; a tick starts reminders for half a claim's lifetime at most (a minute), and the rest
+   * wait for the next tick, so a claim is never one another process would take as left behind.
+   */
+  remindersInParallel: 8,
 } as const;
 
 /** node-cron expression of the automatic tick: every 20 seconds. */
@@ -291,6 +309,8 @@ export class Scheduler {
   private stopped = false;
   private runs = 0;
   private finished = 0;
+  /** The clock's reading when the tick under way started (see tickInstant). */
+  private tickStartedOnClock = 0;
   private readonly lastProbeAt = new Map<number, number>();
   /**
    * Members of finished cohorts whose own course is over: it stays over (their plan can no longer change once
@@ -394,6 +414,7 @@ export class Scheduler {
     };
     if (this.stopped) return report;
     this.runs += 1;
+    this.tickStartedOnClock = this.dependencies.clock.now().getTime();
     const log = this.dependencies.logger.child({ job: "scheduler", run: this.runs, at: now.toISOString() });
     const startedAt = Date.now();
     let cohortCount: number;
@@ -1092,17 +1113,44 @@ export class Scheduler {
       if (cohort.status === CohortStatus.Finished && (await this.finishedCourseOver(cohort, member, now))) continue;
       due.push({ member, cohort, ...day, existing });
     }
+    // Side by side per user (a user's reminders of several cohorts one after the other, in member order): a
+    // database too busy stops the run, as it stopped the loop before (no new reminder starts; those under way end).
+    const byUser = new Map<string, DueReminder[]>();
     for (const entry of due) {
-      try {
-        await this.remind(entry, now, log, report);
-      } catch (error) {
-        if (error instanceof DatabaseBusyError) throw error;
-        log.error({ err: error, memberId: entry.member.id }, "reminder failed");
-      }
+      const ofUser = byUser.get(entry.member.userId);
+      if (ofUser === undefined) byUser.set(entry.member.userId, [entry]);
+      else ofUser.push(entry);
     }
+    // A reminder started late in a long run would be claimed with little of its claim's lifetime left (another
+    // process ticking meanwhile could take it over while it is sent): past half that lifetime, or once the
+    // scheduler stops, the rest is left to the next tick, which reads them again.
+    const startBy = now.getTime() + schedulerTiming.claimLifetimeMs / 2;
+    let left = 0;
+    await forEachConcurrently([...byUser.values()], schedulerTiming.remindersInParallel, async (entries) => {
+      for (const entry of entries) {
+        if (this.stopped || this.tickInstant(now).getTime() > startBy) {
+          left += 1;
+          continue;
+        }
+        try {
+          await this.remind(entry, now, log, report);
+        } catch (error) {
+          if (error instanceof DatabaseBusyError) throw error;
+          log.error({ err: error, memberId: entry.member.id }, "reminder failed");
+        }
+      }
+    });
+    if (left > 0) log.info({ left }, "reminders left to the next tick: this one has run long");
   }
 
-  /** The member's local date whose reminder time has come, and that time; null when none has (or the time is unreadable). */
+  /**
+   * The tick's `now` moved on by the time the tick has run so far (by the clock): a tick sending many
+   * reminders runs for minutes, and a claim, a lateness or a sent time is of the moment it is made.
+   */
+  private tickInstant(now: Date): Date {
+    return new Date(now.getTime() + Math.max(0, this.dependencies.clock.now().getTime() - this.tickStartedOnClock));
+  }
+
   /** Whether a finished cohort's member's own course is over (courseOverMembers). */
   private async finishedCourseOver(cohort: Cohort, member: MemberRecord, now: Date): Promise<boolean> {
     if (this.courseOverMembers.get(member.id) === true) return true;
@@ -1111,6 +1159,7 @@ export class Scheduler {
     return over;
   }
 
+  /** The member's local date whose reminder time has come, and that time; null when none has (or the time is unreadable). */
   private reminderDayDue(
     member: MemberRecord,
     cohort: Cohort,
@@ -1135,8 +1184,10 @@ export class Scheduler {
     return null;
   }
 
-  private async remind(entry: DueReminder, now: Date, parentLog: Logger, report: MutableReport): Promise<void> {
+  /** `tickNow`: the tick's `now`; the reminder is claimed, judged late, and recorded at its own moment in the tick. */
+  private async remind(entry: DueReminder, tickNow: Date, parentLog: Logger, report: MutableReport): Promise<void> {
     const { reminders, reminderService } = this.dependencies;
+    const now = this.tickInstant(tickNow);
     const { member, cohort, localDate, existing } = entry;
     const log = parentLog.child({ memberId: member.id, cohortId: cohort.id, localDate });
     const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
@@ -1157,9 +1208,11 @@ export class Scheduler {
         if (await reminders.recordSkipped(member.id, localDate, "nothing unfinished today", now)) report.reminders.skipped += 1;
         return;
       }
-      const claimed = await reminders.claim(member.id, localDate, now);
+      const message = this.dependencies.renderer.reminder(view);
+      const mark = directMessageMark(message);
+      const claimed = await reminders.claim(member.id, localDate, now, mark === null ? undefined : storedDirectMessageMark(mark));
       if (claimed === null) return;
-      return this.sendReminder(claimed, member, view, now, log, report);
+      return this.sendReminder(claimed, member, view, message, tickNow, log, report);
     }
     if (!reminderReclaimable(existing, staleBefore, schedulerTiming.reminderAttempts)) return;
     // A claim left by a process that stopped, or a failed try, is given up past the catch-up limit as a reminder
@@ -1181,14 +1234,21 @@ export class Scheduler {
       return;
     }
     // The attempt before may have reached Discord (a process that died before recording it, a timed-out send):
-    // every attempt of this reminder came after its time (less the claim lifetime, for clocks that differ).
-    return this.sendReminder(existing.id, member, view, now, log, report, new Date(entry.at.getTime() - schedulerTiming.claimLifetimeMs));
+    // every attempt of this reminder came after its time (less the claim lifetime, for clocks that differ), and
+    // is looked for by the marks the attempts stored before sending (the cohort renamed or moved to another
+    // channel since does not hide it), this one's with them.
+    const message = this.dependencies.renderer.reminder(view);
+    const mark = directMessageMark(message);
+    const stored = mark === null ? [] : await reminders.addSentMark(existing.id, storedDirectMessageMark(mark));
+    const marks = [mark, ...stored.map(parseDirectMessageMark)].filter((entry): entry is DirectMessageMark => entry !== null);
+    const lookup = { marks, since: new Date(entry.at.getTime() - schedulerTiming.claimLifetimeMs) };
+    return this.sendReminder(existing.id, member, view, message, tickNow, log, report, lookup);
   }
 
   /** The lookup's trouble is Discord's for now (a later attempt looks again), never the member's DMs refusing. */
-  private async findReminder(userId: string, mark: DirectMessageMark, since: Date): Promise<string | null> {
+  private async findReminder(userId: string, marks: readonly DirectMessageMark[], since: Date): Promise<string | null> {
     try {
-      return await this.dependencies.sender.findDirect(userId, mark, since);
+      return await this.dependencies.sender.findDirect(userId, marks, since);
     } catch (error) {
       throw new DeliveryError(DeliveryFailure.Transient, describeError(error));
     }
@@ -1209,18 +1269,18 @@ export class Scheduler {
     deliveryId: number,
     member: MemberRecord,
     view: NonNullable<Awaited<ReturnType<ReminderService["reminderView"]>>>,
-    now: Date,
+    message: PostMessage,
+    tickNow: Date,
     log: Logger,
     report: MutableReport,
-    sentSince?: Date,
+    lookup?: { readonly marks: readonly DirectMessageMark[]; readonly since: Date },
   ): Promise<void> {
-    const { reminders, sender, renderer } = this.dependencies;
-    const message = renderer.reminder(view);
-    const mark = directMessageMark(message);
+    const { reminders, sender } = this.dependencies;
     try {
       // Discord forgets a nonce after a few minutes: a DM an earlier attempt sent is found by its mark (the
-      // cohort's link and the reminder's time), whatever its list says now.
-      const found = sentSince !== undefined && mark !== null ? await this.findReminder(member.userId, mark, sentSince) : null;
+      // cohort's link, the reminder's time and the cohort's name, as that attempt sent them), whatever its list says now.
+      const found =
+        lookup !== undefined && lookup.marks.length > 0 ? await this.findReminder(member.userId, lookup.marks, lookup.since) : null;
       if (found !== null) log.warn("reminder found in the DM channel: an earlier attempt had sent it");
       else await sender.sendDirect(member.userId, message, postNonce(`reminder|${deliveryId}`, 0));
     } catch (error) {
@@ -1228,10 +1288,13 @@ export class Scheduler {
       const undeliverable = failure.failure === DeliveryFailure.RecipientClosed;
       // Only Discord trouble is tried again (and looked for first): a request Discord refused reached no one.
       const retry = failure.failure === DeliveryFailure.Transient;
-      await reminders.markFailed(deliveryId, failure.message, undeliverable, retry ? undefined : schedulerTiming.reminderAttempts);
+      const maxAttempts = schedulerTiming.reminderAttempts;
+      await reminders.markFailed(deliveryId, failure.message, undeliverable, retry ? undefined : maxAttempts, maxAttempts);
       report.reminders.failed += 1;
-      if (undeliverable && (await reminders.recordUndeliverable(member.id, schedulerTiming.reminderFailuresBeforeOff))) {
-        this.dependencies.reminderService.noteSwitchedOff(view.cohort.guildId, member.userId);
+      const refusal = undeliverable ? await reminders.recordUndeliverable(member.id, schedulerTiming.reminderFailuresBeforeOff) : null;
+      // The member hears of it with their next command: at the first refusal, and again when refusals switch it off.
+      if (refusal?.told === true) this.dependencies.reminderService.noteReminderNotice(view.cohort.guildId, member.userId);
+      if (refusal?.switchedOff === true) {
         report.reminders.switchedOff += 1;
         log.warn({ failures: member.remindFailures + 1 }, "reminders switched off: the member's DMs keep refusing them");
       } else {
@@ -1239,7 +1302,7 @@ export class Scheduler {
       }
       return;
     }
-    await reminders.markSent(deliveryId, now);
+    await reminders.markSent(deliveryId, this.tickInstant(tickNow));
     if (member.remindFailures > 0) await reminders.resetFailures(member.id);
     report.reminders.sent += 1;
     log.info({ items: view.items.length }, "reminder sent");

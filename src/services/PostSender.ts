@@ -46,6 +46,24 @@ export function directMessageMark(message: PostMessage): DirectMessageMark | nul
   return { url: embed.url, timestamp: embed.timestamp, footer: embed.footer?.text ?? null };
 }
 
+/** A mark as stored with the attempt that sent it (ReminderRepository keeps it as text). */
+export function storedDirectMessageMark(mark: DirectMessageMark): string {
+  return JSON.stringify([mark.url, mark.timestamp, mark.footer]);
+}
+
+/** A stored mark read back; null when the text is not one (never thrown: a lookup then has one mark fewer). */
+export function parseDirectMessageMark(text: string): DirectMessageMark | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!Array.isArray(value) || value.length !== 3) return null;
+    const [url, timestamp, footer] = value as unknown[];
+    if (typeof url !== "string" || typeof timestamp !== "string" || (footer !== null && typeof footer !== "string")) return null;
+    return { url, timestamp, footer };
+  } catch {
+    return null;
+  }
+}
+
 /** How the scheduler reaches Discord. Every message carries a nonce, so Discord drops a repeated send. */
 export interface PostSender {
   /** Posts in a guild channel. Throws DeliveryError. */
@@ -66,10 +84,11 @@ export interface PostSender {
   /** Opens a public thread on a posted message; "not_allowed" (quietly) when the bot may not create threads there. */
   openThread(guildId: string, channelId: string, messageId: string, name: string): Promise<"opened" | "not_allowed">;
   /**
-   * The id of the bot's direct message to the user, sent since `since`, whose embed has `mark`'s link and time
-   * (directMessageMark); null when there is none. One read of the messages after `since`. Throws DeliveryError.
+   * The id of the bot's direct message to the user, sent since `since`, whose embed has the link, time and
+   * footer of one of `marks` (directMessageMark); null when there is none. One read of the messages after
+   * `since`. Throws DeliveryError.
    */
-  findDirect(userId: string, mark: DirectMessageMark, since: Date): Promise<string | null>;
+  findDirect(userId: string, marks: readonly DirectMessageMark[], since: Date): Promise<string | null>;
   /** Sends a direct message. Throws DeliveryError (recipient_closed when the user's DMs refuse it). */
   sendDirect(userId: string, message: PostMessage, nonce: string): Promise<{ readonly messageId: string }>;
 }

@@ -4,11 +4,13 @@ import { memberDateOf, memberDayEnd, reminderDayOf } from "../domain/schedule/me
 import { isMemberStudyDay } from "../domain/schedule/memberPlan.js";
 import { memberCourseHasEnded, memberDayStatus } from "../domain/schedule/memberStatus.js";
 import type { CompletionRepository } from "../db/repositories/CompletionRepository.js";
-import type { ReminderRepository } from "../db/repositories/ReminderRepository.js";
+import { ReminderNotice, type ReminderRepository } from "../db/repositories/ReminderRepository.js";
 import type { CohortService, ReminderRequest, ReminderSettingView } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 import { breakCalendarOf } from "./CourseEndService.js";
 import { storedPlanItem, type StoredPlanItem } from "./PlanService.js";
+
+export { ReminderNotice };
 
 export interface ReminderView {
   readonly cohort: Cohort;
@@ -119,21 +121,21 @@ export class ReminderService {
   }
 
   /**
-   * True (once) when reminders of this user in this guild were switched off
-   * after failed DMs. Asked after every command, so it answers from a list of
-   * pending notices read at most every 30 seconds (other processes' switch-offs
-   * show up within that), and touches the database only for someone on it.
+   * What to tell (once) this user in this guild about their refused reminder DMs: switched off after refusals
+   * in a row, or a first refusal (still on); null when nothing. Asked after every command, so it answers from
+   * a list of pending notices read at most every 30 seconds (other processes' refusals show up within that),
+   * and touches the database only for someone on it.
    */
-  async takeDisabledNotice(guildId: string, userId: string): Promise<boolean> {
+  async takeReminderNotice(guildId: string, userId: string): Promise<ReminderNotice | null> {
     const pending = await this.pendingNotices();
     const key = noticeKey(guildId, userId);
-    if (!pending.has(key)) return false;
+    if (!pending.has(key)) return null;
     pending.delete(key);
-    return this.reminders.takeDisabledNotice(guildId, userId);
+    return this.reminders.takeReminderNotice(guildId, userId);
   }
 
-  /** The scheduler of this process switched someone's reminders off: tell them at their next command. */
-  noteSwitchedOff(guildId: string, userId: string): void {
+  /** The scheduler of this process left someone a notice about refused reminders: tell them at their next command. */
+  noteReminderNotice(guildId: string, userId: string): void {
     this.pendingCache?.keys.add(noticeKey(guildId, userId));
   }
 

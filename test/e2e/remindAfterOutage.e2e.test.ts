@@ -3,6 +3,7 @@ import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHar
 import { until } from "../helpers/until.js";
 import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 import { worldMember } from "../helpers/worldMember.js";
+import { storedDirectMessageMark } from "../../src/services/PostSender.js";
 
 /**
  * Reminders around an outage of the bot: what a member sees when the bot comes back, whether it had claimed
@@ -82,6 +83,46 @@ describe("reminders after the bot was down", () => {
     expect(world.dms(ada.id)).toHaveLength(1);
     const row = await survivor.test.app.database.prisma.reminderDelivery.findFirstOrThrow({ where: { localDate: "2027-01-12" } });
     expect(row.status).toBe("sent");
+  });
+
+  it("sends no second reminder when an admin renamed the cohort and moved its channel between the lost send and the retry", async () => {
+    world = await startSchedulerWorld(new Date("2027-01-11T10:00:00Z"));
+    const channel = world.createChannel("outage");
+    const moved = world.createChannel("outage-new");
+    await world.createCohort({ name: "Outage", channelId: channel.id, start: "2027-01-04" });
+    const ada = world.emulator.createMember(world.guild.id, { username: "ada" });
+    const run = (userId: string, name: string, options: Record<string, string>) =>
+      world?.emulator.runCommand({ guildId: world.guild.id, channelId: channel.id, userId, name, options }).final();
+    await run(ada.id, "join", { cohort: "Outage" });
+    await run(ada.id, "remind", { time: "08:30" });
+    const dead = world.first;
+    await dead.tickAt(new Date("2027-01-12T08:30:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(1);
+    // As if the process had died right after Discord delivered the DM: the day's reminder is still only claimed,
+    // with the mark its claim stored (what the DM is recognised by, as sent).
+    const sent = world.dms(ada.id)[0]?.message.embeds[0];
+    const mark = { url: sent?.url ?? "", timestamp: sent?.timestamp ?? "", footer: sent?.footer?.text ?? null };
+    await dead.test.app.database.prisma.reminderDelivery.updateMany({
+      where: { localDate: "2027-01-12" },
+      data: { status: "claimed", sentAt: null, sentMarks: JSON.stringify([storedDirectMessageMark(mark)]) },
+    });
+    await dead.stop();
+    const survivor = await world.startProcess(new Date("2027-01-12T08:40:00Z"));
+    // Meanwhile an admin renames the cohort and moves it to another channel: the DM would now read differently.
+    const edited = await run(world.admin.id, "cohort", { subcommand: "edit", cohort: "Outage", name: "Outage Spring", channel: moved.id });
+    expect(edited === undefined ? "" : visibleText(edited)).toContain("Outage Spring");
+    await survivor.tickAt(new Date("2027-01-12T08:45:00Z"));
+    await survivor.tickAt(new Date("2027-01-12T09:00:00Z"));
+    expect(world.dms(ada.id)).toHaveLength(1);
+    const row = await survivor.test.app.database.prisma.reminderDelivery.findFirstOrThrow({ where: { localDate: "2027-01-12" } });
+    expect(row.status).toBe("sent");
+    // Settled: the marks its attempts stored (the cohort's old name and channel) are not kept.
+    expect(row.sentMarks).toBeNull();
+    // The next day's reminder names the cohort as it is now and opens its new channel.
+    await survivor.tickAt(new Date("2027-01-13T08:30:00Z"));
+    const next = world.dms(ada.id)[1]?.message;
+    expect(next === undefined ? "" : visibleText(next)).toContain("Outage Spring");
+    expect(next?.embeds[0]?.url).toContain(moved.id);
   });
 
   it("sends no second reminder when the member ticked an item between the lost send and the retry", async () => {
@@ -201,6 +242,9 @@ describe("reminders after the bot was down", () => {
     await tick("2027-01-12T09:30:00Z");
     expect(harness.emulator.requestLog().filter(intoDms)).toEqual([]);
     expect(dmTexts()).toEqual([]);
+    // Given up for good: no marks kept.
+    const rows = await harness.test.app.database.prisma.reminderDelivery.findMany({ where: { localDate: "2027-01-12" } });
+    expect(rows.map((row) => [row.status, row.sentMarks])).toEqual([["failed", null]]);
   });
 
   it("sends no reminder more than two hours late when the bot died holding its claim, as when it never claimed it", async () => {
@@ -208,10 +252,18 @@ describe("reminders after the bot was down", () => {
     const member = await harness.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: ada.id } });
     // The process claimed Tuesday's reminder at 08:30 and died before sending it; the bot is back at 15:00.
     await harness.test.app.database.prisma.reminderDelivery.create({
-      data: { memberId: member.id, localDate: "2027-01-12", status: "claimed", claimedAt: new Date("2027-01-12T08:30:00Z") },
+      data: {
+        memberId: member.id,
+        localDate: "2027-01-12",
+        status: "claimed",
+        claimedAt: new Date("2027-01-12T08:30:00Z"),
+        sentMarks: JSON.stringify([JSON.stringify(["https://discord.com/channels/1/2", "2027-01-12T08:30:00.000Z", "Old name"])]),
+      },
     });
     await tick("2027-01-12T15:00:00Z");
     expect(dmTexts()).toEqual([]);
+    const rows = await harness.test.app.database.prisma.reminderDelivery.findMany({ where: { localDate: "2027-01-12" } });
+    expect(rows.map((row) => [row.status, row.sentMarks])).toEqual([["skipped", null]]);
   });
 
   it("lists no day twice when a reminder before the 04:00 rollover is sent after it", async () => {

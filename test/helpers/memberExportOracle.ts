@@ -116,6 +116,7 @@ export async function memberExportOracle(
       })),
       reminderFailures: member.remindFailures,
       reminderDisabledNotice: member.remindDisabledNotice,
+      reminderRefusedNotice: member.remindRefusedNotice,
       lateJoinDay: member.joinedOn,
       excludedFromBoards: member.excluded,
       excludedFromBoardsMarkedAt: member.excludedMarkedAt,

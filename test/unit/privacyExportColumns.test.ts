@@ -42,6 +42,7 @@ const coverage: Readonly<Record<string, Coverage>> = {
       remindTimeZone: "remindTimeZone",
       remindFailures: "reminderFailures",
       remindDisabledNotice: "reminderDisabledNotice",
+      remindRefusedNotice: "reminderRefusedNotice",
       nudges: "nudges",
       locale: "locale",
       joinedOn: "lateJoinDay",
@@ -86,7 +87,11 @@ const coverage: Readonly<Record<string, Coverage>> = {
   ReminderDelivery: list(
     "reminderDeliveries",
     { localDate: "localDate", status: "status", claimedAt: "claimedAt", sentAt: "sentAt", attempts: "attempts", lastError: "lastError" },
-    keys,
+    {
+      ...keys,
+      sentMarks:
+        "what the DM was recognised by on a retry (the cohort's channel link and name, the reminder's time): nothing about the member",
+    },
   ),
   MemberAdjustment: list("paceChanges", { kind: "kind", appliedOn: "appliedOn", days: "days", itemIds: "items", createdAt: "at" }, keys),
   MemberBreak: list("daysOff", { fromDate: "from", toDate: "to", bookedAfterAdjustmentId: "bookedAfterPaceChanges" }, keys),

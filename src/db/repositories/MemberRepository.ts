@@ -81,8 +81,15 @@ export function reminderUpdate(prisma: PrismaClient | Prisma.TransactionClient, 
     where: { id: memberId },
     data:
       reminder === null
-        ? { remindTime: null }
-        : { remindTime: reminder.time, remindTimeZone: reminder.timeZone, remindFailures: 0, remindDisabledNotice: false },
+        ? // A refused reminder not yet told is moot once the member changes the setting: it would tell them how to stop it.
+          { remindTime: null, remindRefusedNotice: false }
+        : {
+            remindTime: reminder.time,
+            remindTimeZone: reminder.timeZone,
+            remindFailures: 0,
+            remindDisabledNotice: false,
+            remindRefusedNotice: false,
+          },
   });
 }
 
@@ -476,6 +483,7 @@ const memberColumnNames = [
   "remindTimeZone",
   "remindFailures",
   "remindDisabledNotice",
+  "remindRefusedNotice",
   "nudges",
   "locale",
   "joinedOn",

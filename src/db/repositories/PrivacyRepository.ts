@@ -80,6 +80,8 @@ export interface ExportedMembership {
   readonly reminderFailures: number;
   /** Reminders were switched off after those refusals and the member is yet to be told (on their next command). */
   readonly reminderDisabledNotice: boolean;
+  /** A reminder was refused (the first of a run) and the member is yet to be told (on their next command). */
+  readonly reminderRefusedNotice: boolean;
   /** A late join's first day, or one after week 1's last study day (member-local YYYY-MM-DD): earlier items are backlog. */
   readonly lateJoinDay: string | null;
   /** Holds the cohort's exclude_role: never ranked. */
@@ -605,6 +607,7 @@ export class PrivacyRepository {
       ),
       reminderFailures: member.remindFailures,
       reminderDisabledNotice: member.remindDisabledNotice,
+      reminderRefusedNotice: member.remindRefusedNotice,
       lateJoinDay: member.joinedOn,
       excludedFromBoards: member.excluded,
       excludedFromBoardsMarkedAt: member.excludedMarkedAt,

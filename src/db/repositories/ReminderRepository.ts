@@ -25,6 +25,20 @@ export interface ReminderDeliveryRecord {
 
 const maxErrorLength = 500;
 
+/** The most DM marks kept for one reminder (ReminderRepository.addSentMark). */
+const maxSentMarks = 16;
+
+/** A reminder row's stored marks (a JSON array of strings); none when absent or unreadable. */
+function storedMarks(text: string | null): string[] {
+  if (text === null) return [];
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
 /**
  * A stale claim (its process stopped mid-send) or a failed try with attempts left: another attempt may take
  * it over (reclaim), or give it up (giveUp). reclaimableWhere is the same rule as a condition of the write.
@@ -138,12 +152,21 @@ export class ReminderRepository {
     return rows.map((row) => ({ ...row, status: row.status as ReminderStatus }));
   }
 
-  /** One insert; null when the reminder of that day is already someone's. */
-  async claim(memberId: number, localDate: string, now: Date): Promise<number | null> {
+  /**
+   * One insert; null when the reminder of that day is already someone's. `sentMark`: what the DM this claim
+   * is about to send is recognised by (stored with the claim: see addSentMark).
+   */
+  async claim(memberId: number, localDate: string, now: Date, sentMark?: string): Promise<number | null> {
     try {
       const row = await this.writes.run(() =>
         this.prisma.reminderDelivery.create({
-          data: { memberId, localDate, status: ReminderStatus.Claimed, claimedAt: now },
+          data: {
+            memberId,
+            localDate,
+            status: ReminderStatus.Claimed,
+            claimedAt: now,
+            sentMarks: sentMark === undefined ? null : JSON.stringify([sentMark]),
+          },
           select: { id: true },
         }),
       );
@@ -166,6 +189,24 @@ export class ReminderRepository {
   }
 
   /**
+   * The marks of the DMs every attempt at this reminder sent or was about to send (claim, then this for each
+   * retry), `sentMark` added before the retry's own send, so a later retry knows it too whatever changed in
+   * between (the cohort renamed, moved to another channel, the member's time changed). Called by the holder of
+   * the reminder's claim. Bounded: past `maxSentMarks` distinct marks the first and the latest are kept.
+   */
+  async addSentMark(deliveryId: number, sentMark: string): Promise<string[]> {
+    return this.writes.run(async () => {
+      const row = await this.prisma.reminderDelivery.findUnique({ where: { id: deliveryId }, select: { sentMarks: true } });
+      const marks = storedMarks(row?.sentMarks ?? null);
+      if (marks.includes(sentMark)) return marks;
+      const kept = marks.length < maxSentMarks ? marks : [...marks.slice(0, 1), ...marks.slice(marks.length - maxSentMarks + 2)];
+      const next = [...kept, sentMark];
+      await this.prisma.reminderDelivery.update({ where: { id: deliveryId }, data: { sentMarks: JSON.stringify(next) } });
+      return [...marks, sentMark];
+    });
+  }
+
+  /**
    * Records as skipped, for `reason`, a stale claim or a failed try that reclaim would take over; false when
    * another process took it (or it settled) meanwhile.
    */
@@ -173,7 +214,7 @@ export class ReminderRepository {
     const result = await this.writes.run(() =>
       this.prisma.reminderDelivery.updateMany({
         where: reclaimableWhere(delivery.id, staleBefore, maxAttempts),
-        data: { status: ReminderStatus.Skipped, lastError: reason.slice(0, maxErrorLength) },
+        data: { status: ReminderStatus.Skipped, lastError: reason.slice(0, maxErrorLength), sentMarks: null },
       }),
     );
     return result.count === 1;
@@ -183,7 +224,7 @@ export class ReminderRepository {
     await this.writes.run(() =>
       this.prisma.reminderDelivery.update({
         where: { id: deliveryId },
-        data: { status: ReminderStatus.Sent, sentAt: now, lastError: null },
+        data: { status: ReminderStatus.Sent, sentAt: now, lastError: null, sentMarks: null },
       }),
     );
   }
@@ -191,26 +232,31 @@ export class ReminderRepository {
   /**
    * `finalAttempts`: the attempts count that ends the day's tries, set at once when trying again cannot help
    * (Discord refused the request itself): a failed row left with attempts is then one whose try may have
-   * reached Discord.
+   * reached Discord. A row whose tries are over (`finalAttempts`, or `maxAttempts` reached) keeps no marks:
+   * no retry will look for its DM.
    */
-  async markFailed(deliveryId: number, error: string, undeliverable: boolean, finalAttempts?: number): Promise<void> {
-    await this.writes.run(() =>
-      this.prisma.reminderDelivery.update({
+  async markFailed(deliveryId: number, error: string, undeliverable: boolean, finalAttempts?: number, maxAttempts?: number): Promise<void> {
+    await this.writes.run(async () => {
+      const row = await this.prisma.reminderDelivery.update({
         where: { id: deliveryId },
         data: {
           status: undeliverable ? ReminderStatus.Undeliverable : ReminderStatus.Failed,
           attempts: finalAttempts === undefined ? { increment: 1 } : finalAttempts,
           lastError: error.slice(0, maxErrorLength),
+          ...(finalAttempts === undefined ? {} : { sentMarks: null }),
         },
-      }),
-    );
+        select: { attempts: true, sentMarks: true },
+      });
+      if (row.sentMarks !== null && maxAttempts !== undefined && row.attempts >= maxAttempts)
+        await this.prisma.reminderDelivery.update({ where: { id: deliveryId }, data: { sentMarks: null } });
+    });
   }
 
   async markSkipped(deliveryId: number, reason: string): Promise<void> {
     await this.writes.run(() =>
       this.prisma.reminderDelivery.update({
         where: { id: deliveryId },
-        data: { status: ReminderStatus.Skipped, lastError: reason.slice(0, maxErrorLength) },
+        data: { status: ReminderStatus.Skipped, lastError: reason.slice(0, maxErrorLength), sentMarks: null },
       }),
     );
   }
@@ -359,55 +405,89 @@ export class ReminderRepository {
     }
   }
 
+  /** A reminder reached the member: the refusals in a row start again, and a refusal not yet told is moot. */
   async resetFailures(memberId: number): Promise<void> {
     await this.writes.run(() =>
-      this.prisma.member.updateMany({ where: { id: memberId, remindFailures: { gt: 0 } }, data: { remindFailures: 0 } }),
+      this.prisma.member.updateMany({
+        where: { id: memberId, OR: [{ remindFailures: { gt: 0 } }, { remindRefusedNotice: true }] },
+        data: { remindFailures: 0, remindRefusedNotice: false },
+      }),
     );
   }
 
   /**
-   * Counts a DM the member's settings refused. At `disableAfter` failures in a
-   * row reminders are switched off and the member is to be told. True when
-   * this call switched them off.
+   * Counts a DM the member's settings refused. The first of a run of refusals is to be told to the member
+   * (`told`: on their next command, reminders still on); at `disableAfter` failures in a row reminders are
+   * switched off and that is what the member is told instead (`switchedOff`). `told` is true when this call
+   * left the member something to be told.
    */
-  async recordUndeliverable(memberId: number, disableAfter: number): Promise<boolean> {
+  async recordUndeliverable(memberId: number, disableAfter: number): Promise<{ switchedOff: boolean; told: boolean }> {
     await this.writes.run(() => this.prisma.member.update({ where: { id: memberId }, data: { remindFailures: { increment: 1 } } }));
     const switchedOff = await this.writes.run(() =>
       this.prisma.member.updateMany({
         where: { id: memberId, remindFailures: { gte: disableAfter }, remindTime: { not: null } },
-        data: { remindTime: null, remindDisabledNotice: true },
+        data: { remindTime: null, remindDisabledNotice: true, remindRefusedNotice: false },
       }),
     );
-    return switchedOff.count === 1;
+    if (switchedOff.count === 1) return { switchedOff: true, told: true };
+    const first = await this.writes.run(() =>
+      this.prisma.member.updateMany({
+        where: { id: memberId, remindFailures: 1, remindTime: { not: null } },
+        data: { remindRefusedNotice: true },
+      }),
+    );
+    return { switchedOff: false, told: first.count === 1 };
   }
 
-  /** Everyone still to be told that their reminders were switched off, as (guild, user) pairs. */
+  /** Everyone still to be told about refused reminders (switched off or not), as (guild, user) pairs. */
   async pendingNotices(): Promise<{ guildId: string; userId: string }[]> {
     const rows = await this.prisma.member.findMany({
-      where: { remindDisabledNotice: true },
+      where: { OR: [{ remindDisabledNotice: true }, { remindRefusedNotice: true }] },
       select: { userId: true, cohort: { select: { guildId: true } } },
     });
     return rows.map((row) => ({ guildId: row.cohort.guildId, userId: row.userId }));
   }
 
-  /** Clears the "reminders were switched off" notice of this user in this guild; true when there was one to tell. */
-  async takeDisabledNotice(guildId: string, userId: string): Promise<boolean> {
+  /**
+   * Clears the notices about refused reminders of this user in this guild, and says which there was to tell:
+   * `switchedOff` when refusals switched a reminder of theirs off, `refused` when one was refused (still
+   * on), both when each happened in a different cohort, null when none.
+   */
+  async takeReminderNotice(guildId: string, userId: string): Promise<ReminderNotice | null> {
     // Read first: this runs after every command, and a command that only reads (/today) must not
     // queue a write, which would wait behind other writes and on another connection's lock.
-    const pending = await this.prisma.member.findFirst({
-      where: { userId, remindDisabledNotice: true, cohort: { guildId } },
+    const pending = await this.prisma.member.findMany({
+      where: { userId, cohort: { guildId }, OR: [{ remindDisabledNotice: true }, { remindRefusedNotice: true }] },
       select: { id: true },
     });
-    if (pending === null) return false;
-    const result = await this.writes.run(() =>
-      this.prisma.member.updateMany({
-        where: { userId, remindDisabledNotice: true, cohort: { guildId } },
-        data: { remindDisabledNotice: false },
-      }),
-    );
-    return result.count > 0;
+    if (pending.length === 0) return null;
+    const ids = pending.map((row) => row.id);
+    return this.writes.run(async () => {
+      // Taken where they are stored: of two commands at once, one tells it.
+      const switchedOff = await this.prisma.member.updateMany({
+        where: { id: { in: ids }, remindDisabledNotice: true },
+        data: { remindDisabledNotice: false, remindRefusedNotice: false },
+      });
+      const refused = await this.prisma.member.updateMany({
+        where: { id: { in: ids }, remindRefusedNotice: true },
+        data: { remindRefusedNotice: false },
+      });
+      if (switchedOff.count > 0) return refused.count > 0 ? ReminderNotice.SwitchedOffAndRefused : ReminderNotice.SwitchedOff;
+      return refused.count > 0 ? ReminderNotice.Refused : null;
+    });
   }
 }
+
+/** What a member is told about their refused reminder DMs (ReminderRepository.takeReminderNotice). */
+export const ReminderNotice = {
+  /** Refusals in a row switched their reminder off. */
+  SwitchedOff: "switched_off",
+  /** A reminder was refused; it stays on. */
+  Refused: "refused",
+  /** Both, of different cohorts: one's switched off, another's refused (still on). */
+  SwitchedOffAndRefused: "switched_off_and_refused",
+} as const;
+export type ReminderNotice = (typeof ReminderNotice)[keyof typeof ReminderNotice];
 
 /** The raw SQL condition for a member who follows the cohort's zone: no zone, or one of `unknown`. */
 function followsCohortZone(unknown: readonly string[]): Prisma.Sql {
