@@ -13,11 +13,11 @@ export function shownName(t: Translator, shown: ShownMember): string {
   return shown.kind === "name" ? memberName(t, shown.displayName) : t.plain("leaderboard.alias", { alias: shown.alias });
 }
 
-/** "🥇 **Ada** · 120 pts", then "4. **Linus** · 60 pts": names as inert text, never mentions or links. */
+/** "🥇 **Ada** · 120 pts", then "4. **Linus** · 60 pts" (a place past a thousand grouped as the language writes numbers: "1,204."): names as inert text, never mentions or links. */
 export function standingLines(t: Translator, entries: readonly LeaderboardEntry[]): string[] {
   return entries.map((entry) => {
     const line = t.t("leaderboard.standing", {
-      place: markup(medals[entry.rank - 1] ?? `${entry.rank}.`),
+      place: markup(medals[entry.rank - 1] ?? t.plain("leaderboard.place", { rank: entry.rank })),
       name: shownName(t, entry.shown),
       points: entry.points,
     });

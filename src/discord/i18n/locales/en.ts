@@ -207,13 +207,14 @@ export const en = {
 
   "leaderboard.emptyWeek": "Nobody has points in week {week, number} yet. Log your reading with `/done` to get on the board.",
   "leaderboard.emptyAll": "Nobody has points yet. Log your reading with `/done` to get on the board.",
-  "leaderboard.callerRanked": "**{name}**: #{rank} of {ranked, number} · {points, number} pts",
+  "leaderboard.callerRanked": "**{name}**: #{rank, number} of {ranked, number} · {points, number} pts",
   "leaderboard.callerUnrankedWeek": "**{name}**: no points this week yet",
   "leaderboard.callerUnrankedAll": "**{name}**: no points yet",
   "leaderboard.callerOffFinalBoard":
     "**{name}**: not on the final leaderboard (it was settled when the course closed) · {points, number} pts",
   "leaderboard.standing": "{place} **{name}** · {points, number} pts",
   "leaderboard.anonymous": "A member",
+  "leaderboard.place": "{rank, number}.",
 
   "posts.noCheckpoint": "This cohort's curriculum has no checkpoint prompts to post.",
   "posts.notStarted":
@@ -293,8 +294,8 @@ export const en = {
   "progress.topicsRead": "Topics read: **{done, number}** of {total, number}",
   "progress.pointsUnranked":
     "Points: **{points, number}** · Not ranked yet: points put {own, select, yes {you} other {them}} on the leaderboard.",
-  "progress.pointsRanked": "Points: **{points, number}** · Rank: **#{rank}** of {ranked, number}",
-  "progress.pointsHidden": "Points: **{points, number}** · Hidden from the board · you would be **#{rank}**",
+  "progress.pointsRanked": "Points: **{points, number}** · Rank: **#{rank, number}** of {ranked, number}",
+  "progress.pointsHidden": "Points: **{points, number}** · Hidden from the board · you would be **#{rank, number}**",
   "progress.pointsExcluded": "Points: **{points, number}** · Not ranked in this cohort (your role is left off its boards)",
   "progress.pointsOffFinalBoard": "Points: **{points, number}** · Not on the final leaderboard: it was settled when the course closed.",
   "progress.pointsLeft": "Points: **{points, number}** · Off the leaderboard since leaving the cohort",
@@ -693,7 +694,7 @@ export const en = {
   "leaderboard.alias": "Member {alias, number, ::group-off}",
   "leaderboard.standingYou": "{line} ← you",
   "leaderboard.callerExcluded": "**{name}**: not ranked in this cohort (your role is left off its boards) · {points, number} pts",
-  "leaderboard.callerHidden": "**{name}**: hidden from the board · you would be #{rank} · {points, number} pts",
+  "leaderboard.callerHidden": "**{name}**: hidden from the board · you would be #{rank, number} · {points, number} pts",
   "leaderboard.privacyNote":
     "{shown, select, alias {Others see you on public boards by your alias, not your name.} hidden {You are hidden from public boards: `/privacy leaderboard:` changes that.} other {This cohort has no public leaderboard, so only you see this.}}",
   "leaderboard.boardOff": "This cohort keeps its leaderboard private: only your own standing is shown, to you.",
@@ -737,8 +738,8 @@ export const en = {
   "progressCard.required": "Required",
   "progressCard.sections": "Sections",
   "progressCard.points": "{points, plural, one {point} other {points}}",
-  "progressCard.rank": "#{rank} of {ranked, number}",
-  "progressCard.rankHidden": "would be #{rank}",
+  "progressCard.rank": "#{rank, number} of {ranked, number}",
+  "progressCard.rankHidden": "would be #{rank, number}",
   "progressCard.streak": "Streak",
   "progressCard.streakValue": "🔥 {days, plural, one {# day} other {# days}}",
   "progressCard.streakStarts": "🔥 Starts {date}",
@@ -750,8 +751,8 @@ export const en = {
   "progressCard.more": "+{count, number} more",
   "progressCard.alt":
     "Progress card of {name}: {done} of {total} required items done, {points, plural, one {# point} other {# points}}, {standing}, {starts, select, yes {a streak starting on {startsOn}} other {a streak of {streak, plural, one {# study day} other {# study days}}}}; study-day grid: {studied, plural, one {# day done} other {# days done}}, {missed, plural, other {# missed}}, {off, plural, one {# day off} other {# days off}}.",
-  "progressCard.altRanked": "rank #{rank} of {ranked, number}",
-  "progressCard.altHidden": "hidden from the board, would be #{rank}",
+  "progressCard.altRanked": "rank #{rank, number} of {ranked, number}",
+  "progressCard.altHidden": "hidden from the board, would be #{rank, number}",
   "progressCard.altExcluded": "not ranked in this cohort",
   "progressCard.altUnranked": "not ranked yet",
   "progressCard.altOffFinalBoard": "not on the final leaderboard",
