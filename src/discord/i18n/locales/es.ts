@@ -304,7 +304,8 @@ export const es: Catalogue = {
   "progress.pointsUnranked":
     "Puntos: **{points, number}** · Aún sin clasificar: {own, select, yes {los puntos te llevan a la clasificación} other {con puntos entrará en la clasificación}}.",
   "progress.pointsRanked": "Puntos: **{points, number}** · Puesto: **n.º {rank, number}** de {ranked, number}",
-  "progress.pointsHidden": "Puntos: **{points, number}** · Oculto en la clasificación · estarías en el puesto **n.º {rank, number}**",
+  "progress.pointsHidden":
+    "Puntos: **{points, number}** · Fuera de la clasificación pública · estarías en el puesto **n.º {rank, number}**",
   "progress.pointsExcluded": "Puntos: **{points, number}** · Sin puesto en esta cohorte (tu rol queda fuera de sus clasificaciones)",
   "progress.pointsOffFinalBoard": "Puntos: **{points, number}** · Fuera de la clasificación final: se cerró al terminar el curso.",
   "progress.pointsLeft": "Puntos: **{points, number}** · Fuera de la clasificación desde que dejó la cohorte",
@@ -677,7 +678,7 @@ export const es: Catalogue = {
   "summary.rankName": "Puesto final",
   "summary.rankValue": "n.º {rank, number} de {ranked, number}",
   "summary.unranked": "No estás en la clasificación final",
-  "summary.rankHidden": "Oculto en la clasificación · estarías en el puesto n.º {rank, number}",
+  "summary.rankHidden": "Fuera de la clasificación pública · estarías en el puesto n.º {rank, number}",
   "summary.streakName": "Mejor racha",
   "summary.streakValue": "{days, plural, one {# día de estudio} other {# días de estudio}}",
   "summary.checkpointsName": "Puntos de control",
@@ -721,7 +722,8 @@ export const es: Catalogue = {
   "leaderboard.alias": "Miembro {alias, number, ::group-off}",
   "leaderboard.standingYou": "{line} ← tú",
   "leaderboard.callerExcluded": "**{name}**: sin puesto en esta cohorte (tu rol queda fuera de sus clasificaciones) · {points, number} pts",
-  "leaderboard.callerHidden": "**{name}**: oculto en la clasificación · estarías en el puesto n.º {rank, number} · {points, number} pts",
+  "leaderboard.callerHidden":
+    "**{name}**: fuera de la clasificación pública · estarías en el puesto n.º {rank, number} · {points, number} pts",
   "leaderboard.privacyNote":
     "{shown, select, alias {En las clasificaciones públicas los demás te ven con tu alias, no con tu nombre.} hidden {No apareces en las clasificaciones públicas: `/privacidad clasificacion:` lo cambia.} other {Esta cohorte no tiene clasificación pública, así que solo tú ves esto.}}",
   "leaderboard.boardOff": "Esta cohorte mantiene su clasificación en privado: solo se te muestra tu propia posición.",
@@ -783,7 +785,7 @@ export const es: Catalogue = {
   "progressCard.alt":
     "Tarjeta de progreso de {name}: {done} de {total} lecturas obligatorias hechas, {points, plural, one {# punto} other {# puntos}}, {standing}, {starts, select, yes {una racha que empieza el {startsOn}} other {una racha de {streak, plural, one {# día de estudio} other {# días de estudio}}}}; cuadrícula de días de estudio: {studied, plural, one {# día hecho} other {# días hechos}}, {missed, plural, one {# perdido} other {# perdidos}}, {off, plural, one {# día de descanso} other {# días de descanso}}.",
   "progressCard.altRanked": "puesto n.º {rank, number} de {ranked, number}",
-  "progressCard.altHidden": "oculto en la clasificación, estaría en el puesto n.º {rank, number}",
+  "progressCard.altHidden": "fuera de la clasificación pública, estaría en el puesto n.º {rank, number}",
   "progressCard.altExcluded": "sin puesto en esta cohorte",
   "progressCard.altUnranked": "aún sin clasificar",
   "progressCard.altOffFinalBoard": "fuera de la clasificación final",
