@@ -29,4 +29,21 @@ describe("a hidden member's standing in Spanish", () => {
     expect(progress.attachments[0]?.description).toMatch(/fuera de la clasificación pública, estaría en el puesto n\.º \d+/);
     for (const text of [board, visibleText(progress), progress.attachments[0]?.description ?? ""]) expect(text).not.toMatch(/oculto/i);
   });
+
+  it("words /privacidad's settings for the reader without a gendered adjective either", async () => {
+    const privacy = visibleText(await runCommand(harness.bot, lucia.id, "privacy"));
+    expect(privacy).toContain("Clasificación: **no apareces**");
+    expect(privacy).toContain("te da al menos esa privacidad");
+    expect(privacy).not.toMatch(/oculto|privado\b/i);
+  });
+
+  it("writes the course summary's final place with n.º, hidden or ranked", async () => {
+    const { bot } = harness;
+    bot.clock.set(new Date("2027-04-01T20:00:00Z"));
+    const summary = visibleText(await runCommand(bot, lucia.id, "today"));
+    expect(summary).toMatch(/Puesto final\nFuera de la clasificación pública · estarías en el puesto n\.º \d+/);
+    expect(summary).not.toMatch(/oculto|#/i);
+    await runCommand(bot, lucia.id, "privacy", { leaderboard: "name" });
+    expect(visibleText(await runCommand(bot, lucia.id, "today"))).toMatch(/Puesto final\nn\.º \d+ de \d+/);
+  });
 });

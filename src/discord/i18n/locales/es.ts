@@ -745,9 +745,9 @@ export const es: Catalogue = {
     "Este miembro mantiene su progreso en privado: las clasificaciones de la cohorte no lo muestran por su nombre.",
   "privacy.title": "🔒 Tu privacidad en este servidor",
   "privacy.settings":
-    "{cohorts, plural, one {# cohorte} other {# cohortes}} · Clasificación: **{leaderboard, select, name {tu nombre} alias {un alias} other {oculto}}** · Avisos de los facilitadores: **{nudges, select, on {activados} other {desactivados}}**",
+    "{cohorts, plural, one {# cohorte} other {# cohortes}} · Clasificación: **{leaderboard, select, name {tu nombre} alias {un alias} other {no apareces}}** · Avisos de los facilitadores: **{nudges, select, on {activados} other {desactivados}}**",
   "privacy.updated": "Guardado: se aplica a todas tus cohortes de este servidor.",
-  "privacy.cohortRule": "Una cohorte que muestra alias o ninguna clasificación te mantiene al menos así de privado.",
+  "privacy.cohortRule": "Una cohorte que muestra alias o ninguna clasificación te da al menos esa privacidad.",
   "privacy.help":
     "Cámbialo con `/privacidad clasificacion:` o `/privacidad avisos:`. `/privacidad exportar:True` te envía una copia de tus datos; `/privacidad borrar:True` los borra.",
   "privacy.exported": "Aquí tienes todo lo que se guarda sobre ti en este servidor, en JSON.",
@@ -771,8 +771,8 @@ export const es: Catalogue = {
   "progressCard.required": "Obligatorias",
   "progressCard.sections": "Secciones",
   "progressCard.points": "{points, plural, one {punto} other {puntos}}",
-  "progressCard.rank": "#{rank, number} de {ranked, number}",
-  "progressCard.rankHidden": "serías el #{rank, number}",
+  "progressCard.rank": "n.º {rank, number} de {ranked, number}",
+  "progressCard.rankHidden": "serías el n.º {rank, number}",
   "progressCard.streak": "Racha",
   "progressCard.streakValue": "🔥 {days, plural, one {# día} other {# días}}",
   "progressCard.streakStarts": "🔥 Empieza el {date}",
