@@ -901,10 +901,11 @@ export class StudyService {
       boardOn && scope === LeaderboardScope.Top ? this.topRows(cohort, weekNumber) : Promise.resolve([]),
     ]);
     const { ahead, ranked } = standing;
-    // An excluded caller has no place on the board: nobody is shown around one (their own line says why).
+    // A caller with no place on the board (excluded, or no points in the period) is shown nobody around one, as
+    // on the final board: their own line says where they stand.
     const top =
       boardOn && scope === LeaderboardScope.Near && caller !== null && anchor !== null
-        ? caller.excluded
+        ? caller.excluded || anchor.points <= 0
           ? []
           : await this.nearEntries(cohort, weekNumber, caller, anchor)
         : await this.entries(cohort, rankStandings(rows), caller);

@@ -142,9 +142,10 @@ describe("privacy through discord.js and the emulator", () => {
     const week = visibleText(await run(people.cy.id, "leaderboard", { view: "near" }));
     expect(week).toContain("🥈 **Cy** · ");
     expect(week).toContain("← you");
-    // A member without points sees the bottom of the board.
+    // A member without points has no place on the board: nobody around them, as on the final board.
     const watcher = visibleText(await board(people.watcher.id, { view: "near" }));
-    expect(watcher).toContain("**Cy**");
+    expect(watcher).not.toContain("**Cy**");
+    expect(watcher).toContain("nobody to show around you");
     expect(watcher).toContain("no points yet");
   });
 
