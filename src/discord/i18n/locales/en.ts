@@ -652,6 +652,7 @@ export const en = {
   "summary.rankName": "Final rank",
   "summary.rankValue": "#{rank, number} of {ranked, number}",
   "summary.unranked": "Not on the final board",
+  "summary.excluded": "Not ranked in this cohort (your role is left off its boards)",
   "summary.rankHidden": "Hidden from the board · you would be #{rank, number}",
   "summary.streakName": "Best streak",
   "summary.streakValue": "{days, plural, one {# study day} other {# study days}}",

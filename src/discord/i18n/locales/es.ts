@@ -678,6 +678,7 @@ export const es: Catalogue = {
   "summary.rankName": "Puesto final",
   "summary.rankValue": "n.º {rank, number} de {ranked, number}",
   "summary.unranked": "No estás en la clasificación final",
+  "summary.excluded": "Sin puesto en esta cohorte (tu rol queda fuera de sus clasificaciones)",
   "summary.rankHidden": "Fuera de la clasificación pública · estarías en el puesto n.º {rank, number}",
   "summary.streakName": "Mejor racha",
   "summary.streakValue": "{days, plural, one {# día de estudio} other {# días de estudio}}",
