@@ -213,6 +213,7 @@ export const en = {
   "leaderboard.callerOffFinalBoard":
     "**{name}**: not on the final leaderboard (it was settled when the course closed) · {points, number} pts",
   "leaderboard.standing": "{place} **{name}** · {points, number} pts",
+  "leaderboard.standingAlias": "{place} *{alias}* · {points, number} pts",
   "leaderboard.anonymous": "A member",
   "leaderboard.place": "{rank, number}.",
 

@@ -219,6 +219,7 @@ export const es: Catalogue = {
   "leaderboard.callerUnrankedAll": "**{name}**: aún sin puntos",
   "leaderboard.callerOffFinalBoard": "**{name}**: fuera de la clasificación final (se cerró al terminar el curso) · {points, number} pts",
   "leaderboard.standing": "{place} **{name}** · {points, number} pts",
+  "leaderboard.standingAlias": "{place} *{alias}* · {points, number} pts",
   "leaderboard.anonymous": "Un miembro",
   "leaderboard.place": "{rank, number}.",
 
