@@ -13,7 +13,7 @@
  *   type?: "text" | "forum" | "announcement", botCanSend?, botCanEmbedLinks?, botCanView?, botCanCreateThreads?, botCanAttachFiles?, botCanReadHistory? });
  *   setBotChannelPermissions(channelId, {...}); deleteChannel(id); createRole(guildId, {...});
  *   createUser({...}); addMember(guildId, userId, {...}); createMember(guildId, { username,
- *   displayName?, manageGuild?, dmsClosed? }) → { id }; setMemberManageGuild(); setMemberRoles(guildId,
+ *   displayName?, manageGuild?, dmsClosed? }) → { id }; setMemberManageGuild(); setMemberNick(); setMemberRoles(guildId,
  *   userId, roleIds) (an admin giving or taking roles); setDmsClosed(); setUserLocale(); removeBotFromGuild(guildId,
  *   { outage? }) and restoreBotToGuild(guildId) (also while the bot is offline: its next READY shows it);
  *   afterNextReady(action) runs `action` right after the next session's READY (a change while it starts).
@@ -539,6 +539,19 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     const manager = managerRoleId !== null && member.roleIds.includes(managerRoleId);
     member.roleIds = [...new Set(roleIds.filter((id) => id !== managerRoleId))];
     if (manager) member.roleIds.push(managerRoleId);
+    this.gateway.dispatch(
+      GatewayDispatchEvents.GuildMemberUpdate,
+      { ...toApiMember(this.state, member), guild_id: guild.id },
+      { guildId: guild.id, intent: GatewayIntentBits.GuildMembers },
+    );
+  }
+
+  /** The member sets (or, with null, clears) their server nickname: the `nick` of their next interactions. */
+  setMemberNick(guildId: string, userId: string, nick: string | null): void {
+    const guild = requireGuildForUsage(this.state, guildId);
+    const member = this.state.member(guild.id, userId);
+    if (!member) throw new EmulatorUsageError(`User ${userId} is not a member of ${guild.name}`);
+    member.nick = nick;
     this.gateway.dispatch(
       GatewayDispatchEvents.GuildMemberUpdate,
       { ...toApiMember(this.state, member), guild_id: guild.id },

@@ -73,6 +73,11 @@ export interface MemberRequest {
   /** The `cohort` option, or null when left out. */
   readonly cohort: string | null;
   readonly now: Date;
+  /**
+   * The caller's name on the server now, as their interaction carried it: written to their membership when it
+   * differs from the stored one (a rename since they last used the bot), so the boards show it. Left out: kept.
+   */
+  readonly callerName?: string;
 }
 
 export interface ItemStatus {
@@ -558,7 +563,7 @@ export class StudyService {
 
   /** `targetUserId` lets a member look at someone else's progress in the same cohort. */
   async progress(request: MemberRequest & { readonly targetUserId: string | null }): Promise<ProgressView> {
-    const { cohort, member } = await this.progressMembership(request);
+    const { cohort, member } = await this.withCallerName(await this.progressMembership(request), request);
     const targetId = request.targetUserId ?? request.userId;
     const target = targetId === request.userId ? member : await this.cohorts.memberOf(cohort, targetId);
     // Someone else's progress shows their points and rank: only for members the boards show by name.
@@ -754,7 +759,10 @@ export class StudyService {
   async leaderboard(
     request: MemberRequest & { readonly period: LeaderboardPeriod; readonly scope?: LeaderboardScope },
   ): Promise<LeaderboardView> {
-    const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    const { cohort, member } = await this.withCallerName(
+      await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort),
+      request,
+    );
     // The cohort was read in this interaction: only a kept final board is worth a read of its own.
     const board = cohort.finalBoardKept ? await this.courseEnd.finalBoard(cohort) : null;
     if (board !== null) return this.finalLeaderboard(cohort, board, member, request.scope ?? LeaderboardScope.Top);
@@ -1037,8 +1045,19 @@ export class StudyService {
   ): Promise<Membership & { readonly planState: StoredMemberPlanState | undefined; readonly completions: readonly StreakRow[] | null }> {
     const { guildId, userId } = request;
     const joined = await this.memberDays.listActiveInGuild({ guildId, userId, cohortId: cohortIdOption(request.cohort), withCompletions });
-    const resolved = await this.cohorts.resolveAmong(joined, guildId, userId, request.cohort);
+    const resolved = await this.withCallerName(await this.cohorts.resolveAmong(joined, guildId, userId, request.cohort), request);
     return "planState" in resolved ? resolved : { ...resolved, planState: undefined, completions: null };
+  }
+
+  /**
+   * The membership with the caller's current name (`MemberRequest.callerName`): compared with the name the
+   * membership was read with, and written only when it changed, so the common interaction adds no statement.
+   */
+  private async withCallerName<M extends { readonly member: MemberRecord }>(resolved: M, request: MemberRequest): Promise<M> {
+    const name = request.callerName;
+    if (name === undefined || name.trim() === "" || name === resolved.member.displayName) return resolved;
+    await this.members.setDisplayName(resolved.member.id, resolved.member.cohortId, name, request.now);
+    return { ...resolved, member: { ...resolved.member, displayName: name } };
   }
 
   /**

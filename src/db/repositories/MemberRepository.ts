@@ -190,8 +190,14 @@ export class MemberRepository {
     return result.count > 0;
   }
 
-  async setDisplayName(memberId: number, displayName: string): Promise<void> {
-    await this.prisma.member.update({ where: { id: memberId }, data: { displayName, ...nameKeyColumns(displayName) } });
+  /** The member's name now (a rename on the server), with its name key; the cohort's live board is flagged for its next edit. */
+  async setDisplayName(memberId: number, cohortId: number, displayName: string, now: Date): Promise<void> {
+    await this.writes.run(() =>
+      this.prisma.$transaction([
+        this.prisma.member.update({ where: { id: memberId }, data: { displayName, ...nameKeyColumns(displayName) } }),
+        markLiveBoardsDirty(this.prisma, { cohortId }, now),
+      ]),
+    );
   }
 
   /** Every cohort's id, in order: the name-key fill goes cohort by cohort (the key's index starts with cohortId). */
