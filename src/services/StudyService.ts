@@ -1,6 +1,6 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { stillMember } from "./stillMember.js";
-import { CohortStatus } from "../domain/cohort/cohortModel.js";
+import { cohortBoardClosed, CohortStatus } from "../domain/cohort/cohortModel.js";
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo.js";
 import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
@@ -32,6 +32,7 @@ import {
   isBoardVisibility,
   isRanked,
   OwnRanking,
+  ProgressRanking,
   ownRanking,
   ownRankingOf,
 } from "../domain/privacy/boardPresentation.js";
@@ -193,8 +194,11 @@ export interface ProgressView {
   readonly sections: readonly SectionProgress[];
   readonly streak: StreakView;
   readonly points: number;
-  /** Whether the member takes a place in the ranking (hidden: `rank` is the place they would take; excluded: no rank). */
-  readonly ranking: OwnRanking;
+  /**
+   * Whether the member takes a place in the ranking (hidden: `rank` is the place they would take; excluded: no
+   * rank); left: no rank, as they left the cohort while it still takes points (off the boards until they come back).
+   */
+  readonly ranking: ProgressRanking;
   /** Null without points, after leaving, or when excluded; never counted in `rankedMembers` unless ranked. */
   readonly rank: number | null;
   readonly rankedMembers: number;
@@ -608,6 +612,8 @@ export class StudyService {
     const { ranking } = standing;
     // Someone else's progress shows a rank only where the board gives them one: never the place they would take.
     const shownRank = ranking === OwnRanking.Excluded || (target.id !== member.id && ranking !== OwnRanking.Ranked) ? null : standing.rank;
+    // Someone who left is off the boards until they come back (while the cohort takes points): no rank to give.
+    const left = ranking !== OwnRanking.Excluded && shownRank === null && target.leftAt !== null && !cohortBoardClosed(cohort);
     return {
       cohort,
       member: target,
@@ -620,7 +626,7 @@ export class StudyService {
       sections: sections.filter((entry) => entry.total > 0),
       streak: this.memberPlans.streakOf(planning, all, request.now),
       points,
-      ranking,
+      ranking: left ? ProgressRanking.Left : ranking,
       rank: shownRank,
       rankedMembers: standing.rankedMembers,
       studyWeeks: studyGridOf(cohort, target, all, planning),
