@@ -4,6 +4,7 @@ import { cohortOption, guildOnly, itemOption } from "../src/discord/commandOptio
 import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
 import { renderCompletion } from "../src/discord/render/renderCompletion.js";
 import { readOptions } from "../src/discord/readOptions.js";
+import { callerDisplayName } from "../src/discord/callerDisplayName.js";
 
 const definition = {
   name: "done",
@@ -35,6 +36,7 @@ export const doneCommand: SlashCommand = {
     const view = await services.study.complete({
       guildId,
       userId: interaction.user.id,
+      callerName: callerDisplayName(interaction),
       cohort: options.cohort,
       item: options.item,
       when: options.when,

@@ -3,6 +3,7 @@ import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
 import { renderJoin } from "../src/discord/render/renderMembership.js";
 import { readOptions } from "../src/discord/readOptions.js";
 import { callerRoleIds } from "../src/discord/callerRoleIds.js";
+import { callerDisplayName } from "../src/discord/callerDisplayName.js";
 
 const definition = {
   name: "join",
@@ -20,7 +21,7 @@ export const joinCommand: SlashCommand = {
     const result = await services.cohorts.join(
       guildId,
       interaction.user.id,
-      interaction.member !== null && "displayName" in interaction.member ? interaction.member.displayName : interaction.user.username,
+      callerDisplayName(interaction),
       readOptions(definition.options, interaction).cohort,
       clock.now(),
       // Their roles came with the command: whether they hold an exclude_role needs no request to Discord.

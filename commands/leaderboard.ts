@@ -5,6 +5,7 @@ import { memberAutocomplete } from "../src/discord/memberAutocomplete.js";
 import { renderLeaderboard } from "../src/discord/render/renderLeaderboard.js";
 import { LeaderboardPeriod, LeaderboardScope } from "../src/services/StudyService.js";
 import { readOptions } from "../src/discord/readOptions.js";
+import { callerDisplayName } from "../src/discord/callerDisplayName.js";
 
 const definition = {
   name: "leaderboard",
@@ -46,6 +47,7 @@ export const leaderboardCommand: SlashCommand = {
     const view = await services.study.leaderboard({
       guildId,
       userId: interaction.user.id,
+      callerName: callerDisplayName(interaction),
       cohort: options.cohort,
       period: options.period ?? LeaderboardPeriod.Week,
       scope: options.view ?? LeaderboardScope.Top,

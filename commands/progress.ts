@@ -6,6 +6,7 @@ import { progressCardFile } from "../src/discord/render/progressCard.js";
 import { optionalPicture, PictureKind } from "../src/discord/pictures/optionalPicture.js";
 import { renderProgress } from "../src/discord/render/renderProgress.js";
 import { readOptions } from "../src/discord/readOptions.js";
+import { callerDisplayName } from "../src/discord/callerDisplayName.js";
 
 const definition = {
   name: "progress",
@@ -32,6 +33,7 @@ export const progressCommand: SlashCommand = {
     const view = await services.study.progress({
       guildId,
       userId: interaction.user.id,
+      callerName: callerDisplayName(interaction),
       cohort: options.cohort,
       targetUserId: options.member?.id ?? null,
       now: clock.now(),

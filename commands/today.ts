@@ -2,6 +2,7 @@ import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/d
 import { cohortOption, guildOnly } from "../src/discord/commandOptions.js";
 import { renderToday } from "../src/discord/render/renderToday.js";
 import { readOptions } from "../src/discord/readOptions.js";
+import { callerDisplayName } from "../src/discord/callerDisplayName.js";
 
 const definition = {
   name: "today",
@@ -19,6 +20,7 @@ export const todayCommand: SlashCommand = {
     const view = await services.study.today({
       guildId,
       userId: interaction.user.id,
+      callerName: callerDisplayName(interaction),
       cohort: readOptions(definition.options, interaction).cohort,
       now: clock.now(),
     });

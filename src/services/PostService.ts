@@ -32,6 +32,14 @@ import { rowIdOf } from "../domain/rowId.js";
 /** How many of last week's leaders the weekly assignment names. */
 export const weeklyTopCount = 5;
 
+/**
+ * The weekly post's top five, when it goes out and when it is drawn again: every member the board ranks in the top
+ * five, so all tied at 5th are listed (of the top ten read: at most ten names, the first to get there).
+ */
+export function weeklyTop(top: readonly LeaderboardEntry[]): LeaderboardEntry[] {
+  return top.filter((entry) => entry.rank <= weeklyTopCount);
+}
+
 export interface WeekPostView {
   readonly cohort: Cohort;
   readonly curriculumTitle: string;
@@ -208,7 +216,7 @@ export class PostService {
     while (context.breakWeeks.includes(previous)) previous -= 1;
     if (previous >= 1 && cohort.leaderboard !== CohortBoard.Off) {
       const board = await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, previous);
-      lastWeek = { weekNumber: previous, top: board.top.slice(0, weeklyTopCount) };
+      lastWeek = { weekNumber: previous, top: weeklyTop(board.top) };
     }
     return {
       cohort,
@@ -245,9 +253,7 @@ export class PostService {
     while (context.breakWeeks.includes(previous)) previous -= 1;
     if (previous < 1) return null;
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
-    const top = boardOn
-      ? (await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, previous)).top.slice(0, weeklyTopCount)
-      : [];
+    const top = boardOn ? weeklyTop((await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, previous)).top) : [];
     return { kind: "weekTop", cohort, weekNumber: previous, boardOn, top };
   }
 

@@ -1,6 +1,6 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { stillMember } from "./stillMember.js";
-import { CohortStatus } from "../domain/cohort/cohortModel.js";
+import { cohortBoardClosed, CohortStatus } from "../domain/cohort/cohortModel.js";
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo.js";
 import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
@@ -32,6 +32,7 @@ import {
   isBoardVisibility,
   isRanked,
   OwnRanking,
+  ProgressRanking,
   ownRanking,
   ownRankingOf,
 } from "../domain/privacy/boardPresentation.js";
@@ -73,6 +74,11 @@ export interface MemberRequest {
   /** The `cohort` option, or null when left out. */
   readonly cohort: string | null;
   readonly now: Date;
+  /**
+   * The caller's name on the server now, as their interaction carried it: written to their membership when it
+   * differs from the stored one (a rename since they last used the bot), so the boards show it. Left out: kept.
+   */
+  readonly callerName?: string;
 }
 
 export interface ItemStatus {
@@ -188,8 +194,11 @@ export interface ProgressView {
   readonly sections: readonly SectionProgress[];
   readonly streak: StreakView;
   readonly points: number;
-  /** Whether the member takes a place in the ranking (hidden: `rank` is the place they would take; excluded: no rank). */
-  readonly ranking: OwnRanking;
+  /**
+   * Whether the member takes a place in the ranking (hidden: `rank` is the place they would take; excluded: no
+   * rank); left: no rank, as they left the cohort while it still takes points (off the boards until they come back).
+   */
+  readonly ranking: ProgressRanking;
   /** Null without points, after leaving, or when excluded; never counted in `rankedMembers` unless ranked. */
   readonly rank: number | null;
   readonly rankedMembers: number;
@@ -558,7 +567,7 @@ export class StudyService {
 
   /** `targetUserId` lets a member look at someone else's progress in the same cohort. */
   async progress(request: MemberRequest & { readonly targetUserId: string | null }): Promise<ProgressView> {
-    const { cohort, member } = await this.progressMembership(request);
+    const { cohort, member } = await this.withCallerName(await this.progressMembership(request), request);
     const targetId = request.targetUserId ?? request.userId;
     const target = targetId === request.userId ? member : await this.cohorts.memberOf(cohort, targetId);
     // Someone else's progress shows their points and rank: only for members the boards show by name.
@@ -603,6 +612,8 @@ export class StudyService {
     const { ranking } = standing;
     // Someone else's progress shows a rank only where the board gives them one: never the place they would take.
     const shownRank = ranking === OwnRanking.Excluded || (target.id !== member.id && ranking !== OwnRanking.Ranked) ? null : standing.rank;
+    // Someone who left is off the boards until they come back (while the cohort takes points): no rank to give.
+    const left = ranking !== OwnRanking.Excluded && shownRank === null && target.leftAt !== null && !cohortBoardClosed(cohort);
     return {
       cohort,
       member: target,
@@ -615,7 +626,7 @@ export class StudyService {
       sections: sections.filter((entry) => entry.total > 0),
       streak: this.memberPlans.streakOf(planning, all, request.now),
       points,
-      ranking,
+      ranking: left ? ProgressRanking.Left : ranking,
       rank: shownRank,
       rankedMembers: standing.rankedMembers,
       studyWeeks: studyGridOf(cohort, target, all, planning),
@@ -754,7 +765,10 @@ export class StudyService {
   async leaderboard(
     request: MemberRequest & { readonly period: LeaderboardPeriod; readonly scope?: LeaderboardScope },
   ): Promise<LeaderboardView> {
-    const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
+    const { cohort, member } = await this.withCallerName(
+      await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort),
+      request,
+    );
     // The cohort was read in this interaction: only a kept final board is worth a read of its own.
     const board = cohort.finalBoardKept ? await this.courseEnd.finalBoard(cohort) : null;
     if (board !== null) return this.finalLeaderboard(cohort, board, member, request.scope ?? LeaderboardScope.Top);
@@ -901,10 +915,11 @@ export class StudyService {
       boardOn && scope === LeaderboardScope.Top ? this.topRows(cohort, weekNumber) : Promise.resolve([]),
     ]);
     const { ahead, ranked } = standing;
-    // An excluded caller has no place on the board: nobody is shown around one (their own line says why).
+    // A caller with no place on the board (excluded, or no points in the period) is shown nobody around one, as
+    // on the final board: their own line says where they stand.
     const top =
       boardOn && scope === LeaderboardScope.Near && caller !== null && anchor !== null
-        ? caller.excluded
+        ? caller.excluded || anchor.points <= 0
           ? []
           : await this.nearEntries(cohort, weekNumber, caller, anchor)
         : await this.entries(cohort, rankStandings(rows), caller);
@@ -1036,8 +1051,19 @@ export class StudyService {
   ): Promise<Membership & { readonly planState: StoredMemberPlanState | undefined; readonly completions: readonly StreakRow[] | null }> {
     const { guildId, userId } = request;
     const joined = await this.memberDays.listActiveInGuild({ guildId, userId, cohortId: cohortIdOption(request.cohort), withCompletions });
-    const resolved = await this.cohorts.resolveAmong(joined, guildId, userId, request.cohort);
+    const resolved = await this.withCallerName(await this.cohorts.resolveAmong(joined, guildId, userId, request.cohort), request);
     return "planState" in resolved ? resolved : { ...resolved, planState: undefined, completions: null };
+  }
+
+  /**
+   * The membership with the caller's current name (`MemberRequest.callerName`): compared with the name the
+   * membership was read with, and written only when it changed, so the common interaction adds no statement.
+   */
+  private async withCallerName<M extends { readonly member: MemberRecord }>(resolved: M, request: MemberRequest): Promise<M> {
+    const name = request.callerName;
+    if (name === undefined || name.trim() === "" || name === resolved.member.displayName) return resolved;
+    await this.members.setDisplayName(resolved.member.id, resolved.member.cohortId, name, request.now);
+    return { ...resolved, member: { ...resolved.member, displayName: name } };
   }
 
   /**

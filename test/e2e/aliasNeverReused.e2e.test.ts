@@ -25,8 +25,8 @@ describe("an alias ('Member 7') stands for one member only, also after a member 
     await run(people.bob.id, "privacy", { leaderboard: "alias" });
     await run(people.cy.id, "privacy", { leaderboard: "alias" });
     const before = await allTime(people.watcher.id);
-    expect(before).toContain("🥈 **Member 1**");
-    expect(before).toContain("🥉 **Member 2**");
+    expect(before).toContain("🥈 *Member 1*");
+    expect(before).toContain("🥉 *Member 2*");
 
     // Cy ("Member 2" on every board so far) deletes their data.
     const ask = await run(people.cy.id, "privacy", { delete: true });
@@ -36,8 +36,8 @@ describe("an alias ('Member 7') stands for one member only, also after a member 
     // Ada now takes an alias: "Member 2" was somebody else, so she is shown as "Member 3".
     await run(people.ada.id, "privacy", { leaderboard: "alias" });
     const after = await allTime(people.watcher.id);
-    expect(after).toContain("🥇 **Member 3**");
-    expect(after).toContain("🥈 **Member 1**");
+    expect(after).toContain("🥇 *Member 3*");
+    expect(after).toContain("🥈 *Member 1*");
     expect(after).not.toContain("Member 2");
   });
 });

@@ -195,7 +195,7 @@ describe("a course with a break week, to its end and after, through discord.js a
     const aliased = await run(bob.id, "leaderboard");
     expect(aliased.ephemeral).toBe(false);
     expect(visibleText(aliased)).not.toContain("Ada Lovelace");
-    expect(visibleText(aliased)).toMatch(/🥇 \*\*Member \d+\*\*/);
+    expect(visibleText(aliased)).toMatch(/🥇 \*Member \d+\* ·/);
     await run(ada.id, "privacy", { leaderboard: "hidden" });
     const hidden = visibleText(await run(bob.id, "leaderboard"));
     expect(hidden).not.toContain("Ada Lovelace");

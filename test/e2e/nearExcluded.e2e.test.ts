@@ -40,4 +40,15 @@ describe("view:near of an excluded member", () => {
     expect(text).toMatch(/🥈 \*\*Cy\*\* · [\d,]+ pts ← you/);
     expect(text).not.toContain("Bob");
   });
+
+  it("shows a member with no points nobody around them either, as the final board does", async () => {
+    const { bot } = harness;
+    for (const period of ["all", "week"]) {
+      const text = visibleText(await runCommand(bot, people.watcher.id, "leaderboard", { period, view: "near" }));
+      expect(text).toContain("You have no place on this board, so there is nobody to show around you.");
+      expect(text).not.toContain("Ada");
+      expect(text).not.toContain("Cy");
+      expect(text).not.toContain("Nobody near you on the board yet");
+    }
+  });
 });

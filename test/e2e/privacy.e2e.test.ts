@@ -106,12 +106,12 @@ describe("privacy through discord.js and the emulator", () => {
     const text = visibleText(await board(people.watcher.id));
     expect(text).not.toContain("Ada");
     expect(text).not.toContain("Bob");
-    expect(text).toContain("🥇 **Member 1**");
+    expect(text).toContain("🥇 *Member 1*");
     expect(text).toContain("🥈 **Cy**");
     // The alias is stored, and the same the next time.
     const bob = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: people.bob.id } });
     expect(bob.alias).toBe(1);
-    expect(visibleText(await board(people.cy.id))).toContain("🥇 **Member 1**");
+    expect(visibleText(await board(people.cy.id))).toContain("🥇 *Member 1*");
   });
 
   it("still shows hidden and aliased members their own rank, privately", async () => {
@@ -134,7 +134,7 @@ describe("privacy through discord.js and the emulator", () => {
 
   it("view:near shows the caller between their neighbours", async () => {
     const near = visibleText(await board(people.cy.id, { view: "near" }));
-    expect(near).toContain("🥇 **Member 1**");
+    expect(near).toContain("🥇 *Member 1*");
     expect(near).toContain("🥈 **Cy** · ");
     expect(near).toContain("← you");
     expect(near).not.toContain("Ada");
@@ -142,9 +142,10 @@ describe("privacy through discord.js and the emulator", () => {
     const week = visibleText(await run(people.cy.id, "leaderboard", { view: "near" }));
     expect(week).toContain("🥈 **Cy** · ");
     expect(week).toContain("← you");
-    // A member without points sees the bottom of the board.
+    // A member without points has no place on the board: nobody around them, as on the final board.
     const watcher = visibleText(await board(people.watcher.id, { view: "near" }));
-    expect(watcher).toContain("**Cy**");
+    expect(watcher).not.toContain("**Cy**");
+    expect(watcher).toContain("nobody to show around you");
     expect(watcher).toContain("no points yet");
   });
 
@@ -173,7 +174,7 @@ describe("privacy through discord.js and the emulator", () => {
     await run(bot.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "aliases" });
     const aliases = await board(people.cy.id);
     expect(aliases.ephemeral).toBe(true);
-    expect(visibleText(aliases)).toContain("🥈 **Member 2**");
+    expect(visibleText(aliases)).toContain("🥈 *Member 2*");
     expect(visibleText(aliases)).not.toContain("🥈 **Cy**");
 
     const info = await run(bot.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "off" });
@@ -199,7 +200,7 @@ describe("privacy through discord.js and the emulator", () => {
     await run(bot.admin.id, "cohort edit", { cohort: cohortName, exclude_role: role.id });
     const text = visibleText(await board(people.watcher.id));
     expect(text).not.toContain("Faye");
-    expect(text).toContain("🥇 **Member 1**");
+    expect(text).toContain("🥇 *Member 1*");
     expect(visibleText(await board(facilitator.id))).toContain("not ranked in this cohort");
 
     // A member who joins holding the role is excluded from the start.
@@ -514,7 +515,7 @@ describe("privacy through discord.js and the emulator", () => {
     const closing = bot.emulator.channelMessages(bot.channel.id).find((message) => visibleText(message).includes("Final leaderboard"));
     if (closing === undefined) throw new Error("no closing post");
     const text = visibleText(closing);
-    expect(text).toContain("🥇 **Member 2**");
+    expect(text).toContain("🥇 *Member 2*");
     for (const name of ["Ada", "Bob", "Cy", "Faye", "Finn"]) expect(text).not.toContain(name);
   });
 

@@ -38,7 +38,7 @@ describe("members' stored name keys (Member.nameKey)", () => {
     const cohortId = (await createCohortRow(handle.prisma, curriculumId, { name: "Renamed" })).id;
     const { member } = await members.join(cohortId, "renamed", " Jose\u0301\u200b ", joinedAt);
     expect(await keyOf(member.id)).toBe("Jos\u00e9");
-    await members.setDisplayName(member.id, "Pepe");
+    await members.setDisplayName(member.id, cohortId, "Pepe", joinedAt);
     expect(await keyOf(member.id)).toBe("Pepe");
     await members.leave(cohortId, "renamed", joinedAt);
     await members.join(cohortId, "renamed", "Sam\t", joinedAt);

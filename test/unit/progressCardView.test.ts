@@ -73,7 +73,7 @@ describe("progressCardView", () => {
     const card = progressCardView(translatorFor("es"), view);
     expect(card.memberName).toBe("Дмитрий 📚");
     expect(card.cohortName).toBe("Primavera");
-    expect(card.labels.rank).toBe("#2 de 5");
+    expect(card.labels.rank).toBe("n.º 2 de 5");
     expect(card.labels.points).toBe("puntos");
     expect(card.labels.streakValue).toBe("🔥 2 días");
     expect(card.labels.weekdays).toEqual(["mi", "ju", "vi", "sá", "do", "lu", "ma"]);
@@ -91,7 +91,7 @@ describe("progressCardView", () => {
 
   it("gives a hidden member the place they would take, and an excluded one no rank, never a count they are not in", () => {
     expect(progressCardView(translatorFor("en"), { ...view, ranking: "hidden", rank: 6 }).labels.rank).toBe("would be #6");
-    expect(progressCardView(translatorFor("es"), { ...view, ranking: "hidden", rank: 6 }).labels.rank).toBe("serías el #6");
+    expect(progressCardView(translatorFor("es"), { ...view, ranking: "hidden", rank: 6 }).labels.rank).toBe("serías el n.º 6");
     expect(progressCardView(translatorFor("en"), { ...view, ranking: "excluded", rank: null }).labels.rank).toBe("");
   });
 

@@ -165,7 +165,7 @@ export class MemberRepository {
             where: { userId, leftAt: null, cohort: { guildId }, displayName: { not: displayName } },
             select: { id: true, cohortId: true },
           });
-          for (const membership of stale) await this.setDisplayName(membership.id, displayName, tx);
+          for (const membership of stale) await this.writeDisplayName(membership.id, displayName, tx);
           await markLiveBoardsDirty(tx, { cohortId: { in: stale.map((membership) => membership.cohortId) } }, now);
           const renamed = await tx.member.findUniqueOrThrow({ where: { id: existing.id } });
           return { member: toMember(renamed), outcome: "already" as const, renamed: true };
@@ -210,13 +210,23 @@ export class MemberRepository {
     return result.count > 0;
   }
 
-  /** Stores the member's display name (and its name key); `client`: a transaction's, to write within it. */
-  async setDisplayName(
+  /** Writes the member's display name (and its name key); `client`: a transaction's, to write within it. */
+  private async writeDisplayName(
     memberId: number,
     displayName: string,
     client: Pick<Prisma.TransactionClient, "member"> = this.prisma,
   ): Promise<void> {
     await client.member.update({ where: { id: memberId }, data: { displayName, ...nameKeyColumns(displayName) } });
+  }
+
+  /** The member's name now (a rename on the server), with its name key; the cohort's live board is flagged for its next edit. */
+  async setDisplayName(memberId: number, cohortId: number, displayName: string, now: Date): Promise<void> {
+    await this.writes.run(() =>
+      this.prisma.$transaction([
+        this.prisma.member.update({ where: { id: memberId }, data: { displayName, ...nameKeyColumns(displayName) } }),
+        markLiveBoardsDirty(this.prisma, { cohortId }, now),
+      ]),
+    );
   }
 
   /**

@@ -1,5 +1,5 @@
 import { cohortBoardClosed } from "../../domain/cohort/cohortModel.js";
-import { OwnRanking } from "../../domain/privacy/boardPresentation.js";
+import { OwnRanking, ProgressRanking } from "../../domain/privacy/boardPresentation.js";
 import { isoWeekday } from "../../domain/schedule/localTime.js";
 import { StudyDayMark } from "../../domain/scoring/studyDayGrid.js";
 import type { MemberRecord } from "../../domain/cohort/cohortModel.js";
@@ -103,6 +103,7 @@ function altStanding(t: Translator, view: ProgressView): string {
   if (view.ranking === OwnRanking.Excluded) return t.plain("progressCard.altExcluded");
   if (view.rank !== null && view.ranking === OwnRanking.Hidden) return t.plain("progressCard.altHidden", { rank: view.rank });
   if (view.rank !== null) return t.plain("progressCard.altRanked", { rank: view.rank, ranked: view.rankedMembers });
+  if (view.ranking === ProgressRanking.Left) return t.plain("progressCard.altLeft");
   return t.plain(cohortBoardClosed(view.cohort) ? "progressCard.altOffFinalBoard" : "progressCard.altUnranked");
 }
 

@@ -40,11 +40,14 @@ export function renderCourseSummary(t: Translator, cohort: Cohort, summary: Memb
       field("summary.pointsName", t.t("summary.pointsValue", { points: summary.points })),
       field(
         "summary.rankName",
-        summary.finalRank === null
-          ? t.t("summary.unranked")
-          : summary.ranking === OwnRanking.Hidden
-            ? t.t("summary.rankHidden", { rank: summary.finalRank })
-            : t.t("summary.rankValue", { rank: summary.finalRank, ranked: summary.rankedMembers }),
+        // Excluded first: the reason they have no rank, as /progress says it (never just "not on the final board").
+        summary.ranking === OwnRanking.Excluded
+          ? t.t("summary.excluded")
+          : summary.finalRank === null
+            ? t.t("summary.unranked")
+            : summary.ranking === OwnRanking.Hidden
+              ? t.t("summary.rankHidden", { rank: summary.finalRank })
+              : t.t("summary.rankValue", { rank: summary.finalRank, ranked: summary.rankedMembers }),
       ),
       field("summary.streakName", t.t("summary.streakValue", { days: summary.bestStreak })),
       field(

@@ -34,7 +34,8 @@ function boardLines(t: Translator, view: LeaderboardView, weekly: boolean, week:
   if (!view.boardOn) return [t.t("leaderboard.boardOff")];
   if (view.top.length > 0) return [fitLines(standingLines(t, view.top), 3000, (hidden) => t.t("format.more", { count: hidden }))];
   if (view.scope === LeaderboardScope.Near)
-    return [t.t(view.caller?.excluded === true ? "leaderboard.nearNoPlace" : "leaderboard.nearEmpty")];
+    // No place of their own (excluded, or no points in the period): nobody to show around them, as on the final board.
+    return [t.t(view.caller?.rank === null ? "leaderboard.nearNoPlace" : "leaderboard.nearEmpty")];
   return [weekly ? t.t("leaderboard.emptyWeek", { week }) : t.t("leaderboard.emptyAll")];
 }
 

@@ -1,6 +1,6 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import { cohortBoardClosed } from "../../domain/cohort/cohortModel.js";
-import { OwnRanking } from "../../domain/privacy/boardPresentation.js";
+import { OwnRanking, ProgressRanking } from "../../domain/privacy/boardPresentation.js";
 import { progressBar } from "../../domain/scoring/progressBar.js";
 import type { ProgressView } from "../../services/StudyService.js";
 import type { Reply } from "../commandTypes.js";
@@ -85,6 +85,8 @@ function pointsLine(t: Translator, view: ProgressView): string {
   if (view.ranking === OwnRanking.Excluded) return t.t("progress.pointsExcluded", { points });
   if (rank !== null && view.ranking === OwnRanking.Hidden) return t.t("progress.pointsHidden", { points, rank });
   if (rank !== null) return t.t("progress.pointsRanked", { points, rank, ranked: view.rankedMembers });
+  // Someone who left is off the boards until they come back: points would not rank them.
+  if (view.ranking === ProgressRanking.Left) return t.t("progress.pointsLeft", { points });
   return t.t(cohortBoardClosed(cohort) ? "progress.pointsOffFinalBoard" : "progress.pointsUnranked", {
     points,
     own: view.own ? "yes" : "no",

@@ -54,6 +54,13 @@ export function ownRanking(member: BoardPrivacy): OwnRanking {
   return member.visibility === BoardVisibility.Hidden ? OwnRanking.Hidden : OwnRanking.Ranked;
 }
 
+/**
+ * Where the member of a `/progress` stands, worked out once (StudyService.progress) for its renderers to word: an
+ * OwnRanking, or left (they left the cohort, which is still taking points: off the boards until they come back).
+ */
+export const ProgressRanking = { ...OwnRanking, Left: "left" } as const;
+export type ProgressRanking = (typeof ProgressRanking)[keyof typeof ProgressRanking];
+
 /** `ownRanking` of a member row, as they choose now. */
 export function ownRankingOf(member: { readonly boardVisibility: BoardVisibility; readonly excluded: boolean }): OwnRanking {
   return ownRanking({ visibility: member.boardVisibility, excluded: member.excluded });
