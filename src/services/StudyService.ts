@@ -396,8 +396,11 @@ export class StudyService {
     const day = dayInfoOfDate(cohort.settings, today);
     const streak = this.memberPlans.streakOf(planning, completions, request.now);
     // Their own end, not the cohort's calendar: a member who finishes late (`/pace extend`) reads on after the closing
-    // post. A cohort an admin ended shows its hints-free day until the course's last week, then the summary, for everyone.
-    const courseOver = planning.planOver || (cohort.status === CohortStatus.Ended && courseIsOver(cohort, context, request.now));
+    // post. A cohort an admin ended shows its hints-free day until the course's last week, then the summary, for everyone;
+    // one ended before its first day never ran a week, so its summary comes at once (no "not started yet", no overdue).
+    const courseOver =
+      planning.planOver ||
+      (cohort.status === CohortStatus.Ended && (courseIsOver(cohort, context, request.now) || endedAfterWeekOf(cohort, context) === 0));
     const done = new Set(completions.map((row) => row.itemId));
     // Once the course is over nothing is due or overdue: the reply is the member's summary.
     const status = courseOver ? { dueToday: [], overdue: [], backlog: [] } : memberDayStatus(plan, done, today);

@@ -39,7 +39,13 @@ function descriptionOf(t: Translator, view: WeekView): string[] {
       zone: markup(view.zone),
     }),
   ];
-  if (view.currentWeek === 0) description.push(t.t("week.beforeStart", { start: localDateText(t, settings.startDate) }));
+  // A cohort an admin ended before its first day will never start: its weeks never ran.
+  if (view.currentWeek === 0)
+    description.push(
+      cohort.status === CohortStatus.Ended
+        ? t.t("week.endedBeforeStart")
+        : t.t("week.beforeStart", { start: localDateText(t, settings.startDate) }),
+    );
   if (view.currentWeek > view.totalWeeks && week.number === view.totalWeeks) description.push(t.t("week.afterEnd"));
   if (view.breakResumesOn !== null) {
     description.push("", t.t("week.breakWeek", { date: localDateText(t, view.breakResumesOn) }));
