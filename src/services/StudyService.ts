@@ -167,6 +167,8 @@ export interface WeekView {
   readonly zone: string;
   /** Whether `zone` is the member's own, not the cohort's (as `/today` heads its date). */
   readonly ownZone: boolean;
+  /** An admin ended the cohort before its first day: none of its weeks ran, none is "this week". */
+  readonly endedBeforeStart: boolean;
 }
 
 export interface SectionProgress {
@@ -545,17 +547,19 @@ export class StudyService {
     const references = [...context.plan.referenceItemsBySection]
       .filter(([key]) => sectionKeys.has(key))
       .flatMap(([, items]) => items.map((item) => itemOf(context, item.id)));
+    const endedBeforeStart = cohort.status === CohortStatus.Ended && endedAfterWeekOf(cohort, context) === 0;
     return {
       cohort,
       week,
       totalWeeks: total,
-      isCurrent: wanted === current,
+      isCurrent: !endedBeforeStart && wanted === current,
       currentWeek: current,
       doneItemIds,
       references,
       breakResumesOn: context.breakWeeks.includes(wanted) ? resumption(context.breakWeeks, context.plan.weeks, wanted).resumesOn : null,
       zone,
       ownZone: zone !== cohort.settings.timeZone,
+      endedBeforeStart,
     };
   }
 

@@ -60,4 +60,15 @@ describe("/today and /week of a cohort ended before its start, through discord.j
     expect(spanish).not.toContain("El curso empieza");
     expect(spanish).toContain("terminada antes de empezar");
   });
+
+  it("says in /week that the week never ran also once the start date has passed", async () => {
+    bot.clock.set(new Date("2027-01-20T10:00:00Z"));
+    try {
+      const english = visibleText(await bot.reply(ada.id, "week", { cohort: name }));
+      expect(english).toContain("ended before its start");
+      expect(english).not.toContain("(this week)");
+    } finally {
+      bot.clock.set(new Date("2027-01-05T10:00:00Z"));
+    }
+  });
 });
