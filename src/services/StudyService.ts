@@ -363,6 +363,8 @@ export interface LeaderboardView {
   readonly publicReply: boolean;
   /** A final board kept while the cohort's board was off: it lists nobody, though the board is on now. */
   readonly finalKeptPrivate: boolean;
+  /** A weekly board of a week already over (the course's last, before its closing post): reading logged now is not on it. */
+  readonly weekOver?: boolean;
 }
 
 /** How many members above and below the caller view:near shows. */
@@ -930,6 +932,8 @@ export class StudyService {
       final: false,
       endedEarly: false,
       finalKeptPrivate: false,
+      // Past the last week the weekly board stays on it: logging now counts for no week's board.
+      weekOver: weekNumber !== null && dayInfo(cohort.settings, now).weekNumber > weekNumber,
     };
   }
 

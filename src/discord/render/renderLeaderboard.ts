@@ -14,6 +14,8 @@ function standingLine(t: Translator, view: LeaderboardView, caller: LeaderboardC
   // After the close, points logged late count, but the final board is settled: not "no points yet".
   if (caller.rank === null && view.final && caller.points > 0)
     return t.t("leaderboard.callerOffFinalBoard", { name, points: caller.points });
+  if (caller.rank === null && weekly && view.weekOver === true)
+    return t.t("leaderboard.callerUnrankedWeekOver", { name, week: view.weekNumber ?? 1 });
   if (caller.rank === null) return t.t(weekly ? "leaderboard.callerUnrankedWeek" : "leaderboard.callerUnrankedAll", { name });
   // Not counted among the ranked members (also on a board that is off): never "#3 of 2".
   if (caller.ranking === OwnRanking.Hidden) return t.t("leaderboard.callerHidden", { name, rank: caller.rank, points: caller.points });
@@ -35,6 +37,7 @@ function boardLines(t: Translator, view: LeaderboardView, weekly: boolean, week:
   if (view.top.length > 0) return [fitLines(standingLines(t, view.top), 3000, (hidden) => t.t("format.more", { count: hidden }))];
   if (view.scope === LeaderboardScope.Near)
     return [t.t(view.caller?.excluded === true ? "leaderboard.nearNoPlace" : "leaderboard.nearEmpty")];
+  if (weekly && view.weekOver === true) return [t.t("leaderboard.emptyWeekOver", { week })];
   return [weekly ? t.t("leaderboard.emptyWeek", { week }) : t.t("leaderboard.emptyAll")];
 }
 

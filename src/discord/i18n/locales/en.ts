@@ -207,9 +207,11 @@ export const en = {
   "progress.leftCohort": "{name} has left this cohort; their history is kept.",
 
   "leaderboard.emptyWeek": "Nobody has points in week {week, number} yet. Log your reading with `/done` to get on the board.",
+  "leaderboard.emptyWeekOver": "Nobody logged points in week {week, number}.",
   "leaderboard.emptyAll": "Nobody has points yet. Log your reading with `/done` to get on the board.",
   "leaderboard.callerRanked": "**{name}**: #{rank} of {ranked, number} · {points, number} pts",
   "leaderboard.callerUnrankedWeek": "**{name}**: no points this week yet",
+  "leaderboard.callerUnrankedWeekOver": "**{name}**: no points in week {week, number}",
   "leaderboard.callerUnrankedAll": "**{name}**: no points yet",
   "leaderboard.callerOffFinalBoard":
     "**{name}**: not on the final leaderboard (it was settled when the course closed) · {points, number} pts",

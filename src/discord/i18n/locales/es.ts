@@ -214,9 +214,11 @@ export const es: Catalogue = {
 
   "leaderboard.emptyWeek":
     "Nadie tiene puntos aún en la semana {week, number}. Registra tus lecturas con `/hecho` para entrar en la clasificación.",
+  "leaderboard.emptyWeekOver": "Nadie registró puntos en la semana {week, number}.",
   "leaderboard.emptyAll": "Nadie tiene puntos aún. Registra tus lecturas con `/hecho` para entrar en la clasificación.",
   "leaderboard.callerRanked": "**{name}**: n.º {rank} de {ranked, number} · {points, number} pts",
   "leaderboard.callerUnrankedWeek": "**{name}**: aún sin puntos esta semana",
+  "leaderboard.callerUnrankedWeekOver": "**{name}**: sin puntos en la semana {week, number}",
   "leaderboard.callerUnrankedAll": "**{name}**: aún sin puntos",
   "leaderboard.callerOffFinalBoard": "**{name}**: fuera de la clasificación final (se cerró al terminar el curso) · {points, number} pts",
   "leaderboard.standing": "{place} **{name}** · {points, number} pts",
