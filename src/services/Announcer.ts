@@ -100,6 +100,8 @@ export interface PreviewPost {
   readonly dueAt: Date;
   /** When the scheduler sent it; null while it is still to go out. */
   readonly sentAt: Date | null;
+  /** Not sent, and it will not be: the scheduler recorded it skipped (too late) or gave up on it, and its time is past. */
+  readonly missed: boolean;
   readonly rendered: RenderedPost;
 }
 
@@ -290,7 +292,10 @@ export class Announcer {
       // Its chart as the scheduler draws it, when it sends the post: a sent post's as it went out (hours late
       // perhaps); one not out yet as of now (a day not over yet cannot be charted: "not over yet"), unless it is
       // past the catch-up and will not go out: as of its time.
-      const sentAt = await this.sentAt(cohort, post);
+      const row = await this.scheduledPosts.find({ cohortId: cohort.id, kind: post.kind, period: post.period });
+      const sentAt = row?.status === PostStatus.Sent ? row.sentAt : null;
+      const missed =
+        (row?.status === PostStatus.Skipped || row?.status === PostStatus.Failed) && post.dueAt.getTime() <= request.now.getTime();
       const drawnAt = sentAt ?? (isPastCatchUp(post, request.now) ? post.dueAt : request.now);
       const view = await this.posts.viewOf(cohort, post, request.now, drawnAt);
       const sectionTitle = view.kind === "checkpoint" ? view.view.section.title : null;
@@ -299,6 +304,7 @@ export class Announcer {
         sectionTitle,
         dueAt: post.dueAt,
         sentAt,
+        missed,
         // With its pictures (the weekly post's chart of last week, the closing post's course chart), as it will go out.
         rendered: withPictures(
           this.renderer.post(view, cohort.language, { inertButtons: true }),
@@ -322,12 +328,6 @@ export class Announcer {
       if (late?.weekNumber !== undefined) return late.weekNumber;
     }
     return this.posts.nextWeekToPost(cohort, now);
-  }
-
-  /** When the scheduler sent this post of the cohort; null when it has not (yet). */
-  private async sentAt(cohort: Cohort, post: PlannedPost): Promise<Date | null> {
-    const row = await this.scheduledPosts.find({ cohortId: cohort.id, kind: post.kind, period: post.period });
-    return row?.status === PostStatus.Sent ? row.sentAt : null;
   }
 
   private async viewFor(

@@ -225,7 +225,7 @@ export const en = {
     "{problem, select, channel_missing {The cohort channel {channel} no longer exists, so the bot's posts are on hold. Pick a new channel with `/cohort edit channel:`.} other {I can't post in {channel} any more (I need **View Channel**, **Send Messages** and **Embed Links** there), so the bot's posts are on hold. Fix the channel's permissions, or pick another channel with `/cohort edit channel:`.}}",
   "posts.announceFailed": "Discord didn't accept the post just now. Please try again in a minute.",
   "posts.previewHeader":
-    "**Preview of week {week, number} of {totalWeeks, number}** for **{cohort}**: {posted, select, all {what the bot posted} some {what the bot posted and will post} other {what the bot will post}} in {channel}. Only you see this.",
+    "**Preview of week {week, number} of {totalWeeks, number}** for **{cohort}**: {posted, select, all {what the bot posted} some {what the bot posted and will post} missed {what the bot posted, or was to post and did not,} other {what the bot will post}} in {channel}. Only you see this.",
   "posts.previewInactive": "_The cohort is paused: nothing is posted until it is resumed._",
   "posts.previewHidden":
     "_{hidden, plural, one {# more embed} other {# more embeds}} not shown here: Discord limits one reply to {maxEmbeds, number} embeds and {maxCharacters, number} characters._",
@@ -449,7 +449,8 @@ export const en = {
   "preview.weekLabel": "Week {week} assignment",
   "preview.checkpointLabel": "Checkpoint prompt · {section}",
   "preview.closingLabel": "Closing post",
-  "preview.post": "• {label}{parts, plural, =1 {} other { (# messages)}}: {posted, select, yes {posted {at}} other {{at}}} ({relative})",
+  "preview.post":
+    "• {label}{parts, plural, =1 {} other { (# messages)}}: {posted, select, yes {posted {at}} missed {not posted: due {at}, it was skipped as more than 24 hours late, or given up on} other {{at}}} ({relative})",
 
   // The curriculum importer's problems, one per code of src/domain/curriculum/parse/problemCodes.ts; quoted parameters are excerpts of the document.
   "parse.importerFailed": "The importer could not read this file ({reason}). Please report it.",

@@ -231,7 +231,7 @@ export const es: Catalogue = {
     "{problem, select, channel_missing {El canal de la cohorte {channel} ya no existe, así que las publicaciones del bot están en espera. Elige un canal nuevo con `/cohorte editar canal:`.} other {Ya no puedo publicar en {channel} (necesito **Ver canal**, **Enviar mensajes** e **Insertar enlaces** allí), así que las publicaciones del bot están en espera. Corrige los permisos del canal o elige otro con `/cohorte editar canal:`.}}",
   "posts.announceFailed": "Discord no ha aceptado la publicación ahora mismo. Vuelve a intentarlo en un minuto.",
   "posts.previewHeader":
-    "**Vista previa de la semana {week, number} de {totalWeeks, number}** de **{cohort}**: {posted, select, all {lo que el bot publicó} some {lo que el bot publicó y publicará} other {lo que el bot publicará}} en {channel}. Solo lo ves tú.",
+    "**Vista previa de la semana {week, number} de {totalWeeks, number}** de **{cohort}**: {posted, select, all {lo que el bot publicó} some {lo que el bot publicó y publicará} missed {lo que el bot publicó, o debía publicar y no publicó,} other {lo que el bot publicará}} en {channel}. Solo lo ves tú.",
   "posts.previewInactive": "_La cohorte está en pausa: no se publica nada hasta que se reanude._",
   "posts.previewHidden":
     "_{hidden, plural, one {# inserción más no se muestra} other {# inserciones más no se muestran}} aquí: Discord limita una respuesta a {maxEmbeds, number} inserciones y {maxCharacters, number} caracteres._",
@@ -462,7 +462,7 @@ export const es: Catalogue = {
   "preview.checkpointLabel": "Punto de control · {section}",
   "preview.closingLabel": "Publicación de cierre",
   "preview.post":
-    "• {label}{parts, plural, =1 {} other { (# mensajes)}}: {posted, select, yes {se publicó el {at}} other {{at}}} ({relative})",
+    "• {label}{parts, plural, =1 {} other { (# mensajes)}}: {posted, select, yes {se publicó el {at}} missed {no se publicó: tocaba el {at}, y se omitió por llegar con más de 24 horas de retraso o se abandonó} other {{at}}} ({relative})",
 
   // The curriculum importer's problems, one per code of src/domain/curriculum/parse/problemCodes.ts; quoted parameters are excerpts of the document.
   "parse.importerFailed": "El importador no pudo leer este archivo ({reason}). Por favor, infórmanos.",
