@@ -2,7 +2,7 @@ import { ChannelProblem, CohortStatus, isRunning, type Cohort } from "../domain/
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import { PostStatus } from "../domain/schedule/scheduledPostModel.js";
-import { isPastCatchUp, maxLateMs, postRowKey, postsWaitingNow } from "../domain/schedule/catchUpRule.js";
+import { isPastCatchUp, maxLateMs, postRowKey, postsWaitingNow, stillToBeTried } from "../domain/schedule/catchUpRule.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -294,8 +294,8 @@ export class Announcer {
       // past the catch-up and will not go out: as of its time.
       const row = await this.scheduledPosts.find({ cohortId: cohort.id, kind: post.kind, period: post.period });
       const sentAt = row?.status === PostStatus.Sent ? row.sentAt : null;
-      const missed =
-        (row?.status === PostStatus.Skipped || row?.status === PostStatus.Failed) && post.dueAt.getTime() <= request.now.getTime();
+      // Skipped, or failed with no retry planned (a failed post with one still goes out: catchUpRule.stillToBeTried).
+      const missed = row != null && row.status !== PostStatus.Sent && !stillToBeTried(row) && post.dueAt.getTime() <= request.now.getTime();
       const drawnAt = sentAt ?? (isPastCatchUp(post, request.now) ? post.dueAt : request.now);
       const view = await this.posts.viewOf(cohort, post, request.now, drawnAt);
       const sectionTitle = view.kind === "checkpoint" ? view.view.section.title : null;

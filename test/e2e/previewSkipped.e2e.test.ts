@@ -48,3 +48,30 @@ describe("/cohort preview of a week whose posts were skipped", () => {
     }
   });
 });
+
+/**
+ * A post whose send failed with a retry planned still goes out (at its retry): /cohort preview must show it as to
+ * come, not as "not posted … given up on".
+ */
+describe("/cohort preview of a week whose post failed and will be retried", () => {
+  let bot: BotHarness;
+  const name = "Flaky Spring";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
+    await bot.createCohort({ name, start: "2027-01-04" });
+    // More failures than discord.js retries on its own: the tick records the post as failed, to be retried.
+    bot.emulator.failNext("POST /channels/:channelId/messages", 503, 4);
+    await tickAt(bot, "2027-01-04T09:00:30Z");
+    const row = await bot.test.app.database.prisma.scheduledPost.findFirstOrThrow({ where: { period: "week-1" } });
+    expect(row.status).toBe("failed");
+    expect(row.nextAttemptAt).not.toBeNull();
+  });
+  afterAll(async () => bot.close());
+
+  it("shows the post as what the bot will post, not as given up on", async () => {
+    const text = visibleText(await bot.reply(bot.admin.id, "cohort preview", { cohort: name, week: 1 }));
+    expect(text).toContain("what the bot will post");
+    expect(text).not.toContain("not posted");
+  });
+});
