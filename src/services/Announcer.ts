@@ -2,7 +2,7 @@ import { ChannelProblem, CohortStatus, isRunning, type Cohort } from "../domain/
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import { PostStatus } from "../domain/schedule/scheduledPostModel.js";
-import { isPastCatchUp, maxLateMs, postRowKey, postsWaitingNow, stillToBeTried } from "../domain/schedule/catchUpRule.js";
+import { isPastCatchUp, maxLateMs, postRowKey, postsWaitingNow, setAsideForItsTime } from "../domain/schedule/catchUpRule.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -288,14 +288,25 @@ export class Announcer {
       throw new UserError("input.invalidWeek", { total: totalWeeks });
     const chosen = schedule.filter((post) => post.weekNumber === weekNumber || (post.kind === "closing" && weekNumber === totalWeeks));
     const previews: PreviewPost[] = [];
+    // The posts the scheduler still sends (or retries) by its catch-up rule, read once, as /cohort info does.
+    const rows = new Map((await this.scheduledPosts.listForCohorts([cohort.id])).map((row) => [postRowKey(row), row]));
+    const changes = await this.audit.postTimeChanges(cohort.id, new Date(request.now.getTime() - maxLateMs));
+    const waiting = new Set(postsWaitingNow(schedule, rows, changes, cohort.settings, request.now).map(postRowKey));
     for (const post of chosen) {
       // Its chart as the scheduler draws it, when it sends the post: a sent post's as it went out (hours late
       // perhaps); one not out yet as of now (a day not over yet cannot be charted: "not over yet"), unless it is
       // past the catch-up and will not go out: as of its time.
-      const row = await this.scheduledPosts.find({ cohortId: cohort.id, kind: post.kind, period: post.period });
+      const row = rows.get(postRowKey(post));
       const sentAt = row?.status === PostStatus.Sent ? row.sentAt : null;
-      // Skipped, or failed with no retry planned (a failed post with one still goes out: catchUpRule.stillToBeTried).
-      const missed = row != null && row.status !== PostStatus.Sent && !stillToBeTried(row) && post.dueAt.getTime() <= request.now.getTime();
+      // Due, not sent and not waiting: skipped, given up on, or (no row yet) past the catch-up, as after a pause over
+      // its time. A week's post set aside for its very time went out already; the closing post of a paused cohort
+      // goes out when it is resumed.
+      const missed =
+        post.dueAt.getTime() <= request.now.getTime() &&
+        sentAt === null &&
+        !waiting.has(postRowKey(post)) &&
+        !(row === undefined && setAsideForItsTime(post, (key) => rows.has(key))) &&
+        !(post.kind === "closing" && cohort.status === CohortStatus.Paused);
       const drawnAt = sentAt ?? (isPastCatchUp(post, request.now) ? post.dueAt : request.now);
       const view = await this.posts.viewOf(cohort, post, request.now, drawnAt);
       const sectionTitle = view.kind === "checkpoint" ? view.view.section.title : null;

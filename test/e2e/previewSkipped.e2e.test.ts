@@ -75,3 +75,30 @@ describe("/cohort preview of a week whose post failed and will be retried", () =
     expect(text).not.toContain("not posted");
   });
 });
+
+/**
+ * A cohort paused over the end of its course: the last week's post, days past its time, is skipped when it is
+ * resumed (more than 24 hours late), while the closing post goes out then. /cohort preview of the last week must
+ * say the first was not posted, and still show the closing post as to come.
+ * 12-week course from Monday 2027-01-04: week 12's post Monday 2027-03-22, last day Sunday 2027-03-28.
+ */
+describe("/cohort preview of the last week of a cohort paused over its end", () => {
+  let bot: BotHarness;
+  const name = "Paused Over The End";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
+    await bot.createCohort({ name, start: "2027-01-04" });
+    await tickAt(bot, "2027-03-17T10:00:00Z");
+    await bot.reply(bot.admin.id, "cohort pause", { cohort: name });
+    await tickAt(bot, "2027-03-31T10:00:00Z");
+  });
+  afterAll(async () => bot.close());
+
+  it("shows week 12's post as not posted and the closing post as still to come", async () => {
+    const text = visibleText(await bot.reply(bot.admin.id, "cohort preview", { cohort: name, week: 12 }));
+    expect(text).toContain("Week 12 assignment (2 messages): not posted");
+    expect(text).not.toContain("Closing post: not posted");
+    expect(text).toContain("Closing post");
+  });
+});
