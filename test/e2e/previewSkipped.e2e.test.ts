@@ -99,6 +99,7 @@ describe("/cohort preview of the last week of a cohort paused over its end", () 
     const text = visibleText(await bot.reply(bot.admin.id, "cohort preview", { cohort: name, week: 12 }));
     expect(text).toContain("Week 12 assignment (2 messages): not posted");
     expect(text).not.toContain("Closing post: not posted");
+    expect(text).toContain("what the bot was to post and did not, and what it will post");
     expect(text).toContain("Closing post");
   });
 });

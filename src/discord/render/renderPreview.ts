@@ -21,6 +21,13 @@ function postLabel(t: Translator, post: PreviewPost, weekNumber: number): string
   return t.t("preview.closingLabel");
 }
 
+/** Which header the posts' counts call for: all out, some missed and none to come, some missed and some to come, … */
+function headerChoice(sent: number, toCome: number, total: number): string {
+  if (toCome === 0) return sent === total ? "all" : "missed";
+  if (sent + toCome < total) return "missedToCome";
+  return sent === 0 ? "none" : "some";
+}
+
 export function renderPreview(t: Translator, view: PreviewView): Reply {
   const { cohort } = view;
   const sent = view.posts.filter((post) => post.sentAt !== null).length;
@@ -33,7 +40,7 @@ export function renderPreview(t: Translator, view: PreviewView): Reply {
       cohort: cohort.name,
       channel: markup(`<#${cohort.channelId}>`),
       // Posts already out are shown as posted: "what the bot will post" would say they are still to come.
-      posted: toCome === 0 ? (sent === view.posts.length ? "all" : "missed") : sent === 0 ? "none" : "some",
+      posted: headerChoice(sent, toCome, view.posts.length),
     }),
   ];
   for (const post of view.posts) {

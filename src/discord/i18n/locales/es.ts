@@ -231,7 +231,7 @@ export const es: Catalogue = {
     "{problem, select, channel_missing {El canal de la cohorte {channel} ya no existe, así que las publicaciones del bot están en espera. Elige un canal nuevo con `/cohorte editar canal:`.} other {Ya no puedo publicar en {channel} (necesito **Ver canal**, **Enviar mensajes** e **Insertar enlaces** allí), así que las publicaciones del bot están en espera. Corrige los permisos del canal o elige otro con `/cohorte editar canal:`.}}",
   "posts.announceFailed": "Discord no ha aceptado la publicación ahora mismo. Vuelve a intentarlo en un minuto.",
   "posts.previewHeader":
-    "**Vista previa de la semana {week, number} de {totalWeeks, number}** de **{cohort}**: {posted, select, all {lo que el bot publicó} some {lo que el bot publicó y publicará} missed {lo que el bot publicó, o debía publicar y no publicó,} other {lo que el bot publicará}} en {channel}. Solo lo ves tú.",
+    "**Vista previa de la semana {week, number} de {totalWeeks, number}** de **{cohort}**: {posted, select, all {lo que el bot publicó} some {lo que el bot publicó y publicará} missed {lo que el bot publicó, o debía publicar y no publicó,} missedToCome {lo que el bot debía publicar y no publicó, y lo que publicará} other {lo que el bot publicará}} en {channel}. Solo lo ves tú.",
   "posts.previewInactive": "_La cohorte está en pausa: no se publica nada hasta que se reanude._",
   "posts.previewHidden":
     "_{hidden, plural, one {# inserción más no se muestra} other {# inserciones más no se muestran}} aquí: Discord limita una respuesta a {maxEmbeds, number} inserciones y {maxCharacters, number} caracteres._",
