@@ -365,6 +365,8 @@ export interface LeaderboardView {
   readonly finalKeptPrivate: boolean;
   /** A weekly board of a week already over (the course's last, before its closing post): reading logged now is not on it. */
   readonly weekOver?: boolean;
+  /** The course's last week (breaks included) is over, before its closing post: no week runs any more. */
+  readonly courseOver?: boolean;
 }
 
 /** How many members above and below the caller view:near shows. */
@@ -965,6 +967,7 @@ export class StudyService {
       finalKeptPrivate: false,
       // Past the last week the weekly board stays on it: logging now counts for no week's board.
       weekOver: weekNumber !== null && dayInfo(cohort.settings, now).weekNumber > weekNumber,
+      courseOver: dayInfo(cohort.settings, now).weekNumber > lastWeek,
     };
   }
 

@@ -35,6 +35,15 @@ describe("/leaderboard after the course's last week, before the closing post", (
     expect(text).toContain("**ada**: no points in week 12");
   });
 
+  it("view:near and the all-time board do not speak of the week as running either", async () => {
+    const near = visibleText(await bot.reply(ada.id, "leaderboard", { cohort: name, view: "near" }));
+    expect(near).not.toContain("yet");
+    expect(near).toContain("Nobody near you on the board of week 12: that week is over.");
+    const all = visibleText(await bot.reply(ada.id, "leaderboard", { cohort: name, period: "all" }));
+    expect(all).not.toContain("for this week");
+    expect(all).toContain("/leaderboard for the last week");
+  });
+
   it("still invites reading while the last week runs", async () => {
     bot.clock.set(new Date("2027-03-27T10:00:00Z"));
     try {
@@ -51,5 +60,9 @@ describe("/leaderboard after the course's last week, before the closing post", (
     expect(text).not.toContain("/hecho");
     expect(text).not.toContain("esta semana");
     expect(text).toContain("Nadie registró puntos en la semana 12.");
+    const all = visibleText(await bot.reply(lucia.id, "leaderboard", { cohort: name, period: "all" }));
+    expect(all).not.toContain("esta semana");
+    const near = visibleText(await bot.reply(lucia.id, "leaderboard", { cohort: name, view: "near" }));
+    expect(near).not.toContain("Aún no");
   });
 });

@@ -36,7 +36,13 @@ function boardLines(t: Translator, view: LeaderboardView, weekly: boolean, week:
   if (!view.boardOn) return [t.t("leaderboard.boardOff")];
   if (view.top.length > 0) return [fitLines(standingLines(t, view.top), 3000, (hidden) => t.t("format.more", { count: hidden }))];
   if (view.scope === LeaderboardScope.Near)
-    return [t.t(view.caller?.excluded === true ? "leaderboard.nearNoPlace" : "leaderboard.nearEmpty")];
+    return [
+      view.caller?.excluded === true
+        ? t.t("leaderboard.nearNoPlace")
+        : weekly && view.weekOver === true
+          ? t.t("leaderboard.nearEmptyWeekOver", { week })
+          : t.t("leaderboard.nearEmpty"),
+    ];
   if (weekly && view.weekOver === true) return [t.t("leaderboard.emptyWeekOver", { week })];
   return [weekly ? t.t("leaderboard.emptyWeek", { week }) : t.t("leaderboard.emptyAll")];
 }
@@ -62,7 +68,12 @@ export function renderLeaderboard(asker: Translator, view: LeaderboardView): Rep
     color: colors.warning,
     title: truncate(t.t("leaderboard.title", { cohort: view.cohort.name, weekly: weekly ? "yes" : "no", week }), limits.title),
     description: truncate(lines.join("\n"), limits.description),
-    footer: { text: truncate(t.plain("leaderboard.footer", { ranked: view.rankedMembers, weekly: weekly ? "yes" : "no" }), limits.footer) },
+    footer: {
+      text: truncate(
+        t.plain("leaderboard.footer", { ranked: view.rankedMembers, weekly: weekly ? "yes" : view.courseOver === true ? "over" : "no" }),
+        limits.footer,
+      ),
+    },
   };
   return { embeds: [embed], ephemeral: !view.publicReply };
 }

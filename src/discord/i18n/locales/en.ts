@@ -306,7 +306,7 @@ export const en = {
   "progress.sectionsContinued": "Sections (continued)",
   "leaderboard.title": "🏆 {cohort} · {weekly, select, yes {Week {week}} other {All time}}",
   "leaderboard.footer":
-    "{ranked, plural, one {# member} other {# members}} with points · {weekly, select, yes {/leaderboard period:all for all time} other {/leaderboard for this week}}",
+    "{ranked, plural, one {# member} other {# members}} with points · {weekly, select, yes {/leaderboard period:all for all time} over {/leaderboard for the last week} other {/leaderboard for this week}}",
   "join.already": "You're already a member of **{name}**.",
   "join.rejoined": "Welcome back to **{name}**! Your earlier progress is still here. Run `/today` to see today's reading.",
   "join.joined": "Welcome to **{name}**! Run `/today` to see today's reading, and `/done` to log what you finish.",
@@ -701,6 +701,7 @@ export const en = {
     "{shown, select, alias {Others see you on public boards by your alias, not your name.} hidden {You are hidden from public boards: `/privacy leaderboard:` changes that.} other {This cohort has no public leaderboard, so only you see this.}}",
   "leaderboard.boardOff": "This cohort keeps its leaderboard private: only your own standing is shown, to you.",
   "leaderboard.nearEmpty": "Nobody near you on the board yet.",
+  "leaderboard.nearEmptyWeekOver": "Nobody near you on the board of week {week, number}: that week is over.",
   "leaderboard.nearNoPlace": "You have no place on this board, so there is nobody to show around you.",
   "leaderboard.nearOffFinalBoard": "You have no place on the final leaderboard, so there is nobody to show around you.",
   "leaderboard.finalNearNobodyShown": "None of the members around your place on the final leaderboard can be shown now.",

@@ -315,7 +315,7 @@ export const es: Catalogue = {
   "progress.sectionsContinued": "Secciones (continuación)",
   "leaderboard.title": "🏆 {cohort} · {weekly, select, yes {Semana {week}} other {Histórico}}",
   "leaderboard.footer":
-    "{ranked, plural, one {# miembro} other {# miembros}} con puntos · {weekly, select, yes {/clasificacion periodo:Histórico para el histórico} other {/clasificacion para esta semana}}",
+    "{ranked, plural, one {# miembro} other {# miembros}} con puntos · {weekly, select, yes {/clasificacion periodo:Histórico para el histórico} over {/clasificacion para la última semana} other {/clasificacion para esta semana}}",
   "join.already": "Ya eres miembro de **{name}**.",
   "join.rejoined": "¡Bienvenido de nuevo a **{name}**! Tu progreso anterior sigue aquí. Ejecuta `/hoy` para ver la lectura de hoy.",
   "join.joined": "¡Bienvenido a **{name}**! Ejecuta `/hoy` para ver la lectura de hoy, y `/hecho` para registrar lo que termines.",
@@ -727,6 +727,7 @@ export const es: Catalogue = {
     "{shown, select, alias {En las clasificaciones públicas los demás te ven con tu alias, no con tu nombre.} hidden {No apareces en las clasificaciones públicas: `/privacidad clasificacion:` lo cambia.} other {Esta cohorte no tiene clasificación pública, así que solo tú ves esto.}}",
   "leaderboard.boardOff": "Esta cohorte mantiene su clasificación en privado: solo se te muestra tu propia posición.",
   "leaderboard.nearEmpty": "Aún no hay nadie cerca de ti en la clasificación.",
+  "leaderboard.nearEmptyWeekOver": "No hay nadie cerca de ti en la clasificación de la semana {week, number}: esa semana terminó.",
   "leaderboard.nearNoPlace": "No tienes puesto en esta clasificación, así que no hay nadie que mostrar a tu alrededor.",
   "leaderboard.nearOffFinalBoard": "No tienes puesto en la clasificación final, así que no hay nadie que mostrar a tu alrededor.",
   "leaderboard.finalNearNobodyShown":
