@@ -20,7 +20,8 @@ describe("/leaderboard after the course's last week, before the closing post", (
     lucia = bot.emulator.createMember(bot.guild.id, { username: "lucia", locale: "es-ES" });
     await bot.reply(ada.id, "join", { cohort: name });
     await bot.reply(lucia.id, "join", { cohort: name });
-    // Monday after the last day (Sunday 28 March), past the 04:00 rollover, before the 09:00 closing post.
+    // Monday after the last day (Sunday 28 March), before the 09:00 closing post: the week turned at the cohort's midnight
+    // (weeks, and a completion's week, turn at 00:00 cohort time, not at the 04:00 rollover of a member's study day).
     bot.clock.set(new Date("2027-03-29T06:00:00Z"));
   });
   afterAll(async () => bot.close());
