@@ -69,3 +69,52 @@ describe("reading logged after the last day, before the closing post", () => {
     expect(cyToday).toContain("Not on the final board");
   });
 });
+
+/**
+ * The same when the cohort was paused over its end: reading logged during the pause, after the last day, counts
+ * in /progress but not on the final board its closing post keeps at the resume.
+ */
+describe("reading logged after the last day while the cohort is paused over its end", () => {
+  let bot: BotHarness;
+  const cohortName = "Paused Late Spring";
+  let people: Record<"ada" | "bob", { id: string }>;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T10:00:00Z") });
+    const cohort = await bot.createCohort({ name: cohortName, start: "2027-01-04", timeZone: "UTC" });
+    const items = await bot.test.app.database.prisma.item.findMany({
+      where: { curriculumId: cohort.curriculumId, kind: "Required", minutes: { gt: 0 } },
+      orderBy: { position: "asc" },
+      take: 4,
+    });
+    const ids = items.map((row) => String(row.id));
+    people = { ada: bot.member("ada"), bob: bot.member("bob") };
+    for (const person of Object.values(people)) await runCommand(bot, person.id, "join", { cohort: cohortName });
+    bot.clock.set(new Date("2027-01-05T10:00:00Z"));
+    for (const item of ids.slice(0, 2)) await runCommand(bot, people.ada.id, "done", { item });
+    await runCommand(bot, people.bob.id, "done", { item: ids[0] ?? "" });
+    bot.clock.set(new Date("2027-03-20T10:00:00Z"));
+    await runCommand(bot, bot.admin.id, "cohort pause", { cohort: cohortName });
+    // Wednesday after the last day, still paused: Bob logs three more.
+    bot.clock.set(new Date("2027-03-31T10:00:00Z"));
+    for (const item of ids.slice(1, 4)) await bot.reply(people.bob.id, "done", { item });
+    await runCommand(bot, bot.admin.id, "cohort resume", { cohort: cohortName });
+    bot.clock.set(new Date("2027-03-31T10:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    const row = await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } });
+    expect(row.status).toBe("finished");
+  }, 120_000);
+  afterAll(async () => bot.close());
+
+  it("the final board and Bob's summary rank leave his late reading out; /progress counts it", async () => {
+    const board = visibleText(await runCommand(bot, people.bob.id, "leaderboard"));
+    expect(board).toContain("🥇 **ada**");
+    expect(board).toContain("🥈 **bob**");
+    expect(visibleText(await runCommand(bot, people.bob.id, "today"))).toContain("#2 of 2");
+    const member = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: people.bob.id } });
+    const ada = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: people.ada.id } });
+    // His late reading did count: in all he has more points than Ada.
+    expect(member.points).toBeGreaterThan(ada.points);
+    expect(visibleText(await runCommand(bot, people.bob.id, "progress"))).toContain(`Points: **${member.points}**`);
+  });
+});
