@@ -5,7 +5,7 @@ import { PostPartStatus, type PostPartLedger } from "../db/repositories/PostPart
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import { PostStatus } from "../domain/schedule/scheduledPostModel.js";
 import { claimLifetimeMs } from "../domain/schedule/claimRule.js";
-import { isPastCatchUp, maxLateMs, postRowKey, postsWaitingNow } from "../domain/schedule/catchUpRule.js";
+import { isPastCatchUp, maxLateMs, postRowKey, postsWaitingNow, setAsideForItsTime } from "../domain/schedule/catchUpRule.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -103,6 +103,8 @@ export interface PreviewPost {
   readonly dueAt: Date;
   /** When the scheduler sent it; null while it is still to go out. */
   readonly sentAt: Date | null;
+  /** Not sent, and it will not be: the scheduler recorded it skipped (too late) or gave up on it, and its time is past. */
+  readonly missed: boolean;
   readonly rendered: RenderedPost;
 }
 
@@ -348,11 +350,25 @@ export class Announcer {
       throw new UserError("input.invalidWeek", { total: totalWeeks });
     const chosen = schedule.filter((post) => post.weekNumber === weekNumber || (post.kind === "closing" && weekNumber === totalWeeks));
     const previews: PreviewPost[] = [];
+    // The posts the scheduler still sends (or retries) by its catch-up rule, read once, as /cohort info does.
+    const rows = new Map((await this.scheduledPosts.listForCohorts([cohort.id])).map((row) => [postRowKey(row), row]));
+    const changes = await this.audit.postTimeChanges(cohort.id, new Date(request.now.getTime() - maxLateMs));
+    const waiting = new Set(postsWaitingNow(schedule, rows, changes, cohort.settings, request.now).map(postRowKey));
     for (const post of chosen) {
       // Its chart as the scheduler draws it, when it sends the post: a sent post's as it went out (hours late
       // perhaps); one not out yet as of now (a day not over yet cannot be charted: "not over yet"), unless it is
       // past the catch-up and will not go out: as of its time.
-      const sentAt = await this.sentAt(cohort, post);
+      const row = rows.get(postRowKey(post));
+      const sentAt = row?.status === PostStatus.Sent ? row.sentAt : null;
+      // Due, not sent and not waiting: skipped, given up on, or (no row yet) past the catch-up, as after a pause over
+      // its time. A week's post set aside for its very time went out already; the closing post of a paused cohort
+      // goes out when it is resumed.
+      const missed =
+        post.dueAt.getTime() <= request.now.getTime() &&
+        sentAt === null &&
+        !waiting.has(postRowKey(post)) &&
+        !(row === undefined && setAsideForItsTime(post, (key) => rows.has(key))) &&
+        !(post.kind === "closing" && cohort.status === CohortStatus.Paused);
       const drawnAt = sentAt ?? (isPastCatchUp(post, request.now) ? post.dueAt : request.now);
       const view = await this.posts.viewOf(cohort, post, request.now, drawnAt);
       const sectionTitle = view.kind === "checkpoint" ? view.view.section.title : null;
@@ -361,6 +377,7 @@ export class Announcer {
         sectionTitle,
         dueAt: post.dueAt,
         sentAt,
+        missed,
         // With its pictures (the weekly post's chart of last week, the closing post's course chart), as it will go out.
         rendered: withPictures(
           this.renderer.post(view, cohort.language, { inertButtons: true }),
@@ -384,12 +401,6 @@ export class Announcer {
       if (late?.weekNumber !== undefined) return late.weekNumber;
     }
     return this.posts.nextWeekToPost(cohort, now);
-  }
-
-  /** When the scheduler sent this post of the cohort; null when it has not (yet). */
-  private async sentAt(cohort: Cohort, post: PlannedPost): Promise<Date | null> {
-    const row = await this.scheduledPosts.find({ cohortId: cohort.id, kind: post.kind, period: post.period });
-    return row?.status === PostStatus.Sent ? row.sentAt : null;
   }
 
   private async viewFor(

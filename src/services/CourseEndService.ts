@@ -87,11 +87,14 @@ export class CourseEndService {
     return json === null ? null : (parseBoard(json) ?? { top: [], rankedMembers: 0 });
   }
 
-  /** Keeps `board` as the final one unless one was kept already; returns the one kept. */
-  async keepFinalBoard(cohort: Cohort, board: FinalBoard): Promise<FinalBoard> {
+  /**
+   * Keeps `board` as the final one unless one was kept already; returns the one kept. `lastWeek`: the course's
+   * last calendar week; points logged after it are left out of the members' kept points.
+   */
+  async keepFinalBoard(cohort: Cohort, board: FinalBoard, lastWeek: number): Promise<FinalBoard> {
     // The members it lists are ranked on it with their listed points, whatever they chose (or left) since it was read.
     const listed = board.top.map((entry) => ({ memberId: entry.memberId, points: entry.points }));
-    const stored = await this.cohorts.saveFinalBoard(cohort.id, JSON.stringify(board), listed);
+    const stored = await this.cohorts.saveFinalBoard(cohort.id, JSON.stringify(board), listed, lastWeek);
     return parseBoard(stored) ?? board;
   }
 

@@ -283,7 +283,8 @@ export class PostService {
 
   /** The closing post as it would look now (preview, simulate): the final board once kept, else the live one. */
   async closingView(cohort: Cohort, now: Date): Promise<ClosingPostView> {
-    const board = (await this.courseEnd.finalBoard(cohort)) ?? (await this.study.leaderboardOf(cohort, LeaderboardPeriod.All, now, null));
+    // Without points logged after the last week, as the closing post keeps it (StudyService.courseBoardOf).
+    const board = (await this.courseEnd.finalBoard(cohort)) ?? (await this.study.courseBoardOf(cohort, now));
     return this.closingViewWith(cohort, board);
   }
 
@@ -304,7 +305,8 @@ export class PostService {
   /** The all-time board as it stands now, kept as the final one unless another process kept one first; the one kept. */
   private async keepFinalBoard(cohort: Cohort, now: Date): Promise<FinalBoard> {
     const live = await this.study.finalLeaderboardOf(cohort, now);
-    return this.courseEnd.keepFinalBoard(cohort, { top: live.top, rankedMembers: live.rankedMembers, keptPrivate: !live.boardOn });
+    const board = { top: live.top, rankedMembers: live.rankedMembers, keptPrivate: !live.boardOn };
+    return this.courseEnd.keepFinalBoard(cohort, board, await this.plans.calendarWeeks(cohort));
   }
 
   /** After the closing post went out (or was skipped): the cohort is finished. */

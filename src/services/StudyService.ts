@@ -173,6 +173,8 @@ export interface WeekView {
   readonly zone: string;
   /** Whether `zone` is the member's own, not the cohort's (as `/today` heads its date). */
   readonly ownZone: boolean;
+  /** An admin ended the cohort before its first day: none of its weeks ran, none is "this week". */
+  readonly endedBeforeStart: boolean;
 }
 
 export interface SectionProgress {
@@ -370,6 +372,10 @@ export interface LeaderboardView {
   readonly publicReply: boolean;
   /** A final board kept while the cohort's board was off: it lists nobody, though the board is on now. */
   readonly finalKeptPrivate: boolean;
+  /** A weekly board of a week already over (the course's last, before its closing post): reading logged now is not on it. */
+  readonly weekOver?: boolean;
+  /** The course's last week (breaks included) is over, before its closing post: no week runs any more. */
+  readonly courseOver?: boolean;
 }
 
 /** How many members above and below the caller view:near shows. */
@@ -405,8 +411,11 @@ export class StudyService {
     const day = dayInfoOfDate(cohort.settings, today);
     const streak = this.memberPlans.streakOf(planning, completions, request.now);
     // Their own end, not the cohort's calendar: a member who finishes late (`/pace extend`) reads on after the closing
-    // post. A cohort an admin ended shows its hints-free day until the course's last week, then the summary, for everyone.
-    const courseOver = planning.planOver || (cohort.status === CohortStatus.Ended && courseIsOver(cohort, context, request.now));
+    // post. A cohort an admin ended shows its hints-free day until the course's last week, then the summary, for everyone;
+    // one ended before its first day never ran a week, so its summary comes at once (no "not started yet", no overdue).
+    const courseOver =
+      planning.planOver ||
+      (cohort.status === CohortStatus.Ended && (courseIsOver(cohort, context, request.now) || endedAfterWeekOf(cohort, context) === 0));
     const done = new Set(completions.map((row) => row.itemId));
     // Once the course is over nothing is due or overdue: the reply is the member's summary.
     const status = courseOver ? { dueToday: [], overdue: [], backlog: [] } : memberDayStatus(plan, done, today);
@@ -551,17 +560,19 @@ export class StudyService {
     const references = [...context.plan.referenceItemsBySection]
       .filter(([key]) => sectionKeys.has(key))
       .flatMap(([, items]) => items.map((item) => itemOf(context, item.id)));
+    const endedBeforeStart = cohort.status === CohortStatus.Ended && endedAfterWeekOf(cohort, context) === 0;
     return {
       cohort,
       week,
       totalWeeks: total,
-      isCurrent: wanted === current,
+      isCurrent: !endedBeforeStart && wanted === current,
       currentWeek: current,
       doneItemIds,
       references,
       breakResumesOn: context.breakWeeks.includes(wanted) ? resumption(context.breakWeeks, context.plan.weeks, wanted).resumesOn : null,
       zone,
       ownZone: zone !== cohort.settings.timeZone,
+      endedBeforeStart,
     };
   }
 
@@ -882,7 +893,38 @@ export class StudyService {
    */
   async finalLeaderboardOf(cohort: Cohort, now: Date): Promise<LeaderboardView> {
     if (cohort.leaderboard !== CohortBoard.Off) await this.cohorts.refreshExclusionsForFinalBoard(cohort, now);
-    return this.leaderboardOf(cohort, LeaderboardPeriod.All, now, null);
+    return this.courseBoardOf(cohort, now);
+  }
+
+  /**
+   * The all-time board of the course's reading: points logged after its last calendar week (late completions,
+   * e.g. on the Monday before the closing tick, or while the cohort was paused over its end) count in /progress
+   * but change no board, so they are left out (the final board, the closing post and its preview). The top is
+   * read `late` rows deeper (a member with late points can only drop), those members' late points taken off and
+   * their places reached before the end, then put in board order again.
+   */
+  async courseBoardOf(cohort: Cohort, now: Date): Promise<LeaderboardView> {
+    const view = await this.leaderboardOf(cohort, LeaderboardPeriod.All, now, null);
+    const late = new Map(
+      (await this.completions.lateScores(cohort.id, await this.plans.calendarWeeks(cohort))).map((row) => [row.memberId, row]),
+    );
+    if (late.size === 0) return view;
+    // Ranked members whose every point came late have no place on it.
+    const droppedOff = [...late.values()].filter((row) => row.ranked && row.points > 0 && row.points - row.late <= 0).length;
+    if (!view.boardOn) return { ...view, rankedMembers: Math.max(0, view.rankedMembers - droppedOff) };
+    const rows = (await this.completions.topAllTime(cohort.id, 10 + late.size))
+      .map((row) => {
+        const lateRow = late.get(row.memberId);
+        return lateRow === undefined ? row : { ...row, points: row.points - lateRow.late, reachedAt: lateRow.reachedBefore };
+      })
+      .filter((row) => row.points > 0)
+      .sort((a, b) => b.points - a.points || a.reachedAt.getTime() - b.reachedAt.getTime() || a.memberId - b.memberId)
+      .slice(0, 10);
+    return {
+      ...view,
+      top: await this.entries(cohort, rankStandings(rows), null),
+      rankedMembers: Math.max(0, view.rankedMembers - droppedOff),
+    };
   }
 
   /** Also used by the scheduler's posts (no caller there): every public board goes through the privacy rule here. */
@@ -938,6 +980,9 @@ export class StudyService {
       final: false,
       endedEarly: false,
       finalKeptPrivate: false,
+      // Past the last week the weekly board stays on it: logging now counts for no week's board.
+      weekOver: weekNumber !== null && dayInfo(cohort.settings, now).weekNumber > weekNumber,
+      courseOver: dayInfo(cohort.settings, now).weekNumber > lastWeek,
     };
   }
 

@@ -140,10 +140,10 @@ describe("CohortRepository: break weeks and the final board", () => {
     await handle.prisma.member.update({ where: { id: bob.id }, data: { points: 30 } });
     await handle.prisma.member.update({ where: { id: cy.id }, data: { points: 30, leftAt: now } });
 
-    expect(await cohorts.saveFinalBoard(cohortId, '{"first":true}', [])).toBe('{"first":true}');
+    expect(await cohorts.saveFinalBoard(cohortId, '{"first":true}', [], 12)).toBe('{"first":true}');
     // Later completions and a second save change nothing kept.
     await handle.prisma.member.update({ where: { id: bob.id }, data: { points: 90 } });
-    expect(await cohorts.saveFinalBoard(cohortId, '{"second":true}', [])).toBe('{"first":true}');
+    expect(await cohorts.saveFinalBoard(cohortId, '{"second":true}', [], 12)).toBe('{"first":true}');
     expect(await cohorts.finalBoard(cohortId)).toBe('{"first":true}');
 
     const finalPoints = async (memberId: number) => (await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).finalPoints;
@@ -169,7 +169,7 @@ describe("CohortRepository: break weeks and the final board", () => {
       rankedMembers: 2,
     });
     await handle.prisma.member.update({ where: { id: ada.id }, data: { boardVisibility: "hidden" } });
-    await cohorts.saveFinalBoard(drawnId, board, [{ memberId: ada.id, points: 50 }]);
+    await cohorts.saveFinalBoard(drawnId, board, [{ memberId: ada.id, points: 50 }], 12);
 
     const ranked = async (memberId: number) => (await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } })).finalRanked;
     expect([await ranked(ada.id), await ranked(bob.id), await ranked(dee.id)]).toEqual([true, true, false]);
@@ -183,7 +183,7 @@ describe("CohortRepository: break weeks and the final board", () => {
     const privacy = new PrivacyRepository(handle.prisma, handle.target.provider);
     const deletion = await privacy.deleteMember("1", "deleted-meanwhile-ada", new Date("2027-04-05T09:01:00Z"));
     expect(deletion.memberships).toBe(1);
-    const kept = await cohorts.saveFinalBoard(deletedId, board, listed);
+    const kept = await cohorts.saveFinalBoard(deletedId, board, listed, 12);
 
     // What the closing post shows (the board returned) and /leaderboard afterwards (the board stored): Bob and Cy, "2 ranked".
     expect(namesAndRanked(kept)).toEqual({ names: ["Bob", "Cy"], rankedMembers: 2 });
@@ -199,7 +199,7 @@ describe("CohortRepository: break weeks and the final board", () => {
     const topOfOne = JSON.stringify({ ...parsed, top: parsed.top.slice(0, 1) });
     const privacy = new PrivacyRepository(handle.prisma, handle.target.provider);
     expect((await privacy.deleteMember("1", "deleted-below-cy", new Date("2027-04-05T09:01:00Z"))).memberships).toBe(1);
-    const kept = await cohorts.saveFinalBoard(belowId, topOfOne, listed.slice(0, 1));
+    const kept = await cohorts.saveFinalBoard(belowId, topOfOne, listed.slice(0, 1), 12);
 
     // "…and 1 more with points", "2 ranked": as Bob's own rank counts (#2 of 2).
     expect(namesAndRanked(kept)).toEqual({ names: ["Ada"], rankedMembers: 2 });
@@ -223,10 +223,15 @@ describe("CohortRepository: break weeks and the final board", () => {
       rankedMembers: 2,
     });
     await handle.prisma.member.update({ where: { id: ada.id }, data: { leftAt: now } });
-    await cohorts.saveFinalBoard(leftId, board, [
-      { memberId: ada.id, points: 50 },
-      { memberId: bob.id, points: 30 },
-    ]);
+    await cohorts.saveFinalBoard(
+      leftId,
+      board,
+      [
+        { memberId: ada.id, points: 50 },
+        { memberId: bob.id, points: 30 },
+      ],
+      12,
+    );
 
     const kept = async (memberId: number) => {
       const row = await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId } });
@@ -395,7 +400,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("keeping the final bo
     await holdCohortRow(other, cohortId);
     await other.query(`DELETE FROM "Member" WHERE "userId" = $1`, ["deleting-while-kept-ada"]);
     let saved = false;
-    const saving = cohorts.saveFinalBoard(cohortId, board, listed).finally(() => (saved = true));
+    const saving = cohorts.saveFinalBoard(cohortId, board, listed, 12).finally(() => (saved = true));
     // Commit the deletion once the keeping waits for it (or once it is done without waiting).
     await untilLockWaitOr(handle, () => saved);
     await other.query("COMMIT");

@@ -18,6 +18,7 @@ describe("/cohort preview's charts", () => {
     sectionTitle: null,
     dueAt: new Date("2027-03-08T09:00:00Z"),
     sentAt: null,
+    missed: false,
     rendered: { messages: [{ embeds: [embed], files }], threadName: null },
   });
 

@@ -604,13 +604,16 @@ export class CohortRepository {
    * A member whose data was deleted since the board was read (`/privacy
    * delete`) is taken off it as their deletion takes them off a board kept
    * before it: their line, if the top lists them, and one ranked member fewer,
-   * listed or ranked below the top (boardAsKept). Returns the stored board
+   * listed or ranked below the top (boardAsKept). Points logged after the
+   * course's last calendar week (`lastWeek`) are not kept: late reading
+   * changes no board (StudyService.courseBoardOf). Returns the stored board
    * (this one, so trimmed, or an earlier one): what the closing post shows.
    */
   async saveFinalBoard(
     cohortId: number,
     finalBoard: string,
     listed: readonly { readonly memberId: number; readonly points: number }[],
+    lastWeek: number,
   ): Promise<string> {
     const listedIds = listed.map((entry) => entry.memberId);
     const isListed = listed.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`"id" IN (${Prisma.join(listedIds)})`;
@@ -630,7 +633,8 @@ export class CohortRepository {
         // statement, a write, which takes the file's lock: no deletion comes between it and the commit.
         for (const lock of lockCohortRows(tx, this.provider, { cohortId })) await lock;
         await tx.$executeRaw`UPDATE "Member" SET "finalPoints" = CASE WHEN ${isListed} THEN ${listedPoints}
-            WHEN "leftAt" IS NULL THEN "points" ELSE NULL END,
+            WHEN "leftAt" IS NULL THEN "points" - COALESCE((SELECT SUM(w."points") FROM "WeeklyScore" w
+              WHERE w."memberId" = "Member"."id" AND w."weekNumber" > ${lastWeek}), 0) ELSE NULL END,
           "finalRanked" = CASE WHEN ${isListed}
             OR ("leftAt" IS NULL AND "boardVisibility" <> ${BoardVisibility.Hidden} AND "excluded" = false)
             THEN true ELSE false END

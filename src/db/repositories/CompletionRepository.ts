@@ -584,6 +584,52 @@ export class CompletionRepository {
   }
 
   /**
+   * The members with points logged after the course's last calendar week (`lastWeek`; a completion's week is the
+   * cohort's calendar week it was logged in, so week lastWeek + 1 on begins at midnight after the last day): those
+   * points (`late`), their points in all, when they last reached points before (epoch when never) and whether they
+   * take a place in the ranking. Two grouped reads over the week scores of those members only: the final board
+   * leaves their late points out (StudyService.courseBoardOf).
+   */
+  async lateScores(
+    cohortId: number,
+    lastWeek: number,
+  ): Promise<{ memberId: number; late: number; points: number; reachedBefore: Date; ranked: boolean }[]> {
+    const late = await this.prisma.weeklyScore.groupBy({
+      by: ["memberId"],
+      where: { cohortId, weekNumber: { gt: lastWeek } },
+      _sum: { points: true },
+    });
+    if (late.length === 0) return [];
+    const ids = late.map((row) => row.memberId);
+    const [before, members] = await Promise.all([
+      this.prisma.weeklyScore.groupBy({
+        by: ["memberId"],
+        where: { memberId: { in: ids }, weekNumber: { lte: lastWeek } },
+        _max: { reachedAt: true },
+      }),
+      this.prisma.member.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, points: true, leftAt: true, boardVisibility: true, excluded: true },
+      }),
+    ]);
+    const reached = new Map(before.map((row) => [row.memberId, row._max.reachedAt]));
+    const byId = new Map(members.map((member) => [member.id, member]));
+    return late.flatMap((row) => {
+      const member = byId.get(row.memberId);
+      if (member === undefined) return [];
+      return [
+        {
+          memberId: row.memberId,
+          late: row._sum.points ?? 0,
+          points: member.points,
+          reachedBefore: reached.get(row.memberId) ?? new Date(0),
+          ranked: member.leftAt === null && member.boardVisibility !== BoardVisibility.Hidden && !member.excluded,
+        },
+      ];
+    });
+  }
+
+  /**
    * The ranked members just above and just below `anchor` on the all-time board (the anchor's own
    * row excluded), each list in board order. Two small index range reads, whatever the cohort's size.
    */

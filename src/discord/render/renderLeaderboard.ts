@@ -14,6 +14,8 @@ function standingLine(t: Translator, view: LeaderboardView, caller: LeaderboardC
   // After the close, points logged late count, but the final board is settled: not "no points yet".
   if (caller.rank === null && view.final && caller.points > 0)
     return t.t("leaderboard.callerOffFinalBoard", { name, points: caller.points });
+  if (caller.rank === null && weekly && view.weekOver === true)
+    return t.t("leaderboard.callerUnrankedWeekOver", { name, week: view.weekNumber ?? 1 });
   if (caller.rank === null) return t.t(weekly ? "leaderboard.callerUnrankedWeek" : "leaderboard.callerUnrankedAll", { name });
   // Not counted among the ranked members (also on a board that is off): never "#3 of 2".
   if (caller.ranking === OwnRanking.Hidden) return t.t("leaderboard.callerHidden", { name, rank: caller.rank, points: caller.points });
@@ -34,8 +36,18 @@ function boardLines(t: Translator, view: LeaderboardView, weekly: boolean, week:
   if (!view.boardOn) return [t.t("leaderboard.boardOff")];
   if (view.top.length > 0) return [fitLines(standingLines(t, view.top), 3000, (hidden) => t.t("format.more", { count: hidden }))];
   if (view.scope === LeaderboardScope.Near)
-    // No place of their own (excluded, or no points in the period): nobody to show around them, as on the final board.
-    return [t.t(view.caller?.rank === null ? "leaderboard.nearNoPlace" : "leaderboard.nearEmpty")];
+    // No place of their own (excluded, or no points in the period): nobody to show around them, as on the final board;
+    // a week over says so first, unless the caller is never ranked.
+    return [
+      view.caller?.excluded === true
+        ? t.t("leaderboard.nearNoPlace")
+        : weekly && view.weekOver === true
+          ? t.t("leaderboard.nearEmptyWeekOver", { week })
+          : view.caller?.rank === null
+            ? t.t("leaderboard.nearNoPlace")
+            : t.t("leaderboard.nearEmpty"),
+    ];
+  if (weekly && view.weekOver === true) return [t.t("leaderboard.emptyWeekOver", { week })];
   return [weekly ? t.t("leaderboard.emptyWeek", { week }) : t.t("leaderboard.emptyAll")];
 }
 
@@ -60,7 +72,12 @@ export function renderLeaderboard(asker: Translator, view: LeaderboardView): Rep
     color: colors.warning,
     title: truncate(t.t("leaderboard.title", { cohort: view.cohort.name, weekly: weekly ? "yes" : "no", week }), limits.title),
     description: truncate(lines.join("\n"), limits.description),
-    footer: { text: truncate(t.plain("leaderboard.footer", { ranked: view.rankedMembers, weekly: weekly ? "yes" : "no" }), limits.footer) },
+    footer: {
+      text: truncate(
+        t.plain("leaderboard.footer", { ranked: view.rankedMembers, weekly: weekly ? "yes" : view.courseOver === true ? "over" : "no" }),
+        limits.footer,
+      ),
+    },
   };
   return { embeds: [embed], ephemeral: !view.publicReply };
 }

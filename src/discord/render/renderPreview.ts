@@ -21,9 +21,18 @@ function postLabel(t: Translator, post: PreviewPost, weekNumber: number): string
   return t.t("preview.closingLabel");
 }
 
+/** Which header the posts' counts call for: all out, some missed and none to come, some missed and some to come, … */
+function headerChoice(sent: number, toCome: number, total: number): string {
+  if (toCome === 0) return sent === total ? "all" : "missed";
+  if (sent + toCome < total) return "missedToCome";
+  return sent === 0 ? "none" : "some";
+}
+
 export function renderPreview(t: Translator, view: PreviewView): Reply {
   const { cohort } = view;
   const sent = view.posts.filter((post) => post.sentAt !== null).length;
+  // Posts the scheduler skipped (too late) or gave up on will not go out: never "what the bot will post".
+  const toCome = view.posts.filter((post) => post.sentAt === null && !post.missed).length;
   const header = [
     t.t("posts.previewHeader", {
       week: view.weekNumber,
@@ -31,7 +40,7 @@ export function renderPreview(t: Translator, view: PreviewView): Reply {
       cohort: cohort.name,
       channel: markup(`<#${cohort.channelId}>`),
       // Posts already out are shown as posted: "what the bot will post" would say they are still to come.
-      posted: sent === 0 ? "none" : sent === view.posts.length ? "all" : "some",
+      posted: headerChoice(sent, toCome, view.posts.length),
     }),
   ];
   for (const post of view.posts) {
@@ -40,7 +49,7 @@ export function renderPreview(t: Translator, view: PreviewView): Reply {
       t.t("preview.post", {
         label: markup(postLabel(t, post, view.weekNumber)),
         parts: post.rendered.messages.length,
-        posted: post.sentAt === null ? "no" : "yes",
+        posted: post.sentAt !== null ? "yes" : post.missed ? "missed" : "no",
         at: markup(timestamp(at, "F")),
         relative: markup(timestamp(at, "R")),
       }),

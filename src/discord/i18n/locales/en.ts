@@ -202,15 +202,18 @@ export const en = {
   "week.referenceIntro": "Reference material: listed, never assigned, worth no points.",
   "week.nothingAssigned": "Nothing assigned.",
   "week.beforeStart": "The course starts on **{start}**; this is its first week.",
+  "week.endedBeforeStart": "The cohort was ended before its start: this week never ran.",
   "week.afterEnd": "The course is over; this is its last week.",
   "week.unestimated": "{count, plural, one {# item} other {# items}} without an estimate (counted as 15 min for points).",
 
   "progress.leftCohort": "{name} has left this cohort; their history is kept.",
 
   "leaderboard.emptyWeek": "Nobody has points in week {week, number} yet. Log your reading with `/done` to get on the board.",
+  "leaderboard.emptyWeekOver": "Nobody logged points in week {week, number}.",
   "leaderboard.emptyAll": "Nobody has points yet. Log your reading with `/done` to get on the board.",
   "leaderboard.callerRanked": "**{name}**: #{rank, number} of {ranked, number} · {points, number} pts",
   "leaderboard.callerUnrankedWeek": "**{name}**: no points this week yet",
+  "leaderboard.callerUnrankedWeekOver": "**{name}**: no points in week {week, number}",
   "leaderboard.callerUnrankedAll": "**{name}**: no points yet",
   "leaderboard.callerOffFinalBoard":
     "**{name}**: not on the final leaderboard (it was settled when the course closed) · {points, number} pts",
@@ -226,7 +229,7 @@ export const en = {
     "{problem, select, channel_missing {The cohort channel {channel} no longer exists, so the bot's posts are on hold. Pick a new channel with `/cohort edit channel:`.} other {I can't post in {channel} any more (I need **View Channel**, **Send Messages** and **Embed Links** there), so the bot's posts are on hold. Fix the channel's permissions, or pick another channel with `/cohort edit channel:`.}}",
   "posts.announceFailed": "Discord didn't accept the post just now. Please try again in a minute.",
   "posts.previewHeader":
-    "**Preview of week {week, number} of {totalWeeks, number}** for **{cohort}**: {posted, select, all {what the bot posted} some {what the bot posted and will post} other {what the bot will post}} in {channel}. Only you see this.",
+    "**Preview of week {week, number} of {totalWeeks, number}** for **{cohort}**: {posted, select, all {what the bot posted} some {what the bot posted and will post} missed {what the bot posted, or was to post and did not,} missedToCome {what the bot was to post and did not, and what it will post} other {what the bot will post}} in {channel}. Only you see this.",
   "posts.previewInactive": "_The cohort is paused: nothing is posted until it is resumed._",
   "posts.previewHidden":
     "_{hidden, plural, one {# more embed} other {# more embeds}} not shown here: Discord limits one reply to {maxEmbeds, number} embeds and {maxCharacters, number} characters._",
@@ -312,7 +315,7 @@ export const en = {
   "progress.sectionsContinued": "Sections (continued)",
   "leaderboard.title": "🏆 {cohort} · {weekly, select, yes {Week {week}} other {All time}}",
   "leaderboard.footer":
-    "{ranked, plural, one {# member} other {# members}} with points · {weekly, select, yes {/leaderboard period:all for all time} other {/leaderboard for this week}}",
+    "{ranked, plural, one {# member} other {# members}} with points · {weekly, select, yes {/leaderboard period:all for all time} over {/leaderboard for the last week} other {/leaderboard for this week}}",
   "join.already": "You're already a member of **{name}**.",
   "join.renamed": "Your name on its boards is now **{name}**.",
   "join.renamedOffBoards": "Your stored name is now **{name}** (this cohort's boards do not show that name).",
@@ -458,7 +461,8 @@ export const en = {
   "preview.weekLabel": "Week {week} assignment",
   "preview.checkpointLabel": "Checkpoint prompt · {section}",
   "preview.closingLabel": "Closing post",
-  "preview.post": "• {label}{parts, plural, =1 {} other { (# messages)}}: {posted, select, yes {posted {at}} other {{at}}} ({relative})",
+  "preview.post":
+    "• {label}{parts, plural, =1 {} other { (# messages)}}: {posted, select, yes {posted {at}} missed {not posted: due {at}, it was skipped as more than 24 hours late, or given up on} other {{at}}} ({relative})",
 
   // The curriculum importer's problems, one per code of src/domain/curriculum/parse/problemCodes.ts; quoted parameters are excerpts of the document.
   "parse.importerFailed": "The importer could not read this file ({reason}). Please report it.",
@@ -710,6 +714,7 @@ export const en = {
     "{shown, select, alias {Others see you on public boards by your alias, not your name.} hidden {You are hidden from public boards: `/privacy leaderboard:` changes that.} other {This cohort has no public leaderboard, so only you see this.}}",
   "leaderboard.boardOff": "This cohort keeps its leaderboard private: only your own standing is shown, to you.",
   "leaderboard.nearEmpty": "Nobody near you on the board yet.",
+  "leaderboard.nearEmptyWeekOver": "Nobody near you on the board of week {week, number}: that week is over.",
   "leaderboard.nearNoPlace": "You have no place on this board, so there is nobody to show around you.",
   "leaderboard.nearOffFinalBoard": "You have no place on the final leaderboard, so there is nobody to show around you.",
   "leaderboard.finalNearNobodyShown": "None of the members around your place on the final leaderboard can be shown now.",

@@ -208,6 +208,7 @@ export const es: Catalogue = {
   "week.referenceIntro": "Material de consulta: se lista, nunca se asigna y no da puntos.",
   "week.nothingAssigned": "Nada asignado.",
   "week.beforeStart": "El curso empieza el **{start}**; esta es su primera semana.",
+  "week.endedBeforeStart": "La cohorte se dio por terminada antes de empezar: esta semana no llegó a hacerse.",
   "week.afterEnd": "El curso ha terminado; esta es su última semana.",
   "week.unestimated": "{count, plural, one {# lectura} other {# lecturas}} sin estimación (cuentan como 15 min para los puntos).",
 
@@ -215,9 +216,11 @@ export const es: Catalogue = {
 
   "leaderboard.emptyWeek":
     "Nadie tiene puntos aún en la semana {week, number}. Registra tus lecturas con `/hecho` para entrar en la clasificación.",
+  "leaderboard.emptyWeekOver": "Nadie registró puntos en la semana {week, number}.",
   "leaderboard.emptyAll": "Nadie tiene puntos aún. Registra tus lecturas con `/hecho` para entrar en la clasificación.",
   "leaderboard.callerRanked": "**{name}**: n.º {rank, number} de {ranked, number} · {points, number} pts",
   "leaderboard.callerUnrankedWeek": "**{name}**: aún sin puntos esta semana",
+  "leaderboard.callerUnrankedWeekOver": "**{name}**: sin puntos en la semana {week, number}",
   "leaderboard.callerUnrankedAll": "**{name}**: aún sin puntos",
   "leaderboard.callerOffFinalBoard": "**{name}**: fuera de la clasificación final (se cerró al terminar el curso) · {points, number} pts",
   "leaderboard.standing": "{place} **{name}** · {points, number} pts",
@@ -232,7 +235,7 @@ export const es: Catalogue = {
     "{problem, select, channel_missing {El canal de la cohorte {channel} ya no existe, así que las publicaciones del bot están en espera. Elige un canal nuevo con `/cohorte editar canal:`.} other {Ya no puedo publicar en {channel} (necesito **Ver canal**, **Enviar mensajes** e **Insertar enlaces** allí), así que las publicaciones del bot están en espera. Corrige los permisos del canal o elige otro con `/cohorte editar canal:`.}}",
   "posts.announceFailed": "Discord no ha aceptado la publicación ahora mismo. Vuelve a intentarlo en un minuto.",
   "posts.previewHeader":
-    "**Vista previa de la semana {week, number} de {totalWeeks, number}** de **{cohort}**: {posted, select, all {lo que el bot publicó} some {lo que el bot publicó y publicará} other {lo que el bot publicará}} en {channel}. Solo lo ves tú.",
+    "**Vista previa de la semana {week, number} de {totalWeeks, number}** de **{cohort}**: {posted, select, all {lo que el bot publicó} some {lo que el bot publicó y publicará} missed {lo que el bot publicó, o debía publicar y no publicó,} missedToCome {lo que el bot debía publicar y no publicó, y lo que publicará} other {lo que el bot publicará}} en {channel}. Solo lo ves tú.",
   "posts.previewInactive": "_La cohorte está en pausa: no se publica nada hasta que se reanude._",
   "posts.previewHidden":
     "_{hidden, plural, one {# inserción más no se muestra} other {# inserciones más no se muestran}} aquí: Discord limita una respuesta a {maxEmbeds, number} inserciones y {maxCharacters, number} caracteres._",
@@ -322,7 +325,7 @@ export const es: Catalogue = {
   "progress.sectionsContinued": "Secciones (continuación)",
   "leaderboard.title": "🏆 {cohort} · {weekly, select, yes {Semana {week}} other {Histórico}}",
   "leaderboard.footer":
-    "{ranked, plural, one {# miembro} other {# miembros}} con puntos · {weekly, select, yes {/clasificacion periodo:Histórico para el histórico} other {/clasificacion para esta semana}}",
+    "{ranked, plural, one {# miembro} other {# miembros}} con puntos · {weekly, select, yes {/clasificacion periodo:Histórico para el histórico} over {/clasificacion para la última semana} other {/clasificacion para esta semana}}",
   "join.already": "Ya eres miembro de **{name}**.",
   "join.renamed": "Tu nombre en sus clasificaciones es ahora **{name}**.",
   "join.renamedOffBoards": "Tu nombre guardado es ahora **{name}** (las clasificaciones de esta cohorte no muestran ese nombre).",
@@ -473,7 +476,7 @@ export const es: Catalogue = {
   "preview.checkpointLabel": "Punto de control · {section}",
   "preview.closingLabel": "Publicación de cierre",
   "preview.post":
-    "• {label}{parts, plural, =1 {} other { (# mensajes)}}: {posted, select, yes {se publicó el {at}} other {{at}}} ({relative})",
+    "• {label}{parts, plural, =1 {} other { (# mensajes)}}: {posted, select, yes {se publicó el {at}} missed {no se publicó: tocaba el {at}, y se omitió por llegar con más de 24 horas de retraso o se abandonó} other {{at}}} ({relative})",
 
   // The curriculum importer's problems, one per code of src/domain/curriculum/parse/problemCodes.ts; quoted parameters are excerpts of the document.
   "parse.importerFailed": "El importador no pudo leer este archivo ({reason}). Por favor, infórmanos.",
@@ -740,6 +743,7 @@ export const es: Catalogue = {
     "{shown, select, alias {En las clasificaciones públicas los demás te ven con tu alias, no con tu nombre.} hidden {No apareces en las clasificaciones públicas: `/privacidad clasificacion:` lo cambia.} other {Esta cohorte no tiene clasificación pública, así que solo tú ves esto.}}",
   "leaderboard.boardOff": "Esta cohorte mantiene su clasificación en privado: solo se te muestra tu propia posición.",
   "leaderboard.nearEmpty": "Aún no hay nadie cerca de ti en la clasificación.",
+  "leaderboard.nearEmptyWeekOver": "No hay nadie cerca de ti en la clasificación de la semana {week, number}: esa semana terminó.",
   "leaderboard.nearNoPlace": "No tienes puesto en esta clasificación, así que no hay nadie que mostrar a tu alrededor.",
   "leaderboard.nearOffFinalBoard": "No tienes puesto en la clasificación final, así que no hay nadie que mostrar a tu alrededor.",
   "leaderboard.finalNearNobodyShown":

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * Between the course's last day and its closing post (the next morning at the announce time, or later when the
+ * cohort is paused over its end), `/leaderboard` still shows the last week's board. That week is over: reading
+ * logged now counts for no week's board, so the board must not invite members to log reading to get on it, nor
+ * say they have "no points this week yet".
+ */
+describe("/leaderboard after the course's last week, before the closing post", () => {
+  let bot: BotHarness;
+  const name = "Spring Board";
+  let ada: { id: string };
+  let lucia: { id: string };
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
+    await bot.createCohort({ name, start: "2027-01-04" });
+    ada = bot.member("ada");
+    lucia = bot.emulator.createMember(bot.guild.id, { username: "lucia", locale: "es-ES" });
+    await bot.reply(ada.id, "join", { cohort: name });
+    await bot.reply(lucia.id, "join", { cohort: name });
+    // Monday after the last day (Sunday 28 March), before the 09:00 closing post: the week turned at the cohort's midnight
+    // (weeks, and a completion's week, turn at 00:00 cohort time, not at the 04:00 rollover of a member's study day).
+    bot.clock.set(new Date("2027-03-29T06:00:00Z"));
+  });
+  afterAll(async () => bot.close());
+
+  it("says nobody had points in the last week, without pointing at /done", async () => {
+    const message = await bot.reply(ada.id, "leaderboard", { cohort: name });
+    const text = visibleText(message);
+    expect(text).toContain("Week 12");
+    expect(text).not.toContain("to get on the board");
+    expect(text).not.toContain("this week yet");
+    expect(text).toContain("Nobody logged points in week 12.");
+    expect(text).toContain("**ada**: no points in week 12");
+  });
+
+  it("view:near and the all-time board do not speak of the week as running either", async () => {
+    const near = visibleText(await bot.reply(ada.id, "leaderboard", { cohort: name, view: "near" }));
+    expect(near).not.toContain("yet");
+    expect(near).toContain("Nobody near you on the board of week 12: that week is over.");
+    const all = visibleText(await bot.reply(ada.id, "leaderboard", { cohort: name, period: "all" }));
+    expect(all).not.toContain("for this week");
+    expect(all).toContain("/leaderboard for the last week");
+  });
+
+  it("still invites reading while the last week runs", async () => {
+    bot.clock.set(new Date("2027-03-27T10:00:00Z"));
+    try {
+      const text = visibleText(await bot.reply(ada.id, "leaderboard", { cohort: name }));
+      expect(text).toContain("to get on the board");
+    } finally {
+      bot.clock.set(new Date("2027-03-29T06:00:00Z"));
+    }
+  });
+
+  it("says so in Spanish too", async () => {
+    await bot.reply(bot.admin.id, "cohort edit", { cohort: name, language: "es" });
+    const text = visibleText(await bot.reply(lucia.id, "leaderboard", { cohort: name }));
+    expect(text).not.toContain("/hecho");
+    expect(text).not.toContain("esta semana");
+    expect(text).toContain("Nadie registró puntos en la semana 12.");
+    const all = visibleText(await bot.reply(lucia.id, "leaderboard", { cohort: name, period: "all" }));
+    expect(all).not.toContain("esta semana");
+    const near = visibleText(await bot.reply(lucia.id, "leaderboard", { cohort: name, view: "near" }));
+    expect(near).not.toContain("Aún no");
+  });
+});
