@@ -140,9 +140,11 @@ const stopMessages = {
  * seconds) on a worker thread. better-sqlite3 is synchronous: on the bot's
  * own connection such a read would hold the event loop, and every server's
  * interactions with it. The thread starts with the first request and stops
- * after a minute without one; the bot's WalCheckpointer asks it for a
- * checkpoint every 500 ms, so in the bot it runs all along, one thread for
- * the checkpoints and the long reads; its lifecycle is SupervisedWorker's (a thread that cannot
+ * after a minute without one, its memory (a big roster's heap and statements)
+ * with it; it also runs the bot's checkpoints (WalCheckpointer asks for one
+ * at a 500 ms tick only when the write-ahead log changed), so a bot that
+ * writes keeps it running and an idle one lets it stop. One thread for the
+ * checkpoints and the long reads; its lifecycle is SupervisedWorker's (a thread that cannot
  * open the file is started again after a growing back-off, reads meanwhile
  * refused at once; one stuck for `defaultTimeoutMs` is replaced). Dates are
  * bound as epoch milliseconds, the format the bot's Prisma adapter stores
@@ -183,7 +185,7 @@ export class SqliteReadWorker implements SqlReader {
 
   /**
    * Runs one PASSIVE checkpoint of the write-ahead log on the thread, on a read-write connection of its own
-   * (WalCheckpointer asks every 500 ms, which also keeps the thread from stopping idle); queued behind a long
+   * (WalCheckpointer asks at a 500 ms tick when the log changed, which keeps the thread from stopping idle while the bot writes); queued behind a long
    * read, whose snapshot would hold the copy back anyway. Rejects as `read` does when the thread cannot serve.
    */
   async checkpoint(): Promise<CheckpointOutcome> {

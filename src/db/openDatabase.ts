@@ -130,7 +130,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       opened.defer(() => reader.close());
       hotReader = reader;
       // The long reads' thread runs the checkpoints too (a thread of its own cost about 6 MB).
-      const started = WalCheckpointer.start({ worker, intervalMs: checkpointIntervalMs, logger: options.logger });
+      const started = WalCheckpointer.start({
+        worker,
+        filePath: target.filePath,
+        intervalMs: checkpointIntervalMs,
+        logger: options.logger,
+      });
       opened.defer(() => started.stop());
       checkpointer = started;
     }
