@@ -36,7 +36,7 @@ ENV NODE_ENV=production \
     HEALTH_FILE=/tmp/cohort-bot.health \
     LOG_FORMAT=json \
     COHORT_BOT_PLAYGROUND=off \
-    MALLOC_ARENA_MAX=2
+    MALLOC_ARENA_MAX=1
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

@@ -9,11 +9,13 @@
 //   (a live set near the limit would crash the process: size it with margin);
 // - Liftoff only: Prisma's query compiler is WebAssembly, and optimising it
 //   with TurboFan leaves tens of MB of compiler memory behind;
-// - two malloc arenas: glibc otherwise keeps one arena per thread that ever
-//   allocated (libuv's pool, the WebAssembly compiler), each holding freed memory.
+// - one malloc arena: glibc otherwise keeps one arena per thread that ever
+//   allocated (libuv's pool, the WebAssembly compiler, the SQLite worker
+//   threads), each holding freed memory; a second arena still kept about
+//   4 MB more at the bench's peak (README "Sizing a process").
 
 /** Node command-line flags, before the entry script. */
 export const productionNodeFlags = ["--max-semi-space-size=2", "--max-old-space-size=256", "--liftoff-only"];
 
 /** Environment variables the process must start with (glibc reads them once, at start). */
-export const productionNodeEnv = { MALLOC_ARENA_MAX: "2" };
+export const productionNodeEnv = { MALLOC_ARENA_MAX: "1" };

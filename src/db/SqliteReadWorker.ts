@@ -19,15 +19,28 @@ export interface SqliteReadWorkerOptions {
   readonly monotonicNow?: () => number;
 }
 
-interface ReadRequest {
-  readonly id: number;
-  readonly sql: string;
-  readonly params: readonly (string | number | null)[];
+type ReadRequest =
+  | { readonly id: number; readonly sql: string; readonly params: readonly (string | number | null)[] }
+  | { readonly id: number; readonly checkpoint: true };
+
+/** What one checkpoint reported (SQLite's wal_checkpoint pragma): frames in the log, and how many of them are now in the database file. */
+export interface CheckpointReport {
+  readonly busy: number;
+  readonly log: number;
+  readonly checkpointed: number;
 }
 
 type ReadReply =
   | { readonly id: number; readonly threadId: number; readonly rows: Record<string, unknown>[] }
+  /** `isNew`: the log changed since the thread's last checkpoint (an idle log keeps reporting the same frames). */
+  | { readonly id: number; readonly threadId: number; readonly report: CheckpointReport | null; readonly isNew: boolean }
   | { readonly id: number; readonly threadId: number; readonly error: string; readonly code: string | null };
+
+/** A checkpoint's outcome: SQLite's report (null when another process's checkpoint was running), and whether the log changed since the last one. */
+export interface CheckpointOutcome {
+  readonly report: CheckpointReport | null;
+  readonly isNew: boolean;
+}
 
 /** A read the worker's connection refused or failed (SQLite's message and code). */
 export class SqliteReadError extends Error {
@@ -44,7 +57,10 @@ export class SqliteReadError extends Error {
 /**
  * The worker's whole program: plain CommonJS in a string, so it runs the same
  * under tsx, vitest and the built dist/. A read-only connection of its own;
- * in WAL mode it sees every committed write and never blocks the bot's.
+ * in WAL mode it sees every committed write and never blocks the bot's. A
+ * second connection, opened by the first checkpoint asked of it (WalCheckpointer),
+ * copies the write-ahead log back into the file: one thread for both, as a
+ * thread costs about 6 MB of the bot's memory (README "Sizing a process").
  */
 const workerSource = `
 const { parentPort, workerData, threadId } = require("node:worker_threads");
@@ -63,8 +79,29 @@ function statementFor(sql) {
   }
   return statement;
 }
+let checkpoints = null;
+// An idle log keeps reporting the same frames until the next write resets it: tell the bot only what is new.
+let lastReport = { log: 0, checkpointed: 0 };
+function checkpoint() {
+  checkpoints ??= new Database(workerData.filePath, { fileMustExist: true });
+  try {
+    const [report] = checkpoints.pragma("wal_checkpoint(PASSIVE)");
+    const isNew = report.log !== lastReport.log || report.checkpointed !== lastReport.checkpointed;
+    lastReport = report;
+    return { report, isNew: isNew && report.log > 0 };
+  } catch (error) {
+    // Another process's checkpoint running at that moment is no failure: the log gets copied either way.
+    if (error && error.code === "SQLITE_BUSY") return { report: null, isNew: false };
+    throw error;
+  }
+}
 parentPort.on("message", (message) => {
   try {
+    if (message.checkpoint === true) {
+      const { report, isNew } = checkpoint();
+      parentPort.postMessage({ id: message.id, threadId, report, isNew });
+      return;
+    }
     const statement = statementFor(message.sql);
     if (!statement.reader) throw Object.assign(new Error("the read worker runs statements that return rows only"), { code: "NOT_A_READ" });
     parentPort.postMessage({ id: message.id, threadId, rows: statement.all(...message.params) });
@@ -102,9 +139,12 @@ const stopMessages = {
  * Runs SQLite reads that may take long (a 100,000-member roster takes
  * seconds) on a worker thread. better-sqlite3 is synchronous: on the bot's
  * own connection such a read would hold the event loop, and every server's
- * interactions with it. The thread starts with the first read and stops
- * after a minute without one, so a bot that never shows a roster pays
- * nothing for it; its lifecycle is SupervisedWorker's (a thread that cannot
+ * interactions with it. The thread starts with the first request and stops
+ * after a minute without one, its memory (a big roster's heap and statements)
+ * with it; it also runs the bot's checkpoints (WalCheckpointer asks for one
+ * at a 500 ms tick only when the write-ahead log changed), so a bot that
+ * writes keeps it running and an idle one lets it stop. One thread for the
+ * checkpoints and the long reads; its lifecycle is SupervisedWorker's (a thread that cannot
  * open the file is started again after a growing back-off, reads meanwhile
  * refused at once; one stuck for `defaultTimeoutMs` is replaced). Dates are
  * bound as epoch milliseconds, the format the bot's Prisma adapter stores
@@ -139,7 +179,24 @@ export class SqliteReadWorker implements SqlReader {
         throw readFailure(error);
       });
     if ("rows" in reply) return reply.rows;
-    throw new SqliteReadError(reply.error, reply.code);
+    if ("error" in reply) throw new SqliteReadError(reply.error, reply.code);
+    throw new Error("the read worker answered a read with a checkpoint");
+  }
+
+  /**
+   * Runs one PASSIVE checkpoint of the write-ahead log on the thread, on a read-write connection of its own
+   * (WalCheckpointer asks at a 500 ms tick when the log changed, which keeps the thread from stopping idle while the bot writes); queued behind a long
+   * read, whose snapshot would hold the copy back anyway. Rejects as `read` does when the thread cannot serve.
+   */
+  async checkpoint(): Promise<CheckpointOutcome> {
+    const reply = await this.worker
+      .request((id) => ({ id, checkpoint: true }))
+      .catch((error: unknown) => {
+        throw readFailure(error);
+      });
+    if ("report" in reply) return { report: reply.report, isNew: reply.isNew };
+    if ("error" in reply) throw new SqliteReadError(reply.error, reply.code);
+    throw new Error("the read worker answered a checkpoint with rows");
   }
 
   /** Whether the thread is running now (it starts on demand). */

@@ -129,7 +129,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       });
       opened.defer(() => reader.close());
       hotReader = reader;
-      const started = WalCheckpointer.start({ filePath: target.filePath, intervalMs: checkpointIntervalMs, logger: options.logger });
+      // The long reads' thread runs the checkpoints too (a thread of its own cost about 6 MB).
+      const started = WalCheckpointer.start({
+        worker,
+        filePath: target.filePath,
+        intervalMs: checkpointIntervalMs,
+        logger: options.logger,
+      });
       opened.defer(() => started.stop());
       checkpointer = started;
     }

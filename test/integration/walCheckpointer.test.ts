@@ -1,9 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
+import { Worker, type WorkerOptions } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/openDatabase.js";
+import { SqliteReadWorker } from "../../src/db/SqliteReadWorker.js";
 import { WalCheckpointer, type CheckpointReport } from "../../src/db/WalCheckpointer.js";
+import type { Logger } from "../../src/logging/createLogger.js";
 import { projectPaths } from "../../src/projectPaths.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { makeTempDir } from "../helpers/tempDir.js";
@@ -35,6 +38,50 @@ async function writeInBatches(
   return Math.max(largest, walSize(file));
 }
 
+/** Counts 1 to 3,000,000 without touching a table: a read that keeps the worker busy for a while (about a second here). */
+const slowRead = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) SELECT COUNT(*) AS counted FROM n";
+const warning = "background checkpoints cannot run now; asked again at each tick";
+
+type Spawn = (program: string, options: WorkerOptions) => Worker;
+
+/** A checkpointer on the long reads' thread, as openDatabase gives it; stop() ends both. */
+function startCheckpointer(filePath: string, intervalMs: number, logger: Logger, spawn?: Spawn, idleMs?: number) {
+  const worker = new SqliteReadWorker({
+    filePath,
+    busyTimeoutMs: 1_000,
+    logger,
+    ...(spawn === undefined ? {} : { spawn }),
+    ...(idleMs === undefined ? {} : { idleMs }),
+  });
+  const checkpointer = WalCheckpointer.start({ worker, filePath, intervalMs, logger });
+  return {
+    worker,
+    checkpointer,
+    checkpointNow: () => checkpointer.checkpointNow(),
+    stop: async () => {
+      await checkpointer.stop();
+      await worker.stop();
+    },
+  };
+}
+
+/** Starts the read worker's threads as usual, and notes each checkpoint posted to them and each thread started. */
+function watchedSpawn(): { spawn: Spawn; threads: Worker[]; checkpointsAsked: () => number } {
+  const threads: Worker[] = [];
+  let asked = 0;
+  const spawn: Spawn = (program, options) => {
+    const thread = new Worker(program, options);
+    const post = thread.postMessage.bind(thread);
+    thread.postMessage = (message: unknown, transferList?: Parameters<Worker["postMessage"]>[1]) => {
+      if (typeof message === "object" && message !== null && "checkpoint" in message) asked += 1;
+      post(message, transferList);
+    };
+    threads.push(thread);
+    return thread;
+  };
+  return { spawn, threads, checkpointsAsked: () => asked };
+}
+
 describe("WalCheckpointer", () => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
@@ -55,7 +102,7 @@ describe("WalCheckpointer", () => {
 
   it("keeps the write-ahead log small while the connection that writes never checkpoints", async () => {
     const { file, db } = tempDatabase();
-    const checkpointer = WalCheckpointer.start({ filePath: file, intervalMs: never, logger: captureLogger().logger });
+    const checkpointer = startCheckpointer(file, never, captureLogger().logger);
     cleanups.push(() => checkpointer.stop());
 
     const reports: (CheckpointReport | null)[] = [];
@@ -77,25 +124,104 @@ describe("WalCheckpointer", () => {
     expect(await writeInBatches(db, file)).toBeGreaterThan(15 * megabyte);
   });
 
-  it("stops with its connection closed, so closing the last one folds the log into the file", async () => {
+  it("stops with its connections closed, so closing the last one folds the log into the file", async () => {
     const { file, db } = tempDatabase();
-    const checkpointer = WalCheckpointer.start({ filePath: file, intervalMs: 50, logger: captureLogger().logger });
+    const started = startCheckpointer(file, never, captureLogger().logger);
     db.exec("CREATE TABLE kept (value TEXT)");
     db.prepare("INSERT INTO kept (value) VALUES (?)").run("still here");
-    await checkpointer.stop();
-    await checkpointer.stop();
+    // Both of the thread's connections open: the checkpoints' and the reads'.
+    expect((await started.checkpointNow())?.log).toBeGreaterThan(0);
+    expect(await started.worker.read("SELECT value FROM kept", [])).toEqual([{ value: "still here" }]);
+    db.prepare("INSERT INTO kept (value) VALUES (?)").run("written after the checkpoint");
+
+    await started.stop();
+    await started.stop();
     db.close();
 
+    // A connection left open on the thread would hold its lock on the file, and the log would stay beside it.
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
     const reopened = new Database(file, { readonly: true });
-    expect(reopened.prepare("SELECT value FROM kept").all()).toEqual([{ value: "still here" }]);
+    expect(reopened.prepare("SELECT value FROM kept").all()).toEqual([{ value: "still here" }, { value: "written after the checkpoint" }]);
     reopened.close();
+  });
+
+  it("answers a checkpoint asked during a long read after it, and asks no other while that one waits", async () => {
+    const { file, db } = tempDatabase();
+    const watched = watchedSpawn();
+    // Ticks every 10 ms, each finding the log changed by the writes below.
+    const started = startCheckpointer(file, 10, captureLogger().logger, watched.spawn);
+    cleanups.push(() => started.stop());
+    db.exec("CREATE TABLE kept (value TEXT)");
+    const insert = db.prepare("INSERT INTO kept (value) VALUES (?)");
+
+    const answers: string[] = [];
+    let askedDuringRead = -1;
+    const read = started.worker.read(slowRead, []).then((rows) => {
+      askedDuringRead = watched.checkpointsAsked();
+      answers.push("read");
+      return rows;
+    });
+    const checkpoint = started.checkpointNow().then((report) => {
+      answers.push("checkpoint");
+      return report;
+    });
+    // The bot keeps writing while the read runs, so every tick would have a reason to ask.
+    await until(() => {
+      insert.run("written during the read");
+      return askedDuringRead >= 0;
+    }, "the long read's answer");
+
+    expect(await read).toEqual([{ counted: 3_000_000 }]);
+    expect((await checkpoint)?.log).toBeGreaterThan(0);
+    expect(answers).toEqual(["read", "checkpoint"]);
+    // The one asked above, queued behind the read: no tick added another behind it.
+    expect(askedDuringRead).toBe(1);
+  });
+
+  it("stops without waiting for a checkpoint queued behind a long read, and says nothing of it", async () => {
+    const { file, db } = tempDatabase();
+    const captured = captureLogger();
+    const started = startCheckpointer(file, never, captured.logger);
+    db.exec("CREATE TABLE kept (value TEXT)");
+    db.prepare("INSERT INTO kept (value) VALUES (?)").run("written");
+
+    const events: string[] = [];
+    const read = started.worker.read(slowRead, []).then(
+      () => events.push("read answered"),
+      () => events.push("read given up"),
+    );
+    const checkpoint = started.checkpointNow();
+    await started.checkpointer.stop();
+    events.push("checkpointer stopped");
+    await started.worker.stop();
+    await read;
+
+    expect(events).toEqual(["checkpointer stopped", "read given up"]);
+    expect(await checkpoint).toBeNull();
+    expect(captured.lines().filter((line) => typeof line.level === "number" && line.level >= 40)).toEqual([]);
+  });
+
+  it("asks nothing while the log is unchanged, so the thread stops when idle and comes back for the next write", async () => {
+    const { file, db } = tempDatabase();
+    const captured = captureLogger("debug");
+    // Ticks every 10 ms; the thread stops after 50 ms without a request.
+    const started = startCheckpointer(file, 10, captured.logger, undefined, 50);
+    cleanups.push(() => started.stop());
+    db.exec("CREATE TABLE kept (value TEXT)");
+    const reported = () => captured.lines().filter((line) => line.msg === "write-ahead log checkpointed");
+
+    await until(() => reported().length === 1, "the first write's checkpoint");
+    // Its memory with it (a big roster's heap and statements): ticks over an unchanged log do not keep it alive.
+    await until(() => !started.worker.running, "the idle thread to stop");
+    db.prepare("INSERT INTO kept (value) VALUES (?)").run("later");
+    await until(() => reported().length === 2, "the later write's checkpoint");
+    expect(reported()[1]).toMatchObject({ busy: 0, log: reported()[1]?.checkpointed });
   });
 
   it("reports each checkpoint once, not again on every tick while the log sits idle", async () => {
     const { file, db } = tempDatabase();
     const captured = captureLogger("debug");
-    const checkpointer = WalCheckpointer.start({ filePath: file, intervalMs: never, logger: captured.logger });
+    const checkpointer = startCheckpointer(file, never, captured.logger);
     cleanups.push(() => checkpointer.stop());
     db.exec("CREATE TABLE kept (value TEXT)");
     db.prepare("INSERT INTO kept (value) VALUES (?)").run("once");
@@ -115,14 +241,42 @@ describe("WalCheckpointer", () => {
     const temp = makeTempDir();
     cleanups.push(() => temp.cleanup());
     const captured = captureLogger();
-    const checkpointer = WalCheckpointer.start({ filePath: path.join(temp.dir, "missing.db"), intervalMs: 50, logger: captured.logger });
-    await checkpointer.stop();
+    const checkpointer = startCheckpointer(path.join(temp.dir, "missing.db"), 50, captured.logger);
+    cleanups.push(() => checkpointer.stop());
+    const warned = () => captured.lines().filter((line) => line.level === 40 && line.msg === warning);
 
-    expect(
-      captured
-        .lines()
-        .some((line) => line.level === 40 && line.msg === "background checkpointer stopped; commits checkpoint the log themselves"),
-    ).toBe(true);
+    // Its ticks keep meeting the missing file (the thread backs off between starts): one warning, not one per tick.
+    await until(() => warned().length > 0, "the checkpointer's warning", 5);
+    expect(await checkpointer.checkpointNow()).toBeNull();
+    expect(await checkpointer.checkpointNow()).toBeNull();
+    expect(warned()).toHaveLength(1);
+  });
+
+  it("says when checkpoints run again after failing, and warns again when they next fail", async () => {
+    const temp = makeTempDir();
+    cleanups.push(() => temp.cleanup());
+    const file = path.join(temp.dir, "late.db");
+    const captured = captureLogger();
+    const watched = watchedSpawn();
+    const started = startCheckpointer(file, 50, captured.logger, watched.spawn);
+    cleanups.push(() => started.stop());
+    const warned = () => captured.lines().filter((line) => line.level === 40 && line.msg === warning);
+    const resumed = () => captured.lines().filter((line) => line.level === 30 && line.msg === "background checkpoints run again");
+
+    await until(() => warned().length === 1, "the first warning", 5);
+    // The file appears: the thread started after the back-off opens it, and the next tick's checkpoint succeeds.
+    const db = new Database(file);
+    db.pragma("journal_mode = WAL");
+    db.exec("CREATE TABLE kept (value TEXT)");
+    await until(() => resumed().length === 1, "the line saying checkpoints run again", 5);
+    expect(warned()).toHaveLength(1);
+
+    // The thread ends, then the file goes (nothing written, so no tick asks in between): the next thread cannot open it.
+    await watched.threads.at(-1)?.terminate();
+    db.close();
+    fs.rmSync(file);
+    await until(() => warned().length === 2, "the second warning", 5);
+    expect(resumed()).toHaveLength(1);
   });
 });
 
