@@ -167,7 +167,9 @@ async function run(args: readonly string[], app: App): Promise<number> {
     const en = translatorFor("en");
     const sentences = [en.plain("curriculumAdmin.counts", { sections: summary.sections, items: summary.items })];
     if (summary.retiredItems > 0 || summary.removedItems > 0)
-      sentences.push(en.plain("curriculumAdmin.kept", { retired: summary.retiredItems, removed: summary.removedItems }));
+      sentences.push(
+        en.plain("curriculumAdmin.kept", { retired: summary.retiredItems, removed: summary.removedItems + summary.retiredItems }),
+      );
     console.log(`${summary.outcome}: ${summary.curriculum.slug} (${sentences.map((sentence) => sentence.replace(/\.$/, "")).join("; ")})`);
     return 0;
   }

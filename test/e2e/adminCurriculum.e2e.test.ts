@@ -326,6 +326,44 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       expect(await curriculumState()).toEqual(stateBefore);
     });
 
+    it("after Confirm, counts the items this update removed as the diff did, never those an earlier update retired", async () => {
+      const path = [
+        "Retiring Path",
+        "Week 1: Start",
+        "- [ ] Required -- Staying (20 min)",
+        "- [ ] Required -- Read Then Dropped (20 min)",
+        "- [ ] Required -- Never Read (20 min)",
+        "",
+      ];
+      const file = (lines: readonly string[]) => tinyFile(lines.join("\n"), "retiring.md");
+      const channel = bot.emulator.createChannel(bot.guild.id, { name: "retiring" });
+      await asAdmin("curriculum import", { file: file(path) });
+      await asAdmin("cohort create", { name: "Retiring Cohort", curriculum: "retiring-path", channel: channel.id, start: "2027-01-04" });
+      const reader = bot.member("retiring-reader");
+      await bot.reply(reader.id, "join", { cohort: "Retiring Cohort" });
+      await bot.reply(reader.id, "done", { cohort: "Retiring Cohort", item: "Read Then Dropped" });
+      const confirmed = async (lines: readonly string[]) => {
+        const preview = await asAdmin("curriculum import", { file: file(lines) });
+        const confirm = buttonsOf(preview).find((entry) => entry.label === "Confirm update");
+        if (confirm === undefined) throw new Error("no Confirm button");
+        return {
+          preview: visibleText(preview),
+          result: visibleText(await answered(bot.click(bot.admin.id, preview.id, confirm.customId))),
+        };
+      };
+
+      const shorter = path.filter((line) => !line.includes("Read Then Dropped") && !line.includes("Never Read"));
+      const first = await confirmed(shorter);
+      expect(first.preview).toContain("0 added · 2 removed · 0 changed · 1 kept");
+      expect(first.result).toContain("2 items removed, 1 kept hidden because members completed it.");
+
+      // Only a duration changes: the diff removes nothing, and neither does the reply after Confirm.
+      const second = await confirmed(shorter.map((line) => line.replace("Staying (20 min)", "Staying (25 min)")));
+      expect(second.preview).toContain("0 added · 0 removed · 1 changed · 0 kept");
+      expect(second.result).toContain("Curriculum updated");
+      expect(second.result).not.toMatch(/removed|kept hidden/);
+    });
+
     it("refuses a Confirm whose curriculum changed after the diff was shown", async () => {
       const first = await asAdmin("curriculum import", {
         file: tinyFile(tinyPath.replace("Eta Reading (30 min)", "Eta Reading (35 min)")),

@@ -426,12 +426,14 @@ async function retireGoneItems(tx: Transaction, oldItems: readonly ItemRow[], go
     (chunk) => tx.completion.findMany({ where: { itemId: { in: chunk } }, select: { itemId: true }, distinct: ["itemId"] }),
   );
   const keep = new Set(completed.map((row) => row.itemId));
-  const toRetire = goneItems.filter((item) => keep.has(item.id)).map((item) => item.id);
-  const toDelete = goneItems.filter((item) => !keep.has(item.id)).map((item) => item.id);
+  // An item an earlier import already retired stays so (or goes, once nobody's completion holds it) without being
+  // counted again: the admin reads what this import removes, as its diff counted it.
+  const toRetire = goneItems.filter((item) => keep.has(item.id) && !item.retired).map((item) => item.id);
+  const toDelete = goneItems.filter((item) => !keep.has(item.id));
   for (const chunk of chunksOf(toRetire)) await tx.item.updateMany({ where: { id: { in: chunk } }, data: { retired: true } });
-  for (const chunk of chunksOf(toDelete)) await tx.item.deleteMany({ where: { id: { in: chunk } } });
+  for (const chunk of chunksOf(toDelete.map((item) => item.id))) await tx.item.deleteMany({ where: { id: { in: chunk } } });
   await nextTurn();
-  return { retiredItems: toRetire.length, removedItems: toDelete.length };
+  return { retiredItems: toRetire.length, removedItems: toDelete.filter((item) => !item.retired).length };
 }
 
 /** Sections no longer in the document: retired while they hold retired items or checkpoint answers, deleted otherwise. */

@@ -210,7 +210,8 @@ export function renderImportResult(t: Translator, result: ImportResult): Reply {
   ];
   if (summary.replacesBuiltIn === true) lines.push(t.t("curriculumAdmin.replacesBuiltIn"));
   if (summary.retiredItems > 0 || summary.removedItems > 0) {
-    lines.push(t.t("curriculumAdmin.kept", { retired: summary.retiredItems, removed: summary.removedItems }));
+    // Every item the update removed, as its diff counted them; of those, the ones kept hidden for members' completions.
+    lines.push(t.t("curriculumAdmin.kept", { retired: summary.retiredItems, removed: summary.removedItems + summary.retiredItems }));
   }
   const headings = {
     [ImportOutcome.Created]: t.t("curriculumAdmin.headingCreated"),

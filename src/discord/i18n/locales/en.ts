@@ -92,7 +92,7 @@ export const en = {
     "A built-in curriculum has the same name: in this server, `/cohort create` and `/curriculum list` now use this import instead. Cohorts already on the built-in one keep it.",
   "curriculumAdmin.counts": "{sections, plural, one {# section} other {# sections}}, {items, plural, one {# item} other {# items}}.",
   "curriculumAdmin.kept":
-    "{removed, plural, one {# item} other {# items}} removed; {retired, plural, one {# removed item kept because members completed it} other {# removed items kept because members completed them}}.",
+    "{removed, plural, one {# item removed} other {# items removed}}{retired, plural, =0 {} one {, # kept hidden because members completed it} other {, # kept hidden because members completed them}}.",
   "curriculumAdmin.moreItems": "…and {count, number} more",
   "curriculumAdmin.moreSections": "…and {count, plural, one {# more section} other {# more sections}} (too long to show here).",
   "curriculumAdmin.moreCurricula": "…and {count, number} more",

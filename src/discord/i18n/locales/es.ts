@@ -93,7 +93,7 @@ export const es: Catalogue = {
     "Un plan de estudios incluido tiene el mismo nombre: en este servidor, `/cohorte crear` y `/plan lista` usan ahora esta importación en su lugar. Las cohortes que ya usan el incluido lo conservan.",
   "curriculumAdmin.counts": "{sections, plural, one {# sección} other {# secciones}}, {items, plural, one {# lectura} other {# lecturas}}.",
   "curriculumAdmin.kept":
-    "{removed, plural, one {# lectura eliminada} other {# lecturas eliminadas}}; {retired, plural, one {se conserva # porque hay miembros que la completaron} other {se conservan # porque hay miembros que las completaron}}.",
+    "{removed, plural, one {# lectura eliminada} other {# lecturas eliminadas}}{retired, plural, =0 {} one {; se conserva # oculta porque hay miembros que la completaron} other {; se conservan # ocultas porque hay miembros que las completaron}}.",
   "curriculumAdmin.moreItems": "…y {count, number} más",
   "curriculumAdmin.moreSections": "…y {count, plural, one {# sección más} other {# secciones más}} (demasiado largo para mostrarlo aquí).",
   "curriculumAdmin.moreCurricula": "…y {count, number} más",
