@@ -401,6 +401,15 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       await expectImportRefused(tinyFile(late), /line 3: The first section, "Week 60: Basics", starts in week 60/);
     });
 
+    it("names the line of a stray control character in a text file, rather than calling the file binary", async () => {
+      // An escape code pasted from a terminal: the file is still the author's text, with one line to fix.
+      const lines = tinyPath.split("\n");
+      lines[5] = "- [ ] Required -- Beta \u001b[1mReading\u001b[0m (20 min)";
+      const text = await expectImportRefused(tinyFile(lines.join("\n")), /wasn't imported; nothing changed/);
+      expect(text).toMatch(/line 6: This line contains control characters/);
+      expect(text).not.toContain("isn't a text file");
+    });
+
     it("refuses a file with no learning path in it", () =>
       expectImportRefused(tinyFile("just some notes\nnothing else\n", "notes.txt"), /line 1: No sections found/));
 

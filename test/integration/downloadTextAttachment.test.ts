@@ -27,6 +27,13 @@ describe("decodeTextFile", () => {
     expect(decodeTextFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toBeNull();
   });
 
+  it("keeps a stray control character in text, for the parser to name its line, but refuses a file full of them", () => {
+    const text = `Week 1: Basics\n- [ ] Required -- Beta \u001b[1mReading (20 min)\n${"plain words ".repeat(20)}`;
+    expect(decodeTextFile(new TextEncoder().encode(text))).toBe(text);
+    expect(decodeTextFile(new TextEncoder().encode(`a\u0001b\u0002c\u0003d`))).toBeNull();
+    expect(decodeTextFile(new TextEncoder().encode(`${"word ".repeat(100)}\u0000`))).toBeNull();
+  });
+
   it("keeps tabs and Windows line ends", () => {
     expect(decodeTextFile(new TextEncoder().encode("a\tb\r\nc"))).toBe("a\tb\r\nc");
   });
