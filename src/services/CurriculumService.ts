@@ -16,6 +16,9 @@ import type { PlanService } from "./PlanService.js";
 import { AuditAction } from "../domain/audit/auditAction.js";
 import type { AuditLog } from "./AuditLog.js";
 import { rowIdOf } from "../domain/rowId.js";
+import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
+import { courseHasEnded } from "../domain/schedule/cohortBreaks.js";
+import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 
 export type ImportResult =
   { readonly ok: true; readonly summary: ImportSummary } | { readonly ok: false; readonly problems: readonly ParseProblem[] };
@@ -37,6 +40,15 @@ export interface ImportConfirmationView {
   readonly retiredCompletions: number;
   readonly affectedMembers: number;
   readonly expiresAt: Date;
+  /**
+   * A shorter version's weeks against the current one, and the server's running (active or paused) cohorts on it
+   * whose course it would end at once: past its new last week, not past the current one. Null when no cohort is.
+   */
+  readonly endingCohorts: {
+    readonly weeks: number;
+    readonly previousWeeks: number;
+    readonly names: readonly string[];
+  } | null;
 }
 
 /** /curriculum import: refused, done at once (new or unchanged), or waiting for Confirm. */
@@ -64,6 +76,8 @@ export class CurriculumService {
     private readonly parse: ParseDocument = (text) => Promise.resolve(parseCurriculum(text)),
     /** Admins' imports write an audit line (seeding and the CLI have no admin). */
     private readonly audit?: AuditLog,
+    /** A re-import's diff names the server's running cohorts a shorter version would end. */
+    private readonly cohorts?: Pick<CohortRepository, "listInGuild">,
   ) {}
 
   /**
@@ -146,6 +160,7 @@ export class CurriculumService {
       expiresAt: new Date(now.getTime() + pendingImportLifetimeMs),
     });
     const { diff, retiredCompletions, affectedMembers } = preview;
+    const endingCohorts = await this.cohortsEndedBy(scope, preview.curriculum, curriculum.totalWeeks, now);
     return {
       ok: "confirm",
       confirmation: {
@@ -156,8 +171,32 @@ export class CurriculumService {
         retiredCompletions,
         affectedMembers,
         expiresAt: pending.expiresAt,
+        endingCohorts,
       },
     };
+  }
+
+  /** The running cohorts of the server on `current` whose course `weeks` weeks would end at `now` (see ImportConfirmationView). */
+  private async cohortsEndedBy(
+    scope: string,
+    current: CurriculumSummary,
+    weeks: number,
+    now: Date,
+  ): Promise<ImportConfirmationView["endingCohorts"]> {
+    if (this.cohorts === undefined || weeks >= current.totalWeeks) return null;
+    const running = (cohort: Cohort) =>
+      cohort.curriculumId === current.id && (cohort.status === CohortStatus.Active || cohort.status === CohortStatus.Paused);
+    const calendar = (cohort: Cohort, curriculumWeeks: number) => ({
+      startDate: cohort.settings.startDate,
+      timeZone: cohort.settings.timeZone,
+      curriculumWeeks,
+      breakWeeks: cohort.breakWeeks,
+    });
+    const ending = (await this.cohorts.listInGuild(scope)).filter(
+      (cohort) =>
+        running(cohort) && courseHasEnded(calendar(cohort, weeks), now) && !courseHasEnded(calendar(cohort, current.totalWeeks), now),
+    );
+    return ending.length === 0 ? null : { weeks, previousWeeks: current.totalWeeks, names: ending.map((cohort) => cohort.name) };
   }
 
   /**

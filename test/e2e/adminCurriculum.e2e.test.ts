@@ -364,6 +364,32 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       expect(second.result).not.toMatch(/removed|kept hidden/);
     });
 
+    it("warns in the diff when a shorter version would end running cohorts already past its last week", async () => {
+      const weeks = (count: number) =>
+        [
+          "Ending Path",
+          ...Array.from({ length: count }, (_, index) => [
+            `Week ${index + 1}: Part ${index + 1}`,
+            `- [ ] Required -- Reading ${index + 1} (20 min)`,
+          ]).flat(),
+          "",
+        ].join("\n");
+      const file = (count: number) => tinyFile(weeks(count), "ending.md");
+      const channel = bot.emulator.createChannel(bot.guild.id, { name: "ending" });
+      await asAdmin("curriculum import", { file: file(4) });
+      // Set up late: in its week 3 on the harness's 5 January; the other starts next week.
+      await asAdmin("cohort create", { name: "Ending *Cohort*", curriculum: "ending-path", channel: channel.id, start: "2026-12-21" });
+      await asAdmin("cohort create", { name: "Later Cohort", curriculum: "ending-path", channel: channel.id, start: "2027-01-11" });
+
+      const shorter = visibleText(await asAdmin("curriculum import", { file: file(2) }));
+      expect(shorter).toContain(
+        "⚠️ The new version is 2 weeks long (was 4): this running cohort is already past that, so its course would be over at once: Ending \\*Cohort\\*.",
+      );
+      expect(shorter).not.toContain("Later Cohort");
+      // Longer, or as long: nothing to warn about.
+      expect(visibleText(await asAdmin("curriculum import", { file: file(5) }))).not.toContain("⚠️");
+    });
+
     it("refuses a Confirm whose curriculum changed after the diff was shown", async () => {
       const first = await asAdmin("curriculum import", {
         file: tinyFile(tinyPath.replace("Eta Reading (30 min)", "Eta Reading (35 min)")),

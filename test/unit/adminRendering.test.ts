@@ -334,6 +334,7 @@ describe("a re-import's diff", () => {
     retiredCompletions: 5,
     affectedMembers: 2,
     expiresAt: new Date("2027-01-05T10:15:00Z"),
+    endingCohorts: { weeks: 1, previousWeeks: 2, names: [...hostile.slice(0, 6), "x".repeat(5000)] },
   };
 
   it.each(["en", "es"] as const)(
@@ -355,6 +356,12 @@ describe("a re-import's diff", () => {
       );
       expect(text).toContain(language === "en" ? "5 completions of removed items (2 members)" : "Se retiran 5 lecturas completadas");
       expect(text).toContain(language === "en" ? "…and 12 more" : "…y 12 más");
+      expect(text).toContain(
+        language === "en"
+          ? "⚠️ The new version is 1 week long (was 2): these running cohorts are already past that, so their courses would be over at once:"
+          : "⚠️ La nueva versión dura 1 semana (antes 2): estas cohortes en curso ya han pasado ese punto, así que sus cursos terminarían de inmediato:",
+      );
+      expect(text).toMatch(language === "en" ? / and 2 more\.$/m : / y 2 más\.$/m);
       const buttons = (reply.components ?? []).flatMap((row) => row.components) as { custom_id?: string }[];
       expect(buttons.map((button) => button.custom_id)).toEqual(["import:confirm:42", "import:cancel:42"]);
     },
