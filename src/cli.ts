@@ -14,6 +14,8 @@ import type { GuildPurge } from "./domain/privacy/guildPurge.js";
 import { isDiscordId } from "./shared/discordId.js";
 import type { MessageKey } from "./discord/i18n/locales/en.js";
 import { renderParseProblem } from "./discord/i18n/renderParseProblem.js";
+import { decodeTextFile } from "./discord/downloadTextAttachment.js";
+import { MAX_CURRICULUM_CHARACTERS } from "./domain/curriculum/parse/limits.js";
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -149,11 +151,22 @@ async function run(args: readonly string[], app: App): Promise<number> {
     return 0;
   }
   if (area === "curriculum" && action === "import" && argument !== undefined) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = fs.readFileSync(argument, "utf8");
+      // Four bytes a character at most: a larger file cannot be a curriculum, and is not read into memory.
+      if (fs.statSync(argument).size > 4 * MAX_CURRICULUM_CHARACTERS) {
+        console.error(`${argument} is too large: a curriculum has at most ${MAX_CURRICULUM_CHARACTERS} characters.`);
+        return 1;
+      }
+      bytes = fs.readFileSync(argument);
     } catch {
       console.error(`Cannot read ${argument}: check the path.`);
+      return 1;
+    }
+    // Decoded as /curriculum import decodes an attachment: UTF-8, UTF-16 with its byte-order mark, or Windows-1252.
+    const text = decodeTextFile(bytes);
+    if (text === null) {
+      console.error(`${argument} is not a text file: save the learning path as .md or .txt text.`);
       return 1;
     }
     const result = await curricula.importDocument(text, "");
