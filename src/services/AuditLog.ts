@@ -62,13 +62,19 @@ export class AuditLog {
   /**
    * What set the cohort's post times since `since`, by its audit lines (stamped with the bot's clock): its
    * creation, edits of the announce day or time, the start date or the zone, with the values they
-   * replaced, its resumes and channel edits, and the bot's lines of its channel usable again. Newest first, at
-   * most 200. A cohort older than its audit trail has none. Each is written in the transaction of its change.
+   * replaced, its resumes and channel edits, and the bot's lines of its channel usable again; with `guildId`, also
+   * the server's curriculum imports (one that shortens the course ends it at once: its closing post goes out late
+   * only from the import, as after a resume). Newest first, at most 200 of each. A cohort older than its audit trail
+   * has none. Each is written in the transaction of its change.
    */
-  async postTimeChanges(cohortId: number, since: Date): Promise<PostTimeChange[]> {
+  async postTimeChanges(cohortId: number, since: Date, guildId?: string): Promise<PostTimeChange[]> {
     const actions = [AuditAction.Create, AuditAction.Edit, AuditAction.Resume, AuditAction.ChannelUsable];
     const lines = await this.entries.latestOfActions(cohortId, actions, postTimeChangesRead, since);
-    return lines.flatMap((line): PostTimeChange[] => {
+    const imports =
+      guildId === undefined ? [] : await this.entries.latestGuildWide(guildId, [AuditAction.Import], postTimeChangesRead, since);
+    // An import moves no post time of a running week (replaced: nothing), and lets out a closing post it made due.
+    const importChanges = imports.map((line): PostTimeChange => ({ at: line.createdAt, replaced: {}, reopens: true }));
+    const changes = lines.flatMap((line): PostTimeChange[] => {
       if (line.action === AuditAction.Create) return [{ at: line.createdAt, replaced: null, reopens: false }];
       // A resume moves no post time: it only lets the closing post that waited on it out.
       if (line.action === AuditAction.Resume || line.action === AuditAction.ChannelUsable)
@@ -85,6 +91,7 @@ export class AuditLog {
       const reopens = typeof channelId === "string" || typeof channelProblem === "string";
       return Object.keys(replaced).length === 0 && !reopens ? [] : [{ at: line.createdAt, replaced, reopens }];
     });
+    return importChanges.length === 0 ? changes : [...changes, ...importChanges].sort((a, b) => b.at.getTime() - a.at.getTime());
   }
 
   /** The `after` values of the cohort's `/cohort announce` lines written since `since`, newest first, at most `limit`. */

@@ -14,7 +14,8 @@ import { maxChoices, truncateChoiceName, type Choice } from "./CohortService.js"
 import { findCurriculumByOption, usableCurricula, type UsableCurriculum } from "./findCurriculumByOption.js";
 import type { PlanService } from "./PlanService.js";
 import { AuditAction } from "../domain/audit/auditAction.js";
-import type { AuditLog } from "./AuditLog.js";
+import type { AuditLog, AuditRecordInput } from "./AuditLog.js";
+import type { NewAuditEntry } from "../db/repositories/AuditRepository.js";
 import { rowIdOf } from "../domain/rowId.js";
 import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import { courseHasEnded } from "../domain/schedule/cohortBreaks.js";
@@ -94,14 +95,13 @@ export class CurriculumService {
   /** An admin's import (applied at once, or confirmed) writes one audit line. */
   private async recordImport(summary: ImportSummary, scope: string, actorId: string): Promise<void> {
     if (this.audit === undefined || summary.outcome === ImportOutcome.Unchanged) return;
-    const { curriculum, outcome } = summary;
-    await this.audit.record({
-      guildId: scope,
-      cohortId: null,
-      actorId,
-      action: AuditAction.Import,
-      after: { curriculum: curriculum.slug, title: curriculum.title, outcome },
-    });
+    await this.audit.record(importAuditInput(summary, scope, actorId));
+  }
+
+  /** The audit line of an admin's import that creates or updates, for the import's own transaction to write. */
+  private importLine(scope: string, actorId: string): ((summary: ImportSummary) => NewAuditEntry) | undefined {
+    const audit = this.audit;
+    return audit === undefined ? undefined : (summary) => audit.line(importAuditInput(summary, scope, actorId));
   }
 
   private async store(parsed: ParseResult, text: string, scope: string): Promise<ImportResult> {
@@ -137,10 +137,10 @@ export class CurriculumService {
     };
     const preview = await this.curricula.previewImport(curriculum, sourceHash, scope);
     if (preview === null) {
-      const result = await this.curricula.applyImport(curriculum, sourceHash, scope, { baseVersion: null, now });
+      const guard = { baseVersion: null, now };
+      const result = await this.curricula.applyImport(curriculum, sourceHash, scope, guard, this.importLine(scope, userId));
       if ("refused" in result) throw new UserError("curriculumImport.stale");
       const summary = this.imported(result, scope);
-      await this.recordImport(summary, scope, userId);
       const builtIns = await this.curricula.listVisible(null);
       return { ok: true, summary: { ...summary, replacesBuiltIn: builtIns.some((entry) => entry.slug === summary.curriculum.slug) } };
     }
@@ -209,15 +209,14 @@ export class CurriculumService {
     const parsed = await this.parse(pending.document);
     if (!parsed.ok) throw confirmRefusal(parsed.problems);
     const guard = { baseVersion: pending.baseVersion, pendingId: pending.id, now: request.now };
-    const result = await this.curricula.applyImport(parsed.curriculum, hashOf(pending.document), pending.scope, guard);
+    const line = this.importLine(pending.scope, request.userId);
+    const result = await this.curricula.applyImport(parsed.curriculum, hashOf(pending.document), pending.scope, guard, line);
     if ("refused" in result) {
       if (result.refused === ImportRefusal.Stale) throw new UserError("curriculumImport.stale");
       await this.pendingFor(request);
       throw new UserError("curriculumImport.expired");
     }
-    const summary = this.imported(result, pending.scope);
-    await this.recordImport(summary, pending.scope, request.userId);
-    return summary;
+    return this.imported(result, pending.scope);
   }
 
   /** Cancel under a re-import's diff: nothing is written, and Confirm no longer works. */
@@ -307,6 +306,17 @@ export class CurriculumService {
       .slice(0, maxChoices)
       .map(({ entry }) => ({ name: truncateChoiceName(entry.title), value: entry.slug }));
   }
+}
+
+/** An import's audit line: guild-wide (every cohort's trail lists it), naming the curriculum and what became of it. */
+function importAuditInput({ curriculum, outcome }: ImportSummary, scope: string, actorId: string): AuditRecordInput {
+  return {
+    guildId: scope,
+    cohortId: null,
+    actorId,
+    action: AuditAction.Import,
+    after: { curriculum: curriculum.slug, title: curriculum.title, outcome },
+  };
 }
 
 /**

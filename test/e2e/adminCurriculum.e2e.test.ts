@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
-import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { buttonsOf, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /** A small learning path: five equal Required readings in week 1, one more section in week 2. */
 const tinyPath = [
@@ -388,6 +388,33 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       expect(shorter).not.toContain("Later Cohort");
       // Longer, or as long: nothing to warn about.
       expect(visibleText(await asAdmin("curriculum import", { file: file(5) }))).not.toContain("⚠️");
+    });
+
+    it("closes a cohort a confirmed shorter version ends at once with its closing post, however long ago its new end was", async () => {
+      const weeks = (count: number) =>
+        [
+          "Closing Path",
+          ...Array.from({ length: count }, (_, index) => [
+            `Week ${index + 1}: Part ${index + 1}`,
+            `- [ ] Required -- Reading ${index + 1} (20 min)`,
+          ]).flat(),
+          "",
+        ].join("\n");
+      const channel = bot.emulator.createChannel(bot.guild.id, { name: "closing" });
+      await asAdmin("curriculum import", { file: tinyFile(weeks(6), "closing.md") });
+      // In its week 4 on the harness's 5 January: two weeks shorter, its course ended on 3 January.
+      await asAdmin("cohort create", { name: "Closing Cohort", curriculum: "closing-path", channel: channel.id, start: "2026-12-14" });
+      await tickAt(bot, bot.clock.now().toISOString());
+      const preview = await asAdmin("curriculum import", { file: tinyFile(weeks(3), "closing.md") });
+      expect(visibleText(preview)).toContain("would be over at once: Closing Cohort.");
+      const confirm = buttonsOf(preview).find((entry) => entry.label === "Confirm update");
+      if (confirm === undefined) throw new Error("no Confirm button");
+      await answered(bot.click(bot.admin.id, preview.id, confirm.customId));
+
+      await tickAt(bot, bot.clock.now().toISOString());
+      const posted = bot.emulator.channelMessages(channel.id).map((message) => visibleText(message));
+      expect(posted.filter((text) => text.includes("Closing Cohort is complete"))).toHaveLength(1);
+      expect((await prisma().cohort.findFirstOrThrow({ where: { name: "Closing Cohort" } })).status).toBe("finished");
     });
 
     it("refuses a Confirm whose curriculum changed after the diff was shown", async () => {

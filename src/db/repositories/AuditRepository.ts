@@ -92,6 +92,16 @@ export class AuditRepository {
     return toRecords(rows);
   }
 
+  /** The server's latest guild-wide lines (no cohort: curriculum imports) of these actions, newest first, since `since`. */
+  async latestGuildWide(guildId: string, actions: readonly AuditAction[], limit: number, since: Date): Promise<AuditEntryRecord[]> {
+    const rows = await this.prisma.auditEntry.findMany({
+      where: { guildId, cohortId: null, action: { in: [...actions] }, createdAt: { gte: since } },
+      orderBy: newestFirst,
+      take: limit,
+    });
+    return toRecords(rows);
+  }
+
   /**
    * A page of the cohort's lines and the guild-wide ones (curriculum imports), newest first: the newest
    * `limit`, or the `limit` next to the anchor line in its direction. Keyset paging on (createdAt, id), the

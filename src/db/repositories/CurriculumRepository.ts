@@ -17,6 +17,7 @@ import {
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf, findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { auditEntryCreate, type NewAuditEntry } from "./AuditRepository.js";
 import { longTransactionOptions } from "./longTransactionOptions.js";
 
 interface OutlineJson {
@@ -198,10 +199,25 @@ export class CurriculumRepository {
    * transaction gives the event loop back after every statement, so other
    * servers' interactions are served meanwhile. It runs in the process's write queue, so no other
    * write can land inside it while it waits.
+   *
+   * `auditLine`: the admin's audit line of an import that creates or updates, written in the same transaction
+   * (the scheduler reads it: a shorter course's closing post goes out late only from the import).
    */
   async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string): Promise<ImportSummary>;
-  async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string, guard: ImportGuard): Promise<GuardedImport>;
-  async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string, guard?: ImportGuard): Promise<GuardedImport> {
+  async applyImport(
+    parsed: ParsedCurriculum,
+    sourceHash: string,
+    scope: string,
+    guard: ImportGuard,
+    auditLine?: (summary: ImportSummary) => NewAuditEntry,
+  ): Promise<GuardedImport>;
+  async applyImport(
+    parsed: ParsedCurriculum,
+    sourceHash: string,
+    scope: string,
+    guard?: ImportGuard,
+    auditLine?: (summary: ImportSummary) => NewAuditEntry,
+  ): Promise<GuardedImport> {
     const limitMs = this.options.importTimeoutMs ?? longTransactionOptions.timeout;
     return this.writes.run(() =>
       this.prisma.$transaction(
@@ -233,7 +249,9 @@ export class CurriculumRepository {
           const gone = await retireGoneItems(tx, oldItems, new Set(match.goneItemIds));
           await retireGoneSections(tx, oldSections, new Set(match.goneSectionIds));
           const outcome = existing === null ? ImportOutcome.Created : ImportOutcome.Updated;
-          return { outcome, curriculum: summaryOf(curriculum), ...counts, ...gone };
+          const summary: ImportSummary = { outcome, curriculum: summaryOf(curriculum), ...counts, ...gone };
+          if (auditLine !== undefined) await auditEntryCreate(tx, auditLine(summary));
+          return summary;
         },
         { ...longTransactionOptions, timeout: limitMs, maxWait: limitMs },
       ),
