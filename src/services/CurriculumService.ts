@@ -50,6 +50,8 @@ export interface ImportConfirmationView {
     readonly previousWeeks: number;
     readonly names: readonly string[];
   } | null;
+  /** The server's finished cohorts on it when the new version is longer: they keep the course they finished (0 otherwise). */
+  readonly finishedCohorts: number;
 }
 
 /** /curriculum import: refused, done at once (new or unchanged), or waiting for Confirm. */
@@ -161,6 +163,7 @@ export class CurriculumService {
     });
     const { diff, retiredCompletions, affectedMembers } = preview;
     const endingCohorts = await this.cohortsEndedBy(scope, preview.curriculum, curriculum.totalWeeks, now);
+    const finishedCohorts = await this.finishedCohortsKeeping(scope, preview.curriculum, curriculum.totalWeeks);
     return {
       ok: "confirm",
       confirmation: {
@@ -172,6 +175,7 @@ export class CurriculumService {
         affectedMembers,
         expiresAt: pending.expiresAt,
         endingCohorts,
+        finishedCohorts,
       },
     };
   }
@@ -197,6 +201,13 @@ export class CurriculumService {
         running(cohort) && courseHasEnded(calendar(cohort, weeks), now) && !courseHasEnded(calendar(cohort, current.totalWeeks), now),
     );
     return ending.length === 0 ? null : { weeks, previousWeeks: current.totalWeeks, names: ending.map((cohort) => cohort.name) };
+  }
+
+  /** How many finished cohorts of the server on `current` a version of `weeks` weeks would have lengthened (they keep theirs). */
+  private async finishedCohortsKeeping(scope: string, current: CurriculumSummary, weeks: number): Promise<number> {
+    if (this.cohorts === undefined || weeks <= current.totalWeeks) return 0;
+    const cohorts = await this.cohorts.listInGuild(scope);
+    return cohorts.filter((cohort) => cohort.curriculumId === current.id && cohort.status === CohortStatus.Finished).length;
   }
 
   /**

@@ -335,6 +335,7 @@ describe("a re-import's diff", () => {
     affectedMembers: 2,
     expiresAt: new Date("2027-01-05T10:15:00Z"),
     endingCohorts: { weeks: 1, previousWeeks: 2, names: [...hostile.slice(0, 6), "x".repeat(5000)] },
+    finishedCohorts: 0,
   };
 
   it.each(["en", "es"] as const)(

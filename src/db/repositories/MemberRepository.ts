@@ -460,6 +460,7 @@ const cohortColumnNames = [
   "status",
   "endedAt",
   "finalBoard",
+  "courseWeeks",
   "channelProblem",
   "language",
   "leaderboard",

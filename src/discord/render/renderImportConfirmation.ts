@@ -95,6 +95,7 @@ export function renderImportConfirmation(t: Translator, view: ImportConfirmation
     t.t("curriculumImport.summary", { added: diff.added, removed: diff.removed, changed: diff.changed, kept: diff.kept }),
     t.t("curriculumImport.affected", { completions: view.retiredCompletions, members: view.affectedMembers }),
     ...endingLine(t, view.endingCohorts),
+    ...(view.finishedCohorts === 0 ? [] : [t.t("curriculumImport.finishedCohortsKeep", { count: view.finishedCohorts })]),
   ].join("\n\n");
   const fields = [
     ...titlesField(t, "curriculumImport.addedField", diff.added, diff.addedTitles),

@@ -108,6 +108,8 @@ export const es: Catalogue = {
     "{completions, plural, =0 {Ningún miembro completó una lectura eliminada: no se retira ninguna lectura completada.} one {Se retira # lectura completada de una lectura eliminada ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, la lectura sale de su plan.} other {Se retiran # lecturas completadas de lecturas eliminadas ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, las lecturas salen de sus planes.}}",
   "curriculumImport.endingCohorts":
     "⚠️ La nueva versión dura {weeks, plural, one {# semana} other {# semanas}} (antes {previous, number}): {count, plural, one {esta cohorte en curso ya ha pasado ese punto, así que su curso terminaría de inmediato} other {estas cohortes en curso ya han pasado ese punto, así que sus cursos terminarían de inmediato}}: {names}{more, plural, =0 {} other { y # más}}.",
+  "curriculumImport.finishedCohortsKeep":
+    "Las cohortes acabadas conservan el curso que acabaron: {count, plural, one {# cohorte acabada no recibe} other {# cohortes acabadas no reciben}} ninguna de las semanas nuevas.",
   "curriculumImport.addedField": "Añadidas ({count, number})",
   "curriculumImport.removedField": "Eliminadas ({count, number})",
   "curriculumImport.changedField": "Modificadas ({count, number})",
