@@ -258,7 +258,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
   );
   const postHistory = {
     rows: (cohortId: number) => scheduledPostRepository.listForCohorts([cohortId]),
-    postTimeChanges: (cohortId: number, since: Date, guildId: string) => audit.postTimeChanges(cohortId, since, guildId),
+    postTimeChanges: (cohortId: number, since: Date) => audit.postTimeChanges(cohortId, since),
   };
   const cohortInfo = new CohortInfoService(cohorts, curricula, plans, channelGateway, postHistory, [
     checkpointTallyInfo(new CheckpointTallyRepository(database.prisma)),
@@ -332,7 +332,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     logger: logger.child({ component: "scheduler" }),
     // A server the bot is in keeps its data, whatever its departure record says.
     purgeDue: (now) => privacy.purgeDue(now, (guildId) => membership.has(guildId), config.shard),
-    postTimeChanges: (cohortId, since, guildId) => audit.postTimeChanges(cohortId, since, guildId),
+    postTimeChanges: (cohortId, since) => audit.postTimeChanges(cohortId, since),
     ...(overrides.schedulerTickCron === undefined ? {} : { tickCron: overrides.schedulerTickCron }),
     ...(overrides.schedulerFinalEditsPerTick === undefined ? {} : { finalEditsPerTick: overrides.schedulerFinalEditsPerTick }),
     ...(overrides.schedulerCourseOverMembersKept === undefined ? {} : { courseOverMembersKept: overrides.schedulerCourseOverMembersKept }),

@@ -161,10 +161,10 @@ export interface SchedulerDependencies {
    * The cohort's creation, edits of its announce day or time, start date or zone, resumes, channel edits and the bot's
    * lines of its channel usable again since a time (its audit lines), newest first. Without it, every post more than
    * 24 hours late is skipped, even the running week's post of a cohort created, or moved by an edit, after its time,
-   * and the closing post that came due while it was paused or its channel unusable, or that a curriculum import
-   * of its server (`guildId`) made due.
+   * and the closing post that came due while it was paused or its channel unusable, or that a shorter version of
+   * its curriculum made due (the bot's line on the cohort, written with the import).
    */
-  readonly postTimeChanges?: (cohortId: number, since: Date, guildId: string) => Promise<readonly PostTimeChange[]>;
+  readonly postTimeChanges?: (cohortId: number, since: Date) => Promise<readonly PostTimeChange[]>;
 }
 
 type PostResult = "sent" | "skipped" | "not_ours" | "failed" | "channel_problem" | "nothing";
@@ -636,7 +636,7 @@ export class Scheduler {
   private async lateOnlySinceSet(cohort: Cohort, post: PlannedPost, currentWeek: boolean, now: Date): Promise<boolean> {
     if (!currentWeek && post.kind !== "closing") return false;
     const since = new Date(now.getTime() - schedulerTiming.maxLateMs);
-    const changes = (await this.dependencies.postTimeChanges?.(cohort.id, since, cohort.guildId)) ?? [];
+    const changes = (await this.dependencies.postTimeChanges?.(cohort.id, since)) ?? [];
     return lateOnlySinceSet(cohort.settings, post, currentWeek, changes, now);
   }
 

@@ -32,7 +32,7 @@ export class AuditLog {
   constructor(
     private readonly entries: AuditRepository,
     /** The app's clock, so lines carry the same time as the action (tests move it). */
-    private readonly now: () => Date,
+    readonly now: () => Date,
   ) {}
 
   /** Writes the line; its id is for `amend` (an action whose outcome comes later). */
@@ -62,22 +62,17 @@ export class AuditLog {
   /**
    * What set the cohort's post times since `since`, by its audit lines (stamped with the bot's clock): its
    * creation, edits of the announce day or time, the start date or the zone, with the values they
-   * replaced, its resumes and channel edits, and the bot's lines of its channel usable again; with `guildId`, also
-   * the server's curriculum imports (one that shortens the course ends it at once: its closing post goes out late
-   * only from the import, as after a resume). Newest first, at most 200 of each. A cohort older than its audit trail
-   * has none. Each is written in the transaction of its change.
+   * replaced, its resumes and channel edits, the bot's lines of its channel usable again, and of its course ended at
+   * once by a shorter version of its curriculum (its closing post goes out late only from that import). Newest
+   * first, at most 200. A cohort older than its audit trail has none. Each is written in the transaction of its change.
    */
-  async postTimeChanges(cohortId: number, since: Date, guildId?: string): Promise<PostTimeChange[]> {
-    const actions = [AuditAction.Create, AuditAction.Edit, AuditAction.Resume, AuditAction.ChannelUsable];
+  async postTimeChanges(cohortId: number, since: Date): Promise<PostTimeChange[]> {
+    const actions = [AuditAction.Create, AuditAction.Edit, AuditAction.Resume, AuditAction.ChannelUsable, AuditAction.CourseShortened];
     const lines = await this.entries.latestOfActions(cohortId, actions, postTimeChangesRead, since);
-    const imports =
-      guildId === undefined ? [] : await this.entries.latestGuildWide(guildId, [AuditAction.Import], postTimeChangesRead, since);
-    // An import moves no post time of a running week (replaced: nothing), and lets out a closing post it made due.
-    const importChanges = imports.map((line): PostTimeChange => ({ at: line.createdAt, replaced: {}, reopens: true }));
-    const changes = lines.flatMap((line): PostTimeChange[] => {
+    return lines.flatMap((line): PostTimeChange[] => {
       if (line.action === AuditAction.Create) return [{ at: line.createdAt, replaced: null, reopens: false }];
-      // A resume moves no post time: it only lets the closing post that waited on it out.
-      if (line.action === AuditAction.Resume || line.action === AuditAction.ChannelUsable)
+      // A resume, or a shorter course, moves no post time: it only lets the closing post that waited on it (or it made due) out.
+      if (line.action === AuditAction.Resume || line.action === AuditAction.ChannelUsable || line.action === AuditAction.CourseShortened)
         return [{ at: line.createdAt, replaced: {}, reopens: true }];
       const { announceDay, announceTime, start, timeZone, channelId, channelProblem } = line.before ?? {};
       // Each of these moves post times: a start date set earlier, or a zone across the date line, as well as the day or time.
@@ -91,7 +86,6 @@ export class AuditLog {
       const reopens = typeof channelId === "string" || typeof channelProblem === "string";
       return Object.keys(replaced).length === 0 && !reopens ? [] : [{ at: line.createdAt, replaced, reopens }];
     });
-    return importChanges.length === 0 ? changes : [...changes, ...importChanges].sort((a, b) => b.at.getTime() - a.at.getTime());
   }
 
   /** The `after` values of the cohort's `/cohort announce` lines written since `since`, newest first, at most `limit`. */

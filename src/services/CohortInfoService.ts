@@ -93,7 +93,7 @@ export interface PostHistory {
   /** The cohort's post rows, whatever their state (catchUpRule.postsWaitingNow reads which are still to go out). */
   rows(cohortId: number): Promise<readonly PostRowState[]>;
   /** As AuditLog.postTimeChanges. */
-  postTimeChanges(cohortId: number, since: Date, guildId: string): Promise<readonly PostTimeChange[]>;
+  postTimeChanges(cohortId: number, since: Date): Promise<readonly PostTimeChange[]>;
 }
 
 /** What admins see about a guild's cohorts: /cohort list and /cohort info. */
@@ -176,7 +176,7 @@ export class CohortInfoService {
   private async catchingUp(cohort: Cohort, posts: readonly PlannedPost[], now: Date): Promise<PlannedPost[]> {
     if (cohort.channelProblem !== null || !posts.some((post) => post.dueAt.getTime() <= now.getTime())) return [];
     const rows = new Map((await this.history.rows(cohort.id)).map((row) => [postRowKey(row), row]));
-    const changes = await this.history.postTimeChanges(cohort.id, new Date(now.getTime() - maxLateMs), cohort.guildId);
+    const changes = await this.history.postTimeChanges(cohort.id, new Date(now.getTime() - maxLateMs));
     return postsWaitingNow(posts, rows, changes, cohort.settings, now);
   }
 

@@ -6,7 +6,7 @@ import { isImporterProblem, ProblemCode } from "../domain/curriculum/parse/probl
 import type { ItemDiff } from "../domain/curriculum/matchCurriculumVersions.js";
 import type { CurriculumSummary, ImportSummary, PendingImport, StoredCurriculum } from "../domain/curriculum/storedCurriculum.js";
 import { ImportOutcome, ImportRefusal, PendingImportStatus } from "../domain/curriculum/storedCurriculum.js";
-import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
+import type { CurriculumRepository, ImportAuditLines } from "../db/repositories/CurriculumRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { matchScore } from "../domain/search/matchScore.js";
@@ -15,10 +15,9 @@ import { findCurriculumByOption, usableCurricula, type UsableCurriculum } from "
 import type { PlanService } from "./PlanService.js";
 import { AuditAction } from "../domain/audit/auditAction.js";
 import type { AuditLog, AuditRecordInput } from "./AuditLog.js";
-import type { NewAuditEntry } from "../db/repositories/AuditRepository.js";
 import { rowIdOf } from "../domain/rowId.js";
 import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
-import { courseHasEnded } from "../domain/schedule/cohortBreaks.js";
+import { endedByShorterCourse } from "../domain/schedule/cohortBreaks.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 
 export type ImportResult =
@@ -77,7 +76,7 @@ export class CurriculumService {
     /** Cached plans of a curriculum are dropped when an import changes it. */
     private readonly plans?: Pick<PlanService, "invalidate">,
     private readonly parse: ParseDocument = (text) => Promise.resolve(parseCurriculum(text)),
-    /** Admins' imports write an audit line (seeding and the CLI have no admin). */
+    /** Admins' imports write an audit line (seeding and the CLI have no admin); a shorter course, one on each cohort it ends. */
     private readonly audit?: AuditLog,
     /** A re-import's diff names the server's running cohorts a shorter version would end. */
     private readonly cohorts?: Pick<CohortRepository, "listInGuild">,
@@ -88,29 +87,36 @@ export class CurriculumService {
    * refused whole (nothing is written); the same document twice changes nothing.
    * `scope` is "" for built-in curricula, or the importing guild's id.
    */
-  async importDocument(text: string, scope: string, actorId?: string): Promise<ImportResult> {
-    const result = await this.store(await this.parse(text), text, scope);
-    if (result.ok && actorId !== undefined) await this.recordImport(result.summary, scope, actorId);
-    return result;
+  async importDocument(text: string, scope: string): Promise<ImportResult> {
+    return this.store(await this.parse(text), text, scope);
   }
 
-  /** An admin's import (applied at once, or confirmed) writes one audit line. */
-  private async recordImport(summary: ImportSummary, scope: string, actorId: string): Promise<void> {
-    if (this.audit === undefined || summary.outcome === ImportOutcome.Unchanged) return;
-    await this.audit.record(importAuditInput(summary, scope, actorId));
-  }
-
-  /** The audit line of an admin's import that creates or updates, for the import's own transaction to write. */
-  private importLine(scope: string, actorId: string): ((summary: ImportSummary) => NewAuditEntry) | undefined {
+  /**
+   * The audit lines an import writes in its own transaction: an admin's (`actorId`) import that creates or
+   * updates writes one guild-wide line; any import, the bot's line on each running cohort its shorter course ends.
+   */
+  private auditLines(scope: string, actorId: string | null, now?: Date): ImportAuditLines | undefined {
     const audit = this.audit;
-    return audit === undefined ? undefined : (summary) => audit.line(importAuditInput(summary, scope, actorId));
+    if (audit === undefined) return undefined;
+    return {
+      now: now ?? audit.now(),
+      ...(actorId === null ? {} : { importLine: (summary: ImportSummary) => audit.line(importAuditInput(summary, scope, actorId)) }),
+      shortenedLine: (cohort, { curriculum }, previousWeeks) =>
+        audit.line({
+          guildId: cohort.guildId,
+          cohortId: cohort.id,
+          actorId: "",
+          action: AuditAction.CourseShortened,
+          after: { curriculum: curriculum.slug, title: curriculum.title, weeks: curriculum.totalWeeks, previousWeeks },
+        }),
+    };
   }
 
   private async store(parsed: ParseResult, text: string, scope: string): Promise<ImportResult> {
     if (!parsed.ok) {
       return { ok: false, problems: parsed.problems };
     }
-    const summary = await this.curricula.applyImport(parsed.curriculum, hashOf(text), scope);
+    const summary = await this.curricula.applyImport(parsed.curriculum, hashOf(text), scope, undefined, this.auditLines(scope, null));
     return { ok: true, summary: this.imported(summary, scope) };
   }
 
@@ -140,7 +146,7 @@ export class CurriculumService {
     const preview = await this.curricula.previewImport(curriculum, sourceHash, scope);
     if (preview === null) {
       const guard = { baseVersion: null, now };
-      const result = await this.curricula.applyImport(curriculum, sourceHash, scope, guard, this.importLine(scope, userId));
+      const result = await this.curricula.applyImport(curriculum, sourceHash, scope, guard, this.auditLines(scope, userId, now));
       if ("refused" in result) throw new UserError("curriculumImport.stale");
       const summary = this.imported(result, scope);
       const builtIns = await this.curricula.listVisible(null);
@@ -190,15 +196,13 @@ export class CurriculumService {
     if (this.cohorts === undefined || weeks >= current.totalWeeks) return null;
     const running = (cohort: Cohort) =>
       cohort.curriculumId === current.id && (cohort.status === CohortStatus.Active || cohort.status === CohortStatus.Paused);
-    const calendar = (cohort: Cohort, curriculumWeeks: number) => ({
+    const calendar = (cohort: Cohort) => ({
       startDate: cohort.settings.startDate,
       timeZone: cohort.settings.timeZone,
-      curriculumWeeks,
       breakWeeks: cohort.breakWeeks,
     });
     const ending = (await this.cohorts.listInGuild(scope)).filter(
-      (cohort) =>
-        running(cohort) && courseHasEnded(calendar(cohort, weeks), now) && !courseHasEnded(calendar(cohort, current.totalWeeks), now),
+      (cohort) => running(cohort) && endedByShorterCourse(calendar(cohort), weeks, current.totalWeeks, now),
     );
     return ending.length === 0 ? null : { weeks, previousWeeks: current.totalWeeks, names: ending.map((cohort) => cohort.name) };
   }
@@ -220,8 +224,8 @@ export class CurriculumService {
     const parsed = await this.parse(pending.document);
     if (!parsed.ok) throw confirmRefusal(parsed.problems);
     const guard = { baseVersion: pending.baseVersion, pendingId: pending.id, now: request.now };
-    const line = this.importLine(pending.scope, request.userId);
-    const result = await this.curricula.applyImport(parsed.curriculum, hashOf(pending.document), pending.scope, guard, line);
+    const lines = this.auditLines(pending.scope, request.userId, request.now);
+    const result = await this.curricula.applyImport(parsed.curriculum, hashOf(pending.document), pending.scope, guard, lines);
     if ("refused" in result) {
       if (result.refused === ImportRefusal.Stale) throw new UserError("curriculumImport.stale");
       await this.pendingFor(request);

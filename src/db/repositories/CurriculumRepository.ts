@@ -17,8 +17,24 @@ import {
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf, findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
-import { auditEntryCreate, type NewAuditEntry } from "./AuditRepository.js";
+import { auditEntryCreate, auditEntryData, type NewAuditEntry } from "./AuditRepository.js";
+import { CohortStatus } from "../../domain/cohort/cohortModel.js";
+import { endedByShorterCourse } from "../../domain/schedule/cohortBreaks.js";
 import { longTransactionOptions } from "./longTransactionOptions.js";
+
+/** The audit lines an import writes in its own transaction. */
+export interface ImportAuditLines {
+  /** When it is made: a shorter course ends the running cohorts past its new last week then. */
+  readonly now: Date;
+  /** The admin's guild-wide line of an import that creates or updates (none for seeding and the CLI). */
+  readonly importLine?: (summary: ImportSummary) => NewAuditEntry;
+  /** The bot's line on a running cohort whose course a shorter version ends at once (`endedByShorterCourse`). */
+  readonly shortenedLine: (
+    cohort: { readonly guildId: string; readonly id: number },
+    summary: ImportSummary,
+    previousWeeks: number,
+  ) => NewAuditEntry;
+}
 
 interface OutlineJson {
   outcomes: string[];
@@ -200,23 +216,30 @@ export class CurriculumRepository {
    * servers' interactions are served meanwhile. It runs in the process's write queue, so no other
    * write can land inside it while it waits.
    *
-   * `auditLine`: the admin's audit line of an import that creates or updates, written in the same transaction
-   * (the scheduler reads it: a shorter course's closing post goes out late only from the import).
+   * `lines`: the audit lines written in the same transaction: the admin's line of an import that creates or
+   * updates, and the bot's line on each running cohort (any server's: built-in curricula are shared) whose course
+   * a shorter version ends at once (the scheduler reads it: that closing post goes out late only from the import).
    */
-  async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string): Promise<ImportSummary>;
+  async applyImport(
+    parsed: ParsedCurriculum,
+    sourceHash: string,
+    scope: string,
+    guard?: undefined,
+    lines?: ImportAuditLines,
+  ): Promise<ImportSummary>;
   async applyImport(
     parsed: ParsedCurriculum,
     sourceHash: string,
     scope: string,
     guard: ImportGuard,
-    auditLine?: (summary: ImportSummary) => NewAuditEntry,
+    lines?: ImportAuditLines,
   ): Promise<GuardedImport>;
   async applyImport(
     parsed: ParsedCurriculum,
     sourceHash: string,
     scope: string,
     guard?: ImportGuard,
-    auditLine?: (summary: ImportSummary) => NewAuditEntry,
+    lines?: ImportAuditLines,
   ): Promise<GuardedImport> {
     const limitMs = this.options.importTimeoutMs ?? longTransactionOptions.timeout;
     return this.writes.run(() =>
@@ -250,7 +273,10 @@ export class CurriculumRepository {
           await retireGoneSections(tx, oldSections, new Set(match.goneSectionIds));
           const outcome = existing === null ? ImportOutcome.Created : ImportOutcome.Updated;
           const summary: ImportSummary = { outcome, curriculum: summaryOf(curriculum), ...counts, ...gone };
-          if (auditLine !== undefined) await auditEntryCreate(tx, auditLine(summary));
+          if (lines?.importLine !== undefined) await auditEntryCreate(tx, lines.importLine(summary));
+          if (lines !== undefined && existing !== null && parsed.totalWeeks < existing.totalWeeks) {
+            await writeShortenedLines(tx, curriculum.id, summary, existing.totalWeeks, lines);
+          }
           return summary;
         },
         { ...longTransactionOptions, timeout: limitMs, maxWait: limitMs },
@@ -260,6 +286,36 @@ export class CurriculumRepository {
 }
 
 type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * One line per running (active or paused) cohort on the curriculum whose course the new, shorter version ends at
+ * once, in inserts of at most maxIdsPerStatement: a built-in curriculum may run thousands of cohorts.
+ */
+async function writeShortenedLines(
+  tx: Transaction,
+  curriculumId: number,
+  summary: ImportSummary,
+  previousWeeks: number,
+  lines: ImportAuditLines,
+): Promise<void> {
+  const running = await tx.cohort.findMany({
+    where: { curriculumId, status: { in: [CohortStatus.Active, CohortStatus.Paused] } },
+    select: { id: true, guildId: true, startDate: true, timeZone: true, breaks: { select: { week: true } } },
+    orderBy: { id: "asc" },
+  });
+  const ended = running.filter((cohort) =>
+    endedByShorterCourse(
+      { startDate: cohort.startDate, timeZone: cohort.timeZone, breakWeeks: cohort.breaks.map((entry) => entry.week) },
+      summary.curriculum.totalWeeks,
+      previousWeeks,
+      lines.now,
+    ),
+  );
+  for (const chunk of chunksOf(ended)) {
+    await nextTurn();
+    await tx.auditEntry.createMany({ data: chunk.map((cohort) => auditEntryData(lines.shortenedLine(cohort, summary, previousWeeks))) });
+  }
+}
 type ItemRow = Awaited<ReturnType<Transaction["item"]["findMany"]>>[number];
 type SectionRow = Awaited<ReturnType<Transaction["section"]["findMany"]>>[number];
 

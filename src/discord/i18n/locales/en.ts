@@ -858,6 +858,7 @@ export const en = {
   "audit.action.export": "asked for an export of the cohort's data",
   "audit.action.privacy_delete": "a member deleted their data (/privacy)",
   "audit.action.channel_usable": "the bot can post in the cohort's channel again",
+  "audit.action.course_shortened": "a shorter version of the curriculum ended the course",
   "credit.loggedFor": "Logged for {member}:",
   "credit.removedFor": "Removed for {member}:",
   "credit.alreadyDone": "**{title}** was already marked as done for {member}, so nothing changed.",

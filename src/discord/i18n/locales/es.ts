@@ -891,6 +891,7 @@ export const es: Catalogue = {
   "audit.action.export": "pidió una exportación de los datos de la cohorte",
   "audit.action.privacy_delete": "un miembro borró sus datos (/privacidad)",
   "audit.action.channel_usable": "el bot vuelve a poder publicar en el canal de la cohorte",
+  "audit.action.course_shortened": "una versión más corta del plan de estudios terminó el curso",
   "credit.loggedFor": "Registrado para {member}:",
   "credit.removedFor": "Retirado para {member}:",
   "credit.alreadyDone": "**{title}** ya estaba marcada como hecha para {member}, así que no ha cambiado nada.",
