@@ -28,11 +28,13 @@ const binaryControls = /[^\P{Cc}\t-\r\u0080-\u009f]/gu;
  * pasted from a terminal) the file is the author's text with a line to fix, and the parser names that line.
  */
 const maxControlShare = 0.01;
+/** Controls any file may hold, however short: a word coloured in a terminal is two escape codes. */
+const minControlsAllowed = 16;
 
-/** Binary data: a NUL (never in text a person wrote; UTF-16 is read by its byte-order mark) or many controls. Linear. */
+/** Binary data: a NUL (never in text a person wrote; UTF-16 is read by its byte-order mark) or many controls (more than 16, and than 1 %). Linear. */
 function looksBinary(text: string): boolean {
   if (text.includes("\0")) return true;
-  const allowed = Math.max(1, Math.floor(text.length * maxControlShare));
+  const allowed = Math.max(minControlsAllowed, Math.floor(text.length * maxControlShare));
   let found = 0;
   binaryControls.lastIndex = 0;
   while (binaryControls.exec(text) !== null) {
