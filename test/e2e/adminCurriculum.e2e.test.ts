@@ -403,17 +403,26 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       const channel = bot.emulator.createChannel(bot.guild.id, { name: "closing" });
       await asAdmin("curriculum import", { file: tinyFile(weeks(6), "closing.md") });
       // In its week 4 on the harness's 5 January: two weeks shorter, its course ended on 3 January.
+      bot.clock.set(new Date("2027-01-05T10:00:00Z"));
       await asAdmin("cohort create", { name: "Closing Cohort", curriculum: "closing-path", channel: channel.id, start: "2026-12-14" });
-      await tickAt(bot, bot.clock.now().toISOString());
+      await tickAt(bot, "2027-01-05T10:00:00Z");
       const preview = await asAdmin("curriculum import", { file: tinyFile(weeks(3), "closing.md") });
       expect(visibleText(preview)).toContain("would be over at once: Closing Cohort.");
+      const closingPosts = () =>
+        bot.emulator
+          .channelMessages(channel.id)
+          .map((message) => visibleText(message))
+          .filter((text) => text.includes("Closing Cohort is complete"));
+      // The diff alone writes nothing: no closing post before Confirm.
+      await tickAt(bot, "2027-01-05T10:05:00Z");
+      expect(closingPosts()).toHaveLength(0);
       const confirm = buttonsOf(preview).find((entry) => entry.label === "Confirm update");
       if (confirm === undefined) throw new Error("no Confirm button");
       await answered(bot.click(bot.admin.id, preview.id, confirm.customId));
 
-      await tickAt(bot, bot.clock.now().toISOString());
-      const posted = bot.emulator.channelMessages(channel.id).map((message) => visibleText(message));
-      expect(posted.filter((text) => text.includes("Closing Cohort is complete"))).toHaveLength(1);
+      // A day after its new end's closing time (Monday 4 January 09:00) and more: late only from the Confirm.
+      await tickAt(bot, "2027-01-06T09:00:00Z");
+      expect(closingPosts()).toHaveLength(1);
       expect((await prisma().cohort.findFirstOrThrow({ where: { name: "Closing Cohort" } })).status).toBe("finished");
     });
 
