@@ -170,6 +170,17 @@ describe("npm run cli -- curriculum import", () => {
     expect(binary.stderr).toContain("is not a text file");
   }, 120_000);
 
+  it("refuses a file larger than any curriculum without reading it, and says so", async () => {
+    const huge = path.join(temp.dir, "huge.md");
+    // Sparse: its size is past four bytes per allowed character, with nothing written.
+    fs.writeFileSync(huge, "Huge Path\n");
+    fs.truncateSync(huge, 4 * 256 * 1024 + 1);
+    const result = await cli(database.url, ["curriculum", "import", huge]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("is too large: a curriculum has at most 262144 characters.");
+    expect((await cli(database.url, ["curriculum", "list"])).stdout).not.toContain("huge-path");
+  }, 120_000);
+
   it("lists, outlines and simulates a one-week curriculum in words that agree with the numbers", async () => {
     const file = path.join(temp.dir, "one-week.md");
     fs.writeFileSync(file, "One Week Path\n\nWeek 1: Basics\n- [ ] Required -- Hello (30 min)\n");
