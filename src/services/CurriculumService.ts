@@ -48,6 +48,8 @@ export interface ImportConfirmationView {
     readonly weeks: number;
     readonly previousWeeks: number;
     readonly names: readonly string[];
+    /** How many of them are paused: their courses end when they are resumed (the closing post goes out then). */
+    readonly paused: number;
   } | null;
   /** The server's finished cohorts on it when the new version is longer: they keep the course they finished (0 otherwise). */
   readonly finishedCohorts: number;
@@ -204,7 +206,9 @@ export class CurriculumService {
     const ending = (await this.cohorts.listInGuild(scope)).filter(
       (cohort) => running(cohort) && endedByShorterCourse(calendar(cohort), weeks, current.totalWeeks, now),
     );
-    return ending.length === 0 ? null : { weeks, previousWeeks: current.totalWeeks, names: ending.map((cohort) => cohort.name) };
+    if (ending.length === 0) return null;
+    const paused = ending.filter((cohort) => cohort.status === CohortStatus.Paused).length;
+    return { weeks, previousWeeks: current.totalWeeks, names: ending.map((cohort) => cohort.name), paused };
   }
 
   /** How many finished cohorts of the server on `current` a version of `weeks` weeks would have lengthened (they keep theirs). */

@@ -380,10 +380,12 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       // Set up late: in its week 3 on the harness's 5 January; the other starts next week.
       await asAdmin("cohort create", { name: "Ending *Cohort*", curriculum: "ending-path", channel: channel.id, start: "2026-12-21" });
       await asAdmin("cohort create", { name: "Later Cohort", curriculum: "ending-path", channel: channel.id, start: "2027-01-11" });
+      await asAdmin("cohort create", { name: "Paused Cohort", curriculum: "ending-path", channel: channel.id, start: "2026-12-21" });
+      await asAdmin("cohort pause", { cohort: "Paused Cohort" });
 
       const shorter = visibleText(await asAdmin("curriculum import", { file: file(2) }));
       expect(shorter).toContain(
-        "⚠️ The new version is 2 weeks long (was 4): this running cohort is already past that, so its course would be over at once: Ending \\*Cohort\\*.",
+        "⚠️ The new version is 2 weeks long (was 4): these running cohorts are already past that, so their courses would be over at once: Ending \\*Cohort\\*, Paused Cohort. 1 of them is paused: its course ends when it is resumed, and its closing post goes out then.",
       );
       expect(shorter).not.toContain("Later Cohort");
       // Longer, or as long: nothing to warn about.

@@ -79,6 +79,7 @@ function endingLine(t: Translator, ending: ImportConfirmationView["endingCohorts
       count: ending.names.length,
       names: shown.join(", "),
       more: ending.names.length - shown.length,
+      paused: ending.paused,
     }),
   ];
 }

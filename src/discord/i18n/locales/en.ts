@@ -106,7 +106,7 @@ export const en = {
   "curriculumImport.affected":
     "{completions, plural, =0 {No member completed a removed item: no completions are retired.} one {# completion of a removed item ({members, plural, one {# member} other {# members}}) is retired: the points stay, the item leaves their plan.} other {# completions of removed items ({members, plural, one {# member} other {# members}}) are retired: the points stay, the items leave their plans.}}",
   "curriculumImport.endingCohorts":
-    "⚠️ The new version is {weeks, plural, one {# week} other {# weeks}} long (was {previous, number}): {count, plural, one {this running cohort is already past that, so its course would be over at once} other {these running cohorts are already past that, so their courses would be over at once}}: {names}{more, plural, =0 {} other { and # more}}.",
+    "⚠️ The new version is {weeks, plural, one {# week} other {# weeks}} long (was {previous, number}): {count, plural, one {this running cohort is already past that, so its course would be over at once} other {these running cohorts are already past that, so their courses would be over at once}}: {names}{more, plural, =0 {} other { and # more}}.{paused, plural, =0 {} one { # of them is paused: its course ends when it is resumed, and its closing post goes out then.} other { # of them are paused: their courses end when they are resumed, and their closing posts go out then.}}",
   "curriculumImport.finishedCohortsKeep":
     "Finished cohorts keep the course they finished: {count, plural, one {# finished cohort on it gets} other {# finished cohorts on it get}} none of the new weeks.",
   "curriculumImport.addedField": "Added ({count, number})",
