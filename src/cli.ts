@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { keptItemsOf } from "./domain/curriculum/storedCurriculum.js";
 import { formatCurriculumList, formatCurriculumOutline } from "./cli/formatCurriculumOutline.js";
 import { formatSimulation } from "./cli/formatSimulation.js";
 import { ConfigError, loadConfig } from "./config/loadConfig.js";
@@ -179,10 +180,8 @@ async function run(args: readonly string[], app: App): Promise<number> {
     // The catalogue's sentences, as /curriculum import words them (plural rules included), in one plain line.
     const en = translatorFor("en");
     const sentences = [en.plain("curriculumAdmin.counts", { sections: summary.sections, items: summary.items })];
-    if (summary.retiredItems > 0 || summary.removedItems > 0)
-      sentences.push(
-        en.plain("curriculumAdmin.kept", { retired: summary.retiredItems, removed: summary.removedItems + summary.retiredItems }),
-      );
+    const kept = keptItemsOf(summary);
+    if (kept !== null) sentences.push(en.plain("curriculumAdmin.kept", kept));
     console.log(`${summary.outcome}: ${summary.curriculum.slug} (${sentences.map((sentence) => sentence.replace(/\.$/, "")).join("; ")})`);
     return 0;
   }

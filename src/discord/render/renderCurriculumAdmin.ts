@@ -2,6 +2,7 @@ import type { APIEmbed, APIEmbedField } from "discord.js";
 import type { ParseProblem } from "../../domain/curriculum/curriculumModel.js";
 import {
   ImportOutcome,
+  keptItemsOf,
   type CurriculumSummary,
   type StoredCurriculum,
   type StoredSection,
@@ -209,10 +210,8 @@ export function renderImportResult(t: Translator, result: ImportResult): Reply {
     t.t("curriculumAdmin.counts", { sections: summary.sections, items: summary.items }),
   ];
   if (summary.replacesBuiltIn === true) lines.push(t.t("curriculumAdmin.replacesBuiltIn"));
-  if (summary.retiredItems > 0 || summary.removedItems > 0) {
-    // Every item the update removed, as its diff counted them; of those, the ones kept hidden for members' completions.
-    lines.push(t.t("curriculumAdmin.kept", { retired: summary.retiredItems, removed: summary.removedItems + summary.retiredItems }));
-  }
+  const kept = keptItemsOf(summary);
+  if (kept !== null) lines.push(t.t("curriculumAdmin.kept", kept));
   const headings = {
     [ImportOutcome.Created]: t.t("curriculumAdmin.headingCreated"),
     [ImportOutcome.Updated]: t.t("curriculumAdmin.headingUpdated"),

@@ -68,6 +68,15 @@ export interface ImportSummary {
   readonly replacesBuiltIn?: boolean;
 }
 
+/**
+ * What an import's reply says of the items it removed: every one (as its diff counted them) and, of those, the
+ * ones kept hidden for members' completions. Null when it removed none.
+ */
+export function keptItemsOf(summary: Pick<ImportSummary, "retiredItems" | "removedItems">): { retired: number; removed: number } | null {
+  const removed = summary.removedItems + summary.retiredItems;
+  return removed === 0 ? null : { retired: summary.retiredItems, removed };
+}
+
 /** Why a confirmed re-import wrote nothing. */
 export const ImportRefusal = {
   /** The curriculum changed (or appeared) after the diff was shown: the diff no longer says what would happen. */
