@@ -170,7 +170,14 @@ async function run(args: readonly string[], app: App): Promise<number> {
       console.error(`${argument} is not a text file: save the learning path as .md or .txt text.`);
       return 1;
     }
-    const result = await curricula.importDocument(text, "");
+    let result: Awaited<ReturnType<typeof curricula.importDocument>>;
+    try {
+      result = await curricula.importDocument(text, "");
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      console.error(`${argument}: ${userErrorText(error)}`);
+      return 1;
+    }
     if (!result.ok) {
       console.error(`${argument} was not imported; nothing changed. Problems:`);
       for (const problem of result.problems) console.error(`  line ${problem.line}: ${renderParseProblem(problem)}`);

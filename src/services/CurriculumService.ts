@@ -1,6 +1,7 @@
 import type { SeedDocument } from "../domain/curriculum/seedDocument.js";
 import { createHash } from "node:crypto";
-import type { ParseProblem, ParseResult } from "../domain/curriculum/curriculumModel.js";
+import type { ParsedCurriculum, ParseProblem, ParseResult } from "../domain/curriculum/curriculumModel.js";
+import { sameCurriculumTitle } from "../domain/curriculum/sameCurriculumTitle.js";
 import { parseCurriculum } from "../domain/curriculum/parse/parseCurriculum.js";
 import { isImporterProblem, ProblemCode } from "../domain/curriculum/parse/problemCodes.js";
 import type { ItemDiff } from "../domain/curriculum/matchCurriculumVersions.js";
@@ -118,8 +119,22 @@ export class CurriculumService {
     if (!parsed.ok) {
       return { ok: false, problems: parsed.problems };
     }
+    await this.refuseTakenSlug(parsed.curriculum, scope);
     const summary = await this.curricula.applyImport(parsed.curriculum, hashOf(text), scope, undefined, this.auditLines(scope, null));
     return { ok: true, summary: this.imported(summary, scope) };
+  }
+
+  /**
+   * Refuses, writing nothing, a document whose title only slugs like the title of the curriculum it would update
+   * or, from a server, of the built-in one it would shadow ("C# Path" and "C Path", two Cyrillic titles, two long
+   * titles alike at the start): it would replace that other curriculum. A title differing only in case or spacing
+   * is the same curriculum.
+   */
+  private async refuseTakenSlug(curriculum: ParsedCurriculum, scope: string): Promise<void> {
+    const taken = await this.curricula.findVisibleBySlug(curriculum.slug, scope === "" ? null : scope);
+    if (taken !== null && !sameCurriculumTitle(taken.title, curriculum.title)) {
+      throw new UserError("curriculumImport.slugTaken", { title: taken.title, slug: taken.slug });
+    }
   }
 
   private imported(summary: ImportSummary, scope: string): ImportSummary {
@@ -140,6 +155,7 @@ export class CurriculumService {
     const parsed = await this.parse(text);
     if (!parsed.ok) return { ok: false, problems: parsed.problems };
     const { curriculum } = parsed;
+    await this.refuseTakenSlug(curriculum, scope);
     const sourceHash = hashOf(text);
     const counts = {
       sections: curriculum.sections.length,
@@ -227,6 +243,7 @@ export class CurriculumService {
     const pending = await this.pendingFor(request);
     const parsed = await this.parse(pending.document);
     if (!parsed.ok) throw confirmRefusal(parsed.problems);
+    await this.refuseTakenSlug(parsed.curriculum, pending.scope);
     const guard = { baseVersion: pending.baseVersion, pendingId: pending.id, now: request.now };
     const lines = this.auditLines(pending.scope, request.userId, request.now);
     const result = await this.curricula.applyImport(parsed.curriculum, hashOf(pending.document), pending.scope, guard, lines);
@@ -262,7 +279,14 @@ export class CurriculumService {
     const summaries: ImportSummary[] = [];
     for (const document of documents) {
       // Built-in documents are parsed here: seeding runs before the bot serves anyone.
-      const result = await this.store(parseCurriculum(document.text), document.text, "");
+      let result: ImportResult;
+      try {
+        result = await this.store(parseCurriculum(document.text), document.text, "");
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        this.logger.error({ document: document.name, code: error.code }, "built-in curriculum refused");
+        continue;
+      }
       if (result.ok) {
         summaries.push(result.summary);
       } else {

@@ -428,6 +428,26 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       expect((await prisma().cohort.findFirstOrThrow({ where: { name: "Closing Cohort" } })).status).toBe("finished");
     });
 
+    it("refuses a title that only slugs like another curriculum's, naming it and writing nothing; a title differing in case updates", async () => {
+      const doc = (title: string, minutes = 20) =>
+        [title, "Week 1: Basics", `- [ ] Required -- Sharp Reading (${minutes} min)`, ""].join("\n");
+      await asAdmin("curriculum import", { file: tinyFile(doc("C# Path"), "sharp.md") });
+      const text = await expectImportRefused(
+        tinyFile(doc("C Path"), "c.md"),
+        /Nothing was imported: \*\*C# Path\*\* already has the id `c-path`/,
+      );
+      expect(text).toContain("Change the first line of the file");
+      // A server's import that would shadow a built-in curriculum of another title is refused the same way.
+      await expectImportRefused(
+        tinyFile(doc("Backend Engineer: Learning Path"), "b.md"),
+        /\*\*Backend Engineer Learning Path\*\* already has the id/,
+      );
+      // Case and spacing name the same curriculum: an update, shown as a diff.
+      expect(visibleText(await asAdmin("curriculum import", { file: tinyFile(doc("c#   PATH", 25), "sharp.md") }))).toContain(
+        "Review this update before it is written",
+      );
+    });
+
     it("refuses a Confirm whose curriculum changed after the diff was shown", async () => {
       const first = await asAdmin("curriculum import", {
         file: tinyFile(tinyPath.replace("Eta Reading (30 min)", "Eta Reading (35 min)")),

@@ -170,6 +170,15 @@ describe("npm run cli -- curriculum import", () => {
     expect(binary.stderr).toContain("is not a text file");
   }, 120_000);
 
+  it("refuses a title that only slugs like a built-in curriculum's, instead of replacing it", async () => {
+    const file = path.join(temp.dir, "lookalike.md");
+    fs.writeFileSync(file, "Backend Engineer: Learning Path\n\nWeek 1: Basics\n- [ ] Required -- One Reading (20 min)\n");
+    const result = await cli(database.url, ["curriculum", "import", file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Backend Engineer Learning Path already has the id `backend-engineer-learning-path`");
+    expect((await cli(database.url, ["curriculum", "show", "backend-engineer-learning-path"])).stdout).toContain("Week 12");
+  }, 120_000);
+
   it("refuses a file larger than any curriculum without reading it, and says so", async () => {
     const huge = path.join(temp.dir, "huge.md");
     // Sparse: its size is past four bytes per allowed character, with nothing written.

@@ -128,6 +128,8 @@ export const en = {
   "curriculumImport.expired": "This update waited too long and expired; nothing changed. Upload the file again with `/curriculum import`.",
   "curriculumImport.stale":
     "The curriculum changed after this preview, so nothing was imported. Upload the file again to see what it would change now.",
+  "curriculumImport.slugTaken":
+    "Nothing was imported: **{title}** already has the id `{slug}`, and this file's title would get the same id (they differ only in characters an id leaves out), so importing it would replace that curriculum. Change the first line of the file (its title), for example by adding a word, and import it again.",
   "curriculumImport.importerUnavailable":
     "The importer is restarting after a fault of its own, so nothing was imported yet. Press Confirm again in {seconds, plural, one {# second} other {# seconds}}.",
   "curriculumImport.importerFailed":

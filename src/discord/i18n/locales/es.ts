@@ -130,6 +130,8 @@ export const es: Catalogue = {
     "Esta actualización esperó demasiado y caducó; no ha cambiado nada. Vuelve a subir el archivo con `/plan importar`.",
   "curriculumImport.stale":
     "El plan de estudios cambió después de esta vista previa, así que no se importó nada. Vuelve a subir el archivo para ver lo que cambiaría ahora.",
+  "curriculumImport.slugTaken":
+    "No se importó nada: **{title}** ya tiene el identificador `{slug}`, y el título de este archivo tendría el mismo (solo se diferencian en caracteres que un identificador omite), así que importarlo reemplazaría ese plan de estudios. Cambia la primera línea del archivo (su título), por ejemplo añadiendo una palabra, y vuelve a importarlo.",
   "curriculumImport.importerUnavailable":
     "El importador se está reiniciando tras un fallo propio, así que aún no se importó nada. Vuelve a pulsar Confirmar dentro de {seconds, plural, one {# segundo} other {# segundos}}.",
   "curriculumImport.importerFailed":
