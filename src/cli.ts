@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { keptItemsOf } from "./domain/curriculum/storedCurriculum.js";
 import { formatCurriculumList, formatCurriculumOutline } from "./cli/formatCurriculumOutline.js";
 import { formatSimulation } from "./cli/formatSimulation.js";
 import { ConfigError, loadConfig } from "./config/loadConfig.js";
@@ -14,6 +15,8 @@ import type { GuildPurge } from "./domain/privacy/guildPurge.js";
 import { isDiscordId } from "./shared/discordId.js";
 import type { MessageKey } from "./discord/i18n/locales/en.js";
 import { renderParseProblem } from "./discord/i18n/renderParseProblem.js";
+import { decodeTextFile } from "./discord/downloadTextAttachment.js";
+import { MAX_CURRICULUM_CHARACTERS } from "./domain/curriculum/parse/limits.js";
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -149,14 +152,32 @@ async function run(args: readonly string[], app: App): Promise<number> {
     return 0;
   }
   if (area === "curriculum" && action === "import" && argument !== undefined) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = fs.readFileSync(argument, "utf8");
+      // Four bytes a character at most: a larger file cannot be a curriculum, and is not read into memory.
+      if (fs.statSync(argument).size > 4 * MAX_CURRICULUM_CHARACTERS) {
+        console.error(`${argument} is too large: a curriculum has at most ${MAX_CURRICULUM_CHARACTERS} characters.`);
+        return 1;
+      }
+      bytes = fs.readFileSync(argument);
     } catch {
       console.error(`Cannot read ${argument}: check the path.`);
       return 1;
     }
-    const result = await curricula.importDocument(text, "");
+    // Decoded as /curriculum import decodes an attachment: UTF-8, UTF-16 with its byte-order mark, or Windows-1252.
+    const text = decodeTextFile(bytes);
+    if (text === null) {
+      console.error(`${argument} is not a text file: save the learning path as .md or .txt text.`);
+      return 1;
+    }
+    let result: Awaited<ReturnType<typeof curricula.importDocument>>;
+    try {
+      result = await curricula.importDocument(text, "");
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      console.error(`${argument}: ${userErrorText(error)}`);
+      return 1;
+    }
     if (!result.ok) {
       console.error(`${argument} was not imported; nothing changed. Problems:`);
       for (const problem of result.problems) console.error(`  line ${problem.line}: ${renderParseProblem(problem)}`);
@@ -166,8 +187,8 @@ async function run(args: readonly string[], app: App): Promise<number> {
     // The catalogue's sentences, as /curriculum import words them (plural rules included), in one plain line.
     const en = translatorFor("en");
     const sentences = [en.plain("curriculumAdmin.counts", { sections: summary.sections, items: summary.items })];
-    if (summary.retiredItems > 0 || summary.removedItems > 0)
-      sentences.push(en.plain("curriculumAdmin.kept", { retired: summary.retiredItems, removed: summary.removedItems }));
+    const kept = keptItemsOf(summary);
+    if (kept !== null) sentences.push(en.plain("curriculumAdmin.kept", kept));
     console.log(`${summary.outcome}: ${summary.curriculum.slug} (${sentences.map((sentence) => sentence.replace(/\.$/, "")).join("; ")})`);
     return 0;
   }

@@ -212,6 +212,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     plans,
     (text) => parserThread.parse(text),
     audit,
+    cohortRepository,
   );
   const cohorts = new CohortService(
     cohortRepository,

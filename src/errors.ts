@@ -95,6 +95,7 @@ export interface UserErrorParams {
   "curriculumImport.cancelled": NoParams;
   "curriculumImport.expired": NoParams;
   "curriculumImport.stale": NoParams;
+  "curriculumImport.slugTaken": { readonly title: string; readonly slug: string };
   "curriculumImport.importerUnavailable": { readonly seconds: number };
   "curriculumImport.importerFailed": NoParams;
   "input.invalidDate": { readonly value: string };

@@ -22,7 +22,27 @@ export function isTextLikeContentType(contentType: string | null): boolean {
 }
 
 /** C0 controls other than tab, newline, vertical tab, form feed and carriage return, plus DEL: signs of a binary file. */
-const binaryControl = /[^\P{Cc}\t-\r\u0080-\u009f]/u;
+const binaryControls = /[^\P{Cc}\t-\r\u0080-\u009f]/gu;
+/**
+ * The share of a file's characters such controls may take before it counts as binary. Below it (an escape code
+ * pasted from a terminal) the file is the author's text with a line to fix, and the parser names that line.
+ */
+const maxControlShare = 0.01;
+/** Controls any file may hold, however short: a word coloured in a terminal is two escape codes. */
+const minControlsAllowed = 16;
+
+/** Binary data: a NUL (never in text a person wrote; UTF-16 is read by its byte-order mark) or many controls (more than 16, and than 1 %). Linear. */
+function looksBinary(text: string): boolean {
+  if (text.includes("\0")) return true;
+  const allowed = Math.max(minControlsAllowed, Math.floor(text.length * maxControlShare));
+  let found = 0;
+  binaryControls.lastIndex = 0;
+  while (binaryControls.exec(text) !== null) {
+    found += 1;
+    if (found > allowed) return true;
+  }
+  return false;
+}
 
 /** Windows-1252 differs from Latin-1 only in 0x80–0x9F (Node's TextDecoder treats it as Latin-1). */
 const windows1252High = [
@@ -38,7 +58,8 @@ function decodeWindows1252(bytes: Uint8Array): string {
 
 /**
  * Bytes → text for a document a person wrote: UTF-8 (BOM optional), UTF-16
- * with a BOM, or else Windows-1252. Null for binary data.
+ * with a BOM, or else Windows-1252. Null for binary data (a stray control
+ * character stays in the text: the parser refuses it at its line).
  */
 export function decodeTextFile(bytes: Uint8Array): string | null {
   let text: string;
@@ -51,7 +72,7 @@ export function decodeTextFile(bytes: Uint8Array): string | null {
       text = decodeWindows1252(bytes);
     }
   }
-  return binaryControl.test(text) ? null : text;
+  return looksBinary(text) ? null : text;
 }
 
 /**

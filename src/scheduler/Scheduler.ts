@@ -187,7 +187,8 @@ export interface SchedulerDependencies {
    * The cohort's creation, edits of its announce day or time, start date or zone, resumes, channel edits and the bot's
    * lines of its channel usable again since a time (its audit lines), newest first. Without it, every post more than
    * 24 hours late is skipped, even the running week's post of a cohort created, or moved by an edit, after its time,
-   * and the closing post that came due while it was paused or its channel unusable.
+   * and the closing post that came due while it was paused or its channel unusable, or that a shorter version of
+   * its curriculum made due (the bot's line on the cohort, written with the import).
    */
   readonly postTimeChanges?: (cohortId: number, since: Date) => Promise<readonly PostTimeChange[]>;
 }

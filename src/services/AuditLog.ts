@@ -32,7 +32,7 @@ export class AuditLog {
   constructor(
     private readonly entries: AuditRepository,
     /** The app's clock, so lines carry the same time as the action (tests move it). */
-    private readonly now: () => Date,
+    readonly now: () => Date,
   ) {}
 
   /** Writes the line; its id is for `amend` (an action whose outcome comes later). */
@@ -76,16 +76,17 @@ export class AuditLog {
   /**
    * What set the cohort's post times since `since`, by its audit lines (stamped with the bot's clock): its
    * creation, edits of the announce day or time, the start date or the zone, with the values they
-   * replaced, its resumes and channel edits, and the bot's lines of its channel usable again. Newest first, at
-   * most 200. A cohort older than its audit trail has none. Each is written in the transaction of its change.
+   * replaced, its resumes and channel edits, the bot's lines of its channel usable again, and of its course ended at
+   * once by a shorter version of its curriculum (its closing post goes out late only from that import). Newest
+   * first, at most 200. A cohort older than its audit trail has none. Each is written in the transaction of its change.
    */
   async postTimeChanges(cohortId: number, since: Date): Promise<PostTimeChange[]> {
-    const actions = [AuditAction.Create, AuditAction.Edit, AuditAction.Resume, AuditAction.ChannelUsable];
+    const actions = [AuditAction.Create, AuditAction.Edit, AuditAction.Resume, AuditAction.ChannelUsable, AuditAction.CourseShortened];
     const lines = await this.entries.latestOfActions(cohortId, actions, postTimeChangesRead, since);
     return lines.flatMap((line): PostTimeChange[] => {
       if (line.action === AuditAction.Create) return [{ at: line.createdAt, replaced: null, reopens: false }];
-      // A resume moves no post time: it only lets the closing post that waited on it out.
-      if (line.action === AuditAction.Resume || line.action === AuditAction.ChannelUsable)
+      // A resume, or a shorter course, moves no post time: it only lets the closing post that waited on it (or it made due) out.
+      if (line.action === AuditAction.Resume || line.action === AuditAction.ChannelUsable || line.action === AuditAction.CourseShortened)
         return [{ at: line.createdAt, replaced: {}, reopens: true }];
       const { announceDay, announceTime, start, timeZone, channelId, channelProblem } = line.before ?? {};
       // Each of these moves post times: a start date set earlier, or a zone across the date line, as well as the day or time.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CohortStatus, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
+import { CohortStatus, finishedCourseWeeks, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 import { courseEndDate, courseHasEnded, endedEarlyOn, wasEndedEarly, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
@@ -38,12 +38,15 @@ const storedBoard = z.object({
   keptPrivate: z.boolean().optional(),
 });
 
-/** The cohort's calendar as the break functions take it. */
+/**
+ * The cohort's calendar as the break functions take it. A finished cohort's course is the one it finished
+ * (`Cohort.courseWeeks`), whatever an import added since.
+ */
 export function breakCalendarOf(cohort: Cohort, context: CohortContext): BreakCalendar {
   return {
     startDate: cohort.settings.startDate,
     timeZone: cohort.settings.timeZone,
-    curriculumWeeks: context.basePlan.totalWeeks,
+    curriculumWeeks: Math.min(context.basePlan.totalWeeks, finishedCourseWeeks(cohort) ?? Number.POSITIVE_INFINITY),
     breakWeeks: context.breakWeeks,
   };
 }
@@ -98,9 +101,13 @@ export class CourseEndService {
     return parseBoard(stored) ?? board;
   }
 
-  /** After the closing post: the cohort is finished (nothing more is posted or reminded). */
-  async finish(cohort: Cohort): Promise<void> {
-    if (await this.cohorts.markFinished(cohort.id)) this.logger.info({ cohortId: cohort.id }, "cohort finished");
+  /**
+   * After the closing post: the cohort is finished (nothing more is posted or reminded), keeping the weeks of the
+   * course it finished (`context`'s): a later import that adds weeks gives it none (`PlanService.contextFor`).
+   */
+  async finish(cohort: Cohort, context: CohortContext): Promise<void> {
+    if (await this.cohorts.markFinished(cohort.id, context.basePlan.totalWeeks))
+      this.logger.info({ cohortId: cohort.id }, "cohort finished");
   }
 
   /**

@@ -1,12 +1,13 @@
 import type { SeedDocument } from "../domain/curriculum/seedDocument.js";
 import { createHash } from "node:crypto";
-import type { ParseProblem, ParseResult } from "../domain/curriculum/curriculumModel.js";
+import type { ParsedCurriculum, ParseProblem, ParseResult } from "../domain/curriculum/curriculumModel.js";
+import { sameCurriculumTitle } from "../domain/curriculum/sameCurriculumTitle.js";
 import { parseCurriculum } from "../domain/curriculum/parse/parseCurriculum.js";
 import { isImporterProblem, ProblemCode } from "../domain/curriculum/parse/problemCodes.js";
 import type { ItemDiff } from "../domain/curriculum/matchCurriculumVersions.js";
 import type { CurriculumSummary, ImportSummary, PendingImport, StoredCurriculum } from "../domain/curriculum/storedCurriculum.js";
 import { ImportOutcome, ImportRefusal, PendingImportStatus } from "../domain/curriculum/storedCurriculum.js";
-import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
+import type { CurriculumRepository, ImportAuditLines } from "../db/repositories/CurriculumRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
 import { matchScore } from "../domain/search/matchScore.js";
@@ -14,8 +15,11 @@ import { maxChoices, truncateChoiceName, type Choice } from "./CohortService.js"
 import { findCurriculumByOption, usableCurricula, type UsableCurriculum } from "./findCurriculumByOption.js";
 import type { PlanService } from "./PlanService.js";
 import { AuditAction } from "../domain/audit/auditAction.js";
-import type { AuditLog } from "./AuditLog.js";
+import type { AuditLog, AuditRecordInput } from "./AuditLog.js";
 import { rowIdOf } from "../domain/rowId.js";
+import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
+import { endedByShorterCourse } from "../domain/schedule/cohortBreaks.js";
+import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 
 export type ImportResult =
   { readonly ok: true; readonly summary: ImportSummary } | { readonly ok: false; readonly problems: readonly ParseProblem[] };
@@ -37,6 +41,19 @@ export interface ImportConfirmationView {
   readonly retiredCompletions: number;
   readonly affectedMembers: number;
   readonly expiresAt: Date;
+  /**
+   * A shorter version's weeks against the current one, and the server's running (active or paused) cohorts on it
+   * whose course it would end at once: past its new last week, not past the current one. Null when no cohort is.
+   */
+  readonly endingCohorts: {
+    readonly weeks: number;
+    readonly previousWeeks: number;
+    readonly names: readonly string[];
+    /** How many of them are paused: their courses end when they are resumed (the closing post goes out then). */
+    readonly paused: number;
+  } | null;
+  /** The server's finished cohorts on it when the new version is longer: they keep the course they finished (0 otherwise). */
+  readonly finishedCohorts: number;
 }
 
 /** /curriculum import: refused, done at once (new or unchanged), or waiting for Confirm. */
@@ -62,8 +79,10 @@ export class CurriculumService {
     /** Cached plans of a curriculum are dropped when an import changes it. */
     private readonly plans?: Pick<PlanService, "invalidate">,
     private readonly parse: ParseDocument = (text) => Promise.resolve(parseCurriculum(text)),
-    /** Admins' imports write an audit line (seeding and the CLI have no admin). */
+    /** Admins' imports write an audit line (seeding and the CLI have no admin); a shorter course, one on each cohort it ends. */
     private readonly audit?: AuditLog,
+    /** A re-import's diff names the server's running cohorts a shorter version would end. */
+    private readonly cohorts?: Pick<CohortRepository, "listInGuild">,
   ) {}
 
   /**
@@ -71,31 +90,51 @@ export class CurriculumService {
    * refused whole (nothing is written); the same document twice changes nothing.
    * `scope` is "" for built-in curricula, or the importing guild's id.
    */
-  async importDocument(text: string, scope: string, actorId?: string): Promise<ImportResult> {
-    const result = await this.store(await this.parse(text), text, scope);
-    if (result.ok && actorId !== undefined) await this.recordImport(result.summary, scope, actorId);
-    return result;
+  async importDocument(text: string, scope: string): Promise<ImportResult> {
+    return this.store(await this.parse(text), text, scope);
   }
 
-  /** An admin's import (applied at once, or confirmed) writes one audit line. */
-  private async recordImport(summary: ImportSummary, scope: string, actorId: string): Promise<void> {
-    if (this.audit === undefined || summary.outcome === ImportOutcome.Unchanged) return;
-    const { curriculum, outcome } = summary;
-    await this.audit.record({
-      guildId: scope,
-      cohortId: null,
-      actorId,
-      action: AuditAction.Import,
-      after: { curriculum: curriculum.slug, title: curriculum.title, outcome },
-    });
+  /**
+   * The audit lines an import writes in its own transaction: an admin's (`actorId`) import that creates or
+   * updates writes one guild-wide line; any import, the bot's line on each running cohort its shorter course ends.
+   */
+  private auditLines(scope: string, actorId: string | null, now?: Date): ImportAuditLines | undefined {
+    const audit = this.audit;
+    if (audit === undefined) return undefined;
+    return {
+      now: now ?? audit.now(),
+      ...(actorId === null ? {} : { importLine: (summary: ImportSummary) => audit.line(importAuditInput(summary, scope, actorId)) }),
+      shortenedLine: (cohort, { curriculum }, previousWeeks) =>
+        audit.line({
+          guildId: cohort.guildId,
+          cohortId: cohort.id,
+          actorId: "",
+          action: AuditAction.CourseShortened,
+          after: { curriculum: curriculum.slug, title: curriculum.title, weeks: curriculum.totalWeeks, previousWeeks },
+        }),
+    };
   }
 
   private async store(parsed: ParseResult, text: string, scope: string): Promise<ImportResult> {
     if (!parsed.ok) {
       return { ok: false, problems: parsed.problems };
     }
-    const summary = await this.curricula.applyImport(parsed.curriculum, hashOf(text), scope);
+    await this.refuseTakenSlug(parsed.curriculum, scope);
+    const summary = await this.curricula.applyImport(parsed.curriculum, hashOf(text), scope, undefined, this.auditLines(scope, null));
     return { ok: true, summary: this.imported(summary, scope) };
+  }
+
+  /**
+   * Refuses, writing nothing, a document whose title only slugs like the title of the curriculum it would update
+   * or, from a server, of the built-in one it would shadow ("C# Path" and "C Path", two Cyrillic titles, two long
+   * titles alike at the start): it would replace that other curriculum. A title differing only in case or spacing
+   * is the same curriculum.
+   */
+  private async refuseTakenSlug(curriculum: ParsedCurriculum, scope: string): Promise<void> {
+    const taken = await this.curricula.findVisibleBySlug(curriculum.slug, scope === "" ? null : scope);
+    if (taken !== null && !sameCurriculumTitle(taken.title, curriculum.title)) {
+      throw new UserError("curriculumImport.slugTaken", { title: taken.title, slug: taken.slug });
+    }
   }
 
   private imported(summary: ImportSummary, scope: string): ImportSummary {
@@ -116,6 +155,7 @@ export class CurriculumService {
     const parsed = await this.parse(text);
     if (!parsed.ok) return { ok: false, problems: parsed.problems };
     const { curriculum } = parsed;
+    await this.refuseTakenSlug(curriculum, scope);
     const sourceHash = hashOf(text);
     const counts = {
       sections: curriculum.sections.length,
@@ -123,10 +163,10 @@ export class CurriculumService {
     };
     const preview = await this.curricula.previewImport(curriculum, sourceHash, scope);
     if (preview === null) {
-      const result = await this.curricula.applyImport(curriculum, sourceHash, scope, { baseVersion: null, now });
+      const guard = { baseVersion: null, now };
+      const result = await this.curricula.applyImport(curriculum, sourceHash, scope, guard, this.auditLines(scope, userId, now));
       if ("refused" in result) throw new UserError("curriculumImport.stale");
       const summary = this.imported(result, scope);
-      await this.recordImport(summary, scope, userId);
       const builtIns = await this.curricula.listVisible(null);
       return { ok: true, summary: { ...summary, replacesBuiltIn: builtIns.some((entry) => entry.slug === summary.curriculum.slug) } };
     }
@@ -146,6 +186,8 @@ export class CurriculumService {
       expiresAt: new Date(now.getTime() + pendingImportLifetimeMs),
     });
     const { diff, retiredCompletions, affectedMembers } = preview;
+    const endingCohorts = await this.cohortsEndedBy(scope, preview.curriculum, curriculum.totalWeeks, now);
+    const finishedCohorts = await this.finishedCohortsKeeping(scope, preview.curriculum, curriculum.totalWeeks);
     return {
       ok: "confirm",
       confirmation: {
@@ -156,8 +198,40 @@ export class CurriculumService {
         retiredCompletions,
         affectedMembers,
         expiresAt: pending.expiresAt,
+        endingCohorts,
+        finishedCohorts,
       },
     };
+  }
+
+  /** The running cohorts of the server on `current` whose course `weeks` weeks would end at `now` (see ImportConfirmationView). */
+  private async cohortsEndedBy(
+    scope: string,
+    current: CurriculumSummary,
+    weeks: number,
+    now: Date,
+  ): Promise<ImportConfirmationView["endingCohorts"]> {
+    if (this.cohorts === undefined || weeks >= current.totalWeeks) return null;
+    const running = (cohort: Cohort) =>
+      cohort.curriculumId === current.id && (cohort.status === CohortStatus.Active || cohort.status === CohortStatus.Paused);
+    const calendar = (cohort: Cohort) => ({
+      startDate: cohort.settings.startDate,
+      timeZone: cohort.settings.timeZone,
+      breakWeeks: cohort.breakWeeks,
+    });
+    const ending = (await this.cohorts.listInGuild(scope)).filter(
+      (cohort) => running(cohort) && endedByShorterCourse(calendar(cohort), weeks, current.totalWeeks, now),
+    );
+    if (ending.length === 0) return null;
+    const paused = ending.filter((cohort) => cohort.status === CohortStatus.Paused).length;
+    return { weeks, previousWeeks: current.totalWeeks, names: ending.map((cohort) => cohort.name), paused };
+  }
+
+  /** How many finished cohorts of the server on `current` a version of `weeks` weeks would have lengthened (they keep theirs). */
+  private async finishedCohortsKeeping(scope: string, current: CurriculumSummary, weeks: number): Promise<number> {
+    if (this.cohorts === undefined || weeks <= current.totalWeeks) return 0;
+    const cohorts = await this.cohorts.listInGuild(scope);
+    return cohorts.filter((cohort) => cohort.curriculumId === current.id && cohort.status === CohortStatus.Finished).length;
   }
 
   /**
@@ -169,16 +243,16 @@ export class CurriculumService {
     const pending = await this.pendingFor(request);
     const parsed = await this.parse(pending.document);
     if (!parsed.ok) throw confirmRefusal(parsed.problems);
+    await this.refuseTakenSlug(parsed.curriculum, pending.scope);
     const guard = { baseVersion: pending.baseVersion, pendingId: pending.id, now: request.now };
-    const result = await this.curricula.applyImport(parsed.curriculum, hashOf(pending.document), pending.scope, guard);
+    const lines = this.auditLines(pending.scope, request.userId, request.now);
+    const result = await this.curricula.applyImport(parsed.curriculum, hashOf(pending.document), pending.scope, guard, lines);
     if ("refused" in result) {
       if (result.refused === ImportRefusal.Stale) throw new UserError("curriculumImport.stale");
       await this.pendingFor(request);
       throw new UserError("curriculumImport.expired");
     }
-    const summary = this.imported(result, pending.scope);
-    await this.recordImport(summary, pending.scope, request.userId);
-    return summary;
+    return this.imported(result, pending.scope);
   }
 
   /** Cancel under a re-import's diff: nothing is written, and Confirm no longer works. */
@@ -205,7 +279,14 @@ export class CurriculumService {
     const summaries: ImportSummary[] = [];
     for (const document of documents) {
       // Built-in documents are parsed here: seeding runs before the bot serves anyone.
-      const result = await this.store(parseCurriculum(document.text), document.text, "");
+      let result: ImportResult;
+      try {
+        result = await this.store(parseCurriculum(document.text), document.text, "");
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        this.logger.error({ document: document.name, code: error.code }, "built-in curriculum refused");
+        continue;
+      }
       if (result.ok) {
         summaries.push(result.summary);
       } else {
@@ -268,6 +349,17 @@ export class CurriculumService {
       .slice(0, maxChoices)
       .map(({ entry }) => ({ name: truncateChoiceName(entry.title), value: entry.slug }));
   }
+}
+
+/** An import's audit line: guild-wide (every cohort's trail lists it), naming the curriculum and what became of it. */
+function importAuditInput({ curriculum, outcome }: ImportSummary, scope: string, actorId: string): AuditRecordInput {
+  return {
+    guildId: scope,
+    cohortId: null,
+    actorId,
+    action: AuditAction.Import,
+    after: { curriculum: curriculum.slug, title: curriculum.title, outcome },
+  };
 }
 
 /**

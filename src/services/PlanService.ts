@@ -1,4 +1,4 @@
-import type { Cohort } from "../domain/cohort/cohortModel.js";
+import { finishedCourseWeeks, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { StoredCurriculum, StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { buildCohortPlan } from "../domain/schedule/buildCohortPlan.js";
 import { requiredSlots } from "../domain/schedule/choiceSlots.js";
@@ -159,6 +159,40 @@ interface CachedCurriculum {
   readonly planCurriculum: PlanCurriculum;
   readonly itemsById: Map<number, StoredItem>;
   readonly requiredSlots: readonly (readonly number[])[];
+  /** Its views capped at a finished cohort's weeks (`cappedAt`), by weeks: made once per version. */
+  readonly capped: Map<number, CachedCurriculum>;
+}
+
+/**
+ * The curriculum as a cohort that finished after `weeks` weeks keeps it (null: all of it): a re-import that
+ * added weeks since gives it no new week, nothing due and no other end (PRODUCT.md: finished is final). Its
+ * sections starting later are left out, and the last one kept ends at `weeks`; its version names the cap, so
+ * its plans and schedules are cached apart from the whole curriculum's.
+ */
+function cappedAt(cached: CachedCurriculum, weeks: number | null): CachedCurriculum {
+  if (weeks === null || weeks < 1 || weeks >= cached.curriculum.totalWeeks) return cached;
+  const known = cached.capped.get(weeks);
+  if (known !== undefined) return known;
+  const curriculum: StoredCurriculum = {
+    ...cached.curriculum,
+    totalWeeks: weeks,
+    sections: cached.curriculum.sections
+      .filter((section) => section.weekStart <= weeks)
+      .map((section) => (section.weekEnd <= weeks ? section : { ...section, weekEnd: weeks })),
+  };
+  const itemsById = new Map<number, StoredItem>();
+  for (const section of curriculum.sections) for (const item of section.items) itemsById.set(item.id, item);
+  const view: CachedCurriculum = {
+    version: `${cached.version}|${weeks}w`,
+    checkedAt: cached.checkedAt,
+    curriculum,
+    planCurriculum: toPlanCurriculum(curriculum),
+    itemsById,
+    requiredSlots: requiredSlots(itemsById.values()),
+    capped: cached.capped,
+  };
+  cached.capped.set(weeks, view);
+  return view;
 }
 
 /**
@@ -202,12 +236,18 @@ export class PlanService {
     this.dropDerived(curriculumId);
   }
 
+  /** The cohort's context; a finished cohort's is its curriculum's first `Cohort.courseWeeks` weeks (see `cappedAt`). */
   async contextFor(cohort: Cohort): Promise<CohortContext> {
-    return this.contextForSettings(cohort.curriculumId, cohort.settings, cohort.breakWeeks);
+    return this.contextForSettings(cohort.curriculumId, cohort.settings, cohort.breakWeeks, finishedCourseWeeks(cohort));
   }
 
-  async contextForSettings(curriculumId: number, settings: CohortSettings, breakWeeks: readonly number[] = []): Promise<CohortContext> {
-    const cached = await this.current(curriculumId);
+  async contextForSettings(
+    curriculumId: number,
+    settings: CohortSettings,
+    breakWeeks: readonly number[] = [],
+    courseWeeks: number | null = null,
+  ): Promise<CohortContext> {
+    const cached = cappedAt(await this.current(curriculumId), courseWeeks);
     const breaks = effectiveBreakWeeks(cached.planCurriculum.totalWeeks, breakWeeks);
     // A break changes every later date: it is part of the key, so `/cohort break` re-plans at once.
     const key = `${curriculumId}|${cached.version}|${settings.startDate}|${settings.studyDays.join(",")}|${settings.includeOptional}|${settings.timeZone}|${breaks.join(",")}`;
@@ -252,7 +292,7 @@ export class PlanService {
 
   /** Calendar weeks of the cohort's course (break weeks included), without building its plan. */
   async calendarWeeks(cohort: Cohort): Promise<number> {
-    const cached = await this.current(cohort.curriculumId);
+    const cached = cappedAt(await this.current(cohort.curriculumId), finishedCourseWeeks(cohort));
     return cached.planCurriculum.totalWeeks + effectiveBreakWeeks(cached.planCurriculum.totalWeeks, cohort.breakWeeks).length;
   }
 
@@ -261,7 +301,7 @@ export class PlanService {
    * and its break weeks alone: no plan is built (breaks move whole weeks).
    */
   async postsFor(cohort: Cohort): Promise<readonly PlannedPost[]> {
-    const cached = await this.current(cohort.curriculumId);
+    const cached = cappedAt(await this.current(cohort.curriculumId), finishedCourseWeeks(cohort));
     const breakWeeks = effectiveBreakWeeks(cached.planCurriculum.totalWeeks, cohort.breakWeeks);
     const key = `${cohort.curriculumId}|${cached.version}|${JSON.stringify(cohort.settings)}|${breakWeeks.join(",")}`;
     const known = this.schedules.get(key);
@@ -302,6 +342,7 @@ export class PlanService {
       planCurriculum,
       itemsById,
       requiredSlots: requiredSlots(itemsById.values()),
+      capped: new Map(),
     };
     if (cached !== undefined) this.dropDerived(curriculumId);
     this.curricula.set(curriculumId, fresh, curriculum.sections.length + itemsById.size + 1);

@@ -313,7 +313,7 @@ export class PostService {
   async finishCourse(cohort: Cohort, now: Date): Promise<void> {
     // No closing post is drawn here: keep the board only, without the aliases drawing it may assign (keptFinalBoardNow).
     if ((await this.courseEnd.finalBoard(cohort)) === null) await this.keepFinalBoard(cohort, now);
-    await this.courseEnd.finish(cohort);
+    await this.courseEnd.finish(cohort, await this.plans.contextFor(cohort));
   }
 
   private async closingViewWith(cohort: Cohort, board: FinalBoard): Promise<ClosingPostView> {
@@ -428,6 +428,7 @@ export class PostService {
         excludeRoleId: null,
         exclusionsCheckedAt: null,
         finalBoardKept: false,
+        courseWeeks: null,
         curriculumId: curriculum.id,
         status: CohortStatus.Active,
         endedAt: null,

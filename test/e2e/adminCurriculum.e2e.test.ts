@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
-import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { buttonsOf, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /** A small learning path: five equal Required readings in week 1, one more section in week 2. */
 const tinyPath = [
@@ -326,6 +326,128 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       expect(await curriculumState()).toEqual(stateBefore);
     });
 
+    it("after Confirm, counts the items this update removed as the diff did, never those an earlier update retired", async () => {
+      const path = [
+        "Retiring Path",
+        "Week 1: Start",
+        "- [ ] Required -- Staying (20 min)",
+        "- [ ] Required -- Read Then Dropped (20 min)",
+        "- [ ] Required -- Never Read (20 min)",
+        "",
+      ];
+      const file = (lines: readonly string[]) => tinyFile(lines.join("\n"), "retiring.md");
+      const channel = bot.emulator.createChannel(bot.guild.id, { name: "retiring" });
+      await asAdmin("curriculum import", { file: file(path) });
+      await asAdmin("cohort create", { name: "Retiring Cohort", curriculum: "retiring-path", channel: channel.id, start: "2027-01-04" });
+      const reader = bot.member("retiring-reader");
+      await bot.reply(reader.id, "join", { cohort: "Retiring Cohort" });
+      await bot.reply(reader.id, "done", { cohort: "Retiring Cohort", item: "Read Then Dropped" });
+      const confirmed = async (lines: readonly string[]) => {
+        const preview = await asAdmin("curriculum import", { file: file(lines) });
+        const confirm = buttonsOf(preview).find((entry) => entry.label === "Confirm update");
+        if (confirm === undefined) throw new Error("no Confirm button");
+        return {
+          preview: visibleText(preview),
+          result: visibleText(await answered(bot.click(bot.admin.id, preview.id, confirm.customId))),
+        };
+      };
+
+      const shorter = path.filter((line) => !line.includes("Read Then Dropped") && !line.includes("Never Read"));
+      const first = await confirmed(shorter);
+      expect(first.preview).toContain("0 added · 2 removed · 0 changed · 1 kept");
+      expect(first.result).toContain("2 items removed, 1 kept hidden because members completed it.");
+
+      // Only a duration changes: the diff removes nothing, and neither does the reply after Confirm.
+      const second = await confirmed(shorter.map((line) => line.replace("Staying (20 min)", "Staying (25 min)")));
+      expect(second.preview).toContain("0 added · 0 removed · 1 changed · 0 kept");
+      expect(second.result).toContain("Curriculum updated");
+      expect(second.result).not.toMatch(/removed|kept hidden/);
+    });
+
+    it("warns in the diff when a shorter version would end running cohorts already past its last week", async () => {
+      const weeks = (count: number) =>
+        [
+          "Ending Path",
+          ...Array.from({ length: count }, (_, index) => [
+            `Week ${index + 1}: Part ${index + 1}`,
+            `- [ ] Required -- Reading ${index + 1} (20 min)`,
+          ]).flat(),
+          "",
+        ].join("\n");
+      const file = (count: number) => tinyFile(weeks(count), "ending.md");
+      const channel = bot.emulator.createChannel(bot.guild.id, { name: "ending" });
+      await asAdmin("curriculum import", { file: file(4) });
+      // Set up late: in its week 3 on the harness's 5 January; the other starts next week.
+      await asAdmin("cohort create", { name: "Ending *Cohort*", curriculum: "ending-path", channel: channel.id, start: "2026-12-21" });
+      await asAdmin("cohort create", { name: "Later Cohort", curriculum: "ending-path", channel: channel.id, start: "2027-01-11" });
+      await asAdmin("cohort create", { name: "Paused Cohort", curriculum: "ending-path", channel: channel.id, start: "2026-12-21" });
+      await asAdmin("cohort pause", { cohort: "Paused Cohort" });
+
+      const shorter = visibleText(await asAdmin("curriculum import", { file: file(2) }));
+      expect(shorter).toContain(
+        "⚠️ The new version is 2 weeks long (was 4): these running cohorts are already past that, so their courses would be over at once: Ending \\*Cohort\\*, Paused Cohort. 1 of them is paused: its course ends when it is resumed, and its closing post goes out then.",
+      );
+      expect(shorter).not.toContain("Later Cohort");
+      // Longer, or as long: nothing to warn about.
+      expect(visibleText(await asAdmin("curriculum import", { file: file(5) }))).not.toContain("⚠️");
+    });
+
+    it("closes a cohort a confirmed shorter version ends at once with its closing post, however long ago its new end was", async () => {
+      const weeks = (count: number) =>
+        [
+          "Closing Path",
+          ...Array.from({ length: count }, (_, index) => [
+            `Week ${index + 1}: Part ${index + 1}`,
+            `- [ ] Required -- Reading ${index + 1} (20 min)`,
+          ]).flat(),
+          "",
+        ].join("\n");
+      const channel = bot.emulator.createChannel(bot.guild.id, { name: "closing" });
+      await asAdmin("curriculum import", { file: tinyFile(weeks(6), "closing.md") });
+      // In its week 4 on the harness's 5 January: two weeks shorter, its course ended on 3 January.
+      bot.clock.set(new Date("2027-01-05T10:00:00Z"));
+      await asAdmin("cohort create", { name: "Closing Cohort", curriculum: "closing-path", channel: channel.id, start: "2026-12-14" });
+      await tickAt(bot, "2027-01-05T10:00:00Z");
+      const preview = await asAdmin("curriculum import", { file: tinyFile(weeks(3), "closing.md") });
+      expect(visibleText(preview)).toContain("would be over at once: Closing Cohort.");
+      const closingPosts = () =>
+        bot.emulator
+          .channelMessages(channel.id)
+          .map((message) => visibleText(message))
+          .filter((text) => text.includes("Closing Cohort is complete"));
+      // The diff alone writes nothing: no closing post before Confirm.
+      await tickAt(bot, "2027-01-05T10:05:00Z");
+      expect(closingPosts()).toHaveLength(0);
+      const confirm = buttonsOf(preview).find((entry) => entry.label === "Confirm update");
+      if (confirm === undefined) throw new Error("no Confirm button");
+      await answered(bot.click(bot.admin.id, preview.id, confirm.customId));
+
+      // A day after its new end's closing time (Monday 4 January 09:00) and more: late only from the Confirm.
+      await tickAt(bot, "2027-01-06T09:00:00Z");
+      expect(closingPosts()).toHaveLength(1);
+      expect((await prisma().cohort.findFirstOrThrow({ where: { name: "Closing Cohort" } })).status).toBe("finished");
+    });
+
+    it("refuses a title that only slugs like another curriculum's, naming it and writing nothing; a title differing in case updates", async () => {
+      const doc = (title: string, minutes = 20) =>
+        [title, "Week 1: Basics", `- [ ] Required -- Sharp Reading (${minutes} min)`, ""].join("\n");
+      await asAdmin("curriculum import", { file: tinyFile(doc("C# Path"), "sharp.md") });
+      const text = await expectImportRefused(
+        tinyFile(doc("C Path"), "c.md"),
+        /Nothing was imported: \*\*C# Path\*\* already has the id `c-path`/,
+      );
+      expect(text).toContain("Change the first line of the file");
+      // A server's import that would shadow a built-in curriculum of another title is refused the same way.
+      await expectImportRefused(
+        tinyFile(doc("Backend Engineer: Learning Path"), "b.md"),
+        /\*\*Backend Engineer Learning Path\*\* already has the id/,
+      );
+      // Case and spacing name the same curriculum: an update, shown as a diff.
+      expect(visibleText(await asAdmin("curriculum import", { file: tinyFile(doc("c#   PATH", 25), "sharp.md") }))).toContain(
+        "Review this update before it is written",
+      );
+    });
+
     it("refuses a Confirm whose curriculum changed after the diff was shown", async () => {
       const first = await asAdmin("curriculum import", {
         file: tinyFile(tinyPath.replace("Eta Reading (30 min)", "Eta Reading (35 min)")),
@@ -361,6 +483,15 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       );
       const late = tinyPath.replace("Week 1: Basics", "Week 60: Basics").replace("Week 2: More", "Week 61: More");
       await expectImportRefused(tinyFile(late), /line 3: The first section, "Week 60: Basics", starts in week 60/);
+    });
+
+    it("names the line of a stray control character in a text file, rather than calling the file binary", async () => {
+      // An escape code pasted from a terminal: the file is still the author's text, with one line to fix.
+      const lines = tinyPath.split("\n");
+      lines[5] = "- [ ] Required -- Beta \u001b[1mReading\u001b[0m (20 min)";
+      const text = await expectImportRefused(tinyFile(lines.join("\n")), /wasn't imported; nothing changed/);
+      expect(text).toMatch(/line 6: This line contains control characters/);
+      expect(text).not.toContain("isn't a text file");
     });
 
     it("refuses a file with no learning path in it", () =>

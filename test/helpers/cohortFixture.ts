@@ -20,6 +20,7 @@ export function cohortFixture(fields: Partial<Cohort> & Pick<Cohort, "id" | "cur
     excludeRoleId: null,
     exclusionsCheckedAt: null,
     finalBoardKept: false,
+    courseWeeks: null,
     createdAt: new Date(0),
     settings: { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-03-01" },
     ...fields,

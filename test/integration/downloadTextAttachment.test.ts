@@ -27,6 +27,20 @@ describe("decodeTextFile", () => {
     expect(decodeTextFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toBeNull();
   });
 
+  it("keeps a stray control character in text, for the parser to name its line, but refuses a file full of them", () => {
+    const text = `Week 1: Basics\n- [ ] Required -- Beta \u001b[1mReading (20 min)\n${"plain words ".repeat(20)}`;
+    expect(decodeTextFile(new TextEncoder().encode(text))).toBe(text);
+    expect(decodeTextFile(new TextEncoder().encode(`a\u0001b\u0002c\u0003d`.repeat(6)))).toBeNull();
+    expect(decodeTextFile(new TextEncoder().encode(`${"word ".repeat(100)}\u0000`))).toBeNull();
+  });
+
+  it("keeps a short file with one word coloured in a terminal (two escape codes) as text, but not one with a NUL", () => {
+    const text = "Short Path\nWeek 1: Basics\n- [ ] Required -- \u001b[31mRed\u001b[0m Reading (20 min)\n";
+    expect(text.length).toBeLessThan(200);
+    expect(decodeTextFile(new TextEncoder().encode(text))).toBe(text);
+    expect(decodeTextFile(new TextEncoder().encode(`${text}\u0000`))).toBeNull();
+  });
+
   it("keeps tabs and Windows line ends", () => {
     expect(decodeTextFile(new TextEncoder().encode("a\tb\r\nc"))).toBe("a\tb\r\nc");
   });

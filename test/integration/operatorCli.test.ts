@@ -152,6 +152,44 @@ describe("npm run cli -- curriculum import", () => {
     expect(result.stdout).not.toMatch(/1 sections|1 items/);
   }, 120_000);
 
+  it("reads a file saved as UTF-16 or Windows-1252 as /curriculum import does, and refuses a binary one", async () => {
+    const text = "Café Path\n\nWeek 1: Basics\n- [ ] Required -- Crème brûlée (30 min)\n";
+    const utf16 = path.join(temp.dir, "notepad-unicode.md");
+    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    const utf16Result = await cli(database.url, ["curriculum", "import", utf16]);
+    expect([utf16Result.code, utf16Result.stderr]).toEqual([0, expect.not.stringContaining("control characters")]);
+    expect(utf16Result.stdout).toContain("created: cafe-path");
+    const latin = path.join(temp.dir, "windows-1252.md");
+    fs.writeFileSync(latin, Buffer.from(text.replace("Café Path", "Café Latin Path"), "latin1"));
+    expect((await cli(database.url, ["curriculum", "import", latin])).code).toBe(0);
+    expect((await cli(database.url, ["curriculum", "show", "cafe-latin-path"])).stdout).toContain("Crème brûlée");
+    const png = path.join(temp.dir, "picture.md");
+    fs.writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    const binary = await cli(database.url, ["curriculum", "import", png]);
+    expect(binary.code).toBe(1);
+    expect(binary.stderr).toContain("is not a text file");
+  }, 120_000);
+
+  it("refuses a title that only slugs like a built-in curriculum's, instead of replacing it", async () => {
+    const file = path.join(temp.dir, "lookalike.md");
+    fs.writeFileSync(file, "Backend Engineer: Learning Path\n\nWeek 1: Basics\n- [ ] Required -- One Reading (20 min)\n");
+    const result = await cli(database.url, ["curriculum", "import", file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Backend Engineer Learning Path already has the id `backend-engineer-learning-path`");
+    expect((await cli(database.url, ["curriculum", "show", "backend-engineer-learning-path"])).stdout).toContain("Week 12");
+  }, 120_000);
+
+  it("refuses a file larger than any curriculum without reading it, and says so", async () => {
+    const huge = path.join(temp.dir, "huge.md");
+    // Sparse: its size is past four bytes per allowed character, with nothing written.
+    fs.writeFileSync(huge, "Huge Path\n");
+    fs.truncateSync(huge, 4 * 256 * 1024 + 1);
+    const result = await cli(database.url, ["curriculum", "import", huge]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("is too large: a curriculum has at most 262144 characters.");
+    expect((await cli(database.url, ["curriculum", "list"])).stdout).not.toContain("huge-path");
+  }, 120_000);
+
   it("lists, outlines and simulates a one-week curriculum in words that agree with the numbers", async () => {
     const file = path.join(temp.dir, "one-week.md");
     fs.writeFileSync(file, "One Week Path\n\nWeek 1: Basics\n- [ ] Required -- Hello (30 min)\n");

@@ -334,6 +334,8 @@ describe("a re-import's diff", () => {
     retiredCompletions: 5,
     affectedMembers: 2,
     expiresAt: new Date("2027-01-05T10:15:00Z"),
+    endingCohorts: { weeks: 1, previousWeeks: 2, names: [...hostile.slice(0, 6), "x".repeat(5000)], paused: 2 },
+    finishedCohorts: 0,
   };
 
   it.each(["en", "es"] as const)(
@@ -355,6 +357,16 @@ describe("a re-import's diff", () => {
       );
       expect(text).toContain(language === "en" ? "5 completions of removed items (2 members)" : "Se retiran 5 lecturas completadas");
       expect(text).toContain(language === "en" ? "…and 12 more" : "…y 12 más");
+      expect(text).toContain(
+        language === "en"
+          ? "⚠️ The new version is 1 week long (was 2): these running cohorts are already past that, so their courses would be over at once:"
+          : "⚠️ La nueva versión dura 1 semana (antes 2): estas cohortes en curso ya han pasado ese punto, así que sus cursos terminarían de inmediato:",
+      );
+      expect(text).toContain(
+        language === "en"
+          ? " and 2 more. 2 of them are paused: their courses end when they are resumed, and their closing posts go out then."
+          : " y 2 más. 2 de ellas están en pausa: sus cursos terminan cuando se reanuden, y sus publicaciones de cierre salen entonces.",
+      );
       const buttons = (reply.components ?? []).flatMap((row) => row.components) as { custom_id?: string }[];
       expect(buttons.map((button) => button.custom_id)).toEqual(["import:confirm:42", "import:cancel:42"]);
     },

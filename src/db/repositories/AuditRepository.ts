@@ -40,18 +40,21 @@ function parseValues(json: string | null): AuditValues | null {
  * change it records: a tick never sees the change without the line the scheduler reads (AuditLog.postTimeChanges).
  */
 export function auditEntryCreate(prisma: Prisma.TransactionClient, entry: NewAuditEntry) {
-  return prisma.auditEntry.create({
-    data: {
-      guildId: entry.guildId,
-      cohortId: entry.cohortId,
-      actorId: entry.actorId,
-      action: entry.action,
-      subjectUserId: entry.subjectUserId,
-      before: entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === null ? null : JSON.stringify(entry.after),
-      createdAt: entry.createdAt,
-    },
-  });
+  return prisma.auditEntry.create({ data: auditEntryData(entry) });
+}
+
+/** An audit line's row as written (its values as JSON). */
+export function auditEntryData(entry: NewAuditEntry) {
+  return {
+    guildId: entry.guildId,
+    cohortId: entry.cohortId,
+    actorId: entry.actorId,
+    action: entry.action,
+    subjectUserId: entry.subjectUserId,
+    before: entry.before === null ? null : JSON.stringify(entry.before),
+    after: entry.after === null ? null : JSON.stringify(entry.after),
+    createdAt: entry.createdAt,
+  };
 }
 
 /** The actions this version can show. */

@@ -78,6 +78,7 @@ export function toCohort(row: CohortRowWithBreaks): Cohort {
     excludeRoleId: row.excludeRoleId,
     exclusionsCheckedAt: row.exclusionsCheckedAt,
     finalBoardKept: row.finalBoard !== null,
+    courseWeeks: row.courseWeeks,
     createdAt: row.createdAt,
     breakWeeks: row.breaks.map((entry) => entry.week),
     settings: {
@@ -657,12 +658,15 @@ export class CohortRepository {
     return rows.map((row) => row.id);
   }
 
-  /** An active cohort becomes finished (after its closing post); false when it was not active. */
-  async markFinished(cohortId: number): Promise<boolean> {
+  /**
+   * An active cohort becomes finished (after its closing post), keeping the `courseWeeks` of the course it
+   * finished in the same update; false when it was not active.
+   */
+  async markFinished(cohortId: number, courseWeeks: number): Promise<boolean> {
     const updated = await this.writes.run(() =>
       this.prisma.cohort.updateMany({
         where: { id: cohortId, status: CohortStatus.Active },
-        data: { status: CohortStatus.Finished },
+        data: { status: CohortStatus.Finished, courseWeeks },
       }),
     );
     return updated.count > 0;

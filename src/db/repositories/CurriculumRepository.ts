@@ -17,7 +17,24 @@ import {
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { chunksOf, findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { auditEntryCreate, auditEntryData, type NewAuditEntry } from "./AuditRepository.js";
+import { CohortStatus } from "../../domain/cohort/cohortModel.js";
+import { endedByShorterCourse } from "../../domain/schedule/cohortBreaks.js";
 import { longTransactionOptions } from "./longTransactionOptions.js";
+
+/** The audit lines an import writes in its own transaction. */
+export interface ImportAuditLines {
+  /** When it is made: a shorter course ends the running cohorts past its new last week then. */
+  readonly now: Date;
+  /** The admin's guild-wide line of an import that creates or updates (none for seeding and the CLI). */
+  readonly importLine?: (summary: ImportSummary) => NewAuditEntry;
+  /** The bot's line on a running cohort whose course a shorter version ends at once (`endedByShorterCourse`). */
+  readonly shortenedLine: (
+    cohort: { readonly guildId: string; readonly id: number },
+    summary: ImportSummary,
+    previousWeeks: number,
+  ) => NewAuditEntry;
+}
 
 interface OutlineJson {
   outcomes: string[];
@@ -198,10 +215,32 @@ export class CurriculumRepository {
    * transaction gives the event loop back after every statement, so other
    * servers' interactions are served meanwhile. It runs in the process's write queue, so no other
    * write can land inside it while it waits.
+   *
+   * `lines`: the audit lines written in the same transaction: the admin's line of an import that creates or
+   * updates, and the bot's line on each running cohort (any server's: built-in curricula are shared) whose course
+   * a shorter version ends at once (the scheduler reads it: that closing post goes out late only from the import).
    */
-  async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string): Promise<ImportSummary>;
-  async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string, guard: ImportGuard): Promise<GuardedImport>;
-  async applyImport(parsed: ParsedCurriculum, sourceHash: string, scope: string, guard?: ImportGuard): Promise<GuardedImport> {
+  async applyImport(
+    parsed: ParsedCurriculum,
+    sourceHash: string,
+    scope: string,
+    guard?: undefined,
+    lines?: ImportAuditLines,
+  ): Promise<ImportSummary>;
+  async applyImport(
+    parsed: ParsedCurriculum,
+    sourceHash: string,
+    scope: string,
+    guard: ImportGuard,
+    lines?: ImportAuditLines,
+  ): Promise<GuardedImport>;
+  async applyImport(
+    parsed: ParsedCurriculum,
+    sourceHash: string,
+    scope: string,
+    guard?: ImportGuard,
+    lines?: ImportAuditLines,
+  ): Promise<GuardedImport> {
     const limitMs = this.options.importTimeoutMs ?? longTransactionOptions.timeout;
     return this.writes.run(() =>
       this.prisma.$transaction(
@@ -233,7 +272,12 @@ export class CurriculumRepository {
           const gone = await retireGoneItems(tx, oldItems, new Set(match.goneItemIds));
           await retireGoneSections(tx, oldSections, new Set(match.goneSectionIds));
           const outcome = existing === null ? ImportOutcome.Created : ImportOutcome.Updated;
-          return { outcome, curriculum: summaryOf(curriculum), ...counts, ...gone };
+          const summary: ImportSummary = { outcome, curriculum: summaryOf(curriculum), ...counts, ...gone };
+          if (lines?.importLine !== undefined) await auditEntryCreate(tx, lines.importLine(summary));
+          if (lines !== undefined && existing !== null && parsed.totalWeeks < existing.totalWeeks) {
+            await writeShortenedLines(tx, curriculum.id, summary, existing.totalWeeks, lines);
+          }
+          return summary;
         },
         { ...longTransactionOptions, timeout: limitMs, maxWait: limitMs },
       ),
@@ -242,6 +286,36 @@ export class CurriculumRepository {
 }
 
 type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * One line per running (active or paused) cohort on the curriculum whose course the new, shorter version ends at
+ * once, in inserts of at most maxIdsPerStatement: a built-in curriculum may run thousands of cohorts.
+ */
+async function writeShortenedLines(
+  tx: Transaction,
+  curriculumId: number,
+  summary: ImportSummary,
+  previousWeeks: number,
+  lines: ImportAuditLines,
+): Promise<void> {
+  const running = await tx.cohort.findMany({
+    where: { curriculumId, status: { in: [CohortStatus.Active, CohortStatus.Paused] } },
+    select: { id: true, guildId: true, startDate: true, timeZone: true, breaks: { select: { week: true } } },
+    orderBy: { id: "asc" },
+  });
+  const ended = running.filter((cohort) =>
+    endedByShorterCourse(
+      { startDate: cohort.startDate, timeZone: cohort.timeZone, breakWeeks: cohort.breaks.map((entry) => entry.week) },
+      summary.curriculum.totalWeeks,
+      previousWeeks,
+      lines.now,
+    ),
+  );
+  for (const chunk of chunksOf(ended)) {
+    await nextTurn();
+    await tx.auditEntry.createMany({ data: chunk.map((cohort) => auditEntryData(lines.shortenedLine(cohort, summary, previousWeeks))) });
+  }
+}
 type ItemRow = Awaited<ReturnType<Transaction["item"]["findMany"]>>[number];
 type SectionRow = Awaited<ReturnType<Transaction["section"]["findMany"]>>[number];
 
@@ -426,12 +500,14 @@ async function retireGoneItems(tx: Transaction, oldItems: readonly ItemRow[], go
     (chunk) => tx.completion.findMany({ where: { itemId: { in: chunk } }, select: { itemId: true }, distinct: ["itemId"] }),
   );
   const keep = new Set(completed.map((row) => row.itemId));
-  const toRetire = goneItems.filter((item) => keep.has(item.id)).map((item) => item.id);
-  const toDelete = goneItems.filter((item) => !keep.has(item.id)).map((item) => item.id);
+  // An item an earlier import already retired stays so (or goes, once nobody's completion holds it) without being
+  // counted again: the admin reads what this import removes, as its diff counted it.
+  const toRetire = goneItems.filter((item) => keep.has(item.id) && !item.retired).map((item) => item.id);
+  const toDelete = goneItems.filter((item) => !keep.has(item.id));
   for (const chunk of chunksOf(toRetire)) await tx.item.updateMany({ where: { id: { in: chunk } }, data: { retired: true } });
-  for (const chunk of chunksOf(toDelete)) await tx.item.deleteMany({ where: { id: { in: chunk } } });
+  for (const chunk of chunksOf(toDelete.map((item) => item.id))) await tx.item.deleteMany({ where: { id: { in: chunk } } });
   await nextTurn();
-  return { retiredItems: toRetire.length, removedItems: toDelete.length };
+  return { retiredItems: toRetire.length, removedItems: toDelete.filter((item) => !item.retired).length };
 }
 
 /** Sections no longer in the document: retired while they hold retired items or checkpoint answers, deleted otherwise. */

@@ -524,6 +524,7 @@ const cohortColumnNames = [
   "status",
   "endedAt",
   "finalBoard",
+  "courseWeeks",
   "channelProblem",
   "language",
   "leaderboard",

@@ -2,6 +2,7 @@ import type { APIEmbed, APIEmbedField } from "discord.js";
 import type { ParseProblem } from "../../domain/curriculum/curriculumModel.js";
 import {
   ImportOutcome,
+  keptItemsOf,
   type CurriculumSummary,
   type StoredCurriculum,
   type StoredSection,
@@ -209,9 +210,8 @@ export function renderImportResult(t: Translator, result: ImportResult): Reply {
     t.t("curriculumAdmin.counts", { sections: summary.sections, items: summary.items }),
   ];
   if (summary.replacesBuiltIn === true) lines.push(t.t("curriculumAdmin.replacesBuiltIn"));
-  if (summary.retiredItems > 0 || summary.removedItems > 0) {
-    lines.push(t.t("curriculumAdmin.kept", { retired: summary.retiredItems, removed: summary.removedItems }));
-  }
+  const kept = keptItemsOf(summary);
+  if (kept !== null) lines.push(t.t("curriculumAdmin.kept", kept));
   const headings = {
     [ImportOutcome.Created]: t.t("curriculumAdmin.headingCreated"),
     [ImportOutcome.Updated]: t.t("curriculumAdmin.headingUpdated"),

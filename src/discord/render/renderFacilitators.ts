@@ -232,8 +232,12 @@ export function renderAudit(t: Translator, view: AuditView): Reply {
 
 function auditLine(t: Translator, entry: AuditEntryRecord): string {
   const details = auditDetails(t, entry);
-  // A `/privacy delete` line keeps no one: it says only that a member deleted their data. The bot wrote a channel's line itself.
-  const hasActor = entry.action !== AuditAction.PrivacyDelete && entry.action !== AuditAction.ChannelUsable;
+  // A `/privacy delete` line keeps no one: it says only that a member deleted their data. The bot wrote a channel's
+  // line, and a shortened course's, itself.
+  const hasActor =
+    entry.action !== AuditAction.PrivacyDelete &&
+    entry.action !== AuditAction.ChannelUsable &&
+    entry.action !== AuditAction.CourseShortened;
   return t.t("audit.line", {
     when: markup(timestamp(entry.createdAt, "R")),
     hasActor: hasActor ? "yes" : "no",

@@ -64,6 +64,26 @@ function sectionsField(t: Translator, diff: ItemDiff): APIEmbedField[] {
   ];
 }
 
+/** Cohort names a warning lists; the rest are counted. */
+const maxEndingNames = 5;
+const maxEndingNameLength = 60;
+
+/** A shorter version that would end running cohorts at once says so, naming them. */
+function endingLine(t: Translator, ending: ImportConfirmationView["endingCohorts"]): string[] {
+  if (ending === null) return [];
+  const shown = ending.names.slice(0, maxEndingNames).map((name) => truncate(name, maxEndingNameLength));
+  return [
+    t.t("curriculumImport.endingCohorts", {
+      weeks: ending.weeks,
+      previous: ending.previousWeeks,
+      count: ending.names.length,
+      names: shown.join(", "),
+      more: ending.names.length - shown.length,
+      paused: ending.paused,
+    }),
+  ];
+}
+
 /** What a re-import would change, before anything is written; only Confirm writes. */
 export function renderImportConfirmation(t: Translator, view: ImportConfirmationView): Reply {
   const { diff } = view;
@@ -75,6 +95,8 @@ export function renderImportConfirmation(t: Translator, view: ImportConfirmation
     }),
     t.t("curriculumImport.summary", { added: diff.added, removed: diff.removed, changed: diff.changed, kept: diff.kept }),
     t.t("curriculumImport.affected", { completions: view.retiredCompletions, members: view.affectedMembers }),
+    ...endingLine(t, view.endingCohorts),
+    ...(view.finishedCohorts === 0 ? [] : [t.t("curriculumImport.finishedCohortsKeep", { count: view.finishedCohorts })]),
   ].join("\n\n");
   const fields = [
     ...titlesField(t, "curriculumImport.addedField", diff.added, diff.addedTitles),

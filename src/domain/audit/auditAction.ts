@@ -17,6 +17,11 @@ export const AuditAction = {
   PrivacyDelete: "privacy_delete",
   /** The bot found it may post in the cohort's channel again (written by the bot, no admin): the closing post that waited on it may go out. */
   ChannelUsable: "channel_usable",
+  /**
+   * A shorter version of its curriculum (an admin's, the built-in seed's or the CLI's) ended the running cohort's
+   * course at once (written by the bot, one line per such cohort): the closing post it made due may go out late.
+   */
+  CourseShortened: "course_shortened",
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

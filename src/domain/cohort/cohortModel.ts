@@ -25,6 +25,11 @@ export function takesCheckpointAnswers(cohort: { readonly status: CohortStatus }
   return isRunning(cohort.status);
 }
 
+/** The weeks a finished cohort's course keeps (`Cohort.courseWeeks`); null for any other cohort, and one finished before they were kept. */
+export function finishedCourseWeeks(cohort: Pick<Cohort, "status" | "courseWeeks">): number | null {
+  return cohort.status === CohortStatus.Finished ? cohort.courseWeeks : null;
+}
+
 /** Once ended or its final board kept, a cohort's points rank nobody new: nothing may promise a place on its board. */
 export function cohortBoardClosed(cohort: Pick<Cohort, "status" | "finalBoardKept">): boolean {
   return cohort.finalBoardKept || cohort.status === CohortStatus.Ended || cohort.status === CohortStatus.Finished;
@@ -66,6 +71,11 @@ export interface Cohort {
   readonly exclusionsCheckedAt: Date | null;
   /** Whether the closing post's final board is kept (the board itself is read only then: it is a few KB of JSON). */
   readonly finalBoardKept: boolean;
+  /**
+   * The curriculum's weeks (breaks not counted) when it finished: its course, which a later import adding weeks
+   * does not lengthen. Null while not finished, and for a cohort finished before this was recorded.
+   */
+  readonly courseWeeks: number | null;
   readonly createdAt: Date;
   /** `/cohort break` weeks as stored (calendar weeks, ascending). */
   readonly breakWeeks: readonly number[];

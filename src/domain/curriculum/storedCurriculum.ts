@@ -57,11 +57,24 @@ export interface ImportSummary {
   readonly curriculum: CurriculumSummary;
   readonly sections: number;
   readonly items: number;
-  /** Items gone from the new document but kept because members completed them. */
+  /**
+   * Items members could see that the new document no longer has (as the diff's "removed" counts them), kept
+   * (retired, hidden) because members completed them; items an earlier import already retired are not counted.
+   */
   readonly retiredItems: number;
+  /** Such items deleted because nobody had completed them. */
   readonly removedItems: number;
   /** A server's new import named like a built-in curriculum, which that server then no longer picks. */
   readonly replacesBuiltIn?: boolean;
+}
+
+/**
+ * What an import's reply says of the items it removed: every one (as its diff counted them) and, of those, the
+ * ones kept hidden for members' completions. Null when it removed none.
+ */
+export function keptItemsOf(summary: Pick<ImportSummary, "retiredItems" | "removedItems">): { retired: number; removed: number } | null {
+  const removed = summary.removedItems + summary.retiredItems;
+  return removed === 0 ? null : { retired: summary.retiredItems, removed };
 }
 
 /** Why a confirmed re-import wrote nothing. */

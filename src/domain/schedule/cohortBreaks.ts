@@ -169,6 +169,23 @@ export function courseHasEnded(calendar: BreakCalendar, now: InstantInput): bool
   return localDateOf(now, calendar.timeZone) >= courseEndDate(calendar);
 }
 
+/**
+ * Whether a course of `weeks` weeks is over at `now` for the cohort of `calendar` when one of `previousWeeks`
+ * was not: a shorter curriculum ends it at once (its closing post due only from the import).
+ */
+export function endedByShorterCourse(
+  calendar: Omit<BreakCalendar, "curriculumWeeks">,
+  weeks: number,
+  previousWeeks: number,
+  now: InstantInput,
+): boolean {
+  return (
+    weeks < previousWeeks &&
+    courseHasEnded({ ...calendar, curriculumWeeks: weeks }, now) &&
+    !courseHasEnded({ ...calendar, curriculumWeeks: previousWeeks }, now)
+  );
+}
+
 /** The calendar week at `now`: 0 before the start, count + 1 once over (as `currentWeekNumber`). */
 export function calendarWeekAt(calendar: BreakCalendar, now: InstantInput): number {
   return currentWeekNumber({ startDate: calendar.startDate, timeZone: calendar.timeZone, totalWeeks: calendarWeekCount(calendar) }, now);

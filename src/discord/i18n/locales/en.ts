@@ -92,7 +92,7 @@ export const en = {
     "A built-in curriculum has the same name: in this server, `/cohort create` and `/curriculum list` now use this import instead. Cohorts already on the built-in one keep it.",
   "curriculumAdmin.counts": "{sections, plural, one {# section} other {# sections}}, {items, plural, one {# item} other {# items}}.",
   "curriculumAdmin.kept":
-    "{removed, plural, one {# item} other {# items}} removed; {retired, plural, one {# removed item kept because members completed it} other {# removed items kept because members completed them}}.",
+    "{removed, plural, one {# item removed} other {# items removed}}{retired, plural, =0 {} one {, # kept hidden because members completed it} other {, # kept hidden because members completed them}}.",
   "curriculumAdmin.moreItems": "…and {count, number} more",
   "curriculumAdmin.moreSections": "…and {count, plural, one {# more section} other {# more sections}} (too long to show here).",
   "curriculumAdmin.moreCurricula": "…and {count, number} more",
@@ -105,6 +105,10 @@ export const en = {
     "{added, plural, other {# added}} · {removed, plural, other {# removed}} · {changed, plural, other {# changed}} · {kept, number} kept",
   "curriculumImport.affected":
     "{completions, plural, =0 {No member completed a removed item: no completions are retired.} one {# completion of a removed item ({members, plural, one {# member} other {# members}}) is retired: the points stay, the item leaves their plan.} other {# completions of removed items ({members, plural, one {# member} other {# members}}) are retired: the points stay, the items leave their plans.}}",
+  "curriculumImport.endingCohorts":
+    "⚠️ The new version is {weeks, plural, one {# week} other {# weeks}} long (was {previous, number}): {count, plural, one {this running cohort is already past that, so its course would be over at once} other {these running cohorts are already past that, so their courses would be over at once}}: {names}{more, plural, =0 {} other { and # more}}.{paused, plural, =0 {} one { # of them is paused: its course ends when it is resumed, and its closing post goes out then.} other { # of them are paused: their courses end when they are resumed, and their closing posts go out then.}}",
+  "curriculumImport.finishedCohortsKeep":
+    "Finished cohorts keep the course they finished: {count, plural, one {# finished cohort on it gets} other {# finished cohorts on it get}} none of the new weeks.",
   "curriculumImport.addedField": "Added ({count, number})",
   "curriculumImport.removedField": "Removed ({count, number})",
   "curriculumImport.changedField": "Changed ({count, number})",
@@ -124,6 +128,8 @@ export const en = {
   "curriculumImport.expired": "This update waited too long and expired; nothing changed. Upload the file again with `/curriculum import`.",
   "curriculumImport.stale":
     "The curriculum changed after this preview, so nothing was imported. Upload the file again to see what it would change now.",
+  "curriculumImport.slugTaken":
+    "Nothing was imported: **{title}** already has the id `{slug}`, and this file's title would get the same id (they differ only in characters an id leaves out), so importing it would replace that curriculum. Change the first line of the file (its title), for example by adding a word, and import it again.",
   "curriculumImport.importerUnavailable":
     "The importer is restarting after a fault of its own, so nothing was imported yet. Press Confirm again in {seconds, plural, one {# second} other {# seconds}}.",
   "curriculumImport.importerFailed":
@@ -873,6 +879,7 @@ export const en = {
   "audit.action.export": "asked for an export of the cohort's data",
   "audit.action.privacy_delete": "a member deleted their data (/privacy)",
   "audit.action.channel_usable": "the bot can post in the cohort's channel again",
+  "audit.action.course_shortened": "a shorter version of the curriculum ended the course",
   "credit.loggedFor": "Logged for {member}:",
   "credit.removedFor": "Removed for {member}:",
   "credit.alreadyDone": "**{title}** was already marked as done for {member}, so nothing changed.",

@@ -93,7 +93,7 @@ export const es: Catalogue = {
     "Un plan de estudios incluido tiene el mismo nombre: en este servidor, `/cohorte crear` y `/plan lista` usan ahora esta importación en su lugar. Las cohortes que ya usan el incluido lo conservan.",
   "curriculumAdmin.counts": "{sections, plural, one {# sección} other {# secciones}}, {items, plural, one {# lectura} other {# lecturas}}.",
   "curriculumAdmin.kept":
-    "{removed, plural, one {# lectura eliminada} other {# lecturas eliminadas}}; {retired, plural, one {se conserva # porque hay miembros que la completaron} other {se conservan # porque hay miembros que las completaron}}.",
+    "{removed, plural, one {# lectura eliminada} other {# lecturas eliminadas}}{retired, plural, =0 {} one {; se conserva # oculta porque hay miembros que la completaron} other {; se conservan # ocultas porque hay miembros que las completaron}}.",
   "curriculumAdmin.moreItems": "…y {count, number} más",
   "curriculumAdmin.moreSections": "…y {count, plural, one {# sección más} other {# secciones más}} (demasiado largo para mostrarlo aquí).",
   "curriculumAdmin.moreCurricula": "…y {count, number} más",
@@ -106,6 +106,10 @@ export const es: Catalogue = {
     "{added, plural, one {# añadida} other {# añadidas}} · {removed, plural, one {# eliminada} other {# eliminadas}} · {changed, plural, one {# modificada} other {# modificadas}} · {kept, number} sin cambios",
   "curriculumImport.affected":
     "{completions, plural, =0 {Ningún miembro completó una lectura eliminada: no se retira ninguna lectura completada.} one {Se retira # lectura completada de una lectura eliminada ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, la lectura sale de su plan.} other {Se retiran # lecturas completadas de lecturas eliminadas ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, las lecturas salen de sus planes.}}",
+  "curriculumImport.endingCohorts":
+    "⚠️ La nueva versión dura {weeks, plural, one {# semana} other {# semanas}} (antes {previous, number}): {count, plural, one {esta cohorte en curso ya ha pasado ese punto, así que su curso terminaría de inmediato} other {estas cohortes en curso ya han pasado ese punto, así que sus cursos terminarían de inmediato}}: {names}{more, plural, =0 {} other { y # más}}.{paused, plural, =0 {} one { # de ellas está en pausa: su curso termina cuando se reanude, y su publicación de cierre sale entonces.} other { # de ellas están en pausa: sus cursos terminan cuando se reanuden, y sus publicaciones de cierre salen entonces.}}",
+  "curriculumImport.finishedCohortsKeep":
+    "Las cohortes acabadas conservan el curso que acabaron: {count, plural, one {# cohorte acabada no recibe} other {# cohortes acabadas no reciben}} ninguna de las semanas nuevas.",
   "curriculumImport.addedField": "Añadidas ({count, number})",
   "curriculumImport.removedField": "Eliminadas ({count, number})",
   "curriculumImport.changedField": "Modificadas ({count, number})",
@@ -126,6 +130,8 @@ export const es: Catalogue = {
     "Esta actualización esperó demasiado y caducó; no ha cambiado nada. Vuelve a subir el archivo con `/plan importar`.",
   "curriculumImport.stale":
     "El plan de estudios cambió después de esta vista previa, así que no se importó nada. Vuelve a subir el archivo para ver lo que cambiaría ahora.",
+  "curriculumImport.slugTaken":
+    "No se importó nada: **{title}** ya tiene el identificador `{slug}`, y el título de este archivo tendría el mismo (solo se diferencian en caracteres que un identificador omite), así que importarlo reemplazaría ese plan de estudios. Cambia la primera línea del archivo (su título), por ejemplo añadiendo una palabra, y vuelve a importarlo.",
   "curriculumImport.importerUnavailable":
     "El importador se está reiniciando tras un fallo propio, así que aún no se importó nada. Vuelve a pulsar Confirmar dentro de {seconds, plural, one {# segundo} other {# segundos}}.",
   "curriculumImport.importerFailed":
@@ -908,6 +914,7 @@ export const es: Catalogue = {
   "audit.action.export": "pidió una exportación de los datos de la cohorte",
   "audit.action.privacy_delete": "un miembro borró sus datos (/privacidad)",
   "audit.action.channel_usable": "el bot vuelve a poder publicar en el canal de la cohorte",
+  "audit.action.course_shortened": "una versión más corta del plan de estudios terminó el curso",
   "credit.loggedFor": "Registrado para {member}:",
   "credit.removedFor": "Retirado para {member}:",
   "credit.alreadyDone": "**{title}** ya estaba marcada como hecha para {member}, así que no ha cambiado nada.",
