@@ -1104,10 +1104,16 @@ export class StudyService {
    * The membership with the caller's current name (`MemberRequest.callerName`): compared with the name the
    * membership was read with, and written only when it changed, so the common interaction adds no statement.
    */
-  private async withCallerName<M extends { readonly member: MemberRecord }>(resolved: M, request: MemberRequest): Promise<M> {
+  private async withCallerName<M extends { readonly member: MemberRecord; readonly cohort: Cohort }>(
+    resolved: M,
+    request: MemberRequest,
+  ): Promise<M> {
     const name = request.callerName;
     if (name === undefined || name.trim() === "" || name === resolved.member.displayName) return resolved;
-    await this.members.setDisplayName(resolved.member.id, resolved.member.cohortId, name, request.now);
+    await stillMember(
+      resolved.cohort.name,
+      this.members.setDisplayName(resolved.member.id, { guildId: request.guildId, userId: request.userId }, name, request.now),
+    );
     return { ...resolved, member: { ...resolved.member, displayName: name } };
   }
 
