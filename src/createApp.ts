@@ -367,11 +367,14 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     async start() {
       if (config.discordToken === undefined) throw new Error("DISCORD_TOKEN is required to connect to Discord");
       // Announcements an earlier version left unfinished (known from their audit lines) can still be completed.
-      try {
-        const restored = await announcements.restoreUnfinished(clock.now());
-        if (restored > 0) logger.info({ restored }, "restored unfinished announcements from the audit trail");
-      } catch (error) {
-        logger.error({ err: error }, "restoring unfinished announcements failed: announcing them again posts them whole");
+      // Restored by the one process that runs start-up fills (shard 0's when sharded, as fillNameKeys below).
+      if (config.shard === undefined || config.shard.id === 0) {
+        try {
+          const restored = await announcements.restoreUnfinished(clock.now());
+          if (restored > 0) logger.info({ restored }, "restored unfinished announcements from the audit trail");
+        } catch (error) {
+          logger.error({ err: error }, "restoring unfinished announcements failed: announcing them again posts them whole");
+        }
       }
       await discord.start(router);
       // Servers removed while the bot was offline are known before the first tick, which then leaves them alone.

@@ -83,7 +83,9 @@ let checkpoints = null;
 // An idle log keeps reporting the same frames until the next write resets it: tell the bot only what is new.
 let lastReport = { log: 0, checkpointed: 0 };
 function checkpoint() {
-  checkpoints ??= new Database(workerData.filePath, { fileMustExist: true });
+  // No busy wait (timeout 0): a checkpoint that finds the file busy is skipped (SQLITE_BUSY below), never holding up
+  // the reads queued behind it on this thread. (The thread's end, idle or stop, closes both connections: the driver's cleanup.)
+  checkpoints ??= new Database(workerData.filePath, { fileMustExist: true, timeout: 0 });
   try {
     const [report] = checkpoints.pragma("wal_checkpoint(PASSIVE)");
     const isNew = report.log !== lastReport.log || report.checkpointed !== lastReport.checkpointed;

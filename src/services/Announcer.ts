@@ -345,15 +345,16 @@ export class Announcer {
     if (!isRunning(cohort.status)) throw await this.cohorts.closedError(cohort, ClosedWordings.posts);
     const schedule = await this.posts.schedule(cohort);
     const totalWeeks = schedule.filter((post) => post.kind === "week").length;
-    const weekNumber = request.week ?? (await this.defaultPreviewWeek(cohort, schedule, request.now));
+    // The posts the scheduler still sends (or retries) by its catch-up rule, read once, as /cohort info does.
+    const rows = new Map((await this.scheduledPosts.listForCohorts([cohort.id])).map((row) => [postRowKey(row), row]));
+    const changes = await this.audit.postTimeChanges(cohort.id, new Date(request.now.getTime() - maxLateMs));
+    const waitingNow = postsWaitingNow(schedule, rows, changes, cohort.settings, request.now);
+    const weekNumber = request.week ?? (await this.defaultPreviewWeek(cohort, schedule, waitingNow, request.now));
     if (!Number.isInteger(weekNumber) || weekNumber < 1 || weekNumber > totalWeeks)
       throw new UserError("input.invalidWeek", { total: totalWeeks });
     const chosen = schedule.filter((post) => post.weekNumber === weekNumber || (post.kind === "closing" && weekNumber === totalWeeks));
     const previews: PreviewPost[] = [];
-    // The posts the scheduler still sends (or retries) by its catch-up rule, read once, as /cohort info does.
-    const rows = new Map((await this.scheduledPosts.listForCohorts([cohort.id])).map((row) => [postRowKey(row), row]));
-    const changes = await this.audit.postTimeChanges(cohort.id, new Date(request.now.getTime() - maxLateMs));
-    const waiting = new Set(postsWaitingNow(schedule, rows, changes, cohort.settings, request.now).map(postRowKey));
+    const waiting = new Set(waitingNow.map(postRowKey));
     for (const post of chosen) {
       // Its chart as the scheduler draws it, when it sends the post: a sent post's as it went out (hours late
       // perhaps); one not out yet as of now (a day not over yet cannot be charted: "not over yet"), unless it is
@@ -390,14 +391,17 @@ export class Announcer {
 
   /**
    * The week /cohort preview shows by default: that of the weekly post the scheduler catches up at its next tick
-   * (by the rule /cohort info uses, catchUpRule.postsWaitingNow), else the next one due.
+   * (by the rule /cohort info uses, catchUpRule.postsWaitingNow: `waitingNow`, read once by preview), else the next one due.
    */
-  private async defaultPreviewWeek(cohort: Cohort, schedule: readonly PlannedPost[], now: Date): Promise<number> {
+  private async defaultPreviewWeek(
+    cohort: Cohort,
+    schedule: readonly PlannedPost[],
+    waitingNow: readonly PlannedPost[],
+    now: Date,
+  ): Promise<number> {
     const catchingUp = cohort.status === CohortStatus.Active && cohort.channelProblem === null;
     if (catchingUp && schedule.some((post) => post.kind === "week" && post.dueAt.getTime() <= now.getTime())) {
-      const rows = new Map((await this.scheduledPosts.listForCohorts([cohort.id])).map((row) => [postRowKey(row), row]));
-      const changes = await this.audit.postTimeChanges(cohort.id, new Date(now.getTime() - maxLateMs));
-      const late = postsWaitingNow(schedule, rows, changes, cohort.settings, now).find((post) => post.kind === "week");
+      const late = waitingNow.find((post) => post.kind === "week");
       if (late?.weekNumber !== undefined) return late.weekNumber;
     }
     return this.posts.nextWeekToPost(cohort, now);

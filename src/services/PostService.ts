@@ -341,7 +341,12 @@ export class PostService {
       current === 0
         ? null
         : await this.study.leaderboardOf(cohort, LeaderboardPeriod.Week, now, null, Math.min(current, context.plan.totalWeeks));
-    return { cohort, week, allTime: await this.study.leaderboardOf(cohort, LeaderboardPeriod.All, now, null) };
+    // Past the last calendar week (before the closing post): the course's reading only, as the final board will rank it.
+    const allTime =
+      current > context.plan.totalWeeks
+        ? await this.study.courseBoardOf(cohort, now)
+        : await this.study.leaderboardOf(cohort, LeaderboardPeriod.All, now, null);
+    return { cohort, week, allTime };
   }
 
   /** Whether the cohort's first day has come, in its zone: before it there is no current checkpoint to announce. */

@@ -899,32 +899,17 @@ export class StudyService {
   /**
    * The all-time board of the course's reading: points logged after its last calendar week (late completions,
    * e.g. on the Monday before the closing tick, or while the cohort was paused over its end) count in /progress
-   * but change no board, so they are left out (the final board, the closing post and its preview). The top is
-   * read `late` rows deeper (a member with late points can only drop), those members' late points taken off and
-   * their places reached before the end, then put in board order again.
+   * but change no board, so they are left out (the final board, the closing post and its preview): the top ten
+   * and the count of members left with no points are worked out in SQL (CompletionRepository.courseTop).
    */
   async courseBoardOf(cohort: Cohort, now: Date): Promise<LeaderboardView> {
     const view = await this.leaderboardOf(cohort, LeaderboardPeriod.All, now, null);
-    const late = new Map(
-      (await this.completions.lateScores(cohort.id, await this.plans.calendarWeeks(cohort))).map((row) => [row.memberId, row]),
-    );
-    if (late.size === 0) return view;
+    const course = await this.completions.courseTop(cohort.id, await this.plans.calendarWeeks(cohort), view.boardOn ? 10 : 0);
+    if (course === null) return view;
     // Ranked members whose every point came late have no place on it.
-    const droppedOff = [...late.values()].filter((row) => row.ranked && row.points > 0 && row.points - row.late <= 0).length;
-    if (!view.boardOn) return { ...view, rankedMembers: Math.max(0, view.rankedMembers - droppedOff) };
-    const rows = (await this.completions.topAllTime(cohort.id, 10 + late.size))
-      .map((row) => {
-        const lateRow = late.get(row.memberId);
-        return lateRow === undefined ? row : { ...row, points: row.points - lateRow.late, reachedAt: lateRow.reachedBefore };
-      })
-      .filter((row) => row.points > 0)
-      .sort((a, b) => b.points - a.points || a.reachedAt.getTime() - b.reachedAt.getTime() || a.memberId - b.memberId)
-      .slice(0, 10);
-    return {
-      ...view,
-      top: await this.entries(cohort, rankStandings(rows), null),
-      rankedMembers: Math.max(0, view.rankedMembers - droppedOff),
-    };
+    const rankedMembers = Math.max(0, view.rankedMembers - course.droppedOff);
+    if (!view.boardOn) return { ...view, rankedMembers };
+    return { ...view, top: await this.entries(cohort, rankStandings(course.top), null), rankedMembers };
   }
 
   /** Also used by the scheduler's posts (no caller there): every public board goes through the privacy rule here. */
@@ -1104,10 +1089,16 @@ export class StudyService {
    * The membership with the caller's current name (`MemberRequest.callerName`): compared with the name the
    * membership was read with, and written only when it changed, so the common interaction adds no statement.
    */
-  private async withCallerName<M extends { readonly member: MemberRecord }>(resolved: M, request: MemberRequest): Promise<M> {
+  private async withCallerName<M extends { readonly member: MemberRecord; readonly cohort: Cohort }>(
+    resolved: M,
+    request: MemberRequest,
+  ): Promise<M> {
     const name = request.callerName;
     if (name === undefined || name.trim() === "" || name === resolved.member.displayName) return resolved;
-    await this.members.setDisplayName(resolved.member.id, resolved.member.cohortId, name, request.now);
+    await stillMember(
+      resolved.cohort.name,
+      this.members.setDisplayName(resolved.member.id, { guildId: request.guildId, userId: request.userId }, name, request.now),
+    );
     return { ...resolved, member: { ...resolved.member, displayName: name } };
   }
 

@@ -90,6 +90,17 @@ describe("/privacy delete committing while the member's /done is under way", () 
     expect(member).toMatchObject({ locale: "es-ES", points: 0 });
   });
 
+  it("a /today with a new server nickname (the name refresh) says they are not in the cohort (not an internal error)", async () => {
+    const jo = bot.emulator.createMember(bot.guild.id, { username: "jo", displayName: "Jo" }).id;
+    await runCommand(bot, jo, "join", { cohort: cohortName });
+    const reply = await deleteWhile(jo, () => {
+      bot.emulator.setMemberNick(bot.guild.id, jo, "Jo Renamed");
+      return bot.run(jo, "today");
+    });
+    expect(reply.ephemeral).toBe(true);
+    expect(visibleText(reply)).toContain(`You're not a member of **${cohortName}**`);
+  });
+
   /** A cohort in its week 3 with `username`, who logged nothing since joining in week 1 (behind): the admin's Nudge of them. */
   const behindMember = async (name: string, username: string) => {
     const nudged = await bot.createCohort({ name, start: "2026-12-21" });

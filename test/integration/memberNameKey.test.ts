@@ -34,11 +34,20 @@ describe("members' stored name keys (Member.nameKey)", () => {
   const keyOf = async (memberId: number) =>
     (await handle.prisma.member.findUniqueOrThrow({ where: { id: memberId }, select: { nameKey: true } })).nameKey;
 
+  it("a new name seen on use is written on every membership of the user in the server, as /join writes it", async () => {
+    const first = (await createCohortRow(handle.prisma, curriculumId, { name: "Both A" })).id;
+    const second = (await createCohortRow(handle.prisma, curriculumId, { name: "Both B" })).id;
+    const { member } = await members.join(first, "both", "Old", joinedAt);
+    const { member: other } = await members.join(second, "both", "Old", joinedAt);
+    await members.setDisplayName(member.id, { guildId: "1", userId: "both" }, "New", joinedAt);
+    expect([await keyOf(member.id), await keyOf(other.id)]).toEqual(["New", "New"]);
+  });
+
   it("follows the member's name: on joining, on a new name, and on coming back under another", async () => {
     const cohortId = (await createCohortRow(handle.prisma, curriculumId, { name: "Renamed" })).id;
     const { member } = await members.join(cohortId, "renamed", " Jose\u0301\u200b ", joinedAt);
     expect(await keyOf(member.id)).toBe("Jos\u00e9");
-    await members.setDisplayName(member.id, cohortId, "Pepe", joinedAt);
+    await members.setDisplayName(member.id, { guildId: "1", userId: "renamed" }, "Pepe", joinedAt);
     expect(await keyOf(member.id)).toBe("Pepe");
     await members.leave(cohortId, "renamed", joinedAt);
     await members.join(cohortId, "renamed", "Sam\t", joinedAt);

@@ -85,8 +85,7 @@ export class AuditRepository {
     await this.writes.run(() => this.prisma.auditEntry.updateMany({ where: { id: entryId }, data: { after: JSON.stringify(after) } }));
   }
 
-  /** The cohort's latest lines of these actions, newest first (only `action`, `before`, `after` and `createdAt` are read). */
-  /** The lines of `action` of every cohort written since `since`, newest first, at most `limit`. */
+  /** The lines of `action` of every cohort written since `since`, newest first, at most `limit` (the (action, createdAt) index). */
   async latestOfActionSince(action: AuditAction, since: Date, limit: number): Promise<AuditEntryRecord[]> {
     const rows = await this.prisma.auditEntry.findMany({
       where: { action, createdAt: { gte: since } },
@@ -96,6 +95,7 @@ export class AuditRepository {
     return toRecords(rows);
   }
 
+  /** The cohort's latest lines of these actions, newest first (only `action`, `before`, `after` and `createdAt` are read). */
   async latestOfActions(cohortId: number, actions: readonly AuditAction[], limit: number, since?: Date): Promise<AuditEntryRecord[]> {
     const rows = await this.prisma.auditEntry.findMany({
       where: { cohortId, action: { in: [...actions] }, ...(since === undefined ? {} : { createdAt: { gte: since } }) },

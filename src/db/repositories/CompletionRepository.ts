@@ -184,6 +184,40 @@ function allTimeTopSql(limit: number): string {
   LIMIT ${integerLiteral(limit)}`;
 }
 
+/** A ranked member's points logged after the course's last week (`?`: that week), in SQL. */
+const latePointsSql = `COALESCE((SELECT SUM(w."points") FROM "WeeklyScore" w
+    WHERE w."memberId" = m."id" AND w."weekNumber" > CAST(? AS INTEGER)), 0)`;
+
+const rankedMemberSql = `m."leftAt" IS NULL AND m."boardVisibility" <> ${hiddenLiteral} AND m."excluded" = false AND m."points" > 0`;
+
+/** CompletionRepository.courseTop's board: params last week (twice), cohort id. */
+function courseTopSql(limit: number): string {
+  return `
+  SELECT c."id", c."total" - c."late" AS "points",
+    CASE WHEN c."late" = 0 THEN c."pointsReachedAt" ELSE (SELECT MAX(w."reachedAt") FROM "WeeklyScore" w
+      WHERE w."memberId" = c."id" AND w."weekNumber" <= CAST(? AS INTEGER)) END AS "reachedAt",
+    c."userId", c."displayName", c."boardVisibility", c."alias"
+  FROM (
+    SELECT m."id", m."points" AS "total", m."pointsReachedAt", m."userId", m."displayName", m."boardVisibility", m."alias",
+      ${latePointsSql} AS "late"
+    FROM "Member" m
+    WHERE m."cohortId" = ? AND ${rankedMemberSql}
+  ) c
+  WHERE c."total" - c."late" > 0
+  ORDER BY 2 DESC, 3 ASC NULLS FIRST, 1 ASC
+  LIMIT ${integerLiteral(limit)}`;
+}
+
+/** How many ranked members with points have none left without their late ones: params cohort id, last week. */
+const courseDroppedOffSql = `
+  SELECT COUNT(*) AS "dropped" FROM "Member" m
+  WHERE m."cohortId" = ? AND ${rankedMemberSql} AND m."points" - ${latePointsSql} <= 0`;
+
+/** A DATETIME read by hand-written SQL: a Date already (PostgreSQL, Prisma), or SQLite's stored value. */
+function dateOf(value: unknown): Date | null {
+  return value instanceof Date ? value : sqliteDateOf(value);
+}
+
 function weekTopSql(limit: number): string {
   return `
   SELECT w."memberId", w."points", w."reachedAt", m."userId", m."displayName", m."boardVisibility", m."alias"
@@ -584,49 +618,34 @@ export class CompletionRepository {
   }
 
   /**
-   * The members with points logged after the course's last calendar week (`lastWeek`; a completion's week is the
-   * cohort's calendar week it was logged in, so week lastWeek + 1 on begins at midnight after the last day): those
-   * points (`late`), their points in all, when they last reached points before (epoch when never) and whether they
-   * take a place in the ranking. Two grouped reads over the week scores of those members only: the final board
-   * leaves their late points out (StudyService.courseBoardOf).
+   * The course's all-time board (`lastWeek`: its last calendar week): the top `limit` ranked members by their points
+   * less those logged after the last week, those with late points placed where they reached their points before
+   * (epoch when never), and how many ranked members with points have none left that way. Null when nobody logged
+   * points after the last week (the all-time board is the course's). Worked out in SQL (one existence check, one
+   * ordered read of `limit` rows, one count), as CohortRepository.saveFinalBoard keeps it: nothing per member here.
    */
-  async lateScores(
-    cohortId: number,
-    lastWeek: number,
-  ): Promise<{ memberId: number; late: number; points: number; reachedBefore: Date; ranked: boolean }[]> {
-    const late = await this.prisma.weeklyScore.groupBy({
-      by: ["memberId"],
-      where: { cohortId, weekNumber: { gt: lastWeek } },
-      _sum: { points: true },
-    });
-    if (late.length === 0) return [];
-    const ids = late.map((row) => row.memberId);
-    const [before, members] = await Promise.all([
-      this.prisma.weeklyScore.groupBy({
-        by: ["memberId"],
-        where: { memberId: { in: ids }, weekNumber: { lte: lastWeek } },
-        _max: { reachedAt: true },
-      }),
-      this.prisma.member.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, points: true, leftAt: true, boardVisibility: true, excluded: true },
-      }),
+  async courseTop(cohortId: number, lastWeek: number, limit: number): Promise<{ top: ScoreRow[]; droppedOff: number } | null> {
+    const anyLate = await this.reader.read(
+      `SELECT 1 AS "late" WHERE EXISTS (SELECT 1 FROM "WeeklyScore" WHERE "cohortId" = ? AND "weekNumber" > CAST(? AS INTEGER))`,
+      [cohortId, lastWeek],
+    );
+    if (anyLate.length === 0) return null;
+    const [rows, dropped] = await Promise.all([
+      this.reader.read(courseTopSql(limit), [lastWeek, lastWeek, cohortId]),
+      this.reader.read(courseDroppedOffSql, [cohortId, lastWeek]),
     ]);
-    const reached = new Map(before.map((row) => [row.memberId, row._max.reachedAt]));
-    const byId = new Map(members.map((member) => [member.id, member]));
-    return late.flatMap((row) => {
-      const member = byId.get(row.memberId);
-      if (member === undefined) return [];
-      return [
-        {
-          memberId: row.memberId,
-          late: row._sum.points ?? 0,
-          points: member.points,
-          reachedBefore: reached.get(row.memberId) ?? new Date(0),
-          ranked: member.leftAt === null && member.boardVisibility !== BoardVisibility.Hidden && !member.excluded,
-        },
-      ];
-    });
+    const top = rows.map((row) =>
+      toAllTimeRow({
+        id: Number(row.id),
+        points: Number(row.points),
+        pointsReachedAt: dateOf(row.reachedAt),
+        userId: row.userId as string,
+        displayName: row.displayName as string,
+        boardVisibility: row.boardVisibility as string,
+        alias: row.alias === null || row.alias === undefined ? null : Number(row.alias),
+      }),
+    );
+    return { top, droppedOff: Number(dropped[0]?.dropped ?? 0) };
   }
 
   /**

@@ -13,6 +13,7 @@ import { numberedPlaceholders } from "../SqlReader.js";
 import { namesWithKeysThrough, type MemberName } from "./RosterRepository.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 import { writeForMember } from "./writeForMember.js";
+import { MembershipGoneError } from "./MembershipGoneError.js";
 
 /** The name key columns written with every display name (Member.nameKey, Member.nameKeyRule). */
 function nameKeyColumns(displayName: string): { nameKey: string; nameKeyRule: number } {
@@ -161,12 +162,7 @@ export class MemberRepository {
           if (existing.displayName === displayName) return { member: toMember(existing), outcome: "already" as const, renamed: false };
           // Their name changed since (a new nickname, or back in the server after leaving it): boards show the new one,
           // in every cohort of the server they are in (the locks above hold them all).
-          const stale = await tx.member.findMany({
-            where: { userId, leftAt: null, cohort: { guildId }, displayName: { not: displayName } },
-            select: { id: true, cohortId: true },
-          });
-          for (const membership of stale) await this.writeDisplayName(membership.id, displayName, tx);
-          await markLiveBoardsDirty(tx, { cohortId: { in: stale.map((membership) => membership.cohortId) } }, now);
+          await renameInServer(tx, { guildId, userId }, displayName, now);
           const renamed = await tx.member.findUniqueOrThrow({ where: { id: existing.id } });
           return { member: toMember(renamed), outcome: "already" as const, renamed: true };
         }
@@ -210,22 +206,31 @@ export class MemberRepository {
     return result.count > 0;
   }
 
-  /** Writes the member's display name (and its name key); `client`: a transaction's, to write within it. */
-  private async writeDisplayName(
+  /**
+   * The member's name now (a rename on the server, seen on use), with its name key: written, as `/join` writes it
+   * (renameInServer), on every membership of the user in the server, each such cohort's live board flagged for its
+   * next edit. The membership `memberId` deleted since the request read it (`/privacy delete` committed in between):
+   * MembershipGoneError, nothing written.
+   */
+  async setDisplayName(
     memberId: number,
+    naming: { readonly guildId: string; readonly userId: string },
     displayName: string,
-    client: Pick<Prisma.TransactionClient, "member"> = this.prisma,
+    now: Date,
   ): Promise<void> {
-    await client.member.update({ where: { id: memberId }, data: { displayName, ...nameKeyColumns(displayName) } });
-  }
-
-  /** The member's name now (a rename on the server), with its name key; the cohort's live board is flagged for its next edit. */
-  async setDisplayName(memberId: number, cohortId: number, displayName: string, now: Date): Promise<void> {
     await this.writes.run(() =>
-      this.prisma.$transaction([
-        this.prisma.member.update({ where: { id: memberId }, data: { displayName, ...nameKeyColumns(displayName) } }),
-        markLiveBoardsDirty(this.prisma, { cohortId }, now),
-      ]),
+      this.prisma.$transaction(async (tx) => {
+        // SQLite: a write first (the file's write lock), which also tells whether the membership is still there.
+        const there =
+          this.provider === "sqlite"
+            ? await tx.$executeRaw`UPDATE "Member" SET "id" = "id" WHERE "id" = ${memberId}`
+            : await (async () => {
+                for (const lock of lockCohortRows(tx, this.provider, { namingUser: naming })) await lock;
+                return tx.member.count({ where: { id: memberId } });
+              })();
+        if (there === 0) throw new MembershipGoneError(memberId);
+        await renameInServer(tx, naming, displayName, now);
+      }),
     );
   }
 
@@ -607,4 +612,28 @@ function pickColumns(row: Record<string, unknown>, columns: readonly (readonly [
   const picked: Record<string, unknown> = {};
   for (const [name, column] of columns) picked[name] = row[column];
   return picked;
+}
+
+/**
+ * Writes `displayName` (and its name key) on every active membership of the user in the server whose name differs,
+ * and flags those cohorts' live boards. The caller holds the `namingUser` cohort locks (lockCohortRows) on
+ * PostgreSQL, or the file's write lock on SQLite. The one rule of both `/join` and the name refresh on use.
+ */
+async function renameInServer(
+  tx: Prisma.TransactionClient,
+  naming: { readonly guildId: string; readonly userId: string },
+  displayName: string,
+  now: Date,
+): Promise<void> {
+  const { guildId, userId } = naming;
+  const stale = await tx.member.findMany({
+    where: { userId, leftAt: null, cohort: { guildId }, displayName: { not: displayName } },
+    select: { id: true, cohortId: true },
+  });
+  if (stale.length === 0) return;
+  await tx.member.updateMany({
+    where: { id: { in: stale.map((membership) => membership.id) } },
+    data: { displayName, ...nameKeyColumns(displayName) },
+  });
+  await markLiveBoardsDirty(tx, { cohortId: { in: stale.map((membership) => membership.cohortId) } }, now);
 }

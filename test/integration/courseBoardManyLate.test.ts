@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CompletionRepository } from "../../src/db/repositories/CompletionRepository.js";
+import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
+import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
+import { createCurriculumRow } from "../helpers/curriculumRows.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
+
+const lastWeek = 12;
+const lateMembers = 2_000;
+const duringCourse = new Date("2027-01-05T10:00:00Z");
+const afterTheEnd = new Date("2027-03-29T06:00:00Z");
+
+/**
+ * A cohort paused over its end: every member logged reading after the last week (more members than a statement
+ * takes bound values on either database). The course's board leaves all those late points out.
+ */
+describe("the course's board with thousands of members who logged late points", () => {
+  let handle: TestDatabaseHandle;
+  let completions: CompletionRepository;
+  let cohortId: number;
+  const idOf = new Map<string, number>();
+
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+    const { prisma } = handle;
+    completions = new CompletionRepository(
+      prisma,
+      new SerialWriteQueue(),
+      handle.hotReader,
+      handle.sqliteTransactions,
+      handle.postgresTransactions,
+    );
+    const curriculum = await createCurriculumRow(prisma, "many-late", lastWeek);
+    cohortId = (await createCohortRow(prisma, curriculum.id, { name: "Paused Over End" })).id;
+    // late-i: i points during the course (late-0 none), 1,000 late ones; "steady": 5,000 during the course, none late.
+    const users = [...Array.from({ length: lateMembers }, (_, i) => `late-${i}`), "steady"];
+    await prisma.member.createMany({
+      data: users.map((userId, i) => ({
+        cohortId,
+        userId,
+        displayName: userId,
+        points: userId === "steady" ? 5_000 : i + 1_000,
+        pointsReachedAt: userId === "steady" ? duringCourse : afterTheEnd,
+      })),
+    });
+    for (const row of await prisma.member.findMany({ where: { cohortId }, select: { id: true, userId: true } }))
+      idOf.set(row.userId, row.id);
+    const scores = users.flatMap((userId, i) => {
+      const memberId = idOf.get(userId) ?? 0;
+      if (userId === "steady") return [{ memberId, cohortId, weekNumber: 2, points: 5_000, reachedAt: duringCourse }];
+      const late = { memberId, cohortId, weekNumber: lastWeek + 1, points: 1_000, reachedAt: afterTheEnd };
+      return i === 0 ? [late] : [{ memberId, cohortId, weekNumber: 1, points: i, reachedAt: duringCourse }, late];
+    });
+    for (let start = 0; start < scores.length; start += 500)
+      await prisma.weeklyScore.createMany({ data: scores.slice(start, start + 500) });
+  }, 120_000);
+
+  afterAll(async () => handle.closeAndDrop());
+
+  it("ranks the course's points only: steady first, then the most read before the end; the one with only late points off it", async () => {
+    const course = await completions.courseTop(cohortId, lastWeek, 10);
+    expect(course).not.toBeNull();
+    expect(course?.top.map((row) => [row.displayName, row.points])).toEqual([
+      ["steady", 5_000],
+      ...Array.from({ length: 9 }, (_, k) => [`late-${lateMembers - 1 - k}`, lateMembers - 1 - k]),
+    ]);
+    expect(course?.top[1]?.reachedAt).toEqual(duringCourse);
+    expect(course?.droppedOff).toBe(1);
+  });
+
+  it("is the all-time board itself when nobody logged late (nothing to leave out)", async () => {
+    const curriculum = await createCurriculumRow(handle.prisma, "none-late", lastWeek);
+    const other = (await createCohortRow(handle.prisma, curriculum.id, { name: "On Time" })).id;
+    expect(await completions.courseTop(other, lastWeek, 10)).toBeNull();
+  });
+});
