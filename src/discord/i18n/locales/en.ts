@@ -220,7 +220,7 @@ export const en = {
   "leaderboard.standing": "{place} **{name}** · {points, number} pts",
   "leaderboard.standingAlias": "{place} *{alias}* · {points, number} pts",
   "leaderboard.anonymous": "A member",
-  "leaderboard.place": "{rank, number}.",
+  "leaderboard.place": "{rank, number}\\.",
 
   "posts.noCheckpoint": "This cohort's curriculum has no checkpoint prompts to post.",
   "posts.notStarted":

@@ -226,7 +226,7 @@ export const es: Catalogue = {
   "leaderboard.standing": "{place} **{name}** · {points, number} pts",
   "leaderboard.standingAlias": "{place} *{alias}* · {points, number} pts",
   "leaderboard.anonymous": "Un miembro",
-  "leaderboard.place": "{rank, number}.",
+  "leaderboard.place": "{rank, number}\\.",
 
   "posts.noCheckpoint": "El plan de esta cohorte no tiene puntos de control que publicar.",
   "posts.notStarted":
