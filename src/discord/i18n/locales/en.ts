@@ -159,9 +159,9 @@ export const en = {
   "item.notDone": "You haven't marked **{title}** as done, so there's nothing to undo.",
 
   "remind.disabledAfterFailures":
-    "I couldn't send you your daily reminders by direct message, so I switched them off. Allow direct messages from server members and turn them back on with `/remind`.",
+    "I couldn't send you your daily reminders of **{cohort}** by direct message, so I switched them off. Allow direct messages from server members and turn them back on with `/remind`.",
   "remind.refusedOnce":
-    "I couldn't send you your last reminder: your direct messages are closed to me. Allow direct messages from this server's members (its Privacy Settings) to get the next ones, or stop them with `/remind off:True`. If three reminders in a row can't reach you, I'll switch them off.",
+    "I couldn't send you your last reminder of **{cohort}**: your direct messages are closed to me. Allow direct messages from this server's members (its Privacy Settings) to get the next ones, or stop them with `/remind off:True`. If three reminders of **{cohort}** in a row can't reach you, I'll switch them off.",
   "remind.offWithTime": "Pick one: `off:True` switches your reminder off, `time:` sets it. Nothing changed.",
   "remind.needTime": "You have no reminder yet, so give a time too, for example `/remind time:08:30`. Nothing changed.",
   "remind.isOff":

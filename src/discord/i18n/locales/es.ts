@@ -162,9 +162,9 @@ export const es: Catalogue = {
   "item.notDone": "No has marcado **{title}** como hecha, así que no hay nada que deshacer.",
 
   "remind.disabledAfterFailures":
-    "No he podido enviarte los recordatorios diarios por mensaje directo, así que los he desactivado. Permite mensajes directos de los miembros del servidor y vuelve a activarlos con `/recordatorio`.",
+    "No he podido enviarte los recordatorios diarios de **{cohort}** por mensaje directo, así que los he desactivado. Permite mensajes directos de los miembros del servidor y vuelve a activarlos con `/recordatorio`.",
   "remind.refusedOnce":
-    "No he podido enviarte tu último recordatorio: tus mensajes directos están cerrados para mí. Permite mensajes directos de los miembros de este servidor (en sus ajustes de privacidad) para recibir los siguientes, o desactívalos con `/recordatorio desactivar:True`. Si tres recordatorios seguidos no te llegan, los desactivaré.",
+    "No he podido enviarte tu último recordatorio de **{cohort}**: tus mensajes directos están cerrados para mí. Permite mensajes directos de los miembros de este servidor (en sus ajustes de privacidad) para recibir los siguientes, o desactívalos con `/recordatorio desactivar:True`. Si tres recordatorios seguidos de **{cohort}** no te llegan, los desactivaré.",
   "remind.offWithTime": "Elige una cosa: `desactivar:True` desactiva tu recordatorio y `hora:` lo programa. No ha cambiado nada.",
   "remind.needTime":
     "Aún no tienes recordatorio, así que indica también una hora, por ejemplo `/recordatorio hora:08:30`. No ha cambiado nada.",
