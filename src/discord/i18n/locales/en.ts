@@ -462,7 +462,7 @@ export const en = {
   "preview.checkpointLabel": "Checkpoint prompt · {section}",
   "preview.closingLabel": "Closing post",
   "preview.post":
-    "• {label}{parts, plural, =1 {} other { (# messages)}}: {posted, select, yes {posted {at}} missed {not posted: due {at}, it was skipped as more than 24 hours late, or given up on} other {{at}}} ({relative})",
+    "• {label}{parts, plural, =1 {} other { (# messages)}}: {posted, select, yes {posted {at}} missed {not posted: due {at}, and it will not go out (more than 24 hours late, or given up on)} other {{at}}} ({relative})",
 
   // The curriculum importer's problems, one per code of src/domain/curriculum/parse/problemCodes.ts; quoted parameters are excerpts of the document.
   "parse.importerFailed": "The importer could not read this file ({reason}). Please report it.",

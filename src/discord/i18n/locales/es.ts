@@ -476,7 +476,7 @@ export const es: Catalogue = {
   "preview.checkpointLabel": "Punto de control · {section}",
   "preview.closingLabel": "Publicación de cierre",
   "preview.post":
-    "• {label}{parts, plural, =1 {} other { (# mensajes)}}: {posted, select, yes {se publicó el {at}} missed {no se publicó: tocaba el {at}, y se omitió por llegar con más de 24 horas de retraso o se abandonó} other {{at}}} ({relative})",
+    "• {label}{parts, plural, =1 {} other { (# mensajes)}}: {posted, select, yes {se publicó el {at}} missed {no se publicó: tocaba el {at}, y ya no se publicará (más de 24 horas de retraso, o se abandonó)} other {{at}}} ({relative})",
 
   // The curriculum importer's problems, one per code of src/domain/curriculum/parse/problemCodes.ts; quoted parameters are excerpts of the document.
   "parse.importerFailed": "El importador no pudo leer este archivo ({reason}). Por favor, infórmanos.",
