@@ -229,7 +229,7 @@ export const en = {
     "{problem, select, channel_missing {The cohort channel {channel} no longer exists, so the bot's posts are on hold. Pick a new channel with `/cohort edit channel:`.} other {I can't post in {channel} any more (I need **View Channel**, **Send Messages** and **Embed Links** there), so the bot's posts are on hold. Fix the channel's permissions, or pick another channel with `/cohort edit channel:`.}}",
   "posts.announceFailed": "Discord didn't accept the post just now. Please try again in a minute.",
   "posts.previewHeader":
-    "**Preview of week {week, number} of {totalWeeks, number}** for **{cohort}**: {posted, select, all {what the bot posted} some {what the bot posted and will post} missed {what the bot posted, or was to post and did not,} missedToCome {what the bot was to post and did not, and what it will post} other {what the bot will post}} in {channel}. Only you see this.",
+    "**Preview of week {week, number} of {totalWeeks, number}** for **{cohort}**: {posted, select, all {what the bot posted} some {what the bot posted and will post} missed {what the bot posted, or was to post and did not,} allMissed {what the bot was to post and did not} missedToCome {what the bot was to post and did not, and what it will post} postedMissedToCome {what the bot posted, was to post and did not, and will post} other {what the bot will post}} in {channel}. Only you see this.",
   "posts.previewInactive": "_The cohort is paused: nothing is posted until it is resumed._",
   "posts.previewHidden":
     "_{hidden, plural, one {# more embed} other {# more embeds}} not shown here: Discord limits one reply to {maxEmbeds, number} embeds and {maxCharacters, number} characters._",
