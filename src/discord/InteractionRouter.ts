@@ -14,7 +14,6 @@ import type { Logger } from "../logging/createLogger.js";
 import { UploadOutcome } from "../domain/audit/uploadOutcome.js";
 import { isDatabaseBusy } from "../services/isDatabaseBusy.js";
 import type { Services } from "../services/Services.js";
-import { ReminderNotice } from "../services/ReminderService.js";
 import { autoDeferDelay } from "./autoDeferDelay.js";
 import { callerRoleIds } from "./callerRoleIds.js";
 import { ConcurrencyGate } from "./ConcurrencyGate.js";
@@ -154,20 +153,23 @@ export class InteractionRouter {
       clearTimeout(timer);
       await this.fail(interaction, context, error, deferral, (command?.ephemeral ?? true) ? Deferred.PrivateReply : Deferred.PublicReply);
     }
-    await this.tellRemindersSwitchedOff(interaction, context);
+    await this.tellReminderNotice(interaction, context);
   }
 
   /**
    * Reminder DMs refused (the first of a run) or switched off after refusals in a row: the member is told once,
-   * privately, after their next command.
+   * privately, after their next command, a paragraph per cohort naming it (switched off first).
    */
-  private async tellRemindersSwitchedOff(interaction: ChatInputCommandInteraction, context: InteractionContext): Promise<void> {
+  private async tellReminderNotice(interaction: ChatInputCommandInteraction, context: InteractionContext): Promise<void> {
     if (interaction.guildId === null || !(interaction.replied || interaction.deferred)) return;
     try {
       const notice = await this.dependencies.services.reminders.takeReminderNotice(interaction.guildId, interaction.user.id);
       if (notice === null) return;
       await interaction.followUp({
-        content: reminderNoticeKeys[notice].map((key) => context.t.t(key)).join("\n\n"),
+        content: [
+          ...notice.switchedOff.map((cohort) => context.t.t("remind.disabledAfterFailures", { cohort })),
+          ...notice.refused.map((cohort) => context.t.t("remind.refusedOnce", { cohort })),
+        ].join("\n\n"),
         flags: MessageFlags.Ephemeral,
         allowedMentions: { parse: [] },
       });
@@ -433,10 +435,3 @@ function isRefusal(error: unknown): boolean {
 
 /** Discord's JSON error codes for "Request entity too large" and "File uploaded exceeds the maximum size" (sent with 400). */
 const tooLargeCodes: ReadonlySet<number> = new Set([40005, 50045]);
-
-/** What a member is told about their refused reminder DMs: both texts when two cohorts had each. */
-const reminderNoticeKeys = {
-  [ReminderNotice.SwitchedOff]: ["remind.disabledAfterFailures"],
-  [ReminderNotice.Refused]: ["remind.refusedOnce"],
-  [ReminderNotice.SwitchedOffAndRefused]: ["remind.disabledAfterFailures", "remind.refusedOnce"],
-} as const satisfies Record<ReminderNotice, readonly string[]>;

@@ -4,13 +4,13 @@ import { memberDateOf, memberDayEnd, reminderDayOf } from "../domain/schedule/me
 import { isMemberStudyDay } from "../domain/schedule/memberPlan.js";
 import { memberCourseHasEnded, memberDayStatus } from "../domain/schedule/memberStatus.js";
 import type { CompletionRepository } from "../db/repositories/CompletionRepository.js";
-import { ReminderNotice, type ReminderRepository } from "../db/repositories/ReminderRepository.js";
+import type { ReminderNotice, ReminderRepository } from "../db/repositories/ReminderRepository.js";
 import type { CohortService, ReminderRequest, ReminderSettingView } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 import { breakCalendarOf } from "./CourseEndService.js";
 import { storedPlanItem, type StoredPlanItem } from "./PlanService.js";
 
-export { ReminderNotice };
+export type { ReminderNotice };
 
 export interface ReminderView {
   readonly cohort: Cohort;

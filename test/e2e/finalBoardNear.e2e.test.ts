@@ -36,11 +36,11 @@ describe("view:near on the kept final board", () => {
     const { bot } = harness;
     const near = visibleText(await runCommand(bot, person("reader12"), "leaderboard", { view: "near" }));
     expect(near).toContain("Final leaderboard");
-    expect(near).toMatch(/10\. \*\*Reader10\*\*/);
+    expect(near).toMatch(/10\\\. \*\*Reader10\*\*/);
     // reader11 hid after the close: left out, and nobody moves up on the board the closing post showed.
     expect(near).not.toContain("Reader11");
-    expect(near).toMatch(/12\. \*\*Reader12\*\* · [\d,]+ pts ← you/);
-    expect(near).toMatch(/13\. \*\*Reader13\*\*/);
+    expect(near).toMatch(/12\\\. \*\*Reader12\*\* · [\d,]+ pts ← you/);
+    expect(near).toMatch(/13\\\. \*\*Reader13\*\*/);
     expect(near).not.toContain("Reader01");
     expect(near).not.toContain("Reader09");
     expect(near).not.toContain("more with points");
@@ -55,7 +55,7 @@ describe("view:near on the kept final board", () => {
     expect(near).not.toContain("Reader04");
     // The default view is still the board as the closing post showed it.
     const top = visibleText(await runCommand(bot, person("reader01"), "leaderboard"));
-    expect(top).toContain("10. **Reader10**");
+    expect(top).toContain("10\\. **Reader10**");
     expect(top).toContain("…and 3 more with points");
   });
 
@@ -88,10 +88,10 @@ describe("view:near on the kept final board", () => {
     const ask = await runCommand(bot, person("reader03"), "privacy", { delete: true });
     await bot.click(person("reader03"), ask.id, confirmationOf(ask)).final();
     const near = visibleText(await runCommand(bot, person("reader12"), "leaderboard", { view: "near" }));
-    expect(near).toMatch(/10\. \*\*Reader10\*\*/);
-    expect(near).toMatch(/12\. \*\*Reader12\*\* · [\d,]+ pts ← you/);
-    expect(near).toMatch(/13\. \*\*Reader13\*\*/);
-    expect(near.match(/^10\. /gm)).toHaveLength(1);
+    expect(near).toMatch(/10\\\. \*\*Reader10\*\*/);
+    expect(near).toMatch(/12\\\. \*\*Reader12\*\* · [\d,]+ pts ← you/);
+    expect(near).toMatch(/13\\\. \*\*Reader13\*\*/);
+    expect(near.match(/^10\\\. /gm)).toHaveLength(1);
     expect(visibleText(await runCommand(bot, person("reader12"), "progress"))).toContain("#12");
   });
 });

@@ -67,3 +67,37 @@ describe("/leaderboard after the course's last week, before the closing post", (
     expect(near).not.toContain("Aún no");
   });
 });
+
+/**
+ * A week that is over with others on its board: a caller with no points there has no place on it, so the near view
+ * says that (as the README's `/leaderboard` row does), not that nobody is near them because the week is over.
+ */
+describe("/leaderboard view:near after the last week, others on its board", () => {
+  let bot: BotHarness;
+  const name = "Spring Near";
+  let ada: { id: string };
+  let bob: { id: string };
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
+    await bot.createCohort({ name, start: "2027-01-04" });
+    ada = bot.member("ada");
+    bob = bot.member("bob");
+    await bot.reply(ada.id, "join", { cohort: name });
+    await bot.reply(bob.id, "join", { cohort: name });
+    // Bob logs reading in week 12 (Friday 26 March), then the week ends before the closing post.
+    bot.clock.set(new Date("2027-03-26T10:00:00Z"));
+    await bot.reply(bob.id, "done", { cohort: name, item: "Storage Engines" });
+    bot.clock.set(new Date("2027-03-29T06:00:00Z"));
+  });
+  afterAll(async () => bot.close());
+
+  it("tells a caller without points they have no place on it", async () => {
+    const board = visibleText(await bot.reply(ada.id, "leaderboard", { cohort: name }));
+    expect(board).toContain("**bob**");
+    const near = visibleText(await bot.reply(ada.id, "leaderboard", { cohort: name, view: "near" }));
+    expect(near).toContain("You have no place on this board, so there is nobody to show around you.");
+    expect(near).not.toContain("that week is over");
+    expect(near).toContain("**ada**: no points in week 12");
+  });
+});

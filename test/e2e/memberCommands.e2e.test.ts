@@ -276,7 +276,7 @@ describe("member commands through discord.js and the emulator", () => {
       const standings = text.split("\n").filter((line) => / pts$/.test(line));
       // Bob and Carol tie on 36 and share second place. The clock stands still here, so they reached 36 at the
       // same instant and the lower member id (Bob joined first) decides who is listed first. Dave is fourth, not third.
-      expect(standings).toEqual(["🥇 **Alice** · 56 pts", "🥈 **Bob** · 36 pts", "🥈 **Carol** · 36 pts", "4. **Dave** · 20 pts"]);
+      expect(standings).toEqual(["🥇 **Alice** · 56 pts", "🥈 **Bob** · 36 pts", "🥈 **Carol** · 36 pts", "4\\. **Dave** · 20 pts"]);
       expect(text).toContain("**Eve**: no points this week yet");
       expect(message.mentions).toEqual({ everyone: false, userIds: [], roleIds: [] });
 

@@ -34,9 +34,9 @@ describe("ranks past a thousand, written as numbers", () => {
     const top = visibleText(await runCommand(bot, zoe.id, "leaderboard", { period: "all" }));
     expect(top).toMatch(/\*\*Zoe\*\*: #1,201 of 1,201 · \d+ pts/);
     const near = visibleText(await runCommand(bot, zoe.id, "leaderboard", { period: "all", view: "near" }));
-    expect(near).toContain("1,199. **Reader 1198** · 1,802 pts");
-    expect(near).toContain("1,200. **Reader 1199** · 1,801 pts");
-    expect(near).toMatch(/1,201\. \*\*Zoe\*\* · \d+ pts ← you/);
+    expect(near).toContain("1,199\\. **Reader 1198** · 1,802 pts");
+    expect(near).toContain("1,200\\. **Reader 1199** · 1,801 pts");
+    expect(near).toMatch(/1,201\\\. \*\*Zoe\*\* · \d+ pts ← you/);
     const progress = await runCommand(bot, zoe.id, "progress");
     expect(visibleText(progress)).toContain("Rank: **#1,201** of 1,201");
     expect(progress.attachments[0]?.description).toContain("rank #1,201 of 1,201");
@@ -60,7 +60,7 @@ describe("ranks past a thousand, written as numbers", () => {
     // Level with Zoe, who got there first: the same place, 1,201 of 1,202.
     // Her public board is in the cohort's language (English), her private /progress in hers.
     const board = await runCommand(bot, lucia.id, "leaderboard", { period: "all", view: "near" });
-    expect(visibleText(board)).toMatch(/1,201\. \*\*Lucía\*\* · \d+ pts ← you/);
+    expect(visibleText(board)).toMatch(/1,201\\\. \*\*Lucía\*\* · \d+ pts ← you/);
     expect(visibleText(await runCommand(bot, lucia.id, "progress"))).toContain("Puesto: **n.º 1201** de 1202");
   });
 });

@@ -112,6 +112,14 @@ describe("reminder DMs refused by the member's settings", () => {
     const text = notice === undefined ? "" : visibleText(notice);
     expect(text).toContain(switchedOff);
     expect(text).toContain(refused);
+    // Each paragraph names its cohort: which reminders were switched off, which was refused and stays on.
+    const [off, once] = text.split("\n\n");
+    expect(off).toContain("**Closed**");
+    expect(off).toContain(switchedOff);
+    expect(off).not.toContain("**Open**");
+    expect(once).toContain("**Open**");
+    expect(once).toContain(refused);
+    expect(once).not.toContain("**Closed**");
     const all = await harness.test.app.database.prisma.member.findMany({
       where: { userId: carol.id },
       select: { remindDisabledNotice: true, remindRefusedNotice: true },

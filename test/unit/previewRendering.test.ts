@@ -51,3 +51,36 @@ describe("/cohort preview's charts", () => {
     expect(reply.files?.map((file) => file.name)).toEqual(["week-11.png", "course.png"]);
   });
 });
+
+/** The header says what the listed posts are: none posted and none to come is not "what the bot posted"; posted ones are named beside the missed and coming ones. */
+describe("/cohort preview's header", () => {
+  const cohort = cohortFixture({ id: 1, curriculumId: 1, name: "Winter" });
+  const post = (state: "sent" | "missed" | "toCome"): PreviewPost => ({
+    kind: "week",
+    sectionTitle: null,
+    dueAt: new Date("2027-03-08T09:00:00Z"),
+    sentAt: state === "sent" ? new Date("2027-03-08T09:00:00Z") : null,
+    missed: state === "missed",
+    rendered: { messages: [{ embeds: [{ title: "Week 3" }], files: [] }], threadName: null },
+  });
+  const header = (language: "en" | "es", states: ("sent" | "missed" | "toCome")[]) =>
+    renderPreview(translatorFor(language), { cohort, weekNumber: 3, totalWeeks: 12, posts: states.map(post) }).content ?? "";
+
+  it("says all missed posts were to go out and did not, without 'posted'", () => {
+    const en = header("en", ["missed", "missed"]);
+    expect(en).toContain("**Winter**: what the bot was to post and did not in");
+    expect(en).not.toContain("what the bot posted");
+    const es = header("es", ["missed", "missed"]);
+    expect(es).toContain("**Winter**: lo que el bot debía publicar y no publicó en");
+    expect(es).not.toContain("lo que el bot publicó");
+  });
+
+  it("names the posted ones beside the missed and the coming ones", () => {
+    expect(header("en", ["sent", "missed", "toCome"])).toContain(
+      "**Winter**: what the bot posted, was to post and did not, and will post in",
+    );
+    expect(header("es", ["sent", "missed", "toCome"])).toContain(
+      "**Winter**: lo que el bot publicó, debía publicar y no publicó, y publicará en",
+    );
+  });
+});

@@ -42,6 +42,6 @@ describe("alias lines on a board", () => {
     expect(blank).toBe("🥇 *A member* · 10 pts");
     expect(named).toBe("🥈 **A member** · 10 pts");
     expect(starred).toBe("🥉 **\\*Member 1\\*** · 10 pts");
-    expect(underscored).toBe("4. **\\_Member 1\\_** · 10 pts");
+    expect(underscored).toBe("4\\. **\\_Member 1\\_** · 10 pts");
   });
 });

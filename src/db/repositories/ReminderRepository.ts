@@ -449,45 +449,50 @@ export class ReminderRepository {
   }
 
   /**
-   * Clears the notices about refused reminders of this user in this guild, and says which there was to tell:
-   * `switchedOff` when refusals switched a reminder of theirs off, `refused` when one was refused (still
-   * on), both when each happened in a different cohort, null when none.
+   * Clears the notices about refused reminders of this user in this guild, and says which there was to tell: the
+   * cohorts whose reminders refusals switched off, and those whose reminder was refused (still on); null when none.
    */
   async takeReminderNotice(guildId: string, userId: string): Promise<ReminderNotice | null> {
     // Read first: this runs after every command, and a command that only reads (/today) must not
     // queue a write, which would wait behind other writes and on another connection's lock.
     const pending = await this.prisma.member.findMany({
       where: { userId, cohort: { guildId }, OR: [{ remindDisabledNotice: true }, { remindRefusedNotice: true }] },
-      select: { id: true },
+      select: { id: true, cohort: { select: { name: true } } },
+      orderBy: { id: "asc" },
     });
     if (pending.length === 0) return null;
-    const ids = pending.map((row) => row.id);
     return this.writes.run(async () => {
-      // Taken where they are stored: of two commands at once, one tells it.
-      const switchedOff = await this.prisma.member.updateMany({
-        where: { id: { in: ids }, remindDisabledNotice: true },
-        data: { remindDisabledNotice: false, remindRefusedNotice: false },
-      });
-      const refused = await this.prisma.member.updateMany({
-        where: { id: { in: ids }, remindRefusedNotice: true },
-        data: { remindRefusedNotice: false },
-      });
-      if (switchedOff.count > 0) return refused.count > 0 ? ReminderNotice.SwitchedOffAndRefused : ReminderNotice.SwitchedOff;
-      return refused.count > 0 ? ReminderNotice.Refused : null;
+      // Taken where they are stored, one membership at a time (a member has few): of two commands at once, one tells each.
+      const switchedOff: string[] = [];
+      const refused: string[] = [];
+      for (const row of pending) {
+        const off = await this.prisma.member.updateMany({
+          where: { id: row.id, remindDisabledNotice: true },
+          data: { remindDisabledNotice: false, remindRefusedNotice: false },
+        });
+        if (off.count > 0) {
+          switchedOff.push(row.cohort.name);
+          continue;
+        }
+        const once = await this.prisma.member.updateMany({
+          where: { id: row.id, remindRefusedNotice: true },
+          data: { remindRefusedNotice: false },
+        });
+        if (once.count > 0) refused.push(row.cohort.name);
+      }
+      return switchedOff.length + refused.length > 0 ? { switchedOff, refused } : null;
     });
   }
 }
 
-/** What a member is told about their refused reminder DMs (ReminderRepository.takeReminderNotice). */
-export const ReminderNotice = {
-  /** Refusals in a row switched their reminder off. */
-  SwitchedOff: "switched_off",
-  /** A reminder was refused; it stays on. */
-  Refused: "refused",
-  /** Both, of different cohorts: one's switched off, another's refused (still on). */
-  SwitchedOffAndRefused: "switched_off_and_refused",
-} as const;
-export type ReminderNotice = (typeof ReminderNotice)[keyof typeof ReminderNotice];
+/**
+ * What a member is told about their refused reminder DMs (ReminderRepository.takeReminderNotice), by cohort name:
+ * those whose reminders refusals in a row switched off, and those whose reminder was refused (still on).
+ */
+export interface ReminderNotice {
+  readonly switchedOff: readonly string[];
+  readonly refused: readonly string[];
+}
 
 /** The raw SQL condition for a member who follows the cohort's zone: no zone, or one of `unknown`. */
 function followsCohortZone(unknown: readonly string[]): Prisma.Sql {

@@ -36,10 +36,10 @@ function boardLines(t: Translator, view: LeaderboardView, weekly: boolean, week:
   if (!view.boardOn) return [t.t("leaderboard.boardOff")];
   if (view.top.length > 0) return [fitLines(standingLines(t, view.top), 3000, (hidden) => t.t("format.more", { count: hidden }))];
   if (view.scope === LeaderboardScope.Near)
-    // No place of their own (excluded, or no points in the period): nobody to show around them, as on the final board;
-    // a week over says so first, unless the caller is never ranked.
+    // No place of their own (excluded, or no points in the period) while others are on it: nobody to show around them,
+    // as on the final board. A week over with nobody on its board says so; the never-ranked caller has no place anyway.
     return [
-      view.caller?.excluded === true
+      view.caller?.excluded === true || (view.caller?.rank === null && view.rankedMembers > 0)
         ? t.t("leaderboard.nearNoPlace")
         : weekly && view.weekOver === true
           ? t.t("leaderboard.nearEmptyWeekOver", { week })

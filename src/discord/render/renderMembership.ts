@@ -4,7 +4,7 @@ import type { JoinView } from "../../services/CohortService.js";
 import { LateJoinChoice, type LateJoinStartView } from "../../services/MemberPlanService.js";
 import type { Reply } from "../commandTypes.js";
 import type { MessageKey } from "../i18n/locales/en.js";
-import type { Translator } from "../i18n/Translator.js";
+import { markup, type Translator } from "../i18n/Translator.js";
 import { button, buttonRows, colors } from "./format.js";
 import { memberName } from "./standingLines.js";
 
@@ -22,7 +22,8 @@ export function renderJoin(t: Translator, result: JoinView): Reply {
   if (result.renamed !== null)
     lines.push(t.t(result.renamed.onBoards ? "join.renamed" : "join.renamedOffBoards", { name: memberName(t, result.renamed.name) }));
   if (result.reminderBack !== null)
-    lines.push(t.t("join.reminderBack", { time: result.reminderBack.time, zone: result.reminderBack.timeZone }));
+    // The time and zone the bot stored and checked (as /remind words them), not user text.
+    lines.push(t.t("join.reminderBack", { time: markup(result.reminderBack.time), zone: markup(result.reminderBack.timeZone) }));
   const welcome = lines.join("\n");
   if (!result.lateJoin) return { embeds: [{ color: colors.success, description: welcome }], ephemeral: true };
   return {

@@ -21,10 +21,10 @@ function postLabel(t: Translator, post: PreviewPost, weekNumber: number): string
   return t.t("preview.closingLabel");
 }
 
-/** Which header the posts' counts call for: all out, some missed and none to come, some missed and some to come, … */
+/** Which header the posts' counts call for: all out, all missed, some missed and none to come, some missed and some to come, … */
 function headerChoice(sent: number, toCome: number, total: number): string {
-  if (toCome === 0) return sent === total ? "all" : "missed";
-  if (sent + toCome < total) return "missedToCome";
+  if (toCome === 0) return sent === total ? "all" : sent === 0 ? "allMissed" : "missed";
+  if (sent + toCome < total) return sent === 0 ? "missedToCome" : "postedMissedToCome";
   return sent === 0 ? "none" : "some";
 }
 

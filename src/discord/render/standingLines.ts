@@ -14,14 +14,15 @@ export function shownName(t: Translator, shown: ShownMember): string {
 }
 
 /**
- * "🥇 **Ada** · 120 pts", then "4. **Linus** · 60 pts" (a place past a thousand grouped as the language writes numbers:
- * "1,204."): names as inert text, never mentions or links. An alias ("Member 7") and the "A member" stand-in have a
+ * "🥇 **Ada** · 120 pts", then "4\. **Linus** · 60 pts" (the dot escaped: Discord renumbers an ordered list, so a tie
+ * at fourth would show as 4., 5.; a place past a thousand grouped as the language writes numbers:
+ * "1,204\."): names as inert text, never mentions or links. An alias ("Member 7") and the "A member" stand-in have a
  * line of their own, in italics, so a member whose name is "Member 7" never reads like the member whose alias it is:
  * a name cannot write itself in italics (the one escaping rule makes its "*" and "_" show as typed).
  */
 export function standingLines(t: Translator, entries: readonly LeaderboardEntry[]): string[] {
   return entries.map((entry) => {
-    const place = markup(medals[entry.rank - 1] ?? t.plain("leaderboard.place", { rank: entry.rank }));
+    const place = markup(medals[entry.rank - 1] ?? t.t("leaderboard.place", { rank: entry.rank }));
     const { shown, points } = entry;
     const named = shown.kind === "name" && shown.displayName.trim() !== "";
     const line = named

@@ -165,9 +165,9 @@ export const en = {
   "item.notDone": "You haven't marked **{title}** as done, so there's nothing to undo.",
 
   "remind.disabledAfterFailures":
-    "I couldn't send you your daily reminders by direct message, so I switched them off. Allow direct messages from server members and turn them back on with `/remind`.",
+    "I couldn't send you your daily reminders of **{cohort}** by direct message, so I switched them off. Allow direct messages from server members and turn them back on with `/remind`.",
   "remind.refusedOnce":
-    "I couldn't send you your last reminder: your direct messages are closed to me. Allow direct messages from this server's members (its Privacy Settings) to get the next ones, or stop them with `/remind off:True`. If three reminders in a row can't reach you, I'll switch them off.",
+    "I couldn't send you your last reminder of **{cohort}**: your direct messages are closed to me. Allow direct messages from this server's members (its Privacy Settings) to get the next ones, or stop them with `/remind off:True`. If three reminders of **{cohort}** in a row can't reach you, I'll switch them off.",
   "remind.offWithTime": "Pick one: `off:True` switches your reminder off, `time:` sets it. Nothing changed.",
   "remind.needTime": "You have no reminder yet, so give a time too, for example `/remind time:08:30`. Nothing changed.",
   "remind.isOff":
@@ -226,7 +226,7 @@ export const en = {
   "leaderboard.standing": "{place} **{name}** · {points, number} pts",
   "leaderboard.standingAlias": "{place} *{alias}* · {points, number} pts",
   "leaderboard.anonymous": "A member",
-  "leaderboard.place": "{rank, number}.",
+  "leaderboard.place": "{rank, number}\\.",
 
   "posts.noCheckpoint": "This cohort's curriculum has no checkpoint prompts to post.",
   "posts.notStarted":
@@ -235,7 +235,7 @@ export const en = {
     "{problem, select, channel_missing {The cohort channel {channel} no longer exists, so the bot's posts are on hold. Pick a new channel with `/cohort edit channel:`.} other {I can't post in {channel} any more (I need **View Channel**, **Send Messages** and **Embed Links** there), so the bot's posts are on hold. Fix the channel's permissions, or pick another channel with `/cohort edit channel:`.}}",
   "posts.announceFailed": "Discord didn't accept the post just now. Please try again in a minute.",
   "posts.previewHeader":
-    "**Preview of week {week, number} of {totalWeeks, number}** for **{cohort}**: {posted, select, all {what the bot posted} some {what the bot posted and will post} missed {what the bot posted, or was to post and did not,} missedToCome {what the bot was to post and did not, and what it will post} other {what the bot will post}} in {channel}. Only you see this.",
+    "**Preview of week {week, number} of {totalWeeks, number}** for **{cohort}**: {posted, select, all {what the bot posted} some {what the bot posted and will post} missed {what the bot posted, or was to post and did not,} allMissed {what the bot was to post and did not} missedToCome {what the bot was to post and did not, and what it will post} postedMissedToCome {what the bot posted, was to post and did not, and will post} other {what the bot will post}} in {channel}. Only you see this.",
   "posts.previewInactive": "_The cohort is paused: nothing is posted until it is resumed._",
   "posts.previewHidden":
     "_{hidden, plural, one {# more embed} other {# more embeds}} not shown here: Discord limits one reply to {maxEmbeds, number} embeds and {maxCharacters, number} characters._",
@@ -468,7 +468,7 @@ export const en = {
   "preview.checkpointLabel": "Checkpoint prompt · {section}",
   "preview.closingLabel": "Closing post",
   "preview.post":
-    "• {label}{parts, plural, =1 {} other { (# messages)}}: {posted, select, yes {posted {at}} missed {not posted: due {at}, it was skipped as more than 24 hours late, or given up on} other {{at}}} ({relative})",
+    "• {label}{parts, plural, =1 {} other { (# messages)}}: {posted, select, yes {posted {at}} missed {not posted: due {at}, and it will not go out (more than 24 hours late, or given up on)} other {{at}}} ({relative})",
 
   // The curriculum importer's problems, one per code of src/domain/curriculum/parse/problemCodes.ts; quoted parameters are excerpts of the document.
   "parse.importerFailed": "The importer could not read this file ({reason}). Please report it.",

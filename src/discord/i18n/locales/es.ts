@@ -168,9 +168,9 @@ export const es: Catalogue = {
   "item.notDone": "No has marcado **{title}** como hecha, así que no hay nada que deshacer.",
 
   "remind.disabledAfterFailures":
-    "No he podido enviarte los recordatorios diarios por mensaje directo, así que los he desactivado. Permite mensajes directos de los miembros del servidor y vuelve a activarlos con `/recordatorio`.",
+    "No he podido enviarte los recordatorios diarios de **{cohort}** por mensaje directo, así que los he desactivado. Permite mensajes directos de los miembros del servidor y vuelve a activarlos con `/recordatorio`.",
   "remind.refusedOnce":
-    "No he podido enviarte tu último recordatorio: tus mensajes directos están cerrados para mí. Permite mensajes directos de los miembros de este servidor (en sus ajustes de privacidad) para recibir los siguientes, o desactívalos con `/recordatorio desactivar:True`. Si tres recordatorios seguidos no te llegan, los desactivaré.",
+    "No he podido enviarte tu último recordatorio de **{cohort}**: tus mensajes directos están cerrados para mí. Permite mensajes directos de los miembros de este servidor (en sus ajustes de privacidad) para recibir los siguientes, o desactívalos con `/recordatorio desactivar:True`. Si tres recordatorios seguidos de **{cohort}** no te llegan, los desactivaré.",
   "remind.offWithTime": "Elige una cosa: `desactivar:True` desactiva tu recordatorio y `hora:` lo programa. No ha cambiado nada.",
   "remind.needTime":
     "Aún no tienes recordatorio, así que indica también una hora, por ejemplo `/recordatorio hora:08:30`. No ha cambiado nada.",
@@ -214,7 +214,7 @@ export const es: Catalogue = {
   "week.referenceIntro": "Material de consulta: se lista, nunca se asigna y no da puntos.",
   "week.nothingAssigned": "Nada asignado.",
   "week.beforeStart": "El curso empieza el **{start}**; esta es su primera semana.",
-  "week.endedBeforeStart": "La cohorte se dio por terminada antes de empezar: esta semana no llegó a hacerse.",
+  "week.endedBeforeStart": "La cohorte se dio por terminada antes de empezar: esta semana nunca llegó a empezar.",
   "week.afterEnd": "El curso ha terminado; esta es su última semana.",
   "week.unestimated": "{count, plural, one {# lectura} other {# lecturas}} sin estimación (cuentan como 15 min para los puntos).",
 
@@ -232,7 +232,7 @@ export const es: Catalogue = {
   "leaderboard.standing": "{place} **{name}** · {points, number} pts",
   "leaderboard.standingAlias": "{place} *{alias}* · {points, number} pts",
   "leaderboard.anonymous": "Un miembro",
-  "leaderboard.place": "{rank, number}.",
+  "leaderboard.place": "{rank, number}\\.",
 
   "posts.noCheckpoint": "El plan de esta cohorte no tiene puntos de control que publicar.",
   "posts.notStarted":
@@ -241,7 +241,7 @@ export const es: Catalogue = {
     "{problem, select, channel_missing {El canal de la cohorte {channel} ya no existe, así que las publicaciones del bot están en espera. Elige un canal nuevo con `/cohorte editar canal:`.} other {Ya no puedo publicar en {channel} (necesito **Ver canal**, **Enviar mensajes** e **Insertar enlaces** allí), así que las publicaciones del bot están en espera. Corrige los permisos del canal o elige otro con `/cohorte editar canal:`.}}",
   "posts.announceFailed": "Discord no ha aceptado la publicación ahora mismo. Vuelve a intentarlo en un minuto.",
   "posts.previewHeader":
-    "**Vista previa de la semana {week, number} de {totalWeeks, number}** de **{cohort}**: {posted, select, all {lo que el bot publicó} some {lo que el bot publicó y publicará} missed {lo que el bot publicó, o debía publicar y no publicó,} missedToCome {lo que el bot debía publicar y no publicó, y lo que publicará} other {lo que el bot publicará}} en {channel}. Solo lo ves tú.",
+    "**Vista previa de la semana {week, number} de {totalWeeks, number}** de **{cohort}**: {posted, select, all {lo que el bot publicó} some {lo que el bot publicó y publicará} missed {lo que el bot publicó, o debía publicar y no publicó,} allMissed {lo que el bot debía publicar y no publicó} missedToCome {lo que el bot debía publicar y no publicó, y lo que publicará} postedMissedToCome {lo que el bot publicó, debía publicar y no publicó, y publicará} other {lo que el bot publicará}} en {channel}. Solo lo ves tú.",
   "posts.previewInactive": "_La cohorte está en pausa: no se publica nada hasta que se reanude._",
   "posts.previewHidden":
     "_{hidden, plural, one {# inserción más no se muestra} other {# inserciones más no se muestran}} aquí: Discord limita una respuesta a {maxEmbeds, number} inserciones y {maxCharacters, number} caracteres._",
@@ -482,7 +482,7 @@ export const es: Catalogue = {
   "preview.checkpointLabel": "Punto de control · {section}",
   "preview.closingLabel": "Publicación de cierre",
   "preview.post":
-    "• {label}{parts, plural, =1 {} other { (# mensajes)}}: {posted, select, yes {se publicó el {at}} missed {no se publicó: tocaba el {at}, y se omitió por llegar con más de 24 horas de retraso o se abandonó} other {{at}}} ({relative})",
+    "• {label}{parts, plural, =1 {} other { (# mensajes)}}: {posted, select, yes {se publicó el {at}} missed {no se publicó: tocaba el {at}, y ya no se publicará (más de 24 horas de retraso, o se abandonó)} other {{at}}} ({relative})",
 
   // The curriculum importer's problems, one per code of src/domain/curriculum/parse/problemCodes.ts; quoted parameters are excerpts of the document.
   "parse.importerFailed": "El importador no pudo leer este archivo ({reason}). Por favor, infórmanos.",
