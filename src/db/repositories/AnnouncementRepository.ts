@@ -54,6 +54,20 @@ function toAnnouncement(row: AnnouncementRow): AnnouncementRecord {
   };
 }
 
+/** The columns an announcement takes from the claim that stores it, new or restored. */
+function claimColumns(claim: AnnouncementClaim) {
+  return {
+    cohortId: claim.cohortId,
+    kind: claim.kind,
+    week: claim.week,
+    section: claim.section,
+    channelId: claim.channelId,
+    openKey: claim.openKey,
+    requestId: claim.requestId,
+    parts: claim.parts,
+  };
+}
+
 /** Reads of the open row a claim may need: none there, one given up on, then the insert. */
 const claimRounds = 3;
 
@@ -118,14 +132,7 @@ export class AnnouncementRepository {
       const row = await this.writes.run(() =>
         this.prisma.announcement.create({
           data: {
-            cohortId: claim.cohortId,
-            kind: claim.kind,
-            week: claim.week,
-            section: claim.section,
-            channelId: claim.channelId,
-            openKey: claim.openKey,
-            requestId: claim.requestId,
-            parts: claim.parts,
+            ...claimColumns(claim),
             status: AnnouncementStatus.Claimed,
             claimedBy: claim.requestId,
             claimedAt: now,
@@ -189,14 +196,7 @@ export class AnnouncementRepository {
         if (existing !== null) return false;
         await this.prisma.announcement.create({
           data: {
-            cohortId: claim.cohortId,
-            kind: claim.kind,
-            week: claim.week,
-            section: claim.section,
-            channelId: claim.channelId,
-            openKey: claim.openKey,
-            requestId: claim.requestId,
-            parts: claim.parts,
+            ...claimColumns(claim),
             auditedParts: claim.auditedParts,
             status: AnnouncementStatus.Failed,
             claimedBy: claim.requestId,
