@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
-import { buttonsOf, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { buttonIdOf, buttonsOf, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { readingWeeksPath } from "../helpers/readingWeeksPath.js";
 
 /** A small learning path: five equal Required readings in week 1, one more section in week 2. */
 const tinyPath = [
@@ -344,11 +345,9 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       await bot.reply(reader.id, "done", { cohort: "Retiring Cohort", item: "Read Then Dropped" });
       const confirmed = async (lines: readonly string[]) => {
         const preview = await asAdmin("curriculum import", { file: file(lines) });
-        const confirm = buttonsOf(preview).find((entry) => entry.label === "Confirm update");
-        if (confirm === undefined) throw new Error("no Confirm button");
         return {
           preview: visibleText(preview),
-          result: visibleText(await answered(bot.click(bot.admin.id, preview.id, confirm.customId))),
+          result: visibleText(await answered(bot.click(bot.admin.id, preview.id, buttonIdOf(preview, "Confirm update")))),
         };
       };
 
@@ -365,15 +364,7 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
     });
 
     it("warns in the diff when a shorter version would end running cohorts already past its last week", async () => {
-      const weeks = (count: number) =>
-        [
-          "Ending Path",
-          ...Array.from({ length: count }, (_, index) => [
-            `Week ${index + 1}: Part ${index + 1}`,
-            `- [ ] Required -- Reading ${index + 1} (20 min)`,
-          ]).flat(),
-          "",
-        ].join("\n");
+      const weeks = (count: number) => readingWeeksPath("Ending Path", count);
       const file = (count: number) => tinyFile(weeks(count), "ending.md");
       const channel = bot.emulator.createChannel(bot.guild.id, { name: "ending" });
       await asAdmin("curriculum import", { file: file(4) });
@@ -393,15 +384,7 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
     });
 
     it("closes a cohort a confirmed shorter version ends at once with its closing post, however long ago its new end was", async () => {
-      const weeks = (count: number) =>
-        [
-          "Closing Path",
-          ...Array.from({ length: count }, (_, index) => [
-            `Week ${index + 1}: Part ${index + 1}`,
-            `- [ ] Required -- Reading ${index + 1} (20 min)`,
-          ]).flat(),
-          "",
-        ].join("\n");
+      const weeks = (count: number) => readingWeeksPath("Closing Path", count);
       const channel = bot.emulator.createChannel(bot.guild.id, { name: "closing" });
       await asAdmin("curriculum import", { file: tinyFile(weeks(6), "closing.md") });
       // In its week 4 on the harness's 5 January: two weeks shorter, its course ended on 3 January.
@@ -418,9 +401,7 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       // The diff alone writes nothing: no closing post before Confirm.
       await tickAt(bot, "2027-01-05T10:05:00Z");
       expect(closingPosts()).toHaveLength(0);
-      const confirm = buttonsOf(preview).find((entry) => entry.label === "Confirm update");
-      if (confirm === undefined) throw new Error("no Confirm button");
-      await answered(bot.click(bot.admin.id, preview.id, confirm.customId));
+      await answered(bot.click(bot.admin.id, preview.id, buttonIdOf(preview, "Confirm update")));
 
       // A day after its new end's closing time (Monday 4 January 09:00) and more: late only from the Confirm.
       await tickAt(bot, "2027-01-06T09:00:00Z");

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { courseReadingCohort, readLateBeforeClosing } from "../helpers/courseReadingCohort.js";
 import { runCommand } from "../helpers/rankedCohort.js";
+
+/** Runs the scheduler's tick at `at`, which must close the cohort with its closing post. */
+async function closesAt(bot: BotHarness, cohortName: string, at: string): Promise<void> {
+  await tickAt(bot, at);
+  const row = await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } });
+  expect(row.status).toBe("finished");
+}
 
 /**
  * Reading logged after the course's last day still counts in /progress but changes no board (PRODUCT Part 2), and
@@ -14,28 +22,12 @@ describe("reading logged after the last day, before the closing post", () => {
   let people: Record<"ada" | "bob" | "cy", { id: string }>;
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-04T10:00:00Z") });
-    const cohort = await bot.createCohort({ name: cohortName, start: "2027-01-04", timeZone: "UTC" });
-    const items = await bot.test.app.database.prisma.item.findMany({
-      where: { curriculumId: cohort.curriculumId, kind: "Required", minutes: { gt: 0 } },
-      orderBy: { position: "asc" },
-      take: 5,
-    });
-    const ids = items.map((row) => String(row.id));
-    people = { ada: bot.member("ada"), bob: bot.member("bob"), cy: bot.member("cy") };
-    for (const person of Object.values(people)) await runCommand(bot, person.id, "join", { cohort: cohortName });
-    bot.clock.set(new Date("2027-01-05T10:00:00Z"));
     // During the course: Ada two items, Bob one, Cy none.
-    for (const item of ids.slice(0, 2)) await runCommand(bot, people.ada.id, "done", { item });
-    await runCommand(bot, people.bob.id, "done", { item: ids[0] ?? "" });
+    const course = await courseReadingCohort(cohortName, ["cy"]);
+    ({ bot, people } = course);
     // Monday after the last week, 06:00, before the closing tick: Bob three more, Cy one.
-    bot.clock.set(new Date("2027-03-29T06:00:00Z"));
-    for (const item of ids.slice(1, 4)) await bot.reply(people.bob.id, "done", { item });
-    await bot.reply(people.cy.id, "done", { item: ids[0] ?? "" });
-    bot.clock.set(new Date("2027-03-29T09:00:30Z"));
-    await bot.test.app.scheduler.tick(bot.clock.now());
-    const row = await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } });
-    expect(row.status).toBe("finished");
+    await readLateBeforeClosing(course);
+    await closesAt(bot, cohortName, "2027-03-29T09:00:30Z");
   }, 120_000);
   afterAll(async () => bot.close());
 
@@ -80,29 +72,15 @@ describe("reading logged after the last day while the cohort is paused over its 
   let people: Record<"ada" | "bob", { id: string }>;
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-04T10:00:00Z") });
-    const cohort = await bot.createCohort({ name: cohortName, start: "2027-01-04", timeZone: "UTC" });
-    const items = await bot.test.app.database.prisma.item.findMany({
-      where: { curriculumId: cohort.curriculumId, kind: "Required", minutes: { gt: 0 } },
-      orderBy: { position: "asc" },
-      take: 4,
-    });
-    const ids = items.map((row) => String(row.id));
-    people = { ada: bot.member("ada"), bob: bot.member("bob") };
-    for (const person of Object.values(people)) await runCommand(bot, person.id, "join", { cohort: cohortName });
-    bot.clock.set(new Date("2027-01-05T10:00:00Z"));
-    for (const item of ids.slice(0, 2)) await runCommand(bot, people.ada.id, "done", { item });
-    await runCommand(bot, people.bob.id, "done", { item: ids[0] ?? "" });
+    const course = await courseReadingCohort(cohortName, []);
+    ({ bot, people } = course);
     bot.clock.set(new Date("2027-03-20T10:00:00Z"));
     await runCommand(bot, bot.admin.id, "cohort pause", { cohort: cohortName });
     // Wednesday after the last day, still paused: Bob logs three more.
     bot.clock.set(new Date("2027-03-31T10:00:00Z"));
-    for (const item of ids.slice(1, 4)) await bot.reply(people.bob.id, "done", { item });
+    for (const item of course.items.slice(1, 4)) await bot.reply(people.bob.id, "done", { item });
     await runCommand(bot, bot.admin.id, "cohort resume", { cohort: cohortName });
-    bot.clock.set(new Date("2027-03-31T10:00:30Z"));
-    await bot.test.app.scheduler.tick(bot.clock.now());
-    const row = await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } });
-    expect(row.status).toBe("finished");
+    await closesAt(bot, cohortName, "2027-03-31T10:00:30Z");
   }, 120_000);
   afterAll(async () => bot.close());
 

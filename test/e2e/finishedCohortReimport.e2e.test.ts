@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buttonsOf, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { buttonIdOf, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { readingWeeksPath } from "../helpers/readingWeeksPath.js";
 
-/** A path of `count` one-reading weeks. */
-const path = (count: number) =>
-  [
-    "Final Path",
-    ...Array.from({ length: count }, (_, index) => [
-      `Week ${index + 1}: Part ${index + 1}`,
-      `- [ ] Required -- Reading ${index + 1} (20 min)`,
-    ]).flat(),
-    "",
-  ].join("\n");
+const path = (count: number) => readingWeeksPath("Final Path", count);
 
 /**
  * A finished cohort stays finished (PRODUCT.md Part 2): a re-import that adds weeks to its curriculum gives it
@@ -41,9 +33,7 @@ describe("a finished cohort after a re-import that adds weeks", () => {
     bot.clock.set(new Date("2027-01-05T10:00:00Z"));
     const preview = await bot.reply(bot.admin.id, "curriculum import", { file: { name: "final.md", content: path(3) } });
     previewText = visibleText(preview);
-    const confirm = buttonsOf(preview).find((entry) => entry.label === "Confirm update");
-    if (confirm === undefined) throw new Error("no Confirm button");
-    await bot.click(bot.admin.id, preview.id, confirm.customId).final();
+    await bot.click(bot.admin.id, preview.id, buttonIdOf(preview, "Confirm update")).final();
   });
   afterAll(async () => bot.close());
 

@@ -134,40 +134,11 @@ describe("restarts and several bot processes on one database", () => {
     expect(row).toMatchObject({ status: "sent", claimedBy: other.test.app.scheduler.instanceId, boardMessageId: posts[1]?.message.id });
   });
 
-  it("finishes the send of a process that died after Discord stored the post, once, even when Discord has forgotten the nonce", async () => {
-    // Discord remembers nonces for one minute here: less than the two minutes before a stale claim is taken over.
-    world = await startSchedulerWorld(new Date("2027-03-01T09:00:00Z"), { nonceWindowMs: 60_000 });
-    const channel = world.createChannel("forgetful");
-    const cohort = await world.createCohort({ name: "Forgetful", channelId: channel.id, start: "2027-03-01" });
-    const dead = world.first;
-    await dead.tickAt(new Date("2027-03-01T09:00:00Z"));
-    const prisma = dead.test.app.database.prisma;
-    // As if the process had died right after Discord stored the message: the post is claimed, its message attempted, nothing recorded as sent.
-    const where = { cohortId: cohort.id, period: "week-1" };
-    await prisma.scheduledPost.updateMany({
-      where,
-      data: { status: "claimed", messageId: null, sentAt: null, claimedAt: new Date("2027-03-01T09:00:00Z") },
-    });
-    await prisma.scheduledPostPart.updateMany({ where: { post: where }, data: { status: "attempted", messageId: null, sentAt: null } });
-    await dead.stop();
-
-    const survivor = await world.startProcess(new Date("2027-03-01T09:03:00Z"));
-    const takeover = await survivor.tickAt(new Date("2027-03-01T09:03:00Z"));
-    expect(takeover.sent.map((post) => post.period)).toEqual(["week-1"]);
-    const posts = world.posts(channel.id);
-    expect(posts.map((post) => postLabel(post.message))).toEqual(["week 1"]);
-    expect(takeover.sent[0]?.messageId).toBe(posts[0]?.message.id);
-    expect(await survivor.test.app.database.prisma.scheduledPost.findFirst({ where })).toMatchObject({
-      status: "sent",
-      messageId: posts[0]?.message.id,
-    });
-    expect(survivor.test.logs().some((line) => line.msg === "post part found in the channel: an earlier attempt had sent it")).toBe(true);
-  });
-
   /**
    * A process died after Discord stored the week's post at 09:00 (Discord's clock), with its part recorded as
    * attempted at `attemptedAt` (the bot's clock); a survivor takes the post over at `takeoverAt`, when Discord has
-   * forgotten the nonce. Returns the survivor's report and the posts in the channel.
+   * forgotten the nonce (it remembers them for one minute here: less than the two minutes before a stale claim is
+   * taken over). Returns the survivor, its report, the post's row filter and the posts in the channel.
    */
   async function diedAfterStore(attemptedAt: string, takeoverAt: string) {
     world = await startSchedulerWorld(new Date("2027-03-01T09:00:00Z"), { nonceWindowMs: 60_000 });
@@ -188,8 +159,20 @@ describe("restarts and several bot processes on one database", () => {
     await dead.stop();
     const survivor = await world.startProcess(new Date(takeoverAt));
     const takeover = await survivor.tickAt(new Date(takeoverAt));
-    return { takeover, posts: world.posts(channel.id) };
+    return { survivor, takeover, where, posts: world.posts(channel.id) };
   }
+
+  it("finishes the send of a process that died after Discord stored the post, once, even when Discord has forgotten the nonce", async () => {
+    const { survivor, takeover, where, posts } = await diedAfterStore("2027-03-01T09:00:00Z", "2027-03-01T09:03:00Z");
+    expect(takeover.sent.map((post) => post.period)).toEqual(["week-1"]);
+    expect(posts.map((post) => postLabel(post.message))).toEqual(["week 1"]);
+    expect(takeover.sent[0]?.messageId).toBe(posts[0]?.message.id);
+    expect(await survivor.test.app.database.prisma.scheduledPost.findFirst({ where })).toMatchObject({
+      status: "sent",
+      messageId: posts[0]?.message.id,
+    });
+    expect(survivor.test.logs().some((line) => line.msg === "post part found in the channel: an earlier attempt had sent it")).toBe(true);
+  });
 
   it("takes the message found in the channel for the post when the bot's clock ran twenty minutes ahead of Discord's", async () => {
     const { takeover, posts } = await diedAfterStore("2027-03-01T09:20:00Z", "2027-03-01T09:23:00Z");

@@ -113,6 +113,13 @@ export function buttonsOf(message: EmulatorMessage): { label: string; customId: 
   return result;
 }
 
+/** The custom id of the message's button labelled `label`; fails the test when it has none. */
+export function buttonIdOf(message: EmulatorMessage, label: string): string {
+  const button = buttonsOf(message).find((entry) => entry.label === label);
+  if (button === undefined) throw new Error(`no ${label} button`);
+  return button.customId;
+}
+
 /**
  * The emulator's acknowledgement deadline and default answer wait in these tests: a hang guard, not
  * Discord's 3 s. Both run on the wall clock, and on a shared machine (load 20) a timer or a request can
