@@ -234,10 +234,9 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       expect(await curriculumState()).toEqual(stateBefore);
       expect(visibleText(await bot.reply(reader.id, "today", { cohort: "Tiny Cohort" }))).not.toContain("Chapter");
 
-      const [confirm] = buttonsOf(preview).filter((entry) => entry.label === "Confirm update");
-      if (confirm === undefined) throw new Error("no Confirm button");
+      const confirmId = buttonIdOf(preview, "Confirm update");
       // A double click: both clicks arrive before the first one's answer; the import happens once.
-      const clicks = [bot.click(bot.admin.id, preview.id, confirm.customId), bot.click(bot.admin.id, preview.id, confirm.customId)];
+      const clicks = [bot.click(bot.admin.id, preview.id, confirmId), bot.click(bot.admin.id, preview.id, confirmId)];
       const [confirmed, duplicate] = await Promise.all(clicks.map((handle) => answered(handle)));
       if (confirmed === undefined || duplicate === undefined) throw new Error("a click went unanswered");
       expect(visibleText(duplicate)).toContain("already confirmed");
@@ -299,9 +298,9 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
         file: tinyFile([...grown, "Week 2: End", "- [ ] Required -- Last (20 min)", ""].join("\n"), "growing.md"),
       });
       expect(visibleText(preview)).toContain("2 added · 0 removed · 0 changed · 3 kept");
-      const confirm = buttonsOf(preview).find((entry) => entry.label === "Confirm update");
-      if (confirm === undefined) throw new Error("no Confirm button");
-      expect(visibleText(await answered(bot.click(bot.admin.id, preview.id, confirm.customId)))).toContain("Curriculum updated");
+      expect(visibleText(await answered(bot.click(bot.admin.id, preview.id, buttonIdOf(preview, "Confirm update"))))).toContain(
+        "Curriculum updated",
+      );
 
       // Members see the new total at once: what /done counts against is the curriculum's current version.
       expect(requiredIn(await bot.reply(grower.id, "done", { cohort: "Growing Cohort", item: "Third" }))).toEqual([2, 5]);
@@ -317,11 +316,8 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       expect(text).toContain("1 completion of a removed item (1 member) is retired");
       expect(text).toContain("Alpha Reading");
 
-      const buttons = buttonsOf(preview);
-      const cancel = buttons.find((entry) => entry.label === "Cancel");
-      const confirm = buttons.find((entry) => entry.label === "Confirm update");
-      if (cancel === undefined || confirm === undefined) throw new Error("missing buttons");
-      const cancelled = await answered(bot.click(bot.admin.id, preview.id, cancel.customId));
+      expect(buttonsOf(preview).map((button) => button.label)).toContain("Confirm update");
+      const cancelled = await answered(bot.click(bot.admin.id, preview.id, buttonIdOf(preview, "Cancel")));
       expect(visibleText(cancelled)).toContain("Update cancelled");
       expect(buttonsOf(cancelled)).toEqual([]);
       expect(await curriculumState()).toEqual(stateBefore);
@@ -436,10 +432,11 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
       const second = await asAdmin("curriculum import", {
         file: tinyFile(tinyPath.replace("Eta Reading (30 min)", "Eta Reading (40 min)")),
       });
-      const confirmOf = (message: EmulatorMessage) => buttonsOf(message).find((entry) => entry.label === "Confirm update")?.customId ?? "";
-      expect(visibleText(await answered(bot.click(bot.admin.id, first.id, confirmOf(first))))).toContain("Curriculum updated");
+      expect(visibleText(await answered(bot.click(bot.admin.id, first.id, buttonIdOf(first, "Confirm update"))))).toContain(
+        "Curriculum updated",
+      );
       const stateBefore = await curriculumState();
-      expect(visibleText(await answered(bot.click(bot.admin.id, second.id, confirmOf(second))))).toContain(
+      expect(visibleText(await answered(bot.click(bot.admin.id, second.id, buttonIdOf(second, "Confirm update"))))).toContain(
         "The curriculum changed after this preview",
       );
       expect(await curriculumState()).toEqual(stateBefore);
