@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
-import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { buttonIdOf, buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { moreSection, shortCheckpointPath } from "../helpers/shortCheckpointPath.js";
 
 /** Three sections; the last two end in week 3, so their prompts go out on the same day. */
@@ -8,8 +7,6 @@ function shortPath(options: { withMore: boolean }): string {
   const last = { heading: "Week 3: Last", items: ["Five"], checkpoint: "You can explain the last." };
   return shortCheckpointPath(options.withMore ? [moreSection, last] : [last]);
 }
-
-const buttonId = (message: EmulatorMessage, label: string) => buttonsOf(message).find((button) => button.label === label)?.customId ?? "";
 
 /** Members answering checkpoints as a cohort does, and what the facilitators then read, through discord.js and the emulator. */
 describe("checkpoint answers as members give them and facilitators read them", () => {
@@ -37,7 +34,7 @@ describe("checkpoint answers as members give them and facilitators read them", (
       bot.clock.set(new Date("2027-03-24T10:00:00Z"));
       const capstone = await bot.reply(bob.id, "checkpoint");
       expect(capstone.embeds[0]?.title).toBe("✅ Checkpoint · Production Blueprints & Capstone");
-      await bot.click(bob.id, capstone.id, buttonId(capstone, "Partly")).final();
+      await bot.click(bob.id, capstone.id, buttonIdOf(capstone, "Partly")).final();
       const info = visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: cohortName }));
       const tallies = info.slice(info.indexOf("Checkpoint self-assessments"), info.indexOf("Confidence map"));
       expect(tallies).toContain("Production Blueprints & Capstone: Confident 0 · Partly 1 · Not yet 0");
@@ -80,7 +77,7 @@ describe("checkpoint answers as members give them and facilitators read them", (
         "Last: Partly",
         "Last: Not yet",
       ]);
-      const answered = await bot.click(ada.id, reply.id, buttonId(reply, "Last: Not yet")).final();
+      const answered = await bot.click(ada.id, reply.id, buttonIdOf(reply, "Last: Not yet")).final();
       expect(visibleText(answered)).toContain("Recorded **Not yet** for the **Last** checkpoint.");
       const again = await bot.reply(ada.id, "checkpoint");
       expect(visibleText(again)).toContain("Your answer so far: **Not yet**.");
@@ -91,12 +88,12 @@ describe("checkpoint answers as members give them and facilitators read them", (
       for (const section of ["Basics", "More", "Last"]) {
         const prompt = promptOf(section);
         if (prompt === undefined) throw new Error(`${section}'s prompt was not posted`);
-        await bot.click(ada.id, prompt.id, buttonId(prompt, "Not yet")).final();
+        await bot.click(ada.id, prompt.id, buttonIdOf(prompt, "Not yet")).final();
       }
       const preview = await bot.reply(bot.admin.id, "curriculum import", {
         file: { name: "short.md", content: shortPath({ withMore: false }) },
       });
-      await bot.click(bot.admin.id, preview.id, buttonId(preview, "Confirm update")).final();
+      await bot.click(bot.admin.id, preview.id, buttonIdOf(preview, "Confirm update")).final();
       const roster = visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName }));
       const line = roster.split("\n").find((entry) => entry.includes(`<@${ada.id}>`)) ?? "";
       // Basics and Last are left; More's answer stays stored (exports) but is no checkpoint of the cohort any more.
