@@ -142,8 +142,8 @@ describe("restarts and several bot processes on one database", () => {
    */
   async function diedAfterStore(attemptedAt: string, takeoverAt: string) {
     world = await startSchedulerWorld(new Date("2027-03-01T09:00:00Z"), { nonceWindowMs: 60_000 });
-    const channel = world.createChannel("skewed");
-    const cohort = await world.createCohort({ name: "Skewed", channelId: channel.id, start: "2027-03-01" });
+    const channel = world.createChannel("died-after-store");
+    const cohort = await world.createCohort({ name: "Died After Store", channelId: channel.id, start: "2027-03-01" });
     const dead = world.first;
     await dead.tickAt(new Date("2027-03-01T09:00:00Z"));
     const prisma = dead.test.app.database.prisma;
