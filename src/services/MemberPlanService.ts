@@ -7,6 +7,7 @@ import { addDays, parseLocalDate } from "../domain/schedule/localTime.js";
 import {
   BreakBookingProblem,
   canExtend,
+  catchUpWindowEnd,
   checkPersonalBreak,
   daysOffUntil,
   DueSource,
@@ -103,6 +104,11 @@ export interface PaceChangeView {
   readonly days: number;
   /** catch_up: the member day of the last re-planned item. */
   readonly catchUpUntil: string | null;
+  /**
+   * catch_up: the most minutes a day may carry (`MemberPlan.catchUpCap`), when the backlog did not fit under it in
+   * the `days` asked for and runs on after them; null when it fits (and for the other modes).
+   */
+  readonly stretchedByCap: number | null;
   readonly extraWeeks: number;
   readonly maxExtraWeeks: number;
 }
@@ -310,7 +316,7 @@ export class MemberPlanService {
       throw extendLimit();
     this.logger.info({ cohortId: cohort.id, memberId: member.id, mode: request.mode }, "pace changed");
     const after = await this.planFor(cohort, member, request.now);
-    return { ...base, moved: tally([]), catchUpUntil: null, extraWeeks: after.plan.extraWeeks };
+    return { ...base, moved: tally([]), catchUpUntil: null, stretchedByCap: null, extraWeeks: after.plan.extraWeeks };
   }
 
   private async catchUp(
@@ -320,7 +326,7 @@ export class MemberPlanService {
     planning: MemberPlanning,
     days: number,
     now: Date,
-  ): Promise<Pick<PaceChangeView, "moved" | "catchUpUntil" | "extraWeeks">> {
+  ): Promise<Pick<PaceChangeView, "moved" | "catchUpUntil" | "stretchedByCap" | "extraWeeks">> {
     let read = { state, planning };
     let itemIds: number[] = [];
     // The backlog is read from the plan and stored only if the member's pace changes are still those it was built on
@@ -352,7 +358,9 @@ export class MemberPlanService {
       (latest, entry) => (latest === null || entry.dueDate > latest ? entry.dueDate : latest),
       null,
     );
-    return { moved: tally(moved), catchUpUntil, extraWeeks: after.plan.extraWeeks };
+    // Asked for 2 days, planned over 5 weeks: the reply says why (the cap), not only until when.
+    const stretched = catchUpUntil !== null && catchUpUntil > catchUpWindowEnd(after.plan, read.planning.today, days);
+    return { moved: tally(moved), catchUpUntil, stretchedByCap: stretched ? after.plan.catchUpCap : null, extraWeeks: after.plan.extraWeeks };
   }
 
   /** `/break from to` (days off), or with `off` the end of the breaks it overlaps. */

@@ -408,6 +408,14 @@ function studyDaySequence(from: string, isStudyDay: (date: string) => boolean): 
   };
 }
 
+/**
+ * The last of the `days` study days a catch-up made on `appliedOn` was asked to spread over: a catch-up due
+ * after it was stretched by the cap (what does not fit under it runs on to the following study days).
+ */
+export function catchUpWindowEnd(plan: StudyDayContext, appliedOn: string, days: number): string {
+  return studyDaySequence(appliedOn, (date) => isMemberStudyDay(plan, date))(days - 1);
+}
+
 interface StudyDayContext {
   readonly startDate: string;
   readonly studyDays: readonly number[];
