@@ -57,7 +57,7 @@ describe("message catalogue", () => {
     );
     expect(
       es.plain("pace.caughtUp", { count: 1, timed: "yes", minutes: "20 min", date: "jue", stretched: "yes", days: 2, cap: "1 h" }),
-    ).toContain("Son más que los 2 días de estudio que pediste: ningún día lleva más del doble de un día de estudio medio (1 h).");
+    ).toContain("Ocupa más de 2 días de estudio, porque ningún día lleva más del doble de un día de estudio medio (1 h).");
     expect(en.plain("closingPost.description", { weeks: 1, curriculum: "Tiny" })).toMatch(
       /^That's the end of the one week of \*\*Tiny\*\*/,
     );
