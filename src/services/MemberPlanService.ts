@@ -360,7 +360,12 @@ export class MemberPlanService {
     );
     // Asked for 2 days, planned over 5 weeks: the reply says why (the cap), not only until when.
     const stretched = catchUpUntil !== null && catchUpUntil > catchUpWindowEnd(after.plan, read.planning.today, days);
-    return { moved: tally(moved), catchUpUntil, stretchedByCap: stretched ? after.plan.catchUpCap : null, extraWeeks: after.plan.extraWeeks };
+    return {
+      moved: tally(moved),
+      catchUpUntil,
+      stretchedByCap: stretched ? after.plan.catchUpCap : null,
+      extraWeeks: after.plan.extraWeeks,
+    };
   }
 
   /** `/break from to` (days off), or with `off` the end of the breaks it overlaps. */
