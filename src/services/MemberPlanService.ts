@@ -7,7 +7,6 @@ import { addDays, parseLocalDate } from "../domain/schedule/localTime.js";
 import {
   BreakBookingProblem,
   canExtend,
-  catchUpWindowEnd,
   checkPersonalBreak,
   daysOffUntil,
   DueSource,
@@ -358,12 +357,11 @@ export class MemberPlanService {
       (latest, entry) => (latest === null || entry.dueDate > latest ? entry.dueDate : latest),
       null,
     );
-    // Asked for 2 days, planned over 5 weeks: the reply says why (the cap), not only until when.
-    const stretched = catchUpUntil !== null && catchUpUntil > catchUpWindowEnd(after.plan, read.planning.today, days);
     return {
       moved: tally(moved),
       catchUpUntil,
-      stretchedByCap: stretched ? after.plan.catchUpCap : null,
+      // Asked for 2 days, planned over 5 weeks: the reply says why (the cap), not only until when.
+      stretchedByCap: after.plan.lastCatchUpStretchedByCap ? after.plan.catchUpCap : null,
       extraWeeks: after.plan.extraWeeks,
     };
   }
