@@ -240,6 +240,8 @@ describe("catch_up", () => {
       spreadCatchUp({ weights, windowDays: 2, cap: 100, dayAt: (index) => days[index] ?? "x", ownLoad: () => 20 });
     expect(spread([40, 40, 40, 40, 40])).toEqual({ dates: ["d0", "d0", "d1", "d1", "d2"], stretchedByCap: true });
     expect(spread([40, 40, 40, 40])).toEqual({ dates: ["d0", "d0", "d1", "d1"], stretchedByCap: false });
+    // Items heavier than the cap have a day each: past the window, but not because the cap left no room.
+    expect(spread([150, 150, 150])).toEqual({ dates: ["d0", "d1", "d2"], stretchedByCap: false });
   });
 });
 

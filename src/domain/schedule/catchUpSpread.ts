@@ -48,7 +48,10 @@ export interface SpreadRequest {
 export interface CatchUpSpread {
   /** Per backlog item, in the order given, the date it moves to. */
   readonly dates: string[];
-  /** Some item went on past the `windowDays` because the cap left no room for it in them. */
+  /**
+   * Some item no heavier than the cap went on past the `windowDays`, as the cap left no room for it in them
+   * (one heavier than the cap, alone on its day wherever it goes, does not count).
+   */
   readonly stretchedByCap: boolean;
 }
 
@@ -81,7 +84,8 @@ export function spreadCatchUp(request: SpreadRequest): CatchUpSpread {
       const oversized = weight > cap;
       if (oversized ? count > 0 : own + added + weight > cap || added + weight / 2 > quota) break;
       dates.push(date);
-      if (day >= windowDays) stretchedByCap = true;
+      // An item heavier than the cap has a day to itself wherever it goes: past the window it tells nothing of the cap.
+      if (day >= windowDays && !oversized) stretchedByCap = true;
       added += weight;
       remaining -= weight;
       count += 1;
