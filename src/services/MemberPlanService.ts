@@ -103,6 +103,11 @@ export interface PaceChangeView {
   readonly days: number;
   /** catch_up: the member day of the last re-planned item. */
   readonly catchUpUntil: string | null;
+  /**
+   * catch_up: the most minutes a day may carry (`MemberPlan.catchUpCap`), when the backlog did not fit under it in
+   * the `days` asked for and runs on after them; null when it fits (and for the other modes).
+   */
+  readonly stretchedByCap: number | null;
   readonly extraWeeks: number;
   readonly maxExtraWeeks: number;
 }
@@ -310,7 +315,7 @@ export class MemberPlanService {
       throw extendLimit();
     this.logger.info({ cohortId: cohort.id, memberId: member.id, mode: request.mode }, "pace changed");
     const after = await this.planFor(cohort, member, request.now);
-    return { ...base, moved: tally([]), catchUpUntil: null, extraWeeks: after.plan.extraWeeks };
+    return { ...base, moved: tally([]), catchUpUntil: null, stretchedByCap: null, extraWeeks: after.plan.extraWeeks };
   }
 
   private async catchUp(
@@ -320,7 +325,7 @@ export class MemberPlanService {
     planning: MemberPlanning,
     days: number,
     now: Date,
-  ): Promise<Pick<PaceChangeView, "moved" | "catchUpUntil" | "extraWeeks">> {
+  ): Promise<Pick<PaceChangeView, "moved" | "catchUpUntil" | "stretchedByCap" | "extraWeeks">> {
     let read = { state, planning };
     let itemIds: number[] = [];
     // The backlog is read from the plan and stored only if the member's pace changes are still those it was built on
@@ -352,7 +357,13 @@ export class MemberPlanService {
       (latest, entry) => (latest === null || entry.dueDate > latest ? entry.dueDate : latest),
       null,
     );
-    return { moved: tally(moved), catchUpUntil, extraWeeks: after.plan.extraWeeks };
+    return {
+      moved: tally(moved),
+      catchUpUntil,
+      // Asked for 2 days, planned over 5 weeks: the reply says why (the cap), not only until when.
+      stretchedByCap: after.plan.lastCatchUpStretchedByCap ? after.plan.catchUpCap : null,
+      extraWeeks: after.plan.extraWeeks,
+    };
   }
 
   /** `/break from to` (days off), or with `off` the end of the breaks it overlaps. */

@@ -201,6 +201,35 @@ describe("member plans through discord.js and the emulator", () => {
       expect(visibleText(await command("today"))).toContain("Course finished");
     });
 
+    it("says why a catch-up runs past the days asked for: no day may pass twice an average day", async () => {
+      const { command } = await memberOfNewCohort("behind-bao");
+      bot.clock.set(wednesdayOfWeek3);
+      // 17 items (7 h 30 min) cannot fit in 2 days under the cap (2 × the 42-minute average study day).
+      const stretched = visibleText(await command("pace", { mode: "catch_up", days: 2 }));
+      expect(stretched).toContain("It takes more than 2 study days, as no day carries more than twice an average study day (1 h 24 min).");
+    });
+
+    it("says nothing of the cap when the catch-up fits in the days asked for", async () => {
+      const { command } = await memberOfNewCohort("behind-bram");
+      bot.clock.set(at("2027-01-06T10:00:00Z"));
+      // Monday's and Tuesday's 50 minutes fit in 10 days.
+      const fitted = visibleText(await command("pace", { mode: "catch_up", days: 10 }));
+      expect(fitted).toContain("Spread **2 items**");
+      expect(fitted).not.toContain("It takes more than");
+    });
+
+    it("says nothing of the cap when the catch-up fits in the days asked for around days off", async () => {
+      const { command } = await memberOfNewCohort("behind-bianca");
+      bot.clock.set(at("2027-01-06T10:00:00Z"));
+      await command("break", { from: "2027-01-07", to: "2027-01-20" });
+      // The 3 study days asked for are 6, 21 and 22 January: past the 8th, yet not stretched.
+      const fitted = visibleText(await command("pace", { mode: "catch_up", days: 3 }));
+      expect(fitted).toContain(
+        "Spread **2 items** (50 min) over your next study days, on top of each day's own reading, until **Fri, 22 Jan 2027**.",
+      );
+      expect(fitted).not.toContain("It takes more than");
+    });
+
     it("refuses a catch-up when nothing is behind", async () => {
       const { command } = await memberOfNewCohort("ontrack-olga", at("2027-01-04T10:00:00Z"));
       expect(visibleText(await command("pace"))).toContain("on track");

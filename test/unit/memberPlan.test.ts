@@ -185,6 +185,32 @@ describe("catch_up", () => {
     expect(dates).toContain("2027-03-09");
   });
 
+  it("tells a catch-up stretched by the cap from one that fits in study days spread around days off", () => {
+    // 30 minutes a study day, so a cap of 60: a catch-up day takes one backlog item.
+    const { section, curriculum: build } = curriculumBuilder();
+    const even = build(
+      6,
+      Array.from({ length: 6 }, (_, week) => section(`w${week + 1}`, week + 1, week + 1, [30, 30, 30, 30, 30])),
+    );
+    // Week 4 a cohort break week and 03-16..19 off: the 10 study days from 03-15 run to 04-08, not 03-26.
+    const input = { basePlan: buildCohortPlan(even, settings()), breakWeeks: [4], joinedOn: START, adjustments: [] };
+    const personalBreaks = [{ from: "2027-03-16", to: "2027-03-19" }];
+    const caughtUp = (days: number, after: readonly MemberAdjustment[] = [], bookedLater: PersonalBreak[] = []) => {
+      const before = buildMemberPlan({ ...input, personalBreaks });
+      const adjustments = [catchUp("2027-03-15", days, catchUpBacklog(before, none, "2027-03-15")), ...after];
+      return buildMemberPlan({ ...input, personalBreaks: [...personalBreaks, ...bookedLater], adjustments });
+    };
+    const fitted = caughtUp(10);
+    const dates = fitted.items.filter((entry) => entry.source === DueSource.CatchUp).map((entry) => entry.dueDate);
+    expect(dates).toHaveLength(10);
+    expect(dates.sort().at(-1)).toBe("2027-04-08");
+    expect(fitted.lastCatchUpStretchedByCap).toBe(false);
+    expect(caughtUp(5).lastCatchUpStretchedByCap).toBe(true);
+    // Days off booked after it inside its window move the window's last days on with them: still fitted.
+    expect(caughtUp(10, [], [{ from: "2027-04-05", to: "2027-04-06", bookedAfter: 1 }]).lastCatchUpStretchedByCap).toBe(false);
+    expect(caughtUp(5, [reset]).lastCatchUpStretchedByCap).toBe(false);
+  });
+
   it("gives an item heavier than the cap a day of its own", () => {
     const { section, curriculum: build } = curriculumBuilder();
     const heavy = build(2, [section("a", 1, 1, [30, 600, 30, 30, 30]), section("b", 2, 2, [30, 30, 30, 30, 30])]);
@@ -203,21 +229,19 @@ describe("catch_up", () => {
     const days = ["d0", "d1", "d2"];
     const own: Record<string, number> = { d0: 50, d1: 0, d2: 0 };
     const spread = (ownLoad: (date: string) => number) =>
-      spreadCatchUp({ weights: [10, 10, 10, 10, 10, 10], windowDays: 3, cap: 100, dayAt: (index) => days[index] ?? "x", ownLoad });
+      spreadCatchUp({ weights: [10, 10, 10, 10, 10, 10], windowDays: 3, cap: 100, dayAt: (index) => days[index] ?? "x", ownLoad }).dates;
     expect(spread(() => 0)).toEqual(["d0", "d0", "d1", "d1", "d2", "d2"]);
     expect(spread((date) => own[date] ?? 0)).toEqual(["d1", "d1", "d1", "d2", "d2", "d2"]);
   });
 
   it("spreadCatchUp fills the last window day up to the cap, then continues", () => {
     const days = ["d0", "d1", "d2", "d3"];
-    const dates = spreadCatchUp({
-      weights: [40, 40, 40, 40, 40],
-      windowDays: 2,
-      cap: 100,
-      dayAt: (index) => days[index] ?? "x",
-      ownLoad: () => 20,
-    });
-    expect(dates).toEqual(["d0", "d0", "d1", "d1", "d2"]);
+    const spread = (weights: number[]) =>
+      spreadCatchUp({ weights, windowDays: 2, cap: 100, dayAt: (index) => days[index] ?? "x", ownLoad: () => 20 });
+    expect(spread([40, 40, 40, 40, 40])).toEqual({ dates: ["d0", "d0", "d1", "d1", "d2"], stretchedByCap: true });
+    expect(spread([40, 40, 40, 40])).toEqual({ dates: ["d0", "d0", "d1", "d1"], stretchedByCap: false });
+    // Items heavier than the cap have a day each: past the window, but not because the cap left no room.
+    expect(spread([150, 150, 150])).toEqual({ dates: ["d0", "d1", "d2"], stretchedByCap: false });
   });
 });
 

@@ -90,6 +90,9 @@ export function renderPaceChange(t: Translator, view: PaceChangeView): Reply {
           count: view.moved.items,
           ...minutesOf(t, view.moved),
           date: view.catchUpUntil === null ? "?" : localDateText(t, view.catchUpUntil),
+          stretched: view.stretchedByCap === null ? "no" : "yes",
+          days: view.days,
+          cap: durationText(t, Math.round(view.stretchedByCap ?? 0)),
         })
       : view.mode === PaceMode.Extend
         ? t.t("pace.extendedNow", { weeks: view.extraWeeks, max: view.maxExtraWeeks })

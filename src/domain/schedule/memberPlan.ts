@@ -129,6 +129,11 @@ export interface MemberPlan {
   readonly daysOff: readonly DayRange[];
   /** `catchUpCap` of the cohort's plan. */
   readonly catchUpCap: number;
+  /**
+   * The latest catch-up in force runs on past the study days it was asked to spread over, as the cap left no
+   * room for all of it in them (`CatchUpSpread.stretchedByCap`); false without one. What `/pace` tells of it.
+   */
+  readonly lastCatchUpStretchedByCap: boolean;
 }
 
 interface PlanState {
@@ -144,6 +149,8 @@ interface CatchUpSpan {
   readonly itemIds: readonly number[];
   /** The study days it was asked to spread over (`days` of them), as days off since moved them. */
   readonly window: readonly string[];
+  /** Its items run on past `window` because of the cap, as last spread. */
+  readonly stretchedByCap: boolean;
 }
 
 /**
@@ -215,6 +222,7 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
     endDate: memberEndDate(basePlan, breaks, state.extraWeeks, items),
     daysOff: memberDaysOff(context),
     catchUpCap: cap,
+    lastCatchUpStretchedByCap: state.catchUps.at(-1)?.stretchedByCap ?? false,
   };
 }
 
@@ -266,11 +274,12 @@ function withCatchUp(
   // A stored value outside 2–20 (the command refuses those) is read as the nearest bound.
   const windowDays = Math.min(CATCH_UP_DAYS.max, Math.max(CATCH_UP_DAYS.min, Math.trunc(catchUp.days) || CATCH_UP_DAYS.default));
   const dayAt = studyDaySequence(catchUp.appliedOn, isStudyDay);
-  const overrides = spreadOver(state.overrides, dueDates, baseItems, backlog, windowDays, dayAt, cap, catchUp.appliedOn);
+  const spread = spreadOver(state.overrides, dueDates, baseItems, backlog, windowDays, dayAt, cap, catchUp.appliedOn);
   const moving = new Set(backlog.map(({ item }) => item.id));
   const earlier = state.catchUps.map((span) => ({ ...span, itemIds: span.itemIds.filter((id) => !moving.has(id)) }));
   const window = Array.from({ length: windowDays }, (_, index) => dayAt(index));
-  return { ...state, overrides, catchUps: [...earlier, { itemIds: backlog.map(({ item }) => item.id), window }] };
+  const span = { itemIds: backlog.map(({ item }) => item.id), window, stretchedByCap: spread.stretchedByCap };
+  return { ...state, overrides: spread.overrides, catchUps: [...earlier, span] };
 }
 
 /**
@@ -294,17 +303,22 @@ function respreadFrom(
     if (left === 0 && later.length === 0) return span;
     later.sort((a, b) => (current.get(a.item.id) ?? "").localeCompare(current.get(b.item.id) ?? ""));
     const dayAt = studyDaySequence(from, isStudyDay);
-    overrides = spreadOver(overrides, current, baseItems, later, left, dayAt, cap, from);
+    const spread = spreadOver(overrides, current, baseItems, later, left, dayAt, cap, from);
+    overrides = spread.overrides;
     const next = new Map(current);
     for (const { item } of later) next.set(item.id, overrides.get(item.id) ?? from);
     current = next;
     const window = [...span.window.filter((date) => date < from), ...Array.from({ length: left }, (_, index) => dayAt(index))];
-    return { ...span, window };
+    // A window over before `from` leaves what ran on past it past it still.
+    return { ...span, window, stretchedByCap: spread.stretchedByCap || (left === 0 && span.stretchedByCap) };
   });
   return { ...state, overrides, catchUps };
 }
 
-/** `overrides` with `moving` (oldest first) spread by `spreadCatchUp` on top of everything else's due dates. */
+/**
+ * `overrides` with `moving` (oldest first) spread by `spreadCatchUp` on top of everything else's due dates, and
+ * whether the cap stretched it past `windowDays`.
+ */
 function spreadOver(
   overrides: ReadonlyMap<number, string>,
   dueDates: ReadonlyMap<number, string>,
@@ -314,14 +328,14 @@ function spreadOver(
   dayAt: (index: number) => string,
   cap: number,
   fallback: string,
-): Map<number, string> {
+): { overrides: Map<number, string>; stretchedByCap: boolean } {
   const movingIds = new Set(moving.map(({ item }) => item.id));
   const loads = new Map<string, number>();
   for (const { item } of baseItems) {
     const date = dueDates.get(item.id);
     if (date !== undefined && !movingIds.has(item.id)) loads.set(date, (loads.get(date) ?? 0) + estimatedMinutes(item));
   }
-  const dates = spreadCatchUp({
+  const { dates, stretchedByCap } = spreadCatchUp({
     weights: moving.map(({ item }) => estimatedMinutes(item)),
     windowDays,
     cap,
@@ -330,7 +344,7 @@ function spreadOver(
   });
   const next = new Map(overrides);
   moving.forEach(({ item }, index) => next.set(item.id, dates[index] ?? fallback));
-  return next;
+  return { overrides: next, stretchedByCap };
 }
 
 /**

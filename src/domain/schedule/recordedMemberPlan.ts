@@ -36,6 +36,7 @@ export interface MemberPlanRecord {
   readonly extraWeeks: number;
   readonly endDate: string;
   readonly catchUpCap: number;
+  readonly lastCatchUpStretchedByCap: boolean;
   /** `planFingerprint` of the cohort plan it was built on. */
   readonly fingerprint: string;
 }
@@ -64,6 +65,7 @@ export function recordMemberPlan(plan: MemberPlan, builtOn: CohortPlan): MemberP
     extraWeeks: plan.extraWeeks,
     endDate: plan.endDate,
     catchUpCap: plan.catchUpCap,
+    lastCatchUpStretchedByCap: plan.lastCatchUpStretchedByCap,
     fingerprint: readingOrderOf(builtOn).fingerprint,
   };
   plan.items.forEach((entry, index) => {
@@ -103,6 +105,7 @@ export function replayMemberPlan(input: MemberPlanInput, record: MemberPlanRecor
     endDate: record.endDate,
     daysOff: memberDaysOff(context),
     catchUpCap: record.catchUpCap,
+    lastCatchUpStretchedByCap: record.lastCatchUpStretchedByCap,
   };
 }
 

@@ -588,7 +588,7 @@ export const en = {
   "pace.resetButton": "Back to the cohort's plan",
   "pace.changedTitle": "Pace updated · {cohort}",
   "pace.caughtUp":
-    "Spread **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} over your next study days, on top of each day's own reading, until **{date}**. `/today` shows each day's share.",
+    "Spread **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} over your next study days, on top of each day's own reading, until **{date}**.{stretched, select, yes { It takes more than {days, number} study days, as no day carries more than twice an average study day{timed, select, yes { ({cap})} other {}}.} other {}} `/today` shows each day's share.",
   "pace.extendedNow":
     "Your calendar now runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}). `/today`, `/week` and reminders follow it.",
   "pace.resetNow": "You're back on the cohort's calendar: extensions and catch-up plans are cleared.",

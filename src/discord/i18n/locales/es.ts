@@ -608,7 +608,7 @@ export const es: Catalogue = {
   "pace.resetButton": "Volver al plan de la cohorte",
   "pace.changedTitle": "Ritmo actualizado · {cohort}",
   "pace.caughtUp":
-    "{count, plural, one {Repartida **# lectura**} other {Repartidas **# lecturas**}}{timed, select, yes { ({minutes})} other {}} en tus próximos días de estudio, además de la lectura de cada día, hasta el **{date}**. `/hoy` muestra la parte de cada día.",
+    "{count, plural, one {Repartida **# lectura**} other {Repartidas **# lecturas**}}{timed, select, yes { ({minutes})} other {}} en tus próximos días de estudio, además de la lectura de cada día, hasta el **{date}**.{stretched, select, yes { Ocupa más de {days, number} días de estudio, porque ningún día lleva más del doble de un día de estudio medio{timed, select, yes { ({cap})} other {}}.} other {}} `/hoy` muestra la parte de cada día.",
   "pace.extendedNow":
     "Tu calendario va ahora {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}). `/hoy`, `/semana` y los recordatorios lo siguen.",
   "pace.resetNow": "Vuelves al calendario de la cohorte: se quitan las ampliaciones y los planes para ponerte al día.",
