@@ -114,6 +114,16 @@ describe("numbers on the pictures", () => {
     expect(progressCardView(translatorFor("es"), { ...view, points: 12345 }).labels.pointsValue).toBe("12.345");
   });
 
+  it("writes the card's item counts as /progress does, in the reader's language", () => {
+    const big: ProgressView = { ...view, required: { done: 1204, total: 12040 }, sections: [{ section, done: 150, total: 1200 }] };
+    const english = progressCardView(translatorFor("en"), big).labels;
+    expect(english.count(big.required)).toBe("1,204 / 12,040");
+    expect(english.sectionCount({ done: 150, total: 1200 })).toBe("150/1,200");
+    const spanish = progressCardView(translatorFor("es"), big).labels;
+    expect(spanish.count(big.required)).toBe("1204 / 12.040");
+    expect(spanish.sectionCount({ done: 150, total: 1200 })).toBe("150/1200");
+  });
+
   it("writes the weekly chart's minutes as the alt text does", () => {
     const chart = {
       weekNumber: 2,
