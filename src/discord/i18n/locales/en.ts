@@ -771,6 +771,8 @@ export const en = {
   "progressCard.legendMissed": "Missed",
   "progressCard.legendDayOff": "Day off",
   "progressCard.more": "+{count, number} more",
+  "progressCard.count": "{done, number} / {total, number}",
+  "progressCard.sectionCount": "{done, number}/{total, number}",
   "progressCard.alt":
     "Progress card of {name}: {done, number} of {total, number} required items done, {points, plural, one {# point} other {# points}}, {standing}, {starts, select, yes {a streak starting on {startsOn}} other {a streak of {streak, plural, one {# study day} other {# study days}}}}; study-day grid: {studied, plural, one {# day done} other {# days done}}, {missed, plural, other {# missed}}, {off, plural, one {# day off} other {# days off}}.",
   "progressCard.altRanked": "rank #{rank, number} of {ranked, number}",

@@ -804,6 +804,8 @@ export const es: Catalogue = {
   "progressCard.legendMissed": "Perdido",
   "progressCard.legendDayOff": "Descanso",
   "progressCard.more": "+{count, number} más",
+  "progressCard.count": "{done, number} / {total, number}",
+  "progressCard.sectionCount": "{done, number}/{total, number}",
   "progressCard.alt":
     "Tarjeta de progreso de {name}: {done, number} de {total, number} lecturas obligatorias hechas, {points, plural, one {# punto} other {# puntos}}, {standing}, {starts, select, yes {una racha que empieza el {startsOn}} other {una racha de {streak, plural, one {# día de estudio} other {# días de estudio}}}}; cuadrícula de días de estudio: {studied, plural, one {# día hecho} other {# días hechos}}, {missed, plural, one {# perdido} other {# perdidos}}, {off, plural, one {# día de descanso} other {# días de descanso}}.",
   "progressCard.altRanked": "puesto n.º {rank, number} de {ranked, number}",
