@@ -203,7 +203,7 @@ export const en = {
   "checkpoint.partlyHint": "Good start: `/week` lists the section's items again, so you can go back to the ones that felt shaky.",
   "checkpoint.confidentHint": "Nice work!",
   "checkpoint.moreSections":
-    "{count} more section(s) end this week too: answer their checkpoints with the buttons of their posts in the cohort's channel.",
+    "{count, plural, one {# more section ends this week too: answer its checkpoint with the buttons of its post} other {# more sections end this week too: answer their checkpoints with the buttons of their posts}} in the cohort's channel.",
 
   "week.referenceIntro": "Reference material: listed, never assigned, worth no points.",
   "week.nothingAssigned": "Nothing assigned.",

@@ -209,7 +209,7 @@ export const es: Catalogue = {
   "checkpoint.partlyHint": "Buen comienzo: `/semana` vuelve a listar las lecturas de la sección para que repases las que te costaron.",
   "checkpoint.confidentHint": "¡Buen trabajo!",
   "checkpoint.moreSections":
-    "{count} sección(es) más terminan también esta semana: responde a sus puntos de control con los botones de sus publicaciones en el canal de la cohorte.",
+    "{count, plural, one {# sección más termina también esta semana: responde a su punto de control con los botones de su publicación} other {# secciones más terminan también esta semana: responde a sus puntos de control con los botones de sus publicaciones}} en el canal de la cohorte.",
 
   "week.referenceIntro": "Material de consulta: se lista, nunca se asigna y no da puntos.",
   "week.nothingAssigned": "Nada asignado.",
