@@ -46,6 +46,8 @@ describe("hostile member and cohort names in the roster, DMs, the live board, ch
     await tickAt(bot, "2027-01-11T09:00:30Z");
     await keep(bot.reply(members[0]?.id ?? "", "done", { cohort: hostileCohort, item: "Replication" }));
     await tickAt(bot, "2027-01-11T09:05:00Z");
+    // Friday of week 2: the prompt of the checkpoint due that week.
+    await tickAt(bot, "2027-01-15T17:00:30Z");
     // The roster in the admin's Spanish and English, and a Nudge to a member behind.
     bot.clock.set(new Date("2027-01-20T12:00:00Z"));
     for (const cohort of [hostileCohort, `${hostileCohort} es`]) {
@@ -54,7 +56,7 @@ describe("hostile member and cohort names in the roster, DMs, the live board, ch
       const nudge = buttonsOf(roster).find((button) => button.label.startsWith("Nudge"));
       if (nudge !== undefined) seen.push(await bot.click(bot.admin.id, roster.id, nudge.customId).final());
     }
-    // The course to its end: checkpoint prompts, weekly posts, and the closing post.
+    // The course to its end: the closing post.
     for (const cohort of [hostileCohort, `${hostileCohort} es`]) await keep(bot.reply(bot.admin.id, "cohort end", { cohort }));
     await tickAt(bot, "2027-01-20T12:01:00Z");
 
@@ -69,6 +71,15 @@ describe("hostile member and cohort names in the roster, DMs, the live board, ch
         titles.filter((shown) => shown.startsWith(title)),
         title,
       ).toHaveLength(title.startsWith("Roster") ? 2 : 1);
+    // The checkpoint prompts, in each language, name the cohort in their footer: plain text there, so shown as typed.
+    for (const [title, cohort] of [
+      ["✅ Checkpoint · ", hostileCohort],
+      ["✅ Punto de control · ", `${hostileCohort} es`],
+    ] as const) {
+      const prompts = all.filter((message) => message.embeds[0]?.title?.startsWith(title) === true);
+      expect(prompts.length, title).toBeGreaterThan(0);
+      for (const prompt of prompts) expect(prompt.embeds.at(-1)?.footer?.text.slice(0, cohort.length + 3), title).toBe(`${cohort} · `);
+    }
     const texts = all.map(visibleText);
     expect(texts.some((text) => text.startsWith("🏆 Week 2 leaderboard · live") && text.includes("🥇 **\\[Free Nitro\\]"))).toBe(true);
     expect(texts.filter((text) => /Thank you to everyone who read along|¡Gracias a todos/.test(text))).toHaveLength(2);
