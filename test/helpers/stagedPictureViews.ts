@@ -19,6 +19,8 @@ const englishCardLabels = (rank: string, streakDays: number, freezesLeft: number
   weekdays: ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"],
   legend: { done: "Done", missed: "Missed", dayOff: "Day off" },
   moreSections: (hidden) => `+${hidden} more`,
+  count: ({ done, total }) => `${done} / ${total}`,
+  sectionCount: ({ done, total }) => `${done}/${total}`,
 });
 
 /** One letter per day: d done, m missed, o day off, - not a study day, f future. */

@@ -5,12 +5,14 @@ import { DEFAULT_COHORT_SETTINGS } from "../../src/domain/schedule/scheduleTypes
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { progressCardFile, progressCardView } from "../../src/discord/render/progressCard.js";
 import type { Pictures } from "../../src/discord/pictures/Pictures.js";
-import { maxSectionRows as cardSectionRows } from "../../src/discord/pictures/drawProgressCard.js";
+import { drawProgressCard, maxSectionRows as cardSectionRows, progressCardSize } from "../../src/discord/pictures/drawProgressCard.js";
+import { PictureFonts } from "../../src/discord/pictures/PictureFonts.js";
 import { maxSectionRows as chartSectionRows } from "../../src/discord/pictures/drawWeeklyChart.js";
 import { rowsThatFit } from "../../src/discord/pictures/rowsThatFit.js";
 import { weeklyChartView } from "../../src/discord/render/postPictures.js";
 import type { ProgressView } from "../../src/services/StudyService.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
+import { printedBy } from "../helpers/printedBy.js";
 
 const cohort: Cohort = cohortFixture({
   id: 1,
@@ -112,6 +114,24 @@ describe("numbers on the pictures", () => {
   it("writes the card's points as the reply does, in the reader's language", () => {
     expect(progressCardView(translatorFor("en"), { ...view, points: 12345 }).labels.pointsValue).toBe("12,345");
     expect(progressCardView(translatorFor("es"), { ...view, points: 12345 }).labels.pointsValue).toBe("12.345");
+  });
+
+  it("writes the card's item counts as /progress does, in the reader's language", () => {
+    const big: ProgressView = { ...view, required: { done: 1204, total: 12040 }, sections: [{ section, done: 150, total: 1200 }] };
+    const english = progressCardView(translatorFor("en"), big).labels;
+    expect(english.count(big.required)).toBe("1,204 / 12,040");
+    expect(english.sectionCount({ done: 150, total: 1200 })).toBe("150/1,200");
+    const spanish = progressCardView(translatorFor("es"), big).labels;
+    expect(spanish.count(big.required)).toBe("1204 / 12.040");
+    expect(spanish.sectionCount({ done: 150, total: 1200 })).toBe("150/1200");
+  });
+
+  it("prints those counts on the drawn card, not the bare numbers", () => {
+    const big: ProgressView = { ...view, required: { done: 1204, total: 12040 }, sections: [{ section, done: 150, total: 1200 }] };
+    const card = progressCardView(translatorFor("en"), big);
+    const printed = printedBy(progressCardSize, (context) => drawProgressCard(context, new PictureFonts(), card));
+    expect(printed).toContain("1,204 / 12,040");
+    expect(printed).toContain("150/1,200");
   });
 
   it("writes the weekly chart's minutes as the alt text does", () => {

@@ -90,9 +90,18 @@ describe("/checkpoint when more sections end this week than it has rows for", ()
 
   it("tells the member how many more there are and where to answer them, in English and Spanish", () => {
     expect(renderCheckpoint(translatorFor("en"), viewOf(five, 2)).content).toBe(
-      "2 more section(s) end this week too: answer their checkpoints with the buttons of their posts in the cohort's channel.",
+      "2 more sections end this week too: answer their checkpoints with the buttons of their posts in the cohort's channel.",
     );
-    expect(renderCheckpoint(translatorFor("es"), viewOf(five, 2)).content).toMatch(/^2 sección\(es\) más terminan también esta semana/);
+    expect(renderCheckpoint(translatorFor("es"), viewOf(five, 2)).content).toMatch(/^2 secciones más terminan también esta semana/);
+  });
+
+  it("words one more section in the singular, in English and Spanish", () => {
+    expect(renderCheckpoint(translatorFor("en"), viewOf(five, 1)).content).toMatch(
+      /^1 more section ends this week too: answer its checkpoint /,
+    );
+    expect(renderCheckpoint(translatorFor("es"), viewOf(five, 1)).content).toMatch(
+      /^1 sección más termina también esta semana: responde a su punto de control /,
+    );
   });
 
   it("says nothing more when all of them fit", () => {

@@ -106,7 +106,7 @@ export class PictureRenderer implements Pictures {
 /**
  * Every text of a view in one string (its JSON: names and labels stay as they are), to find the
  * scripts whose fonts the picture needs. Views are small: a card's JSON is a few KB at most. The
- * labels' functions (moreSections) drop out: their words come from the catalogue, Latin script.
+ * labels' functions (moreSections, count, sectionCount) drop out: their words come from the catalogue, Latin script.
  */
 function textsOf(view: ProgressCardView | WeeklyChartView | CourseChartView): string {
   return JSON.stringify(view);

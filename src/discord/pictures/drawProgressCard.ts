@@ -62,7 +62,7 @@ function drawRequired(context: SKRSContext2D, fonts: PictureFonts, view: Progres
   const { done, total } = view.required;
   context.fillStyle = pictureTheme.text;
   context.font = fonts.font(22, "bold");
-  const count = `${done} / ${total}`;
+  const count = view.labels.count(view.required);
   context.textAlign = "right";
   context.fillText(count, padding + barWidth, 136);
   const countWidth = context.measureText(count).width;
@@ -85,7 +85,7 @@ function drawSections(context: SKRSContext2D, fonts: PictureFonts, view: Progres
     const top = bodyTop + 24 + index * 46;
     context.font = fonts.font(18, "bold");
     context.fillStyle = pictureTheme.mutedText;
-    const count = `${section.done}/${section.total}`;
+    const count = view.labels.sectionCount(section);
     context.textAlign = "right";
     context.fillText(count, x + width, top + 14);
     const countWidth = context.measureText(count).width;

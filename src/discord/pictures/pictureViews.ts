@@ -30,6 +30,10 @@ export interface ProgressCardLabels {
   readonly legend: { readonly done: string; readonly missed: string; readonly dayOff: string };
   /** e.g. "+2 more" when not every section fits. */
   readonly moreSections: (hidden: number) => string;
+  /** Required items done of all, as the reader's language writes numbers: "1,204 / 2,000". */
+  readonly count: (progress: Progress) => string;
+  /** A section's items done of all, likewise: "150/1,200". */
+  readonly sectionCount: (progress: Progress) => string;
 }
 
 export interface ProgressCardView {

@@ -80,6 +80,8 @@ export function progressCardView(t: Translator, view: ProgressView): ProgressCar
         dayOff: t.plain("progressCard.legendDayOff"),
       },
       moreSections: (hidden) => t.plain("progressCard.more", { count: hidden }),
+      count: ({ done, total }) => t.plain("progressCard.count", { done, total }),
+      sectionCount: ({ done, total }) => t.plain("progressCard.sectionCount", { done, total }),
     },
   };
 }

@@ -203,7 +203,7 @@ export const en = {
   "checkpoint.partlyHint": "Good start: `/week` lists the section's items again, so you can go back to the ones that felt shaky.",
   "checkpoint.confidentHint": "Nice work!",
   "checkpoint.moreSections":
-    "{count} more section(s) end this week too: answer their checkpoints with the buttons of their posts in the cohort's channel.",
+    "{count, plural, one {# more section ends this week too: answer its checkpoint with the buttons of its post} other {# more sections end this week too: answer their checkpoints with the buttons of their posts}} in the cohort's channel.",
 
   "week.referenceIntro": "Reference material: listed, never assigned, worth no points.",
   "week.nothingAssigned": "Nothing assigned.",
@@ -289,7 +289,7 @@ export const en = {
   "today.overdueName": "Overdue · {count, plural, one {# item} other {# items}} · {minutes}",
   "today.overdueItem": "⬜ {title} · {minutes} · from {date}",
   "today.weekProgress": "Week {week} progress",
-  "today.weekProgressValue": "{bar} {done}/{total} items",
+  "today.weekProgressValue": "{bar} {done, number}/{total, number} items",
   "today.doneButton": "Done: {title}",
   "kind.Required": "Required",
   "kind.Optional": "Optional",
@@ -305,7 +305,7 @@ export const en = {
   "week.referenceItem": "📎 {title} · {minutes}",
   "week.title": "{cohort} · Week {week} of {total}{current, select, yes { (this week)} other {}}",
   "week.footer": "✅ done · ⬜ to do · /done item: logs one",
-  "progress.required": "Required items: {bar} **{done}/{total}**",
+  "progress.required": "Required items: {bar} **{done, number}/{total, number}**",
   "progress.readingTime": "Reading time: **{done}** of {total}",
   "progress.topicsRead": "Topics read: **{done, number}** of {total, number}",
   "progress.pointsUnranked":
@@ -315,7 +315,7 @@ export const en = {
   "progress.pointsExcluded": "Points: **{points, number}** · Not ranked in this cohort (your role is left off its boards)",
   "progress.pointsOffFinalBoard": "Points: **{points, number}** · Not on the final leaderboard: it was settled when the course closed.",
   "progress.pointsLeft": "Points: **{points, number}** · Off the leaderboard since leaving the cohort",
-  "progress.section": "{bar} {done}/{total} · {title} ({weeks})",
+  "progress.section": "{bar} {done, number}/{total, number} · {title} ({weeks})",
   "progress.title": "Progress · {name}",
   "progress.sections": "Sections",
   "progress.sectionsContinued": "Sections (continued)",
@@ -362,7 +362,7 @@ export const en = {
   "cohortAdmin.listName": "**{name}** · {status} · {channel}",
   "cohortAdmin.listOnHold": "⚠️ Posts on hold: see `/cohort info`",
   "cohortAdmin.listDetail": "↳ {curriculum} · starts {start} · {week} · {members}",
-  "cohortAdmin.listTitle": "Cohorts in this server ({count})",
+  "cohortAdmin.listTitle": "Cohorts in this server ({count, number})",
   "cohortAdmin.listOneTitle": "One cohort of this server",
   "cohortAdmin.postAt": "{at} ({relative}) · {detail}",
   "cohortAdmin.postCatchingUp": "Within a minute (it was due {at}) · {detail}",
@@ -395,14 +395,14 @@ export const en = {
     "{check, select, missing {The cohort channel {channel} no longer exists. The bot's next posts will wait until you pick a new channel with `/cohort edit channel:`.} not_text {{channel} is not a text channel. The bot's next posts will wait until you pick a text channel with `/cohort edit channel:`.} other {I can't post in {channel} now: I'm missing {count, plural, one {the {permissions} permission} other {the {permissions} permissions}} there. The bot's next posts will wait until you give {count, plural, one {it} other {them}} to me in the channel's settings, or pick another channel with `/cohort edit channel:`.}}",
   "cohortAdmin.footer": "Cohort id {id}",
   "cohortAdmin.tallyName": "Checkpoint self-assessments",
-  "cohortAdmin.tallyLine": "{section}: Confident {confident} · Partly {partly} · Not yet {notYet}",
+  "cohortAdmin.tallyLine": "{section}: Confident {confident, number} · Partly {partly, number} · Not yet {notYet, number}",
   "cohortAdmin.tallyNone": "No answers yet.",
   "cohortAdmin.tallyEarlier": "…and {count, plural, one {# earlier section} other {# earlier sections}}",
   "curriculumAdmin.scopeBuiltIn": "built in",
   "curriculumAdmin.scopeReplacesBuiltIn": "imported in this server, used instead of the built-in one of the same name",
   "curriculumAdmin.scopeImported": "imported in this server",
   "curriculumAdmin.listLine": "**{title}** · `{slug}` · {weeks, plural, one {# week} other {# weeks}} · {scope}",
-  "curriculumAdmin.listTitle": "Curricula ({count})",
+  "curriculumAdmin.listTitle": "Curricula ({count, number})",
   "curriculumAdmin.group": "*{group}*",
   "curriculumAdmin.item":
     "• {title}{minutes, select, none {} other { · {minutes}}}{kind, select, Required {} Choice { *(choose one)*} Optional { *(optional)*} other { *(reference)*}}",
@@ -411,7 +411,7 @@ export const en = {
   "curriculumAdmin.sections": "{count, plural, one {# section} other {# sections}}",
   "curriculumAdmin.required": "{count, plural, other {# required}}{minutes, select, none {} other { ({minutes})}}",
   "curriculumAdmin.optional": "{count, plural, other {# optional}}",
-  "curriculumAdmin.reference": "{count} reference",
+  "curriculumAdmin.reference": "{count, number} reference",
   "curriculumAdmin.sectionName": "{weeks} · {title}{minutes, select, none {} other { · ~{minutes}}}",
   "curriculumAdmin.outcomesName": "After this path you can…",
   "curriculumAdmin.outcome": "• {outcome}",
@@ -771,8 +771,10 @@ export const en = {
   "progressCard.legendMissed": "Missed",
   "progressCard.legendDayOff": "Day off",
   "progressCard.more": "+{count, number} more",
+  "progressCard.count": "{done, number} / {total, number}",
+  "progressCard.sectionCount": "{done, number}/{total, number}",
   "progressCard.alt":
-    "Progress card of {name}: {done} of {total} required items done, {points, plural, one {# point} other {# points}}, {standing}, {starts, select, yes {a streak starting on {startsOn}} other {a streak of {streak, plural, one {# study day} other {# study days}}}}; study-day grid: {studied, plural, one {# day done} other {# days done}}, {missed, plural, other {# missed}}, {off, plural, one {# day off} other {# days off}}.",
+    "Progress card of {name}: {done, number} of {total, number} required items done, {points, plural, one {# point} other {# points}}, {standing}, {starts, select, yes {a streak starting on {startsOn}} other {a streak of {streak, plural, one {# study day} other {# study days}}}}; study-day grid: {studied, plural, one {# day done} other {# days done}}, {missed, plural, other {# missed}}, {off, plural, one {# day off} other {# days off}}.",
   "progressCard.altRanked": "rank #{rank, number} of {ranked, number}",
   "progressCard.altHidden": "hidden from the board, would be #{rank, number}",
   "progressCard.altExcluded": "not ranked in this cohort",
@@ -821,7 +823,7 @@ export const en = {
   "roster.group.on_track": "**🟢 On track**",
   "roster.group.finished": "**🏁 Finished**",
   "roster.line":
-    "{member} ({name}) · {pace} · last {last} · streak {streak} · ✅ {confident} 🟡 {partly} 🔴 {notYet}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 days off until {until}} other {}}",
+    "{member} ({name}) · {pace} · last {last} · streak {streak, number} · ✅ {confident, number} 🟡 {partly, number} 🔴 {notYet, number}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 days off until {until}} other {}}",
   "roster.paceBehind": "{items, plural, one {# item} other {# items}} overdue{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "on pace",
   "roster.latestNotYet": "{count, number}/{total, number}",
@@ -889,7 +891,7 @@ export const en = {
     "This export is larger than Discord's {maxMb} MB attachment limit. Try `format:JSON` or `format:CSV (spreadsheets)` (whichever you did not use); if both are too large, ask the bot's host to export the cohort from the database.",
   "confidence.name": "Confidence map (on track / behind)",
   "confidence.line":
-    "{section}: Confident {confident}/{confidentBehind} · Partly {partly}/{partlyBehind} · Not yet {notYet}/{notYetBehind}",
+    "{section}: Confident {confident, number}/{confidentBehind, number} · Partly {partly, number}/{partlyBehind, number} · Not yet {notYet, number}/{notYetBehind, number}",
 
   // The local playground's own page and API (src/playground): its chrome, clock panel and refusals.
   // playground.page.* are filled in by the page itself: plain {parameters} only (src/playground/pageWords.ts).
