@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Cohort } from "../domain/cohort/cohortModel.js";
 import { csvLine, utf8Bom } from "../domain/export/csv.js";
 import type { ExportMember, ExportRepository } from "../db/repositories/ExportRepository.js";
@@ -18,6 +19,11 @@ export const discordAttachmentLimitBytes = 10 * mebibyte;
 export const maxExportBytes = discordAttachmentLimitBytes - 64 * 1024;
 /** Members read (with their rows) per round trip. */
 const membersPerBatch = 200;
+/**
+ * Bytes written between two pauses for other work. SQLite's driver answers without waiting, so without
+ * pauses a large cohort's export would hold the event loop (every other interaction) from start to end.
+ */
+const bytesBetweenPauses = 64 * 1024;
 
 export interface ExportFile {
   readonly cohort: Cohort;
@@ -77,9 +83,11 @@ export class ExportService {
     const chunks: Buffer[] = [];
     let bytes = 0;
     let members = 0;
+    let sincePause = 0;
     const write = (text: string) => {
       const chunk = Buffer.from(text, "utf8");
       bytes += chunk.length;
+      sincePause += chunk.length;
       // Discord's limit, not the margin kept under it ("9 MB" would be wrong).
       if (bytes > this.limitBytes) throw new UserError("export.tooLarge", { maxMb: discordAttachmentLimitBytes / mebibyte });
       chunks.push(chunk);
@@ -88,6 +96,10 @@ export class ExportService {
     for await (const text of piece) {
       if (text === memberMark) members += 1;
       else write(text);
+      if (sincePause >= bytesBetweenPauses) {
+        sincePause = 0;
+        await nextTurn();
+      }
     }
     const stem =
       cohort.name
@@ -205,6 +217,8 @@ export class ExportService {
   private async *batches(cohortId: number) {
     let afterId = 0;
     for (;;) {
+      // Other work runs between two batches' reads, as between the pieces written (bytesBetweenPauses).
+      if (afterId > 0) await nextTurn();
       const members = await this.rows.members(cohortId, afterId, membersPerBatch);
       if (members.length === 0) return;
       afterId = members.at(-1)?.id ?? afterId;
