@@ -101,11 +101,11 @@ export class ExportService {
         await nextTurn();
       }
     }
+    // 60 characters, not UTF-16 units: a cut inside a character beyond U+FFFF would end the name in "�".
     const stem =
-      cohort.name
-        .replace(/[^\p{L}\p{N}]+/gu, "-")
-        .replace(/^-|-$/g, "")
-        .slice(0, 60) || "cohort";
+      Array.from(cohort.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, ""))
+        .slice(0, 60)
+        .join("") || "cohort";
     // Only a file that was built is handed out: a refused export (too large) leaves no line. Written before the
     // upload, as the data may leave even when the reply fails; recordUpload then adds how the upload went.
     const auditEntryId = await this.audit.record({
