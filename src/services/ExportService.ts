@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Cohort } from "../domain/cohort/cohortModel.js";
 import { csvLine, utf8Bom } from "../domain/export/csv.js";
-import type { ExportMember, ExportRepository } from "../db/repositories/ExportRepository.js";
+import type { ExportCeiling, ExportMember, ExportRepository } from "../db/repositories/ExportRepository.js";
 import { UserError } from "../errors.js";
 import { AuditAction, type AuditValues } from "../domain/audit/auditAction.js";
 import type { UploadOutcome } from "../domain/audit/uploadOutcome.js";
@@ -92,7 +92,9 @@ export class ExportService {
       if (bytes > this.limitBytes) throw new UserError("export.tooLarge", { maxMb: discordAttachmentLimitBytes / mebibyte });
       chunks.push(chunk);
     };
-    const piece = request.format === ExportFormat.Csv ? this.csvPieces(cohort) : this.jsonPieces(cohort, request.now);
+    // Other interactions run between batches: the file holds the cohort as it stood when it began (see ExportCeiling).
+    const ceiling = await this.rows.ceiling(request.now);
+    const piece = request.format === ExportFormat.Csv ? this.csvPieces(cohort, ceiling) : this.jsonPieces(cohort, ceiling);
     for await (const text of piece) {
       if (text === memberMark) members += 1;
       else write(text);
@@ -123,10 +125,10 @@ export class ExportService {
     await this.audit.amend(file.auditEntryId, exportAuditValues(file.format, outcome));
   }
 
-  private async *csvPieces(cohort: Cohort): AsyncGenerator<string> {
+  private async *csvPieces(cohort: Cohort, ceiling: ExportCeiling): AsyncGenerator<string> {
     yield utf8Bom + csvLine(csvColumns);
     const line = (row: Row) => csvLine(csvColumns.map((column) => row[column] ?? null));
-    for await (const batch of this.batches(cohort.id)) {
+    for await (const batch of this.batches(cohort.id, ceiling)) {
       for (const { member, completions, answers, weeks } of batch) {
         yield memberMark;
         const who = { user_id: member.userId, display_name: member.displayName };
@@ -163,12 +165,12 @@ export class ExportService {
     }
   }
 
-  private async *jsonPieces(cohort: Cohort, now: Date): AsyncGenerator<string> {
+  private async *jsonPieces(cohort: Cohort, ceiling: ExportCeiling): AsyncGenerator<string> {
     const { curriculum } = await this.plans.contextFor(cohort);
     const head = {
       format: "cohort-bot/cohort-export",
       version: 2,
-      exportedAt: now.toISOString(),
+      exportedAt: ceiling.now.toISOString(),
       cohort: {
         id: cohort.id,
         name: cohort.name,
@@ -180,7 +182,7 @@ export class ExportService {
     };
     yield `${JSON.stringify(head).slice(0, -1)},"members":[`;
     let first = true;
-    for await (const batch of this.batches(cohort.id)) {
+    for await (const batch of this.batches(cohort.id, ceiling)) {
       for (const { member, completions, answers, weeks } of batch) {
         yield memberMark;
         const entry = {
@@ -214,16 +216,20 @@ export class ExportService {
   }
 
   /** The cohort's members with their rows, a batch at a time. */
-  private async *batches(cohortId: number) {
+  private async *batches(cohortId: number, ceiling: ExportCeiling) {
     let afterId = 0;
     for (;;) {
       // Other work runs between two batches' reads, as between the pieces written (bytesBetweenPauses).
       if (afterId > 0) await nextTurn();
-      const members = await this.rows.members(cohortId, afterId, membersPerBatch);
+      const members = await this.rows.members(cohortId, afterId, membersPerBatch, ceiling);
       if (members.length === 0) return;
       afterId = members.at(-1)?.id ?? afterId;
       const ids = members.map((member) => member.id);
-      const [completions, answers, weeks] = await Promise.all([this.rows.completions(ids), this.rows.answers(ids), this.rows.weeks(ids)]);
+      const [completions, answers, weeks] = await Promise.all([
+        this.rows.completions(ids, ceiling),
+        this.rows.answers(ids, ceiling),
+        this.rows.weeks(ids),
+      ]);
       const [completionsOf, answersOf, weeksOf] = [byMember(completions), byMember(answers), byMember(weeks)];
       yield members.map((member: ExportMember) => ({
         member,
