@@ -18,7 +18,7 @@ export const discordAttachmentLimitBytes = 10 * mebibyte;
 /** The largest file built: Discord's limit, less room for the rest of the request. */
 export const maxExportBytes = discordAttachmentLimitBytes - 64 * 1024;
 /** Members read (with their rows) per round trip. */
-const membersPerBatch = 200;
+export const membersPerBatch = 200;
 /**
  * Bytes written between two pauses for other work. SQLite's driver answers without waiting, so without
  * pauses a large cohort's export would hold the event loop (every other interaction) from start to end.
