@@ -8,6 +8,7 @@ import type { UploadOutcome } from "../domain/audit/uploadOutcome.js";
 import type { AuditLog } from "./AuditLog.js";
 import type { CohortService } from "./CohortService.js";
 import type { PlanService } from "./PlanService.js";
+import { BoundedFile } from "./boundedFile.js";
 
 export const ExportFormat = { Csv: "csv", Json: "json" } as const;
 export type ExportFormat = (typeof ExportFormat)[keyof typeof ExportFormat];
@@ -19,11 +20,6 @@ export const discordAttachmentLimitBytes = 10 * mebibyte;
 export const maxExportBytes = discordAttachmentLimitBytes - 64 * 1024;
 /** Members read (with their rows) per round trip. */
 export const membersPerBatch = 200;
-/**
- * Bytes written between two pauses for other work. SQLite's driver answers without waiting, so without
- * pauses a large cohort's export would hold the event loop (every other interaction) from start to end.
- */
-const bytesBetweenPauses = 64 * 1024;
 
 export interface ExportFile {
   readonly cohort: Cohort;
@@ -80,29 +76,14 @@ export class ExportService {
     readonly actorId: string;
   }): Promise<ExportFile> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    let members = 0;
-    let sincePause = 0;
-    const write = (text: string) => {
-      const chunk = Buffer.from(text, "utf8");
-      bytes += chunk.length;
-      sincePause += chunk.length;
-      // Discord's limit, not the margin kept under it ("9 MB" would be wrong).
-      if (bytes > this.limitBytes) throw new UserError("export.tooLarge", { maxMb: discordAttachmentLimitBytes / mebibyte });
-      chunks.push(chunk);
-    };
     // Other interactions run between batches: the file holds the cohort as it stood when it began (see ExportCeiling).
     const ceiling = await this.rows.ceiling(request.now);
-    const piece = request.format === ExportFormat.Csv ? this.csvPieces(cohort, ceiling) : this.jsonPieces(cohort, ceiling);
-    for await (const text of piece) {
-      if (text === memberMark) members += 1;
-      else write(text);
-      if (sincePause >= bytesBetweenPauses) {
-        sincePause = 0;
-        await nextTurn();
-      }
-    }
+    const pieces = request.format === ExportFormat.Csv ? this.csvPieces(cohort, ceiling) : this.jsonPieces(cohort, ceiling);
+    const file = new BoundedFile(this.limitBytes);
+    const tally = { members: 0 };
+    // Discord's limit, not the margin kept under it ("9 MB" would be wrong).
+    if (!(await file.writeAll(countingMembers(pieces, tally))))
+      throw new UserError("export.tooLarge", { maxMb: discordAttachmentLimitBytes / mebibyte });
     // 60 characters, not UTF-16 units: a cut inside a character beyond U+FFFF would end the name in "�".
     const stem =
       Array.from(cohort.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, ""))
@@ -117,7 +98,14 @@ export class ExportService {
       action: AuditAction.Export,
       after: exportAuditValues(request.format),
     });
-    return { cohort, format: request.format, filename: `${stem}.${request.format}`, data: Buffer.concat(chunks), members, auditEntryId };
+    return {
+      cohort,
+      format: request.format,
+      filename: `${stem}.${request.format}`,
+      data: file.toBuffer(),
+      members: tally.members,
+      auditEntryId,
+    };
   }
 
   /** Completes the export's audit line with how its upload went (sent, refused as too large, failed). */
@@ -219,7 +207,7 @@ export class ExportService {
   private async *batches(cohortId: number, ceiling: ExportCeiling) {
     let afterId = 0;
     for (;;) {
-      // Other work runs between two batches' reads, as between the pieces written (bytesBetweenPauses).
+      // Other work runs between two batches' reads, as between the pieces written (BoundedFile.writeAll).
       if (afterId > 0) await nextTurn();
       const members = await this.rows.members(cohortId, afterId, membersPerBatch, ceiling);
       if (members.length === 0) return;
@@ -248,6 +236,14 @@ function exportAuditValues(format: ExportFormat, upload?: UploadOutcome): AuditV
 
 /** Yielded once per member by the generators, to count them (never written). */
 const memberMark = "\u0000member";
+
+/** The pieces to write, each member's mark counted and left out. */
+async function* countingMembers(pieces: AsyncIterable<string>, tally: { members: number }): AsyncGenerator<string> {
+  for await (const piece of pieces) {
+    if (piece === memberMark) tally.members += 1;
+    else yield piece;
+  }
+}
 
 function byMember<T extends { readonly memberId: number }>(rows: readonly T[]): Map<number, T[]> {
   const grouped = new Map<number, T[]>();
