@@ -103,6 +103,11 @@ export interface AppOverrides {
     provider: DatabaseHandle["target"]["provider"],
     writes: SerialWriteQueue,
   ) => CohortRepository;
+  /**
+   * Builds `/cohort export`'s repository: a test's subclass, which runs other interactions between two of its
+   * batches. Default: ExportRepository itself.
+   */
+  readonly exportRepository?: (prisma: DatabaseHandle["prisma"]) => ExportRepository;
 }
 
 export interface App {
@@ -315,7 +320,12 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     roster,
     nudges,
     facilitators: new FacilitatorService(cohorts, study, audit),
-    exports: new ExportService(cohorts, plans, new ExportRepository(database.prisma), audit),
+    exports: new ExportService(
+      cohorts,
+      plans,
+      overrides.exportRepository?.(database.prisma) ?? new ExportRepository(database.prisma),
+      audit,
+    ),
   };
   const membership = watchGuildMembership(discord.client, privacy, clock, logger.child({ component: "guilds" }));
   await curricula.seed(readSeedDocuments(paths.seedCurriculaDir));

@@ -1,12 +1,14 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Cohort } from "../domain/cohort/cohortModel.js";
 import { csvLine, utf8Bom } from "../domain/export/csv.js";
-import type { ExportMember, ExportRepository } from "../db/repositories/ExportRepository.js";
+import type { ExportCeiling, ExportMember, ExportRepository } from "../db/repositories/ExportRepository.js";
 import { UserError } from "../errors.js";
 import { AuditAction, type AuditValues } from "../domain/audit/auditAction.js";
 import type { UploadOutcome } from "../domain/audit/uploadOutcome.js";
 import type { AuditLog } from "./AuditLog.js";
 import type { CohortService } from "./CohortService.js";
 import type { PlanService } from "./PlanService.js";
+import { BoundedFile } from "./boundedFile.js";
 
 export const ExportFormat = { Csv: "csv", Json: "json" } as const;
 export type ExportFormat = (typeof ExportFormat)[keyof typeof ExportFormat];
@@ -17,7 +19,7 @@ export const discordAttachmentLimitBytes = 10 * mebibyte;
 /** The largest file built: Discord's limit, less room for the rest of the request. */
 export const maxExportBytes = discordAttachmentLimitBytes - 64 * 1024;
 /** Members read (with their rows) per round trip. */
-const membersPerBatch = 200;
+export const membersPerBatch = 200;
 
 export interface ExportFile {
   readonly cohort: Cohort;
@@ -74,26 +76,19 @@ export class ExportService {
     readonly actorId: string;
   }): Promise<ExportFile> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    let members = 0;
-    const write = (text: string) => {
-      const chunk = Buffer.from(text, "utf8");
-      bytes += chunk.length;
-      // Discord's limit, not the margin kept under it ("9 MB" would be wrong).
-      if (bytes > this.limitBytes) throw new UserError("export.tooLarge", { maxMb: discordAttachmentLimitBytes / mebibyte });
-      chunks.push(chunk);
-    };
-    const piece = request.format === ExportFormat.Csv ? this.csvPieces(cohort) : this.jsonPieces(cohort, request.now);
-    for await (const text of piece) {
-      if (text === memberMark) members += 1;
-      else write(text);
-    }
+    // Other interactions run between batches: the file holds the cohort as it stood when it began (see ExportCeiling).
+    const ceiling = await this.rows.ceiling(request.now);
+    const pieces = request.format === ExportFormat.Csv ? this.csvPieces(cohort, ceiling) : this.jsonPieces(cohort, ceiling);
+    const file = new BoundedFile(this.limitBytes);
+    const tally = { members: 0 };
+    // Discord's limit, not the margin kept under it ("9 MB" would be wrong).
+    if (!(await file.writeAll(countingMembers(pieces, tally))))
+      throw new UserError("export.tooLarge", { maxMb: discordAttachmentLimitBytes / mebibyte });
+    // 60 characters, not UTF-16 units: a cut inside a character beyond U+FFFF would end the name in "�".
     const stem =
-      cohort.name
-        .replace(/[^\p{L}\p{N}]+/gu, "-")
-        .replace(/^-|-$/g, "")
-        .slice(0, 60) || "cohort";
+      Array.from(cohort.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, ""))
+        .slice(0, 60)
+        .join("") || "cohort";
     // Only a file that was built is handed out: a refused export (too large) leaves no line. Written before the
     // upload, as the data may leave even when the reply fails; recordUpload then adds how the upload went.
     const auditEntryId = await this.audit.record({
@@ -103,7 +98,14 @@ export class ExportService {
       action: AuditAction.Export,
       after: exportAuditValues(request.format),
     });
-    return { cohort, format: request.format, filename: `${stem}.${request.format}`, data: Buffer.concat(chunks), members, auditEntryId };
+    return {
+      cohort,
+      format: request.format,
+      filename: `${stem}.${request.format}`,
+      data: file.toBuffer(),
+      members: tally.members,
+      auditEntryId,
+    };
   }
 
   /** Completes the export's audit line with how its upload went (sent, refused as too large, failed). */
@@ -111,10 +113,10 @@ export class ExportService {
     await this.audit.amend(file.auditEntryId, exportAuditValues(file.format, outcome));
   }
 
-  private async *csvPieces(cohort: Cohort): AsyncGenerator<string> {
+  private async *csvPieces(cohort: Cohort, ceiling: ExportCeiling): AsyncGenerator<string> {
     yield utf8Bom + csvLine(csvColumns);
     const line = (row: Row) => csvLine(csvColumns.map((column) => row[column] ?? null));
-    for await (const batch of this.batches(cohort.id)) {
+    for await (const batch of this.batches(cohort.id, ceiling)) {
       for (const { member, completions, answers, weeks } of batch) {
         yield memberMark;
         const who = { user_id: member.userId, display_name: member.displayName };
@@ -151,12 +153,12 @@ export class ExportService {
     }
   }
 
-  private async *jsonPieces(cohort: Cohort, now: Date): AsyncGenerator<string> {
+  private async *jsonPieces(cohort: Cohort, ceiling: ExportCeiling): AsyncGenerator<string> {
     const { curriculum } = await this.plans.contextFor(cohort);
     const head = {
       format: "cohort-bot/cohort-export",
       version: 2,
-      exportedAt: now.toISOString(),
+      exportedAt: ceiling.now.toISOString(),
       cohort: {
         id: cohort.id,
         name: cohort.name,
@@ -168,7 +170,7 @@ export class ExportService {
     };
     yield `${JSON.stringify(head).slice(0, -1)},"members":[`;
     let first = true;
-    for await (const batch of this.batches(cohort.id)) {
+    for await (const batch of this.batches(cohort.id, ceiling)) {
       for (const { member, completions, answers, weeks } of batch) {
         yield memberMark;
         const entry = {
@@ -202,14 +204,20 @@ export class ExportService {
   }
 
   /** The cohort's members with their rows, a batch at a time. */
-  private async *batches(cohortId: number) {
+  private async *batches(cohortId: number, ceiling: ExportCeiling) {
     let afterId = 0;
     for (;;) {
-      const members = await this.rows.members(cohortId, afterId, membersPerBatch);
+      // Other work runs between two batches' reads, as between the pieces written (BoundedFile.writeAll).
+      if (afterId > 0) await nextTurn();
+      const members = await this.rows.members(cohortId, afterId, membersPerBatch, ceiling);
       if (members.length === 0) return;
       afterId = members.at(-1)?.id ?? afterId;
       const ids = members.map((member) => member.id);
-      const [completions, answers, weeks] = await Promise.all([this.rows.completions(ids), this.rows.answers(ids), this.rows.weeks(ids)]);
+      const [completions, answers, weeks] = await Promise.all([
+        this.rows.completions(ids, ceiling),
+        this.rows.answers(ids, ceiling),
+        this.rows.weeks(ids),
+      ]);
       const [completionsOf, answersOf, weeksOf] = [byMember(completions), byMember(answers), byMember(weeks)];
       yield members.map((member: ExportMember) => ({
         member,
@@ -228,6 +236,14 @@ function exportAuditValues(format: ExportFormat, upload?: UploadOutcome): AuditV
 
 /** Yielded once per member by the generators, to count them (never written). */
 const memberMark = "\u0000member";
+
+/** The pieces to write, each member's mark counted and left out. */
+async function* countingMembers(pieces: AsyncIterable<string>, tally: { members: number }): AsyncGenerator<string> {
+  for await (const piece of pieces) {
+    if (piece === memberMark) tally.members += 1;
+    else yield piece;
+  }
+}
 
 function byMember<T extends { readonly memberId: number }>(rows: readonly T[]): Map<number, T[]> {
   const grouped = new Map<number, T[]>();

@@ -40,6 +40,18 @@ describe("checkpoint answers as members give them and facilitators read them", (
       expect(tallies).toContain("Production Blueprints & Capstone: Confident 0 · Partly 1 · Not yet 0");
       expect(info).toContain("Production Blueprints & Capstone: Confident 0/0 · Partly 0/1 · Not yet 0/0");
     });
+
+    it("counts in /cohort info's self-assessments only the members still in the cohort, as its member count and confidence map do", async () => {
+      const cy = bot.member("cy");
+      await bot.reply(cy.id, "join", { cohort: cohortName });
+      const capstone = await bot.reply(cy.id, "checkpoint");
+      await bot.click(cy.id, capstone.id, buttonId(capstone, "Confident")).final();
+      await bot.reply(cy.id, "leave", { cohort: cohortName });
+      const info = visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: cohortName }));
+      const tallies = info.slice(info.indexOf("Checkpoint self-assessments"), info.indexOf("Confidence map"));
+      expect(tallies).toContain("Production Blueprints & Capstone: Confident 0 · Partly 1 · Not yet 0");
+      expect(info).toContain("Production Blueprints & Capstone: Confident 0/0 · Partly 0/1 · Not yet 0/0");
+    });
   });
 
   describe("on a curriculum re-imported after members answered", () => {

@@ -149,6 +149,7 @@ export async function startBotHarness(
     planBuilds?: AppOverrides["planBuilds"];
     schedulerCourseOverMembersKept?: number;
     shutdownWaitMs?: number;
+    exportRepository?: AppOverrides["exportRepository"];
   } = {},
 ): Promise<BotHarness> {
   const clock = new ManualClock(options.now ?? new Date("2027-01-05T10:00:00Z"));
@@ -175,6 +176,7 @@ export async function startBotHarness(
         ? {}
         : { schedulerCourseOverMembersKept: options.schedulerCourseOverMembersKept }),
       ...(options.shutdownWaitMs === undefined ? {} : { shutdownWaitMs: options.shutdownWaitMs }),
+      ...(options.exportRepository === undefined ? {} : { exportRepository: options.exportRepository }),
       environment: { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl },
     });
     await test.app.start();

@@ -9,11 +9,14 @@ const knownAnswers: ReadonlySet<string> = new Set(Object.values(CheckpointAnswer
 export class CheckpointTallyRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Section id → answer counts, for sections with at least one answer. Members who left still count. */
+  /**
+   * Section id → answer counts, for sections with at least one answer. Only members still in the cohort count, as in
+   * the member count and the confidence map shown beside these totals (the answers of one who left stay in exports).
+   */
   async countsForCohort(cohortId: number): Promise<Map<number, AnswerCounts>> {
     const groups = await this.prisma.checkpointAnswer.groupBy({
       by: ["sectionId", "answer"],
-      where: { member: { cohortId } },
+      where: { member: { cohortId, leftAt: null } },
       _count: { _all: true },
     });
     const counts = new Map<number, Record<CheckpointAnswerKind, number>>();

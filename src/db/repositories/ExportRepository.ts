@@ -33,24 +33,39 @@ export interface ExportWeek {
   readonly points: number;
 }
 
+/**
+ * What an export begun at `now` reads, though other interactions run between its batches: members up to the
+ * highest id there was (none who joined since), completions and answers timed up to `now`.
+ */
+export interface ExportCeiling {
+  readonly now: Date;
+  readonly memberId: number;
+}
+
 /** A cohort's data for `/cohort export`, read a batch of members at a time so a large cohort is never held at once. */
 export class ExportRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Members (those who left too) after `afterId`, by id. */
-  async members(cohortId: number, afterId: number, take: number): Promise<ExportMember[]> {
+  /** The ceiling of an export begun at `now`: the highest member id there is, a look-up of the primary key's end. */
+  async ceiling(now: Date): Promise<ExportCeiling> {
+    const last = await this.prisma.member.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+    return { now, memberId: last?.id ?? 0 };
+  }
+
+  /** Members (those who left too) after `afterId` up to the ceiling, by id. */
+  async members(cohortId: number, afterId: number, take: number, ceiling: ExportCeiling): Promise<ExportMember[]> {
     return this.prisma.member.findMany({
-      where: { cohortId, id: { gt: afterId } },
+      where: { cohortId, id: { gt: afterId, lte: ceiling.memberId } },
       orderBy: { id: "asc" },
       take,
       select: { id: true, userId: true, displayName: true, joinedAt: true, leftAt: true, returnedAt: true, points: true },
     });
   }
 
-  async completions(memberIds: readonly number[]): Promise<ExportCompletion[]> {
+  async completions(memberIds: readonly number[], ceiling: ExportCeiling): Promise<ExportCompletion[]> {
     return findInChunks(memberIds, (chunk) =>
       this.prisma.completion.findMany({
-        where: { memberId: { in: chunk } },
+        where: { memberId: { in: chunk }, completedAt: { lte: ceiling.now } },
         orderBy: [{ memberId: "asc" }, { completedAt: "asc" }, { id: "asc" }],
         select: {
           memberId: true,
@@ -64,16 +79,17 @@ export class ExportRepository {
     );
   }
 
-  async answers(memberIds: readonly number[]): Promise<ExportAnswer[]> {
+  async answers(memberIds: readonly number[], ceiling: ExportCeiling): Promise<ExportAnswer[]> {
     return findInChunks(memberIds, (chunk) =>
       this.prisma.checkpointAnswer.findMany({
-        where: { memberId: { in: chunk } },
+        where: { memberId: { in: chunk }, answeredAt: { lte: ceiling.now } },
         orderBy: [{ memberId: "asc" }, { answeredAt: "asc" }],
         select: { memberId: true, answer: true, answeredAt: true, section: { select: { title: true } } },
       }),
     );
   }
 
+  /** Keyed by week, not time: read as they are when their batch is read (see the README's Export). */
   async weeks(memberIds: readonly number[]): Promise<ExportWeek[]> {
     return findInChunks(memberIds, (chunk) =>
       this.prisma.weeklyScore.findMany({
