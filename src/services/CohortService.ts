@@ -669,9 +669,11 @@ export class CohortService {
     const holders = await this.excludedAfterListing(cohort, roleId, sameRole);
     if (holders === null) {
       this.logger.warn({ cohortId: cohort.id }, "could not list the exclude role's members; exclusions unchanged");
+      this.listingRefused.add(cohort.id);
       await this.cohorts.releaseExclusionClaim(cohort.id, now);
       return;
     }
+    this.listingRefused.delete(cohort.id);
     await this.members.markExcluded(cohort.id, roleId, holders, now);
   }
 
@@ -767,6 +769,14 @@ export class CohortService {
     } catch (error) {
       this.logger.warn({ err: error, cohortId: cohort.id }, "refreshing the exclude role's marks failed");
     }
+  }
+
+  /**
+   * Whether Discord refused this process's last listing of the cohort's exclude_role (no Server Members intent, most
+   * likely): /cohort info and the replies to create and edit say so, the log only once. Known per process.
+   */
+  exclusionListingRefused(cohortId: number): boolean {
+    return this.listingRefused.has(cohortId);
   }
 
   /** Waits for listings still running in the background (before the database closes). */

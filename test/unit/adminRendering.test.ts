@@ -212,6 +212,7 @@ function infoWith(extraFields: CohortInfoView["extraFields"]): CohortInfoView {
     breakWeeks: [],
     picturesBlocked: false,
     historyBlocked: false,
+    excludeRoleUnlisted: false,
     channelTrouble: null,
     currentWeek: 45,
     shownStatus: CohortStatus.Active,
@@ -243,13 +244,14 @@ describe("cohort views", () => {
 
   it("adds extension fields to /cohort info without breaking the limits", () => {
     const view: CohortInfoView = {
-      cohort: { ...cohort(1, "@everyone cohort"), channelProblem: "no_permission" },
+      cohort: { ...cohort(1, "@everyone cohort"), channelProblem: "no_permission", excludeRoleId: "123456789012345678" },
       curriculum: { slug: "c", title: "Title", totalWeeks: 12 },
       memberCount: 3,
       totalWeeks: 13,
       breakWeeks: [5],
       picturesBlocked: true,
       historyBlocked: true,
+      excludeRoleUnlisted: true,
       channelTrouble: null,
       currentWeek: 2,
       shownStatus: CohortStatus.Active,

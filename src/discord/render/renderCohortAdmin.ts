@@ -171,6 +171,14 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
         false,
       ),
     );
+  if (view.excludeRoleUnlisted && cohort.excludeRoleId !== null)
+    fields.push(
+      field(
+        "cohortAdmin.field.excludeRoleUnlisted",
+        truncate(t.t("cohortAdmin.excludeRoleUnlisted", { role: markup(`<@&${cohort.excludeRoleId}>`) }), limits.fieldValue),
+        false,
+      ),
+    );
   return fields;
 }
 
