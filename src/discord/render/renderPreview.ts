@@ -56,6 +56,9 @@ export function renderPreview(t: Translator, view: PreviewView): Reply {
     );
   }
   if (cohort.status === CohortStatus.Paused) header.push(t.t("posts.previewInactive"));
+  // The scheduler holds the posts until the channel works again: "what the bot will post" alone would hide that.
+  if (cohort.channelProblem !== null)
+    header.push(t.t("posts.channelProblem", { problem: markup(cohort.channelProblem), channel: markup(`<#${cohort.channelId}>`) }));
   const embeds: APIEmbed[] = [];
   const components: NonNullable<Reply["components"]>[number][] = [];
   // The posts' pictures with their alt text (a chart each at most: far under Discord's 10 attachments), each with
