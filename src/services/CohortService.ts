@@ -49,7 +49,7 @@ import { AuditAction, type AuditValues } from "../domain/audit/auditAction.js";
 import type { AuditLog } from "./AuditLog.js";
 import { ChannelCheck, type ChannelGateway } from "./ChannelGateway.js";
 import { findCurriculumByOption } from "./findCurriculumByOption.js";
-import type { RoleDirectory } from "./RoleDirectory.js";
+import type { RoleDirectory, RoleListingFailure } from "./RoleDirectory.js";
 import { boardPresentation, BoardVisibility, CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
 import { rowIdOf } from "../domain/rowId.js";
 import { matchScore } from "../domain/search/matchScore.js";
@@ -654,8 +654,8 @@ export class CohortService {
   /**
    * Marks who holds the cohort's exclude_role now (they are never ranked), when the role is set or
    * changed. Claimed like a board's listing (whatever the marks' age), so the marks count as fresh
-   * from here; a listing Discord refuses leaves the marks as they were and the claim given back, so
-   * the next board lists again.
+   * from here; a listing Discord refuses (or that fails) leaves the marks as they were and the claim
+   * given back, so the next board lists again.
    */
   private async refreshExclusions(cohort: Cohort, now: Date, sameRole = false): Promise<void> {
     if (cohort.excludeRoleId === null) {
@@ -667,9 +667,10 @@ export class CohortService {
     if (roleId === null) return;
     // A new role's listing decides every mark; the same role set again keeps those of holders who left the server.
     const holders = await this.excludedAfterListing(cohort, roleId, sameRole);
-    if (holders === null) {
-      this.logger.warn({ cohortId: cohort.id }, "could not list the exclude role's members; exclusions unchanged");
-      this.listingRefused.add(cohort.id);
+    if (typeof holders === "string") {
+      this.logger.warn({ cohortId: cohort.id, reason: holders }, "could not list the exclude role's members; exclusions unchanged");
+      // Only a refusal is the missing intent the admin is told about; a passing fault leaves what was known.
+      if (holders === "refused") this.listingRefused.add(cohort.id);
       await this.cohorts.releaseExclusionClaim(cohort.id, now);
       return;
     }
@@ -733,12 +734,16 @@ export class CohortService {
   /**
    * Who is to be marked excluded after listing `roleId`'s holders: the holders, and with `keepAbsent`, members marked
    * now whom the listing could not see (no longer in the Discord server: their roles are not known, so the mark
-   * stays until they are seen again). Null: Discord would not list them.
+   * stays until they are seen again). Else why Discord did not list them.
    */
-  private async excludedAfterListing(cohort: Cohort, roleId: string, keepAbsent: boolean): Promise<ReadonlySet<string> | null> {
+  private async excludedAfterListing(
+    cohort: Cohort,
+    roleId: string,
+    keepAbsent: boolean,
+  ): Promise<ReadonlySet<string> | RoleListingFailure> {
     const marked = keepAbsent ? await this.members.excludedUserIds(cohort.id) : new Set<string>();
     const listing = await this.roles.userIdsWithRole(cohort.guildId, roleId, marked);
-    if (listing === null) return null;
+    if (typeof listing === "string") return listing;
     const absent = [...marked].filter((userId) => !listing.present.has(userId));
     return absent.length === 0 ? listing.holders : new Set([...listing.holders, ...absent]);
   }
@@ -757,10 +762,14 @@ export class CohortService {
       const roleId = await this.cohorts.claimExclusionRefresh(cohort.id, now, staleBefore);
       if (roleId === null) return;
       const holders = await this.excludedAfterListing(cohort, roleId, true);
-      if (holders === null) {
+      if (holders === "failed") {
+        this.logger.warn({ cohortId: cohort.id, reason: holders }, "could not list the exclude role's members; exclusions unchanged");
+        return;
+      }
+      if (holders === "refused") {
         // Without the Server Members intent this fails every time: say so once, not every five minutes.
         if (!this.listingRefused.has(cohort.id))
-          this.logger.warn({ cohortId: cohort.id }, "could not list the exclude role's members; exclusions unchanged");
+          this.logger.warn({ cohortId: cohort.id, reason: holders }, "could not list the exclude role's members; exclusions unchanged");
         this.listingRefused.add(cohort.id);
         return;
       }

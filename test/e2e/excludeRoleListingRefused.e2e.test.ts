@@ -4,6 +4,10 @@ import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHar
 const listMembers = "GET /guilds/:guildId/members";
 /** Discord's answer to List Guild Members for an application without the Server Members intent enabled. */
 const withoutIntent = 403;
+const missingAccess = { body: { message: "Missing Access", code: 50001 } };
+/** A passing fault on Discord's side, given as many times as discord.js tries a request (so the listing fails). */
+const serverError = 500;
+const triesPerRequest = 4;
 const cohortName = "Role Spring";
 
 // An admin who sets exclude_role on a bot without the Server Members intent (a step the five-minute install may
@@ -12,10 +16,12 @@ describe("exclude_role when Discord will not list the server's members", () => {
   let bot: BotHarness;
   afterEach(async () => bot.close());
 
-  async function createWithRole(): Promise<string> {
+  async function createWithRole(
+    fault: () => void = () => bot.emulator.failNext(listMembers, withoutIntent, 1, missingAccess),
+  ): Promise<string> {
     bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
     const roleId = bot.emulator.createRole(bot.guild.id, { name: "Facilitators" }).id;
-    bot.emulator.failNext(listMembers, withoutIntent);
+    fault();
     const reply = await bot
       .run(bot.admin.id, "cohort create", {
         name: cohortName,
@@ -41,6 +47,15 @@ describe("exclude_role when Discord will not list the server's members", () => {
     const roleId = (await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } })).excludeRoleId ?? "";
     const edited = visibleText(await bot.run(bot.admin.id, "cohort edit", { cohort: cohortName, exclude_role: roleId }).final());
     expect(edited).not.toContain("Server Members Intent");
+    expect(await info()).not.toContain("Server Members Intent");
+  });
+
+  it("does not blame the intent when the listing fails for a passing fault on Discord's side", async () => {
+    const created = await createWithRole(() => bot.emulator.failNext(listMembers, serverError, triesPerRequest));
+    expect(bot.emulator.requestLog().filter((request) => request.route === listMembers.slice(4) && request.injected)).toHaveLength(
+      triesPerRequest,
+    );
+    expect(created).not.toContain("Server Members Intent");
     expect(await info()).not.toContain("Server Members Intent");
   });
 });
