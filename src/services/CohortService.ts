@@ -667,14 +667,10 @@ export class CohortService {
     if (roleId === null) return;
     // A new role's listing decides every mark; the same role set again keeps those of holders who left the server.
     const holders = await this.excludedAfterListing(cohort, roleId, sameRole);
-    if (typeof holders === "string") {
-      this.logger.warn({ cohortId: cohort.id, reason: holders }, "could not list the exclude role's members; exclusions unchanged");
-      // Only a refusal is the missing intent the admin is told about; a passing fault leaves what was known.
-      if (holders === "refused") this.listingRefused.add(cohort.id);
+    if (!this.noteListing(cohort.id, holders)) {
       await this.cohorts.releaseExclusionClaim(cohort.id, now);
       return;
     }
-    this.listingRefused.delete(cohort.id);
     await this.members.markExcluded(cohort.id, roleId, holders, now);
   }
 
@@ -762,22 +758,26 @@ export class CohortService {
       const roleId = await this.cohorts.claimExclusionRefresh(cohort.id, now, staleBefore);
       if (roleId === null) return;
       const holders = await this.excludedAfterListing(cohort, roleId, true);
-      if (holders === "failed") {
-        this.logger.warn({ cohortId: cohort.id, reason: holders }, "could not list the exclude role's members; exclusions unchanged");
-        return;
-      }
-      if (holders === "refused") {
-        // Without the Server Members intent this fails every time: say so once, not every five minutes.
-        if (!this.listingRefused.has(cohort.id))
-          this.logger.warn({ cohortId: cohort.id, reason: holders }, "could not list the exclude role's members; exclusions unchanged");
-        this.listingRefused.add(cohort.id);
-        return;
-      }
-      this.listingRefused.delete(cohort.id);
-      await this.members.markExcluded(cohort.id, roleId, holders, now);
+      if (this.noteListing(cohort.id, holders)) await this.members.markExcluded(cohort.id, roleId, holders, now);
     } catch (error) {
       this.logger.warn({ err: error, cohortId: cohort.id }, "refreshing the exclude role's marks failed");
     }
+  }
+
+  /**
+   * Whether a listing of the cohort's exclude_role came back; remembers a refusal for exclusionListingRefused (logged
+   * once: without the Server Members intent every listing, every five minutes, is refused) and forgets it on success.
+   * A passing failure is logged each time and changes nothing remembered: it says nothing about the intent.
+   */
+  private noteListing(cohortId: number, holders: ReadonlySet<string> | RoleListingFailure): holders is ReadonlySet<string> {
+    if (typeof holders !== "string") {
+      this.listingRefused.delete(cohortId);
+      return true;
+    }
+    if (holders === "failed" || !this.listingRefused.has(cohortId))
+      this.logger.warn({ cohortId, reason: holders }, "could not list the exclude role's members; exclusions unchanged");
+    if (holders === "refused") this.listingRefused.add(cohortId);
+    return false;
   }
 
   /**

@@ -58,4 +58,14 @@ describe("exclude_role when Discord will not list the server's members", () => {
     expect(created).not.toContain("Server Members Intent");
     expect(await info()).not.toContain("Server Members Intent");
   });
+
+  it("logs the refusal once, though the role is set again and refused again", async () => {
+    const warnings = () => bot.test.logs().filter((line) => line.msg === "could not list the exclude role's members; exclusions unchanged");
+    await createWithRole();
+    const roleId = (await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } })).excludeRoleId ?? "";
+    bot.emulator.failNext(listMembers, withoutIntent, 1, missingAccess);
+    const edited = visibleText(await bot.run(bot.admin.id, "cohort edit", { cohort: cohortName, exclude_role: roleId }).final());
+    expect(edited).toContain("Server Members Intent");
+    expect(warnings()).toHaveLength(1);
+  });
 });
