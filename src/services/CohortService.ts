@@ -270,7 +270,11 @@ export class CohortService {
 
   /** Listings of an exclude_role still running (see refreshStaleExclusions); close() waits for them. */
   private readonly refreshing = new Set<Promise<void>>();
-  /** Cohorts whose role listing Discord refused, warned about once until a listing succeeds again. */
+  /**
+   * Cohorts whose role listing Discord refused, warned about once until a listing succeeds again (or the role is taken
+   * off). Not cleared when a cohort or its server is deleted: ids are never reused, so a stale entry is a few bytes no
+   * one asks about again.
+   */
   private readonly listingRefused = new Set<number>();
 
   /**
@@ -659,11 +663,13 @@ export class CohortService {
    */
   private async refreshExclusions(cohort: Cohort, now: Date, sameRole = false): Promise<void> {
     if (cohort.excludeRoleId === null) {
+      this.listingRefused.delete(cohort.id);
       await this.members.markExcluded(cohort.id, null, new Set(), now);
       return;
     }
     const roleId = await this.cohorts.claimExclusionRefresh(cohort.id, now, null);
-    // Not claimed: the role changed again meanwhile, or another listing began this very moment.
+    // Not claimed: the role changed again meanwhile, or another listing began this very moment (listingRefused stays
+    // as it was: this process learnt nothing new about the intent).
     if (roleId === null) return;
     // A new role's listing decides every mark; the same role set again keeps those of holders who left the server.
     const holders = await this.excludedAfterListing(cohort, roleId, sameRole);
