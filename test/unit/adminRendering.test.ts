@@ -282,6 +282,8 @@ describe("cohort views", () => {
     expectWithinDiscordLimits(reply.embeds ?? []);
     const fields = reply.embeds?.[0]?.fields ?? [];
     expect(fields.map((field) => field.name)).toContain("Checkpoint self-assessments");
+    // The warnings come before the extension fields, so none of them gives way to those.
+    expect(fields.find((field) => field.name === "⚠️ Never ranked")?.value).toContain("<@&123456789012345678>");
     expect(JSON.stringify(reply.embeds)).not.toContain("@everyone");
     expect(JSON.stringify(reply.embeds)).toContain(`<t:${Date.parse("2027-01-18T09:00:00Z") / 1000}:F>`);
   });
