@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { FileClock } from "./clock.js";
 import { ConfigError, loadConfig, type Config } from "./config/loadConfig.js";
 import { DiscordTokenRefusedError, tokenRefusedMessage } from "./config/DiscordTokenRefusedError.js";
+import { DatabaseUnavailableError } from "./db/DatabaseUnavailableError.js";
 import type { App, AppOverrides } from "./createApp.js";
 import { healthFileOf, heartbeatProblem, writeHeartbeat } from "./health/healthFile.js";
 import type { Logger } from "./logging/createLogger.js";
@@ -230,6 +231,8 @@ function reportStartupFailure(logger: Logger | undefined, error: unknown): void 
   console.error("cohort-bot: start-up failed:", error instanceof Error ? error.message : error);
   // The operator's setting, not a bug: what to do, without a stack to read through.
   if (error instanceof DiscordTokenRefusedError) logger?.fatal({ setting: "DISCORD_TOKEN", status: 401 }, tokenRefusedMessage);
+  // A database not up yet or a wrong host: what and where, not a stack (the same under the shard manager).
+  else if (error instanceof DatabaseUnavailableError) logger?.fatal({ setting: "DATABASE_URL", reason: error.message }, "start-up failed");
   else logger?.fatal({ err: error }, "start-up failed");
 }
 

@@ -1,5 +1,5 @@
-import { Routes, type APIGuildMember, type Client } from "discord.js";
-import type { RoleDirectory, RoleListing } from "../services/RoleDirectory.js";
+import { DiscordAPIError, Routes, type APIGuildMember, type Client } from "discord.js";
+import type { RoleDirectory, RoleListing, RoleListingFailure } from "../services/RoleDirectory.js";
 
 /** Discord's largest page of List Guild Members. */
 const pageSize = 1000;
@@ -8,7 +8,7 @@ const pageSize = 1000;
 export class DiscordRoleDirectory implements RoleDirectory {
   constructor(private readonly client: Client) {}
 
-  async userIdsWithRole(guildId: string, roleId: string, watched: ReadonlySet<string>): Promise<RoleListing | null> {
+  async userIdsWithRole(guildId: string, roleId: string, watched: ReadonlySet<string>): Promise<RoleListing | RoleListingFailure> {
     const holders = new Set<string>();
     const present = new Set<string>();
     let after = "0";
@@ -24,8 +24,9 @@ export class DiscordRoleDirectory implements RoleDirectory {
         if (page.length < pageSize || last === undefined) return { holders, present };
         after = last;
       }
-    } catch {
-      return null;
+    } catch (error) {
+      // 403 (Missing Access, 50001) is Discord's answer without the Server Members intent; the rest may pass.
+      return error instanceof DiscordAPIError && error.status === 403 ? "refused" : "failed";
     }
   }
 }

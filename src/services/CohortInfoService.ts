@@ -75,6 +75,11 @@ export interface CohortInfoView extends CohortSummaryView {
    */
   readonly historyBlocked: boolean;
   /**
+   * Discord refused to list the holders of the cohort's exclude_role when this process last asked (the Server Members
+   * intent not enabled): only members' own commands mark them then. False for an ended or finished cohort.
+   */
+  readonly excludeRoleUnlisted: boolean;
+  /**
    * What keeps the bot from posting in the cohort's channel now, as its cache tells, while posts are still to come and
    * the channel is not flagged yet: the scheduler flags it only when a post fails there, perhaps days later, and the
    * post then waits. Null when the bot can post there (or the flag's own warning says more).
@@ -166,6 +171,7 @@ export class CohortInfoService {
       extraFields: await this.extraFields(cohort, context, now),
       breakWeeks: context.breakWeeks,
       ...this.channelWarnings(cohort, over),
+      excludeRoleUnlisted: !over && cohort.excludeRoleId !== null && this.cohorts.exclusionListingRefused(cohort.id),
     };
   }
 

@@ -49,7 +49,7 @@ import { AuditAction, type AuditValues } from "../domain/audit/auditAction.js";
 import type { AuditLog } from "./AuditLog.js";
 import { ChannelCheck, type ChannelGateway } from "./ChannelGateway.js";
 import { findCurriculumByOption } from "./findCurriculumByOption.js";
-import type { RoleDirectory } from "./RoleDirectory.js";
+import type { RoleDirectory, RoleListingFailure } from "./RoleDirectory.js";
 import { boardPresentation, BoardVisibility, CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
 import { rowIdOf } from "../domain/rowId.js";
 import { matchScore } from "../domain/search/matchScore.js";
@@ -270,7 +270,11 @@ export class CohortService {
 
   /** Listings of an exclude_role still running (see refreshStaleExclusions); close() waits for them. */
   private readonly refreshing = new Set<Promise<void>>();
-  /** Cohorts whose role listing Discord refused, warned about once until a listing succeeds again. */
+  /**
+   * Cohorts whose role listing Discord refused, warned about once until a listing succeeds again (or the role is taken
+   * off). Not cleared when a cohort or its server is deleted: ids are never reused, so a stale entry is a few bytes no
+   * one asks about again.
+   */
   private readonly listingRefused = new Set<number>();
 
   /**
@@ -654,21 +658,22 @@ export class CohortService {
   /**
    * Marks who holds the cohort's exclude_role now (they are never ranked), when the role is set or
    * changed. Claimed like a board's listing (whatever the marks' age), so the marks count as fresh
-   * from here; a listing Discord refuses leaves the marks as they were and the claim given back, so
-   * the next board lists again.
+   * from here; a listing Discord refuses (or that fails) leaves the marks as they were and the claim
+   * given back, so the next board lists again.
    */
   private async refreshExclusions(cohort: Cohort, now: Date, sameRole = false): Promise<void> {
     if (cohort.excludeRoleId === null) {
+      this.listingRefused.delete(cohort.id);
       await this.members.markExcluded(cohort.id, null, new Set(), now);
       return;
     }
     const roleId = await this.cohorts.claimExclusionRefresh(cohort.id, now, null);
-    // Not claimed: the role changed again meanwhile, or another listing began this very moment.
+    // Not claimed: the role changed again meanwhile, or another listing began this very moment (listingRefused stays
+    // as it was: this process learnt nothing new about the intent).
     if (roleId === null) return;
     // A new role's listing decides every mark; the same role set again keeps those of holders who left the server.
     const holders = await this.excludedAfterListing(cohort, roleId, sameRole);
-    if (holders === null) {
-      this.logger.warn({ cohortId: cohort.id }, "could not list the exclude role's members; exclusions unchanged");
+    if (!this.noteListing(cohort.id, holders)) {
       await this.cohorts.releaseExclusionClaim(cohort.id, now);
       return;
     }
@@ -731,12 +736,16 @@ export class CohortService {
   /**
    * Who is to be marked excluded after listing `roleId`'s holders: the holders, and with `keepAbsent`, members marked
    * now whom the listing could not see (no longer in the Discord server: their roles are not known, so the mark
-   * stays until they are seen again). Null: Discord would not list them.
+   * stays until they are seen again). Else why Discord did not list them.
    */
-  private async excludedAfterListing(cohort: Cohort, roleId: string, keepAbsent: boolean): Promise<ReadonlySet<string> | null> {
+  private async excludedAfterListing(
+    cohort: Cohort,
+    roleId: string,
+    keepAbsent: boolean,
+  ): Promise<ReadonlySet<string> | RoleListingFailure> {
     const marked = keepAbsent ? await this.members.excludedUserIds(cohort.id) : new Set<string>();
     const listing = await this.roles.userIdsWithRole(cohort.guildId, roleId, marked);
-    if (listing === null) return null;
+    if (typeof listing === "string") return listing;
     const absent = [...marked].filter((userId) => !listing.present.has(userId));
     return absent.length === 0 ? listing.holders : new Set([...listing.holders, ...absent]);
   }
@@ -755,18 +764,34 @@ export class CohortService {
       const roleId = await this.cohorts.claimExclusionRefresh(cohort.id, now, staleBefore);
       if (roleId === null) return;
       const holders = await this.excludedAfterListing(cohort, roleId, true);
-      if (holders === null) {
-        // Without the Server Members intent this fails every time: say so once, not every five minutes.
-        if (!this.listingRefused.has(cohort.id))
-          this.logger.warn({ cohortId: cohort.id }, "could not list the exclude role's members; exclusions unchanged");
-        this.listingRefused.add(cohort.id);
-        return;
-      }
-      this.listingRefused.delete(cohort.id);
-      await this.members.markExcluded(cohort.id, roleId, holders, now);
+      if (this.noteListing(cohort.id, holders)) await this.members.markExcluded(cohort.id, roleId, holders, now);
     } catch (error) {
       this.logger.warn({ err: error, cohortId: cohort.id }, "refreshing the exclude role's marks failed");
     }
+  }
+
+  /**
+   * Whether a listing of the cohort's exclude_role came back; remembers a refusal for exclusionListingRefused (logged
+   * once: without the Server Members intent every listing, every five minutes, is refused) and forgets it on success.
+   * A passing failure is logged each time and changes nothing remembered: it says nothing about the intent.
+   */
+  private noteListing(cohortId: number, holders: ReadonlySet<string> | RoleListingFailure): holders is ReadonlySet<string> {
+    if (typeof holders !== "string") {
+      this.listingRefused.delete(cohortId);
+      return true;
+    }
+    if (holders === "failed" || !this.listingRefused.has(cohortId))
+      this.logger.warn({ cohortId, reason: holders }, "could not list the exclude role's members; exclusions unchanged");
+    if (holders === "refused") this.listingRefused.add(cohortId);
+    return false;
+  }
+
+  /**
+   * Whether Discord refused this process's last listing of the cohort's exclude_role (no Server Members intent, most
+   * likely): /cohort info and the replies to create and edit say so, the log only once. Known per process.
+   */
+  exclusionListingRefused(cohortId: number): boolean {
+    return this.listingRefused.has(cohortId);
   }
 
   /** Waits for listings still running in the background (before the database closes). */

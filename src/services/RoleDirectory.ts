@@ -7,11 +7,17 @@ export interface RoleListing {
 }
 
 /**
+ * Why there is no listing: "refused" when Discord will not list the server's members to this bot (the Server Members
+ * intent not enabled: it stays so until an admin turns it on), "failed" for anything passing (a 5xx, a timeout, the
+ * network, a rate limit).
+ */
+export type RoleListingFailure = "refused" | "failed";
+
+/**
  * Who holds a role in a server, for a cohort's exclude_role, without knowing
- * Discord, and which of `watched` are in the server at all. Null when Discord
- * would not say (e.g. the bot lacks the Server Members intent for the
- * listing): callers then keep what they knew.
+ * Discord, and which of `watched` are in the server at all; else why Discord
+ * did not say: callers then keep what they knew.
  */
 export interface RoleDirectory {
-  userIdsWithRole(guildId: string, roleId: string, watched: ReadonlySet<string>): Promise<RoleListing | null>;
+  userIdsWithRole(guildId: string, roleId: string, watched: ReadonlySet<string>): Promise<RoleListing | RoleListingFailure>;
 }

@@ -120,6 +120,39 @@ describe("npm start", () => {
     expect(result.stdout).not.toContain("playground:");
   });
 
+  // The operator's to fix (a database not started yet, a wrong host): what and where, as one line, not a stack to read.
+  it.each([
+    ["one process", {}],
+    ["under the shard manager", { SHARD_COUNT: "1" }],
+  ])("%s: a database it cannot reach stops start-up (exit 1) with one fatal line naming it, without a stack", (_, extra) => {
+    const temp = makeTempDir();
+    try {
+      const result = start({
+        DISCORD_TOKEN: "x",
+        DISCORD_API_URL: "http://127.0.0.1:1/api",
+        // Nothing listens on port 1: the connection is refused at once.
+        DATABASE_URL: "postgresql://postgres@127.0.0.1:1/cohort",
+        HEALTH_FILE: path.join(temp.dir, "health"),
+        LOG_FORMAT: "json",
+        ...extra,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain("Cannot connect to PostgreSQL at 127.0.0.1:1/cohort");
+      const fatal = result.stdout
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((line) => line.level === 60);
+      expect(fatal).toHaveLength(1);
+      expect(fatal[0]).toMatchObject({ msg: "start-up failed", setting: "DATABASE_URL" });
+      expect(fatal[0]?.reason).toContain("Cannot connect to PostgreSQL at 127.0.0.1:1/cohort");
+      expect(fatal[0]).not.toHaveProperty("err");
+      expect(result.stdout + result.stderr).not.toMatch(/\n\s+at |\\n\s+at /);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
   it("stops with a message naming a bad playground port", () => {
     const result = start({ PLAYGROUND_PORT: "99999" });
     expect(result.status).toBe(2);

@@ -212,6 +212,7 @@ function infoWith(extraFields: CohortInfoView["extraFields"]): CohortInfoView {
     breakWeeks: [],
     picturesBlocked: false,
     historyBlocked: false,
+    excludeRoleUnlisted: false,
     channelTrouble: null,
     currentWeek: 45,
     shownStatus: CohortStatus.Active,
@@ -243,13 +244,14 @@ describe("cohort views", () => {
 
   it("adds extension fields to /cohort info without breaking the limits", () => {
     const view: CohortInfoView = {
-      cohort: { ...cohort(1, "@everyone cohort"), channelProblem: "no_permission" },
+      cohort: { ...cohort(1, "@everyone cohort"), channelProblem: "no_permission", excludeRoleId: "123456789012345678" },
       curriculum: { slug: "c", title: "Title", totalWeeks: 12 },
       memberCount: 3,
       totalWeeks: 13,
       breakWeeks: [5],
       picturesBlocked: true,
       historyBlocked: true,
+      excludeRoleUnlisted: true,
       channelTrouble: null,
       currentWeek: 2,
       shownStatus: CohortStatus.Active,
@@ -280,6 +282,8 @@ describe("cohort views", () => {
     expectWithinDiscordLimits(reply.embeds ?? []);
     const fields = reply.embeds?.[0]?.fields ?? [];
     expect(fields.map((field) => field.name)).toContain("Checkpoint self-assessments");
+    // The warnings come before the extension fields, so none of them gives way to those.
+    expect(fields.find((field) => field.name === "⚠️ Never ranked")?.value).toContain("<@&123456789012345678>");
     expect(JSON.stringify(reply.embeds)).not.toContain("@everyone");
     expect(JSON.stringify(reply.embeds)).toContain(`<t:${Date.parse("2027-01-18T09:00:00Z") / 1000}:F>`);
   });

@@ -32,7 +32,8 @@ function weekText(t: Translator, view: CohortSummaryView): string {
   return t.t("cohortAdmin.weekCurrent", { week: view.currentWeek, total });
 }
 
-function channel(cohort: Cohort) {
+/** The cohort's channel as a mention (markup: never escaped), for every reply that names it. */
+export function channelMention(cohort: Pick<Cohort, "channelId">) {
   return markup(`<#${cohort.channelId}>`);
 }
 
@@ -46,7 +47,7 @@ export function renderCohortList(t: Translator, views: readonly CohortSummaryVie
         t.t("cohortAdmin.listName", {
           name: markup(truncate(t.user(cohort.name), 100)),
           status: markup(statusLabel(t, view.shownStatus)),
-          channel: channel(cohort),
+          channel: channelMention(cohort),
         }),
         // A running cohort whose posts wait for its channel (flagged when a post failed there): /cohort info says what to fix.
         ...(isRunning(cohort.status) && cohort.channelProblem !== null ? [t.t("cohortAdmin.listOnHold")] : []),
@@ -146,7 +147,10 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
     fields.push(
       field(
         "cohortAdmin.field.channelProblem",
-        truncate(t.t("posts.channelProblem", { problem: markup(cohort.channelProblem), channel: channel(cohort) }), limits.fieldValue),
+        truncate(
+          t.t("posts.channelProblem", { problem: markup(cohort.channelProblem), channel: channelMention(cohort) }),
+          limits.fieldValue,
+        ),
         false,
       ),
     );
@@ -159,7 +163,7 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
     fields.push(
       field(
         "cohortAdmin.field.picturesBlocked",
-        truncate(t.t("cohortAdmin.picturesBlocked", { channel: channel(cohort) }), limits.fieldValue),
+        truncate(t.t("cohortAdmin.picturesBlocked", { channel: channelMention(cohort) }), limits.fieldValue),
         false,
       ),
     );
@@ -167,7 +171,15 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
     fields.push(
       field(
         "cohortAdmin.field.historyBlocked",
-        truncate(t.t("cohortAdmin.historyBlocked", { channel: channel(cohort) }), limits.fieldValue),
+        truncate(t.t("cohortAdmin.historyBlocked", { channel: channelMention(cohort) }), limits.fieldValue),
+        false,
+      ),
+    );
+  if (view.excludeRoleUnlisted && cohort.excludeRoleId !== null)
+    fields.push(
+      field(
+        "cohortAdmin.field.excludeRoleUnlisted",
+        truncate(t.t("cohortAdmin.excludeRoleUnlisted", { role: markup(`<@&${cohort.excludeRoleId}>`) }), limits.fieldValue),
         false,
       ),
     );
@@ -178,7 +190,7 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
 function channelTroubleText(t: Translator, cohort: Cohort, trouble: ChannelTrouble): string {
   return t.t("cohortAdmin.channelTrouble", {
     check: trouble.check,
-    channel: channel(cohort),
+    channel: channelMention(cohort),
     permissions: markup(permissionList(t, trouble.missing)),
     count: trouble.missing.length,
   });
@@ -246,7 +258,7 @@ export function renderCohortInfo(t: Translator, view: CohortInfoView, descriptio
 }
 
 export function renderCohortCreated(t: Translator, view: CohortInfoView): Reply {
-  return renderCohortInfo(t, view, t.t("cohortAdmin.created", { name: view.cohort.name, channel: channel(view.cohort) }));
+  return renderCohortInfo(t, view, t.t("cohortAdmin.created", { name: view.cohort.name, channel: channelMention(view.cohort) }));
 }
 
 /** `weekPostsLeftUp`: weeks whose post went out before a start-date edit moved them (the bot does not delete it). */

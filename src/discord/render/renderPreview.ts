@@ -5,6 +5,7 @@ import type { PostMessage } from "../../services/PostRenderer.js";
 import type { Reply } from "../commandTypes.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { embedLength } from "./fitLines.js";
+import { channelMention } from "./renderCohortAdmin.js";
 import { colors, limits, timestamp, truncate } from "./format.js";
 
 /** Discord allows 10 embeds and 2,000 content characters in one message. */
@@ -38,7 +39,7 @@ export function renderPreview(t: Translator, view: PreviewView): Reply {
       week: view.weekNumber,
       totalWeeks: view.totalWeeks,
       cohort: cohort.name,
-      channel: markup(`<#${cohort.channelId}>`),
+      channel: channelMention(cohort),
       // Posts already out are shown as posted: "what the bot will post" would say they are still to come.
       posted: headerChoice(sent, toCome, view.posts.length),
     }),
@@ -56,6 +57,9 @@ export function renderPreview(t: Translator, view: PreviewView): Reply {
     );
   }
   if (cohort.status === CohortStatus.Paused) header.push(t.t("posts.previewInactive"));
+  // The scheduler holds the posts until the channel works again: "what the bot will post" alone would hide that.
+  if (cohort.channelProblem !== null)
+    header.push(t.t("posts.channelProblem", { problem: markup(cohort.channelProblem), channel: channelMention(cohort) }));
   const embeds: APIEmbed[] = [];
   const components: NonNullable<Reply["components"]>[number][] = [];
   // The posts' pictures with their alt text (a chart each at most: far under Discord's 10 attachments), each with
@@ -93,7 +97,7 @@ function announcedWhat(t: Translator, result: AnnounceResult): string {
 
 export function renderAnnounced(t: Translator, result: AnnounceResult): Reply {
   const what = markup(announcedWhat(t, result));
-  const channel = markup(`<#${result.cohort.channelId}>`);
+  const channel = channelMention(result.cohort);
   const parts = result.messageIds.length;
   // The rest of an announcement that went out in part: only its missing messages were posted now.
   // Every message was already there (an attempt stopped before it was recorded as done): nothing was posted now.

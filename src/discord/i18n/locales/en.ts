@@ -388,6 +388,9 @@ export const en = {
   "cohortAdmin.field.picturesBlocked": "⚠️ Pictures",
   "cohortAdmin.picturesBlocked":
     "I can't attach files in {channel}, so its posts go out without their charts (their text gives the same figures). Give me the **Attach Files** permission there and the next posts will carry them again.",
+  "cohortAdmin.field.excludeRoleUnlisted": "⚠️ Never ranked",
+  "cohortAdmin.excludeRoleUnlisted":
+    "Discord won't let me list who holds {role}, so a member given it is kept off the boards only from their own next command. Turn on the **Server Members Intent** for the bot (Developer Portal → your application → Bot → Privileged Gateway Intents), then set the role again with `/cohort edit exclude_role:`.",
   "cohortAdmin.field.historyBlocked": "⚠️ Posted boards",
   "cohortAdmin.historyBlocked":
     "I can't read the message history of {channel}, so when a member deletes their data or hides from the boards I can't take them out of the boards I already posted there (I try again less and less often, then give up after about five days). Give me the **Read Message History** permission there: the boards I have given up on stay as they are, the later changes' boards are edited.",

@@ -402,6 +402,9 @@ export const es: Catalogue = {
   "cohortAdmin.field.picturesBlocked": "⚠️ Imágenes",
   "cohortAdmin.picturesBlocked":
     "No puedo adjuntar archivos en {channel}, así que sus publicaciones salen sin gráficos (el texto da las mismas cifras). Dame allí el permiso **Adjuntar archivos** y las próximas los llevarán de nuevo.",
+  "cohortAdmin.field.excludeRoleUnlisted": "⚠️ Nunca clasificados",
+  "cohortAdmin.excludeRoleUnlisted":
+    "Discord no me deja ver quién tiene {role}, así que a un miembro que lo recibe lo saco de las clasificaciones solo a partir de su próximo comando. Activa el **Server Members Intent** del bot (Developer Portal → tu aplicación → Bot → Privileged Gateway Intents) y vuelve a poner el rol con `/cohorte editar rol_excluido:`.",
   "cohortAdmin.field.historyBlocked": "⚠️ Clasificaciones publicadas",
   "cohortAdmin.historyBlocked":
     "No puedo leer el historial de mensajes de {channel}, así que cuando un miembro borra sus datos o se oculta de las clasificaciones no puedo quitarlo de las que ya publiqué allí (lo intento cada vez con menos frecuencia y desisto tras unos cinco días). Dame allí el permiso **Leer el historial de mensajes**: las clasificaciones en las que ya desistí se quedan como están, las de los cambios posteriores se editan.",
