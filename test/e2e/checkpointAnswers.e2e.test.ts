@@ -45,7 +45,7 @@ describe("checkpoint answers as members give them and facilitators read them", (
       const cy = bot.member("cy");
       await bot.reply(cy.id, "join", { cohort: cohortName });
       const capstone = await bot.reply(cy.id, "checkpoint");
-      await bot.click(cy.id, capstone.id, buttonId(capstone, "Confident")).final();
+      await bot.click(cy.id, capstone.id, buttonIdOf(capstone, "Confident")).final();
       await bot.reply(cy.id, "leave", { cohort: cohortName });
       const info = visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: cohortName }));
       const tallies = info.slice(info.indexOf("Checkpoint self-assessments"), info.indexOf("Confidence map"));
