@@ -846,19 +846,21 @@ export class Scheduler {
    * Edits the live boards that completions marked dirty, each at most once a
    * `liveBoardEveryMs`, and none after its week: the one edit pipeline of the
    * boards. Each edit is claimed with one write first, so ticks and processes
-   * never edit a board twice for the same changes.
+   * never edit a board twice for the same changes. Side by side like the posts: one at a time, many cohorts'
+   * boards due together would hold the tick (and the reminders sent after them) a Discord round trip each.
    */
   private async refreshLiveBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     const { liveBoards } = this.dependencies;
     const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
     const editedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
-    for (const board of await liveBoards.listDue([...cohortById.keys()], now, editedBy)) {
+    const due = await liveBoards.listDue([...cohortById.keys()], now, editedBy);
+    await forEachConcurrently(due, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
       const weekNumber = weekNumberOfPeriod(board.period);
-      if (cohort === undefined || weekNumber === null) continue;
-      if (!(await liveBoards.claimEdit(board, now, editedBy))) continue;
+      if (cohort === undefined || weekNumber === null) return;
+      if (!(await liveBoards.claimEdit(board, now, editedBy))) return;
       await this.editLiveBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
-    }
+    });
   }
 
   /**
