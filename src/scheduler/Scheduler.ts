@@ -1041,8 +1041,11 @@ export class Scheduler {
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
-      // Discord trouble: try again at a later tick. A deleted message or channel will not come back.
+      // Discord trouble: try again at a later tick. A deleted message or channel will not come back: a message
+      // deleted (by a moderator) has no more live edits, only its final one.
       if (failure === DeliveryFailure.Transient) await liveBoards.markDirty(board.postId);
+      else if (error instanceof DeliveryError && error.code === unknownMessageCode)
+        await liveBoards.holdDeleted(board.postId, board.messageId);
       log.warn({ err: error, failure, messageId: board.messageId }, "live board not edited");
       return;
     }
