@@ -5,7 +5,7 @@ import { PictureFonts } from "../../src/discord/pictures/PictureFonts.js";
 import { fitText } from "../../src/discord/pictures/fitText.js";
 
 /**
- * A name in Arabic or Hebrew reads from right to left: cut short, its ellipsis belongs at its end, on the
+ * A name in Arabic, Hebrew (or Adlam, Samaritan, …) reads from right to left: cut short, its ellipsis belongs at its end, on the
  * left, where the cut is. Drawn at the right (where a left-to-right line ends), it reads as if the name's
  * beginning were missing.
  */
@@ -51,6 +51,8 @@ describe("a right-to-left name cut to fit", () => {
   it.each([
     ["Arabic", "محمد عبد الرحمن الخوارزمي بن موسى"],
     ["Hebrew", "דוד בן גוריון ומשפחתו הגדולה מאוד"],
+    ["Adlam", "𞤀𞤌𞤃𞤔𞤅𞤢𞤈𞤞𞤂 𞤣𞤧𞤫𞤥𞤰𞤩𞤤𞤭 𞤄𞤒𞤆𞤙𞤊𞤁𞤍"],
+    ["Samaritan", "ࠁࠅࠉࠃࠎࠇࠂࠋ ࠄࠒࠆࠔࠊࠁࠍࠏ ࠀࠌࠃࠑࠅࠈࠓ"],
   ])("in %s shows its ellipsis on the left, where the name's end was cut", (_, name) => {
     const { onTheLeft, onTheRight, ellipsis } = dotsBeyondLetters(name, 260);
     expect(onTheLeft).toBeGreaterThan(ellipsis / 2);
