@@ -426,6 +426,7 @@ export class LiveBoardRepository {
    * A board whose message is gone (a moderator deleted it): stamped as last edited at its week's end, so no
    * live edit is due again (listDue) however many completions come, and its final edit comes as any board's
    * (listEnded): one more try at Discord, whose claim still flags the next week's early post for its redraw.
+   * A write that brings the board's end earlier (a /cohort end, a start or zone edit) brings this time with it.
    * Only while the row still names that message and the board is live. Both columns as the database stores
    * them: copied without converting.
    */
