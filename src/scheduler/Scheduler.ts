@@ -1044,8 +1044,7 @@ export class Scheduler {
       // Discord trouble: try again at a later tick. A deleted message or channel will not come back: a message
       // deleted (by a moderator) has no more live edits, only its final one.
       if (failure === DeliveryFailure.Transient) await liveBoards.markDirty(board.postId);
-      else if (error instanceof DeliveryError && error.code === unknownMessageCode)
-        await liveBoards.holdDeleted(board.postId, board.messageId);
+      else if (isUnknownMessage(error)) await liveBoards.holdDeleted(board.postId, board.messageId);
       log.warn({ err: error, failure, messageId: board.messageId }, "live board not edited");
       return;
     }
@@ -1325,9 +1324,14 @@ async function readUnlessGone(sender: PostSender, channelId: string, messageId: 
   try {
     return await sender.readMessage(channelId, messageId);
   } catch (error) {
-    if (error instanceof DeliveryError && error.code === unknownMessageCode) return null;
+    if (isUnknownMessage(error)) return null;
     throw error;
   }
+}
+
+/** Discord's answer for a message that does not exist (any more): deleted by someone, it will not come back. */
+function isUnknownMessage(error: unknown): boolean {
+  return error instanceof DeliveryError && error.code === unknownMessageCode;
 }
 
 /** Discord's JSON error code for a message that does not exist (any more). */
