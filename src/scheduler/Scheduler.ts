@@ -1039,7 +1039,12 @@ export class Scheduler {
       // Where it was posted: an admin may have moved the cohort to another channel since.
       await sender.editMessage(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
     } catch (error) {
-      if (error instanceof DatabaseBusyError) throw error;
+      if (error instanceof DatabaseBusyError) {
+        // The claim cleared the dirty flag: set again (if the database takes it by now), or the board would
+        // wait for the next completion. The tick stops on the first error, so one still busy is dropped.
+        await liveBoards.markDirty(board.postId).catch(() => undefined);
+        throw error;
+      }
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
       // Discord trouble: try again at a later tick. A deleted message or channel will not come back: a message
       // deleted (by a moderator) has no more live edits, only its final one.
