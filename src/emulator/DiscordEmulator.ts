@@ -24,6 +24,7 @@
  *   (and `options.subcommandGroup`) pick sub-commands; users/channels/roles by id; files as
  *   { name, content, contentType? } served under /attachments/. Usage mistakes (unregistered
  *   command, unknown/missing option, a command Discord would hide) throw EmulatorUsageError.
+ *   deleteMessage(messageId): a moderator deletes a message (MESSAGE_DELETE reaches the bot).
  *   autocomplete({ ..., focused }) → Promise<choices>; clickButton({ userId, messageId, customId })
  *   and selectMenu({ ..., values }) → InteractionHandle (channel messages, ephemeral replies, DMs).
  *   InteractionHandle: response({ timeoutMs? }) (first callback), final({ timeoutMs? }) (the
@@ -679,6 +680,13 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
   attachment(attachmentId: string): { filename: string; contentType: string | null; data: Buffer } | null {
     const stored = this.state.attachments.get(attachmentId);
     return stored === undefined ? null : { filename: stored.filename, contentType: stored.contentType, data: stored.data };
+  }
+
+  /** Deletes a message as a moderator does in Discord's client (the bot is told by a messageDelete event). */
+  deleteMessage(messageId: string): void {
+    const message = this.state.liveMessage(messageId);
+    if (!message) throw new EmulatorUsageError(`No message ${messageId} (or it was deleted)`);
+    this.messages.delete(message);
   }
 
   message(messageId: string): EmulatorMessage | null {

@@ -846,19 +846,21 @@ export class Scheduler {
    * Edits the live boards that completions marked dirty, each at most once a
    * `liveBoardEveryMs`, and none after its week: the one edit pipeline of the
    * boards. Each edit is claimed with one write first, so ticks and processes
-   * never edit a board twice for the same changes.
+   * never edit a board twice for the same changes. Side by side like the posts: one at a time, many cohorts'
+   * boards due together would hold the tick (and the reminders sent after them) a Discord round trip each.
    */
   private async refreshLiveBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     const { liveBoards } = this.dependencies;
     const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
     const editedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
-    for (const board of await liveBoards.listDue([...cohortById.keys()], now, editedBy)) {
+    const due = await liveBoards.listDue([...cohortById.keys()], now, editedBy);
+    await forEachConcurrently(due, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
       const weekNumber = weekNumberOfPeriod(board.period);
-      if (cohort === undefined || weekNumber === null) continue;
-      if (!(await liveBoards.claimEdit(board, now, editedBy))) continue;
+      if (cohort === undefined || weekNumber === null) return;
+      if (!(await liveBoards.claimEdit(board, now, editedBy))) return;
       await this.editLiveBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
-    }
+    });
   }
 
   /**
@@ -1037,10 +1039,17 @@ export class Scheduler {
       // Where it was posted: an admin may have moved the cohort to another channel since.
       await sender.editMessage(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
     } catch (error) {
-      if (error instanceof DatabaseBusyError) throw error;
+      if (error instanceof DatabaseBusyError) {
+        // The claim cleared the dirty flag: set again (if the database takes it by now), or the board would
+        // wait for the next completion. The tick stops on the first error, so one still busy is dropped.
+        await liveBoards.markDirty(board.postId).catch(() => undefined);
+        throw error;
+      }
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
-      // Discord trouble: try again at a later tick. A deleted message or channel will not come back.
+      // Discord trouble: try again at a later tick. A deleted message or channel will not come back: a message
+      // deleted (by a moderator) has no more live edits, only its final one.
       if (failure === DeliveryFailure.Transient) await liveBoards.markDirty(board.postId);
+      else if (isUnknownMessage(error)) await liveBoards.holdDeleted(board.postId, board.messageId);
       log.warn({ err: error, failure, messageId: board.messageId }, "live board not edited");
       return;
     }
@@ -1320,9 +1329,14 @@ async function readUnlessGone(sender: PostSender, channelId: string, messageId: 
   try {
     return await sender.readMessage(channelId, messageId);
   } catch (error) {
-    if (error instanceof DeliveryError && error.code === unknownMessageCode) return null;
+    if (isUnknownMessage(error)) return null;
     throw error;
   }
+}
+
+/** Discord's answer for a message that does not exist (any more): deleted by someone, it will not come back. */
+function isUnknownMessage(error: unknown): boolean {
+  return error instanceof DeliveryError && error.code === unknownMessageCode;
 }
 
 /** Discord's JSON error code for a message that does not exist (any more). */

@@ -463,7 +463,13 @@ export class CohortRepository {
           where: { id: cohortId, status: from },
           data: { status: CohortStatus.Ended, endedAt: now },
         }),
-        // Only when this end won: the loser's `now` must not move the winner's boards.
+        // Only when this end won: the loser's `now` must not move the winner's boards. A deleted board's
+        // last edit is its week's end (LiveBoardRepository.holdDeleted): brought back to `now` too, or its
+        // final edit would wait for the old end (listEnded).
+        this.prisma.scheduledPost.updateMany({
+          where: { cohortId, boardLiveUntil: { gt: now }, boardEditedAt: { gt: now }, cohort: { endedAt: now } },
+          data: { boardEditedAt: now },
+        }),
         this.prisma.scheduledPost.updateMany({
           where: { cohortId, boardLiveUntil: { gt: now }, cohort: { endedAt: now } },
           data: { boardLiveUntil: now },

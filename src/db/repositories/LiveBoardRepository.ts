@@ -422,6 +422,21 @@ export class LiveBoardRepository {
     );
   }
 
+  /**
+   * A board whose message is gone (a moderator deleted it): stamped as last edited at its week's end, so no
+   * live edit is due again (listDue) however many completions come, and its final edit comes as any board's
+   * (listEnded): one more try at Discord, whose claim still flags the next week's early post for its redraw.
+   * A write that brings the board's end earlier (a /cohort end, a start or zone edit) brings this time with it.
+   * Only while the row still names that message and the board is live. Both columns as the database stores
+   * them: copied without converting.
+   */
+  async holdDeleted(postId: number, messageId: string): Promise<void> {
+    await this.writes.run(
+      () => this.prisma.$executeRaw`UPDATE "ScheduledPost" SET "boardEditedAt" = "boardLiveUntil"
+        WHERE "id" = ${postId} AND "boardMessageId" = ${messageId} AND "boardLiveUntil" IS NOT NULL`,
+    );
+  }
+
   /** An edit that failed: the board stays dirty, so a later tick tries again. */
   async markDirty(postId: number): Promise<void> {
     await this.writes.run(() => this.prisma.scheduledPost.update({ where: { id: postId }, data: { boardDirty: true } }));

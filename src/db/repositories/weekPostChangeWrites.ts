@@ -24,10 +24,7 @@ export function weekPostChangeWrites(prisma: Prisma.TransactionClient, changes: 
         data: { period: row.to, boardDirty: false },
       }),
       // A board already final (no end left) stays as it is.
-      prisma.scheduledPost.updateMany({
-        where: { id: row.postId, period: row.to, boardLiveUntil: { not: null } },
-        data: { boardLiveUntil: changes.at },
-      }),
+      ...boardEndWrites(prisma, { id: row.postId, period: row.to }, changes.at),
     ]),
     ...changes.takenBack.flatMap((row) => [
       // Dirty, when there is a board: one that said its week moved is drawn live again at the next tick
@@ -41,11 +38,19 @@ export function weekPostChangeWrites(prisma: Prisma.TransactionClient, changes: 
         data: { period: row.to, boardLiveUntil: row.liveUntil },
       }),
     ]),
-    ...changes.boardsMoved.map((row) =>
-      prisma.scheduledPost.updateMany({
-        where: { id: row.postId, boardLiveUntil: { not: null } },
-        data: { boardLiveUntil: row.liveUntil },
-      }),
-    ),
+    ...changes.boardsMoved.flatMap((row) => boardEndWrites(prisma, { id: row.postId }, row.liveUntil)),
+  ];
+}
+
+/**
+ * A live board's end moved to `liveUntil`, and its last edit with it when that is later: a deleted board's
+ * last edit is its week's old end (LiveBoardRepository.holdDeleted), and its final edit waits for its last
+ * edit (listEnded), so it would come only at the old end, or never when that is a day past the new one.
+ */
+function boardEndWrites(prisma: Prisma.TransactionClient, row: Prisma.ScheduledPostWhereInput, liveUntil: Date) {
+  const live = { ...row, boardLiveUntil: { not: null } };
+  return [
+    prisma.scheduledPost.updateMany({ where: { ...live, boardEditedAt: { gt: liveUntil } }, data: { boardEditedAt: liveUntil } }),
+    prisma.scheduledPost.updateMany({ where: live, data: { boardLiveUntil: liveUntil } }),
   ];
 }
