@@ -255,7 +255,15 @@ function nearCondition(direction: "above" | "below", anchor: BoardAnchor, prefix
       };
 }
 
-/** The `count` ranked members nearest `anchor` on the course's board, `above` or below it, nearest first. */
+const plannerFence = integerLiteral(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The `count` ranked members nearest `anchor` on the course's board, `above` or below it, nearest first.
+ * A LIMIT that never binds fences the late scorers' subquery (PostgreSQL never pushes a filter into one with a
+ * LIMIT; `OFFSET 0` alone is not SQLite's syntax): unfenced, PostgreSQL pushes the near filter into it and hash-joins
+ * a scan of every cohort's Member rows against the late scores (99,999 rows read for 100 late scorers); fenced, it
+ * reaches each late scorer's row by primary key (test/integration/courseNearPlan.test.ts pins this).
+ */
 function nearCourseSql(cohortId: number, lastWeek: number, anchor: BoardAnchor, direction: "above" | "below", count: number): Prisma.Sql {
   const member = nearCondition(direction, anchor, `m.`);
   const row = nearCondition(direction, anchor, "");
@@ -263,7 +271,7 @@ function nearCourseSql(cohortId: number, lastWeek: number, anchor: BoardAnchor, 
   return Prisma.sql`SELECT * FROM (
       ${onTimeRows(cohortId, lastWeek, Prisma.sql`${notSelf(`m."id"`)} AND ${member.where}`, member.order, count)}
       UNION ALL
-      SELECT * FROM (${lateScorerRows(cohortId, lastWeek)}) AS "late" WHERE ${notSelf(`"id"`)} AND ${row.where}
+      SELECT * FROM (${lateScorerRows(cohortId, lastWeek)} LIMIT ${Prisma.raw(plannerFence)}) AS "late" WHERE ${notSelf(`"id"`)} AND ${row.where}
     ) AS "near"
     ORDER BY ${row.order}
     LIMIT ${Prisma.raw(integerLiteral(count))}`;
