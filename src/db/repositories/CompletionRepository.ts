@@ -189,8 +189,8 @@ const rankedMemberSql = `m."leftAt" IS NULL AND m."boardVisibility" <> ${hiddenL
 /**
  * The course's board (the all-time board less the points logged after the course's last week, `lastWeek`) is read
  * in two bounded halves: the members who logged nothing late in the all-time index's order (skipping at most the
- * late scorers), and the late scorers themselves, found on WeeklyScore's board index past the last week. Never a
- * pass over every member: the work grows with the late scorers only.
+ * late scorers), and the late scorers themselves, found on WeeklyScore's board index past the last week. The top
+ * grows with the late scorers only; the near read's on-time half walks the members index as nearAllTime does.
  */
 function lateScores(cohortId: number, lastWeek: number): Prisma.Sql {
   return Prisma.sql`SELECT "memberId", SUM("points") AS "late" FROM "WeeklyScore"
@@ -222,14 +222,17 @@ function lateScorerRows(cohortId: number, lastWeek: number): Prisma.Sql {
 
 const courseOrder = Prisma.sql`m."points" DESC, m."pointsReachedAt" ASC, m."id" ASC`;
 
-/** CompletionRepository.courseTop's board: the course's top `limit` in board order. */
+/**
+ * CompletionRepository.courseTop's board: the course's top `limit` in board order. A row reached at no time (NULL)
+ * goes first among its equals on both databases (SQLite's default, not PostgreSQL's), as courseScore reads it: the epoch.
+ */
 function courseTopSql(cohortId: number, lastWeek: number, limit: number): Prisma.Sql {
   return Prisma.sql`SELECT * FROM (
       ${onTimeRows(cohortId, lastWeek, Prisma.sql`1 = 1`, courseOrder, limit)}
       UNION ALL
       ${lateScorerRows(cohortId, lastWeek)}
     ) AS "course"
-    ORDER BY "points" DESC, "reachedAt" ASC, "id" ASC
+    ORDER BY "points" DESC, "reachedAt" ASC NULLS FIRST, "id" ASC
     LIMIT ${Prisma.raw(integerLiteral(limit))}`;
 }
 
