@@ -921,7 +921,7 @@ export class StudyService {
    * The all-time board of the course's reading: points logged after its last calendar week (late completions,
    * e.g. on the Monday before the closing tick, or while the cohort was paused over its end) count in /progress
    * but change no board, so they are left out (the final board, the closing post and its preview): the top ten
-   * and the count of members left with no points are worked out in SQL (CompletionRepository.courseTop).
+   * is worked out in SQL (CompletionRepository.courseTop), the members left with no points in the rank's count.
    */
   async courseBoardOf(cohort: Cohort, now: Date): Promise<LeaderboardView> {
     return this.leaderboardOf(cohort, LeaderboardPeriod.All, now, null, undefined, LeaderboardScope.Top, true);
@@ -1024,7 +1024,7 @@ export class StudyService {
     const { weekNumber, courseLastWeek } = board;
     if (weekNumber !== null) return this.completions.topOfWeek(cohort.id, weekNumber, 10);
     const course = courseLastWeek === null ? null : await this.completions.courseTop(cohort.id, courseLastWeek, 10);
-    return course?.top ?? this.completions.topAllTime(cohort.id, 10);
+    return course ?? this.completions.topAllTime(cohort.id, 10);
   }
 
   private async callerScore(caller: MemberRecord, board: Board): Promise<BoardAnchor> {

@@ -236,13 +236,6 @@ function courseTopSql(cohortId: number, lastWeek: number, limit: number): Prisma
     LIMIT ${Prisma.raw(integerLiteral(limit))}`;
 }
 
-/** How many ranked members with points have none left without their late ones. */
-function courseDroppedOffSql(cohortId: number, lastWeek: number): Prisma.Sql {
-  return Prisma.sql`SELECT COUNT(*) AS "dropped"
-    FROM (${lateScores(cohortId, lastWeek)}) AS l JOIN "Member" m ON m."id" = l."memberId"
-    WHERE ${Prisma.raw(rankedMemberSql)} AND m."points" - l."late" <= 0`;
-}
-
 /** A row's place relative to an anchor on a board, `above` or below it, and the order that reads the nearest first. */
 function nearCondition(direction: "above" | "below", anchor: BoardAnchor, prefix: string): { where: Prisma.Sql; order: Prisma.Sql } {
   const { points, reachedAt, memberId } = anchor;
@@ -702,21 +695,17 @@ export class CompletionRepository {
   /**
    * The course's all-time board (`lastWeek`: its last calendar week): the top `limit` ranked members by their points
    * less those logged after the last week, those with late points placed where they reached their points before
-   * (epoch when never), and how many ranked members with points have none left that way. Null when nobody logged
-   * points after the last week (the all-time board is the course's). Worked out in SQL (one existence check, one
-   * ordered read of `limit` rows, one count), as CohortRepository.saveFinalBoard keeps it: nothing per member here.
+   * (epoch when never). Null when nobody logged points after the last week (the all-time board is the course's).
+   * Worked out in SQL (one existence check, one ordered read of `limit` rows), as CohortRepository.saveFinalBoard
+   * keeps it: nothing per member here. How many are left with no points is courseStanding's (its `ranked`).
    */
-  async courseTop(cohortId: number, lastWeek: number, limit: number): Promise<{ top: ScoreRow[]; droppedOff: number } | null> {
+  async courseTop(cohortId: number, lastWeek: number, limit: number): Promise<ScoreRow[] | null> {
     const anyLate = await this.reader.read(
       `SELECT 1 AS "late" WHERE EXISTS (SELECT 1 FROM "WeeklyScore" WHERE "cohortId" = ? AND "weekNumber" > CAST(? AS INTEGER))`,
       [cohortId, lastWeek],
     );
     if (anyLate.length === 0) return null;
-    const [rows, dropped] = await Promise.all([
-      this.readSql(courseTopSql(cohortId, lastWeek, limit)),
-      this.readSql(courseDroppedOffSql(cohortId, lastWeek)),
-    ]);
-    return { top: rows.map(toCourseRow), droppedOff: Number(dropped[0]?.dropped ?? 0) };
+    return (await this.readSql(courseTopSql(cohortId, lastWeek, limit))).map(toCourseRow);
   }
 
   /**
