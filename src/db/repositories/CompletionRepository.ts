@@ -191,6 +191,8 @@ const rankedMemberSql = `m."leftAt" IS NULL AND m."boardVisibility" <> ${hiddenL
  * in two bounded halves: the members who logged nothing late in the all-time index's order (skipping at most the
  * late scorers), and the late scorers themselves, found on WeeklyScore's board index past the last week. The top
  * grows with the late scorers only; the near read's on-time half walks the members index as nearAllTime does.
+ * lateScores leans on the planners' defaults to take WeeklyScore's (cohortId, weekNumber, …) index: the bot never
+ * runs ANALYZE, and with SQLite's statistics the planner may scan the whole table for the GROUP BY instead.
  */
 function lateScores(cohortId: number, lastWeek: number): Prisma.Sql {
   return Prisma.sql`SELECT "memberId", SUM("points") AS "late" FROM "WeeklyScore"
