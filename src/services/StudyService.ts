@@ -381,6 +381,15 @@ export interface LeaderboardView {
 /** How many members above and below the caller view:near shows. */
 const nearCount = 2;
 
+/**
+ * Which board a view reads: a week's (`weekNumber`), or all time; all time after the course's last week is the
+ * course's (`courseLastWeek`: that week), whose points leave out those logged after it.
+ */
+interface Board {
+  readonly weekNumber: number | null;
+  readonly courseLastWeek: number | null;
+}
+
 /** Longest a member's /leaderboard waits for a listing of the exclude role (see leaderboardOf). */
 const exclusionListingWaitMs = 1_000;
 
@@ -589,10 +598,10 @@ export class StudyService {
       throw new UserError("privacy.progressPrivate");
     // Side by side (each its own round trip on PostgreSQL): the rank needs only the member row's points,
     // the sum of their completions kept in the same transaction as every completion change.
-    const [planning, all, { ahead, ranked }] = await Promise.all([
+    const [planning, all, { points: rankPoints, ahead, ranked }] = await Promise.all([
       this.memberPlans.planFor(cohort, target, request.now),
       this.completions.listForMember(target.id),
-      this.completions.standing(cohort.id, null, target.points),
+      this.allTimeStanding(cohort, target, request.now),
     ]);
     const { context } = planning;
     const done = new Set(all.map((row) => row.itemId));
@@ -616,7 +625,7 @@ export class StudyService {
           .finalRank(cohort, target, points)
           .then(({ rank, ranked: rankedMembers, ranking }) => ({ rank, rankedMembers, ranking }))
       : {
-          rank: points > 0 && target.leftAt === null ? competitionRank(ahead) : null,
+          rank: rankPoints > 0 && target.leftAt === null ? competitionRank(ahead) : null,
           rankedMembers: ranked,
           ranking: ownRankingOf(target),
         };
@@ -643,6 +652,18 @@ export class StudyService {
       studyWeeks: studyGridOf(cohort, target, all, planning),
       currentWeek: weekNumberOfDate(context.plan, planning.standingDay),
     };
+  }
+
+  /**
+   * Where the member stands on the all-time board (their points there, how many rank above, how many are ranked):
+   * after the course's last week, the course's board, as /leaderboard ranks them (late points move no rank).
+   */
+  private async allTimeStanding(cohort: Cohort, member: MemberRecord, now: Date): Promise<Standing> {
+    const lastWeek = await this.plans.calendarWeeks(cohort);
+    if (cohort.finalBoardKept || dayInfo(cohort.settings, now).weekNumber <= lastWeek)
+      return this.completions.standing(cohort.id, null, member.points);
+    const { points } = await this.completions.courseScore(member.id, lastWeek);
+    return this.completions.courseStanding(cohort.id, lastWeek, points);
   }
 
   /**
@@ -900,16 +921,10 @@ export class StudyService {
    * The all-time board of the course's reading: points logged after its last calendar week (late completions,
    * e.g. on the Monday before the closing tick, or while the cohort was paused over its end) count in /progress
    * but change no board, so they are left out (the final board, the closing post and its preview): the top ten
-   * and the count of members left with no points are worked out in SQL (CompletionRepository.courseTop).
+   * is worked out in SQL (CompletionRepository.courseTop), the members left with no points in the rank's count.
    */
   async courseBoardOf(cohort: Cohort, now: Date): Promise<LeaderboardView> {
-    const view = await this.leaderboardOf(cohort, LeaderboardPeriod.All, now, null);
-    const course = await this.completions.courseTop(cohort.id, await this.plans.calendarWeeks(cohort), view.boardOn ? 10 : 0);
-    if (course === null) return view;
-    // Ranked members whose every point came late have no place on it.
-    const rankedMembers = Math.max(0, view.rankedMembers - course.droppedOff);
-    if (!view.boardOn) return { ...view, rankedMembers };
-    return { ...view, top: await this.entries(cohort, rankStandings(course.top), null), rankedMembers };
+    return this.leaderboardOf(cohort, LeaderboardPeriod.All, now, null, undefined, LeaderboardScope.Top, true);
   }
 
   /** Also used by the scheduler's posts (no caller there): every public board goes through the privacy rule here. */
@@ -920,13 +935,17 @@ export class StudyService {
     caller: MemberRecord | null,
     weekOverride?: number,
     scope: LeaderboardScope = LeaderboardScope.Top,
+    courseOnly = false,
   ): Promise<LeaderboardView> {
     // Never a week past the last (breaks included): after the course the weekly board is the last week's.
     const lastWeek = await this.plans.calendarWeeks(cohort);
+    const courseOver = dayInfo(cohort.settings, now).weekNumber > lastWeek;
     const weekNumber =
       period === LeaderboardPeriod.Week
         ? (weekOverride ?? Math.min(lastWeek, Math.max(1, dayInfo(cohort.settings, now).weekNumber)))
         : null;
+    // After the last week the all-time board is the course's (as the closing post will keep it): late points move no rank.
+    const board: Board = { weekNumber, courseLastWeek: weekNumber === null && (courseOnly || courseOver) ? lastWeek : null };
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
     // Marks older than a few minutes are refreshed from the role first. A post (no caller) waits for the
     // listing: it stays up, and nobody is waiting for it. A member's /leaderboard waits at most
@@ -938,8 +957,8 @@ export class StudyService {
     // The top ten needs nothing of the caller: on PostgreSQL it is read on a connection of its own
     // while the caller's standing is read (SQLite answers each in turn either way).
     const [{ points, anchor, standing }, rows] = await Promise.all([
-      this.callerStanding(cohort, weekNumber, caller, scope),
-      boardOn && scope === LeaderboardScope.Top ? this.topRows(cohort, weekNumber) : Promise.resolve([]),
+      this.callerStanding(cohort, board, caller, scope),
+      boardOn && scope === LeaderboardScope.Top ? this.topRows(cohort, board) : Promise.resolve([]),
     ]);
     const { ahead, ranked } = standing;
     // A caller with no place on the board (excluded, or no points in the period) is shown nobody around one, as
@@ -948,7 +967,7 @@ export class StudyService {
       boardOn && scope === LeaderboardScope.Near && caller !== null && anchor !== null
         ? caller.excluded || anchor.points <= 0
           ? []
-          : await this.nearEntries(cohort, weekNumber, caller, anchor)
+          : await this.nearEntries(cohort, board, caller, anchor)
         : await this.entries(cohort, rankStandings(rows), caller);
     const callerView = caller === null ? null : this.callerView(cohort, caller, points, ahead);
     const publicReply = boardOn && (callerView === null || callerView.presentation === BoardVisibility.Name);
@@ -967,7 +986,7 @@ export class StudyService {
       finalKeptPrivate: false,
       // Past the last week the weekly board stays on it: logging now counts for no week's board.
       weekOver: weekNumber !== null && dayInfo(cohort.settings, now).weekNumber > weekNumber,
-      courseOver: dayInfo(cohort.settings, now).weekNumber > lastWeek,
+      courseOver,
     };
   }
 
@@ -978,26 +997,40 @@ export class StudyService {
    */
   private async callerStanding(
     cohort: Cohort,
-    weekNumber: number | null,
+    board: Board,
     caller: MemberRecord | null,
     scope: LeaderboardScope,
   ): Promise<{ points: number; anchor: BoardAnchor | null; standing: Standing }> {
-    if (caller === null) return { points: 0, anchor: null, standing: await this.completions.standing(cohort.id, weekNumber, 0) };
+    const { weekNumber } = board;
+    if (caller === null) return { points: 0, anchor: null, standing: await this.standingOn(cohort, board, 0) };
     if (weekNumber !== null && scope === LeaderboardScope.Top) {
       // Only the week's points are shown: read in the standing's own statement.
       const standing = await this.completions.memberStanding(cohort.id, weekNumber, caller.id);
       return { points: standing.points, anchor: null, standing };
     }
-    const anchor = await this.callerScore(caller, weekNumber);
-    return { points: anchor.points, anchor, standing: await this.completions.standing(cohort.id, weekNumber, anchor.points) };
+    const anchor = await this.callerScore(caller, board);
+    return { points: anchor.points, anchor, standing: await this.standingOn(cohort, board, anchor.points) };
   }
 
-  private topRows(cohort: Cohort, weekNumber: number | null): Promise<ScoreRow[]> {
-    return weekNumber === null ? this.completions.topAllTime(cohort.id, 10) : this.completions.topOfWeek(cohort.id, weekNumber, 10);
+  /** Where `points` stands on the board: the week's, all time, or the course's (late points left out). */
+  private standingOn(cohort: Cohort, board: Board, points: number): Promise<Standing> {
+    return board.courseLastWeek === null
+      ? this.completions.standing(cohort.id, board.weekNumber, points)
+      : this.completions.courseStanding(cohort.id, board.courseLastWeek, points);
   }
 
-  private async callerScore(caller: MemberRecord, weekNumber: number | null): Promise<BoardAnchor> {
+  /** The board's top ten; the course's when nobody logged late is the all-time one. */
+  private async topRows(cohort: Cohort, board: Board): Promise<ScoreRow[]> {
+    const { weekNumber, courseLastWeek } = board;
+    if (weekNumber !== null) return this.completions.topOfWeek(cohort.id, weekNumber, 10);
+    const course = courseLastWeek === null ? null : await this.completions.courseTop(cohort.id, courseLastWeek, 10);
+    return course ?? this.completions.topAllTime(cohort.id, 10);
+  }
+
+  private async callerScore(caller: MemberRecord, board: Board): Promise<BoardAnchor> {
+    const { weekNumber, courseLastWeek } = board;
     if (weekNumber !== null) return { memberId: caller.id, ...(await this.completions.weekScore(caller.id, weekNumber)) };
+    if (courseLastWeek !== null) return this.completions.courseScore(caller.id, courseLastWeek);
     // The member row, read in this interaction, holds the sum of their completions (kept in the same
     // transaction as every completion change): no second read of the completions.
     return { memberId: caller.id, points: caller.points, reachedAt: caller.pointsReachedAt ?? new Date(0) };
@@ -1017,16 +1050,14 @@ export class StudyService {
   }
 
   /** The caller between the members just above and below them, each with their competition rank. */
-  private async nearEntries(
-    cohort: Cohort,
-    weekNumber: number | null,
-    caller: MemberRecord,
-    anchor: BoardAnchor,
-  ): Promise<LeaderboardEntry[]> {
+  private async nearEntries(cohort: Cohort, board: Board, caller: MemberRecord, anchor: BoardAnchor): Promise<LeaderboardEntry[]> {
+    const { weekNumber, courseLastWeek } = board;
     const near =
-      weekNumber === null
-        ? await this.completions.nearAllTime(cohort.id, anchor, nearCount)
-        : await this.completions.nearOfWeek(cohort.id, weekNumber, anchor, nearCount);
+      weekNumber !== null
+        ? await this.completions.nearOfWeek(cohort.id, weekNumber, anchor, nearCount)
+        : courseLastWeek !== null
+          ? await this.completions.nearCourse(cohort.id, courseLastWeek, anchor, nearCount)
+          : await this.completions.nearAllTime(cohort.id, anchor, nearCount);
     const self: ScoreRow[] =
       anchor.points > 0 && isRanked({ visibility: caller.boardVisibility, excluded: caller.excluded })
         ? [
@@ -1043,7 +1074,7 @@ export class StudyService {
     // At most five rows, so at most five distinct scores to rank.
     const rankByPoints = new Map<number, number>();
     for (const points of new Set(rows.map((row) => row.points))) {
-      rankByPoints.set(points, competitionRank((await this.completions.standing(cohort.id, weekNumber, points)).ahead));
+      rankByPoints.set(points, competitionRank((await this.standingOn(cohort, board, points)).ahead));
     }
     return this.entries(
       cohort,

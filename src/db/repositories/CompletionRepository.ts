@@ -184,34 +184,111 @@ function allTimeTopSql(limit: number): string {
   LIMIT ${integerLiteral(limit)}`;
 }
 
-/** A ranked member's points logged after the course's last week (`?`: that week), in SQL. */
-const latePointsSql = `COALESCE((SELECT SUM(w."points") FROM "WeeklyScore" w
-    WHERE w."memberId" = m."id" AND w."weekNumber" > CAST(? AS INTEGER)), 0)`;
-
 const rankedMemberSql = `m."leftAt" IS NULL AND m."boardVisibility" <> ${hiddenLiteral} AND m."excluded" = false AND m."points" > 0`;
 
-/** CompletionRepository.courseTop's board: params last week (twice), cohort id. */
-function courseTopSql(limit: number): string {
-  return `
-  SELECT c."id", c."total" - c."late" AS "points",
-    CASE WHEN c."late" = 0 THEN c."pointsReachedAt" ELSE (SELECT MAX(w."reachedAt") FROM "WeeklyScore" w
-      WHERE w."memberId" = c."id" AND w."weekNumber" <= CAST(? AS INTEGER)) END AS "reachedAt",
-    c."userId", c."displayName", c."boardVisibility", c."alias"
-  FROM (
-    SELECT m."id", m."points" AS "total", m."pointsReachedAt", m."userId", m."displayName", m."boardVisibility", m."alias",
-      ${latePointsSql} AS "late"
-    FROM "Member" m
-    WHERE m."cohortId" = ? AND ${rankedMemberSql}
-  ) c
-  WHERE c."total" - c."late" > 0
-  ORDER BY 2 DESC, 3 ASC NULLS FIRST, 1 ASC
-  LIMIT ${integerLiteral(limit)}`;
+/**
+ * The course's board (the all-time board less the points logged after the course's last week, `lastWeek`) is read
+ * in two bounded halves: the members who logged nothing late in the all-time index's order (skipping at most the
+ * late scorers), and the late scorers themselves, found on WeeklyScore's board index past the last week. The top
+ * grows with the late scorers only; the near read's on-time half walks the members index as nearAllTime does.
+ * lateScores leans on the planners' defaults to take WeeklyScore's (cohortId, weekNumber, …) index: the bot never
+ * runs ANALYZE, and with SQLite's statistics the planner may scan the whole table for the GROUP BY instead.
+ */
+function lateScores(cohortId: number, lastWeek: number): Prisma.Sql {
+  return Prisma.sql`SELECT "memberId", SUM("points") AS "late" FROM "WeeklyScore"
+    WHERE "cohortId" = ${cohortId} AND "weekNumber" > ${lastWeek} GROUP BY "memberId"`;
 }
 
-/** How many ranked members with points have none left without their late ones: params cohort id, last week. */
-const courseDroppedOffSql = `
-  SELECT COUNT(*) AS "dropped" FROM "Member" m
-  WHERE m."cohortId" = ? AND ${rankedMemberSql} AND m."points" - ${latePointsSql} <= 0`;
+/** The course's rows of ranked members who logged nothing late, matching `where`, in `order`, the first `limit`. */
+function onTimeRows(cohortId: number, lastWeek: number, where: Prisma.Sql, order: Prisma.Sql, limit: number): Prisma.Sql {
+  return Prisma.sql`SELECT * FROM (
+    SELECT m."id", m."points", m."pointsReachedAt" AS "reachedAt", m."userId", m."displayName", m."boardVisibility", m."alias"
+    FROM "Member" m
+    WHERE m."cohortId" = ${cohortId} AND ${Prisma.raw(rankedMemberSql)} AND ${where}
+      AND NOT EXISTS (SELECT 1 FROM "WeeklyScore" w WHERE w."memberId" = m."id" AND w."weekNumber" > ${lastWeek})
+    ORDER BY ${order}
+    LIMIT ${Prisma.raw(integerLiteral(limit))}) AS "onTime"`;
+}
+
+/**
+ * The course's rows of ranked late scorers with course points left: their points less the late ones, reached when
+ * the last of their reading before the end was logged.
+ */
+function lateScorerRows(cohortId: number, lastWeek: number): Prisma.Sql {
+  return Prisma.sql`SELECT m."id", m."points" - l."late" AS "points",
+      (SELECT MAX(w."reachedAt") FROM "WeeklyScore" w WHERE w."memberId" = m."id" AND w."weekNumber" <= ${lastWeek}) AS "reachedAt",
+      m."userId", m."displayName", m."boardVisibility", m."alias"
+    FROM (${lateScores(cohortId, lastWeek)}) AS l JOIN "Member" m ON m."id" = l."memberId"
+    WHERE ${Prisma.raw(rankedMemberSql)} AND m."points" - l."late" > 0`;
+}
+
+const courseOrder = Prisma.sql`m."points" DESC, m."pointsReachedAt" ASC, m."id" ASC`;
+
+/**
+ * CompletionRepository.courseTop's board: the course's top `limit` in board order. A row reached at no time (NULL)
+ * goes first among its equals on both databases (SQLite's default, not PostgreSQL's), as courseScore reads it: the epoch.
+ */
+function courseTopSql(cohortId: number, lastWeek: number, limit: number): Prisma.Sql {
+  return Prisma.sql`SELECT * FROM (
+      ${onTimeRows(cohortId, lastWeek, Prisma.sql`1 = 1`, courseOrder, limit)}
+      UNION ALL
+      ${lateScorerRows(cohortId, lastWeek)}
+    ) AS "course"
+    ORDER BY "points" DESC, "reachedAt" ASC NULLS FIRST, "id" ASC
+    LIMIT ${Prisma.raw(integerLiteral(limit))}`;
+}
+
+/** A row's place relative to an anchor on a board, `above` or below it, and the order that reads the nearest first. */
+function nearCondition(direction: "above" | "below", anchor: BoardAnchor, prefix: string): { where: Prisma.Sql; order: Prisma.Sql } {
+  const { points, reachedAt, memberId } = anchor;
+  const [p, r, i] = [`${prefix}"points"`, prefix === "" ? `"reachedAt"` : `${prefix}"pointsReachedAt"`, `${prefix}"id"`].map(Prisma.raw);
+  return direction === "above"
+    ? {
+        where: Prisma.sql`(${p} > ${points} OR (${p} = ${points} AND ${r} < ${reachedAt}) OR (${p} = ${points} AND ${r} = ${reachedAt} AND ${i} < ${memberId}))`,
+        order: Prisma.sql`${p} ASC, ${r} DESC, ${i} DESC`,
+      }
+    : {
+        where: Prisma.sql`(${p} < ${points} OR (${p} = ${points} AND ${r} > ${reachedAt}) OR (${p} = ${points} AND ${r} = ${reachedAt} AND ${i} > ${memberId}))`,
+        order: Prisma.sql`${p} DESC, ${r} ASC, ${i} ASC`,
+      };
+}
+
+const plannerFence = integerLiteral(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The `count` ranked members nearest `anchor` on the course's board, `above` or below it, nearest first.
+ * A LIMIT that never binds fences the late scorers' subquery (PostgreSQL never pushes a filter into one with a
+ * LIMIT; `OFFSET 0` alone is not SQLite's syntax): unfenced, PostgreSQL pushes the near filter into it and hash-joins
+ * a scan of every cohort's Member rows against the late scores (99,999 rows read for 100 late scorers); fenced, it
+ * reaches each late scorer's row by primary key (test/integration/courseNearPlan.test.ts pins this).
+ */
+function nearCourseSql(cohortId: number, lastWeek: number, anchor: BoardAnchor, direction: "above" | "below", count: number): Prisma.Sql {
+  const member = nearCondition(direction, anchor, `m.`);
+  const row = nearCondition(direction, anchor, "");
+  const notSelf = (column: string) => Prisma.sql`${Prisma.raw(column)} <> ${anchor.memberId}`;
+  return Prisma.sql`SELECT * FROM (
+      ${onTimeRows(cohortId, lastWeek, Prisma.sql`${notSelf(`m."id"`)} AND ${member.where}`, member.order, count)}
+      UNION ALL
+      SELECT * FROM (${lateScorerRows(cohortId, lastWeek)} LIMIT ${Prisma.raw(plannerFence)}) AS "late" WHERE ${notSelf(`"id"`)} AND ${row.where}
+    ) AS "near"
+    ORDER BY ${row.order}
+    LIMIT ${Prisma.raw(integerLiteral(count))}`;
+}
+
+/**
+ * What standingOf takes off for the course's board (`lastWeek`: its last week): among the ranked late scorers, those
+ * the all-time tally counts above the points but whose course points are not, less those whose course points are
+ * (`ahead`), and those left with no course points (`ranked`). Scalar subqueries on "me" (standingOf's points).
+ */
+function lateCorrection(cohortId: number, lastWeek: number): { ahead: Prisma.Sql; ranked: Prisma.Sql } {
+  const from = Prisma.sql`FROM (${lateScores(cohortId, lastWeek)}) AS l JOIN "Member" m ON m."id" = l."memberId"
+    WHERE ${Prisma.raw(rankedMemberSql)}`;
+  return {
+    ahead: Prisma.sql` - (SELECT COALESCE(SUM(CASE WHEN m."points" > "me"."points" THEN 1 ELSE 0 END), 0)
+        - COALESCE(SUM(CASE WHEN m."points" - l."late" > "me"."points" AND m."points" - l."late" > 0 THEN 1 ELSE 0 END), 0) ${from})`,
+    ranked: Prisma.sql` - (SELECT COALESCE(SUM(CASE WHEN m."points" - l."late" <= 0 THEN 1 ELSE 0 END), 0) ${from})`,
+  };
+}
 
 /** A DATETIME read by hand-written SQL: a Date already (PostgreSQL, Prisma), or SQLite's stored value. */
 function dateOf(value: unknown): Date | null {
@@ -620,32 +697,55 @@ export class CompletionRepository {
   /**
    * The course's all-time board (`lastWeek`: its last calendar week): the top `limit` ranked members by their points
    * less those logged after the last week, those with late points placed where they reached their points before
-   * (epoch when never), and how many ranked members with points have none left that way. Null when nobody logged
-   * points after the last week (the all-time board is the course's). Worked out in SQL (one existence check, one
-   * ordered read of `limit` rows, one count), as CohortRepository.saveFinalBoard keeps it: nothing per member here.
+   * (epoch when never). Null when nobody logged points after the last week (the all-time board is the course's).
+   * Worked out in SQL (one existence check, one ordered read of `limit` rows), as CohortRepository.saveFinalBoard
+   * keeps it: nothing per member here. How many are left with no points is courseStanding's (its `ranked`).
    */
-  async courseTop(cohortId: number, lastWeek: number, limit: number): Promise<{ top: ScoreRow[]; droppedOff: number } | null> {
+  async courseTop(cohortId: number, lastWeek: number, limit: number): Promise<ScoreRow[] | null> {
     const anyLate = await this.reader.read(
       `SELECT 1 AS "late" WHERE EXISTS (SELECT 1 FROM "WeeklyScore" WHERE "cohortId" = ? AND "weekNumber" > CAST(? AS INTEGER))`,
       [cohortId, lastWeek],
     );
     if (anyLate.length === 0) return null;
-    const [rows, dropped] = await Promise.all([
-      this.reader.read(courseTopSql(limit), [lastWeek, lastWeek, cohortId]),
-      this.reader.read(courseDroppedOffSql, [cohortId, lastWeek]),
+    return (await this.readSql(courseTopSql(cohortId, lastWeek, limit))).map(toCourseRow);
+  }
+
+  /**
+   * The member's points on the course's board (`lastWeek`: its last week): their points less those logged after
+   * it, reached when the last of the rest was logged (the epoch when none): one statement on the member's own rows.
+   */
+  async courseScore(memberId: number, lastWeek: number): Promise<BoardAnchor> {
+    const [row] = await this.readSql(Prisma.sql`
+      SELECT m."points" - COALESCE(l."late", 0) AS "points",
+        CASE WHEN l."late" IS NULL THEN m."pointsReachedAt" ELSE (SELECT MAX(w."reachedAt") FROM "WeeklyScore" w
+          WHERE w."memberId" = m."id" AND w."weekNumber" <= ${lastWeek}) END AS "reachedAt"
+      FROM "Member" m LEFT JOIN (SELECT "memberId", SUM("points") AS "late" FROM "WeeklyScore"
+        WHERE "memberId" = ${memberId} AND "weekNumber" > ${lastWeek} GROUP BY "memberId") AS l ON l."memberId" = m."id"
+      WHERE m."id" = ${memberId}`);
+    return { memberId, points: Number(row?.points ?? 0), reachedAt: dateOf(row?.reachedAt) ?? new Date(0) };
+  }
+
+  /** standing() on the course's board (`lastWeek`: its last week): points logged after it move no rank. */
+  async courseStanding(cohortId: number, lastWeek: number, points: number): Promise<Standing> {
+    return this.standingOf(cohortId, null, Prisma.sql`${points}`, lateCorrection(cohortId, lastWeek));
+  }
+
+  /** nearAllTime on the course's board: the anchor's course points (courseScore), late points left out of everyone's. */
+  async nearCourse(
+    cohortId: number,
+    lastWeek: number,
+    anchor: BoardAnchor,
+    count: number,
+  ): Promise<{ above: ScoreRow[]; below: ScoreRow[] }> {
+    const [above, below] = await Promise.all([
+      this.readSql(nearCourseSql(cohortId, lastWeek, anchor, "above", count)),
+      this.readSql(nearCourseSql(cohortId, lastWeek, anchor, "below", count)),
     ]);
-    const top = rows.map((row) =>
-      toAllTimeRow({
-        id: Number(row.id),
-        points: Number(row.points),
-        pointsReachedAt: dateOf(row.reachedAt),
-        userId: row.userId as string,
-        displayName: row.displayName as string,
-        boardVisibility: row.boardVisibility as string,
-        alias: row.alias === null || row.alias === undefined ? null : Number(row.alias),
-      }),
-    );
-    return { top, droppedOff: Number(dropped[0]?.dropped ?? 0) };
+    return { above: above.map(toCourseRow).reverse(), below: below.map(toCourseRow) };
+  }
+
+  private readSql(statement: Prisma.Sql): Promise<Record<string, unknown>[]> {
+    return this.reader.read(statement.sql, statement.values as SqlValue[]);
   }
 
   /**
@@ -775,7 +875,12 @@ export class CompletionRepository {
    * off-board member's taken off. The bucket of a negative value rounds towards zero; the bounds still
    * hold (every tally row's points are above it).
    */
-  private async standingOf(cohortId: number, weekNumber: number | null, points: Prisma.Sql): Promise<Standing> {
+  private async standingOf(
+    cohortId: number,
+    weekNumber: number | null,
+    points: Prisma.Sql,
+    late: { ahead: Prisma.Sql; ranked: Prisma.Sql } = { ahead: Prisma.empty, ranked: Prisma.empty },
+  ): Promise<Standing> {
     const board = weekNumber ?? allTimeBoard;
     const width = Prisma.raw(String(scoreBucketWidth));
     // Through the hot reader: on PostgreSQL a named statement, planned once per connection (see PostgresHotReader).
@@ -786,9 +891,9 @@ export class CompletionRepository {
           + (SELECT COALESCE(SUM("members"), 0) FROM "ScoreTally"
               WHERE "cohortId" = ${cohortId} AND "weekNumber" = ${board}
                 AND "points" > "me"."points" AND "points" < ("me"."bucket" + 1) * ${width})
-          - "off"."ahead" AS BIGINT) AS "ahead",
+          - "off"."ahead"${late.ahead} AS BIGINT) AS "ahead",
         CAST((SELECT COALESCE(SUM("members"), 0) FROM "ScoreBucketTally"
-              WHERE "cohortId" = ${cohortId} AND "weekNumber" = ${board}) - "off"."ranked" AS BIGINT) AS "ranked"
+              WHERE "cohortId" = ${cohortId} AND "weekNumber" = ${board}) - "off"."ranked"${late.ranked} AS BIGINT) AS "ranked"
       FROM (SELECT "value" AS "points", "value" / ${width} AS "bucket"
             FROM (SELECT CAST(${points} AS INTEGER) AS "value") AS "given") AS "me",
         (${this.offBoard(cohortId, weekNumber, points)}) AS "off"`;
@@ -875,6 +980,19 @@ function toAllTimeRow(row: {
     boardVisibility: row.boardVisibility,
     alias: row.alias,
   };
+}
+
+/** A row of the course's board (courseTopSql, nearCourseSql): computed columns, read by hand. */
+function toCourseRow(row: Record<string, unknown>): ScoreRow {
+  return toAllTimeRow({
+    id: Number(row.id),
+    points: Number(row.points),
+    pointsReachedAt: dateOf(row.reachedAt),
+    userId: row.userId as string,
+    displayName: row.displayName as string,
+    boardVisibility: row.boardVisibility as string,
+    alias: row.alias === null || row.alias === undefined ? null : Number(row.alias),
+  });
 }
 
 function toWeekRow(row: {
