@@ -107,6 +107,13 @@ function titleOf(t: Translator, view: TodayView): string {
   return t.t("today.title", { cohort: view.cohort.name, phase, week, day: view.day.dayOfWeekIndex });
 }
 
+/** What is left of the day, in the unit of its total: a day of topics without estimates counts topics ("0 topics"), never "0 min". */
+function leftText(t: Translator, view: TodayView): string {
+  const itemsLeft = view.items.filter((status) => !status.done).length;
+  if (view.minutesTotal === 0) return t.t("format.topics", { count: itemsLeft });
+  return amountText(t, view.minutesLeft, itemsLeft);
+}
+
 /**
  * `/today` in the member's own plan: today's items, at most 5 overdue (oldest
  * first) then "…and N more: `/pace`", the streak, and a Done button for
@@ -138,7 +145,7 @@ export function renderToday(t: Translator, asServed: TodayView): Reply {
     description.push(
       t.t("today.due", {
         due: markup(timestamp(memberDayEnd(view.today, view.zone), "f")),
-        left: amountText(t, view.minutesLeft, view.items.filter((status) => !status.done).length),
+        left: leftText(t, view),
         total: amountText(t, view.minutesTotal, view.items.length),
       }),
       "",
