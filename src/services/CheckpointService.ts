@@ -92,7 +92,7 @@ export class CheckpointService {
   }
 
   /**
-   * `/checkpoint`: the current section's checkpoint (the section of this week that ends soonest), with the
+   * `/checkpoint`: the current section's checkpoint (the section of the member's week that ends soonest), with the
    * others that end the same week: each would otherwise be out of reach here (and one without a checkpoint
    * paragraph gets no posted prompt).
    */
@@ -100,10 +100,11 @@ export class CheckpointService {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // After the closing post (or /cohort end) no answer would be taken; until then the last section's is offered.
     await this.refuseClosedCheckpoints(cohort, member, request.now);
-    const context = await this.plans.contextFor(cohort);
+    // The member's own plan: on a calendar extended with `/pace`, their sections come weeks later than the cohort's.
+    const { context, plan } = await this.memberPlans.planFor(cohort, member, request.now);
     // Sections count curriculum weeks: a break week does not move them on.
     const calendarWeek = currentWeekNumber(context.plan, request.now);
-    const week = calendarWeek - context.breakWeeks.filter((breakWeek) => breakWeek < calendarWeek).length;
+    const week = calendarWeek - context.breakWeeks.filter((breakWeek) => breakWeek < calendarWeek).length - plan.extraWeeks;
     const sameWeek = currentSections(context.curriculum.sections, week, context.basePlan.totalWeeks, context.curriculum.sections.length);
     const sections = sameWeek.slice(0, maxCheckpointSections);
     if (sections.length === 0) throw new UserError("checkpoint.noSections");

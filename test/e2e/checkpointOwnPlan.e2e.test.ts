@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * `/checkpoint` of a member whose calendar runs a week later (`/pace mode:extend`): the section they are
+ * working towards is the one of their own plan, as `/today` and `/week` read it, not the cohort's.
+ */
+describe("/checkpoint on a member's extended calendar", () => {
+  let bot: BotHarness;
+  let ada: { id: string };
+  let bo: { id: string };
+  const cohortName = "Backend";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
+    ada = bot.member("ada");
+    bo = bot.member("bo");
+    await bot.reply(ada.id, "join", { cohort: cohortName });
+    await bot.reply(bo.id, "join", { cohort: cohortName });
+    await bot.reply(bo.id, "pace", { mode: "extend" });
+    // Tuesday of the cohort's week 3: Database Fundamentals (weeks 1–2) is behind the cohort, not behind Bo.
+    bot.clock.set(new Date("2027-01-19T10:00:00Z"));
+  });
+  afterAll(async () => bot.close());
+
+  it("offers the cohort's current section to a member on the cohort's calendar", async () => {
+    const reply = await bot.reply(ada.id, "checkpoint");
+    expect(reply.embeds[0]?.title).toBe("✅ Checkpoint · Database Performance");
+  });
+
+  it("offers the section a week behind to a member whose calendar runs a week later, the one their /week reads", async () => {
+    expect(visibleText(await bot.reply(bo.id, "week"))).toContain("Isolation Levels");
+    const reply = await bot.reply(bo.id, "checkpoint");
+    expect(reply.embeds[0]?.title).toBe("✅ Checkpoint · Database Fundamentals");
+  });
+});
