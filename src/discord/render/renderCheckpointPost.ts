@@ -26,6 +26,13 @@ export function checkpointFooter(
   return t.plain("checkpoint.footer", { cohort: cohortName, weeks: weeksText(t, section.weekStart, section.weekEnd), total: totalWeeks });
 }
 
+/** The prompt: a phase whose checkpoint is its Objective (the 36-week path's) is framed as its aim, as `/checkpoint` does. */
+function postPromptText(t: Translator, section: CheckpointPostView["section"]): string {
+  const text = section.checkpoint?.trim() ?? "";
+  if (text !== "" && text === section.summary.trim()) return t.t("checkpoint.objective", { text });
+  return t.user(section.checkpoint ?? "");
+}
+
 /**
  * A section's checkpoint prompt with the three self-assessment buttons.
  * `disabled` renders them inert (for /cohort preview, where a click must not
@@ -37,7 +44,7 @@ export function renderCheckpointPost(t: Translator, view: CheckpointPostView, op
   const buttons = Object.values(CheckpointAnswerKind)
     .map((answer) => button(checkpointButtonId(cohort.id, section.id, answer), checkpointAnswerLabel(t, answer), styles[answer]))
     .map((component) => (options.disabled === true ? { ...component, disabled: true } : component));
-  const description = [truncate(t.user(section.checkpoint ?? ""), 3500), "", t.t("checkpoint.postAsk")].join("\n");
+  const description = [truncate(postPromptText(t, section), 3500), "", t.t("checkpoint.postAsk")].join("\n");
   const messages = packEmbeds(
     {
       color: colors.success,
