@@ -7,8 +7,8 @@ import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import {
   maxLateMs,
   postRowKey,
+  postsStillToCome,
   postsWaitingNow,
-  stillToBeTried,
   type PostRowState,
   type PostTimeChange,
 } from "../domain/schedule/catchUpRule.js";
@@ -145,11 +145,7 @@ export class CohortInfoService {
     // The cached schedule the scheduler reads (a big cohort's is worked out off the event loop).
     const posts = over ? [] : await this.plans.postsFor(cohort);
     const rows = posts.length === 0 ? new Map<string, PostRowState>() : await this.postRows(cohort);
-    // A post already sent (or given up on) whose time an edit moved later (a zone to the west) is not sent again.
-    const upcoming = posts.filter((post) => {
-      const row = rows.get(postRowKey(post));
-      return post.dueAt.getTime() > now.getTime() && (row === undefined || stillToBeTried(row));
-    });
+    const upcoming = postsStillToCome(posts, rows, now);
     const catchingUp = cohort.status === CohortStatus.Active ? await this.catchingUp(cohort, posts, rows, now) : [];
     const next = (kind: PlannedPost["kind"]) => {
       const late = catchingUp.find((post) => post.kind === kind);

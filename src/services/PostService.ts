@@ -3,6 +3,7 @@ import { CohortBoard } from "../domain/privacy/boardPresentation.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { resumption } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
+import { postsStillToCome, type PostRowState } from "../domain/schedule/catchUpRule.js";
 import { addDays, latestWeekdayOnOrBefore, localDateOf, parseLocalDate } from "../domain/schedule/localTime.js";
 import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
 import { typedTimeZone } from "./typedTimeZone.js";
@@ -390,11 +391,13 @@ export class PostService {
     return current.section.key;
   }
 
-  /** The week `/cohort preview` shows by default: the one whose assignment is posted next (the last once all are out). */
-  async nextWeekToPost(cohort: Cohort, now: Date): Promise<number> {
-    const posts = await this.schedule(cohort);
-    const weekPosts = posts.filter((post) => post.kind === "week");
-    const next = weekPosts.find((post) => post.dueAt.getTime() > now.getTime()) ?? weekPosts.at(-1);
+  /**
+   * The week `/cohort preview` shows by default: the one whose assignment is posted next, by the rule /cohort info
+   * names it with (catchUpRule.postsStillToCome; `rows` by postRowKey), the last once all are out.
+   */
+  async nextWeekToPost(cohort: Cohort, rows: ReadonlyMap<string, PostRowState>, now: Date): Promise<number> {
+    const weekPosts = (await this.schedule(cohort)).filter((post) => post.kind === "week");
+    const next = postsStillToCome(weekPosts, rows, now)[0] ?? weekPosts.at(-1);
     return next?.weekNumber ?? 1;
   }
   /**
