@@ -1,6 +1,7 @@
 import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import { CohortBoard } from "../domain/privacy/boardPresentation.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
+import { checkpointPrompt, type CheckpointPrompt } from "../domain/curriculum/checkpointPrompt.js";
 import { resumption } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { postsStillToCome, type PostRowState } from "../domain/schedule/catchUpRule.js";
@@ -106,6 +107,8 @@ export type PostedBoardView =
 export interface CheckpointPostView {
   readonly cohort: Cohort;
   readonly section: StoredSection;
+  /** What it asks about, as /checkpoint asks it (a phase whose checkpoint is its Objective: as its aim). */
+  readonly prompt: CheckpointPrompt;
   readonly totalWeeks: number;
 }
 
@@ -279,7 +282,12 @@ export class PostService {
     const section = context.curriculum.sections.find((candidate) => candidate.key === sectionKey);
     if (section === undefined || section.checkpoint === null) throw new UserError("posts.noCheckpoint");
     // Its weeks on the calendar (a break week moves them), out of the calendar's total.
-    return { cohort, section: calendarSectionOf(context, section), totalWeeks: context.plan.totalWeeks };
+    return {
+      cohort,
+      section: calendarSectionOf(context, section),
+      prompt: checkpointPrompt(section, context.curriculum),
+      totalWeeks: context.plan.totalWeeks,
+    };
   }
 
   /** The closing post as it would look now (preview, simulate): the final board once kept, else the live one. */
