@@ -8,7 +8,8 @@ import {
 import { checkpointPrompt, type CheckpointPrompt } from "../domain/curriculum/checkpointPrompt.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { currentSections } from "../domain/schedule/currentSection.js";
-import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
+import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
+import { memberTotalWeeks } from "../domain/schedule/memberPlanWeek.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -101,9 +102,13 @@ export class CheckpointService {
     // After the closing post (or /cohort end) no answer would be taken; until then the last section's is offered.
     await this.refuseClosedCheckpoints(cohort, member, request.now);
     // The member's own plan: on a calendar extended with `/pace`, their sections come weeks later than the cohort's.
-    const { context, plan } = await this.memberPlans.planFor(cohort, member, request.now);
+    const { context, plan, today } = await this.memberPlans.planFor(cohort, member, request.now);
+    // The week of the member's day (their zone, 04:00 rollover) in their own weeks, as /week reads it.
+    const calendarWeek = weekNumberOfDate(
+      { startDate: context.plan.startDate, totalWeeks: memberTotalWeeks(context.plan.totalWeeks, plan) },
+      today,
+    );
     // Sections count curriculum weeks: a break week does not move them on.
-    const calendarWeek = currentWeekNumber(context.plan, request.now);
     const week = calendarWeek - context.breakWeeks.filter((breakWeek) => breakWeek < calendarWeek).length - plan.extraWeeks;
     const sameWeek = currentSections(context.curriculum.sections, week, context.basePlan.totalWeeks, context.curriculum.sections.length);
     const sections = sameWeek.slice(0, maxCheckpointSections);

@@ -35,3 +35,29 @@ describe("/checkpoint on a member's extended calendar", () => {
     expect(reply.embeds[0]?.title).toBe("✅ Checkpoint · Database Fundamentals");
   });
 });
+
+/**
+ * `/checkpoint` follows the member's own day (their `/remind` zone), as `/week` does: in Auckland Monday of
+ * week 3 has begun while the cohort's zone (UTC) is still on Sunday of week 2.
+ */
+describe("/checkpoint on a member's own day", () => {
+  let bot: BotHarness;
+  let kai: { id: string };
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+    await bot.createCohort({ name: "Backend", start: "2027-01-04" });
+    kai = bot.member("kai");
+    await bot.reply(kai.id, "join", { cohort: "Backend" });
+    await bot.reply(kai.id, "remind", { time: "18:00", timezone: "Pacific/Auckland" });
+    // Sunday 20:00 UTC: Monday 09:00 in Auckland, week 3's first day there.
+    bot.clock.set(new Date("2027-01-17T20:00:00Z"));
+  });
+  afterAll(async () => bot.close());
+
+  it("offers the section of the week the member's /week shows as current", async () => {
+    expect(visibleText(await bot.reply(kai.id, "week"))).toContain("Week 3");
+    const reply = await bot.reply(kai.id, "checkpoint");
+    expect(reply.embeds[0]?.title).toBe("✅ Checkpoint · Database Performance");
+  });
+});
