@@ -61,3 +61,39 @@ describe("/checkpoint on a member's own day", () => {
     expect(reply.embeds[0]?.title).toBe("✅ Checkpoint · Database Performance");
   });
 });
+
+/**
+ * `/checkpoint` with a cohort break week before the current week and a member on an extended calendar:
+ * the break moves every section a week later for everyone, the extension a week more for that member.
+ */
+describe("/checkpoint after a break week on a member's extended calendar", () => {
+  let bot: BotHarness;
+  let ada: { id: string };
+  let bo: { id: string };
+  const cohortName = "Backend";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+    await bot.createCohort({ name: cohortName, start: "2027-01-04" });
+    await bot.reply(bot.admin.id, "cohort break", { cohort: cohortName, week: 2 });
+    ada = bot.member("ada");
+    bo = bot.member("bo");
+    await bot.reply(ada.id, "join", { cohort: cohortName });
+    await bot.reply(bo.id, "join", { cohort: cohortName });
+    await bot.reply(bo.id, "pace", { mode: "extend" });
+    // Tuesday of calendar week 4: the course's week 3 (week 2 was a break), week 2 of Bo's.
+    bot.clock.set(new Date("2027-01-26T10:00:00Z"));
+  });
+  afterAll(async () => bot.close());
+
+  it("offers the course's current section to a member on the cohort's calendar", async () => {
+    const reply = await bot.reply(ada.id, "checkpoint");
+    expect(reply.embeds[0]?.title).toBe("✅ Checkpoint · Database Performance");
+  });
+
+  it("offers the extended member the section a week behind, the one their /week reads", async () => {
+    expect(visibleText(await bot.reply(bo.id, "week"))).toContain("Isolation Levels");
+    const reply = await bot.reply(bo.id, "checkpoint");
+    expect(reply.embeds[0]?.title).toBe("✅ Checkpoint · Database Fundamentals");
+  });
+});
