@@ -5,7 +5,14 @@ import { PostPartStatus, type PostPartLedger } from "../db/repositories/PostPart
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import { PostStatus } from "../domain/schedule/scheduledPostModel.js";
 import { claimLifetimeMs } from "../domain/schedule/claimRule.js";
-import { isPastCatchUp, maxLateMs, postRowKey, postsWaitingNow, setAsideForItsTime } from "../domain/schedule/catchUpRule.js";
+import {
+  isPastCatchUp,
+  maxLateMs,
+  postRowKey,
+  postsWaitingNow,
+  setAsideForItsTime,
+  type PostRowState,
+} from "../domain/schedule/catchUpRule.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -349,7 +356,7 @@ export class Announcer {
     const rows = new Map((await this.scheduledPosts.listForCohorts([cohort.id])).map((row) => [postRowKey(row), row]));
     const changes = await this.audit.postTimeChanges(cohort.id, new Date(request.now.getTime() - maxLateMs));
     const waitingNow = postsWaitingNow(schedule, rows, changes, cohort.settings, request.now);
-    const weekNumber = request.week ?? (await this.defaultPreviewWeek(cohort, schedule, waitingNow, request.now));
+    const weekNumber = request.week ?? (await this.defaultPreviewWeek(cohort, schedule, { rows, waitingNow }, request.now));
     if (!Number.isInteger(weekNumber) || weekNumber < 1 || weekNumber > totalWeeks)
       throw new UserError("input.invalidWeek", { total: totalWeeks });
     const chosen = schedule.filter((post) => post.weekNumber === weekNumber || (post.kind === "closing" && weekNumber === totalWeeks));
@@ -391,20 +398,21 @@ export class Announcer {
 
   /**
    * The week /cohort preview shows by default: that of the weekly post the scheduler catches up at its next tick
-   * (by the rule /cohort info uses, catchUpRule.postsWaitingNow: `waitingNow`, read once by preview), else the next one due.
+   * (by the rule /cohort info uses, catchUpRule.postsWaitingNow: `waitingNow`, read once by preview), else the next one
+   * still to come (`rows`: one already sent that an edit moved later is not).
    */
   private async defaultPreviewWeek(
     cohort: Cohort,
     schedule: readonly PlannedPost[],
-    waitingNow: readonly PlannedPost[],
+    read: { readonly rows: ReadonlyMap<string, PostRowState>; readonly waitingNow: readonly PlannedPost[] },
     now: Date,
   ): Promise<number> {
     const catchingUp = cohort.status === CohortStatus.Active && cohort.channelProblem === null;
     if (catchingUp && schedule.some((post) => post.kind === "week" && post.dueAt.getTime() <= now.getTime())) {
-      const late = waitingNow.find((post) => post.kind === "week");
+      const late = read.waitingNow.find((post) => post.kind === "week");
       if (late?.weekNumber !== undefined) return late.weekNumber;
     }
-    return this.posts.nextWeekToPost(cohort, now);
+    return this.posts.nextWeekToPost(cohort, read.rows, now);
   }
 
   private async viewFor(

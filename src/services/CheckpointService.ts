@@ -8,7 +8,8 @@ import {
 import { checkpointPrompt, type CheckpointPrompt } from "../domain/curriculum/checkpointPrompt.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { currentSections } from "../domain/schedule/currentSection.js";
-import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
+import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
+import { memberTotalWeeks } from "../domain/schedule/memberPlanWeek.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -92,7 +93,7 @@ export class CheckpointService {
   }
 
   /**
-   * `/checkpoint`: the current section's checkpoint (the section of this week that ends soonest), with the
+   * `/checkpoint`: the current section's checkpoint (the section of the member's week that ends soonest), with the
    * others that end the same week: each would otherwise be out of reach here (and one without a checkpoint
    * paragraph gets no posted prompt).
    */
@@ -100,10 +101,15 @@ export class CheckpointService {
     const { cohort, member } = await this.cohorts.resolveForMember(request.guildId, request.userId, request.cohort);
     // After the closing post (or /cohort end) no answer would be taken; until then the last section's is offered.
     await this.refuseClosedCheckpoints(cohort, member, request.now);
-    const context = await this.plans.contextFor(cohort);
+    // The member's own plan: on a calendar extended with `/pace`, their sections come weeks later than the cohort's.
+    const { context, plan, today } = await this.memberPlans.planFor(cohort, member, request.now);
+    // The week of the member's day (their zone, 04:00 rollover) in their own weeks, as /week reads it.
+    const calendarWeek = weekNumberOfDate(
+      { startDate: context.plan.startDate, totalWeeks: memberTotalWeeks(context.plan.totalWeeks, plan) },
+      today,
+    );
     // Sections count curriculum weeks: a break week does not move them on.
-    const calendarWeek = currentWeekNumber(context.plan, request.now);
-    const week = calendarWeek - context.breakWeeks.filter((breakWeek) => breakWeek < calendarWeek).length;
+    const week = calendarWeek - context.breakWeeks.filter((breakWeek) => breakWeek < calendarWeek).length - plan.extraWeeks;
     const sameWeek = currentSections(context.curriculum.sections, week, context.basePlan.totalWeeks, context.curriculum.sections.length);
     const sections = sameWeek.slice(0, maxCheckpointSections);
     if (sections.length === 0) throw new UserError("checkpoint.noSections");

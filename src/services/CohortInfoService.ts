@@ -4,7 +4,14 @@ import { calendarWeekCount, wasEndedEarly } from "../domain/schedule/cohortBreak
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, startOfLocalDay } from "../domain/schedule/localTime.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
-import { maxLateMs, postRowKey, postsWaitingNow, type PostRowState, type PostTimeChange } from "../domain/schedule/catchUpRule.js";
+import {
+  maxLateMs,
+  postRowKey,
+  postsStillToCome,
+  postsWaitingNow,
+  type PostRowState,
+  type PostTimeChange,
+} from "../domain/schedule/catchUpRule.js";
 import { ChannelCheck, type ChannelGateway, type PostPermission } from "./ChannelGateway.js";
 import type { CohortService } from "./CohortService.js";
 import type { ConfidenceSection } from "./RosterService.js";
@@ -142,8 +149,9 @@ export class CohortInfoService {
     const over = cohort.status === CohortStatus.Ended || cohort.status === CohortStatus.Finished;
     // The cached schedule the scheduler reads (a big cohort's is worked out off the event loop).
     const posts = over ? [] : await this.plans.postsFor(cohort);
-    const upcoming = posts.filter((post) => post.dueAt.getTime() > now.getTime());
-    const catchingUp = cohort.status === CohortStatus.Active ? await this.catchingUp(cohort, posts, now) : [];
+    const rows = posts.length === 0 ? new Map<string, PostRowState>() : await this.postRows(cohort);
+    const upcoming = postsStillToCome(posts, rows, now);
+    const catchingUp = cohort.status === CohortStatus.Active ? await this.catchingUp(cohort, posts, rows, now) : [];
     const next = (kind: PlannedPost["kind"]) => {
       const late = catchingUp.find((post) => post.kind === kind);
       return late === undefined
@@ -175,13 +183,22 @@ export class CohortInfoService {
     };
   }
 
+  /** The cohort's post rows by postRowKey: which posts went out, were given up on or are still to be tried. */
+  private async postRows(cohort: Cohort): Promise<Map<string, PostRowState>> {
+    return new Map((await this.history.rows(cohort.id)).map((row) => [postRowKey(row), row]));
+  }
+
   /**
    * The posts already due that the scheduler still sends (or retries) at its next tick, by its own catch-up rule
    * (catchUpRule.postsWaitingNow). None while the channel is flagged: its posts are on hold until it is fixed.
    */
-  private async catchingUp(cohort: Cohort, posts: readonly PlannedPost[], now: Date): Promise<PlannedPost[]> {
+  private async catchingUp(
+    cohort: Cohort,
+    posts: readonly PlannedPost[],
+    rows: ReadonlyMap<string, PostRowState>,
+    now: Date,
+  ): Promise<PlannedPost[]> {
     if (cohort.channelProblem !== null || !posts.some((post) => post.dueAt.getTime() <= now.getTime())) return [];
-    const rows = new Map((await this.history.rows(cohort.id)).map((row) => [postRowKey(row), row]));
     const changes = await this.history.postTimeChanges(cohort.id, new Date(now.getTime() - maxLateMs));
     return postsWaitingNow(posts, rows, changes, cohort.settings, now);
   }

@@ -1,8 +1,10 @@
 import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import { CohortBoard } from "../domain/privacy/boardPresentation.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
+import { checkpointPrompt, type CheckpointPrompt } from "../domain/curriculum/checkpointPrompt.js";
 import { resumption } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
+import { postsStillToCome, type PostRowState } from "../domain/schedule/catchUpRule.js";
 import { addDays, latestWeekdayOnOrBefore, localDateOf, parseLocalDate } from "../domain/schedule/localTime.js";
 import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
 import { typedTimeZone } from "./typedTimeZone.js";
@@ -105,6 +107,8 @@ export type PostedBoardView =
 export interface CheckpointPostView {
   readonly cohort: Cohort;
   readonly section: StoredSection;
+  /** What it asks about, as /checkpoint asks it (a phase whose checkpoint is its Objective: as its aim). */
+  readonly prompt: CheckpointPrompt;
   readonly totalWeeks: number;
 }
 
@@ -278,7 +282,12 @@ export class PostService {
     const section = context.curriculum.sections.find((candidate) => candidate.key === sectionKey);
     if (section === undefined || section.checkpoint === null) throw new UserError("posts.noCheckpoint");
     // Its weeks on the calendar (a break week moves them), out of the calendar's total.
-    return { cohort, section: calendarSectionOf(context, section), totalWeeks: context.plan.totalWeeks };
+    return {
+      cohort,
+      section: calendarSectionOf(context, section),
+      prompt: checkpointPrompt(section, context.curriculum),
+      totalWeeks: context.plan.totalWeeks,
+    };
   }
 
   /** The closing post as it would look now (preview, simulate): the final board once kept, else the live one. */
@@ -390,11 +399,13 @@ export class PostService {
     return current.section.key;
   }
 
-  /** The week `/cohort preview` shows by default: the one whose assignment is posted next (the last once all are out). */
-  async nextWeekToPost(cohort: Cohort, now: Date): Promise<number> {
-    const posts = await this.schedule(cohort);
-    const weekPosts = posts.filter((post) => post.kind === "week");
-    const next = weekPosts.find((post) => post.dueAt.getTime() > now.getTime()) ?? weekPosts.at(-1);
+  /**
+   * The week `/cohort preview` shows by default: the one whose assignment is posted next, by the rule /cohort info
+   * names it with (catchUpRule.postsStillToCome; `rows` by postRowKey), the last once all are out.
+   */
+  async nextWeekToPost(cohort: Cohort, rows: ReadonlyMap<string, PostRowState>, now: Date): Promise<number> {
+    const weekPosts = (await this.schedule(cohort)).filter((post) => post.kind === "week");
+    const next = postsStillToCome(weekPosts, rows, now)[0] ?? weekPosts.at(-1);
     return next?.weekNumber ?? 1;
   }
   /**

@@ -70,7 +70,8 @@ describe("the 36-week path without estimates, end to end", () => {
   it("posts each phase's objective as its checkpoint on the phase's last study day, with the answer buttons", () => {
     const checkpoint = channelPosts().find((message) => message.embeds[0]?.title === "✅ Checkpoint · Phase 1: Foundations");
     if (checkpoint === undefined) throw new Error("no checkpoint post for phase 1");
-    expect(visibleText(checkpoint)).toContain("Understand fundamentals of web architecture and networking");
+    // Framed as the phase's aim, as `/checkpoint` frames it, not a bare sentence above the question.
+    expect(visibleText(checkpoint)).toContain("This section's aim: Understand fundamentals of web architecture and networking");
     expect(buttonsOf(checkpoint).map((button) => button.label)).toEqual(["Confident", "Partly", "Not yet"]);
   });
 });

@@ -5,29 +5,13 @@ import type { PrivateReply, Reply } from "../commandTypes.js";
 import type { MessageKey } from "../i18n/locales/en.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { button, buttonRows, colors, limits, truncate } from "./format.js";
-import { checkpointAnswerLabel, checkpointButtonId, checkpointFooter } from "./renderCheckpointPost.js";
+import { checkpointAnswerLabel, checkpointButtonId, checkpointFooter, checkpointPromptText } from "./renderCheckpointPost.js";
 
 const answerStyles = {
   confident: ButtonStyle.Success,
   partly: ButtonStyle.Primary,
   not_yet: ButtonStyle.Secondary,
 } as const satisfies Record<CheckpointAnswerKind, ButtonStyle>;
-
-function promptText(t: Translator, view: CheckpointSectionView): string {
-  const prompt = view.prompt;
-  switch (prompt.source) {
-    case "checkpoint":
-      return t.user(prompt.text);
-    case "objective":
-      return t.t("checkpoint.objective", { text: prompt.text });
-    case "outcomes":
-      return [t.t("checkpoint.outcomesIntro"), ...prompt.outcomes.map((outcome) => t.t("checkpoint.outcome", { text: outcome }))].join(
-        "\n",
-      );
-    case "none":
-      return t.t("checkpoint.noText", { section: view.section.title });
-  }
-}
 
 /** One section's embed, within `budget` characters (a message's embeds share Discord's 6,000). */
 function sectionEmbed(t: Translator, view: CheckpointView, entry: CheckpointSectionView, budget: number): APIEmbed {
@@ -37,7 +21,12 @@ function sectionEmbed(t: Translator, view: CheckpointView, entry: CheckpointSect
   const title = truncate(t.t("checkpoint.title", { section: entry.section.title }), limits.title);
   const footer = truncate(checkpointFooter(t, view.cohort.name, entry.section, view.totalWeeks), limits.footer);
   const room = Math.min(limits.description, budget - title.length - footer.length) - tail.length;
-  return { color: colors.success, title, description: `${truncate(promptText(t, entry), room)}${tail}`, footer: { text: footer } };
+  return {
+    color: colors.success,
+    title,
+    description: `${truncate(checkpointPromptText(t, entry.prompt, entry.section.title), room)}${tail}`,
+    footer: { text: footer },
+  };
 }
 
 /** "{section}: {answer}" within a button's 80 characters: a long title is shortened, the answer always kept whole. */

@@ -1,5 +1,6 @@
 import { ButtonStyle } from "discord.js";
 import { CheckpointAnswerKind } from "../../domain/cohort/cohortModel.js";
+import type { CheckpointPrompt } from "../../domain/curriculum/checkpointPrompt.js";
 import type { CheckpointPostView } from "../../services/PostService.js";
 import { weeksText } from "../i18n/formatters.js";
 import type { Translator } from "../i18n/Translator.js";
@@ -26,6 +27,22 @@ export function checkpointFooter(
   return t.plain("checkpoint.footer", { cohort: cohortName, weeks: weeksText(t, section.weekStart, section.weekEnd), total: totalWeeks });
 }
 
+/** What a checkpoint asks about (checkpointPrompt), as /checkpoint and the channel's checkpoint post both word it. */
+export function checkpointPromptText(t: Translator, prompt: CheckpointPrompt, sectionTitle: string): string {
+  switch (prompt.source) {
+    case "checkpoint":
+      return t.user(prompt.text);
+    case "objective":
+      return t.t("checkpoint.objective", { text: prompt.text });
+    case "outcomes":
+      return [t.t("checkpoint.outcomesIntro"), ...prompt.outcomes.map((outcome) => t.t("checkpoint.outcome", { text: outcome }))].join(
+        "\n",
+      );
+    case "none":
+      return t.t("checkpoint.noText", { section: sectionTitle });
+  }
+}
+
 /**
  * A section's checkpoint prompt with the three self-assessment buttons.
  * `disabled` renders them inert (for /cohort preview, where a click must not
@@ -37,7 +54,7 @@ export function renderCheckpointPost(t: Translator, view: CheckpointPostView, op
   const buttons = Object.values(CheckpointAnswerKind)
     .map((answer) => button(checkpointButtonId(cohort.id, section.id, answer), checkpointAnswerLabel(t, answer), styles[answer]))
     .map((component) => (options.disabled === true ? { ...component, disabled: true } : component));
-  const description = [truncate(t.user(section.checkpoint ?? ""), 3500), "", t.t("checkpoint.postAsk")].join("\n");
+  const description = [truncate(checkpointPromptText(t, view.prompt, section.title), 3500), "", t.t("checkpoint.postAsk")].join("\n");
   const messages = packEmbeds(
     {
       color: colors.success,

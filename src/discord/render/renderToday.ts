@@ -108,6 +108,17 @@ function titleOf(t: Translator, view: TodayView): string {
 }
 
 /**
+ * What is left of the day and its total, in one unit: topics when what is left has no minutes (a day without
+ * estimates, or one whose estimated items are done: never "0 min", nor "1 topic left of 30 min"), else minutes.
+ */
+function leftAndTotalText(t: Translator, view: TodayView): { left: string; total: string } {
+  const itemsLeft = view.items.filter((status) => !status.done).length;
+  if (view.minutesTotal === 0 || (view.minutesLeft === 0 && itemsLeft > 0))
+    return { left: t.t("format.topics", { count: itemsLeft }), total: t.t("format.topics", { count: view.items.length }) };
+  return { left: durationText(t, view.minutesLeft), total: durationText(t, view.minutesTotal) };
+}
+
+/**
  * `/today` in the member's own plan: today's items, at most 5 overdue (oldest
  * first) then "…and N more: `/pace`", the streak, and a Done button for
  * exactly the items listed.
@@ -138,8 +149,7 @@ export function renderToday(t: Translator, asServed: TodayView): Reply {
     description.push(
       t.t("today.due", {
         due: markup(timestamp(memberDayEnd(view.today, view.zone), "f")),
-        left: amountText(t, view.minutesLeft, view.items.filter((status) => !status.done).length),
-        total: amountText(t, view.minutesTotal, view.items.length),
+        ...leftAndTotalText(t, view),
       }),
       "",
       listed.text,

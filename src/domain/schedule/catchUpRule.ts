@@ -80,6 +80,18 @@ export function stillToBeTried(row: PostRowState): boolean {
 }
 
 /**
+ * The posts still to come at `now`, in schedule order: due later, without a row or with one still to be tried.
+ * A post already sent (or given up on) whose time an edit moved later (a zone to the west) is not sent again.
+ * `rows` by postRowKey.
+ */
+export function postsStillToCome(planned: readonly PlannedPost[], rows: ReadonlyMap<string, PostRowState>, now: Date): PlannedPost[] {
+  return planned.filter((post) => {
+    const row = rows.get(postRowKey(post));
+    return post.dueAt.getTime() > now.getTime() && (row === undefined || stillToBeTried(row));
+  });
+}
+
+/**
  * The due posts the scheduler still sends (or retries) by its catch-up rule: without a row (and not set aside
  * for their time) or with one still to be tried, and less than a day late or late only since they were set.
  * `rows` by postRowKey; `changes` those of the last 24 hours, newest first.
