@@ -166,7 +166,8 @@ const defaultExportPageRows: ExportPageRows = { rows: 500, auditLines: 200, prev
 /**
  * The rows an export reads: those there when it began. A row keyed by time is read up to the export's
  * `now` (a completion undone and logged again mid-export, a re-answered checkpoint, a retaken nudge come
- * back later than that: written once, as they stood); one keyed by id up to the highest id then.
+ * back later than that: written as they stood if their page was read first, else left out, never twice);
+ * one keyed by id up to the highest id then.
  */
 export interface MemberExportCeiling extends ExportCeiling {
   readonly cohortId: number;
