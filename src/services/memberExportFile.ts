@@ -150,7 +150,7 @@ export async function memberExportFile(
   const { guildId, userId, now } = request;
   const file = new BoundedFile(limitBytes);
   const tally = { rows: 0 };
-  // Rows as they stood when the export began: one changed mid-export is written once (see ExportCeiling).
+  // Rows as they stood when the export began: one changed mid-export is written once (see MemberExportCeiling).
   const ceiling = await privacy.exportCeiling(now);
   const pages = privacy.exportPages(guildId, userId, ceiling);
   const head: [string, unknown][] = [

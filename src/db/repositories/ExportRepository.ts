@@ -42,14 +42,19 @@ export interface ExportCeiling {
   readonly memberId: number;
 }
 
+/** The ceiling of an export begun at `now`: the highest member id there is, a look-up of the primary key's end. */
+export async function exportCeilingAt(prisma: PrismaClient, now: Date): Promise<ExportCeiling> {
+  const last = await prisma.member.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  return { now, memberId: last?.id ?? 0 };
+}
+
 /** A cohort's data for `/cohort export`, read a batch of members at a time so a large cohort is never held at once. */
 export class ExportRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** The ceiling of an export begun at `now`: the highest member id there is, a look-up of the primary key's end. */
-  async ceiling(now: Date): Promise<ExportCeiling> {
-    const last = await this.prisma.member.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
-    return { now, memberId: last?.id ?? 0 };
+  /** See exportCeilingAt. */
+  ceiling(now: Date): Promise<ExportCeiling> {
+    return exportCeilingAt(this.prisma, now);
   }
 
   /** Members (those who left too) after `afterId` up to the ceiling, by id. */

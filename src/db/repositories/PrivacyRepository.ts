@@ -7,6 +7,7 @@ import { shardOfGuild } from "../../domain/privacy/shardOfGuild.js";
 import { chunksOf } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { exportCeilingAt, type ExportCeiling } from "./ExportRepository.js";
 import { lockCohortRows } from "./lockCohortRows.js";
 import { longTransactionOptions } from "./longTransactionOptions.js";
 import { isPlannedAdjustment } from "./MemberPlanRepository.js";
@@ -165,11 +166,10 @@ const defaultExportPageRows: ExportPageRows = { rows: 500, auditLines: 200, prev
 /**
  * The rows an export reads: those there when it began. A row keyed by time is read up to the export's
  * `now` (a completion undone and logged again mid-export, a re-answered checkpoint, a retaken nudge come
- * back later than that: written once, as they stood); one keyed by id up to the highest id then.
+ * back later than that: written as they stood if their page was read first, else left out, never twice);
+ * one keyed by id up to the highest id then.
  */
-export interface ExportCeiling {
-  readonly now: Date;
-  readonly memberId: number;
+export interface MemberExportCeiling extends ExportCeiling {
   readonly cohortId: number;
   readonly adjustmentId: number;
   readonly breakId: number;
@@ -432,19 +432,18 @@ export class PrivacyRepository {
     return markLiveBoardsDirty(this.prisma, { cohort: { guildId, members: { some: { userId } } } }, now);
   }
 
-  /** What an export begun at `now` reads (see ExportCeiling): the highest ids there are, a look-up of each primary key's end. */
-  async exportCeiling(now: Date): Promise<ExportCeiling> {
+  /** What an export begun at `now` reads (see MemberExportCeiling): the highest ids there are, a look-up of each primary key's end. */
+  async exportCeiling(now: Date): Promise<MemberExportCeiling> {
     const last = { orderBy: { id: "desc" }, select: { id: true } } as const;
-    const [member, cohort, adjustment, memberBreak, preview] = await Promise.all([
-      this.prisma.member.findFirst(last),
+    const [memberCeiling, cohort, adjustment, memberBreak, preview] = await Promise.all([
+      exportCeilingAt(this.prisma, now),
       this.prisma.cohort.findFirst(last),
       this.prisma.memberAdjustment.findFirst(last),
       this.prisma.memberBreak.findFirst(last),
       this.prisma.pendingImport.findFirst(last),
     ]);
     return {
-      now,
-      memberId: member?.id ?? 0,
+      ...memberCeiling,
       cohortId: cohort?.id ?? 0,
       adjustmentId: adjustment?.id ?? 0,
       breakId: memberBreak?.id ?? 0,
@@ -457,7 +456,12 @@ export class PrivacyRepository {
    * (keyset on the list's order; ties broken by a unique column so no row is read twice or skipped), as
    * they stood when the export began (`ceiling`).
    */
-  exportPages(guildId: string, userId: string, ceiling: ExportCeiling, pages: ExportPageRows = this.exportPageRows): StoredMemberPages {
+  exportPages(
+    guildId: string,
+    userId: string,
+    ceiling: MemberExportCeiling,
+    pages: ExportPageRows = this.exportPageRows,
+  ): StoredMemberPages {
     const { now } = ceiling;
     return {
       memberships: keysetRows(
@@ -540,7 +544,7 @@ export class PrivacyRepository {
   /** One membership's fields, its lists read as they are written. */
   private exportedMembership(
     member: Prisma.MemberGetPayload<{ include: { cohort: { select: { name: true } } } }>,
-    ceiling: ExportCeiling,
+    ceiling: MemberExportCeiling,
     take: number,
   ): ExportedMembership {
     const memberId = member.id;
@@ -667,7 +671,7 @@ export class PrivacyRepository {
    */
   private async withBookingOrder<R extends { bookedAfterAdjustmentId: number | null }>(
     memberId: number,
-    ceiling: ExportCeiling,
+    ceiling: MemberExportCeiling,
     rows: readonly R[],
   ): Promise<(R & { bookedAfterPaceChanges: number | null })[]> {
     const highest = Math.min(ceiling.adjustmentId, Math.max(0, ...rows.map((row) => row.bookedAfterAdjustmentId ?? 0)));
@@ -744,7 +748,7 @@ export class PrivacyRepository {
   importPreviews(
     guildId: string,
     userId: string,
-    ceiling: ExportCeiling,
+    ceiling: MemberExportCeiling,
     take: number = this.exportPageRows.previews,
   ): AsyncIterable<ImportPreviewSummary> {
     return keysetRows(

@@ -1,5 +1,6 @@
 import type { ItemChoice, LocalDateParam, UserError } from "../../errors.js";
 import { inertText } from "./inertText.js";
+import { channelMention } from "./mentions.js";
 import { markup, type MessageParam, type Translator } from "./Translator.js";
 import type { MessageKey } from "./locales/en.js";
 import { localDateText, weeksText } from "./formatters.js";
@@ -68,7 +69,7 @@ export function renderUserError(t: Translator, error: UserError, key: MessageKey
   const values: Record<string, MessageParam> = {};
   const params = error.params as Record<string, unknown>;
   for (const [name, value] of Object.entries(params)) {
-    if (name === "channelId") values.channel = markup(`<#${String(value)}>`);
+    if (name === "channelId") values.channel = channelMention({ channelId: String(value) });
     else if (name === "problem") values.problem = markup(String(value));
     else if (name === "userId") values.member = markup(`<@${String(value)}>`);
     else if (name === "permissions") {

@@ -4,6 +4,7 @@ import type { ChannelTrouble, CohortInfoView, CohortSummaryView, InfoField } fro
 import type { Reply } from "../commandTypes.js";
 import { localDateText, weekdayName } from "../i18n/formatters.js";
 import { languages } from "../i18n/languages.js";
+import { channelMention, roleMention } from "../i18n/mentions.js";
 import { permissionList } from "../i18n/renderUserError.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { embedLength, fitLines } from "./fitLines.js";
@@ -30,11 +31,6 @@ function weekText(t: Translator, view: CohortSummaryView): string {
   if (view.currentWeek <= 0) return t.t("cohortAdmin.weekNotStarted", { total });
   if (view.currentWeek > total) return t.t("cohortAdmin.weekFinished", { total });
   return t.t("cohortAdmin.weekCurrent", { week: view.currentWeek, total });
-}
-
-/** The cohort's channel as a mention (markup: never escaped), for every reply that names it. */
-export function channelMention(cohort: Pick<Cohort, "channelId">) {
-  return markup(`<#${cohort.channelId}>`);
 }
 
 /** `narrowed`: the list was asked for one cohort, so its length is not the server's count. */
@@ -109,7 +105,7 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
   });
   const fields: APIEmbedField[] = [
     field("cohortAdmin.field.status", statusLabel(t, view.shownStatus)),
-    field("cohortAdmin.field.channel", `<#${cohort.channelId}>`),
+    field("cohortAdmin.field.channel", channelMention(cohort).text),
     field("cohortAdmin.field.members", String(view.memberCount)),
     {
       name: t.plain("cohortAdmin.field.curriculum"),
@@ -136,7 +132,7 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
     field("cohortAdmin.field.leaderboard", t.t("cohortAdmin.leaderboardValue", { board: cohort.leaderboard })),
     field(
       "cohortAdmin.field.excludeRole",
-      cohort.excludeRoleId === null ? t.t("cohortAdmin.excludeRoleNone") : `<@&${cohort.excludeRoleId}>`,
+      cohort.excludeRoleId === null ? t.t("cohortAdmin.excludeRoleNone") : roleMention(cohort.excludeRoleId).text,
     ),
     ...scheduleFields(t, view),
   ];
@@ -179,7 +175,7 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
     fields.push(
       field(
         "cohortAdmin.field.excludeRoleUnlisted",
-        truncate(t.t("cohortAdmin.excludeRoleUnlisted", { role: markup(`<@&${cohort.excludeRoleId}>`) }), limits.fieldValue),
+        truncate(t.t("cohortAdmin.excludeRoleUnlisted", { role: roleMention(cohort.excludeRoleId) }), limits.fieldValue),
         false,
       ),
     );

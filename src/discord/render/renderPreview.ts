@@ -5,7 +5,7 @@ import type { PostMessage } from "../../services/PostRenderer.js";
 import type { Reply } from "../commandTypes.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { embedLength } from "./fitLines.js";
-import { channelMention } from "./renderCohortAdmin.js";
+import { channelMention } from "../i18n/mentions.js";
 import { colors, limits, timestamp, truncate } from "./format.js";
 
 /** Discord allows 10 embeds and 2,000 content characters in one message. */
