@@ -53,6 +53,8 @@ export interface BenchStore {
   /** The emulator makes its own snowflakes: point the cohort and the acting members at them. */
   assignDiscordIds(cohortId: number, guildId: string, channelId: string, userIdByMemberId: ReadonlyMap<number, string>): Promise<void>;
   completedItemIds(memberIds: readonly number[]): Promise<Map<number, Set<number>>>;
+  /** The stored display names of these members, in their order. */
+  displayNames(memberIds: readonly number[]): Promise<string[]>;
   close(): Promise<void>;
 }
 

@@ -60,11 +60,14 @@ export class BenchWorld {
     return new BenchWorld(emulator, guild, channel, admin);
   }
 
-  /** Members who will run commands; made before the bot connects, so they arrive with GUILD_CREATE. */
-  addMembers(count: number): string[] {
-    return Array.from(
-      { length: count },
-      (_, index) => this.emulator.createMember(this.guild.id, { username: `bench-reader-${index + 1}` }).id,
+  /**
+   * Members who will run commands; made before the bot connects, so they arrive with GUILD_CREATE. Each carries
+   * the display name stored for its membership: a name that differs is written by the interaction that brings it
+   * (a rename), which a member's everyday command never does, so it must not be what the bench measures.
+   */
+  addMembers(displayNames: readonly string[]): string[] {
+    return displayNames.map(
+      (displayName, index) => this.emulator.createMember(this.guild.id, { username: `bench-reader-${index + 1}`, displayName }).id,
     );
   }
 

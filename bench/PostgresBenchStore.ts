@@ -216,6 +216,15 @@ export class PostgresBenchStore implements BenchStore {
     return done;
   }
 
+  async displayNames(memberIds: readonly number[]): Promise<string[]> {
+    const result = await this.client.query<{ id: number; displayName: string }>(
+      `SELECT "id", "displayName" FROM "Member" WHERE "id" = ANY($1::int[])`,
+      [[...memberIds]],
+    );
+    const nameById = new Map(result.rows.map((row) => [row.id, row.displayName]));
+    return memberIds.map((id) => nameById.get(id) ?? "");
+  }
+
   async close(): Promise<void> {
     await this.client.end();
   }

@@ -179,6 +179,11 @@ export class SqliteBenchStore implements BenchStore {
     return new Map(memberIds.map((id) => [id, new Set(select.all(id) as number[])]));
   }
 
+  async displayNames(memberIds: readonly number[]): Promise<string[]> {
+    const select = this.db.prepare(`SELECT "displayName" FROM "Member" WHERE "id" = ?`).pluck();
+    return memberIds.map((id) => (select.get(id) as string | undefined) ?? "");
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }

@@ -302,9 +302,10 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
   let bot: BotProcess | null = null;
   const log = new CountingLog();
   try {
-    const userIds = world.addMembers(manifest.actorMemberIds.length);
     const url = await target.createRunCopy();
     store = await target.openStore(url);
+    const actorNames = await store.displayNames(manifest.actorMemberIds);
+    const userIds = world.addMembers(actorNames);
     const userIdByMemberId = new Map(manifest.actorMemberIds.map((memberId, index) => [memberId, userIds[index] ?? ""]));
     await store.assignDiscordIds(manifest.cohortId, world.guild.id, world.channel.id, userIdByMemberId);
     const alreadyDone = await store.completedItemIds(manifest.actorMemberIds);
@@ -344,6 +345,11 @@ async function measure(options: BenchOptions, database: string): Promise<BenchRe
     const completionsAfter = await store.countCompletions(manifest.cohortId);
     const expected = manifest.completions + bench.completionsLogged + bench.sqlCompletionsLogged;
     if (completionsAfter !== expected) throw new Error(`${completionsAfter} completions after the run, expected ${expected}`);
+    // Nobody was renamed: each actor's interactions carried its stored name, so none of them wrote one (a rename
+    // is a transaction of its own that a member's everyday command does not carry).
+    const namesAfter = await store.displayNames(manifest.actorMemberIds);
+    const renamed = namesAfter.filter((name, index) => name !== actorNames[index]).length;
+    if (renamed > 0) throw new Error(`${renamed} acting members were renamed by their interactions: the run measured renames`);
 
     const commands: CommandResult[] = measuredCommands.map(({ id }) => ({
       id,
