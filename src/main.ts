@@ -110,7 +110,7 @@ async function runBot(config: Config, baseLogger: Logger): Promise<number> {
   // A shard's health is the manager's to report (all shards or none).
   if (config.shard !== undefined) return 0;
   const beat = () => {
-    if (opened.discord.client.isReady()) writeHeartbeat(healthFile, new Date());
+    if (opened.discord.connected()) writeHeartbeat(healthFile, new Date());
   };
   beat();
   heartbeat = setInterval(beat, heartbeatEveryMs);
