@@ -127,6 +127,8 @@ export interface App {
   start(): Promise<void>;
   /** Releases everything createApp opened. Safe to call twice. */
   close(): Promise<void>;
+  /** Whether the bot can do its work now: what the heartbeat (HEALTH_FILE) is written on. */
+  healthy(): Promise<boolean>;
 }
 
 /**
@@ -150,6 +152,26 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   } catch (error) {
     await opened.closeAll().catch((closeError: unknown) => logger.warn({ err: closeError }, "could not close what a failed start opened"));
     throw error;
+  }
+}
+
+/** How long the health check's query may take: a database that answers later counts as lost (pg waits for a connection without limit). */
+const databaseAnswerTimeoutMs = 10_000;
+
+/** Whether the database answers a trivial query now (a PostgreSQL that went away fails it; so does a hung one, at the timeout). */
+async function databaseAnswers(database: DatabaseHandle): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), databaseAnswerTimeoutMs).unref();
+  });
+  const answered = database.hotReader.read("SELECT 1", []).then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([answered, timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -374,6 +396,9 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     writes,
     scheduler,
     membership,
+    async healthy() {
+      return discord.connected() && (await databaseAnswers(database));
+    },
     async start() {
       if (config.discordToken === undefined) throw new Error("DISCORD_TOKEN is required to connect to Discord");
       // Announcements an earlier version left unfinished (known from their audit lines) can still be completed.
