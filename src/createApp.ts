@@ -155,26 +155,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }
 }
 
-/** How long the health check's query may take: a database that answers later counts as lost (pg waits for a connection without limit). */
-const databaseAnswerTimeoutMs = 10_000;
-
-/** Whether the database answers a trivial query now (a PostgreSQL that went away fails it; so does a hung one, at the timeout). */
-async function databaseAnswers(database: DatabaseHandle): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), databaseAnswerTimeoutMs).unref();
-  });
-  const answered = database.hotReader.read("SELECT 1", []).then(
-    () => true,
-    () => false,
-  );
-  try {
-    return await Promise.race([answered, timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 interface AppParts {
   readonly config: Config;
   readonly overrides: AppOverrides;
@@ -397,7 +377,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     scheduler,
     membership,
     async healthy() {
-      return discord.connected() && (await databaseAnswers(database));
+      return discord.connected() && (await database.ping());
     },
     async start() {
       if (config.discordToken === undefined) throw new Error("DISCORD_TOKEN is required to connect to Discord");

@@ -109,7 +109,8 @@ async function runBot(config: Config, baseLogger: Logger): Promise<number> {
   started = true;
   // A shard's health is the manager's to report (all shards or none).
   if (config.shard !== undefined) return 0;
-  // One check at a time: a database that hangs must not pile up a query every 30 s.
+  // One check at a time: a database that hangs must not pile up a query every 30 s. healthy() settles only once its
+  // query has (given up by pg at DatabaseHandle.ping's timeout), so while one is in flight no beat starts another.
   let beating = false;
   const beat = () => {
     if (beating) return;
