@@ -25,7 +25,7 @@ describe("the health check of a running bot", () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it("fails before the bot connected and passes once it is connected with its database open", async () => {
+  it("fails before the bot has written a heartbeat and passes once it is connected with its database open", async () => {
     const emulator = await DiscordEmulator.start();
     cleanups.push(() => emulator.stop());
     emulator.createGuild({ name: "Study Server" });
