@@ -127,6 +127,8 @@ export interface App {
   start(): Promise<void>;
   /** Releases everything createApp opened. Safe to call twice. */
   close(): Promise<void>;
+  /** Whether the bot can do its work now: what the heartbeat (HEALTH_FILE) is written on. */
+  healthy(): Promise<boolean>;
 }
 
 /**
@@ -374,6 +376,9 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     writes,
     scheduler,
     membership,
+    async healthy() {
+      return discord.connected() && (await database.ping());
+    },
     async start() {
       if (config.discordToken === undefined) throw new Error("DISCORD_TOKEN is required to connect to Discord");
       // Announcements an earlier version left unfinished (known from their audit lines) can still be completed.

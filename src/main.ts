@@ -109,8 +109,17 @@ async function runBot(config: Config, baseLogger: Logger): Promise<number> {
   started = true;
   // A shard's health is the manager's to report (all shards or none).
   if (config.shard !== undefined) return 0;
+  // One check at a time: a database that hangs must not pile up a query every 30 s. healthy() settles only once its
+  // query has (given up by pg at DatabaseHandle.ping's timeout), so while one is in flight no beat starts another.
+  let beating = false;
   const beat = () => {
-    if (opened.discord.client.isReady()) writeHeartbeat(healthFile, new Date());
+    if (beating) return;
+    beating = true;
+    void opened
+      .healthy()
+      .then((healthy) => healthy && writeHeartbeat(healthFile, new Date()))
+      .catch((error: unknown) => opened.logger.error({ err: error }, "heartbeat could not be written"))
+      .finally(() => (beating = false));
   };
   beat();
   heartbeat = setInterval(beat, heartbeatEveryMs);

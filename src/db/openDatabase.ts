@@ -48,6 +48,8 @@ const sqliteReadBusyTimeoutMs = 5_000;
 const sqliteLockedRetryBudgetMs = 1_500;
 /** PostgreSQL waits for row and table locks asynchronously; past this a statement fails and is not retried. */
 const postgresLockTimeoutMs = 1_500;
+/** How long the health check's query waits for PostgreSQL (on top of up to 10 s for a pool connection). */
+const defaultPingTimeoutMs = 10_000;
 
 export type { PrismaClient } from "../generated/prisma/client.js";
 
@@ -72,6 +74,13 @@ export interface DatabaseHandle {
   readonly sqliteTransactions: SqliteTransactionRunner | null;
   /** PostgreSQL: short write transactions on Prisma's pool without Prisma (see PostgresTransactionRunner); null on SQLite. */
   readonly postgresTransactions: PostgresTransactionRunner | null;
+  /**
+   * Whether the database answers a trivial query now (the health check). Settles only when its query has: on
+   * PostgreSQL pg gives the query up after `pingTimeoutMs` (its query_timeout) and closes its connection, so a
+   * server that keeps the connection but stops answering never holds a pool connection per check, and close()
+   * (which waits for busy connections) still ends.
+   */
+  ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -82,6 +91,8 @@ export interface OpenDatabaseOptions {
   /** The PostgreSQL migrations; by default prisma/postgresql/migrations, found from `migrationsDir`. */
   readonly postgresqlMigrationsDir?: string;
   readonly logger: Logger;
+  /** How long ping() waits for PostgreSQL's answer (10 s by default); a later answer counts as none. */
+  readonly pingTimeoutMs?: number;
 }
 
 /** Migrates the database to the latest schema, then connects Prisma to it. */
@@ -139,6 +150,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       opened.defer(() => started.stop());
       checkpointer = started;
     }
+    const readerForHotPath = hotReader ?? (pool === null ? prismaReader : new PostgresHotReader(pool));
+    const pingTimeoutMs = options.pingTimeoutMs ?? defaultPingTimeoutMs;
     return {
       prisma,
       target,
@@ -146,12 +159,27 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       lockedRetryBudgetMs: target.provider === "sqlite" ? sqliteLockedRetryBudgetMs : 0,
       checkpointer,
       reader: readWorker ?? prismaReader,
-      hotReader: hotReader ?? (pool === null ? prismaReader : new PostgresHotReader(pool)),
+      hotReader: readerForHotPath,
       sqliteTransactions: sqliteConnection === null ? null : new SqliteTransactionRunner(sqliteConnection),
       postgresTransactions: pool === null ? null : new PostgresTransactionRunner(pool, options.logger),
+      ping: () => answers(pool === null ? readerForHotPath.read("SELECT 1", []) : pingPostgres(pool, pingTimeoutMs)),
       close,
     };
   }
+}
+
+/** Whether the query succeeded (a lost database fails it). */
+function answers(query: Promise<unknown>): Promise<boolean> {
+  return query.then(
+    () => true,
+    () => false,
+  );
+}
+
+/** SELECT 1 with pg's per-query read timeout, which @types/pg's QueryConfig does not list (hence not an object literal). */
+function pingPostgres(pool: pg.Pool, timeoutMs: number): Promise<unknown> {
+  const probe = { text: "SELECT 1", query_timeout: timeoutMs };
+  return pool.query(probe);
 }
 
 /**

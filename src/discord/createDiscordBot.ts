@@ -1,4 +1,13 @@
-import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, type ClientOptions, type Interaction } from "discord.js";
+import {
+  Client,
+  DiscordjsError,
+  DiscordjsErrorCodes,
+  Events,
+  GatewayIntentBits,
+  Status,
+  type ClientOptions,
+  type Interaction,
+} from "discord.js";
 import type { ShardIdentity } from "../config/loadConfig.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CommandDefinition } from "./commandTypes.js";
@@ -32,6 +41,8 @@ export interface DiscordBot {
    */
   settleInteractions(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
+  /** Whether the gateway connection is up now (the heartbeat, hence the health check, follows it). */
+  connected(): boolean;
 }
 
 /** How long shutdown waits for interactions in flight unless told: the shutdown budget (src/shutdownBudget.ts). */
@@ -86,6 +97,11 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     },
     async stop() {
       await client.destroy();
+    },
+    connected() {
+      // client.isReady() stays true from the first READY on, through a lost connection and every reconnect
+      // attempt: only the shard's own status says whether the gateway session is up now.
+      return client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready);
     },
   };
 }

@@ -29,8 +29,14 @@ export function heartbeatProblem(file: string): string | null {
 /** A heartbeat older than this means the bot is stuck or disconnected. */
 export const healthStaleAfterMs = 90_000;
 
+/**
+ * Written whole or not at all: the stamp goes to a file of its own next to `file` and is renamed over it (atomic in
+ * one folder), so the health check never reads a file created but not yet written, which it would count as stale.
+ */
 export function writeHeartbeat(file: string, now: Date): void {
-  fs.writeFileSync(file, now.toISOString());
+  const written = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(written, now.toISOString());
+  fs.renameSync(written, file);
 }
 
 export function isHeartbeatFresh(file: string, now: Date): boolean {
