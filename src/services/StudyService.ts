@@ -562,9 +562,10 @@ export class StudyService {
     const current = weekNumberOfDate({ startDate: context.plan.startDate, totalWeeks: total }, today);
     const wanted = request.weekNumber ?? Math.min(Math.max(current, 1), total);
     if (!Number.isInteger(wanted) || wanted < 1 || wanted > total) throw new UserError("input.invalidWeek", { total });
-    const cohortWeek = context.plan.weeks[wanted - 1] ?? extraPlanWeek(wanted, plan, sectionsByKeyOf(context.plan.weeks));
+    const sectionsByKey = sectionsByKeyOf(context.plan.weeks);
+    const cohortWeek = context.plan.weeks[wanted - 1] ?? extraPlanWeek(wanted, plan, sectionsByKey);
     // The member's own due days: extensions and catch-ups move items between weeks. A done slot weighs the track read.
-    const week = memberPlanWeek(cohortWeek, plan, doneItemIds);
+    const week = memberPlanWeek(cohortWeek, plan, doneItemIds, sectionsByKey);
     const sectionKeys = new Set(week.sections.map((section) => section.key));
     const references = [...context.plan.referenceItemsBySection]
       .filter(([key]) => sectionKeys.has(key))

@@ -34,11 +34,17 @@ export function extraPlanWeek(number: number, plan: MemberPlan, sectionsByKey: R
 
 /**
  * Calendar week `week` of the cohort as the member reads it (`/week`): the
- * cohort's dates and sections, each day carrying what the member's own plan
- * has due then (extensions, catch-ups), not the cohort's items. Days of the
- * cohort's week stay listed even when empty; a catch-up day outside them is added.
+ * cohort's dates, each day carrying what the member's own plan has due then
+ * (extensions, catch-ups), not the cohort's items, and the sections of that
+ * reading (memberSections). Days of the cohort's week stay listed even when
+ * empty; a catch-up day outside them is added.
  */
-export function memberPlanWeek(week: PlanWeek, plan: MemberPlan, doneItemIds: ReadonlySet<number>): PlanWeek {
+export function memberPlanWeek(
+  week: PlanWeek,
+  plan: MemberPlan,
+  doneItemIds: ReadonlySet<number>,
+  sectionsByKey: ReadonlyMap<string, PlanSection>,
+): PlanWeek {
   const entries = memberWeekItems(plan, week.number);
   const dates = [...new Set([...week.days.map((day) => day.date), ...entries.map((entry) => entry.dueDate)])].sort();
   const days = dates.map((date): PlanDay => {
@@ -56,8 +62,25 @@ export function memberPlanWeek(week: PlanWeek, plan: MemberPlan, doneItemIds: Re
   });
   return {
     ...week,
+    sections: memberSections(week, new Set(entries.map((entry) => entry.item.sectionKey)), sectionsByKey),
     days,
     totalMinutes: days.reduce((sum, day) => sum + day.minutes, 0),
     unestimatedItems: days.reduce((sum, day) => sum + day.unestimatedItems, 0),
   };
+}
+
+/**
+ * The sections heading the member's week: a cohort section whose reading that week the member's plan moved
+ * elsewhere (an extension) goes, a section whose reading it moved in comes, in curriculum order. A cohort
+ * section with no reading that week in the cohort's plan either stays, as the weekly post lists it.
+ */
+function memberSections(week: PlanWeek, memberKeys: ReadonlySet<string>, sectionsByKey: ReadonlyMap<string, PlanSection>): PlanSection[] {
+  const cohortKeys = new Set(week.days.flatMap((day) => day.items.map((item) => item.sectionKey)));
+  const kept = week.sections.filter((section) => memberKeys.has(section.key) || !cohortKeys.has(section.key));
+  const keptKeys = new Set(kept.map((section) => section.key));
+  const added = [...memberKeys].flatMap((key) => {
+    const section = sectionsByKey.get(key);
+    return section === undefined || keptKeys.has(key) ? [] : [section];
+  });
+  return [...kept, ...added].sort((a, b) => a.position - b.position);
 }
