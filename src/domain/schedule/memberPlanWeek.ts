@@ -1,5 +1,5 @@
 import { memberEstimate } from "./choiceSlots.js";
-import { calendarWeekStartDate } from "./cohortBreaks.js";
+import { calendarWeekOf, calendarWeekStartDate } from "./cohortBreaks.js";
 import { addDays, daysBetween, isoWeekday } from "./localTime.js";
 import type { MemberPlan } from "./memberPlan.js";
 import { memberWeekItems } from "./memberStatus.js";
@@ -15,35 +15,29 @@ export function memberTotalWeeks(cohortWeeks: number, plan: Pick<MemberPlan, "st
 
 /**
  * Calendar week `number` after the cohort's last, in the member's plan (an extension's week): its study
- * days, none of the cohort's reading, and the sections of the member's items due then (`sectionsByKey`).
- * `memberPlanWeek` then fills in their items.
+ * days, none of the cohort's reading. `memberPlanWeek` then fills in their items and sections.
  */
-export function extraPlanWeek(number: number, plan: MemberPlan, sectionsByKey: ReadonlyMap<string, PlanSection>): PlanWeek {
+export function extraPlanWeek(number: number, plan: MemberPlan): PlanWeek {
   const startDate = calendarWeekStartDate(plan.startDate, number);
   const dates = Array.from({ length: 7 }, (_, offset) => addDays(startDate, offset));
   const days = dates
     .filter((date) => plan.studyDays.includes(isoWeekday(date)))
     .map((date): PlanDay => ({ date, weekday: isoWeekday(date), items: [], minutes: 0, unestimatedItems: 0 }));
-  const keys = new Set(memberWeekItems(plan, number).map((entry) => entry.item.sectionKey));
-  const sections = [...keys].flatMap((key) => {
-    const section = sectionsByKey.get(key);
-    return section === undefined ? [] : [section];
-  });
-  return { number, startDate, endDate: addDays(startDate, 7), sections, days, totalMinutes: 0, unestimatedItems: 0 };
+  return { number, startDate, endDate: addDays(startDate, 7), sections: [], days, totalMinutes: 0, unestimatedItems: 0 };
 }
 
 /**
  * Calendar week `week` of the cohort as the member reads it (`/week`): the
  * cohort's dates, each day carrying what the member's own plan has due then
- * (extensions, catch-ups), not the cohort's items, and the sections of that
- * reading (memberSections). Days of the cohort's week stay listed even when
+ * (extensions, catch-ups), not the cohort's items, headed by the sections of
+ * its own calendar (memberSections). Days of the cohort's week stay listed even when
  * empty; a catch-up day outside them is added.
  */
 export function memberPlanWeek(
   week: PlanWeek,
   plan: MemberPlan,
   doneItemIds: ReadonlySet<number>,
-  sectionsByKey: ReadonlyMap<string, PlanSection>,
+  cohortWeeks: readonly PlanWeek[],
 ): PlanWeek {
   const entries = memberWeekItems(plan, week.number);
   const dates = [...new Set([...week.days.map((day) => day.date), ...entries.map((entry) => entry.dueDate)])].sort();
@@ -62,7 +56,7 @@ export function memberPlanWeek(
   });
   return {
     ...week,
-    sections: memberSections(week, new Set(entries.map((entry) => entry.item.sectionKey)), sectionsByKey),
+    sections: memberSections(week, plan, cohortWeeks),
     days,
     totalMinutes: days.reduce((sum, day) => sum + day.minutes, 0),
     unestimatedItems: days.reduce((sum, day) => sum + day.unestimatedItems, 0),
@@ -70,17 +64,23 @@ export function memberPlanWeek(
 }
 
 /**
- * The sections heading the member's week: a cohort section whose reading that week the member's plan moved
- * elsewhere (an extension) goes, a section whose reading it moved in comes, in curriculum order. A cohort
- * section with no reading that week in the cohort's plan either stays, as the weekly post lists it.
+ * The sections heading the member's week: those of the cohort's week whose reading their calendar puts here
+ * (`extraWeeks` later, break weeks kept), each with its weeks on that calendar, so a section with no reading that
+ * week, only reference items, moves with it too. A catch-up adds none: its items are listed under the days, and
+ * heading every section they came from would crowd out the week's own (a late joiner's backlog).
  */
-function memberSections(week: PlanWeek, memberKeys: ReadonlySet<string>, sectionsByKey: ReadonlyMap<string, PlanSection>): PlanSection[] {
-  const cohortKeys = new Set(week.days.flatMap((day) => day.items.map((item) => item.sectionKey)));
-  const kept = week.sections.filter((section) => memberKeys.has(section.key) || !cohortKeys.has(section.key));
-  const keptKeys = new Set(kept.map((section) => section.key));
-  const added = [...memberKeys].flatMap((key) => {
-    const section = sectionsByKey.get(key);
-    return section === undefined || keptKeys.has(key) ? [] : [section];
-  });
-  return [...kept, ...added].sort((a, b) => a.position - b.position);
+function memberSections(week: PlanWeek, plan: MemberPlan, cohortWeeks: readonly PlanWeek[]): readonly PlanSection[] {
+  if (plan.extraWeeks === 0) return week.sections;
+  const breaks = plan.breakWeeks;
+  if (breaks.includes(week.number)) return [];
+  const curriculumWeek = week.number - breaks.filter((breakWeek) => breakWeek < week.number).length - plan.extraWeeks;
+  if (curriculumWeek < 1) return [];
+  const source = cohortWeeks[calendarWeekOf(curriculumWeek, breaks) - 1];
+  const memberWeek = (cohortWeek: number): number =>
+    calendarWeekOf(cohortWeek - breaks.filter((breakWeek) => breakWeek < cohortWeek).length + plan.extraWeeks, breaks);
+  return (source?.sections ?? []).map((section) => ({
+    ...section,
+    weekStart: memberWeek(section.weekStart),
+    weekEnd: memberWeek(section.weekEnd),
+  }));
 }
