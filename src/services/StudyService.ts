@@ -9,7 +9,7 @@ import { isMemberDayOff, type MemberPlan, type MemberPlanItem } from "../domain/
 import { extraPlanWeek, memberPlanWeek, memberTotalWeeks } from "../domain/schedule/memberPlanWeek.js";
 import { isItemDone, memberEstimate, memberMinutes } from "../domain/schedule/choiceSlots.js";
 import { memberDayStatus, memberWeekItems, nextReadingDay, overduePage, tally, type ItemTally } from "../domain/schedule/memberStatus.js";
-import type { PlanSection, PlanWeek } from "../domain/schedule/scheduleTypes.js";
+import type { PlanWeek } from "../domain/schedule/scheduleTypes.js";
 import type { StreakView } from "../domain/scoring/forgivingStreak.js";
 import { yesterdayTarget } from "../domain/scoring/forgivingStreak.js";
 import { memberCompletionPoints } from "../domain/scoring/memberCompletionPoints.js";
@@ -562,9 +562,9 @@ export class StudyService {
     const current = weekNumberOfDate({ startDate: context.plan.startDate, totalWeeks: total }, today);
     const wanted = request.weekNumber ?? Math.min(Math.max(current, 1), total);
     if (!Number.isInteger(wanted) || wanted < 1 || wanted > total) throw new UserError("input.invalidWeek", { total });
-    const cohortWeek = context.plan.weeks[wanted - 1] ?? extraPlanWeek(wanted, plan, sectionsByKeyOf(context.plan.weeks));
+    const cohortWeek = context.plan.weeks[wanted - 1] ?? extraPlanWeek(wanted, plan);
     // The member's own due days: extensions and catch-ups move items between weeks. A done slot weighs the track read.
-    const week = memberPlanWeek(cohortWeek, plan, doneItemIds);
+    const week = memberPlanWeek(cohortWeek, plan, doneItemIds, context.plan.weeks);
     const sectionKeys = new Set(week.sections.map((section) => section.key));
     const references = [...context.plan.referenceItemsBySection]
       .filter(([key]) => sectionKeys.has(key))
@@ -1446,11 +1446,6 @@ function detailsOf(sections: ReadonlyMap<number, StoredSection>, item: StoredIte
 function weeksRun(cohort: Cohort, context: CohortContext): readonly PlanWeek[] {
   const endedAfterWeek = endedAfterWeekOf(cohort, context);
   return endedAfterWeek === null ? context.plan.weeks : context.plan.weeks.filter((week) => week.number <= endedAfterWeek);
-}
-
-/** The sections of the cohort's weeks by key. */
-function sectionsByKeyOf(weeks: readonly PlanWeek[]): Map<string, PlanSection> {
-  return new Map(weeks.flatMap((week) => week.sections.map((section) => [section.key, section] as const)));
 }
 
 /** The grid's exclusive end: the member's plan's end, or the day after the standing day once their days are over. */

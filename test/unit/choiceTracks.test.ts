@@ -173,16 +173,16 @@ describe("a done choice slot weighs the track the member read (/pace, /week)", (
 
   it("/week shows a done slot, its day and the week's total with the track read's minutes", () => {
     const { basePlan, plan } = planWith(20);
-    const week = memberPlanWeek(secondWeek(basePlan), plan, done);
+    const week = memberPlanWeek(secondWeek(basePlan), plan, done, []);
     expect(slotOfWeek2(week)?.minutes).toBe(20);
     expect(week.totalMinutes).toBe(30);
-    expect(memberPlanWeek(secondWeek(basePlan), plan, new Set([1])).totalMinutes).toBe(70);
+    expect(memberPlanWeek(secondWeek(basePlan), plan, new Set([1]), []).totalMinutes).toBe(70);
   });
 
   it("a slot done by a track without an estimate has no estimate (not 0 min)", () => {
     const { basePlan, plan } = planWith(null);
     expect(memberPace(plan, done, "2027-03-02").ahead).toEqual({ items: 1, minutes: 0, unestimatedItems: 1 });
-    const week = memberPlanWeek(secondWeek(basePlan), plan, done);
+    const week = memberPlanWeek(secondWeek(basePlan), plan, done, []);
     expect(slotOfWeek2(week)?.minutes).toBeNull();
     expect([week.totalMinutes, week.unestimatedItems]).toEqual([10, 1]);
   });

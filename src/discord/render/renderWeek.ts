@@ -41,7 +41,9 @@ function descriptionOf(t: Translator, view: WeekView): string[] {
   ];
   // A cohort an admin ended before its first day will never start: its weeks never ran, before its start date or after.
   if (view.endedBeforeStart) description.push(t.t("week.endedBeforeStart"));
-  else if (view.currentWeek === 0) description.push(t.t("week.beforeStart", { start: localDateText(t, settings.startDate) }));
+  // Before the start only week 1 is "its first week": a later one asked for just names the start day.
+  else if (view.currentWeek === 0)
+    description.push(t.t(week.number === 1 ? "week.beforeStart" : "week.startsOn", { start: localDateText(t, settings.startDate) }));
   else if (view.currentWeek > view.totalWeeks && week.number === view.totalWeeks) description.push(t.t("week.afterEnd"));
   if (view.breakResumesOn !== null) {
     description.push("", t.t("week.breakWeek", { date: localDateText(t, view.breakResumesOn) }));

@@ -1,5 +1,5 @@
 import { memberEstimate } from "./choiceSlots.js";
-import { calendarWeekStartDate } from "./cohortBreaks.js";
+import { calendarWeekOf, calendarWeekStartDate } from "./cohortBreaks.js";
 import { addDays, daysBetween, isoWeekday } from "./localTime.js";
 import type { MemberPlan } from "./memberPlan.js";
 import { memberWeekItems } from "./memberStatus.js";
@@ -15,30 +15,30 @@ export function memberTotalWeeks(cohortWeeks: number, plan: Pick<MemberPlan, "st
 
 /**
  * Calendar week `number` after the cohort's last, in the member's plan (an extension's week): its study
- * days, none of the cohort's reading, and the sections of the member's items due then (`sectionsByKey`).
- * `memberPlanWeek` then fills in their items.
+ * days, none of the cohort's reading. `memberPlanWeek` then fills in their items and sections.
  */
-export function extraPlanWeek(number: number, plan: MemberPlan, sectionsByKey: ReadonlyMap<string, PlanSection>): PlanWeek {
+export function extraPlanWeek(number: number, plan: MemberPlan): PlanWeek {
   const startDate = calendarWeekStartDate(plan.startDate, number);
   const dates = Array.from({ length: 7 }, (_, offset) => addDays(startDate, offset));
   const days = dates
     .filter((date) => plan.studyDays.includes(isoWeekday(date)))
     .map((date): PlanDay => ({ date, weekday: isoWeekday(date), items: [], minutes: 0, unestimatedItems: 0 }));
-  const keys = new Set(memberWeekItems(plan, number).map((entry) => entry.item.sectionKey));
-  const sections = [...keys].flatMap((key) => {
-    const section = sectionsByKey.get(key);
-    return section === undefined ? [] : [section];
-  });
-  return { number, startDate, endDate: addDays(startDate, 7), sections, days, totalMinutes: 0, unestimatedItems: 0 };
+  return { number, startDate, endDate: addDays(startDate, 7), sections: [], days, totalMinutes: 0, unestimatedItems: 0 };
 }
 
 /**
  * Calendar week `week` of the cohort as the member reads it (`/week`): the
- * cohort's dates and sections, each day carrying what the member's own plan
- * has due then (extensions, catch-ups), not the cohort's items. Days of the
- * cohort's week stay listed even when empty; a catch-up day outside them is added.
+ * cohort's dates, each day carrying what the member's own plan has due then
+ * (extensions, catch-ups), not the cohort's items, headed by the sections of
+ * its own calendar (memberSections). Days of the cohort's week stay listed even when
+ * empty; a catch-up day outside them is added.
  */
-export function memberPlanWeek(week: PlanWeek, plan: MemberPlan, doneItemIds: ReadonlySet<number>): PlanWeek {
+export function memberPlanWeek(
+  week: PlanWeek,
+  plan: MemberPlan,
+  doneItemIds: ReadonlySet<number>,
+  cohortWeeks: readonly PlanWeek[],
+): PlanWeek {
   const entries = memberWeekItems(plan, week.number);
   const dates = [...new Set([...week.days.map((day) => day.date), ...entries.map((entry) => entry.dueDate)])].sort();
   const days = dates.map((date): PlanDay => {
@@ -56,8 +56,31 @@ export function memberPlanWeek(week: PlanWeek, plan: MemberPlan, doneItemIds: Re
   });
   return {
     ...week,
+    sections: memberSections(week, plan, cohortWeeks),
     days,
     totalMinutes: days.reduce((sum, day) => sum + day.minutes, 0),
     unestimatedItems: days.reduce((sum, day) => sum + day.unestimatedItems, 0),
   };
+}
+
+/**
+ * The sections heading the member's week: those of the cohort's week whose reading their calendar puts here
+ * (`extraWeeks` later, break weeks kept), each with its weeks on that calendar, so a section with no reading that
+ * week, only reference items, moves with it too. A catch-up adds none: its items are listed under the days, and
+ * heading every section they came from would crowd out the week's own (a late joiner's backlog).
+ */
+function memberSections(week: PlanWeek, plan: MemberPlan, cohortWeeks: readonly PlanWeek[]): readonly PlanSection[] {
+  if (plan.extraWeeks === 0) return week.sections;
+  const breaks = plan.breakWeeks;
+  if (breaks.includes(week.number)) return [];
+  const curriculumWeek = week.number - breaks.filter((breakWeek) => breakWeek < week.number).length - plan.extraWeeks;
+  if (curriculumWeek < 1) return [];
+  const source = cohortWeeks[calendarWeekOf(curriculumWeek, breaks) - 1];
+  const memberWeek = (cohortWeek: number): number =>
+    calendarWeekOf(cohortWeek - breaks.filter((breakWeek) => breakWeek < cohortWeek).length + plan.extraWeeks, breaks);
+  return (source?.sections ?? []).map((section) => ({
+    ...section,
+    weekStart: memberWeek(section.weekStart),
+    weekEnd: memberWeek(section.weekEnd),
+  }));
 }

@@ -208,6 +208,7 @@ export const en = {
   "week.referenceIntro": "Reference material: listed, never assigned, worth no points.",
   "week.nothingAssigned": "Nothing assigned.",
   "week.beforeStart": "The course starts on **{start}**; this is its first week.",
+  "week.startsOn": "The course starts on **{start}**.",
   "week.endedBeforeStart": "The cohort was ended before its start: this week never ran.",
   "week.afterEnd": "The course is over; this is its last week.",
   "week.unestimated": "{count, plural, one {# item} other {# items}} without an estimate (counted as 15 min for points).",

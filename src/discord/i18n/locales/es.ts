@@ -214,6 +214,7 @@ export const es: Catalogue = {
   "week.referenceIntro": "Material de consulta: se lista, nunca se asigna y no da puntos.",
   "week.nothingAssigned": "Nada asignado.",
   "week.beforeStart": "El curso empieza el **{start}**; esta es su primera semana.",
+  "week.startsOn": "El curso empieza el **{start}**.",
   "week.endedBeforeStart": "La cohorte se dio por terminada antes de empezar: esta semana nunca llegó a empezar.",
   "week.afterEnd": "El curso ha terminado; esta es su última semana.",
   "week.unestimated": "{count, plural, one {# lectura} other {# lecturas}} sin estimación (cuentan como 15 min para los puntos).",
