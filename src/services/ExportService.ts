@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Cohort } from "../domain/cohort/cohortModel.js";
 import { csvLine, utf8Bom } from "../domain/export/csv.js";
-import type { ExportCeiling, ExportMember, ExportRepository } from "../db/repositories/ExportRepository.js";
+import type { CohortExportCeiling, ExportCompletion, ExportMember, ExportRepository } from "../db/repositories/ExportRepository.js";
 import { UserError } from "../errors.js";
 import { AuditAction, type AuditValues } from "../domain/audit/auditAction.js";
 import type { UploadOutcome } from "../domain/audit/uploadOutcome.js";
@@ -113,11 +113,11 @@ export class ExportService {
     await this.audit.amend(file.auditEntryId, exportAuditValues(file.format, outcome));
   }
 
-  private async *csvPieces(cohort: Cohort, ceiling: ExportCeiling): AsyncGenerator<string> {
+  private async *csvPieces(cohort: Cohort, ceiling: CohortExportCeiling): AsyncGenerator<string> {
     yield utf8Bom + csvLine(csvColumns);
     const line = (row: Row) => csvLine(csvColumns.map((column) => row[column] ?? null));
     for await (const batch of this.batches(cohort.id, ceiling)) {
-      for (const { member, completions, answers, weeks } of batch) {
+      for (const { member, points, completions, answers, weeks } of batch) {
         yield memberMark;
         const who = { user_id: member.userId, display_name: member.displayName };
         yield line({
@@ -126,7 +126,7 @@ export class ExportService {
           joined_at: member.joinedAt.toISOString(),
           left_at: member.leftAt?.toISOString() ?? null,
           returned_at: member.returnedAt?.toISOString() ?? null,
-          points: member.points,
+          points,
         });
         for (const done of completions)
           yield line({
@@ -153,7 +153,7 @@ export class ExportService {
     }
   }
 
-  private async *jsonPieces(cohort: Cohort, ceiling: ExportCeiling): AsyncGenerator<string> {
+  private async *jsonPieces(cohort: Cohort, ceiling: CohortExportCeiling): AsyncGenerator<string> {
     const { curriculum } = await this.plans.contextFor(cohort);
     const head = {
       format: "cohort-bot/cohort-export",
@@ -171,7 +171,7 @@ export class ExportService {
     yield `${JSON.stringify(head).slice(0, -1)},"members":[`;
     let first = true;
     for await (const batch of this.batches(cohort.id, ceiling)) {
-      for (const { member, completions, answers, weeks } of batch) {
+      for (const { member, points, completions, answers, weeks } of batch) {
         yield memberMark;
         const entry = {
           userId: member.userId,
@@ -179,7 +179,7 @@ export class ExportService {
           joinedAt: member.joinedAt.toISOString(),
           leftAt: member.leftAt?.toISOString() ?? null,
           returnedAt: member.returnedAt?.toISOString() ?? null,
-          points: member.points,
+          points,
           completions: completions.map((done) => ({
             section: done.item.section.title,
             item: done.item.title,
@@ -204,7 +204,7 @@ export class ExportService {
   }
 
   /** The cohort's members with their rows, a batch at a time. */
-  private async *batches(cohortId: number, ceiling: ExportCeiling) {
+  private async *batches(cohortId: number, ceiling: CohortExportCeiling) {
     let afterId = 0;
     for (;;) {
       // Other work runs between two batches' reads, as between the pieces written (BoundedFile.writeAll).
@@ -213,18 +213,12 @@ export class ExportService {
       if (members.length === 0) return;
       afterId = members.at(-1)?.id ?? afterId;
       const ids = members.map((member) => member.id);
-      const [completions, answers, weeks] = await Promise.all([
-        this.rows.completions(ids, ceiling),
-        this.rows.answers(ids, ceiling),
-        this.rows.weeks(ids),
-      ]);
-      const [completionsOf, answersOf, weeksOf] = [byMember(completions), byMember(answers), byMember(weeks)];
-      yield members.map((member: ExportMember) => ({
-        member,
-        completions: completionsOf.get(member.id) ?? [],
-        answers: answersOf.get(member.id) ?? [],
-        weeks: weeksOf.get(member.id) ?? [],
-      }));
+      const [completions, answers] = await Promise.all([this.rows.completions(ids, ceiling), this.rows.answers(ids, ceiling)]);
+      const [completionsOf, answersOf] = [byMember(completions), byMember(answers)];
+      yield members.map((member: ExportMember) => {
+        const own = completionsOf.get(member.id) ?? [];
+        return { member, ...scoresOf(own), completions: own, answers: answersOf.get(member.id) ?? [] };
+      });
     }
   }
 }
@@ -243,6 +237,22 @@ async function* countingMembers(pieces: AsyncIterable<string>, tally: { members:
     if (piece === memberMark) tally.members += 1;
     else yield piece;
   }
+}
+
+/**
+ * A member's points and weekly points summed from the completions listed, as the bot keeps them (Member.points,
+ * WeeklyScore): the stored totals may already count a `/done` logged after the export began, which it leaves out.
+ */
+function scoresOf(completions: readonly ExportCompletion[]): { points: number; weeks: { weekNumber: number; points: number }[] } {
+  const weekly = new Map<number, number>();
+  let points = 0;
+  for (const done of completions) {
+    points += done.points;
+    // A week's score sums its completions worth points (a week of only 0-point ones has no row).
+    if (done.points > 0) weekly.set(done.weekNumber, (weekly.get(done.weekNumber) ?? 0) + done.points);
+  }
+  const weeks = [...weekly].sort(([a], [b]) => a - b).map(([weekNumber, sum]) => ({ weekNumber, points: sum }));
+  return { points, weeks };
 }
 
 function byMember<T extends { readonly memberId: number }>(rows: readonly T[]): Map<number, T[]> {
