@@ -141,6 +141,8 @@ export interface UserErrorParams {
   "done.noYesterday": NoParams;
   // Facilitators (/cohort export).
   "export.tooLarge": { readonly maxMb: number };
+  /** Another `/cohort export` of the server is still being built or uploaded. */
+  "export.alreadyRunning": NoParams;
   "remind.offWithTime": NoParams;
   "remind.needTime": NoParams;
   "checkpoint.noSections": NoParams;

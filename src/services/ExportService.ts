@@ -9,6 +9,7 @@ import type { AuditLog } from "./AuditLog.js";
 import type { CohortService } from "./CohortService.js";
 import type { PlanService } from "./PlanService.js";
 import { BoundedFile } from "./boundedFile.js";
+import { OneAtATime } from "./OneAtATime.js";
 
 export const ExportFormat = { Csv: "csv", Json: "json" } as const;
 export type ExportFormat = (typeof ExportFormat)[keyof typeof ExportFormat];
@@ -29,6 +30,8 @@ export interface ExportFile {
   readonly members: number;
   /** The audit line written before the upload, which recordUpload completes with how it went. */
   readonly auditEntryId: number;
+  /** Lets the server export again: recordUpload calls it; a caller that will not upload the file calls it itself. */
+  readonly release: () => void;
 }
 
 /** The CSV's columns: one table, its `record` column telling member, completion, checkpoint and weekly_points rows apart. */
@@ -59,6 +62,9 @@ type Row = Partial<Record<(typeof csvColumns)[number], string | number | boolean
  * refused with what to do instead when it would not fit in a Discord attachment.
  */
 export class ExportService {
+  /** One export per server at a time: each holds its file until the upload, and admins (or a double click) could stack them. */
+  private readonly running = new OneAtATime();
+
   constructor(
     private readonly cohorts: CohortService,
     private readonly plans: PlanService,
@@ -75,6 +81,24 @@ export class ExportService {
     /** The admin exporting: the file holds every member's data, so the cohort's audit trail names who took it. */
     readonly actorId: string;
   }): Promise<ExportFile> {
+    const release = this.running.take(request.guildId, request.now);
+    if (release === null) throw new UserError("export.alreadyRunning");
+    try {
+      return { ...(await this.build(request)), release };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  /** Completes the export's audit line with how its upload went (sent, refused as too large, failed), and lets the server export again. */
+  async recordUpload(file: ExportFile, outcome: UploadOutcome): Promise<void> {
+    // The upload is over however it went: the next export need not wait for the audit line.
+    file.release();
+    await this.audit.amend(file.auditEntryId, exportAuditValues(file.format, outcome));
+  }
+
+  private async build(request: Parameters<ExportService["export"]>[0]): Promise<Omit<ExportFile, "release">> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
     // Other interactions run between batches: the file holds the cohort as it stood when it began (see ExportCeiling).
     const ceiling = await this.rows.ceiling(request.now);
@@ -106,11 +130,6 @@ export class ExportService {
       members: tally.members,
       auditEntryId,
     };
-  }
-
-  /** Completes the export's audit line with how its upload went (sent, refused as too large, failed). */
-  async recordUpload(file: ExportFile, outcome: UploadOutcome): Promise<void> {
-    await this.audit.amend(file.auditEntryId, exportAuditValues(file.format, outcome));
   }
 
   private async *csvPieces(cohort: Cohort, ceiling: CohortExportCeiling): AsyncGenerator<string> {

@@ -890,6 +890,8 @@ export const en = {
   "credit.alreadyDone": "**{title}** was already marked as done for {member}, so nothing changed.",
   "credit.notDone": "**{title}** isn't marked as done for {member}, so there's nothing to remove.",
   "export.ready": "**{name}**: {members, plural, one {# member} other {# members}} exported as {format}.",
+  "export.alreadyRunning":
+    "An export of this server is already being made. Only one runs at a time: wait for its file, then try again if you still need one.",
   "export.tooLarge":
     "This export is larger than Discord's {maxMb} MB attachment limit. Try `format:JSON` or `format:CSV (spreadsheets)` (whichever you did not use); if both are too large, ask the bot's host to export the cohort from the database.",
   "confidence.name": "Confidence map (on track / behind)",

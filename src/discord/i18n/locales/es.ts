@@ -925,6 +925,8 @@ export const es: Catalogue = {
   "credit.alreadyDone": "**{title}** ya estaba marcada como hecha para {member}, así que no ha cambiado nada.",
   "credit.notDone": "**{title}** no está marcada como hecha para {member}, así que no hay nada que retirar.",
   "export.ready": "**{name}**: {members, plural, one {# miembro exportado} other {# miembros exportados}} en {format}.",
+  "export.alreadyRunning":
+    "Ya se está haciendo una exportación en este servidor. Solo se hace una a la vez: espera a que llegue su archivo y vuelve a intentarlo si aún necesitas otra.",
   "export.tooLarge":
     "La exportación supera el límite de {maxMb} MB de Discord para adjuntos. Prueba con `formato:JSON` o `formato:CSV (hojas de cálculo)` (el que no hayas usado); si los dos son demasiado grandes, pide a quien aloja el bot que exporte la cohorte desde la base de datos.",
   "confidence.name": "Mapa de confianza (al día / atrasados)",
