@@ -11,6 +11,7 @@ import type { Logger } from "../logging/createLogger.js";
 import type { AuditLog } from "./AuditLog.js";
 import { discordAttachmentLimitBytes, maxExportBytes } from "./ExportService.js";
 import { memberExportFile, type MemberExportFile } from "./memberExportFile.js";
+import { OneAtATime } from "./OneAtATime.js";
 
 export interface PrivacySettingsView {
   /** Memberships in this server (left ones included). */
@@ -61,7 +62,13 @@ export const defaultPurgeSlicesPerTick = 40;
  * nudges, a copy of their data and its deletion; and deleting a server's
  * data after the bot left it.
  */
+/** A member's copy, their turn held until `release` (once its upload is over, or it will not be sent). */
+export interface HeldMemberExport extends MemberExportFile {
+  readonly release: () => void;
+}
+
 export class PrivacyService {
+  private readonly exporting = new OneAtATime();
   constructor(
     private readonly privacy: PrivacyRepository,
     private readonly logger: Logger,
@@ -96,10 +103,20 @@ export class PrivacyService {
    * limit, so the file is written as its rows are read, a page at a time, and a copy larger than Discord
    * accepts is refused (as `/cohort export` is) as soon as it would pass the limit, the rest left unread.
    */
-  async export(guildId: string, userId: string, now: Date): Promise<MemberExportFile | MemberExportTooLarge> {
-    const exported = await memberExportFile(this.privacy, { guildId, userId, now }, maxExportBytes);
+  async export(guildId: string, userId: string, now: Date): Promise<HeldMemberExport | MemberExportTooLarge> {
+    // One copy per member and server at a time: each holds its file (up to 10 MB) until the upload.
+    const release = this.exporting.take(`${guildId}:${userId}`, now);
+    if (release === null) throw new UserError("privacy.exportAlreadyRunning");
+    try {
+      const exported = await memberExportFile(this.privacy, { guildId, userId, now }, maxExportBytes);
+      if (exported !== null) return { ...exported, release };
+    } catch (error) {
+      release();
+      throw error;
+    }
+    release();
     // The size the member reads is Discord's limit, not the margin kept under it.
-    return exported ?? { tooLargeMaxMb: discordAttachmentLimitBytes / (1024 * 1024) };
+    return { tooLargeMaxMb: discordAttachmentLimitBytes / (1024 * 1024) };
   }
 
   /**

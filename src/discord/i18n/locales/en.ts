@@ -743,6 +743,7 @@ export const en = {
   "privacy.help":
     "Change with `/privacy leaderboard:` or `/privacy nudges:`. `/privacy export:True` sends you a copy of your data; `/privacy delete:True` erases it.",
   "privacy.exported": "Here is everything stored about you in this server, as JSON.",
+  "privacy.exportAlreadyRunning": "Your copy is still being made or sent. Wait for it, then ask again if you still need another.",
   "privacy.exportTooLarge":
     "Your copy is larger than Discord's {maxMb} MB attachment limit, so it cannot be sent here. Ask the bot's host for a copy from the database.",
   "privacy.nothingStored": "Nothing is stored about you in this server.",

@@ -776,6 +776,8 @@ export const es: Catalogue = {
   "privacy.help":
     "Cámbialo con `/privacidad clasificacion:` o `/privacidad avisos:`. `/privacidad exportar:True` te envía una copia de tus datos; `/privacidad borrar:True` los borra.",
   "privacy.exported": "Aquí tienes todo lo que se guarda sobre ti en este servidor, en JSON.",
+  "privacy.exportAlreadyRunning":
+    "Tu copia todavía se está preparando o enviando. Espera a que llegue y vuelve a pedirla si aún necesitas otra.",
   "privacy.exportTooLarge":
     "Tu copia supera el límite de {maxMb} MB de Discord para adjuntos, así que no se puede enviar aquí. Pide a quien aloja el bot una copia desde la base de datos.",
   "privacy.nothingStored": "No se guarda nada sobre ti en este servidor.",
