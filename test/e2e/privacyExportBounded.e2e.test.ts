@@ -197,6 +197,7 @@ describe("/privacy export:True reads a page at a time and stops at the limit", (
     const now = bot.clock.now();
     const exported = await privacyWith({ rows: 2, auditLines: 2, previews: 1 }).export(bot.guild.id, people.ada.id, now);
     if (isExportTooLarge(exported)) throw new Error("refused");
+    exported.release();
     const expected = await memberExportOracle(bot.test.app.database.prisma, {
       guildId: bot.guild.id,
       userId: people.ada.id,
