@@ -81,10 +81,12 @@ export class ExportService {
     /** The admin exporting: the file holds every member's data, so the cohort's audit trail names who took it. */
     readonly actorId: string;
   }): Promise<ExportFile> {
+    // The cohort first: a mistyped one is told as unknown, not as waiting for another export.
+    const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
     const release = this.running.take(request.guildId, request.now);
     if (release === null) throw new UserError("export.alreadyRunning");
     try {
-      return { ...(await this.build(request)), release };
+      return { ...(await this.build(cohort, request)), release };
     } catch (error) {
       release();
       throw error;
@@ -98,8 +100,7 @@ export class ExportService {
     await this.audit.amend(file.auditEntryId, exportAuditValues(file.format, outcome));
   }
 
-  private async build(request: Parameters<ExportService["export"]>[0]): Promise<Omit<ExportFile, "release">> {
-    const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
+  private async build(cohort: Cohort, request: Parameters<ExportService["export"]>[0]): Promise<Omit<ExportFile, "release">> {
     // Other interactions run between batches: the file holds the cohort as it stood when it began (see ExportCeiling).
     const ceiling = await this.rows.ceiling(request.now);
     const pieces = request.format === ExportFormat.Csv ? this.csvPieces(cohort, ceiling) : this.jsonPieces(cohort, ceiling);

@@ -111,6 +111,17 @@ describe("/cohort export runs one at a time per server", () => {
     await expectExportedOnceFree(other.id);
   });
 
+  it("tells an admin who mistyped the cohort that it is unknown, even while another export is being sent", async () => {
+    const held = bot.emulator.holdNext(uploadRoute);
+    const first = exportAs(bot.admin.id);
+    await held.arrived;
+    const mistyped = await bot.run(other.id, "cohort export", { cohort: "Busy Cohrot" }).final();
+    expect(visibleText(mistyped)).toContain('There\'s no cohort called "Busy Cohrot" in this server');
+    held.release();
+    expect((await first).attachments).toHaveLength(1);
+    await expectExportedOnceFree(other.id);
+  });
+
   it("lets the server export again after Discord refused the upload, as too large or otherwise", async () => {
     bot.emulator.failNext(uploadRoute, 413, 1, { body: { message: "Request entity too large", code: 40005 } });
     expect(visibleText(await exportAs(bot.admin.id))).toContain("Discord refused the file as too large");
