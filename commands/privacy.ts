@@ -5,7 +5,7 @@ import { renderDeleteConfirmation, renderPrivacy } from "../src/discord/render/r
 import { readOptions } from "../src/discord/readOptions.js";
 import { BoardVisibility } from "../src/domain/privacy/boardPresentation.js";
 import { UserError } from "../src/errors.js";
-import { isExportTooLarge, type HeldMemberExport, type MemberExportTooLarge } from "../src/services/PrivacyService.js";
+import { isExportRefused, type HeldMemberExport, type MemberExportRefusal } from "../src/services/PrivacyService.js";
 
 const definition = {
   name: "privacy",
@@ -70,7 +70,8 @@ export const privacyCommand: SlashCommand = {
         locale: interaction.locale,
       });
     // Deleting asks first. A leaderboard or nudges choice sent with it is saved at once (the member may dismiss
-    // the question and keep their data) and the question says so; a copy asked for with it comes with the question.
+    // the question and keep their data) and the question says so; a copy asked for with it comes with the question, or
+    // why it does not (too large, or the previous copy still being sent).
     if (options.delete === true) {
       const changed = changing ? await applySettings() : null;
       const stored = await services.privacy.stored(guildId, userId);
@@ -87,8 +88,8 @@ export const privacyCommand: SlashCommand = {
  * The reply carrying the member's copy, if any: their turn to export again comes once its upload is over, however
  * it went (the router tells `settled`), or at once if the reply is never built.
  */
-function withCopy(exported: HeldMemberExport | MemberExportTooLarge | null, render: () => Reply): Reply {
-  if (exported === null || isExportTooLarge(exported)) return render();
+function withCopy(exported: HeldMemberExport | MemberExportRefusal | null, render: () => Reply): Reply {
+  if (exported === null || isExportRefused(exported)) return render();
   let reply: Reply;
   try {
     reply = render();

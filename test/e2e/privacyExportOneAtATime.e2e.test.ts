@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { useBotHarness, visibleText, waitLimitMs } from "../helpers/botHarness.js";
+import { buttonsOf, useBotHarness, visibleText, waitLimitMs } from "../helpers/botHarness.js";
 
 const uploadRoute = "PATCH /webhooks/:applicationId/:token/messages/:messageId";
 
@@ -49,5 +49,28 @@ describe("/privacy export:True runs one at a time per member", () => {
     expect(visibleText(await exportFor(lucia.id))).toContain("Tu copia todavía se está preparando");
     heldAgain.release();
     await second;
+  });
+
+  it("saves a setting sent with export:True, and asks a delete sent with it, while the member's copy is still being sent", async () => {
+    const { bot } = harness;
+    const cohort = await bot.createCohort({ start: "2027-01-04", name: "Busy Private Cohort" });
+    const bea = bot.member("bea");
+    await bot.join(bea, cohort);
+    const held = bot.emulator.holdNext(uploadRoute);
+    const first = bot.run(bea.id, "privacy", { export: true }).final();
+    await held.arrived;
+
+    const saved = await bot.run(bea.id, "privacy", { leaderboard: "alias", export: true }).final();
+    expect(visibleText(saved)).toContain("Saved: this applies to all your cohorts in this server.");
+    expect(visibleText(saved)).toContain("Your copy is still being made");
+    expect(saved.attachments).toHaveLength(0);
+    const asked = await bot.run(bea.id, "privacy", { nudges: "off", delete: true, export: true }).final();
+    expect(visibleText(asked)).toContain("Saved: this applies to all your cohorts in this server.");
+    expect(visibleText(asked)).toContain("Your copy is still being made");
+    expect(buttonsOf(asked).map((button) => button.label)).toContain("Delete my data");
+    expect(asked.attachments).toHaveLength(0);
+
+    held.release();
+    expect((await first).attachments).toHaveLength(1);
   });
 });
