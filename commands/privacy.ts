@@ -1,9 +1,11 @@
 import { ApplicationCommandOptionType } from "discord.js";
-import { DeferPolicy, type CommandDefinition, type SlashCommand } from "../src/discord/commandTypes.js";
+import { DeferPolicy, type CommandDefinition, type Reply, type SlashCommand } from "../src/discord/commandTypes.js";
 import { guildOnly } from "../src/discord/commandOptions.js";
 import { renderDeleteConfirmation, renderPrivacy } from "../src/discord/render/renderPrivacy.js";
 import { readOptions } from "../src/discord/readOptions.js";
 import { BoardVisibility } from "../src/domain/privacy/boardPresentation.js";
+import { UserError } from "../src/errors.js";
+import { isExportRefused, type HeldMemberExport, type MemberExportRefusal } from "../src/services/PrivacyService.js";
 
 const definition = {
   name: "privacy",
@@ -68,15 +70,38 @@ export const privacyCommand: SlashCommand = {
         locale: interaction.locale,
       });
     // Deleting asks first. A leaderboard or nudges choice sent with it is saved at once (the member may dismiss
-    // the question and keep their data) and the question says so; a copy asked for with it comes with the question.
+    // the question and keep their data) and the question says so; a copy asked for with it comes with the question, or
+    // why it does not (too large, or the previous copy still being sent).
     if (options.delete === true) {
       const changed = changing ? await applySettings() : null;
       const stored = await services.privacy.stored(guildId, userId);
       const exported = exporting ? await services.privacy.export(guildId, userId, clock.now()) : null;
-      return renderDeleteConfirmation(t, userId, stored, clock.now(), exported, changed);
+      return withCopy(exported, () => renderDeleteConfirmation(t, userId, stored, clock.now(), exported, changed));
     }
     const settings = changing || !exporting ? await applySettings() : null;
     const exported = exporting ? await services.privacy.export(guildId, userId, clock.now()) : null;
-    return renderPrivacy(t, settings, exported);
+    return withCopy(exported, () => renderPrivacy(t, settings, exported));
   },
 };
+
+/**
+ * The reply carrying the member's copy, if any: their turn to export again comes once its upload is over, however
+ * it went (the router tells `settled`), or at once if the reply is never built.
+ */
+function withCopy(exported: HeldMemberExport | MemberExportRefusal | null, render: () => Reply): Reply {
+  if (exported === null || isExportRefused(exported)) return render();
+  let reply: Reply;
+  try {
+    reply = render();
+  } catch (error) {
+    exported.release();
+    throw error;
+  }
+  return {
+    ...reply,
+    upload: {
+      tooLarge: new UserError("generic.fileTooLarge", { cohortExport: "no" }),
+      settled: async () => exported.release(),
+    },
+  };
+}

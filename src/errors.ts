@@ -79,6 +79,8 @@ export interface UserErrorParams {
   // Privacy (issue 13).
   "posts.boardOff": { readonly name: string };
   "privacy.notInServer": NoParams;
+  /** The member's previous `/privacy export:True` is still being built or uploaded. */
+  "privacy.exportAlreadyRunning": NoParams;
   "privacy.confirmExpired": NoParams;
   "privacy.invalidGuild": { readonly value: string };
   "privacy.progressPrivate": NoParams;
@@ -141,6 +143,8 @@ export interface UserErrorParams {
   "done.noYesterday": NoParams;
   // Facilitators (/cohort export).
   "export.tooLarge": { readonly maxMb: number };
+  /** Another `/cohort export` of the server is still being built or uploaded. */
+  "export.alreadyRunning": NoParams;
   "remind.offWithTime": NoParams;
   "remind.needTime": NoParams;
   "checkpoint.noSections": NoParams;

@@ -38,8 +38,16 @@ export async function execute({ services, clock, t, guildId }: HandlerContext, i
     now: clock.now(),
     actorId: interaction.user.id,
   });
+  // The router calls settled however the upload goes; a reply never built is never uploaded.
+  let rendered: ReturnType<typeof renderExport>;
+  try {
+    rendered = renderExport(t, file);
+  } catch (error) {
+    file.release();
+    throw error;
+  }
   return {
-    ...renderExport(t, file),
+    ...rendered,
     upload: {
       // The other format may fit where this one did not.
       tooLarge: new UserError("generic.fileTooLarge", { cohortExport: "yes" }),

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Cohort } from "../domain/cohort/cohortModel.js";
 import { csvLine, utf8Bom } from "../domain/export/csv.js";
-import type { ExportCeiling, ExportMember, ExportRepository } from "../db/repositories/ExportRepository.js";
+import type { CohortExportCeiling, ExportCompletion, ExportMember, ExportRepository } from "../db/repositories/ExportRepository.js";
 import { UserError } from "../errors.js";
 import { AuditAction, type AuditValues } from "../domain/audit/auditAction.js";
 import type { UploadOutcome } from "../domain/audit/uploadOutcome.js";
@@ -9,6 +9,7 @@ import type { AuditLog } from "./AuditLog.js";
 import type { CohortService } from "./CohortService.js";
 import type { PlanService } from "./PlanService.js";
 import { BoundedFile } from "./boundedFile.js";
+import { OneAtATime } from "./OneAtATime.js";
 
 export const ExportFormat = { Csv: "csv", Json: "json" } as const;
 export type ExportFormat = (typeof ExportFormat)[keyof typeof ExportFormat];
@@ -29,6 +30,8 @@ export interface ExportFile {
   readonly members: number;
   /** The audit line written before the upload, which recordUpload completes with how it went. */
   readonly auditEntryId: number;
+  /** Lets the server export again: recordUpload calls it; a caller that will not upload the file calls it itself. */
+  readonly release: () => void;
 }
 
 /** The CSV's columns: one table, its `record` column telling member, completion, checkpoint and weekly_points rows apart. */
@@ -59,6 +62,9 @@ type Row = Partial<Record<(typeof csvColumns)[number], string | number | boolean
  * refused with what to do instead when it would not fit in a Discord attachment.
  */
 export class ExportService {
+  /** One export per server at a time: each holds its file until the upload, and admins (or a double click) could stack them. */
+  private readonly running = new OneAtATime();
+
   constructor(
     private readonly cohorts: CohortService,
     private readonly plans: PlanService,
@@ -75,7 +81,26 @@ export class ExportService {
     /** The admin exporting: the file holds every member's data, so the cohort's audit trail names who took it. */
     readonly actorId: string;
   }): Promise<ExportFile> {
+    // The cohort first: a mistyped one is told as unknown, not as waiting for another export.
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
+    const release = this.running.take(request.guildId, request.now);
+    if (release === null) throw new UserError("export.alreadyRunning");
+    try {
+      return { ...(await this.build(cohort, request)), release };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  /** Completes the export's audit line with how its upload went (sent, refused as too large, failed), and lets the server export again. */
+  async recordUpload(file: ExportFile, outcome: UploadOutcome): Promise<void> {
+    // The upload is over however it went: the next export need not wait for the audit line.
+    file.release();
+    await this.audit.amend(file.auditEntryId, exportAuditValues(file.format, outcome));
+  }
+
+  private async build(cohort: Cohort, request: Parameters<ExportService["export"]>[0]): Promise<Omit<ExportFile, "release">> {
     // Other interactions run between batches: the file holds the cohort as it stood when it began (see ExportCeiling).
     const ceiling = await this.rows.ceiling(request.now);
     const pieces = request.format === ExportFormat.Csv ? this.csvPieces(cohort, ceiling) : this.jsonPieces(cohort, ceiling);
@@ -108,16 +133,11 @@ export class ExportService {
     };
   }
 
-  /** Completes the export's audit line with how its upload went (sent, refused as too large, failed). */
-  async recordUpload(file: ExportFile, outcome: UploadOutcome): Promise<void> {
-    await this.audit.amend(file.auditEntryId, exportAuditValues(file.format, outcome));
-  }
-
-  private async *csvPieces(cohort: Cohort, ceiling: ExportCeiling): AsyncGenerator<string> {
+  private async *csvPieces(cohort: Cohort, ceiling: CohortExportCeiling): AsyncGenerator<string> {
     yield utf8Bom + csvLine(csvColumns);
     const line = (row: Row) => csvLine(csvColumns.map((column) => row[column] ?? null));
     for await (const batch of this.batches(cohort.id, ceiling)) {
-      for (const { member, completions, answers, weeks } of batch) {
+      for (const { member, points, completions, answers, weeks } of batch) {
         yield memberMark;
         const who = { user_id: member.userId, display_name: member.displayName };
         yield line({
@@ -126,7 +146,7 @@ export class ExportService {
           joined_at: member.joinedAt.toISOString(),
           left_at: member.leftAt?.toISOString() ?? null,
           returned_at: member.returnedAt?.toISOString() ?? null,
-          points: member.points,
+          points,
         });
         for (const done of completions)
           yield line({
@@ -153,7 +173,7 @@ export class ExportService {
     }
   }
 
-  private async *jsonPieces(cohort: Cohort, ceiling: ExportCeiling): AsyncGenerator<string> {
+  private async *jsonPieces(cohort: Cohort, ceiling: CohortExportCeiling): AsyncGenerator<string> {
     const { curriculum } = await this.plans.contextFor(cohort);
     const head = {
       format: "cohort-bot/cohort-export",
@@ -171,7 +191,7 @@ export class ExportService {
     yield `${JSON.stringify(head).slice(0, -1)},"members":[`;
     let first = true;
     for await (const batch of this.batches(cohort.id, ceiling)) {
-      for (const { member, completions, answers, weeks } of batch) {
+      for (const { member, points, completions, answers, weeks } of batch) {
         yield memberMark;
         const entry = {
           userId: member.userId,
@@ -179,7 +199,7 @@ export class ExportService {
           joinedAt: member.joinedAt.toISOString(),
           leftAt: member.leftAt?.toISOString() ?? null,
           returnedAt: member.returnedAt?.toISOString() ?? null,
-          points: member.points,
+          points,
           completions: completions.map((done) => ({
             section: done.item.section.title,
             item: done.item.title,
@@ -204,7 +224,7 @@ export class ExportService {
   }
 
   /** The cohort's members with their rows, a batch at a time. */
-  private async *batches(cohortId: number, ceiling: ExportCeiling) {
+  private async *batches(cohortId: number, ceiling: CohortExportCeiling) {
     let afterId = 0;
     for (;;) {
       // Other work runs between two batches' reads, as between the pieces written (BoundedFile.writeAll).
@@ -213,18 +233,12 @@ export class ExportService {
       if (members.length === 0) return;
       afterId = members.at(-1)?.id ?? afterId;
       const ids = members.map((member) => member.id);
-      const [completions, answers, weeks] = await Promise.all([
-        this.rows.completions(ids, ceiling),
-        this.rows.answers(ids, ceiling),
-        this.rows.weeks(ids),
-      ]);
-      const [completionsOf, answersOf, weeksOf] = [byMember(completions), byMember(answers), byMember(weeks)];
-      yield members.map((member: ExportMember) => ({
-        member,
-        completions: completionsOf.get(member.id) ?? [],
-        answers: answersOf.get(member.id) ?? [],
-        weeks: weeksOf.get(member.id) ?? [],
-      }));
+      const [completions, answers] = await Promise.all([this.rows.completions(ids, ceiling), this.rows.answers(ids, ceiling)]);
+      const [completionsOf, answersOf] = [byMember(completions), byMember(answers)];
+      yield members.map((member: ExportMember) => {
+        const own = completionsOf.get(member.id) ?? [];
+        return { member, ...scoresOf(own), completions: own, answers: answersOf.get(member.id) ?? [] };
+      });
     }
   }
 }
@@ -243,6 +257,22 @@ async function* countingMembers(pieces: AsyncIterable<string>, tally: { members:
     if (piece === memberMark) tally.members += 1;
     else yield piece;
   }
+}
+
+/**
+ * A member's points and weekly points summed from the completions listed, as the bot keeps them (Member.points,
+ * WeeklyScore): the stored totals may already count a `/done` logged after the export began, which it leaves out.
+ */
+function scoresOf(completions: readonly ExportCompletion[]): { points: number; weeks: { weekNumber: number; points: number }[] } {
+  const weekly = new Map<number, number>();
+  let points = 0;
+  for (const done of completions) {
+    points += done.points;
+    // A week's score sums its completions worth points (a week of only 0-point ones has no row).
+    if (done.points > 0) weekly.set(done.weekNumber, (weekly.get(done.weekNumber) ?? 0) + done.points);
+  }
+  const weeks = [...weekly].sort(([a], [b]) => a - b).map(([weekNumber, sum]) => ({ weekNumber, points: sum }));
+  return { points, weeks };
 }
 
 function byMember<T extends { readonly memberId: number }>(rows: readonly T[]): Map<number, T[]> {

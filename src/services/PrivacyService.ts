@@ -11,6 +11,7 @@ import type { Logger } from "../logging/createLogger.js";
 import type { AuditLog } from "./AuditLog.js";
 import { discordAttachmentLimitBytes, maxExportBytes } from "./ExportService.js";
 import { memberExportFile, type MemberExportFile } from "./memberExportFile.js";
+import { OneAtATime } from "./OneAtATime.js";
 
 export interface PrivacySettingsView {
   /** Memberships in this server (left ones included). */
@@ -36,8 +37,23 @@ export interface MemberExportTooLarge {
   readonly tooLargeMaxMb: number;
 }
 
-export function isExportTooLarge(outcome: MemberExportFile | MemberExportTooLarge): outcome is MemberExportTooLarge {
+/**
+ * The member's previous copy is still being made or sent, so none was started: said beside whatever else the
+ * request did, as a copy too large is (the setting was saved, the delete question still asked).
+ */
+export interface MemberExportBusy {
+  readonly alreadyRunning: true;
+}
+
+/** Why no copy comes with the reply. */
+export type MemberExportRefusal = MemberExportTooLarge | MemberExportBusy;
+
+export function isExportTooLarge(outcome: MemberExportFile | MemberExportRefusal): outcome is MemberExportTooLarge {
   return "tooLargeMaxMb" in outcome;
+}
+
+export function isExportRefused(outcome: MemberExportFile | MemberExportRefusal): outcome is MemberExportRefusal {
+  return !("file" in outcome);
 }
 
 /** How many rows a deletion would erase or anonymise: memberships, and everything else naming the user. */
@@ -61,7 +77,13 @@ export const defaultPurgeSlicesPerTick = 40;
  * nudges, a copy of their data and its deletion; and deleting a server's
  * data after the bot left it.
  */
+/** A member's copy, their turn held until `release` (once its upload is over, or it will not be sent). */
+export interface HeldMemberExport extends MemberExportFile {
+  readonly release: () => void;
+}
+
 export class PrivacyService {
+  private readonly exporting = new OneAtATime();
   constructor(
     private readonly privacy: PrivacyRepository,
     private readonly logger: Logger,
@@ -96,10 +118,20 @@ export class PrivacyService {
    * limit, so the file is written as its rows are read, a page at a time, and a copy larger than Discord
    * accepts is refused (as `/cohort export` is) as soon as it would pass the limit, the rest left unread.
    */
-  async export(guildId: string, userId: string, now: Date): Promise<MemberExportFile | MemberExportTooLarge> {
-    const exported = await memberExportFile(this.privacy, { guildId, userId, now }, maxExportBytes);
+  async export(guildId: string, userId: string, now: Date): Promise<HeldMemberExport | MemberExportRefusal> {
+    // One copy per member and server at a time: each holds its file (up to 10 MB) until the upload.
+    const release = this.exporting.take(`${guildId}:${userId}`, now);
+    if (release === null) return { alreadyRunning: true };
+    try {
+      const exported = await memberExportFile(this.privacy, { guildId, userId, now }, maxExportBytes);
+      if (exported !== null) return { ...exported, release };
+    } catch (error) {
+      release();
+      throw error;
+    }
+    release();
     // The size the member reads is Discord's limit, not the margin kept under it.
-    return exported ?? { tooLargeMaxMb: discordAttachmentLimitBytes / (1024 * 1024) };
+    return { tooLargeMaxMb: discordAttachmentLimitBytes / (1024 * 1024) };
   }
 
   /**

@@ -131,6 +131,8 @@ describe("reminder and nudge DMs in the member's own language", () => {
     const { bot } = harness;
     const exported = await bot.test.app.services.privacy.export(bot.guild.id, userId("ana"), nudgeDay);
     if (!("file" in exported)) throw new Error("export refused");
+    // Never uploaded: free the member's turn as the router would once the upload ended.
+    exported.release();
     const file = JSON.parse(exported.file.toString("utf8")) as { memberships: { cohortName: string; locale: string | null }[] };
     expect(file.memberships.map(({ cohortName, locale }) => [cohortName, locale])).toEqual([["Readers", "es-ES"]]);
   });

@@ -9,6 +9,8 @@ import { DEFAULT_COHORT_SETTINGS, type PlanCurriculum } from "../../src/domain/s
 describe("CSV cells", () => {
   it("quotes every field and doubles inner quotes", () => {
     expect(csvLine(["a", 'say "hi"', 3, true, null])).toBe('"a","say ""hi""","3","true",""\r\n');
+    // Commas and line breaks in a title stay inside their cell.
+    expect(csvLine(["Joins, part 1", "line one\r\nline two"])).toBe('"Joins, part 1","line one\r\nline two"\r\n');
   });
 
   it("keeps would-be formulas as text", () => {

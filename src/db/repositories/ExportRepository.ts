@@ -8,7 +8,6 @@ export interface ExportMember {
   readonly joinedAt: Date;
   readonly leftAt: Date | null;
   readonly returnedAt: Date | null;
-  readonly points: number;
 }
 
 export interface ExportCompletion {
@@ -27,12 +26,6 @@ export interface ExportAnswer {
   readonly section: { readonly title: string };
 }
 
-export interface ExportWeek {
-  readonly memberId: number;
-  readonly weekNumber: number;
-  readonly points: number;
-}
-
 /**
  * What an export begun at `now` reads, though other interactions run between its batches: members up to the
  * highest id there was (none who joined since), completions and answers timed up to `now`.
@@ -48,29 +41,43 @@ export async function exportCeilingAt(prisma: PrismaClient, now: Date): Promise<
   return { now, memberId: last?.id ?? 0 };
 }
 
+/**
+ * `/cohort export`'s ceiling: also the highest completion and answer ids there were, as a `/done` logged after
+ * the export began can still be timed at its `now` (same millisecond, or a clock that stood still).
+ */
+export interface CohortExportCeiling extends ExportCeiling {
+  readonly completionId: number;
+  readonly answerId: number;
+}
+
 /** A cohort's data for `/cohort export`, read a batch of members at a time so a large cohort is never held at once. */
 export class ExportRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** See exportCeilingAt. */
-  ceiling(now: Date): Promise<ExportCeiling> {
-    return exportCeilingAt(this.prisma, now);
+  /** See CohortExportCeiling: each a look-up of a primary key's end. */
+  async ceiling(now: Date): Promise<CohortExportCeiling> {
+    const [members, completion, answer] = await Promise.all([
+      exportCeilingAt(this.prisma, now),
+      this.prisma.completion.findFirst({ orderBy: { id: "desc" }, select: { id: true } }),
+      this.prisma.checkpointAnswer.findFirst({ orderBy: { id: "desc" }, select: { id: true } }),
+    ]);
+    return { ...members, completionId: completion?.id ?? 0, answerId: answer?.id ?? 0 };
   }
 
   /** Members (those who left too) after `afterId` up to the ceiling, by id. */
-  async members(cohortId: number, afterId: number, take: number, ceiling: ExportCeiling): Promise<ExportMember[]> {
+  async members(cohortId: number, afterId: number, take: number, ceiling: CohortExportCeiling): Promise<ExportMember[]> {
     return this.prisma.member.findMany({
       where: { cohortId, id: { gt: afterId, lte: ceiling.memberId } },
       orderBy: { id: "asc" },
       take,
-      select: { id: true, userId: true, displayName: true, joinedAt: true, leftAt: true, returnedAt: true, points: true },
+      select: { id: true, userId: true, displayName: true, joinedAt: true, leftAt: true, returnedAt: true },
     });
   }
 
-  async completions(memberIds: readonly number[], ceiling: ExportCeiling): Promise<ExportCompletion[]> {
+  async completions(memberIds: readonly number[], ceiling: CohortExportCeiling): Promise<ExportCompletion[]> {
     return findInChunks(memberIds, (chunk) =>
       this.prisma.completion.findMany({
-        where: { memberId: { in: chunk }, completedAt: { lte: ceiling.now } },
+        where: { memberId: { in: chunk }, completedAt: { lte: ceiling.now }, id: { lte: ceiling.completionId } },
         orderBy: [{ memberId: "asc" }, { completedAt: "asc" }, { id: "asc" }],
         select: {
           memberId: true,
@@ -84,23 +91,12 @@ export class ExportRepository {
     );
   }
 
-  async answers(memberIds: readonly number[], ceiling: ExportCeiling): Promise<ExportAnswer[]> {
+  async answers(memberIds: readonly number[], ceiling: CohortExportCeiling): Promise<ExportAnswer[]> {
     return findInChunks(memberIds, (chunk) =>
       this.prisma.checkpointAnswer.findMany({
-        where: { memberId: { in: chunk }, answeredAt: { lte: ceiling.now } },
+        where: { memberId: { in: chunk }, answeredAt: { lte: ceiling.now }, id: { lte: ceiling.answerId } },
         orderBy: [{ memberId: "asc" }, { answeredAt: "asc" }],
         select: { memberId: true, answer: true, answeredAt: true, section: { select: { title: true } } },
-      }),
-    );
-  }
-
-  /** Keyed by week, not time: read as they are when their batch is read (see the README's Export). */
-  async weeks(memberIds: readonly number[]): Promise<ExportWeek[]> {
-    return findInChunks(memberIds, (chunk) =>
-      this.prisma.weeklyScore.findMany({
-        where: { memberId: { in: chunk } },
-        orderBy: [{ memberId: "asc" }, { weekNumber: "asc" }],
-        select: { memberId: true, weekNumber: true, points: true },
       }),
     );
   }

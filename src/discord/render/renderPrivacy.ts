@@ -1,6 +1,12 @@
 import { ButtonStyle, type APIEmbed } from "discord.js";
 import type { MemberExportFile } from "../../services/memberExportFile.js";
-import { isExportTooLarge, type MemberExportTooLarge, type PrivacySettingsView, type StoredCounts } from "../../services/PrivacyService.js";
+import {
+  isExportRefused,
+  isExportTooLarge,
+  type MemberExportRefusal,
+  type PrivacySettingsView,
+  type StoredCounts,
+} from "../../services/PrivacyService.js";
 import type { Reply } from "../commandTypes.js";
 import type { Translator } from "../i18n/Translator.js";
 import { button, buttonRows, colors } from "./format.js";
@@ -37,13 +43,13 @@ function savedSettingsLines(t: Translator, view: PrivacySettingsView): string[] 
 export function renderPrivacy(
   t: Translator,
   settings: PrivacySettingsView | null,
-  exported: MemberExportFile | MemberExportTooLarge | null,
+  exported: MemberExportFile | MemberExportRefusal | null,
 ): Reply {
   const lines = settings === null ? [] : renderPrivacySettings(t, settings);
   const files: { name: string; data: Buffer }[] = [];
   if (exported !== null) {
     if (lines.length > 0) lines.push("");
-    if (isExportTooLarge(exported)) lines.push(exportTooLargeText(t, exported));
+    if (isExportRefused(exported)) lines.push(exportRefusalText(t, exported));
     else {
       lines.push(t.t(exported.empty ? "privacy.nothingStored" : "privacy.exported"));
       files.push(exportFile(exported));
@@ -68,24 +74,25 @@ export function renderDeleteConfirmation(
   userId: string,
   stored: StoredCounts,
   askedAt: Date,
-  exported: MemberExportFile | MemberExportTooLarge | null = null,
+  exported: MemberExportFile | MemberExportRefusal | null = null,
   changed: PrivacySettingsView | null = null,
 ): Reply {
   const { memberships } = stored;
   // An admin who never joined is still named as a cohort's creator, in the audit trail, on nudges and imports: that is data too.
   if (memberships === 0 && stored.adminRows === 0) return { content: t.t("privacy.nothingStored"), ephemeral: true };
-  const tooLarge = exported !== null && isExportTooLarge(exported) ? ["", exportTooLargeText(t, exported)] : [];
+  const refused = exported !== null && isExportRefused(exported) ? ["", exportRefusalText(t, exported)] : [];
   const saved = changed === null ? [] : [...savedSettingsLines(t, changed), ""];
-  const description = [...saved, t.t("privacy.deleteConfirm", { cohorts: memberships }), ...tooLarge].join("\n");
+  const description = [...saved, t.t("privacy.deleteConfirm", { cohorts: memberships }), ...refused].join("\n");
   return {
     embeds: [{ color: colors.danger, title: t.plain("privacy.title"), description }],
     components: buttonRows([button(privacyDeleteId(userId, askedAt), t.plain("privacy.deleteButton"), ButtonStyle.Danger)]),
-    ...(exported === null || isExportTooLarge(exported) ? {} : { files: [exportFile(exported)] }),
+    ...(exported === null || isExportRefused(exported) ? {} : { files: [exportFile(exported)] }),
     ephemeral: true,
   };
 }
 
-function exportTooLargeText(t: Translator, refusal: MemberExportTooLarge): string {
+function exportRefusalText(t: Translator, refusal: MemberExportRefusal): string {
+  if (!isExportTooLarge(refusal)) return t.t("privacy.exportAlreadyRunning");
   return t.t("privacy.exportTooLarge", { maxMb: refusal.tooLargeMaxMb });
 }
 

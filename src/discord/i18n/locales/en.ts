@@ -744,6 +744,7 @@ export const en = {
   "privacy.help":
     "Change with `/privacy leaderboard:` or `/privacy nudges:`. `/privacy export:True` sends you a copy of your data; `/privacy delete:True` erases it.",
   "privacy.exported": "Here is everything stored about you in this server, as JSON.",
+  "privacy.exportAlreadyRunning": "Your copy is still being made or sent. Wait for it, then ask again if you still need another.",
   "privacy.exportTooLarge":
     "Your copy is larger than Discord's {maxMb} MB attachment limit, so it cannot be sent here. Ask the bot's host for a copy from the database.",
   "privacy.nothingStored": "Nothing is stored about you in this server.",
@@ -891,6 +892,8 @@ export const en = {
   "credit.alreadyDone": "**{title}** was already marked as done for {member}, so nothing changed.",
   "credit.notDone": "**{title}** isn't marked as done for {member}, so there's nothing to remove.",
   "export.ready": "**{name}**: {members, plural, one {# member} other {# members}} exported as {format}.",
+  "export.alreadyRunning":
+    "An export of this server is already being made. Only one runs at a time: wait for its file, then try again if you still need one.",
   "export.tooLarge":
     "This export is larger than Discord's {maxMb} MB attachment limit. Try `format:JSON` or `format:CSV (spreadsheets)` (whichever you did not use); if both are too large, ask the bot's host to export the cohort from the database.",
   "confidence.name": "Confidence map (on track / behind)",

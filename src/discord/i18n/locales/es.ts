@@ -777,6 +777,8 @@ export const es: Catalogue = {
   "privacy.help":
     "Cámbialo con `/privacidad clasificacion:` o `/privacidad avisos:`. `/privacidad exportar:True` te envía una copia de tus datos; `/privacidad borrar:True` los borra.",
   "privacy.exported": "Aquí tienes todo lo que se guarda sobre ti en este servidor, en JSON.",
+  "privacy.exportAlreadyRunning":
+    "Tu copia todavía se está preparando o enviando. Espera a que llegue y vuelve a pedirla si aún necesitas otra.",
   "privacy.exportTooLarge":
     "Tu copia supera el límite de {maxMb} MB de Discord para adjuntos, así que no se puede enviar aquí. Pide a quien aloja el bot una copia desde la base de datos.",
   "privacy.nothingStored": "No se guarda nada sobre ti en este servidor.",
@@ -926,6 +928,8 @@ export const es: Catalogue = {
   "credit.alreadyDone": "**{title}** ya estaba marcada como hecha para {member}, así que no ha cambiado nada.",
   "credit.notDone": "**{title}** no está marcada como hecha para {member}, así que no hay nada que retirar.",
   "export.ready": "**{name}**: {members, plural, one {# miembro exportado} other {# miembros exportados}} en {format}.",
+  "export.alreadyRunning":
+    "Ya se está haciendo una exportación en este servidor. Solo se hace una a la vez: espera a que llegue su archivo y vuelve a intentarlo si aún necesitas otra.",
   "export.tooLarge":
     "La exportación supera el límite de {maxMb} MB de Discord para adjuntos. Prueba con `formato:JSON` o `formato:CSV (hojas de cálculo)` (el que no hayas usado); si los dos son demasiado grandes, pide a quien aloja el bot que exporte la cohorte desde la base de datos.",
   "confidence.name": "Mapa de confianza (al día / atrasados)",
