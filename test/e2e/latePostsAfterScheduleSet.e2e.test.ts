@@ -180,4 +180,21 @@ describe("the weekly post of the running week after a cohort is created", () => 
       { label: "week 3", at: "2027-03-14T19:00:00.000Z" },
     ]);
   });
+
+  it("posts a checkpoint prompt at once when a time-zone edit across the date line moves it more than 24 hours into the past", async () => {
+    const created = new Date("2027-03-01T08:00:00Z");
+    world = await startSchedulerWorld(created);
+    const channel = world.createChannel("date-line-checkpoint");
+    await world.createCohort({ name: "Date Line", channelId: channel.id, start: "2027-03-01", timeZone: "Pacific/Pago_Pago" });
+    for (const at of hourlyInstants(created, new Date("2027-03-13T03:00:00Z"))) await world.first.tickAt(at);
+    // The first checkpoint (week 2's), Friday 17:00 in Pago Pago (UTC−11), is Saturday 04:00 UTC. At 03:30 UTC, half
+    // an hour before it, the cohort moves to Kiritimati (UTC+14), where Friday 17:00 was Friday 03:00 UTC: 24½ hours ago.
+    await editScheduleAt(world, "Date Line", new Date("2027-03-13T03:30:00Z"), { timeZone: "Pacific/Kiritimati" });
+    for (const at of hourlyInstants(new Date("2027-03-13T04:00:00Z"), new Date("2027-03-20T04:00:00Z"))) await world.first.tickAt(at);
+    const checkpoints = world
+      .posts(channel.id)
+      .map((post) => ({ label: postLabel(post.message), at: post.sentAt.toISOString() }))
+      .filter((post) => post.label.startsWith("checkpoint "));
+    expect(checkpoints.map((post) => post.at)).toEqual(["2027-03-13T04:00:00.000Z", "2027-03-19T03:00:00.000Z"]);
+  });
 });
