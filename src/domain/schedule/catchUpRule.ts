@@ -37,7 +37,7 @@ export function isPastCatchUp(post: PlannedPost, now: Date): boolean {
  * creation, or by an edit of the announce day or time, start date or zone that moved it there from a time still to come.
  * Its members are late only from that change, so it goes out (and is retried) while the change is less
  * than 24 hours old. An edit of a post already due (during a pause or an outage) changes nothing.
- * A checkpoint prompt still to come that a zone edit moved into the past likewise (checkpointMovedByZone).
+ * A checkpoint prompt or the closing post still to come that a zone edit moved into the past likewise (movedByZoneEdit).
  * The closing post that came due while the cohort was paused or its channel unusable: the course's end, late
  * only from the resume or the edit of the channel. `changes`: those of the last 24 hours, newest first.
  */
@@ -51,8 +51,8 @@ export function lateOnlySinceSet(
   if (!currentWeek && post.kind === "week") return false;
   return changes.some((change) => {
     if (post.dueAt.getTime() >= change.at.getTime() || now.getTime() - change.at.getTime() >= maxLateMs) return false;
-    if (post.kind === "closing") return change.reopens;
-    if (post.kind === "checkpoint") return checkpointMovedByZone(post, change);
+    if (post.kind === "closing") return change.reopens || movedByZoneEdit(post, change);
+    if (post.kind === "checkpoint") return movedByZoneEdit(post, change);
     if (change.replaced === null) return true;
     if (post.weekNumber === undefined) return false;
     const before = weekPostDueAt({ ...settings, ...change.replaced }, post.weekNumber);
@@ -61,16 +61,18 @@ export function lateOnlySinceSet(
 }
 
 /**
- * A checkpoint prompt still to come that a zone edit alone moved into the past: across the date line by up to
- * 26 hours, so more than a day late at once, though nobody waited for it. Its day and clock stay; only the zone
- * that reads them changed. A start edit moves it by whole weeks: those keep the 24-hour rule (an old section's
- * prompt is not sent weeks late), and so does a creation.
+ * A checkpoint prompt or the closing post still to come that a zone edit alone moved into the past: across the
+ * date line by up to 26 hours, so more than a day late at once, though nobody waited for it. Its day stays; only
+ * the zone that reads it changed (and the closing post's clock, when `announce_time` changed with it). A start edit
+ * moves a checkpoint by whole weeks: those keep the 24-hour rule (an old section's prompt is not sent weeks late),
+ * and so does a creation.
  */
-function checkpointMovedByZone(post: PlannedPost, change: PostTimeChange): boolean {
+function movedByZoneEdit(post: PlannedPost, change: PostTimeChange): boolean {
   const replaced = change.replaced;
-  // A zone this runtime no longer knows cannot say when the prompt was due: the 24-hour rule stands.
+  // A zone this runtime no longer knows cannot say when the post was due: the 24-hour rule stands.
   if (replaced?.timeZone === undefined || replaced.startDate !== undefined || !isValidTimeZone(replaced.timeZone)) return false;
-  const before = zonedInstant(post.localDate, post.localTime, replaced.timeZone);
+  const clock = post.kind === "closing" ? (replaced.announceTime ?? post.localTime) : post.localTime;
+  const before = zonedInstant(post.localDate, clock, replaced.timeZone);
   return before.getTime() > change.at.getTime();
 }
 
