@@ -71,7 +71,13 @@ describe("the weekly post of the running week after a cohort is created", () => 
     changes: { readonly announceDay?: number; readonly start?: string; readonly timeZone?: string },
   ): Promise<void> {
     current.first.clock.set(at);
-    await current.first.test.app.services.cohorts.edit({ guildId: current.guild.id, cohort, ...changes, actorId: current.admin.id });
+    await current.first.test.app.services.cohorts.edit({
+      guildId: current.guild.id,
+      cohort,
+      ...changes,
+      actorId: current.admin.id,
+      now: at,
+    });
   }
 
   /** A cohort starting Monday 2027-03-01, created the Friday before and paused on Saturday; its channel's id. */
@@ -214,5 +220,19 @@ describe("the weekly post of the running week after a cohort is created", () => 
       .filter((post) => postLabel(post.message) === "closing")
       .map((post) => post.sentAt.toISOString());
     expect(closing).toEqual(["2027-05-24T20:00:00.000Z"]);
+  });
+
+  it("gives the running week's board its final edit when a time-zone edit across the date line ends that week over a day ago", async () => {
+    const created = new Date("2027-03-01T08:00:00Z");
+    world = await startSchedulerWorld(created);
+    const channel = world.createChannel("date-line-board");
+    await world.createCohort({ name: "Date Line", channelId: channel.id, start: "2027-03-01", timeZone: "Pacific/Pago_Pago" });
+    for (const at of hourlyInstants(created, new Date("2027-03-08T10:00:00Z"))) await world.first.tickAt(at);
+    // Week 1 ends Monday 00:00 in Pago Pago (UTC−11), 11:00 UTC. At 10:30 UTC the cohort moves to Kiritimati
+    // (UTC+14), where that Monday began on Sunday 10:00 UTC: 24½ hours ago.
+    await editScheduleAt(world, "Date Line", new Date("2027-03-08T10:30:00Z"), { timeZone: "Pacific/Kiritimati" });
+    for (const at of hourlyInstants(new Date("2027-03-08T11:00:00Z"), new Date("2027-03-08T13:00:00Z"))) await world.first.tickAt(at);
+    const board = world.posts(channel.id, { liveBoards: true }).find((post) => postLabel(post.message) === "live board 1");
+    expect(board?.message.embeds[0]?.title).toMatch(/ · final/);
   });
 });
