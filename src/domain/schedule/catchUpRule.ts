@@ -49,15 +49,24 @@ export function lateOnlySinceSet(
   now: Date,
 ): boolean {
   if (!currentWeek && post.kind === "week") return false;
-  return changes.some((change) => {
+  return changes.some((change, index) => {
     if (post.dueAt.getTime() >= change.at.getTime() || now.getTime() - change.at.getTime() >= maxLateMs) return false;
-    if (post.kind === "closing") return change.reopens || movedByZoneEdit(post, change);
-    if (post.kind === "checkpoint") return movedByZoneEdit(post, change);
+    const after = settingsAfter(settings, changes, index);
+    if (post.kind === "closing") return change.reopens || movedByZoneEdit(post, change, after, settings);
+    if (post.kind === "checkpoint") return movedByZoneEdit(post, change, after, settings);
     if (change.replaced === null) return true;
     if (post.weekNumber === undefined) return false;
-    const before = weekPostDueAt({ ...settings, ...change.replaced }, post.weekNumber);
+    const before = weekPostDueAt({ ...after, ...change.replaced }, post.weekNumber);
     return before.getTime() > change.at.getTime();
   });
+}
+
+/**
+ * The settings just after `changes[index]`: the current ones with every newer change undone, newest first, so
+ * a later edit (announce_time minutes after a zone edit, before any tick) does not blur what this one moved.
+ */
+function settingsAfter(settings: CohortSettings, changes: readonly PostTimeChange[], index: number): CohortSettings {
+  return changes.slice(0, index).reduce<CohortSettings>((rebuilt, newer) => ({ ...rebuilt, ...newer.replaced }), settings);
 }
 
 /**
@@ -67,13 +76,15 @@ export function lateOnlySinceSet(
  * moves a checkpoint by whole weeks: those keep the 24-hour rule (an old section's prompt is not sent weeks late),
  * and so does a creation.
  */
-function movedByZoneEdit(post: PlannedPost, change: PostTimeChange): boolean {
+function movedByZoneEdit(post: PlannedPost, change: PostTimeChange, after: CohortSettings, settings: CohortSettings): boolean {
   const replaced = change.replaced;
   // A zone this runtime no longer knows cannot say when the post was due: the 24-hour rule stands.
   if (replaced?.timeZone === undefined || replaced.startDate !== undefined || !isValidTimeZone(replaced.timeZone)) return false;
-  const clock = post.kind === "closing" ? (replaced.announceTime ?? post.localTime) : post.localTime;
-  const before = zonedInstant(post.localDate, clock, replaced.timeZone);
-  return before.getTime() > change.at.getTime();
+  // A newer start edit moved the post's day: the day it had at this edit is not the one it has now.
+  if (after.startDate !== settings.startDate) return false;
+  const before = { ...after, ...replaced };
+  const clock = post.kind === "closing" ? before.announceTime : post.localTime;
+  return zonedInstant(post.localDate, clock, before.timeZone).getTime() > change.at.getTime();
 }
 
 /** What the catch-up rule reads of a post's row. */
