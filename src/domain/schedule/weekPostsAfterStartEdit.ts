@@ -28,9 +28,9 @@ export interface WeekPostsAfterStartEdit {
 type PostSettings = Pick<CohortSettings, "startDate" | "timeZone" | "announceDay" | "announceTime">;
 
 /**
- * Where a board follows its week's new end. A week the edit ends (running before it, over after it: a zone moved
- * east across the date line, up to 26 hours) ends at the edit, as with `/cohort end`: its final edit comes a minute
- * later, not given up on for a week's end already more than a day old.
+ * Where a board follows its week's new end. A week any start or zone edit ends (running before it, over after it,
+ * such as a zone moved east across the date line by up to 26 hours) ends at the edit, as with `/cohort end`: its
+ * final edit comes a minute later, not given up on for a week's end already more than a day old.
  */
 function movedBoardEnd(before: PostSettings, after: PostSettings, week: number, now: Date): Date {
   const end = weekBoardLiveUntil(after, week);
