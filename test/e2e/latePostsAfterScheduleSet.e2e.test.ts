@@ -68,7 +68,7 @@ describe("the weekly post of the running week after a cohort is created", () => 
     current: SchedulerWorld,
     cohort: string,
     at: Date,
-    changes: { readonly announceDay?: number; readonly start?: string; readonly timeZone?: string },
+    changes: { readonly announceDay?: number; readonly announceTime?: string; readonly start?: string; readonly timeZone?: string },
   ): Promise<void> {
     current.first.clock.set(at);
     await current.first.test.app.services.cohorts.edit({
@@ -214,6 +214,23 @@ describe("the weekly post of the running week after a cohort is created", () => 
     // The closing post, Monday 09:00 in Pago Pago, is 20:00 UTC. At 19:30 UTC the cohort moves to Kiritimati
     // (UTC+14), where Monday 09:00 was Sunday 19:00 UTC: 24½ hours ago.
     await editScheduleAt(world, "Date Line", new Date("2027-05-24T19:30:00Z"), { timeZone: "Pacific/Kiritimati" });
+    for (const at of hourlyInstants(new Date("2027-05-24T20:00:00Z"), new Date("2027-05-25T20:00:00Z"))) await world.first.tickAt(at);
+    const closing = world
+      .posts(channel.id)
+      .filter((post) => postLabel(post.message) === "closing")
+      .map((post) => post.sentAt.toISOString());
+    expect(closing).toEqual(["2027-05-24T20:00:00.000Z"]);
+  });
+
+  it("still closes the course when announce_time is edited minutes after such a zone edit, before the next tick", async () => {
+    const created = new Date("2027-05-23T10:00:00Z");
+    world = await startSchedulerWorld(created);
+    const channel = world.createChannel("date-line-closing-twice");
+    await world.createCohort({ name: "Date Line", channelId: channel.id, start: "2027-03-01", timeZone: "Pacific/Pago_Pago" });
+    for (const at of hourlyInstants(created, new Date("2027-05-24T19:00:00Z"))) await world.first.tickAt(at);
+    // As above, then 09:00 becomes 08:00 five minutes later: Monday 08:00 in Kiritimati, 25½ hours ago.
+    await editScheduleAt(world, "Date Line", new Date("2027-05-24T19:30:00Z"), { timeZone: "Pacific/Kiritimati" });
+    await editScheduleAt(world, "Date Line", new Date("2027-05-24T19:35:00Z"), { announceTime: "08:00" });
     for (const at of hourlyInstants(new Date("2027-05-24T20:00:00Z"), new Date("2027-05-25T20:00:00Z"))) await world.first.tickAt(at);
     const closing = world
       .posts(channel.id)
