@@ -681,7 +681,7 @@ export class Scheduler {
 
   /** The catch-up rule's exception (catchUpRule.lateOnlySinceSet), from the cohort's audit lines of the last 24 hours. */
   private async lateOnlySinceSet(cohort: Cohort, post: PlannedPost, currentWeek: boolean, now: Date): Promise<boolean> {
-    if (!currentWeek && post.kind !== "closing") return false;
+    if (!currentWeek && post.kind === "week") return false;
     const since = new Date(now.getTime() - schedulerTiming.maxLateMs);
     const changes = (await this.dependencies.postTimeChanges?.(cohort.id, since)) ?? [];
     return lateOnlySinceSet(cohort.settings, post, currentWeek, changes, now);

@@ -68,10 +68,16 @@ describe("the weekly post of the running week after a cohort is created", () => 
     current: SchedulerWorld,
     cohort: string,
     at: Date,
-    changes: { readonly announceDay?: number; readonly start?: string; readonly timeZone?: string },
+    changes: { readonly announceDay?: number; readonly announceTime?: string; readonly start?: string; readonly timeZone?: string },
   ): Promise<void> {
     current.first.clock.set(at);
-    await current.first.test.app.services.cohorts.edit({ guildId: current.guild.id, cohort, ...changes, actorId: current.admin.id });
+    await current.first.test.app.services.cohorts.edit({
+      guildId: current.guild.id,
+      cohort,
+      ...changes,
+      actorId: current.admin.id,
+      now: at,
+    });
   }
 
   /** A cohort starting Monday 2027-03-01, created the Friday before and paused on Saturday; its channel's id. */
@@ -179,5 +185,71 @@ describe("the weekly post of the running week after a cohort is created", () => 
       { label: "week 2", at: "2027-03-08T20:00:00.000Z" },
       { label: "week 3", at: "2027-03-14T19:00:00.000Z" },
     ]);
+  });
+
+  it("posts a checkpoint prompt at once when a time-zone edit across the date line moves it more than 24 hours into the past", async () => {
+    const created = new Date("2027-03-01T08:00:00Z");
+    world = await startSchedulerWorld(created);
+    const channel = world.createChannel("date-line-checkpoint");
+    await world.createCohort({ name: "Date Line", channelId: channel.id, start: "2027-03-01", timeZone: "Pacific/Pago_Pago" });
+    for (const at of hourlyInstants(created, new Date("2027-03-13T03:00:00Z"))) await world.first.tickAt(at);
+    // The first checkpoint (week 2's), Friday 17:00 in Pago Pago (UTC−11), is Saturday 04:00 UTC. At 03:30 UTC, half
+    // an hour before it, the cohort moves to Kiritimati (UTC+14), where Friday 17:00 was Friday 03:00 UTC: 24½ hours ago.
+    await editScheduleAt(world, "Date Line", new Date("2027-03-13T03:30:00Z"), { timeZone: "Pacific/Kiritimati" });
+    for (const at of hourlyInstants(new Date("2027-03-13T04:00:00Z"), new Date("2027-03-20T04:00:00Z"))) await world.first.tickAt(at);
+    const checkpoints = world
+      .posts(channel.id)
+      .map((post) => ({ label: postLabel(post.message), at: post.sentAt.toISOString() }))
+      .filter((post) => post.label.startsWith("checkpoint "));
+    expect(checkpoints.map((post) => post.at)).toEqual(["2027-03-13T04:00:00.000Z", "2027-03-19T03:00:00.000Z"]);
+  });
+
+  it("closes the course at once when a time-zone edit across the date line moves its closing post more than 24 hours into the past", async () => {
+    // Set up on the course's last day (Sunday 23 May in Pago Pago, UTC−11).
+    const created = new Date("2027-05-23T10:00:00Z");
+    world = await startSchedulerWorld(created);
+    const channel = world.createChannel("date-line-closing");
+    await world.createCohort({ name: "Date Line", channelId: channel.id, start: "2027-03-01", timeZone: "Pacific/Pago_Pago" });
+    for (const at of hourlyInstants(created, new Date("2027-05-24T19:00:00Z"))) await world.first.tickAt(at);
+    // The closing post, Monday 09:00 in Pago Pago, is 20:00 UTC. At 19:30 UTC the cohort moves to Kiritimati
+    // (UTC+14), where Monday 09:00 was Sunday 19:00 UTC: 24½ hours ago.
+    await editScheduleAt(world, "Date Line", new Date("2027-05-24T19:30:00Z"), { timeZone: "Pacific/Kiritimati" });
+    for (const at of hourlyInstants(new Date("2027-05-24T20:00:00Z"), new Date("2027-05-25T20:00:00Z"))) await world.first.tickAt(at);
+    const closing = world
+      .posts(channel.id)
+      .filter((post) => postLabel(post.message) === "closing")
+      .map((post) => post.sentAt.toISOString());
+    expect(closing).toEqual(["2027-05-24T20:00:00.000Z"]);
+  });
+
+  it("still closes the course when announce_time is edited minutes after such a zone edit, before the next tick", async () => {
+    const created = new Date("2027-05-23T10:00:00Z");
+    world = await startSchedulerWorld(created);
+    const channel = world.createChannel("date-line-closing-twice");
+    await world.createCohort({ name: "Date Line", channelId: channel.id, start: "2027-03-01", timeZone: "Pacific/Pago_Pago" });
+    for (const at of hourlyInstants(created, new Date("2027-05-24T19:00:00Z"))) await world.first.tickAt(at);
+    // As above, then 09:00 becomes 08:00 five minutes later: Monday 08:00 in Kiritimati, 25½ hours ago.
+    await editScheduleAt(world, "Date Line", new Date("2027-05-24T19:30:00Z"), { timeZone: "Pacific/Kiritimati" });
+    await editScheduleAt(world, "Date Line", new Date("2027-05-24T19:35:00Z"), { announceTime: "08:00" });
+    for (const at of hourlyInstants(new Date("2027-05-24T20:00:00Z"), new Date("2027-05-25T20:00:00Z"))) await world.first.tickAt(at);
+    const closing = world
+      .posts(channel.id)
+      .filter((post) => postLabel(post.message) === "closing")
+      .map((post) => post.sentAt.toISOString());
+    expect(closing).toEqual(["2027-05-24T20:00:00.000Z"]);
+  });
+
+  it("gives the running week's board its final edit when a time-zone edit across the date line ends that week over a day ago", async () => {
+    const created = new Date("2027-03-01T08:00:00Z");
+    world = await startSchedulerWorld(created);
+    const channel = world.createChannel("date-line-board");
+    await world.createCohort({ name: "Date Line", channelId: channel.id, start: "2027-03-01", timeZone: "Pacific/Pago_Pago" });
+    for (const at of hourlyInstants(created, new Date("2027-03-08T10:00:00Z"))) await world.first.tickAt(at);
+    // Week 1 ends Monday 00:00 in Pago Pago (UTC−11), 11:00 UTC. At 10:30 UTC the cohort moves to Kiritimati
+    // (UTC+14), where that Monday began on Sunday 10:00 UTC: 24½ hours ago.
+    await editScheduleAt(world, "Date Line", new Date("2027-03-08T10:30:00Z"), { timeZone: "Pacific/Kiritimati" });
+    for (const at of hourlyInstants(new Date("2027-03-08T11:00:00Z"), new Date("2027-03-08T13:00:00Z"))) await world.first.tickAt(at);
+    const board = world.posts(channel.id, { liveBoards: true }).find((post) => postLabel(post.message) === "live board 1");
+    expect(board?.message.embeds[0]?.title).toMatch(/ · final/);
   });
 });

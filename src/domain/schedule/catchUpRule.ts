@@ -1,3 +1,4 @@
+import { isValidTimeZone, zonedInstant } from "./localTime.js";
 import { weekPostDueAt } from "./plannedPosts.js";
 import { PostStatus, type ScheduledPostRecord } from "./scheduledPostModel.js";
 import { setAsideWeekPeriod } from "./weekPostPeriod.js";
@@ -36,6 +37,7 @@ export function isPastCatchUp(post: PlannedPost, now: Date): boolean {
  * creation, or by an edit of the announce day or time, start date or zone that moved it there from a time still to come.
  * Its members are late only from that change, so it goes out (and is retried) while the change is less
  * than 24 hours old. An edit of a post already due (during a pause or an outage) changes nothing.
+ * A checkpoint prompt or the closing post still to come that a zone edit moved into the past likewise (movedByZoneEdit).
  * The closing post that came due while the cohort was paused or its channel unusable: the course's end, late
  * only from the resume or the edit of the channel. `changes`: those of the last 24 hours, newest first.
  */
@@ -46,15 +48,43 @@ export function lateOnlySinceSet(
   changes: readonly PostTimeChange[],
   now: Date,
 ): boolean {
-  if (!currentWeek && post.kind !== "closing") return false;
-  return changes.some((change) => {
+  if (!currentWeek && post.kind === "week") return false;
+  return changes.some((change, index) => {
     if (post.dueAt.getTime() >= change.at.getTime() || now.getTime() - change.at.getTime() >= maxLateMs) return false;
-    if (post.kind === "closing") return change.reopens;
+    const after = settingsAfter(settings, changes, index);
+    if (post.kind === "closing") return change.reopens || movedByZoneEdit(post, change, after, settings);
+    if (post.kind === "checkpoint") return movedByZoneEdit(post, change, after, settings);
     if (change.replaced === null) return true;
-    if (post.kind !== "week" || post.weekNumber === undefined) return false;
-    const before = weekPostDueAt({ ...settings, ...change.replaced }, post.weekNumber);
+    if (post.weekNumber === undefined) return false;
+    const before = weekPostDueAt({ ...after, ...change.replaced }, post.weekNumber);
     return before.getTime() > change.at.getTime();
   });
+}
+
+/**
+ * The settings just after `changes[index]`: the current ones with every newer change undone, newest first, so
+ * a later edit (announce_time minutes after a zone edit, before any tick) does not blur what this one moved.
+ */
+function settingsAfter(settings: CohortSettings, changes: readonly PostTimeChange[], index: number): CohortSettings {
+  return changes.slice(0, index).reduce<CohortSettings>((rebuilt, newer) => ({ ...rebuilt, ...newer.replaced }), settings);
+}
+
+/**
+ * A checkpoint prompt or the closing post still to come that a zone edit alone moved into the past: across the
+ * date line by up to 26 hours, so more than a day late at once, though nobody waited for it. Its day stays; only
+ * the zone that reads it changed (and the closing post's clock, when `announce_time` changed with it). A start edit
+ * moves a checkpoint by whole weeks: those keep the 24-hour rule (an old section's prompt is not sent weeks late),
+ * and so does a creation.
+ */
+function movedByZoneEdit(post: PlannedPost, change: PostTimeChange, after: CohortSettings, settings: CohortSettings): boolean {
+  const replaced = change.replaced;
+  // A zone this runtime no longer knows cannot say when the post was due: the 24-hour rule stands.
+  if (replaced?.timeZone === undefined || replaced.startDate !== undefined || !isValidTimeZone(replaced.timeZone)) return false;
+  // A newer start edit moved the post's day: the day it had at this edit is not the one it has now.
+  if (after.startDate !== settings.startDate) return false;
+  const before = { ...after, ...replaced };
+  const clock = post.kind === "closing" ? before.announceTime : post.localTime;
+  return zonedInstant(post.localDate, clock, before.timeZone).getTime() > change.at.getTime();
 }
 
 /** What the catch-up rule reads of a post's row. */

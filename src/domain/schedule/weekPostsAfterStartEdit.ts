@@ -28,6 +28,17 @@ export interface WeekPostsAfterStartEdit {
 type PostSettings = Pick<CohortSettings, "startDate" | "timeZone" | "announceDay" | "announceTime">;
 
 /**
+ * Where a board follows its week's new end. A week any start or zone edit ends (running before it, over after it,
+ * such as a zone moved east across the date line by up to 26 hours) ends at the edit, as with `/cohort end`: its
+ * final edit comes a minute later, not given up on for a week's end already more than a day old.
+ */
+function movedBoardEnd(before: PostSettings, after: PostSettings, week: number, now: Date): Date {
+  const end = weekBoardLiveUntil(after, week);
+  const endedByEdit = weekBoardLiveUntil(before, week).getTime() > now.getTime() && end.getTime() < now.getTime();
+  return endedByEdit ? now : end;
+}
+
+/**
  * A week's post is one post per (week, instant). After an edit of the start date, a row whose week the
  * new start moves (its time under the old start and under the new one differ, the other settings as
  * they are now: a post sent before an announce time or zone edit is not "moved" by that) is set aside,
@@ -52,7 +63,7 @@ export function weekPostsAfterStartEdit(
     if (weekNumber === null) continue;
     if (!startMoves(weekNumber)) {
       heldWeeks.add(weekNumber);
-      boardsMoved.push({ postId: row.id, liveUntil: weekBoardLiveUntil(after, weekNumber) });
+      boardsMoved.push({ postId: row.id, liveUntil: movedBoardEnd(before, after, weekNumber, now) });
       continue;
     }
     setAside.push({
