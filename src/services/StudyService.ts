@@ -649,7 +649,7 @@ export class StudyService {
       ranking: left ? ProgressRanking.Left : ranking,
       rank: shownRank,
       rankedMembers: standing.rankedMembers,
-      studyWeeks: studyGridOf(cohort, target, all, planning),
+      studyWeeks: studyGridOf(cohort, target, all, planning, this.memberPlans.frozenDaysOf(planning, all, request.now)),
       currentWeek: weekNumberOfDate(context.plan, planning.standingDay),
     };
   }
@@ -1460,18 +1460,23 @@ function gridEndDate(planning: MemberPlanning): string {
   return afterStanding < planning.plan.endDate ? afterStanding : planning.plan.endDate;
 }
 
-/** The progress card's grid, on the streak's days: member days (a day logged for, the 04:00 rollover, their zone) and their days off. */
+/**
+ * The progress card's grid, on the streak's days: member days (a day logged for, the 04:00 rollover, their zone), their
+ * days off, and the misses a streak freeze covered.
+ */
 function studyGridOf(
   cohort: Cohort,
   member: MemberRecord,
   completions: readonly CompletionRecord[],
   planning: MemberPlanning,
+  frozenDates: ReadonlySet<string>,
 ): StudyGridWeek[] {
   const zone = planning.zone;
   // Every completion's day: after the course the grid shows its last weeks, however long ago (a member has at most one per item).
   const activeDates = new Set(completions.map((row) => completionDateOf(row, zone)));
   return studyDayGrid({
     activeDates,
+    frozenDates,
     // Once the member's days are over (course over, cohort ended), the grid stands at their end: later days are no misses.
     today: planning.standingDay,
     daysOff: planning.plan.daysOff,

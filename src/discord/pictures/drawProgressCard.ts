@@ -173,18 +173,53 @@ function drawDayCell(context: SKRSContext2D, box: { x: number; y: number; width:
     return;
   }
   fillRoundedRect(context, box, 6, studyDayColour[state]);
+  if (state === StudyDayState.frozen) drawSnowflake(context, box);
 }
 
-const legendOrder = [StudyDayState.done, StudyDayState.missed, StudyDayState.dayOff] as const;
+/** Three strokes crossing at the box's centre: a frozen day tells itself apart from a miss by shape, not colour alone. */
+function drawSnowflake(context: SKRSContext2D, box: { x: number; y: number; width: number; height: number }): void {
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const arm = box.width * 0.3;
+  context.strokeStyle = pictureTheme.frost;
+  context.lineWidth = Math.max(1.5, box.width / 15);
+  context.lineCap = "round";
+  context.beginPath();
+  for (const angle of [90, 30, 150]) {
+    const dx = arm * Math.cos((angle * Math.PI) / 180);
+    const dy = arm * Math.sin((angle * Math.PI) / 180);
+    context.moveTo(centre.x - dx, centre.y - dy);
+    context.lineTo(centre.x + dx, centre.y + dy);
+  }
+  context.stroke();
+  context.lineCap = "butt";
+}
 
+const legendOrder = [StudyDayState.done, StudyDayState.missed, StudyDayState.frozen, StudyDayState.dayOff] as const;
+const swatch = { size: 14, gap: 6, after: 14 } as const;
+/** The legend's font sizes, largest first: four words share one line under the grid. */
+const legendFontSizes = [14, 13, 12] as const;
+const smallestLegendFont = 12;
+
+/** One line of swatches and words, each entry as wide as its word; cut to equal shares only when even 12 px overflows. */
 function drawLegend(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView, top: number): void {
-  context.font = fonts.font(14);
-  const slotWidth = streakColumn.width / legendOrder.length;
+  const words = legendOrder.map((state) => view.labels.legend[state]);
+  const fixed = legendOrder.length * (swatch.size + swatch.gap) + (legendOrder.length - 1) * swatch.after;
+  const fits = (size: number): boolean => {
+    context.font = fonts.font(size);
+    return words.reduce((sum, word) => sum + context.measureText(word).width, 0) <= streakColumn.width - fixed;
+  };
+  const size = largestFittingSize(legendFontSizes, fits);
+  context.font = fonts.font(size ?? smallestLegendFont);
+  const share = (streakColumn.width - fixed) / legendOrder.length;
+  let left = streakColumn.x;
   legendOrder.forEach((state, index) => {
-    const left = streakColumn.x + index * slotWidth;
-    fillRoundedRect(context, { x: left, y: top, width: 14, height: 14 }, 3, studyDayColour[state]);
+    const box = { x: left, y: top, width: swatch.size, height: swatch.size };
+    fillRoundedRect(context, box, 3, studyDayColour[state]);
+    if (state === StudyDayState.frozen) drawSnowflake(context, box);
+    const word = size === undefined ? fitText(context, words[index] ?? "", share) : (words[index] ?? "");
     context.fillStyle = pictureTheme.mutedText;
-    context.fillText(fitText(context, view.labels.legend[state], slotWidth - 26), left + 20, top + 12);
+    context.fillText(word, left + swatch.size + swatch.gap, top + 12);
+    left += swatch.size + swatch.gap + context.measureText(word).width + swatch.after;
   });
 }
 

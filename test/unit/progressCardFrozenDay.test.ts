@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { createCanvas } from "@napi-rs/canvas";
+import type { SKRSContext2D } from "@napi-rs/canvas";
+import { PictureFonts } from "../../src/discord/pictures/PictureFonts.js";
+import { drawProgressCard, progressCardSize } from "../../src/discord/pictures/drawProgressCard.js";
+import type { ProgressCardView } from "../../src/discord/pictures/pictureViews.js";
+import { cyrillicCardView } from "../helpers/stagedPictureViews.js";
+
+/**
+ * A study day a streak freeze covered kept the streak: on the card's grid it must not look like a miss, and the
+ * legend says what it is.
+ */
+const fonts = new PictureFonts();
+
+/** The grid's cells on the card: 30 px squares 36 px apart, the first row's first at (522, 278). */
+const cellAt = (row: number, column: number) => ({ x: 522 + column * 36, y: 278 + row * 36, size: 30 });
+
+function drawn(view: ProgressCardView): SKRSContext2D {
+  const context = createCanvas(progressCardSize.width, progressCardSize.height).getContext("2d");
+  drawProgressCard(context, fonts, view);
+  return context;
+}
+
+function colourAt(context: SKRSContext2D, x: number, y: number): string {
+  const [red = 0, green = 0, blue = 0] = context.getImageData(x, y, 1, 1).data;
+  return `${red},${green},${blue}`;
+}
+
+/** The distinct colours inside a cell (a 1 px margin left for its rounded corners' edges). */
+function coloursIn(context: SKRSContext2D, cell: { x: number; y: number; size: number }): Set<string> {
+  const inner = cell.size - 8;
+  const { data } = context.getImageData(cell.x + 4, cell.y + 4, inner, inner);
+  const colours = new Set<string>();
+  for (let index = 0; index < data.length; index += 4) colours.add(`${data[index]},${data[index + 1]},${data[index + 2]}`);
+  return colours;
+}
+
+describe("the progress card's frozen study day", () => {
+  // Week W5's Tuesday: missed in one card, covered by a freeze in the other.
+  const missedView = cyrillicCardView;
+  const frozenWeeks = cyrillicCardView.weeks.map((week, row) =>
+    row === 2 ? { ...week, days: week.days.map((day, column) => (column === 1 ? ("frozen" as const) : day)) } : week,
+  );
+  const frozenView: ProgressCardView = { ...cyrillicCardView, weeks: frozenWeeks };
+
+  it("draws a frozen day unlike a missed one, with a mark a colour-blind reader can tell apart", () => {
+    expect(missedView.weeks[2]?.days[1]).toBe("missed");
+    const missed = drawn(missedView);
+    const frozen = drawn(frozenView);
+    const cell = cellAt(2, 1);
+    const edge = { x: cell.x + 4, y: cell.y + cell.size / 2 };
+    expect(colourAt(frozen, edge.x, edge.y)).not.toBe(colourAt(missed, edge.x, edge.y));
+    // A missed day is one flat colour; a frozen one carries a drawn mark over its fill.
+    expect(coloursIn(missed, cell).size).toBe(1);
+    expect(coloursIn(frozen, cell).size).toBeGreaterThan(1);
+  });
+
+  it("names the frozen day in the legend, beside done, missed and day off", () => {
+    const frozen = drawn(frozenView);
+    const cell = cellAt(2, 1);
+    const fill = colourAt(frozen, cell.x + 4, cell.y + cell.size / 2);
+    // The legend's row, under the grid: its swatches are 14 px squares.
+    const legendRow = frozen.getImageData(448, 439, 320, 1).data;
+    const colours = new Set<string>();
+    for (let index = 0; index < legendRow.length; index += 4)
+      colours.add(`${legendRow[index]},${legendRow[index + 1]},${legendRow[index + 2]}`);
+    expect(colours).toContain(fill);
+    const unlabelled = drawn({ ...frozenView, labels: { ...frozenView.labels, legend: { ...frozenView.labels.legend, frozen: "" } } });
+    const withLabel = frozen.getImageData(448, 430, 320, 20).data;
+    expect(Buffer.from(unlabelled.getImageData(448, 430, 320, 20).data).equals(Buffer.from(withLabel))).toBe(false);
+  });
+});
