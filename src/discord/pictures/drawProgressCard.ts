@@ -5,6 +5,7 @@ import { StudyDayState } from "./pictureViews.js";
 import { pictureTheme, studyDayColour } from "./pictureTheme.js";
 import { drawBar, fillRoundedRect, shareOf } from "./drawShapes.js";
 import { fitText } from "./fitText.js";
+import { fillLine } from "./textDirection.js";
 import { largestFittingSize } from "./largestFittingSize.js";
 import { rowsThatFit } from "./rowsThatFit.js";
 
@@ -36,24 +37,24 @@ function drawHeader(context: SKRSContext2D, fonts: PictureFonts, view: ProgressC
   context.textAlign = "left";
   context.fillStyle = pictureTheme.text;
   context.font = fonts.font(34, "bold");
-  context.fillText(fitText(context, view.memberName, nameWidth), padding, 62);
+  fillLine(context, fitText(context, view.memberName, nameWidth), padding, 62);
   context.fillStyle = pictureTheme.mutedText;
   context.font = fonts.font(20);
-  context.fillText(fitText(context, view.cohortName, nameWidth), padding, 92);
+  fillLine(context, fitText(context, view.cohortName, nameWidth), padding, 92);
 
   const right = progressCardSize.width - padding;
   context.textAlign = "right";
   context.fillStyle = pictureTheme.warning;
   context.font = fonts.font(34, "bold");
   const points = view.labels.pointsValue;
-  context.fillText(points, right, 62);
+  fillLine(context, points, right, 62);
   const pointsWidth = context.measureText(points).width;
   context.fillStyle = pictureTheme.mutedText;
   context.font = fonts.font(18);
-  context.fillText(fitText(context, view.labels.points, scoreWidth - pointsWidth - 10), right - pointsWidth - 10, 62);
+  fillLine(context, fitText(context, view.labels.points, scoreWidth - pointsWidth - 10), right - pointsWidth - 10, 62);
   context.font = fonts.font(20, "bold");
   context.fillStyle = pictureTheme.text;
-  context.fillText(fitText(context, view.labels.rank, scoreWidth), right, 92);
+  fillLine(context, fitText(context, view.labels.rank, scoreWidth), right, 92);
   context.textAlign = "left";
 }
 
@@ -64,10 +65,10 @@ function drawRequired(context: SKRSContext2D, fonts: PictureFonts, view: Progres
   context.font = fonts.font(22, "bold");
   const count = view.labels.count(view.required);
   context.textAlign = "right";
-  context.fillText(count, padding + barWidth, 136);
+  fillLine(context, count, padding + barWidth, 136);
   const countWidth = context.measureText(count).width;
   context.textAlign = "left";
-  context.fillText(fitText(context, view.labels.required, barWidth - countWidth - 16), padding, 136);
+  fillLine(context, fitText(context, view.labels.required, barWidth - countWidth - 16), padding, 136);
   const complete = total > 0 && done >= total;
   drawBar(
     context,
@@ -87,12 +88,12 @@ function drawSections(context: SKRSContext2D, fonts: PictureFonts, view: Progres
     context.fillStyle = pictureTheme.mutedText;
     const count = view.labels.sectionCount(section);
     context.textAlign = "right";
-    context.fillText(count, x + width, top + 14);
+    fillLine(context, count, x + width, top + 14);
     const countWidth = context.measureText(count).width;
     context.textAlign = "left";
     context.font = fonts.font(18);
     context.fillStyle = pictureTheme.text;
-    context.fillText(fitText(context, section.title, width - countWidth - 12), x, top + 14);
+    fillLine(context, fitText(context, section.title, width - countWidth - 12), x, top + 14);
     const complete = section.total > 0 && section.done >= section.total;
     drawBar(
       context,
@@ -104,7 +105,7 @@ function drawSections(context: SKRSContext2D, fonts: PictureFonts, view: Progres
   if (hidden > 0) {
     context.font = fonts.font(18);
     context.fillStyle = pictureTheme.faintText;
-    context.fillText(fitText(context, view.labels.moreSections(hidden), width), x, bodyTop + 24 + shown.length * 46 + 20);
+    fillLine(context, fitText(context, view.labels.moreSections(hidden), width), x, bodyTop + 24 + shown.length * 46 + 20);
   }
 }
 
@@ -115,13 +116,13 @@ function drawStreak(context: SKRSContext2D, fonts: PictureFonts, view: ProgressC
   context.fillStyle = pictureTheme.mutedText;
   context.textAlign = "right";
   const freezes = fitText(context, view.labels.freezes, width / 2 - 8);
-  context.fillText(freezes, x + width, bodyTop + 42);
+  fillLine(context, freezes, x + width, bodyTop + 42);
   context.textAlign = "left";
   // The streak takes the rest of the line, in a smaller font rather than cut: "🔥 Starts…" would lose its date.
   const room = freezes === "" ? width : width - context.measureText(freezes).width - 12;
   context.font = fonts.font(fontSizeThatFits(context, fonts, view.labels.streakValue, room), "bold");
   context.fillStyle = view.streakDays > 0 ? pictureTheme.warning : pictureTheme.mutedText;
-  context.fillText(fitText(context, view.labels.streakValue, room), x, bodyTop + 44);
+  fillLine(context, fitText(context, view.labels.streakValue, room), x, bodyTop + 44);
   drawStudyGrid(context, fonts, view, bodyTop + 62);
 }
 
@@ -146,14 +147,14 @@ function drawStudyGrid(context: SKRSContext2D, fonts: PictureFonts, view: Progre
   context.textAlign = "center";
   view.labels.weekdays.slice(0, 7).forEach((weekday, column) => {
     const centre = gridLeft + column * (cell.size + cell.gap) + cell.size / 2;
-    context.fillText(fitText(context, weekday, cell.size + cell.gap - 2), centre, top + 12);
+    fillLine(context, fitText(context, weekday, cell.size + cell.gap - 2), centre, top + 12);
   });
   context.textAlign = "left";
   view.weeks.slice(-4).forEach((week, row) => {
     const rowTop = top + 20 + row * (cell.size + cell.gap);
     context.font = fonts.font(13);
     context.fillStyle = pictureTheme.faintText;
-    context.fillText(fitText(context, week.label, labelWidth - 8), streakColumn.x, rowTop + cell.size / 2 + 5);
+    fillLine(context, fitText(context, week.label, labelWidth - 8), streakColumn.x, rowTop + cell.size / 2 + 5);
     week.days.slice(0, 7).forEach((state, column) => {
       const box = { x: gridLeft + column * (cell.size + cell.gap), y: rowTop, width: cell.size, height: cell.size };
       drawDayCell(context, box, state);
@@ -218,7 +219,7 @@ function drawLegend(context: SKRSContext2D, fonts: PictureFonts, view: ProgressC
     if (state === StudyDayState.frozen) drawSnowflake(context, box);
     const word = size === undefined ? fitText(context, words[index] ?? "", share) : (words[index] ?? "");
     context.fillStyle = pictureTheme.mutedText;
-    context.fillText(word, left + swatch.size + swatch.gap, top + 12);
+    fillLine(context, word, left + swatch.size + swatch.gap, top + 12);
     left += swatch.size + swatch.gap + context.measureText(word).width + swatch.after;
   });
 }
@@ -227,5 +228,5 @@ function drawColumnTitle(context: SKRSContext2D, fonts: PictureFonts, title: str
   context.font = fonts.font(15, "bold");
   context.fillStyle = pictureTheme.faintText;
   context.textAlign = "left";
-  context.fillText(fitText(context, title.toUpperCase(), width), x, bodyTop + 4);
+  fillLine(context, fitText(context, title.toUpperCase(), width), x, bodyTop + 4);
 }

@@ -3,6 +3,7 @@ import type { PictureFonts } from "./PictureFonts.js";
 import type { Box } from "./drawShapes.js";
 import { pictureTheme } from "./pictureTheme.js";
 import { fitText } from "./fitText.js";
+import { fillLine } from "./textDirection.js";
 import { largestFittingSize } from "./largestFittingSize.js";
 
 export interface VerticalBar {
@@ -53,10 +54,10 @@ export function drawVerticalBars(
     context.textAlign = "center";
     context.font = fonts.font(fontSize, "bold");
     context.fillStyle = pictureTheme.text;
-    context.fillText(fitText(context, bar.text, slot * labelStride - textGap), centre, baseline - height - 8);
+    fillLine(context, fitText(context, bar.text, slot * labelStride - textGap), centre, baseline - height - 8);
     context.font = fonts.font(fontSize);
     context.fillStyle = pictureTheme.mutedText;
-    context.fillText(fitText(context, bar.label, slot * labelStride - textGap), centre, baseline + labelBand - 6);
+    fillLine(context, fitText(context, bar.label, slot * labelStride - textGap), centre, baseline + labelBand - 6);
   });
   context.textAlign = "left";
 }
@@ -103,5 +104,5 @@ export function drawChartTitle(context: SKRSContext2D, fonts: PictureFonts, titl
   context.font = fonts.font(30, "bold");
   context.fillStyle = pictureTheme.text;
   context.textAlign = "left";
-  context.fillText(fitText(context, title, width), 32, 58);
+  fillLine(context, fitText(context, title, width), 32, 58);
 }

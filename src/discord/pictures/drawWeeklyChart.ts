@@ -4,6 +4,7 @@ import type { WeeklyChartView } from "./pictureViews.js";
 import { pictureTheme } from "./pictureTheme.js";
 import { clampPercent, drawBar, fillRoundedRect } from "./drawShapes.js";
 import { fitText } from "./fitText.js";
+import { fillLine } from "./textDirection.js";
 import { rowsThatFit } from "./rowsThatFit.js";
 import { drawChartTitle, drawVerticalBars } from "./drawVerticalBars.js";
 
@@ -41,19 +42,19 @@ function drawSectionRows(context: SKRSContext2D, fonts: PictureFonts, view: Week
     context.font = fonts.font(17, "bold");
     context.fillStyle = pictureTheme.mutedText;
     context.textAlign = "right";
-    context.fillText(percentText, x + width, top + 14);
+    fillLine(context, percentText, x + width, top + 14);
     const percentWidth = context.measureText(percentText).width;
     context.textAlign = "left";
     context.font = fonts.font(17);
     context.fillStyle = pictureTheme.text;
-    context.fillText(fitText(context, section.title, width - percentWidth - 12), x, top + 14);
+    fillLine(context, fitText(context, section.title, width - percentWidth - 12), x, top + 14);
     const colour = percent >= 100 ? pictureTheme.success : pictureTheme.accent;
     drawBar(context, { x, y: top + 22, width, height: 10 }, percent / 100, colour);
   });
   if (hidden > 0) {
     context.font = fonts.font(17);
     context.fillStyle = pictureTheme.faintText;
-    context.fillText(fitText(context, view.labels.moreSections(hidden), width), x, minutesPanel.y + 12 + shown.length * 44 + 20);
+    fillLine(context, fitText(context, view.labels.moreSections(hidden), width), x, minutesPanel.y + 12 + shown.length * 44 + 20);
   }
 }
 
@@ -61,5 +62,5 @@ function drawPanelTitle(context: SKRSContext2D, fonts: PictureFonts, title: stri
   context.font = fonts.font(15, "bold");
   context.fillStyle = pictureTheme.faintText;
   context.textAlign = "left";
-  context.fillText(fitText(context, title.toUpperCase(), width), x, 104);
+  fillLine(context, fitText(context, title.toUpperCase(), width), x, 104);
 }
