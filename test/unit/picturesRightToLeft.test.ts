@@ -4,6 +4,9 @@ import type { SKRSContext2D } from "@napi-rs/canvas";
 import { PictureFonts } from "../../src/discord/pictures/PictureFonts.js";
 import { drawProgressCard, progressCardSize } from "../../src/discord/pictures/drawProgressCard.js";
 import { drawWeeklyChart, weeklyChartSize } from "../../src/discord/pictures/drawWeeklyChart.js";
+import { drawCourseChart, courseChartSize } from "../../src/discord/pictures/drawCourseChart.js";
+import { courseChartView } from "../../src/discord/render/postPictures.js";
+import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { cyrillicCardView, weeklyChartView } from "../helpers/stagedPictureViews.js";
 
 /**
@@ -92,5 +95,24 @@ describe("an Arabic name cut in a Latin part", () => {
     const ellipsis = measure.measureText("…").width;
     expect(letters.from - line.from).toBeGreaterThan(ellipsis / 2);
     expect(line.to - letters.to).toBeLessThan(ellipsis / 2);
+  });
+});
+
+describe("the course chart's title naming a cohort with an Arabic name", () => {
+  /** The title's line: 30 px bold, from x = 32 (drawChartTitle). */
+  const title: Band = { x: 32, width: 736, top: 26, baseline: 58 };
+  const weeks = [60, 80].map((percent, index) => ({ weekNumber: index + 1, percent, breakWeek: false }));
+
+  function chartFor(cohortName: string): SKRSContext2D {
+    const context = createCanvas(courseChartSize.width, courseChartSize.height).getContext("2d");
+    drawCourseChart(context, fonts, courseChartView(translatorFor("en"), cohortName, { weeks }));
+    return context;
+  }
+
+  it('stays an English sentence, read left to right: the name first, on the left, then "· the whole course"', () => {
+    // Only the names differ; in an English title they begin it, at the column's edge.
+    expect(differingColumns(chartFor("الربيع"), chartFor("الخريف"), title).from).toBeLessThan(8 + 6);
+    // The name is isolated, so neither the sentence nor its "·" is read into its direction.
+    expect(courseChartView(translatorFor("en"), "الربيع", { weeks }).title).toBe("\u2068الربيع\u2069 · the whole course");
   });
 });

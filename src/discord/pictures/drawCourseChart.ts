@@ -4,7 +4,6 @@ import type { CourseChartView } from "./pictureViews.js";
 import { pictureTheme } from "./pictureTheme.js";
 import { clampPercent, fillRoundedRect } from "./drawShapes.js";
 import { fitText } from "./fitText.js";
-import { fillLine } from "./textDirection.js";
 import { drawChartTitle, drawVerticalBars } from "./drawVerticalBars.js";
 
 export const courseChartSize = { width: 800, height: 420 } as const;
@@ -20,7 +19,7 @@ export function drawCourseChart(context: SKRSContext2D, fonts: PictureFonts, vie
   drawChartTitle(context, fonts, view.title, courseChartSize.width - padding * 2);
   context.font = fonts.font(15, "bold");
   context.fillStyle = pictureTheme.faintText;
-  fillLine(context, fitText(context, view.labels.completionPerWeek.toUpperCase(), plot.width), padding, 104);
+  context.fillText(fitText(context, view.labels.completionPerWeek.toUpperCase(), plot.width), padding, 104);
   drawPercentAxis(context, fonts, view.labels.percentAxis);
   const bars = view.weeks.map((week) => {
     const percent = clampPercent(week.percent);
@@ -48,7 +47,7 @@ function drawPercentAxis(context: SKRSContext2D, fonts: PictureFonts, labels: Co
     context.fillStyle = pictureTheme.gridLine;
     context.fillRect(plot.x, y, plot.width, 1);
     context.fillStyle = pictureTheme.faintText;
-    fillLine(context, label, plot.x - 8, y + 4);
+    context.fillText(label, plot.x - 8, y + 4);
   }
   context.textAlign = "left";
 }

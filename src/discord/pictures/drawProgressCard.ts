@@ -47,14 +47,14 @@ function drawHeader(context: SKRSContext2D, fonts: PictureFonts, view: ProgressC
   context.fillStyle = pictureTheme.warning;
   context.font = fonts.font(34, "bold");
   const points = view.labels.pointsValue;
-  fillLine(context, points, right, 62);
+  context.fillText(points, right, 62);
   const pointsWidth = context.measureText(points).width;
   context.fillStyle = pictureTheme.mutedText;
   context.font = fonts.font(18);
-  fillLine(context, fitText(context, view.labels.points, scoreWidth - pointsWidth - 10), right - pointsWidth - 10, 62);
+  context.fillText(fitText(context, view.labels.points, scoreWidth - pointsWidth - 10), right - pointsWidth - 10, 62);
   context.font = fonts.font(20, "bold");
   context.fillStyle = pictureTheme.text;
-  fillLine(context, fitText(context, view.labels.rank, scoreWidth), right, 92);
+  context.fillText(fitText(context, view.labels.rank, scoreWidth), right, 92);
   context.textAlign = "left";
 }
 
@@ -65,10 +65,10 @@ function drawRequired(context: SKRSContext2D, fonts: PictureFonts, view: Progres
   context.font = fonts.font(22, "bold");
   const count = view.labels.count(view.required);
   context.textAlign = "right";
-  fillLine(context, count, padding + barWidth, 136);
+  context.fillText(count, padding + barWidth, 136);
   const countWidth = context.measureText(count).width;
   context.textAlign = "left";
-  fillLine(context, fitText(context, view.labels.required, barWidth - countWidth - 16), padding, 136);
+  context.fillText(fitText(context, view.labels.required, barWidth - countWidth - 16), padding, 136);
   const complete = total > 0 && done >= total;
   drawBar(
     context,
@@ -88,7 +88,7 @@ function drawSections(context: SKRSContext2D, fonts: PictureFonts, view: Progres
     context.fillStyle = pictureTheme.mutedText;
     const count = view.labels.sectionCount(section);
     context.textAlign = "right";
-    fillLine(context, count, x + width, top + 14);
+    context.fillText(count, x + width, top + 14);
     const countWidth = context.measureText(count).width;
     context.textAlign = "left";
     context.font = fonts.font(18);
@@ -105,7 +105,7 @@ function drawSections(context: SKRSContext2D, fonts: PictureFonts, view: Progres
   if (hidden > 0) {
     context.font = fonts.font(18);
     context.fillStyle = pictureTheme.faintText;
-    fillLine(context, fitText(context, view.labels.moreSections(hidden), width), x, bodyTop + 24 + shown.length * 46 + 20);
+    context.fillText(fitText(context, view.labels.moreSections(hidden), width), x, bodyTop + 24 + shown.length * 46 + 20);
   }
 }
 
@@ -116,13 +116,13 @@ function drawStreak(context: SKRSContext2D, fonts: PictureFonts, view: ProgressC
   context.fillStyle = pictureTheme.mutedText;
   context.textAlign = "right";
   const freezes = fitText(context, view.labels.freezes, width / 2 - 8);
-  fillLine(context, freezes, x + width, bodyTop + 42);
+  context.fillText(freezes, x + width, bodyTop + 42);
   context.textAlign = "left";
   // The streak takes the rest of the line, in a smaller font rather than cut: "🔥 Starts…" would lose its date.
   const room = freezes === "" ? width : width - context.measureText(freezes).width - 12;
   context.font = fonts.font(fontSizeThatFits(context, fonts, view.labels.streakValue, room), "bold");
   context.fillStyle = view.streakDays > 0 ? pictureTheme.warning : pictureTheme.mutedText;
-  fillLine(context, fitText(context, view.labels.streakValue, room), x, bodyTop + 44);
+  context.fillText(fitText(context, view.labels.streakValue, room), x, bodyTop + 44);
   drawStudyGrid(context, fonts, view, bodyTop + 62);
 }
 
@@ -147,14 +147,14 @@ function drawStudyGrid(context: SKRSContext2D, fonts: PictureFonts, view: Progre
   context.textAlign = "center";
   view.labels.weekdays.slice(0, 7).forEach((weekday, column) => {
     const centre = gridLeft + column * (cell.size + cell.gap) + cell.size / 2;
-    fillLine(context, fitText(context, weekday, cell.size + cell.gap - 2), centre, top + 12);
+    context.fillText(fitText(context, weekday, cell.size + cell.gap - 2), centre, top + 12);
   });
   context.textAlign = "left";
   view.weeks.slice(-4).forEach((week, row) => {
     const rowTop = top + 20 + row * (cell.size + cell.gap);
     context.font = fonts.font(13);
     context.fillStyle = pictureTheme.faintText;
-    fillLine(context, fitText(context, week.label, labelWidth - 8), streakColumn.x, rowTop + cell.size / 2 + 5);
+    context.fillText(fitText(context, week.label, labelWidth - 8), streakColumn.x, rowTop + cell.size / 2 + 5);
     week.days.slice(0, 7).forEach((state, column) => {
       const box = { x: gridLeft + column * (cell.size + cell.gap), y: rowTop, width: cell.size, height: cell.size };
       drawDayCell(context, box, state);
@@ -219,7 +219,7 @@ function drawLegend(context: SKRSContext2D, fonts: PictureFonts, view: ProgressC
     if (state === StudyDayState.frozen) drawSnowflake(context, box);
     const word = size === undefined ? fitText(context, words[index] ?? "", share) : (words[index] ?? "");
     context.fillStyle = pictureTheme.mutedText;
-    fillLine(context, word, left + swatch.size + swatch.gap, top + 12);
+    context.fillText(word, left + swatch.size + swatch.gap, top + 12);
     left += swatch.size + swatch.gap + context.measureText(word).width + swatch.after;
   });
 }
@@ -228,5 +228,5 @@ function drawColumnTitle(context: SKRSContext2D, fonts: PictureFonts, title: str
   context.font = fonts.font(15, "bold");
   context.fillStyle = pictureTheme.faintText;
   context.textAlign = "left";
-  fillLine(context, fitText(context, title.toUpperCase(), width), x, bodyTop + 4);
+  context.fillText(fitText(context, title.toUpperCase(), width), x, bodyTop + 4);
 }

@@ -3,7 +3,6 @@ import type { PictureFonts } from "./PictureFonts.js";
 import type { Box } from "./drawShapes.js";
 import { pictureTheme } from "./pictureTheme.js";
 import { fitText } from "./fitText.js";
-import { fillLine } from "./textDirection.js";
 import { largestFittingSize } from "./largestFittingSize.js";
 
 export interface VerticalBar {
@@ -54,10 +53,10 @@ export function drawVerticalBars(
     context.textAlign = "center";
     context.font = fonts.font(fontSize, "bold");
     context.fillStyle = pictureTheme.text;
-    fillLine(context, fitText(context, bar.text, slot * labelStride - textGap), centre, baseline - height - 8);
+    context.fillText(fitText(context, bar.text, slot * labelStride - textGap), centre, baseline - height - 8);
     context.font = fonts.font(fontSize);
     context.fillStyle = pictureTheme.mutedText;
-    fillLine(context, fitText(context, bar.label, slot * labelStride - textGap), centre, baseline + labelBand - 6);
+    context.fillText(fitText(context, bar.label, slot * labelStride - textGap), centre, baseline + labelBand - 6);
   });
   context.textAlign = "left";
 }
@@ -104,5 +103,5 @@ export function drawChartTitle(context: SKRSContext2D, fonts: PictureFonts, titl
   context.font = fonts.font(30, "bold");
   context.fillStyle = pictureTheme.text;
   context.textAlign = "left";
-  fillLine(context, fitText(context, title, width), 32, 58);
+  context.fillText(fitText(context, title, width), 32, 58);
 }

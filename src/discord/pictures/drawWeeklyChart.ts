@@ -42,7 +42,7 @@ function drawSectionRows(context: SKRSContext2D, fonts: PictureFonts, view: Week
     context.font = fonts.font(17, "bold");
     context.fillStyle = pictureTheme.mutedText;
     context.textAlign = "right";
-    fillLine(context, percentText, x + width, top + 14);
+    context.fillText(percentText, x + width, top + 14);
     const percentWidth = context.measureText(percentText).width;
     context.textAlign = "left";
     context.font = fonts.font(17);
@@ -54,7 +54,7 @@ function drawSectionRows(context: SKRSContext2D, fonts: PictureFonts, view: Week
   if (hidden > 0) {
     context.font = fonts.font(17);
     context.fillStyle = pictureTheme.faintText;
-    fillLine(context, fitText(context, view.labels.moreSections(hidden), width), x, minutesPanel.y + 12 + shown.length * 44 + 20);
+    context.fillText(fitText(context, view.labels.moreSections(hidden), width), x, minutesPanel.y + 12 + shown.length * 44 + 20);
   }
 }
 
@@ -62,5 +62,5 @@ function drawPanelTitle(context: SKRSContext2D, fonts: PictureFonts, title: stri
   context.font = fonts.font(15, "bold");
   context.fillStyle = pictureTheme.faintText;
   context.textAlign = "left";
-  fillLine(context, fitText(context, title.toUpperCase(), width), x, 104);
+  context.fillText(fitText(context, title.toUpperCase(), width), x, 104);
 }

@@ -52,17 +52,19 @@ export function textDirection(text: string): "ltr" | "rtl" {
 }
 
 /**
- * Draws one line in its own direction, at the context's alignment: the pictures keep each column's edge, so a
- * right-to-left name starts where the other rows start, and reads right to left within (a Latin part after the
- * Arabic stands on its left, an ellipsis at its end on the far left).
+ * Draws one line of a member's own text (a name, a section title) in its own direction, at the context's alignment:
+ * the pictures keep each column's edge, so a right-to-left name starts where the other rows start, and reads right to
+ * left within (a Latin part after the Arabic stands on its left, an ellipsis at its end on the far left). Catalogue
+ * sentences are not judged so: they read in the language's direction, any name in them set between U+2068 and U+2069
+ * (first-strong isolate) in the catalogue.
  */
 export function fillLine(context: SKRSContext2D, text: string, x: number, y: number): void {
-  const direction = textDirection(text);
-  if (direction === "ltr") {
+  if (textDirection(text) === "ltr") {
     context.fillText(text, x, y);
     return;
   }
+  const previous = context.direction;
   context.direction = "rtl";
   context.fillText(text, x, y);
-  context.direction = "ltr";
+  context.direction = previous;
 }

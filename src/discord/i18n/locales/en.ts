@@ -799,7 +799,7 @@ export const en = {
   "weeklyChart.altTopics":
     "Chart of week {week}: the cohort read {topics, plural, one {# topic} other {# topics}} {partial, select, yes {so far} other {in all}} ({days}); section completion: {sections}.",
   "weeklyChart.sectionPercent": "{title} {percent, number}%",
-  "courseChart.title": "{cohort} · the whole course",
+  "courseChart.title": "\u2068{cohort}\u2069 · the whole course",
   "courseChart.completionPerWeek": "Completion per week",
   "courseChart.week": "W{week}",
   "courseChart.alt": "Chart of the course: how much of each week's reading the cohort completed, week by week: {percents}.",

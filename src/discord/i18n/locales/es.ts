@@ -832,7 +832,7 @@ export const es: Catalogue = {
   "weeklyChart.altTopics":
     "Gráfico de la semana {week}: la cohorte leyó {topics, plural, one {# tema} other {# temas}} {partial, select, yes {hasta ahora} other {en total}} ({days}); secciones completadas: {sections}.",
   "weeklyChart.sectionPercent": "{title} {percent, number} %",
-  "courseChart.title": "{cohort} · el curso completo",
+  "courseChart.title": "\u2068{cohort}\u2069 · el curso completo",
   "courseChart.completionPerWeek": "Completado por semana",
   "courseChart.week": "S{week}",
   "courseChart.alt": "Gráfico del curso: cuánto de la lectura de cada semana completó la cohorte, semana a semana: {percents}.",
