@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createCanvas } from "@napi-rs/canvas";
 import type { SKRSContext2D } from "@napi-rs/canvas";
 import { PictureFonts } from "../../src/discord/pictures/PictureFonts.js";
-import { drawProgressCard, progressCardSize } from "../../src/discord/pictures/drawProgressCard.js";
-import { drawWeeklyChart, weeklyChartSize } from "../../src/discord/pictures/drawWeeklyChart.js";
+import { drawProgressCard, memberNameLine, progressCardSize } from "../../src/discord/pictures/drawProgressCard.js";
+import { drawWeeklyChart, firstSectionLine, weeklyChartSize } from "../../src/discord/pictures/drawWeeklyChart.js";
+import { chartTitleLine } from "../../src/discord/pictures/drawVerticalBars.js";
 import { drawCourseChart, courseChartSize } from "../../src/discord/pictures/drawCourseChart.js";
 import { courseChartView } from "../../src/discord/render/postPictures.js";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
@@ -22,9 +23,9 @@ interface Band {
   readonly top: number;
   readonly baseline: number;
 }
-/** The card's name line (34 px bold, from x = 32) and the weekly chart's first section title (17 px, from x = 472). */
-const cardName: Band = { x: 32, width: 500, top: 22, baseline: 62 };
-const chartSection: Band = { x: 472, width: 230, top: 130, baseline: 146 };
+/** The card's name line (34 px bold) and the weekly chart's first section title (17 px), from where they start. */
+const cardName: Band = { ...memberNameLine, width: 500, top: memberNameLine.baseline - 40 };
+const chartSection: Band = { ...firstSectionLine, width: 230, top: firstSectionLine.baseline - 16 };
 
 function cardWithName(name: string): SKRSContext2D {
   const context = createCanvas(progressCardSize.width, progressCardSize.height).getContext("2d");
@@ -99,8 +100,8 @@ describe("an Arabic name cut in a Latin part", () => {
 });
 
 describe("the course chart's title naming a cohort with an Arabic name", () => {
-  /** The title's line: 30 px bold, from x = 32 (drawChartTitle). */
-  const title: Band = { x: 32, width: 736, top: 26, baseline: 58 };
+  /** The title's line: 30 px bold. */
+  const title: Band = { ...chartTitleLine, width: 736, top: chartTitleLine.baseline - 32 };
   const weeks = [60, 80].map((percent, index) => ({ weekNumber: index + 1, percent, breakWeek: false }));
 
   function chartFor(cohortName: string): SKRSContext2D {

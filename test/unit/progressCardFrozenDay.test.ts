@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createCanvas } from "@napi-rs/canvas";
 import type { SKRSContext2D } from "@napi-rs/canvas";
 import { PictureFonts } from "../../src/discord/pictures/PictureFonts.js";
-import { drawProgressCard, progressCardSize } from "../../src/discord/pictures/drawProgressCard.js";
+import { drawProgressCard, progressCardSize, studyGridLayout } from "../../src/discord/pictures/drawProgressCard.js";
 import type { ProgressCardView } from "../../src/discord/pictures/pictureViews.js";
 import { cyrillicCardView } from "../helpers/stagedPictureViews.js";
 
@@ -12,8 +12,13 @@ import { cyrillicCardView } from "../helpers/stagedPictureViews.js";
  */
 const fonts = new PictureFonts();
 
-/** The grid's cells on the card: 30 px squares 36 px apart, the first row's first at (522, 278). */
-const cellAt = (row: number, column: number) => ({ x: 522 + column * 36, y: 278 + row * 36, size: 30 });
+const { cell, column: streakColumn, legendTop, swatch } = studyGridLayout;
+/** One of the grid's cells on the card. */
+const cellAt = (row: number, column: number) => ({
+  x: studyGridLayout.left + column * (cell.size + cell.gap),
+  y: studyGridLayout.top + row * (cell.size + cell.gap),
+  size: cell.size,
+});
 
 function drawn(view: ProgressCardView): SKRSContext2D {
   const context = createCanvas(progressCardSize.width, progressCardSize.height).getContext("2d");
@@ -59,14 +64,14 @@ describe("the progress card's frozen study day", () => {
     const frozen = drawn(frozenView);
     const cell = cellAt(2, 1);
     const fill = colourAt(frozen, cell.x + 4, cell.y + cell.size / 2);
-    // The legend's row, under the grid: its swatches are 14 px squares.
-    const legendRow = frozen.getImageData(448, 439, 320, 1).data;
+    // The legend's row, under the grid, through its swatches' middle.
+    const legendRow = frozen.getImageData(streakColumn.x, legendTop + Math.floor(swatch.size / 2), streakColumn.width, 1).data;
     const colours = new Set<string>();
     for (let index = 0; index < legendRow.length; index += 4)
       colours.add(`${legendRow[index]},${legendRow[index + 1]},${legendRow[index + 2]}`);
     expect(colours).toContain(fill);
     const unlabelled = drawn({ ...frozenView, labels: { ...frozenView.labels, legend: { ...frozenView.labels.legend, frozen: "" } } });
-    const withLabel = frozen.getImageData(448, 430, 320, 20).data;
-    expect(Buffer.from(unlabelled.getImageData(448, 430, 320, 20).data).equals(Buffer.from(withLabel))).toBe(false);
+    const band = [streakColumn.x, legendTop - 2, streakColumn.width, swatch.size + 6] as const;
+    expect(Buffer.from(unlabelled.getImageData(...band).data).equals(Buffer.from(frozen.getImageData(...band).data))).toBe(false);
   });
 });

@@ -18,6 +18,21 @@ const bodyTop = 196;
 /** The most section rows the card draws (the last one may be "+n more"). */
 export const maxSectionRows = 5;
 const cell = { size: 30, gap: 6 } as const;
+/** Where the member's name starts and stands (34 px bold). */
+export const memberNameLine = { x: padding, baseline: 62 } as const;
+const swatch = { size: 14, gap: 6, after: 14 } as const;
+/** The weekday letters' line, over the grid. */
+const gridTop = bodyTop + 62;
+const weekLabelWidth = streakColumn.width - 7 * (cell.size + cell.gap) + cell.gap;
+/** Where the study-day grid's cells and its legend's swatches are drawn (the tests look at them there). */
+export const studyGridLayout = {
+  column: streakColumn,
+  left: streakColumn.x + weekLabelWidth,
+  top: gridTop + 20,
+  cell,
+  legendTop: gridTop + 20 + 4 * (cell.size + cell.gap) + 10,
+  swatch,
+} as const;
 
 export function drawProgressCard(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView): void {
   const { width, height } = progressCardSize;
@@ -37,7 +52,7 @@ function drawHeader(context: SKRSContext2D, fonts: PictureFonts, view: ProgressC
   context.textAlign = "left";
   context.fillStyle = pictureTheme.text;
   context.font = fonts.font(34, "bold");
-  fillLine(context, fitText(context, view.memberName, nameWidth), padding, 62);
+  fillLine(context, fitText(context, view.memberName, nameWidth), memberNameLine.x, memberNameLine.baseline);
   context.fillStyle = pictureTheme.mutedText;
   context.font = fonts.font(20);
   fillLine(context, fitText(context, view.cohortName, nameWidth), padding, 92);
@@ -123,7 +138,7 @@ function drawStreak(context: SKRSContext2D, fonts: PictureFonts, view: ProgressC
   context.font = fonts.font(fontSizeThatFits(context, fonts, view.labels.streakValue, room), "bold");
   context.fillStyle = view.streakDays > 0 ? pictureTheme.warning : pictureTheme.mutedText;
   context.fillText(fitText(context, view.labels.streakValue, room), x, bodyTop + 44);
-  drawStudyGrid(context, fonts, view, bodyTop + 62);
+  drawStudyGrid(context, fonts, view);
 }
 
 /** Sizes for the streak's value, largest first. */
@@ -139,28 +154,27 @@ function fontSizeThatFits(context: SKRSContext2D, fonts: PictureFonts, text: str
   return largestFittingSize(streakFontSizes, fits) ?? smallestStreakFont;
 }
 
-function drawStudyGrid(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView, top: number): void {
-  const labelWidth = streakColumn.width - 7 * (cell.size + cell.gap) + cell.gap;
-  const gridLeft = streakColumn.x + labelWidth;
+function drawStudyGrid(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView): void {
+  const gridLeft = studyGridLayout.left;
   context.font = fonts.font(13);
   context.fillStyle = pictureTheme.faintText;
   context.textAlign = "center";
   view.labels.weekdays.slice(0, 7).forEach((weekday, column) => {
     const centre = gridLeft + column * (cell.size + cell.gap) + cell.size / 2;
-    context.fillText(fitText(context, weekday, cell.size + cell.gap - 2), centre, top + 12);
+    context.fillText(fitText(context, weekday, cell.size + cell.gap - 2), centre, gridTop + 12);
   });
   context.textAlign = "left";
   view.weeks.slice(-4).forEach((week, row) => {
-    const rowTop = top + 20 + row * (cell.size + cell.gap);
+    const rowTop = studyGridLayout.top + row * (cell.size + cell.gap);
     context.font = fonts.font(13);
     context.fillStyle = pictureTheme.faintText;
-    context.fillText(fitText(context, week.label, labelWidth - 8), streakColumn.x, rowTop + cell.size / 2 + 5);
+    context.fillText(fitText(context, week.label, weekLabelWidth - 8), streakColumn.x, rowTop + cell.size / 2 + 5);
     week.days.slice(0, 7).forEach((state, column) => {
       const box = { x: gridLeft + column * (cell.size + cell.gap), y: rowTop, width: cell.size, height: cell.size };
       drawDayCell(context, box, state);
     });
   });
-  drawLegend(context, fonts, view, top + 20 + 4 * (cell.size + cell.gap) + 10);
+  drawLegend(context, fonts, view, studyGridLayout.legendTop);
 }
 
 function drawDayCell(context: SKRSContext2D, box: { x: number; y: number; width: number; height: number }, state: StudyDayState): void {
@@ -196,7 +210,6 @@ function drawSnowflake(context: SKRSContext2D, box: { x: number; y: number; widt
 }
 
 const legendOrder = [StudyDayState.done, StudyDayState.missed, StudyDayState.frozen, StudyDayState.dayOff] as const;
-const swatch = { size: 14, gap: 6, after: 14 } as const;
 /** The legend's font sizes, largest first: four words share one line under the grid. */
 const legendFontSizes = [14, 13, 12] as const;
 const smallestLegendFont = 12;

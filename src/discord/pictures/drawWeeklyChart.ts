@@ -13,6 +13,8 @@ export const weeklyChartSize = { width: 800, height: 420 } as const;
 const padding = 32;
 const minutesPanel = { x: padding, y: 120, width: 400, height: 260 } as const;
 const sectionsPanel = { x: 472, width: 296 } as const;
+/** Where the first section's title starts and stands (17 px). */
+export const firstSectionLine = { x: sectionsPanel.x, baseline: minutesPanel.y + 12 + 14 } as const;
 /** The most section rows the chart draws (the last one may be "+n more"). */
 export const maxSectionRows = 6;
 
