@@ -22,7 +22,7 @@ import {
 } from "../domain/schedule/memberPlan.js";
 import { catchUpDueDays, type CatchUpDue } from "../domain/schedule/requiredItemsDue.js";
 import { catchUpBacklog, memberPace, tally, type ItemTally, type MemberPace } from "../domain/schedule/memberStatus.js";
-import { forgivingStreak, streakFrozenDays, type StreakInput, type StreakView } from "../domain/scoring/forgivingStreak.js";
+import { forgivingStreak, streakWithFrozenDays, type StreakInput, type StreakView } from "../domain/scoring/forgivingStreak.js";
 import type { CompletionRecord, CompletionRepository } from "../db/repositories/CompletionRepository.js";
 import type { MemberPlanRepository, StoredMemberPlanState, StoredPersonalBreak } from "../db/repositories/MemberPlanRepository.js";
 import { UserError } from "../errors.js";
@@ -253,9 +253,13 @@ export class MemberPlanService {
     return forgivingStreak(streakInputOf(planning, completions, now));
   }
 
-  /** The study days a streak freeze was spent on, as `streakOf` counts them ("YYYY-MM-DD"). */
-  frozenDaysOf(planning: MemberPlanning, completions: readonly Pick<CompletionRecord, "completedAt" | "day">[], now: Date): Set<string> {
-    return streakFrozenDays(streakInputOf(planning, completions, now));
+  /** `streakOf` and the study days a streak freeze was spent on ("YYYY-MM-DD"), from one replay. */
+  streakWithFrozenDaysOf(
+    planning: MemberPlanning,
+    completions: readonly Pick<CompletionRecord, "completedAt" | "day">[],
+    now: Date,
+  ): { readonly streak: StreakView; readonly frozenDays: Set<string> } {
+    return streakWithFrozenDays(streakInputOf(planning, completions, now));
   }
 
   /** `/pace` without a mode; `days` (when given) is what its *Catch up* button will spread over. */

@@ -634,6 +634,7 @@ export class StudyService {
     const shownRank = ranking === OwnRanking.Excluded || (target.id !== member.id && ranking !== OwnRanking.Ranked) ? null : standing.rank;
     // Someone who left is off the boards until they come back (while the cohort takes points): no rank to give.
     const left = ranking !== OwnRanking.Excluded && shownRank === null && target.leftAt !== null && !cohortBoardClosed(cohort);
+    const { streak, frozenDays } = this.memberPlans.streakWithFrozenDaysOf(planning, all, request.now);
     return {
       cohort,
       member: target,
@@ -644,12 +645,12 @@ export class StudyService {
       minutesTotal: assigned.reduce((sum, item) => sum + memberMinutes(item, done), 0),
       assigned: { done: assigned.filter(isDone).length, total: assigned.length },
       sections: sections.filter((entry) => entry.total > 0),
-      streak: this.memberPlans.streakOf(planning, all, request.now),
+      streak,
       points,
       ranking: left ? ProgressRanking.Left : ranking,
       rank: shownRank,
       rankedMembers: standing.rankedMembers,
-      studyWeeks: studyGridOf(cohort, target, all, planning, this.memberPlans.frozenDaysOf(planning, all, request.now)),
+      studyWeeks: studyGridOf(cohort, target, all, planning, frozenDays),
       currentWeek: weekNumberOfDate(context.plan, planning.standingDay),
     };
   }

@@ -4,7 +4,7 @@ import { memberDateOf, memberDayEnd, memberDayStart, memberTimeZone } from "../.
 import {
   forgivingStreak,
   FREEZE_EVERY_DAYS,
-  streakFrozenDays,
+  streakWithFrozenDays,
   MAX_FREEZES,
   yesterdayTarget,
   type StreakCompletion,
@@ -158,9 +158,12 @@ describe("forgivingStreak: table", () => {
     });
     // Ten days earn two freezes: 11 and 12 March are covered by them, 13 March ends the streak.
     const ten = run("2027-03-01", 10);
-    expect([...streakFrozenDays(input("2027-03-14T21:00:00Z", [...ten, "2027-03-14"]))]).toEqual(["2027-03-11", "2027-03-12"]);
+    expect([...streakWithFrozenDays(input("2027-03-14T21:00:00Z", [...ten, "2027-03-14"])).frozenDays]).toEqual([
+      "2027-03-11",
+      "2027-03-12",
+    ]);
     // Today, not over yet, is no miss: nothing frozen.
-    expect([...streakFrozenDays(input("2027-03-11T21:00:00Z", ten))]).toEqual([]);
+    expect([...streakWithFrozenDays(input("2027-03-11T21:00:00Z", ten)).frozenDays]).toEqual([]);
   });
 
   it("says until when the streak is safe with the freezes held", () => {

@@ -94,10 +94,24 @@ interface StreakState {
  * completion, for every /today and /done.
  */
 export function forgivingStreak(input: StreakInput): StreakView {
+  return streakAt(input);
+}
+
+/**
+ * The streak and the study days ("YYYY-MM-DD") a freeze was spent on, oldest first: missed, yet the streak lived on.
+ * One replay for both, so the progress card's grid shows those days as the streak counted them.
+ */
+export function streakWithFrozenDays(input: StreakInput): { readonly streak: StreakView; readonly frozenDays: Set<string> } {
+  const frozenDays = new Set<string>();
+  const streak = streakAt(input, (day) => frozenDays.add(localDateOfEpochDay(day)));
+  return { streak, frozenDays };
+}
+
+function streakAt(input: StreakInput, onFrozen?: (day: number) => void): StreakView {
   const over = isOver(input);
   // Once over, nothing can keep the streak: it is read at the end, and the days after it break nothing.
   const now = over ? (input.until ?? input.now) : input.now;
-  const { state, today, active, isStudyDay, firstDay } = replayStreak(input, now);
+  const { state, today, active, isStudyDay, firstDay } = replayStreak(input, now, onFrozen);
   const deadlines =
     state.current === 0 || over
       ? { actBy: null, safeUntil: null }
@@ -105,17 +119,6 @@ export function forgivingStreak(input: StreakInput): StreakView {
   // An ended cohort's streak stands as it was: it starts on no day any more.
   const startsOn = firstDay === null || over || today >= firstDay ? null : nextStudyDay(firstDay, isStudyDay);
   return { current: state.current, best: state.best, freezesHeld: state.freezes, ...deadlines, final: over, startsOn };
-}
-
-/**
- * The study days ("YYYY-MM-DD") a freeze was spent on, oldest first: missed, yet the streak lived on. The same
- * days as `forgivingStreak` steps through, so the progress card's grid shows them as the streak counted them.
- */
-export function streakFrozenDays(input: StreakInput): Set<string> {
-  const frozen = new Set<string>();
-  const now = isOver(input) ? (input.until ?? input.now) : input.now;
-  replayStreak(input, now, (day) => frozen.add(localDateOfEpochDay(day)));
-  return frozen;
 }
 
 /** `until` has passed: the streak stands as it was then. */

@@ -17,7 +17,7 @@ export type StudyDayMark = (typeof StudyDayMark)[keyof typeof StudyDayMark];
 export interface StudyGridInput {
   /** Member days (`memberDateOf`, or the day a completion was logged for) with at least one completion. */
   readonly activeDates: ReadonlySet<string>;
-  /** Study days a streak freeze was spent on (`streakFrozenDays`): shown apart from misses. */
+  /** Study days a streak freeze was spent on (`streakWithFrozenDays`): shown apart from misses. */
   readonly frozenDates: ReadonlySet<string>;
   /** The member day at `now`. */
   readonly today: string;
