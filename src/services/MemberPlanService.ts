@@ -22,7 +22,7 @@ import {
 } from "../domain/schedule/memberPlan.js";
 import { catchUpDueDays, type CatchUpDue } from "../domain/schedule/requiredItemsDue.js";
 import { catchUpBacklog, memberPace, tally, type ItemTally, type MemberPace } from "../domain/schedule/memberStatus.js";
-import { forgivingStreak, type StreakView } from "../domain/scoring/forgivingStreak.js";
+import { forgivingStreak, streakWithFrozenDays, type StreakInput, type StreakView } from "../domain/scoring/forgivingStreak.js";
 import type { CompletionRecord, CompletionRepository } from "../db/repositories/CompletionRepository.js";
 import type { MemberPlanRepository, StoredMemberPlanState, StoredPersonalBreak } from "../db/repositories/MemberPlanRepository.js";
 import { UserError } from "../errors.js";
@@ -250,16 +250,16 @@ export class MemberPlanService {
 
   /** Streak, freezes and deadlines of a member from their completions. */
   streakOf(planning: MemberPlanning, completions: readonly Pick<CompletionRecord, "completedAt" | "day">[], now: Date): StreakView {
-    return forgivingStreak({
-      // The rows as they are: a completion's stored `day` is the streak's member day (no copy per row).
-      completions,
-      timeZone: planning.zone,
-      studyDays: planning.plan.studyDays,
-      daysOff: planning.plan.daysOff,
-      firstDay: planning.plan.startDate,
-      now,
-      until: planning.daysEndAt,
-    });
+    return forgivingStreak(streakInputOf(planning, completions, now));
+  }
+
+  /** `streakOf` and the study days a streak freeze was spent on ("YYYY-MM-DD"), from one replay. */
+  streakWithFrozenDaysOf(
+    planning: MemberPlanning,
+    completions: readonly Pick<CompletionRecord, "completedAt" | "day">[],
+    now: Date,
+  ): { readonly streak: StreakView; readonly frozenDays: Set<string> } {
+    return streakWithFrozenDays(streakInputOf(planning, completions, now));
   }
 
   /** `/pace` without a mode; `days` (when given) is what its *Catch up* button will spread over. */
@@ -492,5 +492,23 @@ function memberPlanInput(
     adjustments: state.adjustments,
     // Without ids: the plan reads dates and booking order only, and equal breaks then share a plan.
     personalBreaks: state.breaks.map(({ from, to, bookedAfter }) => (bookedAfter === undefined ? { from, to } : { from, to, bookedAfter })),
+  };
+}
+
+/** The streak's input from a member's plan and completions. */
+function streakInputOf(
+  planning: MemberPlanning,
+  completions: readonly Pick<CompletionRecord, "completedAt" | "day">[],
+  now: Date,
+): StreakInput {
+  return {
+    // The rows as they are: a completion's stored `day` is the streak's member day (no copy per row).
+    completions,
+    timeZone: planning.zone,
+    studyDays: planning.plan.studyDays,
+    daysOff: planning.plan.daysOff,
+    firstDay: planning.plan.startDate,
+    now,
+    until: planning.daysEndAt,
   };
 }

@@ -634,6 +634,7 @@ export class StudyService {
     const shownRank = ranking === OwnRanking.Excluded || (target.id !== member.id && ranking !== OwnRanking.Ranked) ? null : standing.rank;
     // Someone who left is off the boards until they come back (while the cohort takes points): no rank to give.
     const left = ranking !== OwnRanking.Excluded && shownRank === null && target.leftAt !== null && !cohortBoardClosed(cohort);
+    const { streak, frozenDays } = this.memberPlans.streakWithFrozenDaysOf(planning, all, request.now);
     return {
       cohort,
       member: target,
@@ -644,12 +645,12 @@ export class StudyService {
       minutesTotal: assigned.reduce((sum, item) => sum + memberMinutes(item, done), 0),
       assigned: { done: assigned.filter(isDone).length, total: assigned.length },
       sections: sections.filter((entry) => entry.total > 0),
-      streak: this.memberPlans.streakOf(planning, all, request.now),
+      streak,
       points,
       ranking: left ? ProgressRanking.Left : ranking,
       rank: shownRank,
       rankedMembers: standing.rankedMembers,
-      studyWeeks: studyGridOf(cohort, target, all, planning),
+      studyWeeks: studyGridOf(cohort, target, all, planning, frozenDays),
       currentWeek: weekNumberOfDate(context.plan, planning.standingDay),
     };
   }
@@ -1455,18 +1456,23 @@ function gridEndDate(planning: MemberPlanning): string {
   return afterStanding < planning.plan.endDate ? afterStanding : planning.plan.endDate;
 }
 
-/** The progress card's grid, on the streak's days: member days (a day logged for, the 04:00 rollover, their zone) and their days off. */
+/**
+ * The progress card's grid, on the streak's days: member days (a day logged for, the 04:00 rollover, their zone), their
+ * days off, and the misses a streak freeze covered.
+ */
 function studyGridOf(
   cohort: Cohort,
   member: MemberRecord,
   completions: readonly CompletionRecord[],
   planning: MemberPlanning,
+  frozenDates: ReadonlySet<string>,
 ): StudyGridWeek[] {
   const zone = planning.zone;
   // Every completion's day: after the course the grid shows its last weeks, however long ago (a member has at most one per item).
   const activeDates = new Set(completions.map((row) => completionDateOf(row, zone)));
   return studyDayGrid({
     activeDates,
+    frozenDates,
     // Once the member's days are over (course over, cohort ended), the grid stands at their end: later days are no misses.
     today: planning.standingDay,
     daysOff: planning.plan.daysOff,

@@ -45,7 +45,7 @@ describe("the progress card's study-day grid, end to end", () => {
 
   it("marks the days the streak counts as done, and the break week as days off, not misses", async () => {
     const progress = await adaProgress();
-    const letter = { done: "d", missed: "m", dayOff: "o", notStudyDay: "-", future: "f" } as const;
+    const letter = { done: "d", missed: "m", frozen: "z", dayOff: "o", notStudyDay: "-", future: "f" } as const;
     const grid = progress.studyWeeks.map((week) => `W${week.weekNumber} ${week.days.map((day) => letter[day]).join("")}`);
     // Tuesday, Wednesday and Thursday in a row: the streak says 3 days.
     expect(progress.streak.best).toBe(3);

@@ -17,20 +17,20 @@ const englishCardLabels = (rank: string, streakDays: number, freezesLeft: number
   streakValue: `🔥 ${streakDays} ${streakDays === 1 ? "day" : "days"}`,
   freezes: `❄ ${freezesLeft} ${freezesLeft === 1 ? "freeze" : "freezes"} left`,
   weekdays: ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"],
-  legend: { done: "Done", missed: "Missed", dayOff: "Day off" },
+  legend: { done: "Done", missed: "Missed", frozen: "Frozen", dayOff: "Day off" },
   moreSections: (hidden) => `+${hidden} more`,
   count: ({ done, total }) => `${done} / ${total}`,
   sectionCount: ({ done, total }) => `${done}/${total}`,
 });
 
-/** One letter per day: d done, m missed, o day off, - not a study day, f future. */
+/** One letter per day: d done, m missed, z frozen (a freeze spent), o day off, - not a study day, f future. */
 function days(pattern: string): StudyDayState[] {
-  const states = { d: "done", m: "missed", o: "dayOff", "-": "notStudyDay", f: "future" } as const;
+  const states = { d: "done", m: "missed", z: "frozen", o: "dayOff", "-": "notStudyDay", f: "future" } as const;
   return Array.from(pattern, (letter) => states[letter as keyof typeof states]);
 }
 
 const fourWeeks = [
-  { label: "W3", days: days("ddmdd--") },
+  { label: "W3", days: days("ddzdd--") },
   { label: "W4", days: days("ddddo--") },
   { label: "W5", days: days("dmddd--") },
   { label: "W6", days: days("dddffff") },

@@ -32,6 +32,7 @@ describe("counts in replies, posts and alt texts, written as the language writes
       streak: 1200,
       studied: 20,
       missed: 0,
+      frozen: 0,
       off: 0,
     });
     expect(alt).toContain("1,204 of 2,000 required items done, 36,120 points");

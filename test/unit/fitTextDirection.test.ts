@@ -3,6 +3,7 @@ import { createCanvas } from "@napi-rs/canvas";
 import type { SKRSContext2D } from "@napi-rs/canvas";
 import { PictureFonts } from "../../src/discord/pictures/PictureFonts.js";
 import { fitText } from "../../src/discord/pictures/fitText.js";
+import { fillLine } from "../../src/discord/pictures/textDirection.js";
 
 /**
  * A name in Arabic, Hebrew (or Adlam, Samaritan, …) reads from right to left: cut short, its ellipsis belongs at its end, on the
@@ -41,7 +42,8 @@ function dotsBeyondLetters(text: string, maxWidth: number): { onTheLeft: number;
   context.textAlign = "left";
   const fitted = fitText(context, text, maxWidth);
   expect(fitted).not.toBe(text);
-  context.fillText(fitted, left, baseline);
+  // As the pictures draw every line: in its own direction.
+  fillLine(context, fitted, left, baseline);
   const letters = inkColumns(context, 0, baseline - 9);
   const line = inkColumns(context, 0, size.height);
   return { onTheLeft: letters.from - line.from, onTheRight: line.to - letters.to, ellipsis: context.measureText("…").width };

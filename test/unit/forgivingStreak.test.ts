@@ -4,6 +4,7 @@ import { memberDateOf, memberDayEnd, memberDayStart, memberTimeZone } from "../.
 import {
   forgivingStreak,
   FREEZE_EVERY_DAYS,
+  streakWithFrozenDays,
   MAX_FREEZES,
   yesterdayTarget,
   type StreakCompletion,
@@ -145,6 +146,24 @@ describe("forgivingStreak: table", () => {
     const ten = run("2027-03-01", 10);
     expect(streakAt(new Date("2027-03-13T21:00:00Z"), doneOn([...ten, "2027-03-13"]))).toMatchObject({ current: 11, freezesHeld: 0 });
     expect(streakAt(new Date("2027-03-14T21:00:00Z"), doneOn([...ten, "2027-03-14"]))).toMatchObject({ current: 1, best: 10 });
+  });
+
+  it("names the missed days a freeze covered, and not the one that ended the streak", () => {
+    const input = (now: string, dates: readonly string[]): StreakInput => ({
+      completions: doneOn(dates),
+      timeZone: "UTC",
+      studyDays: EVERY_DAY,
+      daysOff: [],
+      now: new Date(now),
+    });
+    // Ten days earn two freezes: 11 and 12 March are covered by them, 13 March ends the streak.
+    const ten = run("2027-03-01", 10);
+    expect([...streakWithFrozenDays(input("2027-03-14T21:00:00Z", [...ten, "2027-03-14"])).frozenDays]).toEqual([
+      "2027-03-11",
+      "2027-03-12",
+    ]);
+    // Today, not over yet, is no miss: nothing frozen.
+    expect([...streakWithFrozenDays(input("2027-03-11T21:00:00Z", ten)).frozenDays]).toEqual([]);
   });
 
   it("says until when the streak is safe with the freezes held", () => {

@@ -108,6 +108,25 @@ describe("progressCardView", () => {
     expect((await progressCardFile(es, pictures, early)).description).toContain("una racha que empieza el mié, 6 ene 2027;");
     expect((await progressCardFile(en, pictures, view)).description).toContain("a streak of 2 study days;");
   });
+
+  it("names the days a streak freeze covered apart from the missed ones, in the legend and the alt text", async () => {
+    const pictures = { renderProgressCard: () => Promise.resolve(Buffer.alloc(0)) } as unknown as Pictures;
+    const frozen: ProgressView = {
+      ...view,
+      studyWeeks: [{ weekNumber: 1, days: ["done", "frozen", "missed", "frozen", "dayOff", "future", "future"] }],
+    };
+    const [en, es] = [translatorFor("en"), translatorFor("es")];
+    expect(progressCardView(en, frozen).labels.legend.frozen).toBe("Frozen");
+    expect(progressCardView(es, frozen).labels.legend.frozen).toBe("Comodín");
+    expect((await progressCardFile(en, pictures, frozen)).description).toContain(
+      "study-day grid: 1 day done, 1 missed, 2 covered by freezes, 1 day off.",
+    );
+    expect((await progressCardFile(es, pictures, frozen)).description).toContain(
+      "cuadrícula de días de estudio: 1 día hecho, 1 perdido, 2 salvados con comodines, 1 día de descanso.",
+    );
+    // Without a frozen day the alt text does not mention freezes.
+    expect((await progressCardFile(en, pictures, view)).description).toContain("1 missed, 0 days off.");
+  });
 });
 
 describe("numbers on the pictures", () => {

@@ -5,6 +5,7 @@ import { studyDayGrid, type StudyGridInput } from "../../src/domain/scoring/stud
 /** Week 1 starts Monday 2027-01-04; Monday to Friday are study days. */
 const base: StudyGridInput = {
   activeDates: new Set(),
+  frozenDates: new Set(),
   today: "2027-01-04",
   startDate: "2027-01-04",
   studyDays: [1, 2, 3, 4, 5],
@@ -15,9 +16,9 @@ const base: StudyGridInput = {
   endDate: "2027-03-29",
 };
 
-/** d done, m missed, - not a study day, f ahead (today included until something is done). */
+/** d done, m missed, z missed but kept by a streak freeze, - not a study day, f ahead (today included until something is done). */
 function letters(input: StudyGridInput): string[] {
-  const letter = { done: "d", missed: "m", dayOff: "o", notStudyDay: "-", future: "f" } as const;
+  const letter = { done: "d", missed: "m", frozen: "z", dayOff: "o", notStudyDay: "-", future: "f" } as const;
   return studyDayGrid(input).map((week) => `W${week.weekNumber} ${week.days.map((day) => letter[day]).join("")}`);
 }
 
@@ -35,6 +36,16 @@ describe("studyDayGrid", () => {
       activeDates: new Set(["2027-01-12", "2027-01-13", "2027-01-20", "2027-01-26", "2027-02-01", "2027-02-03"]),
     });
     expect(grid).toEqual(["W2 -ddmm--", "W3 mmdmm--", "W4 mdmmm--", "W5 dmdffff"]);
+  });
+
+  it("marks a missed day a streak freeze covered as frozen, not missed", () => {
+    const activeDates = new Set(["2027-01-04", "2027-01-05", "2027-01-07"]);
+    const frozenDates = new Set(["2027-01-06"]);
+    expect(letters({ ...base, today: "2027-01-08", activeDates, frozenDates })).toEqual(["W1 ddzdfff"]);
+    // A frozen day is only ever a missed one: a day with reading, a day off or one still ahead keeps its own mark.
+    const everyKind = new Set(["2027-01-04", "2027-01-06", "2027-01-08", "2027-01-09"]);
+    const daysOff = [{ from: epochDayOfLocalDate("2027-01-06"), to: epochDayOfLocalDate("2027-01-06") }];
+    expect(letters({ ...base, today: "2027-01-08", activeDates, frozenDates: everyKind, daysOff })).toEqual(["W1 ddodfff"]);
   });
 
   it("shows week 1 all ahead before the course starts", () => {

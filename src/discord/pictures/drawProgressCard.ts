@@ -5,6 +5,7 @@ import { StudyDayState } from "./pictureViews.js";
 import { pictureTheme, studyDayColour } from "./pictureTheme.js";
 import { drawBar, fillRoundedRect, shareOf } from "./drawShapes.js";
 import { fitText } from "./fitText.js";
+import { fillLine } from "./textDirection.js";
 import { largestFittingSize } from "./largestFittingSize.js";
 import { rowsThatFit } from "./rowsThatFit.js";
 
@@ -17,6 +18,21 @@ const bodyTop = 196;
 /** The most section rows the card draws (the last one may be "+n more"). */
 export const maxSectionRows = 5;
 const cell = { size: 30, gap: 6 } as const;
+/** Where the member's name starts and stands (34 px bold). */
+export const memberNameLine = { x: padding, baseline: 62 } as const;
+const swatch = { size: 14, gap: 6, after: 14 } as const;
+/** The weekday letters' line, over the grid. */
+const gridTop = bodyTop + 62;
+const weekLabelWidth = streakColumn.width - 7 * (cell.size + cell.gap) + cell.gap;
+/** Where the study-day grid's cells and its legend's swatches are drawn (the tests look at them there). */
+export const studyGridLayout = {
+  column: streakColumn,
+  left: streakColumn.x + weekLabelWidth,
+  top: gridTop + 20,
+  cell,
+  legendTop: gridTop + 20 + 4 * (cell.size + cell.gap) + 10,
+  swatch,
+} as const;
 
 export function drawProgressCard(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView): void {
   const { width, height } = progressCardSize;
@@ -36,10 +52,10 @@ function drawHeader(context: SKRSContext2D, fonts: PictureFonts, view: ProgressC
   context.textAlign = "left";
   context.fillStyle = pictureTheme.text;
   context.font = fonts.font(34, "bold");
-  context.fillText(fitText(context, view.memberName, nameWidth), padding, 62);
+  fillLine(context, fitText(context, view.memberName, nameWidth), memberNameLine.x, memberNameLine.baseline);
   context.fillStyle = pictureTheme.mutedText;
   context.font = fonts.font(20);
-  context.fillText(fitText(context, view.cohortName, nameWidth), padding, 92);
+  fillLine(context, fitText(context, view.cohortName, nameWidth), padding, 92);
 
   const right = progressCardSize.width - padding;
   context.textAlign = "right";
@@ -92,7 +108,7 @@ function drawSections(context: SKRSContext2D, fonts: PictureFonts, view: Progres
     context.textAlign = "left";
     context.font = fonts.font(18);
     context.fillStyle = pictureTheme.text;
-    context.fillText(fitText(context, section.title, width - countWidth - 12), x, top + 14);
+    fillLine(context, fitText(context, section.title, width - countWidth - 12), x, top + 14);
     const complete = section.total > 0 && section.done >= section.total;
     drawBar(
       context,
@@ -122,7 +138,7 @@ function drawStreak(context: SKRSContext2D, fonts: PictureFonts, view: ProgressC
   context.font = fonts.font(fontSizeThatFits(context, fonts, view.labels.streakValue, room), "bold");
   context.fillStyle = view.streakDays > 0 ? pictureTheme.warning : pictureTheme.mutedText;
   context.fillText(fitText(context, view.labels.streakValue, room), x, bodyTop + 44);
-  drawStudyGrid(context, fonts, view, bodyTop + 62);
+  drawStudyGrid(context, fonts, view);
 }
 
 /** Sizes for the streak's value, largest first. */
@@ -138,28 +154,27 @@ function fontSizeThatFits(context: SKRSContext2D, fonts: PictureFonts, text: str
   return largestFittingSize(streakFontSizes, fits) ?? smallestStreakFont;
 }
 
-function drawStudyGrid(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView, top: number): void {
-  const labelWidth = streakColumn.width - 7 * (cell.size + cell.gap) + cell.gap;
-  const gridLeft = streakColumn.x + labelWidth;
+function drawStudyGrid(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView): void {
+  const gridLeft = studyGridLayout.left;
   context.font = fonts.font(13);
   context.fillStyle = pictureTheme.faintText;
   context.textAlign = "center";
   view.labels.weekdays.slice(0, 7).forEach((weekday, column) => {
     const centre = gridLeft + column * (cell.size + cell.gap) + cell.size / 2;
-    context.fillText(fitText(context, weekday, cell.size + cell.gap - 2), centre, top + 12);
+    context.fillText(fitText(context, weekday, cell.size + cell.gap - 2), centre, gridTop + 12);
   });
   context.textAlign = "left";
   view.weeks.slice(-4).forEach((week, row) => {
-    const rowTop = top + 20 + row * (cell.size + cell.gap);
+    const rowTop = studyGridLayout.top + row * (cell.size + cell.gap);
     context.font = fonts.font(13);
     context.fillStyle = pictureTheme.faintText;
-    context.fillText(fitText(context, week.label, labelWidth - 8), streakColumn.x, rowTop + cell.size / 2 + 5);
+    context.fillText(fitText(context, week.label, weekLabelWidth - 8), streakColumn.x, rowTop + cell.size / 2 + 5);
     week.days.slice(0, 7).forEach((state, column) => {
       const box = { x: gridLeft + column * (cell.size + cell.gap), y: rowTop, width: cell.size, height: cell.size };
       drawDayCell(context, box, state);
     });
   });
-  drawLegend(context, fonts, view, top + 20 + 4 * (cell.size + cell.gap) + 10);
+  drawLegend(context, fonts, view, studyGridLayout.legendTop);
 }
 
 function drawDayCell(context: SKRSContext2D, box: { x: number; y: number; width: number; height: number }, state: StudyDayState): void {
@@ -173,18 +188,52 @@ function drawDayCell(context: SKRSContext2D, box: { x: number; y: number; width:
     return;
   }
   fillRoundedRect(context, box, 6, studyDayColour[state]);
+  if (state === StudyDayState.frozen) drawSnowflake(context, box);
 }
 
-const legendOrder = [StudyDayState.done, StudyDayState.missed, StudyDayState.dayOff] as const;
+/** Three strokes crossing at the box's centre: a frozen day tells itself apart from a miss by shape, not colour alone. */
+function drawSnowflake(context: SKRSContext2D, box: { x: number; y: number; width: number; height: number }): void {
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const arm = box.width * 0.3;
+  context.strokeStyle = pictureTheme.frost;
+  context.lineWidth = Math.max(1.5, box.width / 15);
+  context.lineCap = "round";
+  context.beginPath();
+  for (const angle of [90, 30, 150]) {
+    const dx = arm * Math.cos((angle * Math.PI) / 180);
+    const dy = arm * Math.sin((angle * Math.PI) / 180);
+    context.moveTo(centre.x - dx, centre.y - dy);
+    context.lineTo(centre.x + dx, centre.y + dy);
+  }
+  context.stroke();
+  context.lineCap = "butt";
+}
 
+const legendOrder = [StudyDayState.done, StudyDayState.missed, StudyDayState.frozen, StudyDayState.dayOff] as const;
+/** The legend's font sizes, largest first: four words share one line under the grid. */
+const legendFontSizes = [14, 13, 12] as const;
+const smallestLegendFont = 12;
+
+/** One line of swatches and words, each entry as wide as its word; cut to equal shares only when even 12 px overflows. */
 function drawLegend(context: SKRSContext2D, fonts: PictureFonts, view: ProgressCardView, top: number): void {
-  context.font = fonts.font(14);
-  const slotWidth = streakColumn.width / legendOrder.length;
+  const words = legendOrder.map((state) => view.labels.legend[state]);
+  const fixed = legendOrder.length * (swatch.size + swatch.gap) + (legendOrder.length - 1) * swatch.after;
+  const fits = (size: number): boolean => {
+    context.font = fonts.font(size);
+    return words.reduce((sum, word) => sum + context.measureText(word).width, 0) <= streakColumn.width - fixed;
+  };
+  const size = largestFittingSize(legendFontSizes, fits);
+  context.font = fonts.font(size ?? smallestLegendFont);
+  const share = (streakColumn.width - fixed) / legendOrder.length;
+  let left = streakColumn.x;
   legendOrder.forEach((state, index) => {
-    const left = streakColumn.x + index * slotWidth;
-    fillRoundedRect(context, { x: left, y: top, width: 14, height: 14 }, 3, studyDayColour[state]);
+    const box = { x: left, y: top, width: swatch.size, height: swatch.size };
+    fillRoundedRect(context, box, 3, studyDayColour[state]);
+    if (state === StudyDayState.frozen) drawSnowflake(context, box);
+    const word = size === undefined ? fitText(context, words[index] ?? "", share) : (words[index] ?? "");
     context.fillStyle = pictureTheme.mutedText;
-    context.fillText(fitText(context, view.labels.legend[state], slotWidth - 26), left + 20, top + 12);
+    context.fillText(word, left + swatch.size + swatch.gap, top + 12);
+    left += swatch.size + swatch.gap + context.measureText(word).width + swatch.after;
   });
 }
 

@@ -99,9 +99,12 @@ function widestOf(context: SKRSContext2D, font: string, texts: ReadonlySet<strin
   return Math.max(0, ...[...texts].map((text) => context.measureText(text).width));
 }
 
+/** Where a chart's title starts and stands (30 px bold). */
+export const chartTitleLine = { x: 32, baseline: 58 } as const;
+
 export function drawChartTitle(context: SKRSContext2D, fonts: PictureFonts, title: string, width: number): void {
   context.font = fonts.font(30, "bold");
   context.fillStyle = pictureTheme.text;
   context.textAlign = "left";
-  context.fillText(fitText(context, title, width), 32, 58);
+  context.fillText(fitText(context, title, width), chartTitleLine.x, chartTitleLine.baseline);
 }

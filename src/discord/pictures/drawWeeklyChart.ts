@@ -4,6 +4,7 @@ import type { WeeklyChartView } from "./pictureViews.js";
 import { pictureTheme } from "./pictureTheme.js";
 import { clampPercent, drawBar, fillRoundedRect } from "./drawShapes.js";
 import { fitText } from "./fitText.js";
+import { fillLine } from "./textDirection.js";
 import { rowsThatFit } from "./rowsThatFit.js";
 import { drawChartTitle, drawVerticalBars } from "./drawVerticalBars.js";
 
@@ -12,6 +13,8 @@ export const weeklyChartSize = { width: 800, height: 420 } as const;
 const padding = 32;
 const minutesPanel = { x: padding, y: 120, width: 400, height: 260 } as const;
 const sectionsPanel = { x: 472, width: 296 } as const;
+/** Where the first section's title starts and stands (17 px). */
+export const firstSectionLine = { x: sectionsPanel.x, baseline: minutesPanel.y + 12 + 14 } as const;
 /** The most section rows the chart draws (the last one may be "+n more"). */
 export const maxSectionRows = 6;
 
@@ -46,7 +49,7 @@ function drawSectionRows(context: SKRSContext2D, fonts: PictureFonts, view: Week
     context.textAlign = "left";
     context.font = fonts.font(17);
     context.fillStyle = pictureTheme.text;
-    context.fillText(fitText(context, section.title, width - percentWidth - 12), x, top + 14);
+    fillLine(context, fitText(context, section.title, width - percentWidth - 12), x, top + 14);
     const colour = percent >= 100 ? pictureTheme.success : pictureTheme.accent;
     drawBar(context, { x, y: top + 22, width, height: 10 }, percent / 100, colour);
   });

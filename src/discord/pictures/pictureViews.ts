@@ -27,7 +27,7 @@ export interface ProgressCardLabels {
   /** Seven one- or two-letter weekday names, in the grid's column order. */
   readonly weekdays: readonly string[];
   /** Legend words for the filled cells; not-a-study-day and future cells explain themselves by looking empty. */
-  readonly legend: { readonly done: string; readonly missed: string; readonly dayOff: string };
+  readonly legend: { readonly done: string; readonly missed: string; readonly frozen: string; readonly dayOff: string };
   /** e.g. "+2 more" when not every section fits. */
   readonly moreSections: (hidden: number) => string;
   /** Required items done of all, as the reader's language writes numbers: "1,204 / 2,000". */

@@ -77,6 +77,7 @@ export function progressCardView(t: Translator, view: ProgressView): ProgressCar
       legend: {
         done: t.plain("progressCard.legendDone"),
         missed: t.plain("progressCard.legendMissed"),
+        frozen: t.plain("progressCard.legendFrozen"),
         dayOff: t.plain("progressCard.legendDayOff"),
       },
       moreSections: (hidden) => t.plain("progressCard.more", { count: hidden }),
@@ -110,11 +111,12 @@ function altStanding(t: Translator, view: ProgressView): string {
 }
 
 /** The grid's filled cells by kind, as its legend names them: what the alt text says of the grid. */
-function gridCounts(view: ProgressView): { studied: number; missed: number; off: number } {
-  const counts = { studied: 0, missed: 0, off: 0 };
+function gridCounts(view: ProgressView): { studied: number; missed: number; frozen: number; off: number } {
+  const counts = { studied: 0, missed: 0, frozen: 0, off: 0 };
   for (const day of view.studyWeeks.flatMap((week) => week.days)) {
     if (day === StudyDayMark.done) counts.studied += 1;
     else if (day === StudyDayMark.missed) counts.missed += 1;
+    else if (day === StudyDayMark.frozen) counts.frozen += 1;
     else if (day === StudyDayMark.dayOff) counts.off += 1;
   }
   return counts;

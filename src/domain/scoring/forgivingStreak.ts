@@ -94,10 +94,51 @@ interface StreakState {
  * completion, for every /today and /done.
  */
 export function forgivingStreak(input: StreakInput): StreakView {
-  const until = input.until ?? null;
-  const over = until !== null && toEpochMillis(until) <= toEpochMillis(input.now);
+  return streakAt(input);
+}
+
+/**
+ * The streak and the study days ("YYYY-MM-DD") a freeze was spent on, oldest first: missed, yet the streak lived on.
+ * One replay for both, so the progress card's grid shows those days as the streak counted them.
+ */
+export function streakWithFrozenDays(input: StreakInput): { readonly streak: StreakView; readonly frozenDays: Set<string> } {
+  const frozenDays = new Set<string>();
+  const streak = streakAt(input, (day) => frozenDays.add(localDateOfEpochDay(day)));
+  return { streak, frozenDays };
+}
+
+function streakAt(input: StreakInput, onFrozen?: (day: number) => void): StreakView {
+  const over = isOver(input);
   // Once over, nothing can keep the streak: it is read at the end, and the days after it break nothing.
-  const now = over ? until : input.now;
+  const now = over ? (input.until ?? input.now) : input.now;
+  const { state, today, active, isStudyDay, firstDay } = replayStreak(input, now, onFrozen);
+  const deadlines =
+    state.current === 0 || over
+      ? { actBy: null, safeUntil: null }
+      : streakDeadlines(input.timeZone, today, active.has(today), state.freezes, isStudyDay);
+  // An ended cohort's streak stands as it was: it starts on no day any more.
+  const startsOn = firstDay === null || over || today >= firstDay ? null : nextStudyDay(firstDay, isStudyDay);
+  return { current: state.current, best: state.best, freezesHeld: state.freezes, ...deadlines, final: over, startsOn };
+}
+
+/** `until` has passed: the streak stands as it was then. */
+function isOver(input: StreakInput): boolean {
+  const until = input.until ?? null;
+  return until !== null && toEpochMillis(until) <= toEpochMillis(input.now);
+}
+
+/** Steps the streak over every study day from the first completion to `now`'s member day; `onFrozen` hears each day a freeze kept. */
+function replayStreak(
+  input: StreakInput,
+  now: InstantInput,
+  onFrozen?: (day: number) => void,
+): {
+  state: StreakState;
+  today: number;
+  active: Set<number>;
+  isStudyDay: (day: number) => boolean;
+  firstDay: number | null;
+} {
   const today = memberEpochDayOf(now, input.timeZone);
   const { active, first } = activeDays(input.completions, input.timeZone, { now, loggedBy: input.now }, today);
   const firstDay = input.firstDay === undefined || input.firstDay === null ? null : epochDayOfLocalDateOrNull(input.firstDay);
@@ -107,17 +148,11 @@ export function forgivingStreak(input: StreakInput): StreakView {
     for (let day = first; day < today; day += 1) {
       if (!isStudyDay(day)) continue;
       if (active.has(day)) counted(state);
-      else missed(state);
+      else if (missed(state)) onFrozen?.(day);
     }
     if (isStudyDay(today) && active.has(today)) counted(state);
   }
-  const deadlines =
-    state.current === 0 || over
-      ? { actBy: null, safeUntil: null }
-      : streakDeadlines(input.timeZone, today, active.has(today), state.freezes, isStudyDay);
-  // An ended cohort's streak stands as it was: it starts on no day any more.
-  const startsOn = firstDay === null || over || today >= firstDay ? null : nextStudyDay(firstDay, isStudyDay);
-  return { current: state.current, best: state.best, freezesHeld: state.freezes, ...deadlines, final: over, startsOn };
+  return { state, today, active, isStudyDay, firstDay };
 }
 
 /** The first study day from `from` on, within reach ("YYYY-MM-DD"); null when there is none. */
@@ -171,13 +206,16 @@ function counted(state: StreakState): void {
   }
 }
 
-function missed(state: StreakState): void {
-  if (state.current > 0 && state.freezes > 0) state.freezes -= 1;
-  else {
-    state.current = 0;
-    state.freezes = 0;
-  }
+/** Steps over a missed study day; true when a freeze kept the streak. */
+function missed(state: StreakState): boolean {
   state.towardsFreeze = 0;
+  if (state.current > 0 && state.freezes > 0) {
+    state.freezes -= 1;
+    return true;
+  }
+  state.current = 0;
+  state.freezes = 0;
+  return false;
 }
 
 /** The ends of the coming study days that would be misses: the first needs action, the one past the freezes ends the streak. */

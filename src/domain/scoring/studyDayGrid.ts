@@ -6,6 +6,8 @@ import { addDays, epochDayOfLocalDate, isoWeekday } from "../schedule/localTime.
 export const StudyDayMark = {
   done: "done",
   missed: "missed",
+  /** Missed, but a streak freeze was spent on it: the streak lived on. */
+  frozen: "frozen",
   dayOff: "dayOff",
   notStudyDay: "notStudyDay",
   future: "future",
@@ -15,6 +17,8 @@ export type StudyDayMark = (typeof StudyDayMark)[keyof typeof StudyDayMark];
 export interface StudyGridInput {
   /** Member days (`memberDateOf`, or the day a completion was logged for) with at least one completion. */
   readonly activeDates: ReadonlySet<string>;
+  /** Study days a streak freeze was spent on (`streakWithFrozenDays`): shown apart from misses. */
+  readonly frozenDates: ReadonlySet<string>;
   /** The member day at `now`. */
   readonly today: string;
   /** Cohort break weeks and personal breaks (`MemberPlan.daysOff`): shown as days off, never as misses. */
@@ -39,7 +43,7 @@ export interface StudyGridWeek {
 
 /**
  * The last `weeks` cohort weeks up to today (fewer early in the course), oldest
- * first, each day marked done, missed, not a study day or still ahead. Today is
+ * first, each day marked done, missed (or frozen: missed, a freeze spent), not a study day or still ahead. Today is
  * never a miss before it is over. Before the start: week 1, all ahead. After the
  * member's course: its last weeks (the weeks after it had nothing to read, so
  * nothing to miss).
@@ -65,5 +69,5 @@ function markOf(input: StudyGridInput, date: string): StudyDayMark {
   if (isInDayRanges(input.daysOff, epochDayOfLocalDate(date))) return StudyDayMark.dayOff;
   if (date === input.today) return StudyDayMark.future;
   if (date < input.joinedDate) return StudyDayMark.notStudyDay;
-  return StudyDayMark.missed;
+  return input.frozenDates.has(date) ? StudyDayMark.frozen : StudyDayMark.missed;
 }

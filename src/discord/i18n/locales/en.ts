@@ -774,12 +774,13 @@ export const en = {
   "progressCard.week": "W{week}",
   "progressCard.legendDone": "Done",
   "progressCard.legendMissed": "Missed",
+  "progressCard.legendFrozen": "Frozen",
   "progressCard.legendDayOff": "Day off",
   "progressCard.more": "+{count, number} more",
   "progressCard.count": "{done, number} / {total, number}",
   "progressCard.sectionCount": "{done, number}/{total, number}",
   "progressCard.alt":
-    "Progress card of {name}: {done, number} of {total, number} required items done, {points, plural, one {# point} other {# points}}, {standing}, {starts, select, yes {a streak starting on {startsOn}} other {a streak of {streak, plural, one {# study day} other {# study days}}}}; study-day grid: {studied, plural, one {# day done} other {# days done}}, {missed, plural, other {# missed}}, {off, plural, one {# day off} other {# days off}}.",
+    "Progress card of {name}: {done, number} of {total, number} required items done, {points, plural, one {# point} other {# points}}, {standing}, {starts, select, yes {a streak starting on {startsOn}} other {a streak of {streak, plural, one {# study day} other {# study days}}}}; study-day grid: {studied, plural, one {# day done} other {# days done}}, {missed, plural, other {# missed}}{frozen, plural, =0 {} one {, # covered by a freeze} other {, # covered by freezes}}, {off, plural, one {# day off} other {# days off}}.",
   "progressCard.altRanked": "rank #{rank, number} of {ranked, number}",
   "progressCard.altHidden": "hidden from the board, would be #{rank, number}",
   "progressCard.altExcluded": "not ranked in this cohort",
@@ -800,7 +801,7 @@ export const en = {
   "weeklyChart.altTopics":
     "Chart of week {week}: the cohort read {topics, plural, one {# topic} other {# topics}} {partial, select, yes {so far} other {in all}} ({days}); section completion: {sections}.",
   "weeklyChart.sectionPercent": "{title} {percent, number}%",
-  "courseChart.title": "{cohort} · the whole course",
+  "courseChart.title": "\u2068{cohort}\u2069 · the whole course",
   "courseChart.completionPerWeek": "Completion per week",
   "courseChart.week": "W{week}",
   "courseChart.alt": "Chart of the course: how much of each week's reading the cohort completed, week by week: {percents}.",

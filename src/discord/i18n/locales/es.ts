@@ -808,12 +808,13 @@ export const es: Catalogue = {
   "progressCard.week": "S{week}",
   "progressCard.legendDone": "Hecho",
   "progressCard.legendMissed": "Perdido",
+  "progressCard.legendFrozen": "Comodín",
   "progressCard.legendDayOff": "Descanso",
   "progressCard.more": "+{count, number} más",
   "progressCard.count": "{done, number} / {total, number}",
   "progressCard.sectionCount": "{done, number}/{total, number}",
   "progressCard.alt":
-    "Tarjeta de progreso de {name}: {done, number} de {total, number} lecturas obligatorias hechas, {points, plural, one {# punto} other {# puntos}}, {standing}, {starts, select, yes {una racha que empieza el {startsOn}} other {una racha de {streak, plural, one {# día de estudio} other {# días de estudio}}}}; cuadrícula de días de estudio: {studied, plural, one {# día hecho} other {# días hechos}}, {missed, plural, one {# perdido} other {# perdidos}}, {off, plural, one {# día de descanso} other {# días de descanso}}.",
+    "Tarjeta de progreso de {name}: {done, number} de {total, number} lecturas obligatorias hechas, {points, plural, one {# punto} other {# puntos}}, {standing}, {starts, select, yes {una racha que empieza el {startsOn}} other {una racha de {streak, plural, one {# día de estudio} other {# días de estudio}}}}; cuadrícula de días de estudio: {studied, plural, one {# día hecho} other {# días hechos}}, {missed, plural, one {# perdido} other {# perdidos}}{frozen, plural, =0 {} one {, # salvado con un comodín} other {, # salvados con comodines}}, {off, plural, one {# día de descanso} other {# días de descanso}}.",
   "progressCard.altRanked": "puesto n.º {rank, number} de {ranked, number}",
   "progressCard.altHidden": "fuera de la clasificación pública, estaría en el puesto n.º {rank, number}",
   "progressCard.altExcluded": "sin puesto en esta cohorte",
@@ -834,7 +835,7 @@ export const es: Catalogue = {
   "weeklyChart.altTopics":
     "Gráfico de la semana {week}: la cohorte leyó {topics, plural, one {# tema} other {# temas}} {partial, select, yes {hasta ahora} other {en total}} ({days}); secciones completadas: {sections}.",
   "weeklyChart.sectionPercent": "{title} {percent, number} %",
-  "courseChart.title": "{cohort} · el curso completo",
+  "courseChart.title": "\u2068{cohort}\u2069 · el curso completo",
   "courseChart.completionPerWeek": "Completado por semana",
   "courseChart.week": "S{week}",
   "courseChart.alt": "Gráfico del curso: cuánto de la lectura de cada semana completó la cohorte, semana a semana: {percents}.",
