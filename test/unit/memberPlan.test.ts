@@ -204,11 +204,11 @@ describe("catch_up", () => {
     const dates = fitted.items.filter((entry) => entry.source === DueSource.CatchUp).map((entry) => entry.dueDate);
     expect(dates).toHaveLength(10);
     expect(dates.sort().at(-1)).toBe("2027-04-08");
-    expect(fitted.lastCatchUpStretchedByCap).toBe(false);
-    expect(caughtUp(5).lastCatchUpStretchedByCap).toBe(true);
+    expect(fitted.lastCatchUp?.stretchedByCap ?? false).toBe(false);
+    expect(caughtUp(5).lastCatchUp?.stretchedByCap ?? false).toBe(true);
     // Days off booked after it inside its window move the window's last days on with them: still fitted.
-    expect(caughtUp(10, [], [{ from: "2027-04-05", to: "2027-04-06", bookedAfter: 1 }]).lastCatchUpStretchedByCap).toBe(false);
-    expect(caughtUp(5, [reset]).lastCatchUpStretchedByCap).toBe(false);
+    expect(caughtUp(10, [], [{ from: "2027-04-05", to: "2027-04-06", bookedAfter: 1 }]).lastCatchUp?.stretchedByCap ?? false).toBe(false);
+    expect(caughtUp(5, [reset]).lastCatchUp?.stretchedByCap ?? false).toBe(false);
   });
 
   it("gives an item heavier than the cap a day of its own", () => {

@@ -591,7 +591,13 @@ export const en = {
   "pace.resetButton": "Back to the cohort's plan",
   "pace.changedTitle": "Pace updated · {cohort}",
   "pace.caughtUp":
-    "Spread **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} over your next study days, on top of each day's own reading, until **{date}**.{stretched, select, yes { It takes more than {days, number} study days, as no day carries more than twice an average study day{timed, select, yes { ({cap})} other {}}.} other {}} `/today` shows each day's share.",
+    "Spread **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} over your next study days, on top of each day's own reading, until **{date}**.",
+  "pace.catchUpHeavy":
+    "{dates} {count, plural, one {carries} other {carry}} more than twice an average study day{timed, select, yes { ({cap})} other {}}, as one reading alone is longer{count, plural, one {} other { on each}}.",
+  "pace.catchUpLonger":
+    "It takes more than {days, number} study days, as {cause, select, mixed {no other day carries more than that} oversized {each of those readings takes a day of its own} other {no day carries more than twice an average study day{timed, select, yes { ({cap})} other {}}}}.",
+  "pace.catchUpShares": "`/today` shows each day's share.",
+  "pace.catchUpMoved": "Your catch-up reading now runs until **{date}**.",
   "pace.extendedNow":
     "Your calendar now runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}). `/today`, `/week` and reminders follow it.",
   "pace.resetNow": "You're back on the cohort's calendar: extensions and catch-up plans are cleared.",
