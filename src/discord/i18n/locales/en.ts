@@ -389,6 +389,9 @@ export const en = {
   "cohortAdmin.picturesBlocked":
     "I can't attach files in {channel}, so its posts go out without their charts (their text gives the same figures). Give me the **Attach Files** permission there and the next posts will carry them again.",
   "cohortAdmin.field.excludeRoleUnlisted": "⚠️ Never ranked",
+  "cohortAdmin.excludeRoleDeleted":
+    "The role set as exclude_role was deleted from the server, so nobody is kept off the boards now: members who held it are ranked again. Pick another role with `/cohort edit exclude_role:`, or clear it with `exclude_role:@everyone`.",
+  "cohortAdmin.excludeRoleDeletedValue": "A deleted role: nobody",
   "cohortAdmin.excludeRoleUnlisted":
     "Discord won't let me list who holds {role}, so a member given it is kept off the boards only from their own next command. Turn on the **Server Members Intent** for the bot (Developer Portal → your application → Bot → Privileged Gateway Intents), then set the role again with `/cohort edit exclude_role:`.",
   "cohortAdmin.field.historyBlocked": "⚠️ Posted boards",

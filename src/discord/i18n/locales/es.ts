@@ -403,6 +403,9 @@ export const es: Catalogue = {
   "cohortAdmin.picturesBlocked":
     "No puedo adjuntar archivos en {channel}, así que sus publicaciones salen sin gráficos (el texto da las mismas cifras). Dame allí el permiso **Adjuntar archivos** y las próximas los llevarán de nuevo.",
   "cohortAdmin.field.excludeRoleUnlisted": "⚠️ Nunca clasificados",
+  "cohortAdmin.excludeRoleDeleted":
+    "El rol puesto como rol_excluido se eliminó del servidor, así que ahora no se saca a nadie de las clasificaciones: quienes lo tenían vuelven a clasificarse. Elige otro rol con `/cohorte editar rol_excluido:` o quítalo con `rol_excluido:@everyone`.",
+  "cohortAdmin.excludeRoleDeletedValue": "Un rol eliminado: nadie",
   "cohortAdmin.excludeRoleUnlisted":
     "Discord no me deja ver quién tiene {role}, así que a un miembro que lo recibe lo saco de las clasificaciones solo a partir de su próximo comando. Activa el **Server Members Intent** del bot (Developer Portal → tu aplicación → Bot → Privileged Gateway Intents) y vuelve a poner el rol con `/cohorte editar rol_excluido:`.",
   "cohortAdmin.field.historyBlocked": "⚠️ Clasificaciones publicadas",
