@@ -3,6 +3,7 @@ import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHar
 
 const cohortName = "Role Autumn";
 const deletedWarning = "The role set as exclude_role was deleted from the server, so nobody is kept off the boards now";
+const deletedHeading = "⚠️ exclude_role deleted";
 const whatToDo = "Pick another role with `/cohort edit exclude_role:`, or clear it with `exclude_role:@everyone`.";
 
 // A server admin deletes the role a cohort's exclude_role names: Discord shows its mention as "@deleted-role" and its
@@ -33,7 +34,8 @@ describe("exclude_role whose role a server admin deletes", () => {
     expect(await info()).not.toContain(deletedWarning);
     bot.emulator.deleteRole(bot.guild.id, roleId);
     const shown = await info();
-    expect(shown).toContain(deletedWarning);
+    expect(shown).toContain(`${deletedHeading}\n${deletedWarning}`);
+    expect(shown).not.toContain("⚠️ Never ranked");
     expect(shown).toContain(whatToDo);
     // Discord would show the stored role's mention as "@deleted-role".
     expect(shown).not.toContain(`<@&${roleId}>`);
@@ -48,6 +50,16 @@ describe("exclude_role whose role a server admin deletes", () => {
     const cleared = await edit({ exclude_role: bot.guild.id });
     expect(cleared).not.toContain(deletedWarning);
     expect(await info()).not.toContain(deletedWarning);
+  });
+
+  it("warns no more once the cohort has ended: its final board is kept, nobody is ranked again", async () => {
+    await bot.run(bot.admin.id, "cohort end", { cohort: cohortName }).final();
+    bot.emulator.deleteRole(bot.guild.id, roleId);
+    const shown = await info();
+    expect(shown).not.toContain(deletedHeading);
+    expect(shown).not.toContain(deletedWarning);
+    // The settings still say what the stored role is now.
+    expect(shown).toContain("A deleted role: nobody");
   });
 
   it("lists the deleted role no more over REST, and takes it off its holders", async () => {

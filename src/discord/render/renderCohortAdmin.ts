@@ -176,8 +176,8 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
         false,
       ),
     );
-  if (view.excludeRoleDeleted)
-    fields.push(field("cohortAdmin.field.excludeRoleUnlisted", truncate(t.t("cohortAdmin.excludeRoleDeleted"), limits.fieldValue), false));
+  if (view.excludeRoleDeletedWarning)
+    fields.push(field("cohortAdmin.field.excludeRoleDeleted", truncate(t.t("cohortAdmin.excludeRoleDeleted"), limits.fieldValue), false));
   if (view.excludeRoleUnlisted && cohort.excludeRoleId !== null)
     fields.push(
       field(

@@ -389,6 +389,7 @@ export const en = {
   "cohortAdmin.picturesBlocked":
     "I can't attach files in {channel}, so its posts go out without their charts (their text gives the same figures). Give me the **Attach Files** permission there and the next posts will carry them again.",
   "cohortAdmin.field.excludeRoleUnlisted": "⚠️ Never ranked",
+  "cohortAdmin.field.excludeRoleDeleted": "⚠️ exclude_role deleted",
   "cohortAdmin.excludeRoleDeleted":
     "The role set as exclude_role was deleted from the server, so nobody is kept off the boards now: members who held it are ranked again. Pick another role with `/cohort edit exclude_role:`, or clear it with `exclude_role:@everyone`.",
   "cohortAdmin.excludeRoleDeletedValue": "A deleted role: nobody",

@@ -403,6 +403,7 @@ export const es: Catalogue = {
   "cohortAdmin.picturesBlocked":
     "No puedo adjuntar archivos en {channel}, así que sus publicaciones salen sin gráficos (el texto da las mismas cifras). Dame allí el permiso **Adjuntar archivos** y las próximas los llevarán de nuevo.",
   "cohortAdmin.field.excludeRoleUnlisted": "⚠️ Nunca clasificados",
+  "cohortAdmin.field.excludeRoleDeleted": "⚠️ rol_excluido eliminado",
   "cohortAdmin.excludeRoleDeleted":
     "El rol puesto como rol_excluido se eliminó del servidor, así que ahora no se saca a nadie de las clasificaciones: quienes lo tenían vuelven a clasificarse. Elige otro rol con `/cohorte editar rol_excluido:` o quítalo con `rol_excluido:@everyone`.",
   "cohortAdmin.excludeRoleDeletedValue": "Un rol eliminado: nadie",
