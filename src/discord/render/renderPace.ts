@@ -96,14 +96,15 @@ function boldDates(t: Translator, dates: readonly string[]): string {
  * only those items taking a day each.
  */
 function catchUpDaysLines(t: Translator, catchUp: CatchUpView): string[] {
-  const timed = catchUp.cap > 0 ? "yes" : "no";
+  // Named only where the path has estimates: the minutes assumed per unestimated item are shown nowhere else.
+  const timed = catchUp.timed ? "yes" : "no";
   const cap = durationText(t, Math.round(catchUp.cap));
   const heavy = catchUp.oversizedDates.length;
   const lines: string[] = [];
   if (heavy > 0) lines.push(t.t("pace.catchUpHeavy", { count: heavy, dates: markup(boldDates(t, catchUp.oversizedDates)), timed, cap }));
   if (catchUp.pastWindow) {
     const cause = !catchUp.stretchedByCap ? "oversized" : heavy > 0 ? "mixed" : "cap";
-    lines.push(t.t("pace.catchUpLonger", { days: catchUp.windowDays, cause, timed, cap }));
+    lines.push(t.t("pace.catchUpLonger", { days: catchUp.windowDays, cause, count: heavy, timed, cap }));
   }
   return lines;
 }

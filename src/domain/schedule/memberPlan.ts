@@ -145,10 +145,15 @@ export interface CatchUpOutline {
   /** Some item runs on past those days. */
   readonly pastWindow: boolean;
   /**
-   * Some item no heavier than the cap runs on past them: the cap left no room for it in them
-   * (`CatchUpSpread.stretchedByCap`, kept true of the plan as later changes move the items).
+   * Some item no heavier than the cap runs on past them: the cap left no room for it in them (read from where the
+   * items are now, so it stays true of the plan as later changes move them).
    */
   readonly stretchedByCap: boolean;
+  /**
+   * Some item of it has an estimate of its own. Without one (a topics-only path) the cap is built from the minutes
+   * assumed per item, a figure the member sees nowhere else, so it is not named.
+   */
+  readonly timed: boolean;
   /** The days, ascending, an item heavier than the cap takes on its own: those days carry more than the cap. */
   readonly oversizedDates: readonly string[];
 }
@@ -253,16 +258,25 @@ function outlineOf(
   const windowEnd = span.window.at(-1) ?? "";
   let until = "";
   let stretchedByCap = false;
+  let timed = false;
   const oversized = new Set<string>();
   for (const { item } of baseItems) {
     const date = dueDates.get(item.id);
     if (!ids.has(item.id) || date === undefined) continue;
     if (date > until) until = date;
+    if (item.minutes !== null && Number.isFinite(item.minutes)) timed = true;
     if (estimatedMinutes(item) > cap) oversized.add(date);
     else if (date > windowEnd) stretchedByCap = true;
   }
   if (until === "") return null;
-  return { until, windowDays: span.window.length, pastWindow: until > windowEnd, stretchedByCap, oversizedDates: [...oversized].sort() };
+  return {
+    until,
+    windowDays: span.window.length,
+    pastWindow: until > windowEnd,
+    stretchedByCap,
+    timed,
+    oversizedDates: [...oversized].sort(),
+  };
 }
 
 /** Oldest due date first, reading order within a day: `MemberPlan.itemsInDueOrder`'s order. */

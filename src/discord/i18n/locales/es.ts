@@ -619,7 +619,7 @@ export const es: Catalogue = {
   "pace.catchUpHeavy":
     "{count, plural, one {El día {dates} lleva} other {Los días {dates} llevan}} más del doble de un día de estudio medio{timed, select, yes { ({cap})} other {}}, porque {count, plural, one {una sola lectura ya dura más} other {en cada uno una sola lectura ya dura más}}.",
   "pace.catchUpLonger":
-    "Ocupa más de {days, number} días de estudio, porque {cause, select, mixed {ningún otro día lleva más de eso} oversized {cada una de esas lecturas ocupa un día para ella sola} other {ningún día lleva más del doble de un día de estudio medio{timed, select, yes { ({cap})} other {}}}}.",
+    "Ocupa más de {days, number} días de estudio, porque {cause, select, mixed {ningún otro día lleva más de eso} oversized {{count, plural, one {esa lectura ocupa} other {cada una de esas lecturas ocupa}} un día para ella sola} other {ningún día lleva más del doble de un día de estudio medio{timed, select, yes { ({cap})} other {}}}}.",
   "pace.catchUpShares": "`/hoy` muestra la parte de cada día.",
   "pace.catchUpMoved": "Tu plan para ponerte al día llega ahora hasta el **{date}**.",
   "pace.extendedNow":
