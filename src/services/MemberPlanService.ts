@@ -14,6 +14,7 @@ import {
   MAX_PERSONAL_BREAK_DAYS,
   MAX_PLANNED_BREAKS,
   MemberAdjustmentKind,
+  movedCatchUp,
   PaceChangeProblem,
   PersonalBreakProblem,
   type CatchUpOutline,
@@ -321,14 +322,13 @@ export class MemberPlanService {
       throw extendLimit();
     this.logger.info({ cohortId: cohort.id, memberId: member.id, mode: request.mode }, "pace changed");
     const after = await this.planFor(cohort, member, request.now);
-    const catchUp = after.plan.lastCatchUp;
-    // Told only when the extension moved it: the member was told of it when they asked for it.
-    const moved = catchUp !== null && JSON.stringify(catchUp) !== JSON.stringify(planning.plan.lastCatchUp);
+    // Told only when the extension moved its last day: the member was told of it when they asked for it.
+    const moved = movedCatchUp(planning.plan.lastCatchUp, after.plan.lastCatchUp, after.today);
     return {
       ...base,
       moved: tally([]),
       catchUpUntil: null,
-      catchUp: moved ? { ...catchUp, cap: after.plan.catchUpCap } : null,
+      catchUp: moved === null ? null : { ...moved, cap: after.plan.catchUpCap },
       extraWeeks: after.plan.extraWeeks,
     };
   }

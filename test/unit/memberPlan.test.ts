@@ -16,6 +16,7 @@ import {
   MAX_EXTEND_WEEKS,
   MAX_PLANNED_BREAKS,
   MemberAdjustmentKind,
+  movedCatchUp,
   PaceChangeProblem,
   PersonalBreakProblem,
   personalBreaksToEnd,
@@ -253,6 +254,25 @@ describe("catch_up", () => {
     expect(spread([40, 40, 40, 40])).toEqual({ dates: ["d0", "d0", "d1", "d1"] });
     // Items heavier than the cap have a day each.
     expect(spread([150, 150, 150])).toEqual({ dates: ["d0", "d1", "d2"] });
+  });
+});
+
+describe("movedCatchUp", () => {
+  const outline = (until: string, stretchedByCap = false) => ({
+    until,
+    windowDays: 2,
+    pastWindow: stretchedByCap,
+    stretchedByCap,
+    timed: true,
+    oversizedDates: [],
+  });
+  it("tells of a catch-up only when its last day moved to a day still to come", () => {
+    expect(movedCatchUp(outline("2027-03-10"), outline("2027-03-11"), "2027-03-08")?.until).toBe("2027-03-11");
+    // Same last day, other details changed: nothing the member would read as "now runs until".
+    expect(movedCatchUp(outline("2027-03-10"), outline("2027-03-10", true), "2027-03-08")).toBeNull();
+    // A catch-up whose last day is already past is not told of again.
+    expect(movedCatchUp(outline("2027-03-01"), outline("2027-03-02"), "2027-03-08")).toBeNull();
+    expect(movedCatchUp(outline("2027-03-10"), null, "2027-03-08")).toBeNull();
   });
 });
 

@@ -246,6 +246,15 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
   };
 }
 
+/**
+ * The catch-up in force after a change, when the change moved its last day to another day not yet past (what "now
+ * runs until" tells the member); else null: a catch-up already behind them is not told of again.
+ */
+export function movedCatchUp(before: CatchUpOutline | null, after: CatchUpOutline | null, today: string): CatchUpOutline | null {
+  if (after === null || after.until === before?.until || after.until < today) return null;
+  return after;
+}
+
 /** `MemberPlan.lastCatchUp` of `span`, read from the final due dates. */
 function outlineOf(
   span: CatchUpSpan | undefined,
