@@ -4,9 +4,15 @@ import type { RoleDirectory, RoleListing, RoleListingFailure } from "../services
 /** Discord's largest page of List Guild Members. */
 const pageSize = 1000;
 
-/** Reads role holders over REST (List Guild Members needs the Server Members intent enabled for the application). */
+/** Tells deleted roles from the client's cache; reads role holders over REST (List Guild Members needs the Server Members intent enabled for the application). */
 export class DiscordRoleDirectory implements RoleDirectory {
   constructor(private readonly client: Client) {}
+
+  roleDeleted(guildId: string, roleId: string): boolean {
+    // The cache holds every role of a guild from GUILD_CREATE on, and GUILD_ROLE_DELETE takes one out.
+    const guild = this.client.guilds.cache.get(guildId);
+    return guild !== undefined && guild.available && !guild.roles.cache.has(roleId);
+  }
 
   async userIdsWithRole(guildId: string, roleId: string, watched: ReadonlySet<string>): Promise<RoleListing | RoleListingFailure> {
     const holders = new Set<string>();

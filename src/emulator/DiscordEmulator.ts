@@ -11,14 +11,14 @@
  *   token, applicationId, botUserId (equal to the application id, as for modern apps).
  * World: createGuild({ name, botPermissions? }) → EmulatorGuild; createChannel(guildId, { name,
  *   type?: "text" | "forum" | "announcement", botCanSend?, botCanEmbedLinks?, botCanView?, botCanCreateThreads?, botCanAttachFiles?, botCanReadHistory? });
- *   setBotChannelPermissions(channelId, {...}); deleteChannel(id); createRole(guildId, {...});
+ *   setBotChannelPermissions(channelId, {...}); deleteChannel(id); createRole(guildId, {...}); deleteRole(guildId, roleId);
  *   createUser({...}); addMember(guildId, userId, {...}); removeMember(guildId, userId); createMember(guildId, { username,
  *   displayName?, manageGuild?, dmsClosed? }) → { id }; setMemberManageGuild(); setMemberRoles(guildId,
  *   userId, roleIds) (an admin giving or taking roles); setMemberNick(guildId, userId, nick); setDmsClosed(); setUserLocale(); removeBotFromGuild(guildId,
  *   { outage? }) and restoreBotToGuild(guildId) (also while the bot is offline: its next READY shows it);
  *   afterNextReady(action) runs `action` right after the next session's READY (a change while it starts).
  *   Changes made after the bot connected reach it as gateway events (GUILD_CREATE, CHANNEL_CREATE/
- *   UPDATE/DELETE, THREAD_DELETE, GUILD_ROLE_CREATE; GUILD_MEMBER_ADD/UPDATE with Guild Members).
+ *   UPDATE/DELETE, THREAD_DELETE, GUILD_ROLE_CREATE/DELETE; GUILD_MEMBER_ADD/UPDATE with Guild Members).
  * Users acting: runCommand({ guildId, channelId, userId, name, options? }) → InteractionHandle.
  *   Options are typed by the registered schema; `name: "cohort create"` or `options.subcommand`
  *   (and `options.subcommandGroup`) pick sub-commands; users/channels/roles by id; files as
@@ -483,6 +483,15 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     });
     this.dispatchGuildEvent(GatewayDispatchEvents.GuildRoleCreate, { guild_id: guild.id, role: toApiRole(role) }, guild.id);
     return { id: role.id };
+  }
+
+  /** An admin deletes the role (Server Settings → Roles): GUILD_ROLE_DELETE reaches the bot, and its holders lose it. */
+  deleteRole(guildId: string, roleId: string): void {
+    const guild = requireGuildForUsage(this.state, guildId);
+    // Discord keeps @everyone: it cannot be deleted.
+    if (roleId === guild.everyoneRoleId || !this.state.removeRole(guild, roleId))
+      throw new EmulatorUsageError(`No role ${roleId} to delete in ${guild.name}`);
+    this.dispatchGuildEvent(GatewayDispatchEvents.GuildRoleDelete, { guild_id: guild.id, role_id: roleId }, guild.id);
   }
 
   createUser(input: CreateUserInput): { id: string; username: string } {

@@ -317,6 +317,19 @@ export class EmulatorState {
     return role;
   }
 
+  /**
+   * The role is gone from the guild, as when an admin deletes it in Server Settings: no member holds it any more
+   * (Discord sends no member update for that); false when the guild has no such role.
+   */
+  removeRole(guild: StoredGuild, roleId: string): boolean {
+    if (!guild.roleIds.includes(roleId)) return false;
+    guild.roleIds = guild.roleIds.filter((id) => id !== roleId);
+    this.roles.delete(roleId);
+    if (guild.managerRoleId === roleId) guild.managerRoleId = null;
+    for (const member of this.guildMembers(guild)) member.roleIds = member.roleIds.filter((id) => id !== roleId);
+    return true;
+  }
+
   /** The role granting Manage Server, created the first time a member needs it. */
   managerRole(guild: StoredGuild): StoredRole {
     const existing = guild.managerRoleId ? this.roles.get(guild.managerRoleId) : undefined;

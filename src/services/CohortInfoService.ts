@@ -87,6 +87,17 @@ export interface CohortInfoView extends CohortSummaryView {
    */
   readonly excludeRoleUnlisted: boolean;
   /**
+   * The cohort's exclude_role names a role a server admin deleted: Discord shows it as "@deleted-role", and its
+   * former holders are ranked again. The setting is kept (an admin picks another role or clears it): the
+   * warning survives a delete the bot missed while offline, which clearing it on the event would not.
+   */
+  readonly excludeRoleDeleted: boolean;
+  /**
+   * Warn the admin of that deletion: only while the cohort is not over (an ended or finished cohort's final board is
+   * kept, so nobody is ranked again there).
+   */
+  readonly excludeRoleDeletedWarning: boolean;
+  /**
    * What keeps the bot from posting in the cohort's channel now, as its cache tells, while posts are still to come and
    * the channel is not flagged yet: the scheduler flags it only when a post fails there, perhaps days later, and the
    * post then waits. Null when the bot can post there (or the flag's own warning says more).
@@ -179,7 +190,21 @@ export class CohortInfoService {
       extraFields: await this.extraFields(cohort, context, now),
       breakWeeks: context.breakWeeks,
       ...this.channelWarnings(cohort, over),
-      excludeRoleUnlisted: !over && cohort.excludeRoleId !== null && this.cohorts.exclusionListingRefused(cohort.id),
+      ...this.excludeRoleWarnings(cohort, over),
+    };
+  }
+
+  /** What /cohort info warns of the cohort's exclude_role: deleted from the server, else not listable (see the view). */
+  private excludeRoleWarnings(
+    cohort: Cohort,
+    over: boolean,
+  ): Pick<CohortInfoView, "excludeRoleUnlisted" | "excludeRoleDeleted" | "excludeRoleDeletedWarning"> {
+    const deleted = this.cohorts.excludeRoleDeleted(cohort);
+    return {
+      excludeRoleDeleted: deleted,
+      excludeRoleDeletedWarning: !over && deleted,
+      // Listing a deleted role's holders tells nothing: the deletion is what the admin needs to hear.
+      excludeRoleUnlisted: !over && !deleted && cohort.excludeRoleId !== null && this.cohorts.exclusionListingRefused(cohort.id),
     };
   }
 

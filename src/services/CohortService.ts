@@ -794,6 +794,11 @@ export class CohortService {
     return this.listingRefused.has(cohortId);
   }
 
+  /** The cohort's exclude_role names a role an admin deleted from the server: nobody is excluded by it any more. */
+  excludeRoleDeleted(cohort: Cohort): boolean {
+    return cohort.excludeRoleId !== null && this.roles.roleDeleted(cohort.guildId, cohort.excludeRoleId);
+  }
+
   /** Waits for listings still running in the background (before the database closes). */
   async settle(): Promise<void> {
     // A command already running when shutdown began may start one more listing meanwhile.

@@ -14,8 +14,10 @@ import {
   MAX_PERSONAL_BREAK_DAYS,
   MAX_PLANNED_BREAKS,
   MemberAdjustmentKind,
+  movedCatchUp,
   PaceChangeProblem,
   PersonalBreakProblem,
+  type CatchUpOutline,
   type MemberPlan,
   type MemberPlanInput,
   type PersonalBreak,
@@ -104,12 +106,17 @@ export interface PaceChangeView {
   /** catch_up: the member day of the last re-planned item. */
   readonly catchUpUntil: string | null;
   /**
-   * catch_up: the most minutes a day may carry (`MemberPlan.catchUpCap`), when the backlog did not fit under it in
-   * the `days` asked for and runs on after them; null when it fits (and for the other modes).
+   * catch_up: where the catch-up lies; extend: where the catch-up in force lies when the extension moved it (a day
+   * it filled up to the cap took more own reading); else null.
    */
-  readonly stretchedByCap: number | null;
+  readonly catchUp: CatchUpView | null;
   readonly extraWeeks: number;
   readonly maxExtraWeeks: number;
+}
+
+/** A catch-up's days (`MemberPlan.lastCatchUp`) and the most minutes a day may carry (`MemberPlan.catchUpCap`). */
+export interface CatchUpView extends CatchUpOutline {
+  readonly cap: number;
 }
 
 /** `CalledOff`: `off:True` met only breaks not yet begun (dropped whole); `Ended`: at least one under way ends yesterday. */
@@ -315,7 +322,15 @@ export class MemberPlanService {
       throw extendLimit();
     this.logger.info({ cohortId: cohort.id, memberId: member.id, mode: request.mode }, "pace changed");
     const after = await this.planFor(cohort, member, request.now);
-    return { ...base, moved: tally([]), catchUpUntil: null, stretchedByCap: null, extraWeeks: after.plan.extraWeeks };
+    // Told only when the extension moved its last day: the member was told of it when they asked for it.
+    const moved = movedCatchUp(planning.plan.lastCatchUp, after.plan.lastCatchUp, after.today);
+    return {
+      ...base,
+      moved: tally([]),
+      catchUpUntil: null,
+      catchUp: moved === null ? null : { ...moved, cap: after.plan.catchUpCap },
+      extraWeeks: after.plan.extraWeeks,
+    };
   }
 
   private async catchUp(
@@ -325,7 +340,7 @@ export class MemberPlanService {
     planning: MemberPlanning,
     days: number,
     now: Date,
-  ): Promise<Pick<PaceChangeView, "moved" | "catchUpUntil" | "stretchedByCap" | "extraWeeks">> {
+  ): Promise<Pick<PaceChangeView, "moved" | "catchUpUntil" | "catchUp" | "extraWeeks">> {
     let read = { state, planning };
     let itemIds: number[] = [];
     // The backlog is read from the plan and stored only if the member's pace changes are still those it was built on
@@ -361,7 +376,7 @@ export class MemberPlanService {
       moved: tally(moved),
       catchUpUntil,
       // Asked for 2 days, planned over 5 weeks: the reply says why (the cap), not only until when.
-      stretchedByCap: after.plan.lastCatchUpStretchedByCap ? after.plan.catchUpCap : null,
+      catchUp: after.plan.lastCatchUp === null ? null : { ...after.plan.lastCatchUp, cap: after.plan.catchUpCap },
       extraWeeks: after.plan.extraWeeks,
     };
   }

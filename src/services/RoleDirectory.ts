@@ -19,5 +19,10 @@ export type RoleListingFailure = "refused" | "failed";
  * did not say: callers then keep what they knew.
  */
 export interface RoleDirectory {
+  /**
+   * The server is known and has no such role: an admin deleted it (a role id never comes back). False while the
+   * server is not known (yet), so a role is never called deleted for want of knowing.
+   */
+  roleDeleted(guildId: string, roleId: string): boolean;
   userIdsWithRole(guildId: string, roleId: string, watched: ReadonlySet<string>): Promise<RoleListing | RoleListingFailure>;
 }

@@ -101,7 +101,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
         reportFromCache: () => ({ check: ChannelCheck.Ok, missing: [], canAttachFiles: true, canReadHistory: true }),
       },
       logger,
-      { userIdsWithRole: () => Promise.resolve({ holders: new Set<string>(), present: new Set<string>() }) },
+      { roleDeleted: () => false, userIdsWithRole: () => Promise.resolve({ holders: new Set<string>(), present: new Set<string>() }) },
       new AuditLog(new AuditRepository(handle.prisma, writes), () => now),
       remindersOver?.(writes) ?? new ReminderRepository(handle.prisma, handle.target.provider, writes),
       new ScheduledPostRepository(handle.prisma, writes),

@@ -16,6 +16,7 @@ import {
   MAX_EXTEND_WEEKS,
   MAX_PLANNED_BREAKS,
   MemberAdjustmentKind,
+  movedCatchUp,
   PaceChangeProblem,
   PersonalBreakProblem,
   personalBreaksToEnd,
@@ -204,11 +205,22 @@ describe("catch_up", () => {
     const dates = fitted.items.filter((entry) => entry.source === DueSource.CatchUp).map((entry) => entry.dueDate);
     expect(dates).toHaveLength(10);
     expect(dates.sort().at(-1)).toBe("2027-04-08");
-    expect(fitted.lastCatchUpStretchedByCap).toBe(false);
-    expect(caughtUp(5).lastCatchUpStretchedByCap).toBe(true);
+    expect(fitted.lastCatchUp?.stretchedByCap ?? false).toBe(false);
+    // Its items have estimates: the reply names the cap.
+    expect(fitted.lastCatchUp?.timed).toBe(true);
+    expect(caughtUp(5).lastCatchUp?.stretchedByCap ?? false).toBe(true);
     // Days off booked after it inside its window move the window's last days on with them: still fitted.
-    expect(caughtUp(10, [], [{ from: "2027-04-05", to: "2027-04-06", bookedAfter: 1 }]).lastCatchUpStretchedByCap).toBe(false);
-    expect(caughtUp(5, [reset]).lastCatchUpStretchedByCap).toBe(false);
+    expect(caughtUp(10, [], [{ from: "2027-04-05", to: "2027-04-06", bookedAfter: 1 }]).lastCatchUp?.stretchedByCap ?? false).toBe(false);
+    expect(caughtUp(5, [reset]).lastCatchUp?.stretchedByCap ?? false).toBe(false);
+  });
+
+  it("marks a catch-up on a topics-only path as untimed: its cap comes from assumed minutes", () => {
+    const { section, curriculum: build } = curriculumBuilder();
+    const topics = build(2, [section("a", 1, 1, [null, null, null, null, null]), section("b", 2, 2, [null, null, null, null, null])]);
+    const input = { basePlan: buildCohortPlan(topics, settings()), breakWeeks: [], joinedOn: START, adjustments: [], personalBreaks: [] };
+    const before = buildMemberPlan(input);
+    const plan = buildMemberPlan({ ...input, adjustments: [catchUp("2027-03-08", 2, catchUpBacklog(before, none, "2027-03-08"))] });
+    expect(plan.lastCatchUp?.timed).toBe(false);
   });
 
   it("gives an item heavier than the cap a day of its own", () => {
@@ -238,10 +250,29 @@ describe("catch_up", () => {
     const days = ["d0", "d1", "d2", "d3"];
     const spread = (weights: number[]) =>
       spreadCatchUp({ weights, windowDays: 2, cap: 100, dayAt: (index) => days[index] ?? "x", ownLoad: () => 20 });
-    expect(spread([40, 40, 40, 40, 40])).toEqual({ dates: ["d0", "d0", "d1", "d1", "d2"], stretchedByCap: true });
-    expect(spread([40, 40, 40, 40])).toEqual({ dates: ["d0", "d0", "d1", "d1"], stretchedByCap: false });
-    // Items heavier than the cap have a day each: past the window, but not because the cap left no room.
-    expect(spread([150, 150, 150])).toEqual({ dates: ["d0", "d1", "d2"], stretchedByCap: false });
+    expect(spread([40, 40, 40, 40, 40])).toEqual({ dates: ["d0", "d0", "d1", "d1", "d2"] });
+    expect(spread([40, 40, 40, 40])).toEqual({ dates: ["d0", "d0", "d1", "d1"] });
+    // Items heavier than the cap have a day each.
+    expect(spread([150, 150, 150])).toEqual({ dates: ["d0", "d1", "d2"] });
+  });
+});
+
+describe("movedCatchUp", () => {
+  const outline = (until: string, stretchedByCap = false) => ({
+    until,
+    windowDays: 2,
+    pastWindow: stretchedByCap,
+    stretchedByCap,
+    timed: true,
+    oversizedDates: [],
+  });
+  it("tells of a catch-up only when its last day moved to a day still to come", () => {
+    expect(movedCatchUp(outline("2027-03-10"), outline("2027-03-11"), "2027-03-08")?.until).toBe("2027-03-11");
+    // Same last day, other details changed: nothing the member would read as "now runs until".
+    expect(movedCatchUp(outline("2027-03-10"), outline("2027-03-10", true), "2027-03-08")).toBeNull();
+    // A catch-up whose last day is already past is not told of again.
+    expect(movedCatchUp(outline("2027-03-01"), outline("2027-03-02"), "2027-03-08")).toBeNull();
+    expect(movedCatchUp(outline("2027-03-10"), null, "2027-03-08")).toBeNull();
   });
 });
 

@@ -52,12 +52,21 @@ describe("message catalogue", () => {
     expect(es.plain("cohortAdmin.tallyEarlier", { count: 1 })).toBe("…y 1 sección anterior");
     expect(es.plain("week.total", { minutes: "20 min", items: 2, done: 1 })).toBe("Total: **20 min** · 2 lecturas · 1 hecha");
     expect(es.plain("week.totalTopics", { items: 2, done: 1 })).toBe("Total: **2 temas** · 1 hecho");
-    expect(es.plain("pace.caughtUp", { count: 1, timed: "yes", minutes: "20 min", date: "jue", stretched: "no" })).toMatch(
+    expect(es.plain("pace.caughtUp", { count: 1, timed: "yes", minutes: "20 min", date: "jue" })).toMatch(
       /^Repartida \*\*1 lectura\*\* \(20 min\)/,
     );
-    expect(
-      es.plain("pace.caughtUp", { count: 1, timed: "yes", minutes: "20 min", date: "jue", stretched: "yes", days: 2, cap: "1 h" }),
-    ).toContain("Ocupa más de 2 días de estudio, porque ningún día lleva más del doble de un día de estudio medio (1 h).");
+    expect(es.plain("pace.catchUpLonger", { days: 2, cause: "cap", timed: "yes", cap: "1 h" })).toBe(
+      "Ocupa más de 2 días de estudio, porque ningún día lleva más del doble de un día de estudio medio (1 h).",
+    );
+    expect(es.plain("pace.catchUpHeavy", { count: 1, dates: "vie", timed: "yes", cap: "1 h" })).toBe(
+      "El día vie lleva más del doble de un día de estudio medio (1 h), porque una sola lectura ya dura más.",
+    );
+    expect(es.plain("pace.catchUpHeavy", { count: 2, dates: "vie y lun", timed: "yes", cap: "1 h" })).toBe(
+      "Los días vie y lun llevan más del doble de un día de estudio medio (1 h), porque en cada uno una sola lectura ya dura más.",
+    );
+    expect(en.plain("pace.catchUpHeavy", { count: 2, dates: "Fri and Mon", timed: "yes", cap: "1 h" })).toBe(
+      "Fri and Mon carry more than twice an average study day (1 h), as one reading alone is longer on each.",
+    );
     expect(en.plain("closingPost.description", { weeks: 1, curriculum: "Tiny" })).toMatch(
       /^That's the end of the one week of \*\*Tiny\*\*/,
     );

@@ -132,7 +132,12 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
     field("cohortAdmin.field.leaderboard", t.t("cohortAdmin.leaderboardValue", { board: cohort.leaderboard })),
     field(
       "cohortAdmin.field.excludeRole",
-      cohort.excludeRoleId === null ? t.t("cohortAdmin.excludeRoleNone") : roleMention(cohort.excludeRoleId).text,
+      cohort.excludeRoleId === null
+        ? t.t("cohortAdmin.excludeRoleNone")
+        : // Not its mention: Discord shows a deleted role's as "@deleted-role".
+          view.excludeRoleDeleted
+          ? t.t("cohortAdmin.excludeRoleDeletedValue")
+          : roleMention(cohort.excludeRoleId).text,
     ),
     ...scheduleFields(t, view),
   ];
@@ -171,6 +176,8 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
         false,
       ),
     );
+  if (view.excludeRoleDeletedWarning)
+    fields.push(field("cohortAdmin.field.excludeRoleDeleted", truncate(t.t("cohortAdmin.excludeRoleDeleted"), limits.fieldValue), false));
   if (view.excludeRoleUnlisted && cohort.excludeRoleId !== null)
     fields.push(
       field(

@@ -1,11 +1,11 @@
 import { ButtonStyle, type APIEmbed } from "discord.js";
 import { CohortStatus } from "../../domain/cohort/cohortModel.js";
-import { PaceMode, type PaceChangeView, type PaceView } from "../../services/MemberPlanService.js";
+import { PaceMode, type CatchUpView, type PaceChangeView, type PaceView } from "../../services/MemberPlanService.js";
 import type { ItemTally } from "../../domain/schedule/memberStatus.js";
 import type { Reply } from "../commandTypes.js";
 import { durationText, localDateText } from "../i18n/formatters.js";
 import type { MessageKey } from "../i18n/locales/en.js";
-import type { Translator } from "../i18n/Translator.js";
+import { markup, type Translator } from "../i18n/Translator.js";
 import { button, buttonRows, colors, limits, truncate } from "./format.js";
 
 /** Custom id of the `/pace` buttons: pace:<cohortId>:<mode>, and :<days> for *Catch up* (the `days` the reply offered). */
@@ -82,21 +82,54 @@ export function renderPace(t: Translator, view: PaceView): Reply {
   return { embeds: [embed], components: buttonRows(buttons), ephemeral: true };
 }
 
+/** Dates as a list in the reader's language, each bold: "**Fri, 8 Jan 2027** and **Tue, 12 Jan 2027**". */
+function boldDates(t: Translator, dates: readonly string[]): string {
+  return new Intl.ListFormat(t.locale, { type: "conjunction" })
+    .formatToParts(dates.map((date) => localDateText(t, date)))
+    .map((part) => (part.type === "element" ? `**${part.value}**` : part.value))
+    .join("");
+}
+
+/**
+ * Why a catch-up's days are what they are, true of the plan as it is: the days an item longer than the cap takes
+ * alone (they carry more than it), then why it runs on past the days asked for — the cap on the other days, or
+ * only those items taking a day each.
+ */
+function catchUpDaysLines(t: Translator, catchUp: CatchUpView): string[] {
+  // Named only where the path has estimates: the minutes assumed per unestimated item are shown nowhere else.
+  const timed = catchUp.timed ? "yes" : "no";
+  const cap = durationText(t, Math.round(catchUp.cap));
+  const heavy = catchUp.oversizedDates.length;
+  const lines: string[] = [];
+  if (heavy > 0) lines.push(t.t("pace.catchUpHeavy", { count: heavy, dates: markup(boldDates(t, catchUp.oversizedDates)), timed, cap }));
+  if (catchUp.pastWindow) {
+    const cause = !catchUp.stretchedByCap ? "oversized" : heavy > 0 ? "mixed" : "cap";
+    lines.push(t.t("pace.catchUpLonger", { days: catchUp.windowDays, cause, count: heavy, timed, cap }));
+  }
+  return lines;
+}
+
 /** What a `/pace` change did. */
 export function renderPaceChange(t: Translator, view: PaceChangeView): Reply {
-  const text =
+  const catchUpLines = view.catchUp === null ? [] : catchUpDaysLines(t, view.catchUp);
+  const sentences =
     view.mode === PaceMode.CatchUp
-      ? t.t("pace.caughtUp", {
-          count: view.moved.items,
-          ...minutesOf(t, view.moved),
-          date: view.catchUpUntil === null ? "?" : localDateText(t, view.catchUpUntil),
-          stretched: view.stretchedByCap === null ? "no" : "yes",
-          days: view.days,
-          cap: durationText(t, Math.round(view.stretchedByCap ?? 0)),
-        })
+      ? [
+          t.t("pace.caughtUp", {
+            count: view.moved.items,
+            ...minutesOf(t, view.moved),
+            date: view.catchUpUntil === null ? "?" : localDateText(t, view.catchUpUntil),
+          }),
+          ...catchUpLines,
+          t.t("pace.catchUpShares"),
+        ]
       : view.mode === PaceMode.Extend
-        ? t.t("pace.extendedNow", { weeks: view.extraWeeks, max: view.maxExtraWeeks })
-        : t.t("pace.resetNow");
+        ? [
+            t.t("pace.extendedNow", { weeks: view.extraWeeks, max: view.maxExtraWeeks }),
+            ...(view.catchUp === null ? [] : [t.t("pace.catchUpMoved", { date: localDateText(t, view.catchUp.until) }), ...catchUpLines]),
+          ]
+        : [t.t("pace.resetNow")];
+  const text = sentences.join(" ");
   const embed: APIEmbed = {
     color: colors.success,
     title: truncate(t.t("pace.changedTitle", { cohort: view.cohort.name }), limits.title),

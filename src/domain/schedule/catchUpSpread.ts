@@ -48,11 +48,6 @@ export interface SpreadRequest {
 export interface CatchUpSpread {
   /** Per backlog item, in the order given, the date it moves to. */
   readonly dates: string[];
-  /**
-   * Some item no heavier than the cap went on past the `windowDays`, as the cap left no room for it in them
-   * (one heavier than the cap, alone on its day wherever it goes, does not count).
-   */
-  readonly stretchedByCap: boolean;
 }
 
 /**
@@ -71,7 +66,6 @@ export function spreadCatchUp(request: SpreadRequest): CatchUpSpread {
   const windowLoads = Array.from({ length: windowDays }, (_, index) => ownLoad(dayAt(index)));
   let remaining = weights.reduce((sum, weight) => sum + weight, 0);
   const dates: string[] = [];
-  let stretchedByCap = false;
   for (let day = 0; dates.length < weights.length; day += 1) {
     if (day > MAX_SPREAD_DAYS) throw new RangeError("No study days left to spread a catch-up over");
     const date = dayAt(day);
@@ -84,15 +78,13 @@ export function spreadCatchUp(request: SpreadRequest): CatchUpSpread {
       const oversized = weight > cap;
       if (oversized ? count > 0 : own + added + weight > cap || added + weight / 2 > quota) break;
       dates.push(date);
-      // An item heavier than the cap has a day to itself wherever it goes: past the window it tells nothing of the cap.
-      if (day >= windowDays && !oversized) stretchedByCap = true;
       added += weight;
       remaining -= weight;
       count += 1;
       if (oversized) break;
     }
   }
-  return { dates, stretchedByCap };
+  return { dates };
 }
 
 /** Each remaining window day's fair total: backlog left plus their own reading, shared equally. */

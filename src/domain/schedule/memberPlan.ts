@@ -129,11 +129,33 @@ export interface MemberPlan {
   readonly daysOff: readonly DayRange[];
   /** `catchUpCap` of the cohort's plan. */
   readonly catchUpCap: number;
+  /** Where the latest catch-up in force lies in the plan as it now is; null without one. What `/pace` tells of it. */
+  readonly lastCatchUp: CatchUpOutline | null;
+}
+
+/**
+ * A catch-up's items as the plan now places them: after the extensions and breaks that came later, not as first
+ * spread, so what `/pace` says of it stays true.
+ */
+export interface CatchUpOutline {
+  /** The last day it places an item on. */
+  readonly until: string;
+  /** How many study days it was asked to spread over (`days`). */
+  readonly windowDays: number;
+  /** Some item runs on past those days. */
+  readonly pastWindow: boolean;
   /**
-   * The latest catch-up in force runs on past the study days it was asked to spread over, as the cap left no
-   * room for all of it in them (`CatchUpSpread.stretchedByCap`); false without one. What `/pace` tells of it.
+   * Some item no heavier than the cap runs on past them: the cap left no room for it in them (read from where the
+   * items are now, so it stays true of the plan as later changes move them).
    */
-  readonly lastCatchUpStretchedByCap: boolean;
+  readonly stretchedByCap: boolean;
+  /**
+   * Some item of it has an estimate of its own. Without one (a topics-only path) the cap is built from the minutes
+   * assumed per item, a figure the member sees nowhere else, so it is not named.
+   */
+  readonly timed: boolean;
+  /** The days, ascending, an item heavier than the cap takes on its own: those days carry more than the cap. */
+  readonly oversizedDates: readonly string[];
 }
 
 interface PlanState {
@@ -149,8 +171,6 @@ interface CatchUpSpan {
   readonly itemIds: readonly number[];
   /** The study days it was asked to spread over (`days` of them), as days off since moved them. */
   readonly window: readonly string[];
-  /** Its items run on past `window` because of the cap, as last spread. */
-  readonly stretchedByCap: boolean;
 }
 
 /**
@@ -222,7 +242,49 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
     endDate: memberEndDate(basePlan, breaks, state.extraWeeks, items),
     daysOff: memberDaysOff(context),
     catchUpCap: cap,
-    lastCatchUpStretchedByCap: state.catchUps.at(-1)?.stretchedByCap ?? false,
+    lastCatchUp: outlineOf(state.catchUps.at(-1), dueDates, baseItems, cap),
+  };
+}
+
+/**
+ * The catch-up in force after a change, when the change moved its last day to another day not yet past (what "now
+ * runs until" tells the member); else null: a catch-up already behind them is not told of again.
+ */
+export function movedCatchUp(before: CatchUpOutline | null, after: CatchUpOutline | null, today: string): CatchUpOutline | null {
+  if (after === null || after.until === before?.until || after.until < today) return null;
+  return after;
+}
+
+/** `MemberPlan.lastCatchUp` of `span`, read from the final due dates. */
+function outlineOf(
+  span: CatchUpSpan | undefined,
+  dueDates: ReadonlyMap<number, string>,
+  baseItems: readonly { item: PlanItem }[],
+  cap: number,
+): CatchUpOutline | null {
+  if (span === undefined) return null;
+  const ids = new Set(span.itemIds);
+  const windowEnd = span.window.at(-1) ?? "";
+  let until = "";
+  let stretchedByCap = false;
+  let timed = false;
+  const oversized = new Set<string>();
+  for (const { item } of baseItems) {
+    const date = dueDates.get(item.id);
+    if (!ids.has(item.id) || date === undefined) continue;
+    if (date > until) until = date;
+    if (item.minutes !== null && Number.isFinite(item.minutes)) timed = true;
+    if (estimatedMinutes(item) > cap) oversized.add(date);
+    else if (date > windowEnd) stretchedByCap = true;
+  }
+  if (until === "") return null;
+  return {
+    until,
+    windowDays: span.window.length,
+    pastWindow: until > windowEnd,
+    stretchedByCap,
+    timed,
+    oversizedDates: [...oversized].sort(),
   };
 }
 
@@ -278,7 +340,7 @@ function withCatchUp(
   const moving = new Set(backlog.map(({ item }) => item.id));
   const earlier = state.catchUps.map((span) => ({ ...span, itemIds: span.itemIds.filter((id) => !moving.has(id)) }));
   const window = Array.from({ length: windowDays }, (_, index) => dayAt(index));
-  const span = { itemIds: backlog.map(({ item }) => item.id), window, stretchedByCap: spread.stretchedByCap };
+  const span = { itemIds: backlog.map(({ item }) => item.id), window };
   return { ...state, overrides: spread.overrides, catchUps: [...earlier, span] };
 }
 
@@ -309,16 +371,12 @@ function respreadFrom(
     for (const { item } of later) next.set(item.id, overrides.get(item.id) ?? from);
     current = next;
     const window = [...span.window.filter((date) => date < from), ...Array.from({ length: left }, (_, index) => dayAt(index))];
-    // A window over before `from` leaves what ran on past it past it still.
-    return { ...span, window, stretchedByCap: spread.stretchedByCap || (left === 0 && span.stretchedByCap) };
+    return { ...span, window };
   });
   return { ...state, overrides, catchUps };
 }
 
-/**
- * `overrides` with `moving` (oldest first) spread by `spreadCatchUp` on top of everything else's due dates, and
- * whether the cap stretched it past `windowDays`.
- */
+/** `overrides` with `moving` (oldest first) spread by `spreadCatchUp` on top of everything else's due dates. */
 function spreadOver(
   overrides: ReadonlyMap<number, string>,
   dueDates: ReadonlyMap<number, string>,
@@ -328,14 +386,14 @@ function spreadOver(
   dayAt: (index: number) => string,
   cap: number,
   fallback: string,
-): { overrides: Map<number, string>; stretchedByCap: boolean } {
+): { overrides: Map<number, string> } {
   const movingIds = new Set(moving.map(({ item }) => item.id));
   const loads = new Map<string, number>();
   for (const { item } of baseItems) {
     const date = dueDates.get(item.id);
     if (date !== undefined && !movingIds.has(item.id)) loads.set(date, (loads.get(date) ?? 0) + estimatedMinutes(item));
   }
-  const { dates, stretchedByCap } = spreadCatchUp({
+  const { dates } = spreadCatchUp({
     weights: moving.map(({ item }) => estimatedMinutes(item)),
     windowDays,
     cap,
@@ -344,7 +402,7 @@ function spreadOver(
   });
   const next = new Map(overrides);
   moving.forEach(({ item }, index) => next.set(item.id, dates[index] ?? fallback));
-  return { overrides: next, stretchedByCap };
+  return { overrides: next };
 }
 
 /**

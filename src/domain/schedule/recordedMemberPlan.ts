@@ -13,6 +13,7 @@ import { effectiveBreakWeeks } from "./cohortBreaks.js";
 import { epochDayOfLocalDate } from "./localTime.js";
 import {
   backlogOf,
+  type CatchUpOutline,
   baseItemsInOrder,
   DueSource,
   groupByDueDate,
@@ -36,7 +37,7 @@ export interface MemberPlanRecord {
   readonly extraWeeks: number;
   readonly endDate: string;
   readonly catchUpCap: number;
-  readonly lastCatchUpStretchedByCap: boolean;
+  readonly lastCatchUp: CatchUpOutline | null;
   /** `planFingerprint` of the cohort plan it was built on. */
   readonly fingerprint: string;
 }
@@ -65,7 +66,7 @@ export function recordMemberPlan(plan: MemberPlan, builtOn: CohortPlan): MemberP
     extraWeeks: plan.extraWeeks,
     endDate: plan.endDate,
     catchUpCap: plan.catchUpCap,
-    lastCatchUpStretchedByCap: plan.lastCatchUpStretchedByCap,
+    lastCatchUp: plan.lastCatchUp,
     fingerprint: readingOrderOf(builtOn).fingerprint,
   };
   plan.items.forEach((entry, index) => {
@@ -105,7 +106,7 @@ export function replayMemberPlan(input: MemberPlanInput, record: MemberPlanRecor
     endDate: record.endDate,
     daysOff: memberDaysOff(context),
     catchUpCap: record.catchUpCap,
-    lastCatchUpStretchedByCap: record.lastCatchUpStretchedByCap,
+    lastCatchUp: record.lastCatchUp,
   };
 }
 

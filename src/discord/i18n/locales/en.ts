@@ -390,6 +390,10 @@ export const en = {
   "cohortAdmin.picturesBlocked":
     "I can't attach files in {channel}, so its posts go out without their charts (their text gives the same figures). Give me the **Attach Files** permission there and the next posts will carry them again.",
   "cohortAdmin.field.excludeRoleUnlisted": "⚠️ Never ranked",
+  "cohortAdmin.field.excludeRoleDeleted": "⚠️ exclude_role deleted",
+  "cohortAdmin.excludeRoleDeleted":
+    "The role set as exclude_role was deleted from the server, so nobody is kept off the boards now: members who held it are ranked again. Pick another role with `/cohort edit exclude_role:`, or clear it with `exclude_role:@everyone`.",
+  "cohortAdmin.excludeRoleDeletedValue": "A deleted role: nobody",
   "cohortAdmin.excludeRoleUnlisted":
     "Discord won't let me list who holds {role}, so a member given it is kept off the boards only from their own next command. Turn on the **Server Members Intent** for the bot (Developer Portal → your application → Bot → Privileged Gateway Intents), then set the role again with `/cohort edit exclude_role:`.",
   "cohortAdmin.field.historyBlocked": "⚠️ Posted boards",
@@ -592,7 +596,13 @@ export const en = {
   "pace.resetButton": "Back to the cohort's plan",
   "pace.changedTitle": "Pace updated · {cohort}",
   "pace.caughtUp":
-    "Spread **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} over your next study days, on top of each day's own reading, until **{date}**.{stretched, select, yes { It takes more than {days, number} study days, as no day carries more than twice an average study day{timed, select, yes { ({cap})} other {}}.} other {}} `/today` shows each day's share.",
+    "Spread **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} over your next study days, on top of each day's own reading, until **{date}**.",
+  "pace.catchUpHeavy":
+    "{dates} {count, plural, one {carries} other {carry}} more than twice an average study day{timed, select, yes { ({cap})} other {}}, as one reading alone is longer{count, plural, one {} other { on each}}.",
+  "pace.catchUpLonger":
+    "It takes more than {days, number} study days, as {cause, select, mixed {no other day carries more than that} oversized {{count, plural, one {that reading takes} other {each of those readings takes}} a day of its own} other {no day carries more than twice an average study day{timed, select, yes { ({cap})} other {}}}}.",
+  "pace.catchUpShares": "`/today` shows each day's share.",
+  "pace.catchUpMoved": "Your catch-up reading now runs until **{date}**.",
   "pace.extendedNow":
     "Your calendar now runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}). `/today`, `/week` and reminders follow it.",
   "pace.resetNow": "You're back on the cohort's calendar: extensions and catch-up plans are cleared.",

@@ -404,6 +404,10 @@ export const es: Catalogue = {
   "cohortAdmin.picturesBlocked":
     "No puedo adjuntar archivos en {channel}, así que sus publicaciones salen sin gráficos (el texto da las mismas cifras). Dame allí el permiso **Adjuntar archivos** y las próximas los llevarán de nuevo.",
   "cohortAdmin.field.excludeRoleUnlisted": "⚠️ Nunca clasificados",
+  "cohortAdmin.field.excludeRoleDeleted": "⚠️ rol_excluido eliminado",
+  "cohortAdmin.excludeRoleDeleted":
+    "El rol puesto como rol_excluido se eliminó del servidor, así que ahora no se saca a nadie de las clasificaciones: quienes lo tenían vuelven a clasificarse. Elige otro rol con `/cohorte editar rol_excluido:` o quítalo con `rol_excluido:@everyone`.",
+  "cohortAdmin.excludeRoleDeletedValue": "Un rol eliminado: nadie",
   "cohortAdmin.excludeRoleUnlisted":
     "Discord no me deja ver quién tiene {role}, así que a un miembro que lo recibe lo saco de las clasificaciones solo a partir de su próximo comando. Activa el **Server Members Intent** del bot (Developer Portal → tu aplicación → Bot → Privileged Gateway Intents) y vuelve a poner el rol con `/cohorte editar rol_excluido:`.",
   "cohortAdmin.field.historyBlocked": "⚠️ Clasificaciones publicadas",
@@ -612,7 +616,13 @@ export const es: Catalogue = {
   "pace.resetButton": "Volver al plan de la cohorte",
   "pace.changedTitle": "Ritmo actualizado · {cohort}",
   "pace.caughtUp":
-    "{count, plural, one {Repartida **# lectura**} other {Repartidas **# lecturas**}}{timed, select, yes { ({minutes})} other {}} en tus próximos días de estudio, además de la lectura de cada día, hasta el **{date}**.{stretched, select, yes { Ocupa más de {days, number} días de estudio, porque ningún día lleva más del doble de un día de estudio medio{timed, select, yes { ({cap})} other {}}.} other {}} `/hoy` muestra la parte de cada día.",
+    "{count, plural, one {Repartida **# lectura**} other {Repartidas **# lecturas**}}{timed, select, yes { ({minutes})} other {}} en tus próximos días de estudio, además de la lectura de cada día, hasta el **{date}**.",
+  "pace.catchUpHeavy":
+    "{count, plural, one {El día {dates} lleva} other {Los días {dates} llevan}} más del doble de un día de estudio medio{timed, select, yes { ({cap})} other {}}, porque {count, plural, one {una sola lectura ya dura más} other {en cada uno una sola lectura ya dura más}}.",
+  "pace.catchUpLonger":
+    "Ocupa más de {days, number} días de estudio, porque {cause, select, mixed {ningún otro día lleva más de eso} oversized {{count, plural, one {esa lectura ocupa} other {cada una de esas lecturas ocupa}} un día para ella sola} other {ningún día lleva más del doble de un día de estudio medio{timed, select, yes { ({cap})} other {}}}}.",
+  "pace.catchUpShares": "`/hoy` muestra la parte de cada día.",
+  "pace.catchUpMoved": "Tu plan para ponerte al día llega ahora hasta el **{date}**.",
   "pace.extendedNow":
     "Tu calendario va ahora {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}). `/hoy`, `/semana` y los recordatorios lo siguen.",
   "pace.resetNow": "Vuelves al calendario de la cohorte: se quitan las ampliaciones y los planes para ponerte al día.",
