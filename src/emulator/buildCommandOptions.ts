@@ -212,14 +212,16 @@ function stringValue(
   mode: OptionMode,
 ): string {
   if (typeof value !== "string") throw new EmulatorUsageError(`${label} takes a string`);
-  if (definition.minLength !== null && value.length < definition.minLength) {
+  // Discord's API counts characters (code points), not UTF-16 units: an emoji or a bold "𝐁" is one.
+  const length = characterCount(value);
+  if (definition.minLength !== null && length < definition.minLength) {
     throw new EmulatorUsageError(`${label} must be at least ${definition.minLength} characters`, {
       kind: "optionMinLength",
       ...at,
       limit: definition.minLength,
     });
   }
-  if (definition.maxLength !== null && value.length > definition.maxLength) {
+  if (definition.maxLength !== null && length > definition.maxLength) {
     throw new EmulatorUsageError(`${label} must be at most ${definition.maxLength} characters`, {
       kind: "optionMaxLength",
       ...at,
@@ -228,6 +230,12 @@ function stringValue(
   }
   checkChoice(definition, value, label, mode);
   return value;
+}
+
+function characterCount(text: string): number {
+  let count = 0;
+  for (const _character of text) count += 1;
+  return count;
 }
 
 function numberValue(

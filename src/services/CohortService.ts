@@ -201,7 +201,10 @@ export const exclusionMarksMaxAgeMs = 5 * 60 * 1000;
  */
 const guildExcludeRolesTtlMs = 60 * 1000;
 
-/** Longest cohort name; Discord autocomplete choice names allow 100 characters. */
+/**
+ * Longest cohort name, in characters as Discord counts them for the `name` option's max_length (code points: an
+ * emoji or a bold "𝐁" is one); Discord autocomplete choice names allow 100 characters.
+ */
 const maxNameLength = 80;
 
 /** Cohorts alike in other capitals named in the "which one?" answer: legacy twins are few, and each name is at most 80 characters. */
@@ -1155,7 +1158,8 @@ function normaliseName(raw: string): string {
   // Joiners, fillers and the like are not dropped (some belong in text), but a name of only them shows nothing.
   // A name typed with only invisible characters is told so: "1 to 80 characters" alone would not say why.
   if (!showsSomething(name)) throw new UserError(raw.trim() === "" ? "cohort.nameInvalid" : "cohort.nameShowsNothing");
-  if (name.length > maxNameLength) throw new UserError("cohort.nameInvalid");
+  // Counted as Discord counts (code points), not in UTF-16 units: a name the option let through is never "too long".
+  if (name.length > maxNameLength && Array.from(name).length > maxNameLength) throw new UserError("cohort.nameInvalid");
   return name;
 }
 
