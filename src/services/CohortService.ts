@@ -216,17 +216,29 @@ export const maxChoices = 25;
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /**
- * At most `max` UTF-16 units (Discord's limit on a choice's name is 100), "…" ending a cut, never splitting
+ * At most `max` characters (Discord's limit on a choice's name is 100, counted in code points as its API counts
+ * them: an 80-character name of emoji or bold "𝐁" letters fits whole), "…" ending a cut, never splitting
  * a character as people see it (half an emoji is not text Discord takes; half a family shows other people).
  */
 export function truncateChoiceName(name: string, max = 100): string {
-  if (name.length <= max) return name;
+  // No more code points than UTF-16 units: most names are done here.
+  if (name.length <= max || codePointCount(name) <= max) return name;
   let cut = "";
+  let length = 0;
   for (const { segment } of graphemes.segment(name)) {
-    if (cut.length + segment.length > max - 1) break;
+    const segmentLength = codePointCount(segment);
+    if (length + segmentLength > max - 1) break;
     cut += segment;
+    length += segmentLength;
   }
   return `${cut}…`;
+}
+
+/** Characters as Discord counts them (code points). */
+export function codePointCount(text: string): number {
+  let count = 0;
+  for (const _character of text) count += 1;
+  return count;
 }
 
 /** A choice's name: `name` followed by `suffix` (" #12"), the name cut (truncateChoiceName) to keep the suffix whole within `max`. */
@@ -1159,7 +1171,7 @@ function normaliseName(raw: string): string {
   // A name typed with only invisible characters is told so: "1 to 80 characters" alone would not say why.
   if (!showsSomething(name)) throw new UserError(raw.trim() === "" ? "cohort.nameInvalid" : "cohort.nameShowsNothing");
   // Counted as Discord counts (code points), not in UTF-16 units: a name the option let through is never "too long".
-  if (name.length > maxNameLength && Array.from(name).length > maxNameLength) throw new UserError("cohort.nameInvalid");
+  if (codePointCount(name) > maxNameLength) throw new UserError("cohort.nameInvalid");
   return name;
 }
 

@@ -40,4 +40,11 @@ describe("cohort names are measured in characters, as Discord measures the name 
     expect(visibleText(edited)).toContain(renamed);
     expect(await cohortNames()).toEqual([renamed]);
   });
+
+  it("shows such a name whole in the cohort choices and in /cohort list", async () => {
+    const [name] = await cohortNames();
+    const choices = await bot.autocomplete(bot.admin.id, "cohort info", "cohort", { cohort: "" });
+    expect(choices.map((choice) => choice.name)).toEqual([name]);
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort list"))).toContain(`**${name}** · 🟢 Active`);
+  });
 });
