@@ -189,8 +189,10 @@ function checkRepeatedItems(draft: DraftCurriculum, problems: ProblemList): void
 /** Titles members read in replies and buttons: the curriculum's, each section's, group's and item's. */
 function checkTitleLengths(draft: DraftCurriculum, problems: ProblemList): void {
   const check = (title: string | null, line: number): void => {
-    if (title === null || title.length <= MAX_TITLE_CHARACTERS) return;
-    problems.add(line, ProblemCode.TitleTooLong, { title: excerpt(title), length: title.length, limit: MAX_TITLE_CHARACTERS });
+    // Characters as an editor (and Discord) counts them: an emoji or a bold "𝐁" is one, though two UTF-16 units.
+    const length = title === null || title.length <= MAX_TITLE_CHARACTERS ? 0 : Array.from(title).length;
+    if (title === null || length <= MAX_TITLE_CHARACTERS) return;
+    problems.add(line, ProblemCode.TitleTooLong, { title: excerpt(title), length, limit: MAX_TITLE_CHARACTERS });
   };
   check(draft.title, draft.titleLine);
   for (const section of draft.sections) {
