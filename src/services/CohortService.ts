@@ -20,6 +20,7 @@ import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { showsSomething } from "../domain/text/hiddenCharacters.js";
 import { nameAsShown } from "../domain/text/nameAsShown.js";
+import { codePointCount, shortenedText } from "../domain/text/characters.js";
 import { lookAlikeNames } from "../domain/cohort/lookAlikeNames.js";
 import {
   addDays,
@@ -212,38 +213,18 @@ const maxAlikeListed = 10;
 /** Autocomplete shows at most 25 choices. */
 export const maxChoices = 25;
 
-// Whole characters as people see them: an emoji family or a letter with its accent is one.
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-
 /**
  * At most `max` characters (Discord's limit on a choice's name is 100, counted in code points as its API counts
  * them: an 80-character name of emoji or bold "𝐁" letters fits whole), "…" ending a cut, never splitting
  * a character as people see it (half an emoji is not text Discord takes; half a family shows other people).
  */
 export function truncateChoiceName(name: string, max = 100): string {
-  // No more code points than UTF-16 units: most names are done here.
-  if (name.length <= max || codePointCount(name) <= max) return name;
-  let cut = "";
-  let length = 0;
-  for (const { segment } of graphemes.segment(name)) {
-    const segmentLength = codePointCount(segment);
-    if (length + segmentLength > max - 1) break;
-    cut += segment;
-    length += segmentLength;
-  }
-  return `${cut}…`;
-}
-
-/** Characters as Discord counts them (code points). */
-export function codePointCount(text: string): number {
-  let count = 0;
-  for (const _character of text) count += 1;
-  return count;
+  return shortenedText(name, max);
 }
 
 /** A choice's name: `name` followed by `suffix` (" #12"), the name cut (truncateChoiceName) to keep the suffix whole within `max`. */
 export function choiceNameWithSuffix(name: string, suffix: string, max = 100): string {
-  return `${truncateChoiceName(name, max - suffix.length)}${suffix}`;
+  return `${truncateChoiceName(name, max - codePointCount(suffix))}${suffix}`;
 }
 
 /** `/join`'s outcome, for the Discord layer to word. */
