@@ -20,7 +20,7 @@ import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { showsSomething } from "../domain/text/hiddenCharacters.js";
 import { nameAsShown } from "../domain/text/nameAsShown.js";
-import { codePointCount, shortenedText } from "../domain/text/characters.js";
+import { codePointCount, echoedValue, shortenedText } from "../domain/text/characters.js";
 import { lookAlikeNames } from "../domain/cohort/lookAlikeNames.js";
 import {
   addDays,
@@ -334,10 +334,10 @@ export class CohortService {
     const shownAsTyped = alike.filter((cohort) => nameAsShown(cohort.name) === nameAsShown(value));
     const [asTyped] = shownAsTyped;
     if (asTyped !== undefined && shownAsTyped.length === 1) return asTyped;
-    if (alike.length > 1) throw new UserError("cohort.ambiguousName", { name: value.slice(0, 100), names: lookAlikeNames(alike) });
+    if (alike.length > 1) throw new UserError("cohort.ambiguousName", { name: echoedValue(value), names: lookAlikeNames(alike) });
     const [only] = alike;
     if (only !== undefined) return only;
-    throw new UserError("cohort.unknown", { value: value.slice(0, 100) });
+    throw new UserError("cohort.unknown", { value: echoedValue(value) });
   }
 
   async suggest(guildId: string, userId: string, query: string, scope: "joined" | "guild"): Promise<Choice[]> {
@@ -529,7 +529,7 @@ export class CohortService {
   async create(input: CreateCohortInput): Promise<Cohort> {
     const name = normaliseName(input.name);
     const curriculum = findCurriculumByOption(await this.curricula.listVisible(input.guildId), input.curriculum);
-    if (curriculum === null) throw new UserError("curriculum.unknown", { value: input.curriculum.trim().slice(0, 100) });
+    if (curriculum === null) throw new UserError("curriculum.unknown", { value: echoedValue(input.curriculum.trim()) });
     const settings = buildSettings(DEFAULT_COHORT_SETTINGS, { ...input });
     assertCourseFitsCalendar(settings.startDate, curriculum.totalWeeks);
     if (input.now !== undefined) assertCourseNotOver(settings, curriculum.totalWeeks, input.now);

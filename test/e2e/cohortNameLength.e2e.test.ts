@@ -47,4 +47,17 @@ describe("cohort names are measured in characters, as Discord measures the name 
     expect(choices.map((choice) => choice.name)).toEqual([name]);
     expect(visibleText(await bot.reply(bot.admin.id, "cohort list"))).toContain(`**${name}** · 🟢 Active`);
   });
+
+  it("repeats an unknown fancy-text name back without cutting a character in half", async () => {
+    // 1 + 2 × 60 UTF-16 units: a cut at 100 units would fall inside a letter and leave half of it in the reply.
+    const typed = `x${boldText("Backend Engineering Cohort for the Berlin Study Circle Group")}`;
+    const halfCharacter = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    const unknownCohort = visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: typed }));
+    expect(unknownCohort).toContain(`There's no cohort called "${typed}"`);
+    const unknownCurriculum = visibleText(
+      await bot.reply(bot.admin.id, "cohort create", { name: "Spring", curriculum: typed, channel: bot.channel.id, start: "2027-01-04" }),
+    );
+    expect(unknownCurriculum).toContain(`There's no curriculum called "${typed}"`);
+    for (const reply of [unknownCohort, unknownCurriculum]) expect(reply).not.toMatch(halfCharacter);
+  });
 });

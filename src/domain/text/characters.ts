@@ -50,3 +50,11 @@ export function shortenedText(text: string, max: number): string {
   if (text.length <= max || codePointCount(text) <= max) return text;
   return `${leadingCharacters(text, max - 1)}…`;
 }
+
+/** Longest piece of a typed option value an error repeats back ("There's no cohort called …"). */
+const maxEchoedCharacters = 100;
+
+/** A typed value as an error repeats it: its first 100 characters, never half of one. */
+export function echoedValue(value: string): string {
+  return leadingCharacters(value, maxEchoedCharacters);
+}
