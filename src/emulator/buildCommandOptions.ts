@@ -212,7 +212,8 @@ function stringValue(
   mode: OptionMode,
 ): string {
   if (typeof value !== "string") throw new EmulatorUsageError(`${label} takes a string`);
-  // Discord's API counts characters (code points), not UTF-16 units: an emoji or a bold "𝐁" is one.
+  // Discord's API counts choice names in code points; how the app counts an option's min/max_length is not
+  // documented. Counting code points (an emoji or a bold "𝐁" is one) here, as the bot does, is safe either way.
   const length = characterCount(value);
   if (definition.minLength !== null && length < definition.minLength) {
     throw new EmulatorUsageError(`${label} must be at least ${definition.minLength} characters`, {

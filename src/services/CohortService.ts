@@ -203,8 +203,8 @@ export const exclusionMarksMaxAgeMs = 5 * 60 * 1000;
 const guildExcludeRolesTtlMs = 60 * 1000;
 
 /**
- * Longest cohort name, in characters as Discord counts them for the `name` option's max_length (code points: an
- * emoji or a bold "𝐁" is one); Discord autocomplete choice names allow 100 characters.
+ * Longest cohort name, in code points (an emoji or a bold "𝐁" is one): Discord's API counts choice names (100 at
+ * most) in code points; how the app counts the `name` option's max_length is undocumented, and code points are safe either way.
  */
 const maxNameLength = 80;
 
@@ -1151,7 +1151,7 @@ function normaliseName(raw: string): string {
   // Joiners, fillers and the like are not dropped (some belong in text), but a name of only them shows nothing.
   // A name typed with only invisible characters is told so: "1 to 80 characters" alone would not say why.
   if (!showsSomething(name)) throw new UserError(raw.trim() === "" ? "cohort.nameInvalid" : "cohort.nameShowsNothing");
-  // Counted as Discord counts (code points), not in UTF-16 units: a name the option let through is never "too long".
+  // Counted in code points (as Discord's API counts choice names; its max_length count is undocumented): safe either way.
   if (codePointCount(name) > maxNameLength) throw new UserError("cohort.nameInvalid");
   return name;
 }
