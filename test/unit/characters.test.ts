@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codePointCount, echoedValue, leadingCharacters, trailingCharacters } from "../../src/domain/text/characters.js";
+import { codePointCount, echoedValue, leadingCharacters, shortenedText, trailingCharacters } from "../../src/domain/text/characters.js";
 
 const family = "👨‍👩‍👧";
 
@@ -14,6 +14,10 @@ describe("cutting text on whole characters, counted as Discord counts them", () 
     // The family straddles the end of the part looked at: left out whole, never cut.
     expect(leadingCharacters(`${"a".repeat(20)}${family}${"b".repeat(50)}`, 22)).toBe("a".repeat(20));
     expect(leadingCharacters(`${"a".repeat(20)}${family}${"b".repeat(50)}`, 26)).toBe(`${"a".repeat(20)}${family}b`);
+  });
+
+  it("shortens with an ellipsis before a flag the cut would split, as quoted excerpts and repeated user text do", () => {
+    expect(shortenedText(`${"a".repeat(68)}🇫🇷 more`, 70)).toBe(`${"a".repeat(68)}…`);
   });
 
   it("keeps the end of a name without half a flag", () => {
