@@ -1,3 +1,4 @@
+import { codePointCount, leadingCharacters, trailingCharacters } from "../domain/text/characters.js";
 import { labelsWithIdWhereAlike, repeated } from "../domain/text/labelsWithIdWhereAlike.js";
 import { choiceNameWithSuffix, truncateChoiceName } from "../services/CohortService.js";
 import { itemOptionValue } from "../services/itemOptionValue.js";
@@ -25,15 +26,14 @@ function choiceName(t: Translator, item: ItemSuggestion, detail: string | null, 
     detail === null ? "" : ` · ${truncateChoiceName(detail, maxDetail)}`,
     cohortLabel === null ? "" : ` · ${cohortLabel}`,
   ].join("");
-  return `${prefix}${truncateChoiceName(inertText(item.title, TextTarget.Plain), maxChoiceName - prefix.length - suffix.length)}${suffix}`;
+  return `${prefix}${truncateChoiceName(inertText(item.title, TextTarget.Plain), maxChoiceName - codePointCount(prefix) - codePointCount(suffix))}${suffix}`;
 }
 
-/** `name` cut to `max` characters in the middle, keeping its start and its end. */
+/** `name` cut to `max` characters in the middle, keeping its start and its end (never half a flag or family). */
 function middleCut(name: string, max: number): string {
-  const characters = Array.from(name);
-  if (characters.length <= max) return name;
+  if (codePointCount(name) <= max) return name;
   const head = Math.ceil((max - 1) / 2);
-  return `${characters.slice(0, head).join("")}…${characters.slice(characters.length - (max - 1 - head)).join("")}`;
+  return `${leadingCharacters(name, head)}…${trailingCharacters(name, max - 1 - head)}`;
 }
 
 /**
@@ -76,12 +76,7 @@ export function itemChoices(t: Translator, suggestions: readonly ItemSuggestion[
   // The place among the items of that title, numbered as the "several items match" reply numbers it.
   tellApart((item) => `#${item.ordinal}`);
   // Only different titles cut alike are left: the end of the title, which the cut hid, tells them apart.
-  tellApart(
-    (item) =>
-      `…${Array.from(inertText(item.title, TextTarget.Plain))
-        .slice(-maxDetail + 1)
-        .join("")}`,
-  );
+  tellApart((item) => `…${trailingCharacters(inertText(item.title, TextTarget.Plain), maxDetail - 1)}`);
   return suggestions.map((item, index) => ({
     name: choiceName(t, item, details[index] ?? null, labelOf(item)),
     value: itemOptionValue(item.itemId, item.cohort?.id ?? null),

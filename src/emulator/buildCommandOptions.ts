@@ -212,14 +212,17 @@ function stringValue(
   mode: OptionMode,
 ): string {
   if (typeof value !== "string") throw new EmulatorUsageError(`${label} takes a string`);
-  if (definition.minLength !== null && value.length < definition.minLength) {
+  // Discord's API counts choice names in code points; how the app counts an option's min/max_length is not
+  // documented. Counting code points (an emoji or a bold "𝐁" is one) here, as the bot does, is safe either way.
+  const length = characterCount(value);
+  if (definition.minLength !== null && length < definition.minLength) {
     throw new EmulatorUsageError(`${label} must be at least ${definition.minLength} characters`, {
       kind: "optionMinLength",
       ...at,
       limit: definition.minLength,
     });
   }
-  if (definition.maxLength !== null && value.length > definition.maxLength) {
+  if (definition.maxLength !== null && length > definition.maxLength) {
     throw new EmulatorUsageError(`${label} must be at most ${definition.maxLength} characters`, {
       kind: "optionMaxLength",
       ...at,
@@ -228,6 +231,12 @@ function stringValue(
   }
   checkChoice(definition, value, label, mode);
   return value;
+}
+
+function characterCount(text: string): number {
+  let count = 0;
+  for (const _character of text) count += 1;
+  return count;
 }
 
 function numberValue(

@@ -263,6 +263,10 @@ function checkCallbackAllowed(record: InteractionRecord, type: InteractionRespon
   if (record.expired) throw restErrors.unknownInteraction();
 }
 
+function codePoints(text: string): number {
+  return Array.from(text).length;
+}
+
 function readAutocompleteChoices(data: unknown): void {
   const errors = new FormErrors();
   const choices = isRecord(data) ? data.choices : undefined;
@@ -273,11 +277,12 @@ function readAutocompleteChoices(data: unknown): void {
     choices.forEach((choice: unknown, index) => {
       const name = isRecord(choice) ? choice.name : undefined;
       const value = isRecord(choice) ? choice.value : undefined;
-      if (typeof name !== "string" || name.length < 1 || name.length > 100) {
+      // Counted in code points, as Discord's API counts characters (an emoji is one).
+      if (typeof name !== "string" || name.length < 1 || codePoints(name) > 100) {
         errors.add(["data", "choices", index, "name"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
       }
       if (typeof value === "string") {
-        if (value.length > 100) {
+        if (codePoints(value) > 100) {
           errors.add(["data", "choices", index, "value"], "BASE_TYPE_MAX_LENGTH", "Must be 100 or fewer in length.");
         }
       } else if (typeof value !== "number") {

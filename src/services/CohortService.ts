@@ -20,6 +20,7 @@ import { dayInfo } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { showsSomething } from "../domain/text/hiddenCharacters.js";
 import { nameAsShown } from "../domain/text/nameAsShown.js";
+import { codePointCount, echoedValue, shortenedText } from "../domain/text/characters.js";
 import { lookAlikeNames } from "../domain/cohort/lookAlikeNames.js";
 import {
   addDays,
@@ -201,7 +202,10 @@ export const exclusionMarksMaxAgeMs = 5 * 60 * 1000;
  */
 const guildExcludeRolesTtlMs = 60 * 1000;
 
-/** Longest cohort name; Discord autocomplete choice names allow 100 characters. */
+/**
+ * Longest cohort name, in code points (an emoji or a bold "𝐁" is one): Discord's API counts choice names (100 at
+ * most) in code points; how the app counts the `name` option's max_length is undocumented, and code points are safe either way.
+ */
 const maxNameLength = 80;
 
 /** Cohorts alike in other capitals named in the "which one?" answer: legacy twins are few, and each name is at most 80 characters. */
@@ -209,26 +213,18 @@ const maxAlikeListed = 10;
 /** Autocomplete shows at most 25 choices. */
 export const maxChoices = 25;
 
-// Whole characters as people see them: an emoji family or a letter with its accent is one.
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-
 /**
- * At most `max` UTF-16 units (Discord's limit on a choice's name is 100), "…" ending a cut, never splitting
+ * At most `max` characters (Discord's limit on a choice's name is 100, counted in code points as its API counts
+ * them: an 80-character name of emoji or bold "𝐁" letters fits whole), "…" ending a cut, never splitting
  * a character as people see it (half an emoji is not text Discord takes; half a family shows other people).
  */
 export function truncateChoiceName(name: string, max = 100): string {
-  if (name.length <= max) return name;
-  let cut = "";
-  for (const { segment } of graphemes.segment(name)) {
-    if (cut.length + segment.length > max - 1) break;
-    cut += segment;
-  }
-  return `${cut}…`;
+  return shortenedText(name, max);
 }
 
 /** A choice's name: `name` followed by `suffix` (" #12"), the name cut (truncateChoiceName) to keep the suffix whole within `max`. */
 export function choiceNameWithSuffix(name: string, suffix: string, max = 100): string {
-  return `${truncateChoiceName(name, max - suffix.length)}${suffix}`;
+  return `${truncateChoiceName(name, max - codePointCount(suffix))}${suffix}`;
 }
 
 /** `/join`'s outcome, for the Discord layer to word. */
@@ -338,10 +334,10 @@ export class CohortService {
     const shownAsTyped = alike.filter((cohort) => nameAsShown(cohort.name) === nameAsShown(value));
     const [asTyped] = shownAsTyped;
     if (asTyped !== undefined && shownAsTyped.length === 1) return asTyped;
-    if (alike.length > 1) throw new UserError("cohort.ambiguousName", { name: value.slice(0, 100), names: lookAlikeNames(alike) });
+    if (alike.length > 1) throw new UserError("cohort.ambiguousName", { name: echoedValue(value), names: lookAlikeNames(alike) });
     const [only] = alike;
     if (only !== undefined) return only;
-    throw new UserError("cohort.unknown", { value: value.slice(0, 100) });
+    throw new UserError("cohort.unknown", { value: echoedValue(value) });
   }
 
   async suggest(guildId: string, userId: string, query: string, scope: "joined" | "guild"): Promise<Choice[]> {
@@ -533,7 +529,7 @@ export class CohortService {
   async create(input: CreateCohortInput): Promise<Cohort> {
     const name = normaliseName(input.name);
     const curriculum = findCurriculumByOption(await this.curricula.listVisible(input.guildId), input.curriculum);
-    if (curriculum === null) throw new UserError("curriculum.unknown", { value: input.curriculum.trim().slice(0, 100) });
+    if (curriculum === null) throw new UserError("curriculum.unknown", { value: echoedValue(input.curriculum.trim()) });
     const settings = buildSettings(DEFAULT_COHORT_SETTINGS, { ...input });
     assertCourseFitsCalendar(settings.startDate, curriculum.totalWeeks);
     if (input.now !== undefined) assertCourseNotOver(settings, curriculum.totalWeeks, input.now);
@@ -1160,7 +1156,8 @@ function normaliseName(raw: string): string {
   // Joiners, fillers and the like are not dropped (some belong in text), but a name of only them shows nothing.
   // A name typed with only invisible characters is told so: "1 to 80 characters" alone would not say why.
   if (!showsSomething(name)) throw new UserError(raw.trim() === "" ? "cohort.nameInvalid" : "cohort.nameShowsNothing");
-  if (name.length > maxNameLength) throw new UserError("cohort.nameInvalid");
+  // Counted in code points (as Discord's API counts choice names; its max_length count is undocumented): safe either way.
+  if (codePointCount(name) > maxNameLength) throw new UserError("cohort.nameInvalid");
   return name;
 }
 

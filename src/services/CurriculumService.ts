@@ -1,4 +1,5 @@
 import type { SeedDocument } from "../domain/curriculum/seedDocument.js";
+import { echoedValue } from "../domain/text/characters.js";
 import { createHash } from "node:crypto";
 import type { ParsedCurriculum, ParseProblem, ParseResult } from "../domain/curriculum/curriculumModel.js";
 import { sameCurriculumTitle } from "../domain/curriculum/sameCurriculumTitle.js";
@@ -395,6 +396,6 @@ function confirmRefusal(problems: readonly ParseProblem[]): UserError {
 /** The curriculum of `visible` an option names; a UserError when none. */
 function namedBy(visible: readonly CurriculumSummary[], option: string): CurriculumSummary {
   const found = findCurriculumByOption(visible, option);
-  if (found === null) throw new UserError("curriculum.unknown", { value: option.trim().slice(0, 100) });
+  if (found === null) throw new UserError("curriculum.unknown", { value: echoedValue(option.trim()) });
   return found;
 }

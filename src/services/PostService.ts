@@ -1,4 +1,5 @@
 import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
+import { echoedValue } from "../domain/text/characters.js";
 import { CohortBoard } from "../domain/privacy/boardPresentation.js";
 import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { checkpointPrompt, type CheckpointPrompt } from "../domain/curriculum/checkpointPrompt.js";
@@ -432,7 +433,7 @@ export class PostService {
     const fromDatabase = cohort !== null;
     if (cohort === null) {
       const curriculum = await this.curricula.show(target, null);
-      if (curriculum === null) throw new UserError("posts.simulationUnknown", { value: target.slice(0, 100) });
+      if (curriculum === null) throw new UserError("posts.simulationUnknown", { value: echoedValue(target) });
       const today = localDateOf(request.now, typedZone ?? DEFAULT_COHORT_SETTINGS.timeZone);
       cohort = {
         id: 0,

@@ -1,4 +1,5 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
+import { echoedValue } from "../domain/text/characters.js";
 import { stillMember } from "./stillMember.js";
 import { cohortBoardClosed, CohortStatus } from "../domain/cohort/cohortModel.js";
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
@@ -1308,7 +1309,7 @@ export function findItem(context: CohortContext, raw: string, weekWords: WeekWor
   // A whole name typed without its accents, as autocomplete finds it ("indices" for "Índices"), names it too.
   const folded = pick.kind === "none" ? foldedNames(context, byTitle).get(foldForMatch(typed)) : undefined;
   if (folded !== undefined && folded !== null) pick = pickIn(lookup, folded);
-  if (pick.kind === "none") throw new UserError("item.unknown", { value: value.slice(0, 100) });
+  if (pick.kind === "none") throw new UserError("item.unknown", { value: echoedValue(value) });
   const items = byTitle.get(pick.title) ?? [];
   if (pick.kind === "one") return itemAt(items, pick.index);
   const titled = titleDetails(lookup, pick.title);

@@ -113,7 +113,8 @@ describe("truncateChoiceName", () => {
   it("cuts a long name to Discord's 100 characters without splitting an emoji into half a character", () => {
     const title = `${"a".repeat(98)}🚀 and more words after the rocket`;
     const name = truncateChoiceName(title);
-    expect(name.length).toBeLessThanOrEqual(100);
+    // Discord counts code points: the rocket is one character.
+    expect(name).toBe(`${"a".repeat(98)}🚀…`);
     // No lone half of a surrogate pair: encoding it to UTF-8 and back changes nothing.
     expect(new TextDecoder().decode(new TextEncoder().encode(name))).toBe(name);
     expect(name.endsWith("…")).toBe(true);

@@ -6,6 +6,12 @@ import { UserError } from "../../src/errors.js";
 import { cohortItemOfValue } from "../../src/services/itemOptionValue.js";
 import type { ItemSuggestion } from "../../src/services/StudyService.js";
 
+/** Characters as Discord counts a choice name (code points: a bold "𝐁" is one, though two UTF-16 units). */
+const characters = (text: string | undefined): number => Array.from(text ?? "").length;
+/** "Backend" in mathematical bold letters, each one character of two UTF-16 units. */
+const bold = (text: string): string =>
+  Array.from(text, (letter) => String.fromCodePoint(0x1d400 + letter.charCodeAt(0) - (letter >= "a" ? 71 : 65))).join("");
+
 const drill = (itemId: number, ordinal: number, title = "Drill"): ItemSuggestion => ({
   itemId,
   title,
@@ -29,7 +35,7 @@ describe("item autocomplete choices that would read the same", () => {
     const long = "A title long enough that a choice name of at most one hundred characters has to cut it before the end";
     const names = itemChoices(translatorFor("en"), [drill(1, 1, `${long}: one`), drill(2, 1, `${long}: two`)]).map((choice) => choice.name);
     expect(new Set(names).size).toBe(2);
-    for (const name of names) expect(name.length).toBeLessThanOrEqual(100);
+    for (const name of names) expect(characters(name)).toBeLessThanOrEqual(100);
   });
 });
 
@@ -55,7 +61,7 @@ describe("item autocomplete choices of several cohorts", () => {
     expect(europe).not.toBe(americas);
     expect(europe).toMatch(/ · Backend Engineer.*….*Europe morning$/);
     expect(americas).toMatch(/ · Backend Engineer.*….*Americas evening$/);
-    for (const name of [europe, americas]) expect(name?.length).toBeLessThanOrEqual(100);
+    for (const name of [europe, americas]) expect(characters(name)).toBeLessThanOrEqual(100);
   });
 
   it("tell apart two cohorts whose names differ only in the middle, by their ids", () => {
@@ -67,6 +73,21 @@ describe("item autocomplete choices of several cohorts", () => {
     expect(one).not.toBe(two);
     expect(one).toMatch(/ #3$/);
     expect(two).toMatch(/ #4$/);
+  });
+
+  it("keep a readable part of the title beside two cohorts named in fancy text", () => {
+    const title = "Practice round on storage engines and their write paths, with a long explanation of each";
+    const shared = `${bold("Backend")} ${bold("Engineering")} ${bold("Cohort")} ${bold("Spring")} ${bold("Year")} `;
+    const choices = itemChoices(translatorFor("en"), [
+      { ...drill(7, 1, title), cohort: { id: 3, name: `${shared}${bold("Europe")}` } },
+      { ...drill(7, 1, title), cohort: { id: 4, name: `${shared}${bold("America")}` } },
+    ]);
+    const [europe, americas] = choices.map((choice) => choice.name);
+    expect(europe).not.toBe(americas);
+    for (const name of [europe, americas]) {
+      expect(name).toMatch(/^Practice round on storage engines/);
+      expect(characters(name)).toBeLessThanOrEqual(100);
+    }
   });
 });
 

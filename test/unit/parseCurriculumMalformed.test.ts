@@ -160,6 +160,15 @@ describe("limits", () => {
     ]);
   });
 
+  it(`counts a title's characters as an editor does: ${MAX_TITLE_CHARACTERS} emoji or bold letters are within the limit, one more is not`, () => {
+    const bold = "𝐁".repeat(MAX_TITLE_CHARACTERS);
+    const parsed = accepted([bold, `Week 1: ${"🚀".repeat(MAX_TITLE_CHARACTERS - 8)}`, `- [ ] Required -- ${bold} (10 min)`].join("\n"));
+    expect(parsed.title).toBe(bold);
+    const [problem] = refused([`${bold}𝐁`, "Week 1: A", "- [ ] Required -- Fine (10 min)"].join("\n"));
+    expect(problem?.code).toBe(ProblemCode.TitleTooLong);
+    expect(renderParseProblem(problem as ParseProblem)).toContain(`${MAX_TITLE_CHARACTERS + 1} characters`);
+  });
+
   it("refuses a document over 256 KB", () => {
     const problems = refused(`Path\nWeek 1: A\n- [ ] Required -- B\n${"y".repeat(MAX_CURRICULUM_CHARACTERS)}`);
     expect(problems.map((problem) => problem.code)).toEqual([ProblemCode.FileTooLarge]);

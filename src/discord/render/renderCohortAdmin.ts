@@ -33,6 +33,12 @@ function weekText(t: Translator, view: CohortSummaryView): string {
   return t.t("cohortAdmin.weekCurrent", { week: view.currentWeek, total });
 }
 
+/**
+ * A cohort name (at most 80 characters) whole in /cohort list: each character takes at most two UTF-16 units,
+ * escaped ("\\*") or not ("𝐁", an emoji).
+ */
+const maxListedName = 160;
+
 /** `narrowed`: the list was asked for one cohort, so its length is not the server's count. */
 export function renderCohortList(t: Translator, views: readonly CohortSummaryView[], narrowed = false): Reply {
   if (views.length === 0) return { content: t.t("cohort.noneInServer"), ephemeral: true };
@@ -41,7 +47,7 @@ export function renderCohortList(t: Translator, views: readonly CohortSummaryVie
     return [
       [
         t.t("cohortAdmin.listName", {
-          name: markup(truncate(t.user(cohort.name), 100)),
+          name: markup(truncate(t.user(cohort.name), maxListedName)),
           status: markup(statusLabel(t, view.shownStatus)),
           channel: channelMention(cohort),
         }),

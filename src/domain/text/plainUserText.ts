@@ -1,3 +1,4 @@
+import { shortenedText } from "./characters.js";
 import { hidingCharacters } from "./hiddenCharacters.js";
 
 /** Longest piece of user text the bot repeats; the rest is cut with "…". */
@@ -7,10 +8,8 @@ export const maxUserTextLength = 2000;
 const invisible = new RegExp(String.raw`(?!\n)\p{Cc}|[${hidingCharacters}]`, "gu");
 
 function shorten(text: string): string {
-  // Never more characters than UTF-16 units: short text needs no counting.
-  if (text.length <= maxUserTextLength) return text;
-  const characters = Array.from(text);
-  return characters.length <= maxUserTextLength ? text : `${characters.slice(0, maxUserTextLength - 1).join("")}…`;
+  // Whole characters as people see them: never half a flag or a family.
+  return shortenedText(text, maxUserTextLength);
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Checks a finished draft as a whole (sections, limits, identities) and gives every section and item its key. */
+import { codePointCount } from "../../text/characters.js";
 import type { ChecklistGroup, ParseResult, ParsedItem, ParsedSection } from "../curriculumModel.js";
 import { slugify } from "../slugify.js";
 import { readsAs } from "../typedItem.js";
@@ -189,8 +190,10 @@ function checkRepeatedItems(draft: DraftCurriculum, problems: ProblemList): void
 /** Titles members read in replies and buttons: the curriculum's, each section's, group's and item's. */
 function checkTitleLengths(draft: DraftCurriculum, problems: ProblemList): void {
   const check = (title: string | null, line: number): void => {
-    if (title === null || title.length <= MAX_TITLE_CHARACTERS) return;
-    problems.add(line, ProblemCode.TitleTooLong, { title: excerpt(title), length: title.length, limit: MAX_TITLE_CHARACTERS });
+    // Characters as an editor counts them: an emoji or a bold "𝐁" is one, though two UTF-16 units.
+    const length = title === null || title.length <= MAX_TITLE_CHARACTERS ? 0 : codePointCount(title);
+    if (title === null || length <= MAX_TITLE_CHARACTERS) return;
+    problems.add(line, ProblemCode.TitleTooLong, { title: excerpt(title), length, limit: MAX_TITLE_CHARACTERS });
   };
   check(draft.title, draft.titleLine);
   for (const section of draft.sections) {

@@ -3,6 +3,7 @@
  * lines, plus a ledger of what became of each one, so that no line can
  * vanish without the parser having decided so.
  */
+import { shortenedText } from "../../text/characters.js";
 import { MAX_LINE_CHARACTERS } from "./limits.js";
 import { ProblemCode } from "./problemCodes.js";
 import type { ProblemList } from "./ProblemList.js";
@@ -38,12 +39,9 @@ export function looksLikeMarkdown(lines: readonly SourceLine[]): boolean {
   return text === "---" || /^#{1,6}\s/.test(text);
 }
 
-/** Shortens text quoted back to the author, by code point so an emoji is never split in half. */
+/** Shortens text quoted back to the author, on whole characters so an emoji or a flag is never split in half. */
 export function excerpt(text: string, maxLength = 70): string {
-  if (text.length <= maxLength) return text;
-  return `${Array.from(text)
-    .slice(0, maxLength - 1)
-    .join("")}…`;
+  return shortenedText(text, maxLength);
 }
 
 /**
