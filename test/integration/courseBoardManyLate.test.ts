@@ -4,11 +4,10 @@ import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
+import { duringCourse, seedLateWindowMembers } from "../helpers/lateWindowMembers.js";
 
 const lastWeek = 12;
 const lateMembers = 2_000;
-const duringCourse = new Date("2027-01-05T10:00:00Z");
-const afterTheEnd = new Date("2027-03-29T06:00:00Z");
 
 /**
  * A cohort paused over its end: every member logged reading after the last week (more members than a statement
@@ -18,7 +17,6 @@ describe("the course's board with thousands of members who logged late points", 
   let handle: TestDatabaseHandle;
   let completions: CompletionRepository;
   let cohortId: number;
-  const idOf = new Map<string, number>();
 
   beforeAll(async () => {
     handle = await openTestDatabase();
@@ -33,26 +31,13 @@ describe("the course's board with thousands of members who logged late points", 
     const curriculum = await createCurriculumRow(prisma, "many-late", lastWeek);
     cohortId = (await createCohortRow(prisma, curriculum.id, { name: "Paused Over End" })).id;
     // late-i: i points during the course (late-0 none), 1,000 late ones; "steady": 5,000 during the course, none late.
-    const users = [...Array.from({ length: lateMembers }, (_, i) => `late-${i}`), "steady"];
-    await prisma.member.createMany({
-      data: users.map((userId, i) => ({
-        cohortId,
-        userId,
-        displayName: userId,
-        points: userId === "steady" ? 5_000 : i + 1_000,
-        pointsReachedAt: userId === "steady" ? duringCourse : afterTheEnd,
-      })),
+    await seedLateWindowMembers(prisma, {
+      cohortId,
+      lastWeek,
+      lateScorers: lateMembers,
+      coursePoints: (i) => i,
+      onTime: { userId: "steady", points: 5_000, weekNumber: 2 },
     });
-    for (const row of await prisma.member.findMany({ where: { cohortId }, select: { id: true, userId: true } }))
-      idOf.set(row.userId, row.id);
-    const scores = users.flatMap((userId, i) => {
-      const memberId = idOf.get(userId) ?? 0;
-      if (userId === "steady") return [{ memberId, cohortId, weekNumber: 2, points: 5_000, reachedAt: duringCourse }];
-      const late = { memberId, cohortId, weekNumber: lastWeek + 1, points: 1_000, reachedAt: afterTheEnd };
-      return i === 0 ? [late] : [{ memberId, cohortId, weekNumber: 1, points: i, reachedAt: duringCourse }, late];
-    });
-    for (let start = 0; start < scores.length; start += 500)
-      await prisma.weeklyScore.createMany({ data: scores.slice(start, start + 500) });
   }, 120_000);
 
   afterAll(async () => handle.closeAndDrop());
