@@ -222,7 +222,9 @@ function lateScorerRows(cohortId: number, lastWeek: number): Prisma.Sql {
     WHERE ${Prisma.raw(rankedMemberSql)} AND m."points" - l."late" > 0`;
 }
 
-const courseOrder = Prisma.sql`m."points" DESC, m."pointsReachedAt" ASC, m."id" ASC`;
+// NULLS FIRST said, not left to each database (PostgreSQL's default is NULLS LAST): the top `limit` taken here must
+// be those courseTopSql's outer order keeps, or a NULL at the cut falls off the board.
+const courseOrder = Prisma.sql`m."points" DESC, m."pointsReachedAt" ASC NULLS FIRST, m."id" ASC`;
 
 /**
  * CompletionRepository.courseTop's board: the course's top `limit` in board order. A row reached at no time (NULL)
@@ -238,18 +240,21 @@ function courseTopSql(cohortId: number, lastWeek: number, limit: number): Prisma
     LIMIT ${Prisma.raw(integerLiteral(limit))}`;
 }
 
-/** A row's place relative to an anchor on a board, `above` or below it, and the order that reads the nearest first. */
+/**
+ * A row's place relative to an anchor on a board, `above` or below it, and the order that reads the nearest first
+ * (a NULL time as the epoch, the earliest, on both databases: their defaults differ).
+ */
 function nearCondition(direction: "above" | "below", anchor: BoardAnchor, prefix: string): { where: Prisma.Sql; order: Prisma.Sql } {
   const { points, reachedAt, memberId } = anchor;
   const [p, r, i] = [`${prefix}"points"`, prefix === "" ? `"reachedAt"` : `${prefix}"pointsReachedAt"`, `${prefix}"id"`].map(Prisma.raw);
   return direction === "above"
     ? {
         where: Prisma.sql`(${p} > ${points} OR (${p} = ${points} AND ${r} < ${reachedAt}) OR (${p} = ${points} AND ${r} = ${reachedAt} AND ${i} < ${memberId}))`,
-        order: Prisma.sql`${p} ASC, ${r} DESC, ${i} DESC`,
+        order: Prisma.sql`${p} ASC, ${r} DESC NULLS LAST, ${i} DESC`,
       }
     : {
         where: Prisma.sql`(${p} < ${points} OR (${p} = ${points} AND ${r} > ${reachedAt}) OR (${p} = ${points} AND ${r} = ${reachedAt} AND ${i} > ${memberId}))`,
-        order: Prisma.sql`${p} DESC, ${r} ASC, ${i} ASC`,
+        order: Prisma.sql`${p} DESC, ${r} ASC NULLS FIRST, ${i} ASC`,
       };
 }
 
