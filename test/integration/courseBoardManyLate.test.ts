@@ -54,6 +54,35 @@ describe("the course's board with thousands of members who logged late points", 
     expect((await completions.courseStanding(cohortId, lastWeek, 5_000)).ranked).toBe(lateMembers);
   });
 
+  // A time of NULL (rows from before that column was kept) reads as the epoch, first among its equals, on both databases.
+  it("keeps a member whose points have no time, tied at the top ten's cut, first among the tied", async () => {
+    const { prisma } = handle;
+    const curriculum = await createCurriculumRow(prisma, "null-reached", lastWeek);
+    const other = (await createCohortRow(prisma, curriculum.id, { name: "Null Reached" })).id;
+    // late-0: 1 point before the end, 1,000 after it; on-time-0 to on-time-9 tied on 10, a minute apart; "no-time" last.
+    await seedLateWindowMembers(prisma, {
+      cohortId: other,
+      lastWeek,
+      lateScorers: 1,
+      coursePoints: () => 1,
+      onTime: { userId: "on-time-0", points: 10, weekNumber: 1 },
+    });
+    const tied = Array.from({ length: 9 }, (_, i) => ({
+      userId: `on-time-${i + 1}`,
+      pointsReachedAt: new Date(duringCourse.getTime() + (i + 1) * 60_000),
+    }));
+    await prisma.member.createMany({
+      data: [...tied, { userId: "no-time", pointsReachedAt: null }].map((row) => ({
+        ...row,
+        cohortId: other,
+        displayName: row.userId,
+        points: 10,
+      })),
+    });
+    const top = await completions.courseTop(other, lastWeek, 10);
+    expect(top?.map((row) => row.displayName)).toEqual(["no-time", ...Array.from({ length: 9 }, (_, i) => `on-time-${i}`)]);
+  });
+
   it("is the all-time board itself when nobody logged late (nothing to leave out)", async () => {
     const curriculum = await createCurriculumRow(handle.prisma, "none-late", lastWeek);
     const other = (await createCohortRow(handle.prisma, curriculum.id, { name: "On Time" })).id;
