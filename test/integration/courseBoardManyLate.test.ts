@@ -83,6 +83,38 @@ describe("the course's board with thousands of members who logged late points", 
     expect(top?.map((row) => row.displayName)).toEqual(["no-time", ...Array.from({ length: 9 }, (_, i) => `on-time-${i}`)]);
   });
 
+  // view:near reads a NULL time as the epoch too: before the caller's time among their equals, and by id among NULLs.
+  it("shows members whose points have no time, tied with the caller, just above them in view:near", async () => {
+    const { prisma } = handle;
+    const curriculum = await createCurriculumRow(prisma, "null-near", lastWeek);
+    const other = (await createCohortRow(prisma, curriculum.id, { name: "Null Near" })).id;
+    // late-0: 1 point before the end; "me" 10 at duringCourse; "later" 10 a minute on; "no-time-1", "no-time-2" 10 at no time.
+    await seedLateWindowMembers(prisma, {
+      cohortId: other,
+      lastWeek,
+      lateScorers: 1,
+      coursePoints: () => 1,
+      onTime: { userId: "me", points: 10, weekNumber: 1 },
+    });
+    const tied = [
+      { userId: "later", pointsReachedAt: new Date(duringCourse.getTime() + 60_000) },
+      { userId: "no-time-1", pointsReachedAt: null },
+      { userId: "no-time-2", pointsReachedAt: null },
+    ];
+    await prisma.member.createMany({ data: tied.map((row) => ({ ...row, cohortId: other, displayName: row.userId, points: 10 })) });
+    const nearOf = async (userId: string) => {
+      const member = await prisma.member.findFirstOrThrow({ where: { cohortId: other, userId } });
+      const near = await completions.nearCourse(other, lastWeek, await completions.courseScore(member.id, lastWeek), 2);
+      return [near.above.map((row) => row.displayName), near.below.map((row) => row.displayName)];
+    };
+    expect(await nearOf("me")).toEqual([
+      ["no-time-1", "no-time-2"],
+      ["later", "late-0"],
+    ]);
+    expect(await nearOf("no-time-2")).toEqual([["no-time-1"], ["me", "later"]]);
+    expect(await nearOf("no-time-1")).toEqual([[], ["no-time-2", "me"]]);
+  });
+
   it("is the all-time board itself when nobody logged late (nothing to leave out)", async () => {
     const curriculum = await createCurriculumRow(handle.prisma, "none-late", lastWeek);
     const other = (await createCohortRow(handle.prisma, curriculum.id, { name: "On Time" })).id;
