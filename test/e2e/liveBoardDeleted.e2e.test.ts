@@ -91,7 +91,14 @@ async function worldWithDeletedBoard(name: string, start: string, firstTick: Dat
  * board's final edit comes a minute after that new end, as any board's, not at the week's old end (Monday 00:00 UTC).
  */
 const earlierEnds = [
-  { title: "ended by /cohort end", command: "cohort end", options: {}, saved: "has ended", finalEditAt: "2027-03-02T10:01:30Z" },
+  {
+    title: "ended by /cohort end",
+    command: "cohort end",
+    options: {},
+    saved: "has ended",
+    finalEditAt: "2027-03-02T10:01:30Z",
+    editsBefore: 1,
+  },
   // UTC+14: week 1 ends at Monday 00:00 there, Sunday 10:00 UTC.
   {
     title: "moved to a time zone ahead",
@@ -99,18 +106,21 @@ const earlierEnds = [
     options: { timezone: "Pacific/Kiritimati" },
     saved: "Saved.",
     finalEditAt: "2027-03-07T10:01:30Z",
+    editsBefore: 1,
   },
-  // Week 1 from Wednesday 2027-02-24: it ends on Wednesday 2027-03-03 00:00 UTC.
+  // Week 1 from Wednesday 2027-02-24: it ends on Wednesday 2027-03-03 00:00 UTC. The start edit sets the board
+  // aside: its one edit (saying its week moved) comes a minute after the admin's edit, before the new end.
   {
     title: "started earlier",
     command: "cohort edit",
     options: { start: "2027-02-24" },
     saved: "Saved.",
     finalEditAt: "2027-03-03T00:01:30Z",
+    editsBefore: 2,
   },
 ] as const;
 
-for (const { title, command: commandName, options, saved, finalEditAt } of earlierEnds) {
+for (const { title, command: commandName, options, saved, finalEditAt, editsBefore } of earlierEnds) {
   describe(`a deleted live board of a cohort ${title} mid-week`, () => {
     let setup: Awaited<ReturnType<typeof worldWithDeletedBoard>>;
     beforeAll(async () => {
@@ -125,6 +135,9 @@ for (const { title, command: commandName, options, saved, finalEditAt } of earli
       world.first.clock.set(at("2027-03-02T10:00:00Z"));
       const reply = await command(world.admin.id, commandName, { cohort: "Ended Deleted", ...options });
       expect(visibleText(reply)).toContain(saved);
+      // Half a minute after the new end: not yet.
+      await world.first.tickAt(new Date(at(finalEditAt).getTime() - 60_000));
+      expect(editsAsked()).toBe(editsBefore);
       await world.first.tickAt(at(finalEditAt));
       await world.first.tickAt(new Date(at(finalEditAt).getTime() + 210_000));
       expect(editsAsked()).toBe(2);
