@@ -87,7 +87,8 @@ describe("the course's view:near beside a large cohort", () => {
       `EXPLAIN (FORMAT JSON) ${numberedPlaceholders(sql)}`,
       ...params,
     );
-    return seqScansOf(row?.["QUERY PLAN"]).filter((relation) => relation === "Member");
+    const plan = row?.["QUERY PLAN"];
+    return [...seqScansOf(plan).filter((relation) => relation === "Member"), ...cohortSortsOf(plan)];
   }
 });
 
@@ -98,4 +99,28 @@ function seqScansOf(node: unknown): string[] {
   const step = node as Record<string, unknown>;
   const own = step["Node Type"] === "Seq Scan" ? [String(step["Relation Name"])] : [];
   return [...own, ...Object.values(step).flatMap(seqScansOf)];
+}
+
+/**
+ * The Sort steps of a PostgreSQL JSON plan that sort a pass over a cohort's Member rows: all of them read before the
+ * first is returned. A Limit below the Sort bounds its input (an Incremental Sort on the index's points, as the
+ * on-time half's, reads only the tied group), and Member rows reached by id are only the late scorers'.
+ */
+function cohortSortsOf(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(cohortSortsOf);
+  if (node === null || typeof node !== "object") return [];
+  const step = node as Record<string, unknown>;
+  const own = step["Node Type"] === "Sort" && cohortMemberPasses(step["Plans"]) ? ["Sort of a cohort's Member rows"] : [];
+  return [...own, ...Object.values(step).flatMap(cohortSortsOf)];
+}
+
+/** Whether a plan step below reads Member rows by their cohort (or all of them), not through a Limit. */
+function cohortMemberPasses(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(cohortMemberPasses);
+  if (node === null || typeof node !== "object") return false;
+  const step = node as Record<string, unknown>;
+  if (step["Node Type"] === "Limit") return false;
+  const readsMember =
+    step["Relation Name"] === "Member" && (step["Node Type"] === "Seq Scan" || /cohortId/.test(String(step["Index Cond"])));
+  return readsMember || cohortMemberPasses(step["Plans"]);
 }
