@@ -10,6 +10,7 @@ import type { StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { currentSections } from "../domain/schedule/currentSection.js";
 import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
 import { memberTotalWeeks } from "../domain/schedule/memberPlanWeek.js";
+import { memberSectionWeek } from "../domain/schedule/memberSectionWeek.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logging/createLogger.js";
@@ -108,8 +109,7 @@ export class CheckpointService {
       { startDate: context.plan.startDate, totalWeeks: memberTotalWeeks(context.plan.totalWeeks, plan) },
       today,
     );
-    // Sections count curriculum weeks: a break week does not move them on.
-    const week = calendarWeek - context.breakWeeks.filter((breakWeek) => breakWeek < calendarWeek).length - plan.extraWeeks;
+    const week = memberSectionWeek(calendarWeek, context.breakWeeks, plan.extraWeeks);
     const sameWeek = currentSections(context.curriculum.sections, week, context.basePlan.totalWeeks, context.curriculum.sections.length);
     const sections = sameWeek.slice(0, maxCheckpointSections);
     if (sections.length === 0) throw new UserError("checkpoint.noSections");

@@ -86,25 +86,64 @@ async function worldWithDeletedBoard(name: string, start: string, firstTick: Dat
   return { world, channel, command, complete, editsAsked };
 }
 
-/** The deleted board's cohort ended by an admin mid-week: the board's final edit comes a minute later, as any board's. */
-describe("a deleted live board of a cohort ended mid-week", () => {
-  let setup: Awaited<ReturnType<typeof worldWithDeletedBoard>>;
-  beforeAll(async () => {
-    setup = await worldWithDeletedBoard("Ended Deleted", "2027-03-01", at("2027-03-01T09:00:00Z"));
-  });
-  afterAll(async () => setup.world.close());
+/**
+ * The deleted board's week brought to an earlier end by an admin mid-week (Tuesday 2027-03-02 10:00 UTC): the
+ * board's final edit comes a minute after that new end, as any board's, not at the week's old end (Monday 00:00 UTC).
+ */
+const earlierEnds = [
+  {
+    title: "ended by /cohort end",
+    command: "cohort end",
+    options: {},
+    saved: "has ended",
+    finalEditAt: "2027-03-02T10:01:30Z",
+    editsBefore: 1,
+  },
+  // UTC+14: week 1 ends at Monday 00:00 there, Sunday 10:00 UTC.
+  {
+    title: "moved to a time zone ahead",
+    command: "cohort edit",
+    options: { timezone: "Pacific/Kiritimati" },
+    saved: "Saved.",
+    finalEditAt: "2027-03-07T10:01:30Z",
+    editsBefore: 1,
+  },
+  // Week 1 from Wednesday 2027-02-24: it ends on Wednesday 2027-03-03 00:00 UTC. The start edit sets the board
+  // aside: its one edit (saying its week moved) comes a minute after the admin's edit, before the new end.
+  {
+    title: "started earlier",
+    command: "cohort edit",
+    options: { start: "2027-02-24" },
+    saved: "Saved.",
+    finalEditAt: "2027-03-03T00:01:30Z",
+    editsBefore: 2,
+  },
+] as const;
 
-  it("tries the deleted board's final edit a minute after the end, not at the week's old end", async () => {
-    const { world, command, complete, editsAsked } = setup;
-    await complete("900000000000000011", "First Reader", at("2027-03-01T10:00:00Z"));
-    expect(editsAsked()).toBe(1);
-    world.first.clock.set(at("2027-03-02T10:00:00Z"));
-    await command(world.admin.id, "cohort end", { cohort: "Ended Deleted" });
-    await world.first.tickAt(at("2027-03-02T10:01:30Z"));
-    await world.first.tickAt(at("2027-03-02T10:05:00Z"));
-    expect(editsAsked()).toBe(2);
+for (const { title, command: commandName, options, saved, finalEditAt, editsBefore } of earlierEnds) {
+  describe(`a deleted live board of a cohort ${title} mid-week`, () => {
+    let setup: Awaited<ReturnType<typeof worldWithDeletedBoard>>;
+    beforeAll(async () => {
+      setup = await worldWithDeletedBoard("Ended Deleted", "2027-03-01", at("2027-03-01T09:00:00Z"));
+    });
+    afterAll(async () => setup.world.close());
+
+    it("tries the deleted board's final edit a minute after the week's new end, not at its old end", async () => {
+      const { world, command, complete, editsAsked } = setup;
+      await complete("900000000000000011", "First Reader", at("2027-03-01T10:00:00Z"));
+      expect(editsAsked()).toBe(1);
+      world.first.clock.set(at("2027-03-02T10:00:00Z"));
+      const reply = await command(world.admin.id, commandName, { cohort: "Ended Deleted", ...options });
+      expect(visibleText(reply)).toContain(saved);
+      // Half a minute after the new end: not yet.
+      await world.first.tickAt(new Date(at(finalEditAt).getTime() - 60_000));
+      expect(editsAsked()).toBe(editsBefore);
+      await world.first.tickAt(at(finalEditAt));
+      await world.first.tickAt(new Date(at(finalEditAt).getTime() + 210_000));
+      expect(editsAsked()).toBe(2);
+    });
   });
-});
+}
 
 /**
  * A cohort starting on a Wednesday with Monday announcements: week 2's post goes out while week 1 still runs,

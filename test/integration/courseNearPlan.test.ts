@@ -5,12 +5,11 @@ import { numberedPlaceholders, type SqlReader, type SqlValue } from "../../src/d
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
+import { duringCourse, seedLateWindowMembers } from "../helpers/lateWindowMembers.js";
 
 const lastWeek = 12;
 const otherMembers = 20_000;
 const lateScorers = 100;
-const duringCourse = new Date("2027-01-05T10:00:00Z");
-const afterTheEnd = new Date("2027-03-29T06:00:00Z");
 
 /**
  * view:near on the course's board, in the late window, beside a much larger cohort: the late scorers' half reaches
@@ -49,23 +48,13 @@ describe("the course's view:near beside a large cohort", () => {
     for (let start = 0; start < bigRows.length; start += 2_000)
       await prisma.member.createMany({ data: bigRows.slice(start, start + 2_000) });
     // late-i: i + 1 points before the end and 1,000 after it; "me": 50 points, none late (late-49 ties, joined first).
-    const users = [...Array.from({ length: lateScorers }, (_, i) => `late-${i}`), "me"];
-    await prisma.member.createMany({
-      data: users.map((userId, i) => ({
-        cohortId,
-        userId,
-        displayName: userId,
-        points: userId === "me" ? 50 : i + 1 + 1_000,
-        pointsReachedAt: userId === "me" ? duringCourse : afterTheEnd,
-      })),
+    await seedLateWindowMembers(prisma, {
+      cohortId,
+      lastWeek,
+      lateScorers,
+      coursePoints: (i) => i + 1,
+      onTime: { userId: "me", points: 50, weekNumber: 1 },
     });
-    const ids = await prisma.member.findMany({ where: { cohortId }, select: { id: true, userId: true } });
-    const scores = ids.flatMap(({ id: memberId, userId }) => {
-      const before = userId === "me" ? 50 : Number(userId.slice("late-".length)) + 1;
-      const course = { memberId, cohortId, weekNumber: 1, points: before, reachedAt: duringCourse };
-      return userId === "me" ? [course] : [course, { memberId, cohortId, weekNumber: lastWeek + 1, points: 1_000, reachedAt: afterTheEnd }];
-    });
-    await prisma.weeklyScore.createMany({ data: scores });
     await prisma.$executeRawUnsafe(handle.target.provider === "sqlite" ? "PRAGMA optimize" : "ANALYZE");
   }, 240_000);
 
@@ -98,7 +87,8 @@ describe("the course's view:near beside a large cohort", () => {
       `EXPLAIN (FORMAT JSON) ${numberedPlaceholders(sql)}`,
       ...params,
     );
-    return seqScansOf(row?.["QUERY PLAN"]).filter((relation) => relation === "Member");
+    const plan = row?.["QUERY PLAN"];
+    return [...seqScansOf(plan).filter((relation) => relation === "Member"), ...cohortSortsOf(plan)];
   }
 });
 
@@ -109,4 +99,28 @@ function seqScansOf(node: unknown): string[] {
   const step = node as Record<string, unknown>;
   const own = step["Node Type"] === "Seq Scan" ? [String(step["Relation Name"])] : [];
   return [...own, ...Object.values(step).flatMap(seqScansOf)];
+}
+
+/**
+ * The Sort steps of a PostgreSQL JSON plan that sort a pass over a cohort's Member rows: all of them read before the
+ * first is returned. A Limit below the Sort bounds its input (an Incremental Sort on the index's points, as the
+ * on-time half's, reads only the tied group), and Member rows reached by id are only the late scorers'.
+ */
+function cohortSortsOf(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(cohortSortsOf);
+  if (node === null || typeof node !== "object") return [];
+  const step = node as Record<string, unknown>;
+  const own = step["Node Type"] === "Sort" && cohortMemberPasses(step["Plans"]) ? ["Sort of a cohort's Member rows"] : [];
+  return [...own, ...Object.values(step).flatMap(cohortSortsOf)];
+}
+
+/** Whether a plan step below reads Member rows by their cohort (or all of them), not through a Limit. */
+function cohortMemberPasses(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(cohortMemberPasses);
+  if (node === null || typeof node !== "object") return false;
+  const step = node as Record<string, unknown>;
+  if (step["Node Type"] === "Limit") return false;
+  const readsMember =
+    step["Relation Name"] === "Member" && (step["Node Type"] === "Seq Scan" || /cohortId/.test(String(step["Index Cond"])));
+  return readsMember || cohortMemberPasses(step["Plans"]);
 }

@@ -222,7 +222,9 @@ function lateScorerRows(cohortId: number, lastWeek: number): Prisma.Sql {
     WHERE ${Prisma.raw(rankedMemberSql)} AND m."points" - l."late" > 0`;
 }
 
-const courseOrder = Prisma.sql`m."points" DESC, m."pointsReachedAt" ASC, m."id" ASC`;
+// NULLS FIRST said, not left to each database (PostgreSQL's default is NULLS LAST): the top `limit` taken here must
+// be those courseTopSql's outer order keeps, or a NULL at the cut falls off the board.
+const courseOrder = Prisma.sql`m."points" DESC, m."pointsReachedAt" ASC NULLS FIRST, m."id" ASC`;
 
 /**
  * CompletionRepository.courseTop's board: the course's top `limit` in board order. A row reached at no time (NULL)
@@ -238,19 +240,31 @@ function courseTopSql(cohortId: number, lastWeek: number, limit: number): Prisma
     LIMIT ${Prisma.raw(integerLiteral(limit))}`;
 }
 
-/** A row's place relative to an anchor on a board, `above` or below it, and the order that reads the nearest first. */
+/**
+ * A row's place relative to an anchor on a board, `above` or below it, and the order that reads the nearest first
+ * (a NULL time as the epoch, the earliest, on both databases: their defaults differ). A NULL time compares with
+ * nothing in SQL, so a tied row with none has its own branch (the anchor's own time is never NULL: courseScore reads
+ * it as the epoch); every branch keeps the points bound, so the index is still read by range.
+ */
 function nearCondition(direction: "above" | "below", anchor: BoardAnchor, prefix: string): { where: Prisma.Sql; order: Prisma.Sql } {
   const { points, reachedAt, memberId } = anchor;
   const [p, r, i] = [`${prefix}"points"`, prefix === "" ? `"reachedAt"` : `${prefix}"pointsReachedAt"`, `${prefix}"id"`].map(Prisma.raw);
-  return direction === "above"
-    ? {
-        where: Prisma.sql`(${p} > ${points} OR (${p} = ${points} AND ${r} < ${reachedAt}) OR (${p} = ${points} AND ${r} = ${reachedAt} AND ${i} < ${memberId}))`,
-        order: Prisma.sql`${p} ASC, ${r} DESC, ${i} DESC`,
-      }
-    : {
-        where: Prisma.sql`(${p} < ${points} OR (${p} = ${points} AND ${r} > ${reachedAt}) OR (${p} = ${points} AND ${r} = ${reachedAt} AND ${i} > ${memberId}))`,
-        order: Prisma.sql`${p} DESC, ${r} ASC, ${i} ASC`,
-      };
+  const anchorAtEpoch = reachedAt.getTime() <= 0;
+  if (direction === "above") {
+    // Before any later time; before the anchor's own epoch only by id.
+    const noTime = anchorAtEpoch ? Prisma.sql` AND ${i} < ${memberId}` : Prisma.empty;
+    return {
+      where: Prisma.sql`(${p} > ${points} OR (${p} = ${points} AND ${r} < ${reachedAt}) OR (${p} = ${points} AND ${r} = ${reachedAt} AND ${i} < ${memberId})
+        OR (${p} = ${points} AND ${r} IS NULL${noTime}))`,
+      order: Prisma.sql`${p} ASC, ${r} DESC NULLS LAST, ${i} DESC`,
+    };
+  }
+  // Never after a time; after the anchor's own epoch only by id.
+  const noTime = anchorAtEpoch ? Prisma.sql` OR (${p} = ${points} AND ${r} IS NULL AND ${i} > ${memberId})` : Prisma.empty;
+  return {
+    where: Prisma.sql`(${p} < ${points} OR (${p} = ${points} AND ${r} > ${reachedAt}) OR (${p} = ${points} AND ${r} = ${reachedAt} AND ${i} > ${memberId})${noTime})`,
+    order: Prisma.sql`${p} DESC, ${r} ASC NULLS FIRST, ${i} ASC`,
+  };
 }
 
 const plannerFence = integerLiteral(Number.MAX_SAFE_INTEGER);
