@@ -12,6 +12,7 @@ import { projectPaths } from "../../src/projectPaths.js";
 interface SentNode {
   readonly name: string;
   readonly type?: number;
+  readonly required?: boolean;
   readonly name_localizations?: Readonly<Record<string, string>>;
   readonly options?: readonly SentNode[];
   readonly choices?: readonly { name: string; value: string | number }[];
@@ -72,6 +73,15 @@ describe("README commands", () => {
       return problemsOf(example.slice(commandPath.length + 1), leaf.options).map((problem) => `/${commandPath}${problem}`);
     });
     expect(problems).toEqual([]);
+  });
+
+  it("shows every required option in its row's example", () => {
+    const missing = rows.flatMap(({ path: commandPath, example }) =>
+      (leaves.find((leaf) => leaf.path === commandPath)?.options ?? [])
+        .filter((option) => option.required === true && !optionsTyped(example).some((typed) => typed.name === option.name))
+        .map((option) => `${commandPath} ${option.name}`),
+    );
+    expect(missing).toEqual([]);
   });
 
   it("names every option in its command's row (cohort: in the section's introduction)", () => {
