@@ -84,15 +84,28 @@ describe("README commands", () => {
     expect(missing).toEqual([]);
   });
 
-  it("names every option in its command's row (cohort: in the section's introduction)", () => {
+  it("names every option in its command's row (a member command's cohort: in the section's introduction)", () => {
+    const isMemberCommand = (commandPath: string) => !commandPath.startsWith("cohort ");
     const unnamed = rows.flatMap(({ path: commandPath, row }) =>
       (leaves.find((leaf) => leaf.path === commandPath)?.options ?? [])
         .filter((option) => !row.includes(`${option.name}:`) && !row.includes(`\`${option.name}\``))
-        .filter((option) => option.name !== "cohort")
+        .filter((option) => option.name !== "cohort" || !isMemberCommand(commandPath))
         .map((option) => `${commandPath} ${option.name}`),
     );
     expect(commandsSection).toContain("`cohort` option can be left out");
     expect(unnamed).toEqual([]);
+  });
+
+  it("says in an admin command's row when its cohort can be left out", () => {
+    const unsaid = rows
+      .filter(({ path: commandPath }) => commandPath.startsWith("cohort "))
+      .filter(({ path: commandPath }) => {
+        const cohort = leaves.find((leaf) => leaf.path === commandPath)?.options.find((option) => option.name === "cohort");
+        return cohort !== undefined && cohort.required !== true;
+      })
+      .filter(({ row }) => !row.includes("`cohort` can be left out") && !row.includes("`cohort:`"))
+      .map(({ path: commandPath }) => commandPath);
+    expect(unsaid).toEqual([]);
   });
 
   it("shows every typed command line with options and choices the command has", () => {
