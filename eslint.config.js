@@ -44,7 +44,7 @@ const layers = [
     patterns: [
       importsOf(
         ["services", "config", "errors", "clock", "projectPaths", "health", ...presentation, ...entryPoints],
-        "db/ imports only domain/, shared/, the generated Prisma client and the logger type.",
+        "db/ imports only domain/, shared/, the generated Prisma client, the logger type and workers/' lifecycle.",
       ),
     ],
   },

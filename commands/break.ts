@@ -6,7 +6,7 @@ import { readOptions } from "../src/discord/readOptions.js";
 
 const definition = {
   name: "break",
-  description: "Take days off: no reminders, and your streak waits (at most 28 days)",
+  description: "Take days off: no reminders, and your streak waits (ending at most 28 days after they start)",
   ...guildOnly,
   options: [
     { type: ApplicationCommandOptionType.String, name: "from", description: "First day off, YYYY-MM-DD", required: true, max_length: 20 },

@@ -1078,7 +1078,7 @@ export const esCommands: CommandTexts = {
   "pace mode=reset": ["Volver al plan de la cohorte"],
   "pace days": ["dias", "Ponerte al día en este número de días de estudio (por defecto 5)"],
   "pace cohort": ["cohorte", "Cohorte (opcional si solo estás en una)"],
-  break: ["descanso", "Tómate días libres: sin recordatorios, y tu racha te espera (28 días como mucho)"],
+  break: ["descanso", "Días libres: sin recordatorios y tu racha te espera (acaban como mucho 28 días después de empezar)"],
   "break from": ["desde", "Primer día libre, AAAA-MM-DD"],
   "break to": ["hasta", "Último día libre, AAAA-MM-DD (como mucho 28 días después de desde)"],
   "break off": ["terminar", "True termina tu descanso en esas fechas"],
