@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
-import { startBotHarness, tickAt, type BotHarness } from "../helpers/botHarness.js";
+import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
  * README "Curricula": section ranges may overlap and come in any order. Alpha (weeks 1–3) and Beta
@@ -91,6 +91,21 @@ describe("a curriculum whose sections overlap in weeks, as a member reads it", (
       const order = listed.filter((item) => item.startsWith(prefix));
       expect(order).toEqual(allItems.filter((item) => item.startsWith(prefix)));
     }
+  });
+
+  it("counts the same totals in /progress, /week and /cohort preview: 15 Required items, 7 h, each section once", async () => {
+    const progress = visibleText(await bot.reply(ada.id, "progress"));
+    expect(progress).toContain("**0/15**");
+    expect(progress).toContain("Reading time: **0 min** of 7 h");
+    expect(progress).toContain("0/6 · Alpha (weeks 1–3)\n▱▱▱▱▱▱▱▱▱▱ 0/3 · Gamma (week 3)\n▱▱▱▱▱▱▱▱▱▱ 0/6 · Beta (weeks 2–4)");
+    const weekTotals = weeks.map((week) => week.reduce((sum, day) => sum + day.items.length, 0));
+    expect(weekTotals).toEqual([2, 4, 7, 2]);
+    const preview = visibleText(await bot.reply(bot.admin.id, "cohort preview", { cohort: "Overlap", week: 3 }));
+    expect(preview).toContain("**This week:** Alpha (weeks 1–3) · Gamma (week 3) · Beta (weeks 2–4)");
+    expect(preview).toContain("**Total:** 7 items · 3 h over 5 study days");
+    expect(preview).toContain("Checkpoint prompt · Alpha");
+    expect(preview).toContain("Checkpoint prompt · Gamma");
+    expect(preview).not.toContain("Checkpoint prompt · Beta");
   });
 
   it("posts each week with the same days and items as /week, each item once, and each checkpoint once on its section's last day", async () => {
