@@ -18,7 +18,9 @@
  *
  * `dayBaseLoads` is what each day already carries (items of an overlapping
  * section placed before), so overlapping sections balance the shared days
- * together. Weights are whole minutes (integers ≥ 0), so every sum is exact.
+ * together — except in the fewer-items-than-days rule, which spaces by
+ * position alone (a known gap: test/e2e/overlappingSections.e2e.test.ts).
+ * Weights are whole minutes (integers ≥ 0), so every sum is exact.
  *
  * How (the rules are those of the original O(days · items²) programme, kept
  * in test/helpers/referenceBalanceItems.ts and compared in the tests):
