@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { until } from "../helpers/until.js";
+
+/**
+ * A cohort channel whose Embed Links an admin takes away after the cohort was set up. Discord then drops the
+ * embeds of the bot's channel messages without an error: a post would go out as a bare chart or bare buttons,
+ * its words lost. The bot holds such posts instead, flags the channel and tells the admin what to give back;
+ * replies to commands keep their cards (Discord lets apps embed links when responding to interactions).
+ */
+describe("a cohort channel where the bot may no longer embed links, end to end", () => {
+  let bot: BotHarness;
+  let cards: { id: string; name: string };
+  const cohortName = "Winter";
+  let ada: { id: string };
+
+  /** The bot's own posts (not replies to commands) in the channel. */
+  const botPosts = (): EmulatorMessage[] =>
+    bot.emulator
+      .channelMessages(cards.id)
+      .filter((message) => message.interactionId === null && message.authorId === bot.emulator.botUserId);
+  /** Posts that reached the channel without words: a chart or buttons whose embeds Discord dropped. */
+  const barePosts = () => botPosts().filter((message) => message.embeds.length === 0 && message.content.trim() === "");
+  const titled = (prefix: string) => botPosts().filter((message) => (message.embeds[0]?.title ?? "").startsWith(prefix));
+  const channelProblem = async () =>
+    (await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } })).channelProblem;
+  const embedLinks = async (allowed: boolean) => {
+    bot.emulator.setBotChannelPermissions(cards.id, { botCanEmbedLinks: allowed });
+    await until(() => {
+      const channel = bot.test.app.discord.client.channels.cache.get(cards.id);
+      const me = channel !== undefined && !channel.isDMBased() ? channel.guild.members.me : null;
+      return me !== null && channel !== undefined && !channel.isDMBased() && channel.permissionsFor(me).has("EmbedLinks") === allowed;
+    }, "the bot's cache to see Embed Links changed");
+  };
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
+    cards = bot.emulator.createChannel(bot.guild.id, { name: "cards" });
+    await until(() => bot.test.app.discord.client.channels.cache.has(cards.id), "the cards channel in the bot's cache");
+    await bot.reply(bot.admin.id, "cohort create", {
+      name: cohortName,
+      curriculum: "backend-engineer-learning-path",
+      channel: cards.id,
+      start: "2027-01-04",
+    });
+    ada = bot.member("ada");
+    await bot.run(ada.id, "join", { cohort: cohortName }, cards.id).final();
+    await tickAt(bot, "2027-01-04T09:00:30Z");
+  });
+  afterAll(async () => bot.close());
+
+  it("sent week 1's post with its words while the bot could embed links", () => {
+    expect(titled("📚 Week 1 of 12")).toHaveLength(1);
+    expect(barePosts()).toEqual([]);
+  });
+
+  it("still answers /today and /leaderboard there with their cards once Embed Links is taken away", async () => {
+    await embedLinks(false);
+    const today = await bot.run(ada.id, "today", {}, cards.id).final();
+    expect(today.embeds.length).toBeGreaterThan(0);
+    expect(visibleText(today)).not.toBe("");
+    const board = await bot.run(ada.id, "leaderboard", {}, cards.id).final();
+    expect(board.embeds.length).toBeGreaterThan(0);
+  });
+
+  it("holds week 2's post rather than sending it without its words, flags the channel, and /cohort info names Embed Links", async () => {
+    await tickAt(bot, "2027-01-11T09:00:30Z");
+    expect(barePosts()).toEqual([]);
+    expect(titled("📚 Week 2 of 12")).toEqual([]);
+    expect(await channelProblem()).toBe("no_permission");
+    const info = visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: cohortName }));
+    expect(info).toContain("Embed Links");
+  });
+
+  it("sends week 2's post, whole and once, when Embed Links is given back", async () => {
+    await embedLinks(true);
+    await tickAt(bot, "2027-01-11T10:00:30Z");
+    await tickAt(bot, "2027-01-11T11:00:30Z");
+    expect(titled("📚 Week 2 of 12")).toHaveLength(1);
+    expect(barePosts()).toEqual([]);
+  });
+
+  it("holds the checkpoint prompt too rather than posting its buttons alone, and sends it once Embed Links is back", async () => {
+    await embedLinks(false);
+    await tickAt(bot, "2027-01-15T17:00:30Z");
+    expect(barePosts()).toEqual([]);
+    expect(titled("✅ Checkpoint")).toEqual([]);
+    expect(await channelProblem()).toBe("no_permission");
+    await embedLinks(true);
+    await tickAt(bot, "2027-01-15T18:00:30Z");
+    await tickAt(bot, "2027-01-15T19:00:30Z");
+    expect(titled("✅ Checkpoint")).toHaveLength(1);
+    expect(barePosts()).toEqual([]);
+  });
+});
