@@ -109,13 +109,8 @@ function sentEmbed(embed: APIEmbed): APIEmbed {
  * Embeds a channel refuses the bot (no Embed Links): Discord would drop them without an error, the post going out
  * as a bare chart or bare buttons, so the post is held as for any missing post permission (the admin is told).
  */
-function embedsRefused(channelId: string): DeliveryError {
-  return new DeliveryError(
-    DeliveryFailure.NoPermission,
-    `no Embed Links in channel ${channelId}`,
-    403,
-    RESTJSONErrorCodes.MissingPermissions,
-  );
+function embedsRefused(channelId: string, status: number | null = null, code: number | null = null): DeliveryError {
+  return new DeliveryError(DeliveryFailure.NoPermission, `no Embed Links in channel ${channelId}`, status, code);
 }
 
 /** Discord's "empty message" for one that had embeds: it dropped them, the bot lacking Embed Links there. */
@@ -187,7 +182,9 @@ export class DiscordPostSender implements PostSender {
       })) as APIMessage;
       return { messageId: posted.id };
     } catch (error) {
-      throw droppedEmbeds(error, message) ? embedsRefused(channelId) : classify(error, "channel");
+      throw droppedEmbeds(error, message)
+        ? embedsRefused(channelId, 400, RESTJSONErrorCodes.CannotSendAnEmptyMessage)
+        : classify(error, "channel");
     }
   }
 
@@ -209,7 +206,9 @@ export class DiscordPostSender implements PostSender {
     try {
       await this.client.rest.patch(Routes.channelMessage(channelId, messageId), { body: editBody(message), ...uploads(message) });
     } catch (error) {
-      throw droppedEmbeds(error, message) ? embedsRefused(channelId) : classify(error, "channel");
+      throw droppedEmbeds(error, message)
+        ? embedsRefused(channelId, 400, RESTJSONErrorCodes.CannotSendAnEmptyMessage)
+        : classify(error, "channel");
     }
   }
 

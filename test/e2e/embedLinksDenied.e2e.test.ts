@@ -71,6 +71,11 @@ describe("a cohort channel where the bot may no longer embed links, end to end",
     expect(await channelProblem()).toBe("no_permission");
     const info = visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: cohortName }));
     expect(info).toContain("Embed Links");
+    // An admin announcing the week by hand is told the same, and nothing goes out bare either.
+    const announced = visibleText(await bot.reply(bot.admin.id, "cohort announce", { cohort: cohortName, kind: "week" }));
+    expect(announced).toMatch(/posts are on hold.*\*\*Embed Links\*\*|\*\*Embed Links\*\*.*posts are on hold/s);
+    expect(barePosts()).toEqual([]);
+    expect(titled("📚 Week 2 of 12")).toEqual([]);
   });
 
   it("sends week 2's post, whole and once, when Embed Links is given back", async () => {
@@ -91,6 +96,20 @@ describe("a cohort channel where the bot may no longer embed links, end to end",
     await tickAt(bot, "2027-01-15T18:00:30Z");
     await tickAt(bot, "2027-01-15T19:00:30Z");
     expect(titled("✅ Checkpoint")).toHaveLength(1);
+    expect(barePosts()).toEqual([]);
+  });
+  it("holds a post Discord refuses as empty for the embeds it dropped, when Embed Links went before the bot heard of it", async () => {
+    // Embed Links taken away an instant before the send: Discord drops the embeds and finds nothing left (50006).
+    bot.emulator.failNext(`POST /channels/${cards.id}/messages`, 400, 1, {
+      body: { message: "Cannot send an empty message", code: 50006 },
+    });
+    await tickAt(bot, "2027-01-18T09:00:30Z");
+    expect(titled("📚 Week 3 of 12")).toEqual([]);
+    expect(await channelProblem()).toBe("no_permission");
+    // Not given up as a bad request: sent once the channel checks out again.
+    await tickAt(bot, "2027-01-18T10:00:30Z");
+    await tickAt(bot, "2027-01-18T11:00:30Z");
+    expect(titled("📚 Week 3 of 12")).toHaveLength(1);
     expect(barePosts()).toEqual([]);
   });
 });
