@@ -204,7 +204,7 @@ describe("the weekly post of the running week after a cohort is created", () => 
     expect(checkpoints.map((post) => post.at)).toEqual(["2027-03-13T04:00:00.000Z", "2027-03-19T03:00:00.000Z"]);
   });
 
-  /** Admins' schedule edits, each at its instant, made on the course's last day before the closing post's next tick. */
+  /** An admin's schedule edits, each at its instant, made minutes before the closing post is due. */
   type ClosingEdits = readonly { readonly at: string; readonly changes: Parameters<typeof editScheduleAt>[3] }[];
   // The closing post, Monday 09:00 in Pago Pago, is 20:00 UTC. At 19:30 UTC the cohort moves to Kiritimati
   // (UTC+14), where Monday 09:00 was Sunday 19:00 UTC: 24½ hours ago.
