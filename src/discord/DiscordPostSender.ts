@@ -118,6 +118,13 @@ function droppedEmbeds(error: unknown, message: PostMessage): boolean {
   return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendAnEmptyMessage && message.embeds.length > 0;
 }
 
+/** A channel message's or edit's refusal: Discord's empty-message refusal of one that had embeds is Embed Links'. */
+function channelFailure(error: unknown, channelId: string, message: PostMessage): DeliveryError {
+  return droppedEmbeds(error, message)
+    ? embedsRefused(channelId, 400, RESTJSONErrorCodes.CannotSendAnEmptyMessage)
+    : classify(error, "channel");
+}
+
 /** discord.js errors → the scheduler's failure kinds. */
 function classify(error: unknown, target: "channel" | "dm"): DeliveryError {
   if (error instanceof DiscordAPIError) {
@@ -182,9 +189,7 @@ export class DiscordPostSender implements PostSender {
       })) as APIMessage;
       return { messageId: posted.id };
     } catch (error) {
-      throw droppedEmbeds(error, message)
-        ? embedsRefused(channelId, 400, RESTJSONErrorCodes.CannotSendAnEmptyMessage)
-        : classify(error, "channel");
+      throw channelFailure(error, channelId, message);
     }
   }
 
@@ -206,9 +211,7 @@ export class DiscordPostSender implements PostSender {
     try {
       await this.client.rest.patch(Routes.channelMessage(channelId, messageId), { body: editBody(message), ...uploads(message) });
     } catch (error) {
-      throw droppedEmbeds(error, message)
-        ? embedsRefused(channelId, 400, RESTJSONErrorCodes.CannotSendAnEmptyMessage)
-        : classify(error, "channel");
+      throw channelFailure(error, channelId, message);
     }
   }
 
