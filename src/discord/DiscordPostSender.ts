@@ -110,7 +110,7 @@ function sentEmbed(embed: APIEmbed): APIEmbed {
  * as a bare chart or bare buttons, so the post is held as for any missing post permission (the admin is told).
  */
 function embedsRefused(channelId: string, status: number | null = null, code: number | null = null): DeliveryError {
-  return new DeliveryError(DeliveryFailure.NoPermission, `no Embed Links in channel ${channelId}`, status, code);
+  return new DeliveryError(DeliveryFailure.NoPermission, `no Embed Links in channel ${channelId}`, status, code, channelId);
 }
 
 /** Discord's "empty message" for one that had embeds: it dropped them, the bot lacking Embed Links there. */

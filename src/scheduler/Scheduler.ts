@@ -34,6 +34,7 @@ import {
   DeliveryError,
   DeliveryFailure,
   directMessageMark,
+  embedLinksRefusedIn,
   parseDirectMessageMark,
   storedDirectMessageMark,
   type DirectMessageMark,
@@ -1016,8 +1017,11 @@ export class Scheduler {
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
-      // Discord trouble: given back, tried again a minute later (listEnded). A deleted message or channel will not come back.
-      if (failure === DeliveryFailure.Transient) await liveBoards.releaseFinalEdit(board, now);
+      // Discord trouble: given back, tried again a minute later (listEnded). No Embed Links in the cohort's channel:
+      // given back and the channel flagged, so it is made once the channel recovers (within the day, as for a
+      // pause). A deleted message or channel will not come back.
+      if (failure === DeliveryFailure.Transient || (await this.flaggedForEmbedLinks(cohort, error, now)))
+        await liveBoards.releaseFinalEdit(board, now);
       log.warn({ err: error, failure, messageId: board.messageId }, "final board not edited");
       return;
     }
@@ -1057,6 +1061,28 @@ export class Scheduler {
     log.debug({ messageId: board.messageId, weekNumber }, "live board edited");
   }
 
+  /**
+   * Flags the cohort's channel: its posts and board edits wait (/cohort info says why) until a check of the
+   * channel, channelProbeEveryMs from now and after, finds the bot may post there again (channelRecovered).
+   */
+  private async flagChannel(cohort: Cohort, problem: ChannelProblem, now: Date): Promise<void> {
+    await this.dependencies.cohorts.update(cohort.id, { channelProblem: problem });
+    this.lastProbeAt.set(cohort.id, now.getTime());
+  }
+
+  /**
+   * Whether a board edit was refused for want of Embed Links in the cohort's own channel, which it then flags as
+   * a post so refused does (the edit is redone once the channel recovers). One in another channel (the cohort
+   * moved since), or of a finished cohort, is left to the edit's own handling: that channel is not checked again.
+   */
+  private async flaggedForEmbedLinks(cohort: Cohort, error: unknown, now: Date): Promise<boolean> {
+    // Only a cohort the scheduler posts for checks its channel again: a finished one's flag would stay for good.
+    const checked = cohort.status === CohortStatus.Active || cohort.status === CohortStatus.Ended;
+    if (!checked || embedLinksRefusedIn(error) !== cohort.channelId) return false;
+    await this.flagChannel(cohort, ChannelProblem.NoPermission, now);
+    return true;
+  }
+
   private async recordFailure(
     cohort: Cohort,
     claim: ScheduledPostRecord,
@@ -1070,10 +1096,9 @@ export class Scheduler {
     const { posts } = this.dependencies;
     if (failure.failure === DeliveryFailure.ChannelMissing || failure.failure === DeliveryFailure.NoPermission) {
       const problem = failure.failure === DeliveryFailure.ChannelMissing ? ChannelProblem.Missing : ChannelProblem.NoPermission;
-      await this.dependencies.cohorts.update(cohort.id, { channelProblem: problem });
+      await this.flagChannel(cohort, problem, now);
       // Retried as soon as the channel works again (after /cohort edit, or once the bot sees the permissions fixed), if still within 24 hours.
       await posts.markFailed(claim.id, this.instanceId, { error: failure.message, nextAttemptAt: now, countAttempt: false });
-      this.lastProbeAt.set(cohort.id, now.getTime());
       log.warn(
         { failure: failure.failure, status: failure.status, code: failure.code, channelId: cohort.channelId },
         "cohort channel unusable: its posts wait until an admin fixes it",

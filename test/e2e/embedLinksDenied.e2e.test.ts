@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 import { until } from "../helpers/until.js";
 
 /**
@@ -111,5 +112,67 @@ describe("a cohort channel where the bot may no longer embed links, end to end",
     await tickAt(bot, "2027-01-18T11:00:30Z");
     expect(titled("📚 Week 3 of 12")).toHaveLength(1);
     expect(barePosts()).toEqual([]);
+  });
+});
+
+/**
+ * The week's live board in a channel whose Embed Links goes while the week runs or across its end, then comes
+ * back: the refused edit flags the channel and is made once the bot may embed links again (within the day).
+ * The cohort starts Monday 2027-03-01 (UTC); week 1's post goes out at 09:00, its week ends Monday 2027-03-08 00:00.
+ */
+describe("the week's board where the bot may no longer embed links, end to end", () => {
+  const at = (iso: string) => new Date(iso);
+  const cohortName = "Board Spring";
+  let world: SchedulerWorld | undefined;
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
+
+  async function postedWeekOne(): Promise<{ current: SchedulerWorld; channelId: string }> {
+    const current = await startSchedulerWorld(at("2027-03-01T08:00:00Z"));
+    world = current;
+    const channelId = current.createChannel("boards").id;
+    await current.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
+    expect((await current.first.tickAt(at("2027-03-01T09:00:00Z"))).sent.map((post) => post.period)).toEqual(["week-1"]);
+    return { current, channelId };
+  }
+  const board = (current: SchedulerWorld, channelId: string) => {
+    const found = current.posts(channelId, { liveBoards: true }).find((post) => postLabel(post.message) === "live board 1");
+    if (found === undefined) throw new Error("no board for week 1");
+    return found.message;
+  };
+  const reads = async (current: SchedulerWorld, userId: string, name: string, now: Date) => {
+    const { cohorts, study } = current.first.test.app.services;
+    await cohorts.join(current.guild.id, userId, name, cohortName, now);
+    await study.complete({ guildId: current.guild.id, userId, cohort: null, item: "Storage Engines", now });
+  };
+  const channelProblem = async (current: SchedulerWorld) =>
+    (await current.first.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } })).channelProblem;
+  const embedLinks = async (current: SchedulerWorld, channelId: string, allowed: boolean) => {
+    current.emulator.setBotChannelPermissions(channelId, { botCanEmbedLinks: allowed });
+    await until(() => {
+      const channel = current.first.test.app.discord.client.channels.cache.get(channelId);
+      if (channel === undefined || channel.isDMBased()) return false;
+      const me = channel.guild.members.me;
+      return me !== null && channel.permissionsFor(me).has("EmbedLinks") === allowed;
+    }, "the bot's cache to see Embed Links changed");
+  };
+
+  it("gives the board its final edit once Embed Links is back within the day, when it was missing at the week's end", async () => {
+    const { current, channelId } = await postedWeekOne();
+    await reads(current, "900000000000000011", "Final Reader", at("2027-03-05T10:00:00Z"));
+    await embedLinks(current, channelId, false);
+    expect((await current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(0);
+    expect(board(current, channelId).embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
+    expect(await channelProblem(current)).toBe("no_permission");
+
+    await embedLinks(current, channelId, true);
+    // The next check of the channel (every 5 minutes) clears the flag; the tick after reads the cohort again.
+    await current.first.tickAt(at("2027-03-08T00:07:00Z"));
+    await current.first.tickAt(at("2027-03-08T00:08:00Z"));
+    expect(board(current, channelId).embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+    expect(visibleText(board(current, channelId))).toContain("Final Reader");
+    expect(await channelProblem(current)).toBeNull();
   });
 });
