@@ -849,10 +849,11 @@ export class Scheduler {
    * boards. Each edit is claimed with one write first, so ticks and processes
    * never edit a board twice for the same changes. Side by side like the posts: one at a time, many cohorts'
    * boards due together would hold the tick (and the reminders sent after them) a Discord round trip each.
+   * A cohort whose channel is flagged waits, its boards left dirty: edited once the channel recovers.
    */
   private async refreshLiveBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     const { liveBoards } = this.dependencies;
-    const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
+    const cohortById = new Map(cohorts.filter((cohort) => cohort.channelProblem === null).map((cohort) => [cohort.id, cohort]));
     const editedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
     const due = await liveBoards.listDue([...cohortById.keys()], now, editedBy);
     await forEachConcurrently(due, schedulerTiming.cohortsInParallel, async (board) => {
@@ -1050,9 +1051,11 @@ export class Scheduler {
         throw error;
       }
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
-      // Discord trouble: try again at a later tick. A deleted message or channel will not come back: a message
-      // deleted (by a moderator) has no more live edits, only its final one.
-      if (failure === DeliveryFailure.Transient) await liveBoards.markDirty(board.postId);
+      // Discord trouble: try again at a later tick; no Embed Links in the cohort's channel: flagged, and tried again
+      // once it recovers. A deleted message or channel will not come back: a message deleted (by a moderator) has
+      // no more live edits, only its final one.
+      if (failure === DeliveryFailure.Transient || (await this.flaggedForEmbedLinks(cohort, error, now)))
+        await liveBoards.markDirty(board.postId);
       else if (isUnknownMessage(error)) await liveBoards.holdDeleted(board.postId, board.messageId);
       log.warn({ err: error, failure, messageId: board.messageId }, "live board not edited");
       return;

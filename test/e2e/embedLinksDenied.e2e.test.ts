@@ -175,4 +175,19 @@ describe("the week's board where the bot may no longer embed links, end to end",
     expect(visibleText(board(current, channelId))).toContain("Final Reader");
     expect(await channelProblem(current)).toBeNull();
   });
+
+  it("makes a live edit refused for want of Embed Links once it is back, the board showing the reading", async () => {
+    const { current, channelId } = await postedWeekOne();
+    await embedLinks(current, channelId, false);
+    await reads(current, "900000000000000012", "Live Reader", at("2027-03-03T10:00:00Z"));
+    expect((await current.first.tickAt(at("2027-03-03T10:01:00Z"))).boardsEdited).toBe(0);
+    expect(await channelProblem(current)).toBe("no_permission");
+
+    await embedLinks(current, channelId, true);
+    await current.first.tickAt(at("2027-03-03T10:07:00Z"));
+    await current.first.tickAt(at("2027-03-03T10:08:00Z"));
+    expect(board(current, channelId).embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
+    expect(visibleText(board(current, channelId))).toContain("Live Reader");
+    expect(await channelProblem(current)).toBeNull();
+  });
 });
