@@ -935,6 +935,12 @@ export class Scheduler {
         report.postedBoardsEdited += await this.redrawPosted(cohort, post, now);
         await liveBoards.finishPosted(post.postId, heldUntil);
       } catch (error) {
+        if (await this.flaggedForEmbedLinks(cohort, error, now)) {
+          // No Embed Links in the cohort's channel: flagged, so the redraw waits (no try used up) until it recovers.
+          await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + schedulerTiming.postedBoardRetryMs));
+          postLog.warn({ err: error }, "posted board not edited: no Embed Links in the cohort's channel, flagged");
+          return;
+        }
         const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
         // Discord trouble (or a busy database): flagged again. No access to a message still there: flagged again
         // later and later (an admin may give the permission back), given up after a few tries rather than read

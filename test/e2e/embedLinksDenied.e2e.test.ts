@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { commandsIn, deleteDataOf, fieldOf, postLabelled, twoMembersScoreWeekOne } from "../helpers/postedBoards.js";
 import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 import { until } from "../helpers/until.js";
 
@@ -189,5 +190,39 @@ describe("the week's board where the bot may no longer embed links, end to end",
     expect(board(current, channelId).embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
     expect(visibleText(board(current, channelId))).toContain("Live Reader");
     expect(await channelProblem(current)).toBeNull();
+  });
+
+  it("redraws a posted board after a member's deletion once Embed Links is back, using up none of its tries meanwhile", async () => {
+    const { current, channelId } = await postedWeekOne();
+    const { ada } = await twoMembersScoreWeekOne(current, commandsIn(current, channelId), [cohortName], at("2027-03-01T10:00:00Z"));
+    await current.first.tickAt(at("2027-03-01T10:01:00Z"));
+    // The admin ends the cohort: its closing post shows the final board; no live board is left to edit.
+    await current.first.test.app.services.cohorts.setStatus(
+      current.guild.id,
+      cohortName,
+      "ended",
+      current.admin.id,
+      at("2027-03-02T12:00:00Z"),
+    );
+    expect((await current.first.tickAt(at("2027-03-02T12:00:05Z"))).sent.map((post) => post.period)).toEqual(["closing"]);
+    await current.first.tickAt(at("2027-03-02T12:01:10Z"));
+    const finalBoard = () => fieldOf(postLabelled(current, channelId, "closing"), "🏆 Final leaderboard") ?? "";
+    expect(finalBoard()).toContain("Ada Lovelace");
+
+    await embedLinks(current, channelId, false);
+    current.first.clock.set(at("2027-03-02T12:10:00Z"));
+    await deleteDataOf(current, channelId, ada.id);
+    await current.first.tickAt(at("2027-03-02T12:11:00Z"));
+    expect(finalBoard()).toContain("Ada Lovelace");
+    expect(await channelProblem(current)).toBe("no_permission");
+    // The refusal is the channel's, flagged for the admin: none of the redraw's tries before it is given up.
+    const closing = await current.first.test.app.database.prisma.scheduledPost.findFirstOrThrow({ where: { kind: "closing" } });
+    expect(closing.redrawAttempts).toBe(0);
+
+    await embedLinks(current, channelId, true);
+    await current.first.tickAt(at("2027-03-02T12:17:00Z"));
+    await current.first.tickAt(at("2027-03-02T12:18:00Z"));
+    expect(finalBoard()).not.toContain("Ada Lovelace");
+    expect(finalBoard()).toContain("Zeddicus");
   });
 });
