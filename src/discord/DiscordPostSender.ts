@@ -113,7 +113,12 @@ function embedsRefused(channelId: string, status: number | null = null, code: nu
   return new DeliveryError(DeliveryFailure.NoPermission, `no Embed Links in channel ${channelId}`, status, code, channelId);
 }
 
-/** Discord's "empty message" for one that had embeds: it dropped them, the bot lacking Embed Links there. */
+/**
+ * Discord's "empty message" for one that had embeds: it dropped them, the bot lacking Embed Links there. Only a
+ * message with nothing else is refused so: one that also has pictures, text or buttons goes out without its embeds
+ * (the cache not knowing yet). That is not looked for in Discord's answer: the message is out, a resend under its
+ * nonce would find it again (or, once the nonce is forgotten, post it twice), and a redraw reads its board from it.
+ */
 function droppedEmbeds(error: unknown, message: PostMessage): boolean {
   return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendAnEmptyMessage && message.embeds.length > 0;
 }
