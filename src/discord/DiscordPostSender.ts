@@ -8,13 +8,15 @@ import {
   type APIEmbed,
   type APIMessage,
   type Client,
+  type GuildBasedChannel,
+  type GuildMember,
   type RESTPostAPIChannelMessageJSONBody,
 } from "discord.js";
 import type { RawFile } from "@discordjs/rest";
 import type { Logger } from "../logging/createLogger.js";
 import { messageFingerprint } from "../services/messageFingerprint.js";
 import { DeliveryError, DeliveryFailure, type DirectMessageMark, type PostSender } from "../services/PostSender.js";
-import { botMay, botMayAttachFiles } from "./botPermissions.js";
+import { botMay, botMayAttachFiles, botMayEmbedLinks } from "./botPermissions.js";
 import type { PostMessage } from "./render/postMessage.js";
 
 /** How far back findPosted looks: pages of Discord's maximum of 100 messages, newest first. */
@@ -103,6 +105,31 @@ function sentEmbed(embed: APIEmbed): APIEmbed {
   };
 }
 
+/**
+ * Embeds a channel refuses the bot (no Embed Links): Discord would drop them without an error, the post going out
+ * as a bare chart or bare buttons, so the post is held as for any missing post permission (the admin is told).
+ */
+function embedsRefused(channelId: string, status: number | null = null, code: number | null = null): DeliveryError {
+  return new DeliveryError(DeliveryFailure.NoPermission, `no Embed Links in channel ${channelId}`, status, code, channelId);
+}
+
+/**
+ * Discord's "empty message" for one that had embeds: it dropped them, the bot lacking Embed Links there. Only a
+ * message with nothing else is refused so: one that also has pictures, text or buttons goes out without its embeds
+ * (the cache not knowing yet). That is not looked for in Discord's answer: the message is out, a resend under its
+ * nonce would find it again (or, once the nonce is forgotten, post it twice), and a redraw reads its board from it.
+ */
+function droppedEmbeds(error: unknown, message: PostMessage): boolean {
+  return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendAnEmptyMessage && message.embeds.length > 0;
+}
+
+/** A channel message's or edit's refusal: Discord's empty-message refusal of one that had embeds is Embed Links'. */
+function channelFailure(error: unknown, channelId: string, message: PostMessage): DeliveryError {
+  return droppedEmbeds(error, message)
+    ? embedsRefused(channelId, 400, RESTJSONErrorCodes.CannotSendAnEmptyMessage)
+    : classify(error, "channel");
+}
+
 /** discord.js errors → the scheduler's failure kinds. */
 function classify(error: unknown, target: "channel" | "dm"): DeliveryError {
   if (error instanceof DiscordAPIError) {
@@ -143,9 +170,10 @@ export class DiscordPostSender implements PostSender {
    * Discord still keeps it to one message. A refusal of that second send is the channel's problem.
    */
   async sendToChannel(channelId: string, message: PostMessage, nonce: string): Promise<{ messageId: string }> {
+    if (message.embeds.length > 0 && this.deniedByCache(channelId, botMayEmbedLinks)) throw embedsRefused(channelId);
     const files = message.files?.length ?? 0;
     const hasFiles = files > 0;
-    if (hasFiles && this.attachFilesDenied(channelId)) {
+    if (hasFiles && this.deniedByCache(channelId, botMayAttachFiles)) {
       this.logger.info({ channelId, files }, "no Attach Files in the channel: post sent without its pictures");
       return this.post(channelId, withoutFiles(message), nonce);
     }
@@ -166,27 +194,29 @@ export class DiscordPostSender implements PostSender {
       })) as APIMessage;
       return { messageId: posted.id };
     } catch (error) {
-      throw classify(error, "channel");
+      throw channelFailure(error, channelId, message);
     }
   }
 
   /**
-   * Whether the cached guild channel denies the bot Attach Files. The cache only, no fetch on the send
+   * Whether the cached guild channel denies the bot what `may` checks. The cache only, no fetch on the send
    * path: false when the cache cannot tell (the send then decides).
    */
-  private attachFilesDenied(channelId: string): boolean {
+  private deniedByCache(channelId: string, may: (channel: GuildBasedChannel, me: GuildMember) => boolean): boolean {
     const channel = this.client.channels.cache.get(channelId);
     if (channel === undefined || channel.isDMBased()) return false;
     const me = channel.guild.members.me;
     if (me === null) return false;
-    return !botMayAttachFiles(channel, me);
+    return !may(channel, me);
   }
 
+  /** An edit without Embed Links would strip a board of its words (Discord drops the embeds): refused as for a post. */
   async editMessage(channelId: string, messageId: string, message: PostMessage): Promise<void> {
+    if (message.embeds.length > 0 && this.deniedByCache(channelId, botMayEmbedLinks)) throw embedsRefused(channelId);
     try {
       await this.client.rest.patch(Routes.channelMessage(channelId, messageId), { body: editBody(message), ...uploads(message) });
     } catch (error) {
-      throw classify(error, "channel");
+      throw channelFailure(error, channelId, message);
     }
   }
 

@@ -18,3 +18,8 @@ export function botMayReadHistory(channel: GuildBasedChannel, me: GuildMember): 
 export function botMayAttachFiles(channel: GuildBasedChannel, me: GuildMember): boolean {
   return botMay(channel, me, PermissionFlagsBits.AttachFiles);
 }
+
+/** Whether the bot may embed links in the channel: without it Discord drops its messages' embeds (the posts' words). */
+export function botMayEmbedLinks(channel: GuildBasedChannel, me: GuildMember): boolean {
+  return botMay(channel, me, PermissionFlagsBits.EmbedLinks);
+}

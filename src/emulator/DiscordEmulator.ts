@@ -147,8 +147,11 @@ export interface BotChannelAccess {
   /** false: a member overwrite denies the bot Send Messages. */
   botCanSend?: boolean | undefined;
   /**
-   * false: a member overwrite denies the bot Embed Links. Only the permission checks see it: a message
-   * with embeds posted there anyway is accepted (Discord would drop its embeds), which is not modelled.
+   * false: a member overwrite denies the bot Embed Links. As on Discord, a message (or edit) the bot sends there
+   * loses its embeds without an error, and one left with nothing else is refused with 50006 "Cannot send an empty
+   * message". Interaction replies keep theirs: Discord lets apps embed links when responding to interactions.
+   * Assumed, not documented by Discord: an edit sent with embeds there leaves the message with none (its earlier
+   * embeds are cleared, not kept).
    */
   botCanEmbedLinks?: boolean | undefined;
   /** false: a member overwrite denies the bot Create Public Threads. */

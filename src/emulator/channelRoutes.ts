@@ -76,8 +76,9 @@ class ChannelRouteHandlers {
   async createMessage(request: RestRequest): Promise<RestResponse> {
     const { state, messages } = this.context;
     const channel = requireChannel(this.context, request.params.channelId ?? "");
-    const { payload, files } = await this.messageBody(request);
-    this.checkCanPost(channel, files.length > 0);
+    const body = await this.messageBody(request);
+    this.checkCanPost(channel, body.files.length > 0);
+    const { payload, files } = { ...body, payload: this.withEmbedsAllowed(channel, body.payload) };
     if (payload.enforceNonce && payload.nonce !== undefined) {
       const earlier = messages.findByNonce(channel.id, this.botId, payload.nonce);
       if (earlier) return { status: 200, body: toApiMessage(state, earlier) };
@@ -109,8 +110,10 @@ class ChannelRouteHandlers {
   async editMessage(request: RestRequest): Promise<RestResponse> {
     const channel = this.readableChannel(request.params.channelId ?? "");
     const message = this.channelMessage(channel, request.params.messageId ?? "");
-    const { payload, files } = await this.messageBody(request);
+    const body = await this.messageBody(request);
     if (message.authorId !== this.botId) throw restErrors.cannotEditOthersMessage();
+    const { payload, files } = { ...body, payload: this.withEmbedsAllowed(channel, body.payload) };
+    if (payload !== body.payload && editLeavesEmpty(message, payload, files.length)) throw restErrors.emptyMessage();
     return { status: 200, body: this.storedMessage(this.context.messages.edit(message, payload, files)) };
   }
 
@@ -178,13 +181,14 @@ class ChannelRouteHandlers {
   /** A forum post: a thread whose starter message has the thread's id. */
   private startForumPost(forum: StoredChannel, body: RequestBody): RestResponse {
     const { record, errors, name, autoArchiveDuration } = readThreadOptions(body.json);
-    const starter = readMessagePayload(record.message, ["message"]);
+    const asked = readMessagePayload(record.message, ["message"]);
     errors.throwIfAny();
     requireBotPermissions(
       this.context,
       forum,
       PermissionFlagsBits.SendMessages | (body.files.length > 0 ? PermissionFlagsBits.AttachFiles : 0n),
     );
+    const starter = this.withEmbedsAllowed(forum, asked);
     if (isEmptyMessage(starter, body.files.length)) throw restErrors.emptyMessage();
     const thread = this.createThread(forum, { name, type: ChannelType.PublicThread, autoArchiveDuration });
     const message = this.context.messages.create({
@@ -212,6 +216,16 @@ class ChannelRouteHandlers {
 
   private botMay(channel: StoredChannel, permission: bigint): boolean {
     return channel.guildId === null || (this.context.state.channelPermissions(channel, this.botId) & permission) === permission;
+  }
+
+  /**
+   * The payload as Discord keeps it from the bot in this channel: without Embed Links its embeds are dropped
+   * silently (a message left with nothing else is then refused as empty). The same object when nothing is dropped.
+   * Interaction replies are not checked: Discord lets apps embed links when responding to interactions.
+   */
+  private withEmbedsAllowed(channel: StoredChannel, payload: MessagePayload): MessagePayload {
+    if ((payload.embeds ?? []).length === 0 || this.botMay(channel, PermissionFlagsBits.EmbedLinks)) return payload;
+    return { ...payload, embeds: [] };
   }
 
   private channelMessage(channel: StoredChannel, messageId: string): StoredMessage {
@@ -278,6 +292,19 @@ class ChannelRouteHandlers {
     const body = await request.body();
     return { payload: readMessagePayload(body.json), files: body.files };
   }
+}
+
+/** Whether an edit whose embeds were dropped would leave the message with nothing to show (Discord refuses it). */
+function editLeavesEmpty(message: StoredMessage, payload: MessagePayload, fileCount: number): boolean {
+  const kept = payload.attachments === undefined ? message.attachments.length + fileCount : payload.attachments.length;
+  return isEmptyMessage(
+    {
+      ...payload,
+      content: payload.content ?? message.content,
+      components: payload.components ?? message.components,
+    },
+    kept,
+  );
 }
 
 function readThreadOptions(body: unknown) {

@@ -34,6 +34,7 @@ import {
   DeliveryError,
   DeliveryFailure,
   directMessageMark,
+  embedLinksRefusedIn,
   parseDirectMessageMark,
   storedDirectMessageMark,
   type DirectMessageMark,
@@ -848,10 +849,11 @@ export class Scheduler {
    * boards. Each edit is claimed with one write first, so ticks and processes
    * never edit a board twice for the same changes. Side by side like the posts: one at a time, many cohorts'
    * boards due together would hold the tick (and the reminders sent after them) a Discord round trip each.
+   * A cohort whose channel is flagged waits, its boards left dirty: edited once the channel recovers.
    */
   private async refreshLiveBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     const { liveBoards } = this.dependencies;
-    const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
+    const cohortById = new Map(cohorts.filter((cohort) => cohort.channelProblem === null).map((cohort) => [cohort.id, cohort]));
     const editedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
     const due = await liveBoards.listDue([...cohortById.keys()], now, editedBy);
     await forEachConcurrently(due, schedulerTiming.cohortsInParallel, async (board) => {
@@ -933,6 +935,12 @@ export class Scheduler {
         report.postedBoardsEdited += await this.redrawPosted(cohort, post, now);
         await liveBoards.finishPosted(post.postId, heldUntil);
       } catch (error) {
+        if (await this.flaggedForEmbedLinks(cohort, error, now)) {
+          // No Embed Links in the cohort's channel: flagged, so the redraw waits (no try used up) until it recovers.
+          await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + schedulerTiming.postedBoardRetryMs));
+          postLog.warn({ err: error }, "posted board not edited: no Embed Links in the cohort's channel, flagged");
+          return;
+        }
         const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
         // Discord trouble (or a busy database): flagged again. No access to a message still there: flagged again
         // later and later (an admin may give the permission back), given up after a few tries rather than read
@@ -1016,8 +1024,11 @@ export class Scheduler {
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
-      // Discord trouble: given back, tried again a minute later (listEnded). A deleted message or channel will not come back.
-      if (failure === DeliveryFailure.Transient) await liveBoards.releaseFinalEdit(board, now);
+      // Discord trouble: given back, tried again a minute later (listEnded). No Embed Links in the cohort's channel:
+      // given back and the channel flagged, so it is made once the channel recovers (within the day, as for a
+      // pause). A deleted message or channel will not come back.
+      if (failure === DeliveryFailure.Transient || (await this.flaggedForEmbedLinks(cohort, error, now)))
+        await liveBoards.releaseFinalEdit(board, now);
       log.warn({ err: error, failure, messageId: board.messageId }, "final board not edited");
       return;
     }
@@ -1046,15 +1057,39 @@ export class Scheduler {
         throw error;
       }
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
-      // Discord trouble: try again at a later tick. A deleted message or channel will not come back: a message
-      // deleted (by a moderator) has no more live edits, only its final one.
-      if (failure === DeliveryFailure.Transient) await liveBoards.markDirty(board.postId);
+      // Discord trouble: try again at a later tick; no Embed Links in the cohort's channel: flagged, and tried again
+      // once it recovers. A deleted message or channel will not come back: a message deleted (by a moderator) has
+      // no more live edits, only its final one.
+      if (failure === DeliveryFailure.Transient || (await this.flaggedForEmbedLinks(cohort, error, now)))
+        await liveBoards.markDirty(board.postId);
       else if (isUnknownMessage(error)) await liveBoards.holdDeleted(board.postId, board.messageId);
       log.warn({ err: error, failure, messageId: board.messageId }, "live board not edited");
       return;
     }
     report.boardsEdited += 1;
     log.debug({ messageId: board.messageId, weekNumber }, "live board edited");
+  }
+
+  /**
+   * Flags the cohort's channel: its posts and board edits wait (/cohort info says why) until a check of the
+   * channel, channelProbeEveryMs from now and after, finds the bot may post there again (channelRecovered).
+   */
+  private async flagChannel(cohort: Cohort, problem: ChannelProblem, now: Date): Promise<void> {
+    await this.dependencies.cohorts.update(cohort.id, { channelProblem: problem });
+    this.lastProbeAt.set(cohort.id, now.getTime());
+  }
+
+  /**
+   * Whether a board edit was refused for want of Embed Links in the cohort's own channel, which it then flags as
+   * a post so refused does (the edit is redone once the channel recovers). One in another channel (the cohort
+   * moved since), or of a finished cohort, is left to the edit's own handling: that channel is not checked again.
+   */
+  private async flaggedForEmbedLinks(cohort: Cohort, error: unknown, now: Date): Promise<boolean> {
+    // Only a cohort the scheduler posts for checks its channel again: a finished one's flag would stay for good.
+    const checked = cohort.status === CohortStatus.Active || cohort.status === CohortStatus.Ended;
+    if (!checked || embedLinksRefusedIn(error) !== cohort.channelId) return false;
+    await this.flagChannel(cohort, ChannelProblem.NoPermission, now);
+    return true;
   }
 
   private async recordFailure(
@@ -1070,10 +1105,9 @@ export class Scheduler {
     const { posts } = this.dependencies;
     if (failure.failure === DeliveryFailure.ChannelMissing || failure.failure === DeliveryFailure.NoPermission) {
       const problem = failure.failure === DeliveryFailure.ChannelMissing ? ChannelProblem.Missing : ChannelProblem.NoPermission;
-      await this.dependencies.cohorts.update(cohort.id, { channelProblem: problem });
+      await this.flagChannel(cohort, problem, now);
       // Retried as soon as the channel works again (after /cohort edit, or once the bot sees the permissions fixed), if still within 24 hours.
       await posts.markFailed(claim.id, this.instanceId, { error: failure.message, nextAttemptAt: now, countAttempt: false });
-      this.lastProbeAt.set(cohort.id, now.getTime());
       log.warn(
         { failure: failure.failure, status: failure.status, code: failure.code, channelId: cohort.channelId },
         "cohort channel unusable: its posts wait until an admin fixes it",

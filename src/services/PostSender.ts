@@ -23,10 +23,21 @@ export class DeliveryError extends Error {
     message: string,
     readonly status: number | null = null,
     readonly code: number | null = null,
+    /**
+     * The channel where the bot may not embed links, when that is the refusal (no_permission): Discord would strip
+     * the message of its embeds. A board edit refused so flags the cohort's channel, as a post does, to be redone
+     * once it recovers; other no_permission refusals of an edit are not flagged (an edit is no post).
+     */
+    readonly embedLinksRefusedIn: string | null = null,
   ) {
     super(message);
     this.name = "DeliveryError";
   }
+}
+
+/** The channel an error says the bot may not embed links in; null for any other error. */
+export function embedLinksRefusedIn(error: unknown): string | null {
+  return error instanceof DeliveryError ? error.embedLinksRefusedIn : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { startWithExcludeRoleCohort } from "../helpers/startWithExcludeRoleCohort.js";
 
 const cohortName = "Role Autumn";
 const deletedWarning = "The role set as exclude_role was deleted from the server, so nobody is kept off the boards now";
@@ -16,17 +17,7 @@ describe("exclude_role whose role a server admin deletes", () => {
     visibleText(await bot.run(bot.admin.id, "cohort edit", { cohort: cohortName, ...options }).final());
 
   beforeEach(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
-    roleId = bot.emulator.createRole(bot.guild.id, { name: "Facilitators" }).id;
-    await bot
-      .run(bot.admin.id, "cohort create", {
-        name: cohortName,
-        curriculum: "backend-engineer-learning-path",
-        channel: bot.channel.id,
-        start: "2027-01-04",
-        exclude_role: roleId,
-      })
-      .final();
+    ({ bot, roleId } = await startWithExcludeRoleCohort(cohortName));
   });
   afterEach(async () => bot.close());
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { startWithExcludeRoleCohort } from "../helpers/startWithExcludeRoleCohort.js";
 
 const listMembers = "GET /guilds/:guildId/members";
 /** Discord's answer to List Guild Members for an application without the Server Members intent enabled. */
@@ -17,21 +18,11 @@ describe("exclude_role when Discord will not list the server's members", () => {
   afterEach(async () => bot.close());
 
   async function createWithRole(
-    fault: () => void = () => bot.emulator.failNext(listMembers, withoutIntent, 1, missingAccess),
+    fault: (started: BotHarness) => void = (started) => started.emulator.failNext(listMembers, withoutIntent, 1, missingAccess),
   ): Promise<string> {
-    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
-    const roleId = bot.emulator.createRole(bot.guild.id, { name: "Facilitators" }).id;
-    fault();
-    const reply = await bot
-      .run(bot.admin.id, "cohort create", {
-        name: cohortName,
-        curriculum: "backend-engineer-learning-path",
-        channel: bot.channel.id,
-        start: "2027-01-04",
-        exclude_role: roleId,
-      })
-      .final();
-    return visibleText(reply);
+    const started = await startWithExcludeRoleCohort(cohortName, fault);
+    bot = started.bot;
+    return started.created;
   }
   const info = async () => visibleText(await bot.run(bot.admin.id, "cohort info", { cohort: cohortName }).final());
 
@@ -51,7 +42,7 @@ describe("exclude_role when Discord will not list the server's members", () => {
   });
 
   it("does not blame the intent when the listing fails for a passing fault on Discord's side", async () => {
-    const created = await createWithRole(() => bot.emulator.failNext(listMembers, serverError, triesPerRequest));
+    const created = await createWithRole((started) => started.emulator.failNext(listMembers, serverError, triesPerRequest));
     expect(bot.emulator.requestLog().filter((request) => request.route === listMembers.slice(4) && request.injected)).toHaveLength(
       triesPerRequest,
     );

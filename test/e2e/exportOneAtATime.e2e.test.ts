@@ -1,25 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ExportRepository } from "../../src/db/repositories/ExportRepository.js";
 import { AuditAction } from "../../src/domain/audit/auditAction.js";
 import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
+import { InterleavedExportRepository } from "../helpers/InterleavedExportRepository.js";
 import { startBotHarness, visibleText, waitLimitMs, type BotHarness } from "../helpers/botHarness.js";
 
 const uploadRoute = "PATCH /webhooks/:applicationId/:token/messages/:messageId";
-
-/** Runs `between` (once) when an export asks for its second batch of members: other interactions, mid-export. */
-class InterleavedExportRepository extends ExportRepository {
-  between: (() => Promise<void>) | undefined;
-
-  override async members(...args: Parameters<ExportRepository["members"]>) {
-    const [, afterId] = args;
-    const between = this.between;
-    if (afterId > 0 && between !== undefined) {
-      this.between = undefined;
-      await between();
-    }
-    return super.members(...args);
-  }
-}
 
 describe("/cohort export runs one at a time per server", () => {
   let bot: BotHarness;

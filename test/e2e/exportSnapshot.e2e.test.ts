@@ -1,23 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ExportRepository } from "../../src/db/repositories/ExportRepository.js";
+import { InterleavedExportRepository } from "../helpers/InterleavedExportRepository.js";
 import { startBotHarness, type BotHarness } from "../helpers/botHarness.js";
 
 const joinedAt = new Date("2027-01-05T12:00:00Z");
-
-/** Runs `between` (once) when the export asks for its second batch of members: other interactions, mid-export. */
-class InterleavedExportRepository extends ExportRepository {
-  between: (() => Promise<void>) | undefined;
-
-  override async members(...args: Parameters<ExportRepository["members"]>) {
-    const [, afterId] = args;
-    const between = this.between;
-    if (afterId > 0 && between !== undefined) {
-      this.between = undefined;
-      await between();
-    }
-    return super.members(...args);
-  }
-}
 
 interface ExportedJson {
   exportedAt: string;

@@ -204,35 +204,34 @@ describe("the weekly post of the running week after a cohort is created", () => 
     expect(checkpoints.map((post) => post.at)).toEqual(["2027-03-13T04:00:00.000Z", "2027-03-19T03:00:00.000Z"]);
   });
 
-  it("closes the course at once when a time-zone edit across the date line moves its closing post more than 24 hours into the past", async () => {
+  /** An admin's schedule edits, each at its instant, made minutes before the closing post is due. */
+  type ClosingEdits = readonly { readonly at: string; readonly changes: Parameters<typeof editScheduleAt>[3] }[];
+  // The closing post, Monday 09:00 in Pago Pago, is 20:00 UTC. At 19:30 UTC the cohort moves to Kiritimati
+  // (UTC+14), where Monday 09:00 was Sunday 19:00 UTC: 24½ hours ago.
+  const zoneEdit = { at: "2027-05-24T19:30:00Z", changes: { timeZone: "Pacific/Kiritimati" } } as const;
+  it.each<{ readonly title: string; readonly channelName: string; readonly edits: ClosingEdits }>([
+    {
+      title: "closes the course at once when a time-zone edit across the date line moves its closing post more than 24 hours into the past",
+      channelName: "date-line-closing",
+      edits: [zoneEdit],
+    },
+    {
+      title: "still closes the course when announce_time is edited minutes after such a zone edit, before the next tick",
+      channelName: "date-line-closing-twice",
+      // As above, then 09:00 becomes 08:00 five minutes later: Monday 08:00 in Kiritimati, 25½ hours ago.
+      edits: [zoneEdit, { at: "2027-05-24T19:35:00Z", changes: { announceTime: "08:00" } }],
+    },
+  ])("$title", async ({ channelName, edits }) => {
     // Set up on the course's last day (Sunday 23 May in Pago Pago, UTC−11).
     const created = new Date("2027-05-23T10:00:00Z");
-    world = await startSchedulerWorld(created);
-    const channel = world.createChannel("date-line-closing");
-    await world.createCohort({ name: "Date Line", channelId: channel.id, start: "2027-03-01", timeZone: "Pacific/Pago_Pago" });
-    for (const at of hourlyInstants(created, new Date("2027-05-24T19:00:00Z"))) await world.first.tickAt(at);
-    // The closing post, Monday 09:00 in Pago Pago, is 20:00 UTC. At 19:30 UTC the cohort moves to Kiritimati
-    // (UTC+14), where Monday 09:00 was Sunday 19:00 UTC: 24½ hours ago.
-    await editScheduleAt(world, "Date Line", new Date("2027-05-24T19:30:00Z"), { timeZone: "Pacific/Kiritimati" });
-    for (const at of hourlyInstants(new Date("2027-05-24T20:00:00Z"), new Date("2027-05-25T20:00:00Z"))) await world.first.tickAt(at);
-    const closing = world
-      .posts(channel.id)
-      .filter((post) => postLabel(post.message) === "closing")
-      .map((post) => post.sentAt.toISOString());
-    expect(closing).toEqual(["2027-05-24T20:00:00.000Z"]);
-  });
-
-  it("still closes the course when announce_time is edited minutes after such a zone edit, before the next tick", async () => {
-    const created = new Date("2027-05-23T10:00:00Z");
-    world = await startSchedulerWorld(created);
-    const channel = world.createChannel("date-line-closing-twice");
-    await world.createCohort({ name: "Date Line", channelId: channel.id, start: "2027-03-01", timeZone: "Pacific/Pago_Pago" });
-    for (const at of hourlyInstants(created, new Date("2027-05-24T19:00:00Z"))) await world.first.tickAt(at);
-    // As above, then 09:00 becomes 08:00 five minutes later: Monday 08:00 in Kiritimati, 25½ hours ago.
-    await editScheduleAt(world, "Date Line", new Date("2027-05-24T19:30:00Z"), { timeZone: "Pacific/Kiritimati" });
-    await editScheduleAt(world, "Date Line", new Date("2027-05-24T19:35:00Z"), { announceTime: "08:00" });
-    for (const at of hourlyInstants(new Date("2027-05-24T20:00:00Z"), new Date("2027-05-25T20:00:00Z"))) await world.first.tickAt(at);
-    const closing = world
+    const current = await startSchedulerWorld(created);
+    world = current;
+    const channel = current.createChannel(channelName);
+    await current.createCohort({ name: "Date Line", channelId: channel.id, start: "2027-03-01", timeZone: "Pacific/Pago_Pago" });
+    for (const at of hourlyInstants(created, new Date("2027-05-24T19:00:00Z"))) await current.first.tickAt(at);
+    for (const { at, changes } of edits) await editScheduleAt(current, "Date Line", new Date(at), changes);
+    for (const at of hourlyInstants(new Date("2027-05-24T20:00:00Z"), new Date("2027-05-25T20:00:00Z"))) await current.first.tickAt(at);
+    const closing = current
       .posts(channel.id)
       .filter((post) => postLabel(post.message) === "closing")
       .map((post) => post.sentAt.toISOString());

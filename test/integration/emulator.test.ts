@@ -663,6 +663,39 @@ describe("channel messages", () => {
     expect(refused).toMatchObject({ status: 403, code: 50013 });
   });
 
+  it("drops a message's embeds where the bot may not embed links, and refuses one left empty (400 Cannot send an empty message)", async () => {
+    const { emu, guild, client, rest } = world;
+    const noEmbeds = emu.createChannel(guild.id, { name: "no-embeds", botCanEmbedLinks: false });
+    await until(() => client.channels.cache.has(noEmbeds.id), "the no-embeds channel in the client's cache");
+    const channel = textChannel(noEmbeds.id);
+    const card = new EmbedBuilder().setTitle("Week 2").setDescription("Read chapter 2");
+    const error = await channel.send({ embeds: [card] }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, code: 50006, message: "Cannot send an empty message" });
+    expect(emu.channelMessages(noEmbeds.id)).toEqual([]);
+    // With anything else to show, the message goes out without its embeds, and no error says so.
+    const sent = await channel.send({ content: "Week 2", embeds: [card] });
+    expect(sent.embeds).toEqual([]);
+    const chart = { name: "week-2.png", data: Buffer.from("chart") };
+    await rest.post(Routes.channelMessages(noEmbeds.id), { body: { embeds: [card.toJSON()] }, files: [chart] });
+    expect(emu.channelMessages(noEmbeds.id).map((m) => [m.content, m.embeds.length, m.attachments.length])).toEqual([
+      ["Week 2", 0, 0],
+      ["", 0, 1],
+    ]);
+    // An edit loses its embeds the same way, and one that would leave the message empty is refused.
+    const edited = await sent.edit({ content: "Week 2, edited", embeds: [card] });
+    expect([edited.content, edited.embeds]).toEqual(["Week 2, edited", []]);
+    const emptied = await sent.edit({ content: "", embeds: [card] }).catch((e: unknown) => e);
+    expect(emptied).toMatchObject({ status: 400, code: 50006 });
+
+    // Given Embed Links back, the bot's embeds show again.
+    emu.setBotChannelPermissions(noEmbeds.id, { botCanEmbedLinks: true });
+    await until(
+      () => textChannel(noEmbeds.id).permissionsFor(emu.botUserId)?.has(PermissionFlagsBits.EmbedLinks) === true,
+      "Embed Links given back in the client's cache",
+    );
+    expect((await textChannel(noEmbeds.id).send({ embeds: [card] })).embeds.map((embed) => embed.title)).toEqual(["Week 2"]);
+  });
+
   it("answers 403 Missing Access (50001) where the bot cannot even see the channel", async () => {
     const { emu, guild, rest } = world;
     const hidden = emu.createChannel(guild.id, { name: "mods", botCanView: false });

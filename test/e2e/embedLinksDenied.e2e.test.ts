@@ -1,0 +1,236 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { commandsIn, deleteDataOf, fieldOf, postLabelled, twoMembersScoreWeekOne } from "../helpers/postedBoards.js";
+import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+import { until } from "../helpers/until.js";
+
+/**
+ * A cohort channel whose Embed Links an admin takes away after the cohort was set up. Discord then drops the
+ * embeds of the bot's channel messages without an error: a post would go out as a bare chart or bare buttons,
+ * its words lost. The bot holds such posts instead, flags the channel and tells the admin what to give back;
+ * replies to commands keep their cards (Discord lets apps embed links when responding to interactions).
+ */
+describe("a cohort channel where the bot may no longer embed links, end to end", () => {
+  let bot: BotHarness;
+  let cards: { id: string; name: string };
+  const cohortName = "Winter";
+  let ada: { id: string };
+
+  /** The bot's own posts (not replies to commands) in the channel. */
+  const botPosts = (): EmulatorMessage[] =>
+    bot.emulator
+      .channelMessages(cards.id)
+      .filter((message) => message.interactionId === null && message.authorId === bot.emulator.botUserId);
+  /** Posts that reached the channel without words: a chart or buttons whose embeds Discord dropped. */
+  const barePosts = () => botPosts().filter((message) => message.embeds.length === 0 && message.content.trim() === "");
+  const titled = (prefix: string) => botPosts().filter((message) => (message.embeds[0]?.title ?? "").startsWith(prefix));
+  const channelProblem = async () =>
+    (await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } })).channelProblem;
+  const embedLinks = async (allowed: boolean) => {
+    bot.emulator.setBotChannelPermissions(cards.id, { botCanEmbedLinks: allowed });
+    await until(() => {
+      const channel = bot.test.app.discord.client.channels.cache.get(cards.id);
+      const me = channel !== undefined && !channel.isDMBased() ? channel.guild.members.me : null;
+      return me !== null && channel !== undefined && !channel.isDMBased() && channel.permissionsFor(me).has("EmbedLinks") === allowed;
+    }, "the bot's cache to see Embed Links changed");
+  };
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
+    cards = bot.emulator.createChannel(bot.guild.id, { name: "cards" });
+    await until(() => bot.test.app.discord.client.channels.cache.has(cards.id), "the cards channel in the bot's cache");
+    await bot.reply(bot.admin.id, "cohort create", {
+      name: cohortName,
+      curriculum: "backend-engineer-learning-path",
+      channel: cards.id,
+      start: "2027-01-04",
+    });
+    ada = bot.member("ada");
+    await bot.run(ada.id, "join", { cohort: cohortName }, cards.id).final();
+    await tickAt(bot, "2027-01-04T09:00:30Z");
+  });
+  afterAll(async () => bot.close());
+
+  it("sent week 1's post with its words while the bot could embed links", () => {
+    expect(titled("📚 Week 1 of 12")).toHaveLength(1);
+    expect(barePosts()).toEqual([]);
+  });
+
+  it("still answers /today and /leaderboard there with their cards once Embed Links is taken away", async () => {
+    await embedLinks(false);
+    const today = await bot.run(ada.id, "today", {}, cards.id).final();
+    expect(today.embeds.length).toBeGreaterThan(0);
+    expect(visibleText(today)).not.toBe("");
+    const board = await bot.run(ada.id, "leaderboard", {}, cards.id).final();
+    expect(board.embeds.length).toBeGreaterThan(0);
+  });
+
+  it("holds week 2's post rather than sending it without its words, flags the channel, and /cohort info names Embed Links", async () => {
+    await tickAt(bot, "2027-01-11T09:00:30Z");
+    expect(barePosts()).toEqual([]);
+    expect(titled("📚 Week 2 of 12")).toEqual([]);
+    expect(await channelProblem()).toBe("no_permission");
+    const info = visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: cohortName }));
+    expect(info).toContain("Embed Links");
+    // An admin announcing the week by hand is told the same, and nothing goes out bare either.
+    const announced = visibleText(await bot.reply(bot.admin.id, "cohort announce", { cohort: cohortName, kind: "week" }));
+    expect(announced).toMatch(/posts are on hold.*\*\*Embed Links\*\*|\*\*Embed Links\*\*.*posts are on hold/s);
+    expect(barePosts()).toEqual([]);
+    expect(titled("📚 Week 2 of 12")).toEqual([]);
+  });
+
+  it("sends week 2's post, whole and once, when Embed Links is given back", async () => {
+    await embedLinks(true);
+    await tickAt(bot, "2027-01-11T10:00:30Z");
+    await tickAt(bot, "2027-01-11T11:00:30Z");
+    expect(titled("📚 Week 2 of 12")).toHaveLength(1);
+    expect(barePosts()).toEqual([]);
+  });
+
+  it("holds the checkpoint prompt too rather than posting its buttons alone, and sends it once Embed Links is back", async () => {
+    await embedLinks(false);
+    await tickAt(bot, "2027-01-15T17:00:30Z");
+    expect(barePosts()).toEqual([]);
+    expect(titled("✅ Checkpoint")).toEqual([]);
+    expect(await channelProblem()).toBe("no_permission");
+    await embedLinks(true);
+    await tickAt(bot, "2027-01-15T18:00:30Z");
+    await tickAt(bot, "2027-01-15T19:00:30Z");
+    expect(titled("✅ Checkpoint")).toHaveLength(1);
+    expect(barePosts()).toEqual([]);
+  });
+  it("holds a post part Discord refuses as empty for the embeds it dropped, when Embed Links went before the bot heard of it", async () => {
+    // Week 3's post: its chart and words, then its board, which has nothing but embeds. Embed Links taken away an
+    // instant before the board's send (and given back at once): Discord drops its embeds and finds nothing left
+    // (50006). Only such a message is refused: one with a chart, words or buttons would go out without its embeds.
+    let posts = 0;
+    bot.emulator.failNext(
+      (request) => request.method === "POST" && request.path === `/channels/${cards.id}/messages` && ++posts === 2,
+      400,
+      1,
+      { body: { message: "Cannot send an empty message", code: 50006 } },
+    );
+    await tickAt(bot, "2027-01-18T09:00:30Z");
+    expect(titled("📚 Week 3 of 12")).toHaveLength(1);
+    expect(titled("🏆 Week 3 leaderboard")).toEqual([]);
+    expect(await channelProblem()).toBe("no_permission");
+    // Not given up as a bad request: the board is sent once the channel checks out again, the rest not twice.
+    await tickAt(bot, "2027-01-18T10:00:30Z");
+    await tickAt(bot, "2027-01-18T11:00:30Z");
+    expect(titled("📚 Week 3 of 12")).toHaveLength(1);
+    expect(titled("🏆 Week 3 leaderboard")).toHaveLength(1);
+    expect(barePosts()).toEqual([]);
+  });
+});
+
+/**
+ * The week's live board in a channel whose Embed Links goes while the week runs or across its end, then comes
+ * back: the refused edit flags the channel and is made once the bot may embed links again (within the day).
+ * The cohort starts Monday 2027-03-01 (UTC); week 1's post goes out at 09:00, its week ends Monday 2027-03-08 00:00.
+ */
+describe("the week's board where the bot may no longer embed links, end to end", () => {
+  const at = (iso: string) => new Date(iso);
+  const cohortName = "Board Spring";
+  let world: SchedulerWorld | undefined;
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
+
+  async function postedWeekOne(): Promise<{ current: SchedulerWorld; channelId: string }> {
+    const current = await startSchedulerWorld(at("2027-03-01T08:00:00Z"));
+    world = current;
+    const channelId = current.createChannel("boards").id;
+    await current.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
+    expect((await current.first.tickAt(at("2027-03-01T09:00:00Z"))).sent.map((post) => post.period)).toEqual(["week-1"]);
+    return { current, channelId };
+  }
+  const board = (current: SchedulerWorld, channelId: string) => {
+    const found = current.posts(channelId, { liveBoards: true }).find((post) => postLabel(post.message) === "live board 1");
+    if (found === undefined) throw new Error("no board for week 1");
+    return found.message;
+  };
+  const reads = async (current: SchedulerWorld, userId: string, name: string, now: Date) => {
+    const { cohorts, study } = current.first.test.app.services;
+    await cohorts.join(current.guild.id, userId, name, cohortName, now);
+    await study.complete({ guildId: current.guild.id, userId, cohort: null, item: "Storage Engines", now });
+  };
+  const channelProblem = async (current: SchedulerWorld) =>
+    (await current.first.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } })).channelProblem;
+  const embedLinks = async (current: SchedulerWorld, channelId: string, allowed: boolean) => {
+    current.emulator.setBotChannelPermissions(channelId, { botCanEmbedLinks: allowed });
+    await until(() => {
+      const channel = current.first.test.app.discord.client.channels.cache.get(channelId);
+      if (channel === undefined || channel.isDMBased()) return false;
+      const me = channel.guild.members.me;
+      return me !== null && channel.permissionsFor(me).has("EmbedLinks") === allowed;
+    }, "the bot's cache to see Embed Links changed");
+  };
+
+  it("gives the board its final edit once Embed Links is back within the day, when it was missing at the week's end", async () => {
+    const { current, channelId } = await postedWeekOne();
+    await reads(current, "900000000000000011", "Final Reader", at("2027-03-05T10:00:00Z"));
+    await embedLinks(current, channelId, false);
+    expect((await current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(0);
+    expect(board(current, channelId).embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
+    expect(await channelProblem(current)).toBe("no_permission");
+
+    await embedLinks(current, channelId, true);
+    // The next check of the channel (every 5 minutes) clears the flag; the tick after reads the cohort again.
+    await current.first.tickAt(at("2027-03-08T00:07:00Z"));
+    await current.first.tickAt(at("2027-03-08T00:08:00Z"));
+    expect(board(current, channelId).embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+    expect(visibleText(board(current, channelId))).toContain("Final Reader");
+    expect(await channelProblem(current)).toBeNull();
+  });
+
+  it("makes a live edit refused for want of Embed Links once it is back, the board showing the reading", async () => {
+    const { current, channelId } = await postedWeekOne();
+    await embedLinks(current, channelId, false);
+    await reads(current, "900000000000000012", "Live Reader", at("2027-03-03T10:00:00Z"));
+    expect((await current.first.tickAt(at("2027-03-03T10:01:00Z"))).boardsEdited).toBe(0);
+    expect(await channelProblem(current)).toBe("no_permission");
+
+    await embedLinks(current, channelId, true);
+    await current.first.tickAt(at("2027-03-03T10:07:00Z"));
+    await current.first.tickAt(at("2027-03-03T10:08:00Z"));
+    expect(board(current, channelId).embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
+    expect(visibleText(board(current, channelId))).toContain("Live Reader");
+    expect(await channelProblem(current)).toBeNull();
+  });
+
+  it("redraws a posted board after a member's deletion once Embed Links is back, using up none of its tries meanwhile", async () => {
+    const { current, channelId } = await postedWeekOne();
+    const { ada } = await twoMembersScoreWeekOne(current, commandsIn(current, channelId), [cohortName], at("2027-03-01T10:00:00Z"));
+    await current.first.tickAt(at("2027-03-01T10:01:00Z"));
+    // The admin ends the cohort: its closing post shows the final board; no live board is left to edit.
+    await current.first.test.app.services.cohorts.setStatus(
+      current.guild.id,
+      cohortName,
+      "ended",
+      current.admin.id,
+      at("2027-03-02T12:00:00Z"),
+    );
+    expect((await current.first.tickAt(at("2027-03-02T12:00:05Z"))).sent.map((post) => post.period)).toEqual(["closing"]);
+    await current.first.tickAt(at("2027-03-02T12:01:10Z"));
+    const finalBoard = () => fieldOf(postLabelled(current, channelId, "closing"), "🏆 Final leaderboard") ?? "";
+    expect(finalBoard()).toContain("Ada Lovelace");
+
+    await embedLinks(current, channelId, false);
+    current.first.clock.set(at("2027-03-02T12:10:00Z"));
+    await deleteDataOf(current, channelId, ada.id);
+    await current.first.tickAt(at("2027-03-02T12:11:00Z"));
+    expect(finalBoard()).toContain("Ada Lovelace");
+    expect(await channelProblem(current)).toBe("no_permission");
+    // The refusal is the channel's, flagged for the admin: none of the redraw's tries before it is given up.
+    const closing = await current.first.test.app.database.prisma.scheduledPost.findFirstOrThrow({ where: { kind: "closing" } });
+    expect(closing.redrawAttempts).toBe(0);
+
+    await embedLinks(current, channelId, true);
+    await current.first.tickAt(at("2027-03-02T12:17:00Z"));
+    await current.first.tickAt(at("2027-03-02T12:18:00Z"));
+    expect(finalBoard()).not.toContain("Ada Lovelace");
+    expect(finalBoard()).toContain("Zeddicus");
+  });
+});
