@@ -605,6 +605,8 @@ export const en = {
   "pace.catchUpMoved": "Your catch-up reading now runs until **{date}**.",
   "pace.extendedNow":
     "Your calendar now runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}). `/today`, `/week` and reminders follow it.",
+  "pace.extendStillOverdue":
+    "**{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} due before today {count, plural, one {is} other {are}} still overdue: `/pace mode:catch_up` spreads {count, plural, one {it} other {them}} over your next study days.",
   "pace.resetNow": "You're back on the cohort's calendar: extensions and catch-up plans are cleared.",
   "break.notADate": '"{value}" is not a date that exists: write `from` and `to` as YYYY-MM-DD, e.g. 2027-03-01.',
   "break.endsBeforeStart": "The break ends before it starts: `to` must be on or after `from`.",
