@@ -4,6 +4,7 @@ import { findCurriculumByOption } from "../../src/services/findCurriculumByOptio
 import { editDistance } from "../../src/domain/editDistance.js";
 import { closeTimeZones } from "../../src/domain/schedule/closeTimeZones.js";
 import { suggestTimeZones } from "../../src/services/suggestTimeZones.js";
+import { typedTimeZone } from "../../src/services/typedTimeZone.js";
 import { choiceNameWithSuffix, truncateChoiceName } from "../../src/services/CohortService.js";
 
 const builtIn: CurriculumSummary = { id: 1, slug: "backend-path", title: "Backend Path", totalWeeks: 12, scope: "" };
@@ -52,6 +53,46 @@ describe("suggestTimeZones", () => {
     const choices = suggestTimeZones("");
     expect(choices[0]).toEqual({ name: "UTC", value: "UTC" });
     expect(choices).toHaveLength(25);
+  });
+
+  it("offers the zone an accepted alias is stored as first, named with the alias typed", () => {
+    for (const [typed, zone, name] of [
+      ["GMT", "UTC", "UTC (GMT)"],
+      ["gmt", "UTC", "UTC (GMT)"],
+      ["Zulu", "UTC", "UTC (Zulu)"],
+      ["Etc/UTC", "UTC", "UTC (Etc/UTC)"],
+      ["US/Eastern", "America/New_York", "America/New_York (US/Eastern)"],
+      ["Japan", "Asia/Tokyo", "Asia/Tokyo (Japan)"],
+      ["EST5EDT", "America/New_York", "America/New_York (EST5EDT)"],
+    ] as const) {
+      const [first] = suggestTimeZones(typed);
+      expect(first).toEqual({ name, value: zone });
+      expect(typedTimeZone(typed)).toBe(zone);
+    }
+    expect(suggestTimeZones("UTC")[0]).toEqual({ name: "UTC", value: "UTC" });
+  });
+
+  it("offers the fixed-offset Etc/GMT zones with the offset they mean, the sign the other way round", () => {
+    expect(suggestTimeZones("Etc/GMT+5")[0]).toEqual({ name: "Etc/GMT+5 (UTC-05:00)", value: "Etc/GMT+5" });
+    expect(suggestTimeZones("Etc/GMT-14")[0]).toEqual({ name: "Etc/GMT-14 (UTC+14:00)", value: "Etc/GMT-14" });
+    expect(typedTimeZone("Etc/GMT+5")).toBe("Etc/GMT+5");
+    // "UTC+5" is not accepted, but the zone it means is offered, its label telling it from Etc/GMT+5.
+    expect(suggestTimeZones("UTC+5")).toContainEqual({ name: "Etc/GMT-5 (UTC+05:00)", value: "Etc/GMT-5" });
+  });
+
+  it("offers only what /cohort create and /remind accept, each zone once, within Discord's limits", () => {
+    for (const typed of ["GMT", "Etc/GMT", "etc", "US", "Canada", "Australia", "UTC", "", "a", "EST", "CET", "Kolkata"]) {
+      const choices = suggestTimeZones(typed);
+      expect(choices.length).toBeLessThanOrEqual(25);
+      expect(new Set(choices.map((choice) => choice.value)).size).toBe(choices.length);
+      for (const choice of choices) {
+        expect(choice.name.length).toBeLessThanOrEqual(100);
+        expect(typedTimeZone(choice.value)).toBe(choice.value);
+      }
+    }
+    // "EST" alone is refused (ICU reads it as Panama): never offered by that name.
+    expect(suggestTimeZones("EST").map((choice) => choice.name)).not.toContain("America/Panama (EST)");
+    expect(suggestTimeZones("Etc/GMT")).toHaveLength(25);
   });
 
   it("offers nothing for text that names no zone", () => {
