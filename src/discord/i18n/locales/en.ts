@@ -808,6 +808,9 @@ export const en = {
     "Chart of week {week}: the cohort read {minutes, plural, one {# minute} other {# minutes}} {partial, select, yes {so far} other {in all}} ({days}); section completion: {sections}.",
   "weeklyChart.dayMinutes": "{day} {minutes, number} min",
   "weeklyChart.dayTopics": "{day} {topics, number}",
+  "weeklyChart.beforeStartBar": "Before",
+  "weeklyChart.beforeStartMinutes": "before the first day {minutes, number} min",
+  "weeklyChart.beforeStartTopics": "before the first day {topics, number}",
   "weeklyChart.dayNotOver": "{day} not over yet",
   "weeklyChart.notOverBar": "…",
   "weeklyChart.altTopics":

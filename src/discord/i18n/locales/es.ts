@@ -842,6 +842,9 @@ export const es: Catalogue = {
     "Gráfico de la semana {week}: la cohorte leyó {minutes, plural, one {# minuto} other {# minutos}} {partial, select, yes {hasta ahora} other {en total}} ({days}); secciones completadas: {sections}.",
   "weeklyChart.dayMinutes": "{day} {minutes, number} min",
   "weeklyChart.dayTopics": "{day} {topics, number}",
+  "weeklyChart.beforeStartBar": "Antes",
+  "weeklyChart.beforeStartMinutes": "antes del primer día {minutes, number} min",
+  "weeklyChart.beforeStartTopics": "antes del primer día {topics, number}",
   "weeklyChart.dayNotOver": "{day} aún sin terminar",
   "weeklyChart.notOverBar": "…",
   "weeklyChart.altTopics":
