@@ -1,6 +1,6 @@
 import { closeTimeZones, knownTimeZones } from "../domain/schedule/closeTimeZones.js";
 import { isAbbreviatedTimeZone, isValidTimeZone } from "../domain/schedule/localTime.js";
-import { fixedOffsetZones, TIME_ZONE_ALIASES } from "../domain/schedule/timeZoneAliases.js";
+import { fixedOffsetZones, TIME_ZONE_ALIASES, zoneForTypedOffset } from "../domain/schedule/timeZoneAliases.js";
 import { matcherFor, readForMatch, type MatchReading } from "../domain/search/matchScore.js";
 import { maxChoices, truncateChoiceName, type Choice } from "./CohortService.js";
 import { canonicalTimeZone } from "./typedTimeZone.js";
@@ -38,6 +38,9 @@ function namesToOffer(): readonly OfferedName[] {
   return offeredNames;
 }
 
+/** Above any score `matcherFor` gives (an exact name is 4). */
+const bestScore = 5;
+
 /** "+14:00", "-05:00". */
 function offsetText(hours: number): string {
   return `${hours < 0 ? "-" : "+"}${String(Math.abs(hours)).padStart(2, "0")}:00`;
@@ -50,8 +53,10 @@ function offsetText(hours: number): string {
  */
 export function suggestTimeZones(query: string): Choice[] {
   const matcher = matcherFor(query);
+  // Matching reads "+" and "-" as spaces, so "UTC+5" and "UTC-5" match alike: the zone the offset means goes first.
+  const offsetZone = zoneForTypedOffset(query);
   const matches = namesToOffer()
-    .map((name, index) => ({ name, index, score: matcher(name.reading) }))
+    .map((name, index) => ({ name, index, score: name.zone === offsetZone ? bestScore : matcher(name.reading) }))
     .filter((entry) => entry.score >= 0)
     .sort((a, b) => b.score - a.score || a.index - b.index);
   const choices: Choice[] = [];

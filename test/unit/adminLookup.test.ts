@@ -76,8 +76,21 @@ describe("suggestTimeZones", () => {
     expect(suggestTimeZones("Etc/GMT+5")[0]).toEqual({ name: "Etc/GMT+5 (UTC-05:00)", value: "Etc/GMT+5" });
     expect(suggestTimeZones("Etc/GMT-14")[0]).toEqual({ name: "Etc/GMT-14 (UTC+14:00)", value: "Etc/GMT-14" });
     expect(typedTimeZone("Etc/GMT+5")).toBe("Etc/GMT+5");
-    // "UTC+5" is not accepted, but the zone it means is offered, its label telling it from Etc/GMT+5.
-    expect(suggestTimeZones("UTC+5")).toContainEqual({ name: "Etc/GMT-5 (UTC+05:00)", value: "Etc/GMT-5" });
+  });
+
+  it("offers first the fixed-offset zone an offset typed as UTC+5 or GMT-3 means, not its mirror image", () => {
+    // "UTC+5" is not accepted, but the zone it means is offered first, its label telling it from Etc/GMT+5.
+    for (const [typed, zone, name] of [
+      ["UTC+5", "Etc/GMT-5", "Etc/GMT-5 (UTC+05:00)"],
+      ["UTC-5", "Etc/GMT+5", "Etc/GMT+5 (UTC-05:00)"],
+      ["utc +5:00", "Etc/GMT-5", "Etc/GMT-5 (UTC+05:00)"],
+      ["GMT-3", "Etc/GMT+3", "Etc/GMT+3 (UTC-03:00)"],
+      ["GMT+14", "Etc/GMT-14", "Etc/GMT-14 (UTC+14:00)"],
+      ["UTC-12", "Etc/GMT+12", "Etc/GMT+12 (UTC-12:00)"],
+      ["UTC+0", "UTC", "UTC"],
+    ] as const)
+      expect(suggestTimeZones(typed)[0], typed).toEqual({ name, value: zone });
+    expect(suggestTimeZones("UTC+5")).not.toEqual(suggestTimeZones("UTC-5"));
   });
 
   it("offers only what /cohort create and /remind accept, each zone once, within Discord's limits", () => {

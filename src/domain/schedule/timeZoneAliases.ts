@@ -170,3 +170,15 @@ export function fixedOffsetZones(): { readonly zone: string; readonly offsetHour
     return { zone: `Etc/GMT${offsetHours <= 0 ? "+" : "-"}${Math.abs(offsetHours)}`, offsetHours };
   }).filter(({ offsetHours }) => offsetHours !== 0);
 }
+
+/**
+ * The fixed-offset zone meant by an offset typed the way people write it, "UTC+5", "gmt -3:00" (Etc/GMT-5,
+ * Etc/GMT+3: the sign turned round), "UTC" for a zero offset; null for other text or an offset no zone has.
+ */
+export function zoneForTypedOffset(typed: string): string | null {
+  const match = /^(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::00)?$/i.exec(typed.trim());
+  if (!match) return null;
+  const offsetHours = Number(match[2]) * (match[1] === "-" ? -1 : 1);
+  if (offsetHours === 0) return "UTC";
+  return fixedOffsetZones().find((zone) => zone.offsetHours === offsetHours)?.zone ?? null;
+}
