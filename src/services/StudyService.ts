@@ -765,10 +765,12 @@ export class StudyService {
     zone: string,
     minutesOf: (itemId: number) => number | null,
   ): Promise<WeeklyChartData["beforeStart"]> {
+    // A member day starts at most a day and a few hours before the cohort's, and a day before the start is only
+    // logged before it (`/done when:yesterday` reaches no day before the first): none is logged later than this.
+    const loggedBefore = startOfLocalDay(addDays(startDate, 2), zone);
     const [counts, undated] = await Promise.all([
-      this.completions.countsByItemBeforeDay(cohortId, startDate),
-      // A member day starts at most a day and a few hours before the cohort's: none before the start is logged later.
-      this.completions.undatedLogged(cohortId, { from: new Date(0), before: startOfLocalDay(addDays(startDate, 2), zone) }),
+      this.completions.countsByItemBeforeDay(cohortId, startDate, loggedBefore),
+      this.completions.undatedLogged(cohortId, { from: new Date(0), before: loggedBefore }),
     ]);
     for (const row of undated)
       if (completionDateOf({ day: null, completedAt: row.completedAt }, memberTimeZone(row.remindTimeZone, zone)) < startDate)
