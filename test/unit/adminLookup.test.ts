@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { CurriculumSummary } from "../../src/domain/curriculum/storedCurriculum.js";
 import { findCurriculumByOption } from "../../src/services/findCurriculumByOption.js";
 import { editDistance } from "../../src/domain/editDistance.js";
-import { closeTimeZones } from "../../src/domain/schedule/closeTimeZones.js";
+import { closeTimeZones, knownTimeZones } from "../../src/domain/schedule/closeTimeZones.js";
+import { isAbbreviatedTimeZone } from "../../src/domain/schedule/localTime.js";
+import { TIME_ZONE_ALIASES } from "../../src/domain/schedule/timeZoneAliases.js";
 import { suggestTimeZones } from "../../src/services/suggestTimeZones.js";
 import { typedTimeZone } from "../../src/services/typedTimeZone.js";
 import { choiceNameWithSuffix, truncateChoiceName } from "../../src/services/CohortService.js";
@@ -106,6 +108,18 @@ describe("suggestTimeZones", () => {
     // "EST" alone is refused (ICU reads it as Panama): never offered by that name.
     expect(suggestTimeZones("EST").map((choice) => choice.name)).not.toContain("America/Panama (EST)");
     expect(suggestTimeZones("Etc/GMT")).toHaveLength(25);
+  });
+
+  it("offers each listed alias, typed as it is, first, as the zone it is stored as: no entry is dead", () => {
+    // An abbreviation is refused by /cohort create and /remind, so it has no place in the list; every other entry is
+    // accepted here and stored as a zone the runtime lists, the value autocomplete offers first for it.
+    for (const alias of TIME_ZONE_ALIASES) {
+      expect(isAbbreviatedTimeZone(alias), alias).toBe(false);
+      const zone = typedTimeZone(alias);
+      expect(knownTimeZones(), alias).toContain(zone);
+      expect(suggestTimeZones(alias)[0]?.value, alias).toBe(zone);
+    }
+    expect(TIME_ZONE_ALIASES).toEqual(expect.arrayContaining(["US/Pacific-New", "Canada/East-Saskatchewan"]));
   });
 
   it("offers nothing for text that names no zone", () => {

@@ -3,7 +3,8 @@
  * "backward" links and UTC's spellings: "GMT", "Zulu", "US/Eastern", "Japan", "EST5EDT"). No runtime API
  * lists them, yet a typed one is accepted and stored as its zone's canonical name, so autocomplete has to know
  * them to offer anything for them. Only names, checked against the runtime where used: one its time-zone data
- * does not know, or an abbreviation `/cohort create` refuses ("EST"), is never offered.
+ * does not know is never offered. Left out: the links `/cohort create` refuses as abbreviations (EST, HST, MST,
+ * ROC; see isAbbreviatedTimeZone), which autocomplete must not offer either.
  */
 export const TIME_ZONE_ALIASES: readonly string[] = [
   "Africa/Asmara",
@@ -73,6 +74,7 @@ export const TIME_ZONE_ALIASES: readonly string[] = [
   "CST6CDT",
   "Canada/Atlantic",
   "Canada/Central",
+  "Canada/East-Saskatchewan",
   "Canada/Eastern",
   "Canada/Mountain",
   "Canada/Newfoundland",
@@ -83,7 +85,6 @@ export const TIME_ZONE_ALIASES: readonly string[] = [
   "Chile/EasterIsland",
   "Cuba",
   "EET",
-  "EST",
   "EST5EDT",
   "Egypt",
   "Eire",
@@ -109,7 +110,6 @@ export const TIME_ZONE_ALIASES: readonly string[] = [
   "GMT-0",
   "GMT0",
   "Greenwich",
-  "HST",
   "Hongkong",
   "Iceland",
   "Iran",
@@ -119,7 +119,6 @@ export const TIME_ZONE_ALIASES: readonly string[] = [
   "Kwajalein",
   "Libya",
   "MET",
-  "MST",
   "MST7MDT",
   "Mexico/BajaNorte",
   "Mexico/BajaSur",
@@ -137,7 +136,6 @@ export const TIME_ZONE_ALIASES: readonly string[] = [
   "Pacific/Yap",
   "Poland",
   "Portugal",
-  "ROC",
   "ROK",
   "Singapore",
   "Turkey",
@@ -153,6 +151,7 @@ export const TIME_ZONE_ALIASES: readonly string[] = [
   "US/Michigan",
   "US/Mountain",
   "US/Pacific",
+  "US/Pacific-New",
   "US/Samoa",
   "Universal",
   "W-SU",
