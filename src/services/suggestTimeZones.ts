@@ -30,9 +30,10 @@ function namesToOffer(): readonly OfferedName[] {
         const label = `${zone} (UTC${offsetText(offsetHours)})`;
         return { reading: readForMatch(label), zone, label };
       }),
-    ...TIME_ZONE_ALIASES.filter((alias) => isValidTimeZone(alias) && !isAbbreviatedTimeZone(alias)).flatMap((alias) => {
+    ...TIME_ZONE_ALIASES.filter((alias) => isValidTimeZone(alias) && !isAbbreviatedTimeZone(alias)).map((alias) => {
       const zone = canonicalTimeZone(alias);
-      return zone === alias ? [] : [{ reading: readForMatch(alias), zone, label: `${zone} (${alias})` }];
+      // A runtime that keeps the alias as typed stores it so: offered under its own name, as that is its value.
+      return { reading: readForMatch(alias), zone, label: zone === alias ? alias : `${zone} (${alias})` };
     }),
   ];
   return offeredNames;
