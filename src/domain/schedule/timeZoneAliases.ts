@@ -1,4 +1,16 @@
 /**
+ * Current names of cities the runtime may still list and store under an older spelling (its canonical one), so
+ * that "Kolkata" finds the zone it knows: autocomplete offers them (`TIME_ZONE_ALIASES`), and the typo
+ * suggestions (closeTimeZones) read them where only the older is listed. The runtime accepts either name.
+ */
+export const RENAMED_ZONES: Readonly<Record<string, string>> = {
+  "Asia/Kolkata": "Asia/Calcutta",
+  "Europe/Kyiv": "Europe/Kiev",
+  "America/Nuuk": "America/Godthab",
+  "Asia/Ho_Chi_Minh": "Asia/Saigon",
+};
+
+/**
  * Other names of zones that the runtime accepts besides the ones `Intl.supportedValuesOf` lists (IANA's
  * "backward" links and UTC's spellings: "GMT", "Zulu", "US/Eastern", "Japan", "EST5EDT"). No runtime API
  * lists them, yet a typed one is accepted and stored as its zone's canonical name, so autocomplete has to know
@@ -7,6 +19,8 @@
  * ROC; see isAbbreviatedTimeZone), which autocomplete must not offer either.
  */
 export const TIME_ZONE_ALIASES: readonly string[] = [
+  // Sorted as one list with RENAMED_ZONES' current names (ties among aliases are offered in this order).
+  ...Object.keys(RENAMED_ZONES),
   "Africa/Asmara",
   "Africa/Timbuktu",
   "America/Argentina/Buenos_Aires",
@@ -24,7 +38,6 @@ export const TIME_ZONE_ALIASES: readonly string[] = [
   "America/Knox_IN",
   "America/Montreal",
   "America/Nipigon",
-  "America/Nuuk",
   "America/Pangnirtung",
   "America/Porto_Acre",
   "America/Rainy_River",
@@ -41,11 +54,9 @@ export const TIME_ZONE_ALIASES: readonly string[] = [
   "Asia/Chungking",
   "Asia/Dacca",
   "Asia/Harbin",
-  "Asia/Ho_Chi_Minh",
   "Asia/Istanbul",
   "Asia/Kashgar",
   "Asia/Kathmandu",
-  "Asia/Kolkata",
   "Asia/Macao",
   "Asia/Tel_Aviv",
   "Asia/Thimbu",
@@ -98,7 +109,6 @@ export const TIME_ZONE_ALIASES: readonly string[] = [
   "Etc/Universal",
   "Etc/Zulu",
   "Europe/Belfast",
-  "Europe/Kyiv",
   "Europe/Nicosia",
   "Europe/Tiraspol",
   "Europe/Uzhgorod",
@@ -157,7 +167,7 @@ export const TIME_ZONE_ALIASES: readonly string[] = [
   "W-SU",
   "WET",
   "Zulu",
-];
+].sort();
 
 /**
  * The fixed-offset zones "Etc/GMT+12" to "Etc/GMT-14", from the furthest west: accepted and stored as they are,
