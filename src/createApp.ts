@@ -43,6 +43,7 @@ import { CheckpointService } from "./services/CheckpointService.js";
 import { checkpointTallyInfo } from "./services/checkpointTallyInfo.js";
 import { CohortInfoService } from "./services/CohortInfoService.js";
 import { CourseEndService } from "./services/CourseEndService.js";
+import { prepareTimeZoneSuggestions } from "./services/suggestTimeZones.js";
 import { CohortBreakService } from "./services/CohortBreakService.js";
 import { CohortService } from "./services/CohortService.js";
 import { CurriculumService } from "./services/CurriculumService.js";
@@ -391,6 +392,8 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
           logger.error({ err: error }, "restoring unfinished announcements failed: announcing them again posts them whole");
         }
       }
+      // Before the first interaction: the first `timezone` autocomplete would otherwise build its list.
+      prepareTimeZoneSuggestions();
       await discord.start(router);
       // Servers removed while the bot was offline are known before the first tick, which then leaves them alone.
       await membership.settled();

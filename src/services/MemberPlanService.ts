@@ -23,7 +23,7 @@ import {
   type PersonalBreak,
 } from "../domain/schedule/memberPlan.js";
 import { catchUpDueDays, type CatchUpDue } from "../domain/schedule/requiredItemsDue.js";
-import { catchUpBacklog, memberPace, tally, type ItemTally, type MemberPace } from "../domain/schedule/memberStatus.js";
+import { catchUpBacklog, memberDayStatus, memberPace, tally, type ItemTally, type MemberPace } from "../domain/schedule/memberStatus.js";
 import { forgivingStreak, streakWithFrozenDays, type StreakInput, type StreakView } from "../domain/scoring/forgivingStreak.js";
 import type { CompletionRecord, CompletionRepository } from "../db/repositories/CompletionRepository.js";
 import type { MemberPlanRepository, StoredMemberPlanState, StoredPersonalBreak } from "../db/repositories/MemberPlanRepository.js";
@@ -110,6 +110,11 @@ export interface PaceChangeView {
    * it filled up to the cap took more own reading); else null.
    */
   readonly catchUp: CatchUpView | null;
+  /**
+   * extend: what is still overdue in the extended plan (due before today, not done, not pre-join backlog): the
+   * extension moves the calendar a week, so reading due more than a week ago stays due before today. Else null.
+   */
+  readonly stillOverdue: ItemTally | null;
   readonly extraWeeks: number;
   readonly maxExtraWeeks: number;
 }
@@ -306,7 +311,8 @@ export class MemberPlanService {
     // After the member's own last day /today shows the summary: a plan made now would promise days nobody is shown.
     if (planning.daysOver) throw new UserError("pace.courseOver", { name: cohort.name });
     const base = { cohort, mode: request.mode, days, maxExtraWeeks: MAX_EXTEND_WEEKS };
-    if (request.mode === PaceMode.CatchUp) return { ...base, ...(await this.catchUp(cohort, member, state, planning, days, request.now)) };
+    if (request.mode === PaceMode.CatchUp)
+      return { ...base, stillOverdue: null, ...(await this.catchUp(cohort, member, state, planning, days, request.now)) };
     const calendarOver = cohortCalendarOver(cohort, planning, request.now);
     // The limit's advice to reset only while a reset is allowed.
     const extendLimit = () => new UserError("pace.extendLimit", { max: MAX_EXTEND_WEEKS, reset: calendarOver ? "no" : "yes" });
@@ -324,11 +330,15 @@ export class MemberPlanService {
     const after = await this.planFor(cohort, member, request.now);
     // Told only when the extension moved its last day: the member was told of it when they asked for it.
     const moved = movedCatchUp(planning.plan.lastCatchUp, after.plan.lastCatchUp, after.today);
+    // Read as /today reads it, so the reply's count is the one /today then lists.
+    const stillOverdue =
+      request.mode === PaceMode.Extend ? tally(memberDayStatus(after.plan, await this.doneSet(member.id), after.today).overdue) : null;
     return {
       ...base,
       moved: tally([]),
       catchUpUntil: null,
       catchUp: moved === null ? null : { ...moved, cap: after.plan.catchUpCap },
+      stillOverdue,
       extraWeeks: after.plan.extraWeeks,
     };
   }

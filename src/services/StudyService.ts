@@ -237,6 +237,11 @@ export interface WeeklyChartData {
     readonly over: boolean;
   }[];
   /**
+   * Week 1's chart only: what the cohort read on member days before the course's first day (its post may go out
+   * days earlier, and that reading counts on week 1's board and in `/progress`); null for other weeks or when none.
+   */
+  readonly beforeStart: { readonly minutes: number; readonly completions: number } | null;
+  /**
    * Sections begun by the end of the week: how much of their assigned items the cohort completed by then, 0–100;
    * `weekStart`/`weekEnd`: the calendar weeks the section runs (break weeks counted), as `weekNumber`.
    */
@@ -746,7 +751,32 @@ export class StudyService {
       }));
     // The same rule as /progress's "Topics read": a path whose assigned items have no estimates counts topics.
     const timed = pathIsTimed(context);
-    return { weekNumber, startDate: week.startDate, endDate: week.endDate, timed, days, sections };
+    const beforeStart = weekNumber === 1 ? await this.readBeforeStart(cohort.id, week.startDate, zone, minutesOf) : null;
+    return { weekNumber, startDate: week.startDate, endDate: week.endDate, timed, days, beforeStart, sections };
+  }
+
+  /**
+   * What the cohort read on member days before the course's first day `startDate`, as week 1's chart counts its days
+   * (each completion on the member day it counts for); null when nothing.
+   */
+  private async readBeforeStart(
+    cohortId: number,
+    startDate: string,
+    zone: string,
+    minutesOf: (itemId: number) => number | null,
+  ): Promise<WeeklyChartData["beforeStart"]> {
+    // A member day starts at most a day and a few hours before the cohort's, and a day before the start is only
+    // logged before it (`/done when:yesterday` reaches no day before the first): none is logged later than this.
+    const loggedBefore = startOfLocalDay(addDays(startDate, 2), zone);
+    const [counts, undated] = await Promise.all([
+      this.completions.countsByItemBeforeDay(cohortId, startDate, loggedBefore),
+      this.completions.undatedLogged(cohortId, { from: new Date(0), before: loggedBefore }),
+    ]);
+    for (const row of undated)
+      if (completionDateOf({ day: null, completedAt: row.completedAt }, memberTimeZone(row.remindTimeZone, zone)) < startDate)
+        counts.set(row.itemId, (counts.get(row.itemId) ?? 0) + 1);
+    const completions = completionsIn(counts);
+    return completions === 0 ? null : { minutes: minutesRead(counts, minutesOf), completions };
   }
 
   /**

@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { CurriculumSummary } from "../../src/domain/curriculum/storedCurriculum.js";
 import { findCurriculumByOption } from "../../src/services/findCurriculumByOption.js";
 import { editDistance } from "../../src/domain/editDistance.js";
-import { closeTimeZones } from "../../src/domain/schedule/closeTimeZones.js";
+import { closeTimeZones, knownTimeZones } from "../../src/domain/schedule/closeTimeZones.js";
+import { isAbbreviatedTimeZone } from "../../src/domain/schedule/localTime.js";
+import { TIME_ZONE_ALIASES } from "../../src/domain/schedule/timeZoneAliases.js";
 import { suggestTimeZones } from "../../src/services/suggestTimeZones.js";
+import { typedTimeZone } from "../../src/services/typedTimeZone.js";
 import { choiceNameWithSuffix, truncateChoiceName } from "../../src/services/CohortService.js";
 
 const builtIn: CurriculumSummary = { id: 1, slug: "backend-path", title: "Backend Path", totalWeeks: 12, scope: "" };
@@ -52,6 +55,71 @@ describe("suggestTimeZones", () => {
     const choices = suggestTimeZones("");
     expect(choices[0]).toEqual({ name: "UTC", value: "UTC" });
     expect(choices).toHaveLength(25);
+  });
+
+  it("offers the zone an accepted alias is stored as first, named with the alias typed", () => {
+    for (const [typed, zone, name] of [
+      ["GMT", "UTC", "UTC (GMT)"],
+      ["gmt", "UTC", "UTC (GMT)"],
+      ["Zulu", "UTC", "UTC (Zulu)"],
+      ["Etc/UTC", "UTC", "UTC (Etc/UTC)"],
+      ["US/Eastern", "America/New_York", "America/New_York (US/Eastern)"],
+      ["Japan", "Asia/Tokyo", "Asia/Tokyo (Japan)"],
+      ["EST5EDT", "America/New_York", "America/New_York (EST5EDT)"],
+    ] as const) {
+      const [first] = suggestTimeZones(typed);
+      expect(first).toEqual({ name, value: zone });
+      expect(typedTimeZone(typed)).toBe(zone);
+    }
+    expect(suggestTimeZones("UTC")[0]).toEqual({ name: "UTC", value: "UTC" });
+  });
+
+  it("offers the fixed-offset Etc/GMT zones with the offset they mean, the sign the other way round", () => {
+    expect(suggestTimeZones("Etc/GMT+5")[0]).toEqual({ name: "Etc/GMT+5 (UTC-05:00)", value: "Etc/GMT+5" });
+    expect(suggestTimeZones("Etc/GMT-14")[0]).toEqual({ name: "Etc/GMT-14 (UTC+14:00)", value: "Etc/GMT-14" });
+    expect(typedTimeZone("Etc/GMT+5")).toBe("Etc/GMT+5");
+  });
+
+  it("offers first the fixed-offset zone an offset typed as UTC+5 or GMT-3 means, not its mirror image", () => {
+    // "UTC+5" is not accepted, but the zone it means is offered first, its label telling it from Etc/GMT+5.
+    for (const [typed, zone, name] of [
+      ["UTC+5", "Etc/GMT-5", "Etc/GMT-5 (UTC+05:00)"],
+      ["UTC-5", "Etc/GMT+5", "Etc/GMT+5 (UTC-05:00)"],
+      ["utc +5:00", "Etc/GMT-5", "Etc/GMT-5 (UTC+05:00)"],
+      ["GMT-3", "Etc/GMT+3", "Etc/GMT+3 (UTC-03:00)"],
+      ["GMT+14", "Etc/GMT-14", "Etc/GMT-14 (UTC+14:00)"],
+      ["UTC-12", "Etc/GMT+12", "Etc/GMT+12 (UTC-12:00)"],
+      ["UTC+0", "UTC", "UTC"],
+    ] as const)
+      expect(suggestTimeZones(typed)[0], typed).toEqual({ name, value: zone });
+    expect(suggestTimeZones("UTC+5")).not.toEqual(suggestTimeZones("UTC-5"));
+  });
+
+  it("offers only what /cohort create and /remind accept, each zone once, within Discord's limits", () => {
+    for (const typed of ["GMT", "Etc/GMT", "etc", "US", "Canada", "Australia", "UTC", "", "a", "EST", "CET", "Kolkata"]) {
+      const choices = suggestTimeZones(typed);
+      expect(choices.length).toBeLessThanOrEqual(25);
+      expect(new Set(choices.map((choice) => choice.value)).size).toBe(choices.length);
+      for (const choice of choices) {
+        expect(choice.name.length).toBeLessThanOrEqual(100);
+        expect(typedTimeZone(choice.value)).toBe(choice.value);
+      }
+    }
+    // "EST" alone is refused (ICU reads it as Panama): never offered by that name.
+    expect(suggestTimeZones("EST").map((choice) => choice.name)).not.toContain("America/Panama (EST)");
+    expect(suggestTimeZones("Etc/GMT")).toHaveLength(25);
+  });
+
+  it("offers each listed alias, typed as it is, first, as the zone it is stored as: no entry is dead", () => {
+    // An abbreviation is refused by /cohort create and /remind, so it has no place in the list; every other entry is
+    // accepted here and stored as a zone the runtime lists, the value autocomplete offers first for it.
+    for (const alias of TIME_ZONE_ALIASES) {
+      expect(isAbbreviatedTimeZone(alias), alias).toBe(false);
+      const zone = typedTimeZone(alias);
+      expect(knownTimeZones(), alias).toContain(zone);
+      expect(suggestTimeZones(alias)[0]?.value, alias).toBe(zone);
+    }
+    expect(TIME_ZONE_ALIASES).toEqual(expect.arrayContaining(["US/Pacific-New", "Canada/East-Saskatchewan"]));
   });
 
   it("offers nothing for text that names no zone", () => {

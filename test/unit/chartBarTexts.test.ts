@@ -80,6 +80,7 @@ describe("numbers above a chart's bars", () => {
       startDate: "2027-01-11",
       endDate: "2027-01-18",
       timed: true,
+      beforeStart: null,
       days: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ date: "2027-01-11", weekday, minutes: 123_456, completions: 2, over: true })),
       sections: [{ title: "Basics", percent: 50, weekStart: 1, weekEnd: 2 }],
     };

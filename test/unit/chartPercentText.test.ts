@@ -18,6 +18,7 @@ const week = {
   startDate: "2027-01-11",
   endDate: "2027-01-18",
   timed: true,
+  beforeStart: null,
   days: [{ date: "2027-01-11", weekday: 1, minutes: 45, completions: 2, over: true }],
   sections: [{ title: "Fundamentos", percent: 66.7, weekStart: 1, weekEnd: 2 }],
 };

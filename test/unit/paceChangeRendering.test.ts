@@ -16,6 +16,7 @@ function caughtUpText(lang: typeof en, catchUp: Omit<CatchUpView, "until" | "win
     days: 2,
     catchUpUntil: "2027-01-13",
     catchUp: { ...catchUp, until: "2027-01-13", windowDays: 2 },
+    stillOverdue: null,
     extraWeeks: 0,
     maxExtraWeeks: 4,
   };
@@ -40,5 +41,37 @@ describe("/pace catch_up reply", () => {
     expect(caughtUpText(es, one, 240)).toContain("Ocupa más de 2 días de estudio, porque esa lectura ocupa un día para ella sola.");
     const two = { ...one, oversizedDates: ["2027-01-08", "2027-01-11"] };
     expect(caughtUpText(en, two, 240)).toContain("as each of those readings takes a day of its own.");
+  });
+});
+
+/** A /pace extend reply's text with `stillOverdue` left due before today. */
+function extendedText(lang: typeof en, stillOverdue: PaceChangeView["stillOverdue"]): string {
+  const view: PaceChangeView = {
+    cohort: cohortFixture({ id: 1, curriculumId: 1, name: "Spring" }),
+    mode: PaceMode.Extend,
+    moved: { items: 0, minutes: 0, unestimatedItems: 0 },
+    days: 5,
+    catchUpUntil: null,
+    catchUp: null,
+    stillOverdue,
+    extraWeeks: 1,
+    maxExtraWeeks: 4,
+  };
+  return renderPaceChange(lang, view).embeds?.[0]?.description ?? "";
+}
+
+describe("/pace extend reply", () => {
+  it("says one overdue topic without estimates stays overdue, with no time, in both languages", () => {
+    const one = { items: 1, minutes: 0, unestimatedItems: 1 };
+    expect(extendedText(en, one)).toContain(
+      "**1 item** due before today is still overdue: `/pace mode:catch_up` spreads it over your next study days.",
+    );
+    expect(extendedText(es, one)).toContain(
+      "**1 lectura** de antes de hoy sigue atrasada: `/ritmo modo:Ponerse al día` la reparte en tus próximos días de estudio.",
+    );
+  });
+
+  it("says nothing of overdue reading when none is left", () => {
+    expect(extendedText(en, { items: 0, minutes: 0, unestimatedItems: 0 })).not.toContain("overdue");
   });
 });

@@ -159,6 +159,7 @@ describe("numbers on the pictures", () => {
       startDate: "2027-01-11",
       endDate: "2027-01-18",
       timed: true,
+      beforeStart: null,
       days: [{ date: "2027-01-11", weekday: 1, minutes: 61725, completions: 2000, over: true }],
       sections: [],
     };
@@ -173,6 +174,7 @@ describe("numbers on the pictures", () => {
       startDate: "2027-03-03",
       endDate: "2027-03-10",
       timed: true,
+      beforeStart: null,
       days: [
         { date: "2027-03-03", weekday: 3, minutes: 20, completions: 1, over: true },
         { date: "2027-03-08", weekday: 1, minutes: 0, completions: 0, over: false },
@@ -181,6 +183,25 @@ describe("numbers on the pictures", () => {
     };
     expect(weeklyChartView(translatorFor("en"), chart).days.map((day) => day.text)).toEqual(["20", "…"]);
     expect(weeklyChartView(translatorFor("es"), { ...chart, timed: false }).days.map((day) => day.text)).toEqual(["1", "…"]);
+  });
+
+  it("draws week 1's reading logged before its first day as a bar of its own, first", () => {
+    const chart = {
+      weekNumber: 1,
+      startDate: "2027-01-06",
+      endDate: "2027-01-13",
+      timed: true,
+      beforeStart: { minutes: 50, completions: 2 },
+      days: [{ date: "2027-01-06", weekday: 3, minutes: 20, completions: 1, over: true }],
+      sections: [],
+    };
+    const bars = (lang: "en" | "es") => weeklyChartView(translatorFor(lang), chart).days.map((day) => [day.label, day.text]);
+    expect(bars("en")).toEqual([
+      ["Before", "50"],
+      ["Wed", "20"],
+    ]);
+    expect(bars("es")[0]).toEqual(["Antes", "50"]);
+    expect(weeklyChartView(translatorFor("en"), { ...chart, timed: false }).days[0]?.value).toBe(2);
   });
 
   it("keeps the card's sections around the member's current week when not all fit, in course order", () => {
@@ -207,7 +228,7 @@ describe("numbers on the pictures", () => {
       weekStart: index + 1,
       weekEnd: index + 2,
     }));
-    const chart = { weekNumber: 9, startDate: "2027-03-01", endDate: "2027-03-08", timed: true, days: [], sections };
+    const chart = { weekNumber: 9, startDate: "2027-03-01", endDate: "2027-03-08", timed: true, beforeStart: null, days: [], sections };
     const { shown, hidden } = rowsThatFit(weeklyChartView(translatorFor("en"), chart).sections, chartSectionRows);
     expect(shown.map((row) => row.title)).toEqual(["S5", "S6", "S7", "S8", "S9"]);
     expect(hidden).toBe(4);

@@ -492,6 +492,21 @@ export class CompletionRepository {
   }
 
   /**
+   * How many of the cohort's current members completed each item for a member day before `day` (the stored day,
+   * as `countsByDayAndItem` reads it; `undatedLogged` finds those without one): week 1's chart counts the reading
+   * logged before the course's first day. `loggedBefore`: none of them was logged later (the caller's bound), so
+   * the (cohortId, completedAt) index reads only those days' rows, not every completion of the cohort.
+   */
+  async countsByItemBeforeDay(cohortId: number, day: string, loggedBefore: Date): Promise<Map<number, number>> {
+    const rows = await this.prisma.completion.groupBy({
+      by: ["itemId"],
+      where: { cohortId, member: { leftAt: null }, day: { lt: day }, completedAt: { lt: loggedBefore } },
+      _count: { _all: true },
+    });
+    return new Map(rows.map((row) => [row.itemId, row._count._all]));
+  }
+
+  /**
    * The cohort's current members' completions logged in [from, before) that have no stored member day (logged
    * before completions kept it), with the member's `/remind` zone to place them by: one query. Only rows from
    * before that migration, so few, and none in a cohort that started after it.

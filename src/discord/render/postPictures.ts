@@ -24,10 +24,13 @@ export function weeklyChartView(t: Translator, chart: WeeklyChartData): WeeklyCh
       from: localDateText(t, chart.startDate),
       to: localDateText(t, addDays(chart.endDate, -1)),
     }),
-    days: chart.days.map((day) => {
-      const value = chart.timed ? day.minutes : day.completions;
-      return { label: shortWeekdayName(t, day.weekday), value, text: dayText(t, chart, day, "bar") };
-    }),
+    days: [
+      ...beforeStartBars(t, chart),
+      ...chart.days.map((day) => {
+        const value = chart.timed ? day.minutes : day.completions;
+        return { label: shortWeekdayName(t, day.weekday), value, text: dayText(t, chart, day, "bar") };
+      }),
+    ],
     sections: chart.sections.map((section) => ({
       title: t.plainUser(section.title),
       percent: section.percent,
@@ -40,6 +43,13 @@ export function weeklyChartView(t: Translator, chart: WeeklyChartData): WeeklyCh
       moreSections: (hidden) => t.plain("weeklyChart.more", { count: hidden }),
     },
   };
+}
+
+/** Week 1's reading logged before its first day: a bar of its own, so the chart's total is what its board counted. */
+function beforeStartBars(t: Translator, chart: WeeklyChartData): WeeklyChartView["days"] {
+  if (chart.beforeStart === null) return [];
+  const value = chart.timed ? chart.beforeStart.minutes : chart.beforeStart.completions;
+  return [{ label: t.plain("weeklyChart.beforeStartBar"), value, text: t.plain("pictures.number", { value: Math.round(value) }) }];
 }
 
 /**
@@ -85,7 +95,17 @@ async function weeklyChartFile(t: Translator, pictures: Pictures, chart: WeeklyC
     .map((section) => t.plain("weeklyChart.sectionPercent", { title: section.title, percent: Math.round(section.percent) }))
     .join(", ");
   // The bars, day by day, as the chart labels them.
-  const days = chart.days.map((day) => dayText(t, chart, day, "alt")).join(", ");
+  const before = chart.beforeStart;
+  const days = [
+    ...(before === null
+      ? []
+      : [
+          chart.timed
+            ? t.plain("weeklyChart.beforeStartMinutes", { minutes: before.minutes })
+            : t.plain("weeklyChart.beforeStartTopics", { topics: before.completions }),
+        ]),
+    ...chart.days.map((day) => dayText(t, chart, day, "alt")),
+  ].join(", ");
   // Drawn before the week was over (an early post): what was read so far, not in all.
   const partial = chart.days.some((day) => !day.over) ? "yes" : "no";
   return {
@@ -95,14 +115,14 @@ async function weeklyChartFile(t: Translator, pictures: Pictures, chart: WeeklyC
       chart.timed
         ? t.plain("weeklyChart.alt", {
             week: chart.weekNumber,
-            minutes: chart.days.reduce((sum, day) => sum + day.minutes, 0),
+            minutes: chart.days.reduce((sum, day) => sum + day.minutes, before?.minutes ?? 0),
             partial,
             days,
             sections,
           })
         : t.plain("weeklyChart.altTopics", {
             week: chart.weekNumber,
-            topics: chart.days.reduce((sum, day) => sum + day.completions, 0),
+            topics: chart.days.reduce((sum, day) => sum + day.completions, before?.completions ?? 0),
             partial,
             days,
             sections,

@@ -127,6 +127,10 @@ export function renderPaceChange(t: Translator, view: PaceChangeView): Reply {
         ? [
             t.t("pace.extendedNow", { weeks: view.extraWeeks, max: view.maxExtraWeeks }),
             ...(view.catchUp === null ? [] : [t.t("pace.catchUpMoved", { date: localDateText(t, view.catchUp.until) }), ...catchUpLines]),
+            // An extension leaves reading due over a week ago before today: say so, and what spreads it.
+            ...(view.stillOverdue === null || view.stillOverdue.items === 0
+              ? []
+              : [t.t("pace.extendStillOverdue", { count: view.stillOverdue.items, ...minutesOf(t, view.stillOverdue) })]),
           ]
         : [t.t("pace.resetNow")];
   const text = sentences.join(" ");

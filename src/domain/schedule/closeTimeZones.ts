@@ -1,5 +1,6 @@
 import { editDistance } from "../editDistance.js";
 import { foldForMatch } from "../search/matchScore.js";
+import { RENAMED_ZONES } from "./timeZoneAliases.js";
 
 let zones: readonly string[] | undefined;
 
@@ -8,17 +9,6 @@ export function knownTimeZones(): readonly string[] {
   zones ??= ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
   return zones;
 }
-
-/**
- * Current names of cities the runtime may still list under an older spelling, so that "Kolkata" finds
- * the zone it knows. Only used for suggestions: the runtime accepts either name.
- */
-const RENAMED_ZONES: Readonly<Record<string, string>> = {
-  "Asia/Kolkata": "Asia/Calcutta",
-  "Europe/Kyiv": "Europe/Kiev",
-  "America/Nuuk": "America/Godthab",
-  "Asia/Ho_Chi_Minh": "Asia/Saigon",
-};
 
 let zoneKeys: readonly { zone: string; key: string; city: string }[] | undefined;
 

@@ -605,6 +605,8 @@ export const en = {
   "pace.catchUpMoved": "Your catch-up reading now runs until **{date}**.",
   "pace.extendedNow":
     "Your calendar now runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}). `/today`, `/week` and reminders follow it.",
+  "pace.extendStillOverdue":
+    "**{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} due before today {count, plural, one {is} other {are}} still overdue: `/pace mode:catch_up` spreads {count, plural, one {it} other {them}} over your next study days.",
   "pace.resetNow": "You're back on the cohort's calendar: extensions and catch-up plans are cleared.",
   "break.notADate": '"{value}" is not a date that exists: write `from` and `to` as YYYY-MM-DD, e.g. 2027-03-01.',
   "break.endsBeforeStart": "The break ends before it starts: `to` must be on or after `from`.",
@@ -806,6 +808,9 @@ export const en = {
     "Chart of week {week}: the cohort read {minutes, plural, one {# minute} other {# minutes}} {partial, select, yes {so far} other {in all}} ({days}); section completion: {sections}.",
   "weeklyChart.dayMinutes": "{day} {minutes, number} min",
   "weeklyChart.dayTopics": "{day} {topics, number}",
+  "weeklyChart.beforeStartBar": "Before",
+  "weeklyChart.beforeStartMinutes": "before the first day {minutes, number} min",
+  "weeklyChart.beforeStartTopics": "before the first day {topics, number}",
   "weeklyChart.dayNotOver": "{day} not over yet",
   "weeklyChart.notOverBar": "…",
   "weeklyChart.altTopics":

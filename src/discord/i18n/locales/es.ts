@@ -625,6 +625,8 @@ export const es: Catalogue = {
   "pace.catchUpMoved": "Tu plan para ponerte al día llega ahora hasta el **{date}**.",
   "pace.extendedNow":
     "Tu calendario va ahora {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}). `/hoy`, `/semana` y los recordatorios lo siguen.",
+  "pace.extendStillOverdue":
+    "**{count, plural, one {# lectura} other {# lecturas}}**{timed, select, yes { ({minutes})} other {}} de antes de hoy {count, plural, one {sigue atrasada} other {siguen atrasadas}}: `/ritmo modo:Ponerse al día` {count, plural, one {la reparte} other {las reparte}} en tus próximos días de estudio.",
   "pace.resetNow": "Vuelves al calendario de la cohorte: se quitan las ampliaciones y los planes para ponerte al día.",
   "break.notADate": "«{value}» no es una fecha que exista: escribe `desde` y `hasta` como AAAA-MM-DD, p. ej. 2027-03-01.",
   "break.endsBeforeStart": "El descanso termina antes de empezar: `hasta` debe ser igual o posterior a `desde`.",
@@ -840,6 +842,9 @@ export const es: Catalogue = {
     "Gráfico de la semana {week}: la cohorte leyó {minutes, plural, one {# minuto} other {# minutos}} {partial, select, yes {hasta ahora} other {en total}} ({days}); secciones completadas: {sections}.",
   "weeklyChart.dayMinutes": "{day} {minutes, number} min",
   "weeklyChart.dayTopics": "{day} {topics, number}",
+  "weeklyChart.beforeStartBar": "Antes",
+  "weeklyChart.beforeStartMinutes": "antes del primer día {minutes, number} min",
+  "weeklyChart.beforeStartTopics": "antes del primer día {topics, number}",
   "weeklyChart.dayNotOver": "{day} aún sin terminar",
   "weeklyChart.notOverBar": "…",
   "weeklyChart.altTopics":
