@@ -175,12 +175,47 @@ const markBoardDirtySql = `
  */
 const hiddenLiteral = textLiteral(BoardVisibility.Hidden);
 
+/**
+ * The columns a board is ordered by: its points, when they were reached (NULL: at no time), the member's id; and,
+ * read from the Member board index, `leftAt`, NULL on every row of a board. Ordering by it too changes nothing but
+ * lets PostgreSQL walk the index: it does not take `"leftAt" IS NULL` as fixing the column (SQLite does), and sorts
+ * the rows (or walks the primary key) rather than read an index whose order starts with it.
+ */
+interface BoardColumns {
+  readonly leftAt?: string;
+  readonly points: string;
+  readonly reachedAt: string;
+  readonly id: string;
+}
+
+const memberColumns: BoardColumns = { leftAt: `m."leftAt"`, points: `m."points"`, reachedAt: `m."pointsReachedAt"`, id: `m."id"` };
+/** A board's rows as the near and course reads name them (the time as "reachedAt"), outside the Member table. */
+const rowColumns: BoardColumns = { points: `"points"`, reachedAt: `"reachedAt"`, id: `"id"` };
+
+/**
+ * The board's order, `down` from its top or `up` towards it: the one rule every all-time and course read says.
+ * Most points first, then who reached them first, then the member's id. A time that is NULL (no points time kept)
+ * goes first among its equals on both databases, said in so many words: it is SQLite's default for ASC, but
+ * PostgreSQL's is NULLS LAST, and the two would order ties differently. The Member board index is in this order
+ * on both (PostgreSQL's made NULLS FIRST by migration all_time_board_nulls_first), so a read in it walks the index.
+ */
+function boardOrder(columns: BoardColumns, direction: "down" | "up"): Prisma.Sql {
+  const { leftAt, points, reachedAt, id } = columns;
+  // leftAt in each database's default NULL order for its direction: the index's, read forwards or backwards.
+  const active = leftAt === undefined ? "" : `${leftAt} ${direction === "down" ? "ASC" : "DESC"}, `;
+  return Prisma.raw(
+    direction === "down"
+      ? `${active}${points} DESC, ${reachedAt} ASC NULLS FIRST, ${id} ASC`
+      : `${active}${points} ASC, ${reachedAt} DESC NULLS LAST, ${id} DESC`,
+  );
+}
+
 function allTimeTopSql(limit: number): string {
   return `
-  SELECT "id", "points", "pointsReachedAt", "userId", "displayName", "boardVisibility", "alias"
-  FROM "Member"
-  WHERE "cohortId" = ? AND "leftAt" IS NULL AND "boardVisibility" <> ${hiddenLiteral} AND "excluded" = false AND "points" > 0
-  ORDER BY "points" DESC, "pointsReachedAt" ASC, "id" ASC
+  SELECT m."id", m."points", m."pointsReachedAt", m."userId", m."displayName", m."boardVisibility", m."alias"
+  FROM "Member" m
+  WHERE m."cohortId" = ? AND ${rankedMemberSql}
+  ORDER BY ${boardOrder(memberColumns, "down").sql}
   LIMIT ${integerLiteral(limit)}`;
 }
 
@@ -222,9 +257,8 @@ function lateScorerRows(cohortId: number, lastWeek: number): Prisma.Sql {
     WHERE ${Prisma.raw(rankedMemberSql)} AND m."points" - l."late" > 0`;
 }
 
-// NULLS FIRST said, not left to each database (PostgreSQL's default is NULLS LAST): the top `limit` taken here must
-// be those courseTopSql's outer order keeps, or a NULL at the cut falls off the board.
-const courseOrder = Prisma.sql`m."points" DESC, m."pointsReachedAt" ASC NULLS FIRST, m."id" ASC`;
+// The top `limit` taken here must be those courseTopSql's outer order keeps, or a NULL at the cut falls off the board.
+const courseOrder = boardOrder(memberColumns, "down");
 
 /**
  * CompletionRepository.courseTop's board: the course's top `limit` in board order. A row reached at no time (NULL)
@@ -236,35 +270,60 @@ function courseTopSql(cohortId: number, lastWeek: number, limit: number): Prisma
       UNION ALL
       ${lateScorerRows(cohortId, lastWeek)}
     ) AS "course"
-    ORDER BY "points" DESC, "reachedAt" ASC NULLS FIRST, "id" ASC
+    ORDER BY ${boardOrder(rowColumns, "down")}
     LIMIT ${Prisma.raw(integerLiteral(limit))}`;
 }
 
 /**
- * A row's place relative to an anchor on a board, `above` or below it, and the order that reads the nearest first
- * (a NULL time as the epoch, the earliest, on both databases: their defaults differ). A NULL time compares with
- * nothing in SQL, so a tied row with none has its own branch (the anchor's own time is never NULL: courseScore reads
- * it as the epoch); every branch keeps the points bound, so the index is still read by range.
+ * Where the rows `above` or below `anchor` lie on a board, as index ranges: each condition fixes the leading board
+ * columns and bounds the next, so each is one range of the board index, read from its near end (together they are
+ * the rows before or after the anchor in boardOrder). Not one OR of them: no database ranges over an OR, and
+ * reading the index from the board's end to the first match costs as much as the anchor's rank (or the rows below
+ * it). Not a row value `(points, time, id) < (…)`: the columns are ordered in mixed directions, and a NULL time
+ * compares with nothing. The anchor's epoch time stands for no time (callerScore, courseScore read a NULL so), and
+ * a NULL time comes before every time, as boardOrder places it.
  */
-function nearCondition(direction: "above" | "below", anchor: BoardAnchor, prefix: string): { where: Prisma.Sql; order: Prisma.Sql } {
+function nearRanges(columns: BoardColumns, anchor: BoardAnchor, direction: "above" | "below"): Prisma.Sql[] {
   const { points, reachedAt, memberId } = anchor;
-  const [p, r, i] = [`${prefix}"points"`, prefix === "" ? `"reachedAt"` : `${prefix}"pointsReachedAt"`, `${prefix}"id"`].map(Prisma.raw);
-  const anchorAtEpoch = reachedAt.getTime() <= 0;
+  const [p, r, i] = [columns.points, columns.reachedAt, columns.id].map(Prisma.raw);
+  const tied = Prisma.sql`${p} = ${points}`;
+  const noTime = reachedAt.getTime() <= 0;
+  const sameTime = noTime ? Prisma.sql`${tied} AND ${r} IS NULL` : Prisma.sql`${tied} AND ${r} = ${reachedAt}`;
   if (direction === "above") {
-    // Before any later time; before the anchor's own epoch only by id.
-    const noTime = anchorAtEpoch ? Prisma.sql` AND ${i} < ${memberId}` : Prisma.empty;
-    return {
-      where: Prisma.sql`(${p} > ${points} OR (${p} = ${points} AND ${r} < ${reachedAt}) OR (${p} = ${points} AND ${r} = ${reachedAt} AND ${i} < ${memberId})
-        OR (${p} = ${points} AND ${r} IS NULL${noTime}))`,
-      order: Prisma.sql`${p} ASC, ${r} DESC NULLS LAST, ${i} DESC`,
-    };
+    const earlier = noTime ? [] : [Prisma.sql`${tied} AND ${r} IS NULL`, Prisma.sql`${tied} AND ${r} < ${reachedAt}`];
+    return [Prisma.sql`${p} > ${points}`, ...earlier, Prisma.sql`${sameTime} AND ${i} < ${memberId}`];
   }
-  // Never after a time; after the anchor's own epoch only by id.
-  const noTime = anchorAtEpoch ? Prisma.sql` OR (${p} = ${points} AND ${r} IS NULL AND ${i} > ${memberId})` : Prisma.empty;
-  return {
-    where: Prisma.sql`(${p} < ${points} OR (${p} = ${points} AND ${r} > ${reachedAt}) OR (${p} = ${points} AND ${r} = ${reachedAt} AND ${i} > ${memberId})${noTime})`,
-    order: Prisma.sql`${p} DESC, ${r} ASC NULLS FIRST, ${i} ASC`,
-  };
+  const later = noTime ? Prisma.sql`${tied} AND ${r} IS NOT NULL` : Prisma.sql`${tied} AND ${r} > ${reachedAt}`;
+  return [Prisma.sql`${sameTime} AND ${i} > ${memberId}`, later, Prisma.sql`${p} < ${points}`];
+}
+
+/** boardOrder from the anchor outwards: towards the top for the rows above it. */
+function nearOrder(columns: BoardColumns, direction: "above" | "below"): Prisma.Sql {
+  return boardOrder(columns, direction === "above" ? "up" : "down");
+}
+
+/** The rows of nearRanges as one condition, for rows not read through the board index (the late scorers). */
+function nearWhere(columns: BoardColumns, anchor: BoardAnchor, direction: "above" | "below"): Prisma.Sql {
+  return Prisma.sql`((${Prisma.join(nearRanges(columns, anchor, direction), ") OR (")}))`;
+}
+
+/**
+ * The `count` ranked members nearest `anchor` on the all-time board, `above` or below it, nearest first: the first
+ * `count` of each range of nearRanges (each an index range read from its near end), then the nearest `count` of those.
+ */
+function nearAllTimeSql(cohortId: number, anchor: BoardAnchor, direction: "above" | "below", count: number): Prisma.Sql {
+  const limit = Prisma.raw(integerLiteral(count));
+  const ranges = nearRanges(memberColumns, anchor, direction).map(
+    (range) => Prisma.sql`SELECT * FROM (
+      SELECT m."id", m."points", m."pointsReachedAt" AS "reachedAt", m."userId", m."displayName", m."boardVisibility", m."alias"
+      FROM "Member" m
+      WHERE m."cohortId" = ${cohortId} AND ${Prisma.raw(rankedMemberSql)} AND ${range}
+      ORDER BY ${nearOrder(memberColumns, direction)}
+      LIMIT ${limit}) AS "range"`,
+  );
+  return Prisma.sql`SELECT * FROM (${Prisma.join(ranges, " UNION ALL ")}) AS "near"
+    ORDER BY ${nearOrder(rowColumns, direction)}
+    LIMIT ${limit}`;
 }
 
 const plannerFence = integerLiteral(Number.MAX_SAFE_INTEGER);
@@ -277,15 +336,17 @@ const plannerFence = integerLiteral(Number.MAX_SAFE_INTEGER);
  * reaches each late scorer's row by primary key (test/integration/courseNearPlan.test.ts pins this).
  */
 function nearCourseSql(cohortId: number, lastWeek: number, anchor: BoardAnchor, direction: "above" | "below", count: number): Prisma.Sql {
-  const member = nearCondition(direction, anchor, `m.`);
-  const row = nearCondition(direction, anchor, "");
   const notSelf = (column: string) => Prisma.sql`${Prisma.raw(column)} <> ${anchor.memberId}`;
+  const onTime = nearRanges(memberColumns, anchor, direction).map((range) =>
+    onTimeRows(cohortId, lastWeek, Prisma.sql`${notSelf(`m."id"`)} AND ${range}`, nearOrder(memberColumns, direction), count),
+  );
   return Prisma.sql`SELECT * FROM (
-      ${onTimeRows(cohortId, lastWeek, Prisma.sql`${notSelf(`m."id"`)} AND ${member.where}`, member.order, count)}
+      ${Prisma.join(onTime, " UNION ALL ")}
       UNION ALL
-      SELECT * FROM (${lateScorerRows(cohortId, lastWeek)} LIMIT ${Prisma.raw(plannerFence)}) AS "late" WHERE ${notSelf(`"id"`)} AND ${row.where}
+      SELECT * FROM (${lateScorerRows(cohortId, lastWeek)} LIMIT ${Prisma.raw(plannerFence)}) AS "late"
+        WHERE ${notSelf(`"id"`)} AND ${nearWhere(rowColumns, anchor, direction)}
     ) AS "near"
-    ORDER BY ${row.order}
+    ORDER BY ${nearOrder(rowColumns, direction)}
     LIMIT ${Prisma.raw(integerLiteral(count))}`;
 }
 
@@ -721,7 +782,7 @@ export class CompletionRepository {
       [cohortId, lastWeek],
     );
     if (anyLate.length === 0) return null;
-    return (await this.readSql(courseTopSql(cohortId, lastWeek, limit))).map(toCourseRow);
+    return (await this.readSql(courseTopSql(cohortId, lastWeek, limit))).map(toSqlBoardRow);
   }
 
   /**
@@ -755,7 +816,7 @@ export class CompletionRepository {
       this.readSql(nearCourseSql(cohortId, lastWeek, anchor, "above", count)),
       this.readSql(nearCourseSql(cohortId, lastWeek, anchor, "below", count)),
     ]);
-    return { above: above.map(toCourseRow).reverse(), below: below.map(toCourseRow) };
+    return { above: above.map(toSqlBoardRow).reverse(), below: below.map(toSqlBoardRow) };
   }
 
   private readSql(statement: Prisma.Sql): Promise<Record<string, unknown>[]> {
@@ -764,39 +825,14 @@ export class CompletionRepository {
 
   /**
    * The ranked members just above and just below `anchor` on the all-time board (the anchor's own
-   * row excluded), each list in board order. Two small index range reads, whatever the cohort's size.
+   * row excluded), each list in board order: a few short index ranges (nearAllTimeSql), whatever the rank or the cohort's size.
    */
   async nearAllTime(cohortId: number, anchor: BoardAnchor, count: number): Promise<{ above: ScoreRow[]; below: ScoreRow[] }> {
-    const { points, reachedAt, memberId } = anchor;
-    const where = { cohortId, ...rankedMember, points: { gt: 0 }, id: { not: memberId } };
-    const select = { id: true, points: true, pointsReachedAt: true, ...boardMemberColumns };
-    const above = await this.prisma.member.findMany({
-      where: {
-        ...where,
-        OR: [
-          { points: { gt: points } },
-          { points, pointsReachedAt: { lt: reachedAt } },
-          { points, pointsReachedAt: reachedAt, id: { lt: memberId } },
-        ],
-      },
-      orderBy: [{ points: "asc" }, { pointsReachedAt: "desc" }, { id: "desc" }],
-      take: count,
-      select,
-    });
-    const below = await this.prisma.member.findMany({
-      where: {
-        ...where,
-        OR: [
-          { points: { lt: points } },
-          { points, pointsReachedAt: { gt: reachedAt } },
-          { points, pointsReachedAt: reachedAt, id: { gt: memberId } },
-        ],
-      },
-      orderBy: [{ points: "desc" }, { pointsReachedAt: "asc" }, { id: "asc" }],
-      take: count,
-      select,
-    });
-    return { above: above.reverse().map(toAllTimeRow), below: below.map(toAllTimeRow) };
+    const [above, below] = await Promise.all([
+      this.readSql(nearAllTimeSql(cohortId, anchor, "above", count)),
+      this.readSql(nearAllTimeSql(cohortId, anchor, "below", count)),
+    ]);
+    return { above: above.map(toSqlBoardRow).reverse(), below: below.map(toSqlBoardRow) };
   }
 
   /** nearAllTime for one week's board. */
@@ -996,8 +1032,8 @@ function toAllTimeRow(row: {
   };
 }
 
-/** A row of the course's board (courseTopSql, nearCourseSql): computed columns, read by hand. */
-function toCourseRow(row: Record<string, unknown>): ScoreRow {
+/** A board row read by hand (courseTopSql, nearCourseSql, nearAllTimeSql): computed or renamed columns. */
+function toSqlBoardRow(row: Record<string, unknown>): ScoreRow {
   return toAllTimeRow({
     id: Number(row.id),
     points: Number(row.points),
