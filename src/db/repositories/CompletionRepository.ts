@@ -61,14 +61,6 @@ export interface BoardAnchor {
   readonly reachedAt: Date;
 }
 
-/**
- * Who takes a place in the ranking (domain/privacy's isRanked): active, not
- * hidden, not excluded. Hidden and excluded members are left out entirely, so
- * nobody's rank shows a gap that would give them away.
- */
-const rankedMember = { leftAt: null, boardVisibility: { not: BoardVisibility.Hidden }, excluded: false } as const;
-const boardMemberColumns = { userId: true, displayName: true, boardVisibility: true, alias: true } as const;
-
 /** A member's place on a board: their points, how many ranked members scored more, how many are ranked. */
 export interface Standing {
   readonly points: number;
@@ -186,6 +178,8 @@ interface BoardColumns {
   readonly points: string;
   readonly reachedAt: string;
   readonly id: string;
+  /** The time is never NULL (a week's): no NULLS clause, which PostgreSQL would match against its index's all the same. */
+  readonly timeNeverNull?: true;
 }
 
 const memberColumns: BoardColumns = { leftAt: `m."leftAt"`, points: `m."points"`, reachedAt: `m."pointsReachedAt"`, id: `m."id"` };
@@ -200,13 +194,14 @@ const rowColumns: BoardColumns = { points: `"points"`, reachedAt: `"reachedAt"`,
  * on both (PostgreSQL's made NULLS FIRST by migration all_time_board_nulls_first), so a read in it walks the index.
  */
 function boardOrder(columns: BoardColumns, direction: "down" | "up"): Prisma.Sql {
-  const { leftAt, points, reachedAt, id } = columns;
+  const { leftAt, points, reachedAt, id, timeNeverNull } = columns;
   // leftAt in each database's default NULL order for its direction: the index's, read forwards or backwards.
   const active = leftAt === undefined ? "" : `${leftAt} ${direction === "down" ? "ASC" : "DESC"}, `;
+  const nulls = (where: string) => (timeNeverNull === true ? "" : ` NULLS ${where}`);
   return Prisma.raw(
     direction === "down"
-      ? `${active}${points} DESC, ${reachedAt} ASC NULLS FIRST, ${id} ASC`
-      : `${active}${points} ASC, ${reachedAt} DESC NULLS LAST, ${id} DESC`,
+      ? `${active}${points} DESC, ${reachedAt} ASC${nulls("FIRST")}, ${id} ASC`
+      : `${active}${points} ASC, ${reachedAt} DESC${nulls("LAST")}, ${id} DESC`,
   );
 }
 
@@ -219,6 +214,10 @@ function allTimeTopSql(limit: number): string {
   LIMIT ${integerLiteral(limit)}`;
 }
 
+/**
+ * Who takes a place in the all-time ranking (domain/privacy's isRanked, with points): active, not hidden, not
+ * excluded. Hidden and excluded members are left out entirely, so nobody's rank shows a gap that would give them away.
+ */
 const rankedMemberSql = `m."leftAt" IS NULL AND m."boardVisibility" <> ${hiddenLiteral} AND m."excluded" = false AND m."points" > 0`;
 
 /**
@@ -319,6 +318,28 @@ function nearAllTimeSql(cohortId: number, anchor: BoardAnchor, direction: "above
       FROM "Member" m
       WHERE m."cohortId" = ${cohortId} AND ${Prisma.raw(rankedMemberSql)} AND ${range}
       ORDER BY ${nearOrder(memberColumns, direction)}
+      LIMIT ${limit}) AS "range"`,
+  );
+  return Prisma.sql`SELECT * FROM (${Prisma.join(ranges, " UNION ALL ")}) AS "near"
+    ORDER BY ${nearOrder(rowColumns, direction)}
+    LIMIT ${limit}`;
+}
+
+const weekColumns: BoardColumns = { points: `w."points"`, reachedAt: `w."reachedAt"`, id: `w."memberId"`, timeNeverNull: true };
+
+/**
+ * nearAllTimeSql on one week's board: the ranges of its scores' board index (cohortId, weekNumber, points DESC,
+ * reachedAt, memberId), each score joined to its member by key until `count` ranked members are found.
+ */
+function nearWeekSql(cohortId: number, weekNumber: number, anchor: BoardAnchor, direction: "above" | "below", count: number): Prisma.Sql {
+  const limit = Prisma.raw(integerLiteral(count));
+  const ranges = nearRanges(weekColumns, anchor, direction).map(
+    (range) => Prisma.sql`SELECT * FROM (
+      SELECT w."memberId" AS "id", w."points", w."reachedAt", m."userId", m."displayName", m."boardVisibility", m."alias"
+      FROM "WeeklyScore" w JOIN "Member" m ON m."id" = w."memberId"
+      WHERE w."cohortId" = ${cohortId} AND w."weekNumber" = ${weekNumber} AND w."points" > 0 AND ${range}
+        AND m."leftAt" IS NULL AND m."boardVisibility" <> ${Prisma.raw(hiddenLiteral)} AND m."excluded" = false
+      ORDER BY ${nearOrder(weekColumns, direction)}
       LIMIT ${limit}) AS "range"`,
   );
   return Prisma.sql`SELECT * FROM (${Prisma.join(ranges, " UNION ALL ")}) AS "near"
@@ -754,7 +775,7 @@ export class CompletionRepository {
    * who reached them first, then member id; active members only.
    */
   async topAllTime(cohortId: number, limit: number): Promise<ScoreRow[]> {
-    // Through the hot reader (see standingOf); rankedMember's filter written out.
+    // Through the hot reader (see standingOf).
     const rows = await this.reader.read(allTimeTopSql(limit), [cohortId]);
     return rows.map((row) =>
       toAllTimeRow({
@@ -842,28 +863,11 @@ export class CompletionRepository {
     anchor: BoardAnchor,
     count: number,
   ): Promise<{ above: ScoreRow[]; below: ScoreRow[] }> {
-    const { points, reachedAt, memberId } = anchor;
-    const where = { cohortId, weekNumber, points: { gt: 0 }, memberId: { not: memberId }, member: rankedMember };
-    const select = { memberId: true, points: true, reachedAt: true, member: { select: boardMemberColumns } };
-    const above = await this.prisma.weeklyScore.findMany({
-      where: {
-        ...where,
-        OR: [{ points: { gt: points } }, { points, reachedAt: { lt: reachedAt } }, { points, reachedAt, memberId: { lt: memberId } }],
-      },
-      orderBy: [{ points: "asc" }, { reachedAt: "desc" }, { memberId: "desc" }],
-      take: count,
-      select,
-    });
-    const below = await this.prisma.weeklyScore.findMany({
-      where: {
-        ...where,
-        OR: [{ points: { lt: points } }, { points, reachedAt: { gt: reachedAt } }, { points, reachedAt, memberId: { gt: memberId } }],
-      },
-      orderBy: [{ points: "desc" }, { reachedAt: "asc" }, { memberId: "asc" }],
-      take: count,
-      select,
-    });
-    return { above: above.reverse().map(toWeekRow), below: below.map(toWeekRow) };
+    const [above, below] = await Promise.all([
+      this.readSql(nearWeekSql(cohortId, weekNumber, anchor, "above", count)),
+      this.readSql(nearWeekSql(cohortId, weekNumber, anchor, "below", count)),
+    ]);
+    return { above: above.map(toSqlBoardRow).reverse(), below: below.map(toSqlBoardRow) };
   }
 
   /** Top of one week's board, in the same order as topAllTime. */
@@ -1043,13 +1047,4 @@ function toSqlBoardRow(row: Record<string, unknown>): ScoreRow {
     boardVisibility: row.boardVisibility as string,
     alias: row.alias === null || row.alias === undefined ? null : Number(row.alias),
   });
-}
-
-function toWeekRow(row: {
-  memberId: number;
-  points: number;
-  reachedAt: Date;
-  member: { userId: string; displayName: string; boardVisibility: string; alias: number | null };
-}): ScoreRow {
-  return { memberId: row.memberId, points: row.points, reachedAt: row.reachedAt, ...row.member };
 }
