@@ -215,10 +215,16 @@ function allTimeTopSql(limit: number): string {
 }
 
 /**
- * Who takes a place in the all-time ranking (domain/privacy's isRanked, with points): active, not hidden, not
- * excluded. Hidden and excluded members are left out entirely, so nobody's rank shows a gap that would give them away.
+ * Who may take a place on a board (domain/privacy's isRanked): active, not hidden, not excluded. Hidden and excluded
+ * members are left out entirely, so nobody's rank shows a gap that would give them away. `NOT "excluded"`, not
+ * `= false`: SQLite (no statistics) takes `cohortId = ? AND excluded = false` on Member(cohortId, excluded) for the
+ * few rows it guesses, over the board index, for a range whose board columns are all fixed (view:near's tied rows),
+ * and walks every member of the cohort in id order; it cannot read an index by `NOT`, which keeps it off that one.
  */
-const rankedMemberSql = `m."leftAt" IS NULL AND m."boardVisibility" <> ${hiddenLiteral} AND m."excluded" = false AND m."points" > 0`;
+const listedMemberSql = `m."leftAt" IS NULL AND m."boardVisibility" <> ${hiddenLiteral} AND NOT m."excluded"`;
+
+/** Who takes a place in the all-time ranking: listed, with points. */
+const rankedMemberSql = `${listedMemberSql} AND m."points" > 0`;
 
 /**
  * The course's board (the all-time board less the points logged after the course's last week, `lastWeek`) is read
@@ -233,12 +239,15 @@ function lateScores(cohortId: number, lastWeek: number): Prisma.Sql {
     WHERE "cohortId" = ${cohortId} AND "weekNumber" > ${lastWeek} GROUP BY "memberId"`;
 }
 
-/** The course's rows of ranked members who logged nothing late, matching `where`, in `order`, the first `limit`. */
+/**
+ * The course's rows of listed members who logged nothing late, matching `where` (which says `points > 0` or implies
+ * it: see nearRanges), in `order`, the first `limit`.
+ */
 function onTimeRows(cohortId: number, lastWeek: number, where: Prisma.Sql, order: Prisma.Sql, limit: number): Prisma.Sql {
   return Prisma.sql`SELECT * FROM (
     SELECT m."id", m."points", m."pointsReachedAt" AS "reachedAt", m."userId", m."displayName", m."boardVisibility", m."alias"
     FROM "Member" m
-    WHERE m."cohortId" = ${cohortId} AND ${Prisma.raw(rankedMemberSql)} AND ${where}
+    WHERE m."cohortId" = ${cohortId} AND ${Prisma.raw(listedMemberSql)} AND ${where}
       AND NOT EXISTS (SELECT 1 FROM "WeeklyScore" w WHERE w."memberId" = m."id" AND w."weekNumber" > ${lastWeek})
     ORDER BY ${order}
     LIMIT ${Prisma.raw(integerLiteral(limit))}) AS "onTime"`;
@@ -265,7 +274,7 @@ const courseOrder = boardOrder(memberColumns, "down");
  */
 function courseTopSql(cohortId: number, lastWeek: number, limit: number): Prisma.Sql {
   return Prisma.sql`SELECT * FROM (
-      ${onTimeRows(cohortId, lastWeek, Prisma.sql`1 = 1`, courseOrder, limit)}
+      ${onTimeRows(cohortId, lastWeek, Prisma.sql`m."points" > 0`, courseOrder, limit)}
       UNION ALL
       ${lateScorerRows(cohortId, lastWeek)}
     ) AS "course"
@@ -281,6 +290,10 @@ function courseTopSql(cohortId: number, lastWeek: number, limit: number): Prisma
  * it). Not a row value `(points, time, id) < (…)`: the columns are ordered in mixed directions, and a NULL time
  * compares with nothing. The anchor's epoch time stands for no time (callerScore, courseScore read a NULL so), and
  * a NULL time comes before every time, as boardOrder places it.
+ * The ranges keep to the board's rows themselves (points > 0), each with at most one lower bound on the points: the
+ * caller's for the rows above. SQLite (without statistics, as the bot's file is) seeks on the first of two lower
+ * bounds on one column, so a `points > 0` said beside `points > P` read every row from the board's end up to the
+ * caller's; the readers' filters (listedMemberSql) leave the points to these.
  */
 function nearRanges(columns: BoardColumns, anchor: BoardAnchor, direction: "above" | "below"): Prisma.Sql[] {
   const { points, reachedAt, memberId } = anchor;
@@ -288,12 +301,14 @@ function nearRanges(columns: BoardColumns, anchor: BoardAnchor, direction: "abov
   const tied = Prisma.sql`${p} = ${points}`;
   const noTime = reachedAt.getTime() <= 0;
   const sameTime = noTime ? Prisma.sql`${tied} AND ${r} IS NULL` : Prisma.sql`${tied} AND ${r} = ${reachedAt}`;
+  const onBoard = (range: Prisma.Sql) => Prisma.sql`${range} AND ${p} > 0`;
   if (direction === "above") {
     const earlier = noTime ? [] : [Prisma.sql`${tied} AND ${r} IS NULL`, Prisma.sql`${tied} AND ${r} < ${reachedAt}`];
-    return [Prisma.sql`${p} > ${points}`, ...earlier, Prisma.sql`${sameTime} AND ${i} < ${memberId}`];
+    // The caller's points the one lower bound: they are never below 0, so every row above has points.
+    return [Prisma.sql`${p} > ${Math.max(points, 0)}`, ...[...earlier, Prisma.sql`${sameTime} AND ${i} < ${memberId}`].map(onBoard)];
   }
   const later = noTime ? Prisma.sql`${tied} AND ${r} IS NOT NULL` : Prisma.sql`${tied} AND ${r} > ${reachedAt}`;
-  return [Prisma.sql`${sameTime} AND ${i} > ${memberId}`, later, Prisma.sql`${p} < ${points}`];
+  return [Prisma.sql`${sameTime} AND ${i} > ${memberId}`, later, Prisma.sql`${p} < ${points}`].map(onBoard);
 }
 
 /** boardOrder from the anchor outwards: towards the top for the rows above it. */
@@ -316,7 +331,7 @@ function nearAllTimeSql(cohortId: number, anchor: BoardAnchor, direction: "above
     (range) => Prisma.sql`SELECT * FROM (
       SELECT m."id", m."points", m."pointsReachedAt" AS "reachedAt", m."userId", m."displayName", m."boardVisibility", m."alias"
       FROM "Member" m
-      WHERE m."cohortId" = ${cohortId} AND ${Prisma.raw(rankedMemberSql)} AND ${range}
+      WHERE m."cohortId" = ${cohortId} AND ${Prisma.raw(listedMemberSql)} AND ${range}
       ORDER BY ${nearOrder(memberColumns, direction)}
       LIMIT ${limit}) AS "range"`,
   );
@@ -337,8 +352,7 @@ function nearWeekSql(cohortId: number, weekNumber: number, anchor: BoardAnchor, 
     (range) => Prisma.sql`SELECT * FROM (
       SELECT w."memberId" AS "id", w."points", w."reachedAt", m."userId", m."displayName", m."boardVisibility", m."alias"
       FROM "WeeklyScore" w JOIN "Member" m ON m."id" = w."memberId"
-      WHERE w."cohortId" = ${cohortId} AND w."weekNumber" = ${weekNumber} AND w."points" > 0 AND ${range}
-        AND m."leftAt" IS NULL AND m."boardVisibility" <> ${Prisma.raw(hiddenLiteral)} AND m."excluded" = false
+      WHERE w."cohortId" = ${cohortId} AND w."weekNumber" = ${weekNumber} AND ${range} AND ${Prisma.raw(listedMemberSql)}
       ORDER BY ${nearOrder(weekColumns, direction)}
       LIMIT ${limit}) AS "range"`,
   );
