@@ -31,14 +31,16 @@ function seqScansOf(node: unknown): string[] {
 
 /**
  * The Sort steps of a PostgreSQL JSON plan that sort a pass over a cohort's Member rows: all of them read before the
- * first is returned. A Limit below the Sort bounds its input (an Incremental Sort on the index's points, as the
- * course's on-time half's, reads only the tied group), and Member rows reached by id are only the late scorers'.
+ * first is returned. An Incremental Sort counts too: over an index in another NULL order (the Member board index
+ * before all_time_board_nulls_first) it sorts each group of tied points, every tied member, and still returns the
+ * top ten. A Limit below the Sort bounds its input, and Member rows reached by id are only the late scorers'.
  */
 function cohortSortsOf(node: unknown): string[] {
   if (Array.isArray(node)) return node.flatMap(cohortSortsOf);
   if (node === null || typeof node !== "object") return [];
   const step = node as Record<string, unknown>;
-  const own = step["Node Type"] === "Sort" && cohortMemberPasses(step["Plans"]) ? ["Sort of a cohort's Member rows"] : [];
+  const sort = step["Node Type"] === "Sort" || step["Node Type"] === "Incremental Sort";
+  const own = sort && cohortMemberPasses(step["Plans"]) ? [`${String(step["Node Type"])} of a cohort's Member rows`] : [];
   return [...own, ...Object.values(step).flatMap(cohortSortsOf)];
 }
 
