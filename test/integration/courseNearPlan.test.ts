@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CompletionRepository } from "../../src/db/repositories/CompletionRepository.js";
 import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
-import { numberedPlaceholders, type SqlReader, type SqlValue } from "../../src/db/SqlReader.js";
+import type { SqlReader, SqlValue } from "../../src/db/SqlReader.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 import { duringCourse, seedLateWindowMembers } from "../helpers/lateWindowMembers.js";
+import { memberScans } from "../helpers/memberScans.js";
 
 const lastWeek = 12;
 const otherMembers = 20_000;
@@ -74,53 +75,6 @@ describe("the course's view:near beside a large cohort", () => {
       ["late-47", 48],
     ]);
     expect(sent).toHaveLength(2);
-    for (const { sql, params } of sent) expect(await memberScans(sql, params)).toEqual([]);
+    for (const { sql, params } of sent) expect(await memberScans(handle, sql, params)).toEqual([]);
   });
-
-  /** The steps of `sql`'s plan that read Member rows other than through an index. */
-  async function memberScans(sql: string, params: readonly SqlValue[]): Promise<string[]> {
-    if (handle.target.provider === "sqlite") {
-      const plan = await handle.prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, ...params);
-      return plan.map((row) => row.detail).filter((detail) => /^SCAN m\b/.test(detail));
-    }
-    const [row] = await handle.prisma.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(
-      `EXPLAIN (FORMAT JSON) ${numberedPlaceholders(sql)}`,
-      ...params,
-    );
-    const plan = row?.["QUERY PLAN"];
-    return [...seqScansOf(plan).filter((relation) => relation === "Member"), ...cohortSortsOf(plan)];
-  }
 });
-
-/** The relations a PostgreSQL JSON plan reads by a sequential scan. */
-function seqScansOf(node: unknown): string[] {
-  if (Array.isArray(node)) return node.flatMap(seqScansOf);
-  if (node === null || typeof node !== "object") return [];
-  const step = node as Record<string, unknown>;
-  const own = step["Node Type"] === "Seq Scan" ? [String(step["Relation Name"])] : [];
-  return [...own, ...Object.values(step).flatMap(seqScansOf)];
-}
-
-/**
- * The Sort steps of a PostgreSQL JSON plan that sort a pass over a cohort's Member rows: all of them read before the
- * first is returned. A Limit below the Sort bounds its input (an Incremental Sort on the index's points, as the
- * on-time half's, reads only the tied group), and Member rows reached by id are only the late scorers'.
- */
-function cohortSortsOf(node: unknown): string[] {
-  if (Array.isArray(node)) return node.flatMap(cohortSortsOf);
-  if (node === null || typeof node !== "object") return [];
-  const step = node as Record<string, unknown>;
-  const own = step["Node Type"] === "Sort" && cohortMemberPasses(step["Plans"]) ? ["Sort of a cohort's Member rows"] : [];
-  return [...own, ...Object.values(step).flatMap(cohortSortsOf)];
-}
-
-/** Whether a plan step below reads Member rows by their cohort (or all of them), not through a Limit. */
-function cohortMemberPasses(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(cohortMemberPasses);
-  if (node === null || typeof node !== "object") return false;
-  const step = node as Record<string, unknown>;
-  if (step["Node Type"] === "Limit") return false;
-  const readsMember =
-    step["Relation Name"] === "Member" && (step["Node Type"] === "Seq Scan" || /cohortId/.test(String(step["Index Cond"])));
-  return readsMember || cohortMemberPasses(step["Plans"]);
-}

@@ -61,14 +61,6 @@ export interface BoardAnchor {
   readonly reachedAt: Date;
 }
 
-/**
- * Who takes a place in the ranking (domain/privacy's isRanked): active, not
- * hidden, not excluded. Hidden and excluded members are left out entirely, so
- * nobody's rank shows a gap that would give them away.
- */
-const rankedMember = { leftAt: null, boardVisibility: { not: BoardVisibility.Hidden }, excluded: false } as const;
-const boardMemberColumns = { userId: true, displayName: true, boardVisibility: true, alias: true } as const;
-
 /** A member's place on a board: their points, how many ranked members scored more, how many are ranked. */
 export interface Standing {
   readonly points: number;
@@ -175,16 +167,64 @@ const markBoardDirtySql = `
  */
 const hiddenLiteral = textLiteral(BoardVisibility.Hidden);
 
+/**
+ * The columns a board is ordered by: its points, when they were reached (NULL: at no time), the member's id; and,
+ * read from the Member board index, `leftAt`, NULL on every row of a board. Ordering by it too changes nothing but
+ * lets PostgreSQL walk the index: it does not take `"leftAt" IS NULL` as fixing the column (SQLite does), and sorts
+ * the rows (or walks the primary key) rather than read an index whose order starts with it.
+ */
+interface BoardColumns {
+  readonly leftAt?: string;
+  readonly points: string;
+  readonly reachedAt: string;
+  readonly id: string;
+  /** The time is never NULL (a week's): no NULLS clause, which PostgreSQL would match against its index's all the same. */
+  readonly timeNeverNull?: true;
+}
+
+const memberColumns: BoardColumns = { leftAt: `m."leftAt"`, points: `m."points"`, reachedAt: `m."pointsReachedAt"`, id: `m."id"` };
+/** A board's rows as the near and course reads name them (the time as "reachedAt"), outside the Member table. */
+const rowColumns: BoardColumns = { points: `"points"`, reachedAt: `"reachedAt"`, id: `"id"` };
+
+/**
+ * The board's order, `down` from its top or `up` towards it: the one rule every all-time and course read says.
+ * Most points first, then who reached them first, then the member's id. A time that is NULL (no points time kept)
+ * goes first among its equals on both databases, said in so many words: it is SQLite's default for ASC, but
+ * PostgreSQL's is NULLS LAST, and the two would order ties differently. The Member board index is in this order
+ * on both (PostgreSQL's made NULLS FIRST by migration all_time_board_nulls_first), so a read in it walks the index.
+ */
+function boardOrder(columns: BoardColumns, direction: "down" | "up"): Prisma.Sql {
+  const { leftAt, points, reachedAt, id, timeNeverNull } = columns;
+  // leftAt in each database's default NULL order for its direction: the index's, read forwards or backwards.
+  const active = leftAt === undefined ? "" : `${leftAt} ${direction === "down" ? "ASC" : "DESC"}, `;
+  const nulls = (where: string) => (timeNeverNull === true ? "" : ` NULLS ${where}`);
+  return Prisma.raw(
+    direction === "down"
+      ? `${active}${points} DESC, ${reachedAt} ASC${nulls("FIRST")}, ${id} ASC`
+      : `${active}${points} ASC, ${reachedAt} DESC${nulls("LAST")}, ${id} DESC`,
+  );
+}
+
 function allTimeTopSql(limit: number): string {
   return `
-  SELECT "id", "points", "pointsReachedAt", "userId", "displayName", "boardVisibility", "alias"
-  FROM "Member"
-  WHERE "cohortId" = ? AND "leftAt" IS NULL AND "boardVisibility" <> ${hiddenLiteral} AND "excluded" = false AND "points" > 0
-  ORDER BY "points" DESC, "pointsReachedAt" ASC, "id" ASC
+  SELECT m."id", m."points", m."pointsReachedAt", m."userId", m."displayName", m."boardVisibility", m."alias"
+  FROM "Member" m
+  WHERE m."cohortId" = ? AND ${rankedMemberSql}
+  ORDER BY ${boardOrder(memberColumns, "down").sql}
   LIMIT ${integerLiteral(limit)}`;
 }
 
-const rankedMemberSql = `m."leftAt" IS NULL AND m."boardVisibility" <> ${hiddenLiteral} AND m."excluded" = false AND m."points" > 0`;
+/**
+ * Who may take a place on a board (domain/privacy's isRanked): active, not hidden, not excluded. Hidden and excluded
+ * members are left out entirely, so nobody's rank shows a gap that would give them away. `NOT "excluded"`, not
+ * `= false`: SQLite (no statistics) takes `cohortId = ? AND excluded = false` on Member(cohortId, excluded) for the
+ * few rows it guesses, over the board index, for a range whose board columns are all fixed (view:near's tied rows),
+ * and walks every member of the cohort in id order; it cannot read an index by `NOT`, which keeps it off that one.
+ */
+const listedMemberSql = `m."leftAt" IS NULL AND m."boardVisibility" <> ${hiddenLiteral} AND NOT m."excluded"`;
+
+/** Who takes a place in the all-time ranking: listed, with points. */
+const rankedMemberSql = `${listedMemberSql} AND m."points" > 0`;
 
 /**
  * The course's board (the all-time board less the points logged after the course's last week, `lastWeek`) is read
@@ -199,12 +239,15 @@ function lateScores(cohortId: number, lastWeek: number): Prisma.Sql {
     WHERE "cohortId" = ${cohortId} AND "weekNumber" > ${lastWeek} GROUP BY "memberId"`;
 }
 
-/** The course's rows of ranked members who logged nothing late, matching `where`, in `order`, the first `limit`. */
+/**
+ * The course's rows of listed members who logged nothing late, matching `where` (which says `points > 0` or implies
+ * it: see nearRanges), in `order`, the first `limit`.
+ */
 function onTimeRows(cohortId: number, lastWeek: number, where: Prisma.Sql, order: Prisma.Sql, limit: number): Prisma.Sql {
   return Prisma.sql`SELECT * FROM (
     SELECT m."id", m."points", m."pointsReachedAt" AS "reachedAt", m."userId", m."displayName", m."boardVisibility", m."alias"
     FROM "Member" m
-    WHERE m."cohortId" = ${cohortId} AND ${Prisma.raw(rankedMemberSql)} AND ${where}
+    WHERE m."cohortId" = ${cohortId} AND ${Prisma.raw(listedMemberSql)} AND ${where}
       AND NOT EXISTS (SELECT 1 FROM "WeeklyScore" w WHERE w."memberId" = m."id" AND w."weekNumber" > ${lastWeek})
     ORDER BY ${order}
     LIMIT ${Prisma.raw(integerLiteral(limit))}) AS "onTime"`;
@@ -222,9 +265,8 @@ function lateScorerRows(cohortId: number, lastWeek: number): Prisma.Sql {
     WHERE ${Prisma.raw(rankedMemberSql)} AND m."points" - l."late" > 0`;
 }
 
-// NULLS FIRST said, not left to each database (PostgreSQL's default is NULLS LAST): the top `limit` taken here must
-// be those courseTopSql's outer order keeps, or a NULL at the cut falls off the board.
-const courseOrder = Prisma.sql`m."points" DESC, m."pointsReachedAt" ASC NULLS FIRST, m."id" ASC`;
+// The top `limit` taken here must be those courseTopSql's outer order keeps, or a NULL at the cut falls off the board.
+const courseOrder = boardOrder(memberColumns, "down");
 
 /**
  * CompletionRepository.courseTop's board: the course's top `limit` in board order. A row reached at no time (NULL)
@@ -232,39 +274,91 @@ const courseOrder = Prisma.sql`m."points" DESC, m."pointsReachedAt" ASC NULLS FI
  */
 function courseTopSql(cohortId: number, lastWeek: number, limit: number): Prisma.Sql {
   return Prisma.sql`SELECT * FROM (
-      ${onTimeRows(cohortId, lastWeek, Prisma.sql`1 = 1`, courseOrder, limit)}
+      ${onTimeRows(cohortId, lastWeek, Prisma.sql`m."points" > 0`, courseOrder, limit)}
       UNION ALL
       ${lateScorerRows(cohortId, lastWeek)}
     ) AS "course"
-    ORDER BY "points" DESC, "reachedAt" ASC NULLS FIRST, "id" ASC
+    ORDER BY ${boardOrder(rowColumns, "down")}
     LIMIT ${Prisma.raw(integerLiteral(limit))}`;
 }
 
 /**
- * A row's place relative to an anchor on a board, `above` or below it, and the order that reads the nearest first
- * (a NULL time as the epoch, the earliest, on both databases: their defaults differ). A NULL time compares with
- * nothing in SQL, so a tied row with none has its own branch (the anchor's own time is never NULL: courseScore reads
- * it as the epoch); every branch keeps the points bound, so the index is still read by range.
+ * Where the rows `above` or below `anchor` lie on a board, as index ranges: each condition fixes the leading board
+ * columns and bounds the next, so each is one range of the board index, read from its near end (together they are
+ * the rows before or after the anchor in boardOrder). Not one OR of them: no database ranges over an OR, and
+ * reading the index from the board's end to the first match costs as much as the anchor's rank (or the rows below
+ * it). Not a row value `(points, time, id) < (…)`: the columns are ordered in mixed directions, and a NULL time
+ * compares with nothing. The anchor's epoch time stands for no time (callerScore, courseScore read a NULL so), and
+ * a NULL time comes before every time, as boardOrder places it.
+ * The ranges keep to the board's rows themselves (points > 0), each with at most one lower bound on the points: the
+ * caller's for the rows above. SQLite (without statistics, as the bot's file is) seeks on the first of two lower
+ * bounds on one column, so a `points > 0` said beside `points > P` read every row from the board's end up to the
+ * caller's; the readers' filters (listedMemberSql) leave the points to these.
  */
-function nearCondition(direction: "above" | "below", anchor: BoardAnchor, prefix: string): { where: Prisma.Sql; order: Prisma.Sql } {
+function nearRanges(columns: BoardColumns, anchor: BoardAnchor, direction: "above" | "below"): Prisma.Sql[] {
   const { points, reachedAt, memberId } = anchor;
-  const [p, r, i] = [`${prefix}"points"`, prefix === "" ? `"reachedAt"` : `${prefix}"pointsReachedAt"`, `${prefix}"id"`].map(Prisma.raw);
-  const anchorAtEpoch = reachedAt.getTime() <= 0;
+  const [p, r, i] = [columns.points, columns.reachedAt, columns.id].map(Prisma.raw);
+  const tied = Prisma.sql`${p} = ${points}`;
+  const noTime = reachedAt.getTime() <= 0;
+  const sameTime = noTime ? Prisma.sql`${tied} AND ${r} IS NULL` : Prisma.sql`${tied} AND ${r} = ${reachedAt}`;
+  const onBoard = (range: Prisma.Sql) => Prisma.sql`${range} AND ${p} > 0`;
   if (direction === "above") {
-    // Before any later time; before the anchor's own epoch only by id.
-    const noTime = anchorAtEpoch ? Prisma.sql` AND ${i} < ${memberId}` : Prisma.empty;
-    return {
-      where: Prisma.sql`(${p} > ${points} OR (${p} = ${points} AND ${r} < ${reachedAt}) OR (${p} = ${points} AND ${r} = ${reachedAt} AND ${i} < ${memberId})
-        OR (${p} = ${points} AND ${r} IS NULL${noTime}))`,
-      order: Prisma.sql`${p} ASC, ${r} DESC NULLS LAST, ${i} DESC`,
-    };
+    const earlier = noTime ? [] : [Prisma.sql`${tied} AND ${r} IS NULL`, Prisma.sql`${tied} AND ${r} < ${reachedAt}`];
+    // The caller's points the one lower bound: they are never below 0, so every row above has points.
+    return [Prisma.sql`${p} > ${Math.max(points, 0)}`, ...[...earlier, Prisma.sql`${sameTime} AND ${i} < ${memberId}`].map(onBoard)];
   }
-  // Never after a time; after the anchor's own epoch only by id.
-  const noTime = anchorAtEpoch ? Prisma.sql` OR (${p} = ${points} AND ${r} IS NULL AND ${i} > ${memberId})` : Prisma.empty;
-  return {
-    where: Prisma.sql`(${p} < ${points} OR (${p} = ${points} AND ${r} > ${reachedAt}) OR (${p} = ${points} AND ${r} = ${reachedAt} AND ${i} > ${memberId})${noTime})`,
-    order: Prisma.sql`${p} DESC, ${r} ASC NULLS FIRST, ${i} ASC`,
-  };
+  const later = noTime ? Prisma.sql`${tied} AND ${r} IS NOT NULL` : Prisma.sql`${tied} AND ${r} > ${reachedAt}`;
+  return [Prisma.sql`${sameTime} AND ${i} > ${memberId}`, later, Prisma.sql`${p} < ${points}`].map(onBoard);
+}
+
+/** boardOrder from the anchor outwards: towards the top for the rows above it. */
+function nearOrder(columns: BoardColumns, direction: "above" | "below"): Prisma.Sql {
+  return boardOrder(columns, direction === "above" ? "up" : "down");
+}
+
+/** The rows of nearRanges as one condition, for rows not read through the board index (the late scorers). */
+function nearWhere(columns: BoardColumns, anchor: BoardAnchor, direction: "above" | "below"): Prisma.Sql {
+  return Prisma.sql`((${Prisma.join(nearRanges(columns, anchor, direction), ") OR (")}))`;
+}
+
+/**
+ * The `count` ranked members nearest `anchor` on the all-time board, `above` or below it, nearest first: the first
+ * `count` of each range of nearRanges (each an index range read from its near end), then the nearest `count` of those.
+ */
+function nearAllTimeSql(cohortId: number, anchor: BoardAnchor, direction: "above" | "below", count: number): Prisma.Sql {
+  const limit = Prisma.raw(integerLiteral(count));
+  const ranges = nearRanges(memberColumns, anchor, direction).map(
+    (range) => Prisma.sql`SELECT * FROM (
+      SELECT m."id", m."points", m."pointsReachedAt" AS "reachedAt", m."userId", m."displayName", m."boardVisibility", m."alias"
+      FROM "Member" m
+      WHERE m."cohortId" = ${cohortId} AND ${Prisma.raw(listedMemberSql)} AND ${range}
+      ORDER BY ${nearOrder(memberColumns, direction)}
+      LIMIT ${limit}) AS "range"`,
+  );
+  return Prisma.sql`SELECT * FROM (${Prisma.join(ranges, " UNION ALL ")}) AS "near"
+    ORDER BY ${nearOrder(rowColumns, direction)}
+    LIMIT ${limit}`;
+}
+
+const weekColumns: BoardColumns = { points: `w."points"`, reachedAt: `w."reachedAt"`, id: `w."memberId"`, timeNeverNull: true };
+
+/**
+ * nearAllTimeSql on one week's board: the ranges of its scores' board index (cohortId, weekNumber, points DESC,
+ * reachedAt, memberId), each score joined to its member by key until `count` ranked members are found.
+ */
+function nearWeekSql(cohortId: number, weekNumber: number, anchor: BoardAnchor, direction: "above" | "below", count: number): Prisma.Sql {
+  const limit = Prisma.raw(integerLiteral(count));
+  const ranges = nearRanges(weekColumns, anchor, direction).map(
+    (range) => Prisma.sql`SELECT * FROM (
+      SELECT w."memberId" AS "id", w."points", w."reachedAt", m."userId", m."displayName", m."boardVisibility", m."alias"
+      FROM "WeeklyScore" w JOIN "Member" m ON m."id" = w."memberId"
+      WHERE w."cohortId" = ${cohortId} AND w."weekNumber" = ${weekNumber} AND ${range} AND ${Prisma.raw(listedMemberSql)}
+      ORDER BY ${nearOrder(weekColumns, direction)}
+      LIMIT ${limit}) AS "range"`,
+  );
+  return Prisma.sql`SELECT * FROM (${Prisma.join(ranges, " UNION ALL ")}) AS "near"
+    ORDER BY ${nearOrder(rowColumns, direction)}
+    LIMIT ${limit}`;
 }
 
 const plannerFence = integerLiteral(Number.MAX_SAFE_INTEGER);
@@ -277,15 +371,17 @@ const plannerFence = integerLiteral(Number.MAX_SAFE_INTEGER);
  * reaches each late scorer's row by primary key (test/integration/courseNearPlan.test.ts pins this).
  */
 function nearCourseSql(cohortId: number, lastWeek: number, anchor: BoardAnchor, direction: "above" | "below", count: number): Prisma.Sql {
-  const member = nearCondition(direction, anchor, `m.`);
-  const row = nearCondition(direction, anchor, "");
   const notSelf = (column: string) => Prisma.sql`${Prisma.raw(column)} <> ${anchor.memberId}`;
+  const onTime = nearRanges(memberColumns, anchor, direction).map((range) =>
+    onTimeRows(cohortId, lastWeek, Prisma.sql`${notSelf(`m."id"`)} AND ${range}`, nearOrder(memberColumns, direction), count),
+  );
   return Prisma.sql`SELECT * FROM (
-      ${onTimeRows(cohortId, lastWeek, Prisma.sql`${notSelf(`m."id"`)} AND ${member.where}`, member.order, count)}
+      ${Prisma.join(onTime, " UNION ALL ")}
       UNION ALL
-      SELECT * FROM (${lateScorerRows(cohortId, lastWeek)} LIMIT ${Prisma.raw(plannerFence)}) AS "late" WHERE ${notSelf(`"id"`)} AND ${row.where}
+      SELECT * FROM (${lateScorerRows(cohortId, lastWeek)} LIMIT ${Prisma.raw(plannerFence)}) AS "late"
+        WHERE ${notSelf(`"id"`)} AND ${nearWhere(rowColumns, anchor, direction)}
     ) AS "near"
-    ORDER BY ${row.order}
+    ORDER BY ${nearOrder(rowColumns, direction)}
     LIMIT ${Prisma.raw(integerLiteral(count))}`;
 }
 
@@ -708,7 +804,7 @@ export class CompletionRepository {
    * who reached them first, then member id; active members only.
    */
   async topAllTime(cohortId: number, limit: number): Promise<ScoreRow[]> {
-    // Through the hot reader (see standingOf); rankedMember's filter written out.
+    // Through the hot reader (see standingOf).
     const rows = await this.reader.read(allTimeTopSql(limit), [cohortId]);
     return rows.map((row) =>
       toAllTimeRow({
@@ -736,7 +832,7 @@ export class CompletionRepository {
       [cohortId, lastWeek],
     );
     if (anyLate.length === 0) return null;
-    return (await this.readSql(courseTopSql(cohortId, lastWeek, limit))).map(toCourseRow);
+    return (await this.readSql(courseTopSql(cohortId, lastWeek, limit))).map(toSqlBoardRow);
   }
 
   /**
@@ -770,7 +866,7 @@ export class CompletionRepository {
       this.readSql(nearCourseSql(cohortId, lastWeek, anchor, "above", count)),
       this.readSql(nearCourseSql(cohortId, lastWeek, anchor, "below", count)),
     ]);
-    return { above: above.map(toCourseRow).reverse(), below: below.map(toCourseRow) };
+    return { above: above.map(toSqlBoardRow).reverse(), below: below.map(toSqlBoardRow) };
   }
 
   private readSql(statement: Prisma.Sql): Promise<Record<string, unknown>[]> {
@@ -779,39 +875,14 @@ export class CompletionRepository {
 
   /**
    * The ranked members just above and just below `anchor` on the all-time board (the anchor's own
-   * row excluded), each list in board order. Two small index range reads, whatever the cohort's size.
+   * row excluded), each list in board order: a few short index ranges (nearAllTimeSql), whatever the rank or the cohort's size.
    */
   async nearAllTime(cohortId: number, anchor: BoardAnchor, count: number): Promise<{ above: ScoreRow[]; below: ScoreRow[] }> {
-    const { points, reachedAt, memberId } = anchor;
-    const where = { cohortId, ...rankedMember, points: { gt: 0 }, id: { not: memberId } };
-    const select = { id: true, points: true, pointsReachedAt: true, ...boardMemberColumns };
-    const above = await this.prisma.member.findMany({
-      where: {
-        ...where,
-        OR: [
-          { points: { gt: points } },
-          { points, pointsReachedAt: { lt: reachedAt } },
-          { points, pointsReachedAt: reachedAt, id: { lt: memberId } },
-        ],
-      },
-      orderBy: [{ points: "asc" }, { pointsReachedAt: "desc" }, { id: "desc" }],
-      take: count,
-      select,
-    });
-    const below = await this.prisma.member.findMany({
-      where: {
-        ...where,
-        OR: [
-          { points: { lt: points } },
-          { points, pointsReachedAt: { gt: reachedAt } },
-          { points, pointsReachedAt: reachedAt, id: { gt: memberId } },
-        ],
-      },
-      orderBy: [{ points: "desc" }, { pointsReachedAt: "asc" }, { id: "asc" }],
-      take: count,
-      select,
-    });
-    return { above: above.reverse().map(toAllTimeRow), below: below.map(toAllTimeRow) };
+    const [above, below] = await Promise.all([
+      this.readSql(nearAllTimeSql(cohortId, anchor, "above", count)),
+      this.readSql(nearAllTimeSql(cohortId, anchor, "below", count)),
+    ]);
+    return { above: above.map(toSqlBoardRow).reverse(), below: below.map(toSqlBoardRow) };
   }
 
   /** nearAllTime for one week's board. */
@@ -821,28 +892,11 @@ export class CompletionRepository {
     anchor: BoardAnchor,
     count: number,
   ): Promise<{ above: ScoreRow[]; below: ScoreRow[] }> {
-    const { points, reachedAt, memberId } = anchor;
-    const where = { cohortId, weekNumber, points: { gt: 0 }, memberId: { not: memberId }, member: rankedMember };
-    const select = { memberId: true, points: true, reachedAt: true, member: { select: boardMemberColumns } };
-    const above = await this.prisma.weeklyScore.findMany({
-      where: {
-        ...where,
-        OR: [{ points: { gt: points } }, { points, reachedAt: { lt: reachedAt } }, { points, reachedAt, memberId: { lt: memberId } }],
-      },
-      orderBy: [{ points: "asc" }, { reachedAt: "desc" }, { memberId: "desc" }],
-      take: count,
-      select,
-    });
-    const below = await this.prisma.weeklyScore.findMany({
-      where: {
-        ...where,
-        OR: [{ points: { lt: points } }, { points, reachedAt: { gt: reachedAt } }, { points, reachedAt, memberId: { gt: memberId } }],
-      },
-      orderBy: [{ points: "desc" }, { reachedAt: "asc" }, { memberId: "asc" }],
-      take: count,
-      select,
-    });
-    return { above: above.reverse().map(toWeekRow), below: below.map(toWeekRow) };
+    const [above, below] = await Promise.all([
+      this.readSql(nearWeekSql(cohortId, weekNumber, anchor, "above", count)),
+      this.readSql(nearWeekSql(cohortId, weekNumber, anchor, "below", count)),
+    ]);
+    return { above: above.map(toSqlBoardRow).reverse(), below: below.map(toSqlBoardRow) };
   }
 
   /** Top of one week's board, in the same order as topAllTime. */
@@ -1011,8 +1065,8 @@ function toAllTimeRow(row: {
   };
 }
 
-/** A row of the course's board (courseTopSql, nearCourseSql): computed columns, read by hand. */
-function toCourseRow(row: Record<string, unknown>): ScoreRow {
+/** A board row read by hand (courseTopSql, nearCourseSql, nearAllTimeSql): computed or renamed columns. */
+function toSqlBoardRow(row: Record<string, unknown>): ScoreRow {
   return toAllTimeRow({
     id: Number(row.id),
     points: Number(row.points),
@@ -1022,13 +1076,4 @@ function toCourseRow(row: Record<string, unknown>): ScoreRow {
     boardVisibility: row.boardVisibility as string,
     alias: row.alias === null || row.alias === undefined ? null : Number(row.alias),
   });
-}
-
-function toWeekRow(row: {
-  memberId: number;
-  points: number;
-  reachedAt: Date;
-  member: { userId: string; displayName: string; boardVisibility: string; alias: number | null };
-}): ScoreRow {
-  return { memberId: row.memberId, points: row.points, reachedAt: row.reachedAt, ...row.member };
 }

@@ -1,0 +1,3 @@
+-- Nothing on SQLite: its board index already puts a NULL "pointsReachedAt" first among equal points (its default
+-- for ASC), the order the boards read (CompletionRepository boardOrder). The PostgreSQL migration of the same
+-- name rebuilds that index with NULLS FIRST, which Prisma's schema cannot say.
