@@ -314,6 +314,11 @@ export class Scheduler {
   private tickStartedOnClock = 0;
   private readonly lastProbeAt = new Map<number, number>();
   /**
+   * Live boards (post ids) whose edit failed after its claim had cleared their dirty flag, and whose flag could not
+   * be set again then (the database was locked): set at a later tick, or the board would wait for the next completion.
+   */
+  private readonly boardsToMarkAgain = new Set<number>();
+  /**
    * Members of finished cohorts whose own course is over: it stays over (their plan can no longer change once
    * it is, nor a finished cohort's schedule), so each costs one plan read per process, not one every tick.
    * Bounded: past courseOverMembersKept the least recently asked is forgotten, and read again if it comes up.
@@ -853,6 +858,11 @@ export class Scheduler {
     const { liveBoards } = this.dependencies;
     const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
     const editedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
+    // First: a board whose flag is set again here is listed due below (a database still locked stops the tick, kept).
+    for (const postId of [...this.boardsToMarkAgain]) {
+      await liveBoards.markDirty(postId);
+      this.boardsToMarkAgain.delete(postId);
+    }
     const due = await liveBoards.listDue([...cohortById.keys()], now, editedBy);
     await forEachConcurrently(due, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
@@ -1040,21 +1050,33 @@ export class Scheduler {
       await sender.editMessage(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
     } catch (error) {
       if (error instanceof DatabaseBusyError) {
-        // The claim cleared the dirty flag: set again (if the database takes it by now), or the board would
-        // wait for the next completion. The tick stops on the first error, so one still busy is dropped.
-        await liveBoards.markDirty(board.postId).catch(() => undefined);
+        // The claim cleared the dirty flag: set again, or the board would wait for the next completion.
+        await this.markAgain(board.postId).catch(() => undefined);
         throw error;
       }
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
       // Discord trouble: try again at a later tick. A deleted message or channel will not come back: a message
       // deleted (by a moderator) has no more live edits, only its final one.
-      if (failure === DeliveryFailure.Transient) await liveBoards.markDirty(board.postId);
+      if (failure === DeliveryFailure.Transient) await this.markAgain(board.postId);
       else if (isUnknownMessage(error)) await liveBoards.holdDeleted(board.postId, board.messageId);
       log.warn({ err: error, failure, messageId: board.messageId }, "live board not edited");
       return;
     }
     report.boardsEdited += 1;
     log.debug({ messageId: board.messageId, weekNumber }, "live board edited");
+  }
+
+  /**
+   * Sets a claimed board's dirty flag again after its edit failed. A locked database refuses that write too: the
+   * board is kept in memory and flagged at a later tick (refreshLiveBoards), and the busy error still stops the tick.
+   */
+  private async markAgain(postId: number): Promise<void> {
+    try {
+      await this.dependencies.liveBoards.markDirty(postId);
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) this.boardsToMarkAgain.add(postId);
+      throw error;
+    }
   }
 
   private async recordFailure(

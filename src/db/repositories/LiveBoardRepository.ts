@@ -437,8 +437,8 @@ export class LiveBoardRepository {
     );
   }
 
-  /** An edit that failed: the board stays dirty, so a later tick tries again. */
+  /** An edit that failed: the board stays dirty, so a later tick tries again. A row gone since (its cohort deleted) has no board to keep. */
   async markDirty(postId: number): Promise<void> {
-    await this.writes.run(() => this.prisma.scheduledPost.update({ where: { id: postId }, data: { boardDirty: true } }));
+    await this.writes.run(() => this.prisma.scheduledPost.updateMany({ where: { id: postId }, data: { boardDirty: true } }));
   }
 }

@@ -1,0 +1,102 @@
+import Database from "better-sqlite3";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { visibleText } from "../helpers/botHarness.js";
+import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+
+/**
+ * A live board whose edit meets a database another connection holds locked (SQLite's write lock, PostgreSQL
+ * tables locked against writers, as databaseLocked.e2e.test.ts holds them): the board is not lost once the lock
+ * is gone. The cohort starts Monday 2027-03-01 (UTC); its week-1 post, with the board, goes out at 09:00.
+ */
+const cohortName = "Busy Spring";
+const at = (iso: string) => new Date(iso);
+
+/** Another connection holding the bot's database against writers until released. */
+async function holdLock(world: SchedulerWorld): Promise<{ release(): Promise<void> }> {
+  const test = world.first.test;
+  if (test.provider === "sqlite") {
+    const other = new Database(test.databaseFile);
+    other.exec("BEGIN IMMEDIATE");
+    return {
+      async release() {
+        other.exec("ROLLBACK");
+        other.close();
+      },
+    };
+  }
+  const other = new pg.Client({ connectionString: test.databaseUrl });
+  await other.connect();
+  await other.query("BEGIN");
+  await other.query(`LOCK TABLE "Member", "Completion", "ScheduledPost" IN EXCLUSIVE MODE`);
+  return {
+    async release() {
+      await other.query("ROLLBACK");
+      await other.end();
+    },
+  };
+}
+
+describe("a live board edit that meets a locked database", () => {
+  let world: SchedulerWorld;
+  let channelId: string;
+  const editsByMessage = new Map<string, number>();
+  const edits = (messageId: string) => editsByMessage.get(messageId) ?? 0;
+  const board = () => {
+    const found = world.posts(channelId, { liveBoards: true }).find((post) => postLabel(post.message) === "live board 1");
+    if (found === undefined) throw new Error("no live board for week 1");
+    return found.message;
+  };
+
+  beforeAll(async () => {
+    world = await startSchedulerWorld(at("2027-03-01T08:00:00Z"));
+    channelId = world.createChannel("busy").id;
+    await world.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
+    world.emulator.on("messageUpdate", (message: { id: string }) => editsByMessage.set(message.id, edits(message.id) + 1));
+  });
+  afterAll(async () => world.close());
+
+  it("edits the board once with the standings at a later tick, though Discord failed the edit while the lock was held", async () => {
+    expect((await world.first.tickAt(at("2027-03-01T09:00:00Z"))).sent.map((post) => post.period)).toEqual(["week-1"]);
+    const boardId = board().id;
+    const ada = world.emulator.createMember(world.guild.id, { username: "ada", displayName: "Ada Lovelace" });
+    world.first.clock.set(at("2027-03-01T09:00:05Z"));
+    const run = (name: string, options: Record<string, string>) =>
+      world.emulator.runCommand({ guildId: world.guild.id, channelId, userId: ada.id, name, options }).final();
+    await run("join", { cohort: cohortName });
+    expect(visibleText(await run("done", { item: "Storage Engines" }))).toContain("Storage Engines");
+
+    // The board's edit reaches Discord; meanwhile another connection locks the database, then Discord fails the
+    // edit (every retry too), so the bot has to keep the board for a later tick while the lock is held.
+    const editPath = `/channels/${channelId}/messages/${boardId}`;
+    const held = world.emulator.holdNext(`PATCH ${editPath}`);
+    world.emulator.failNext(`PATCH ${editPath}`, 503, 4);
+    let lock: { release(): Promise<void> } | null = null;
+    const locked = held.arrived.then(async () => {
+      lock = await holdLock(world);
+      held.release();
+    });
+    try {
+      const busy = await world.first.tickAt(at("2027-03-01T09:01:00Z"));
+      await locked;
+      expect(busy.boardsEdited).toBe(0);
+      expect(edits(boardId)).toBe(0);
+      // The failed edit's re-mark met the lock: on PostgreSQL too it gave up (lock_timeout) rather than hang.
+      const stopped = "scheduler tick met a locked database: the next tick tries again";
+      expect(world.first.test.logs().some((line) => line.msg === stopped)).toBe(true);
+    } finally {
+      await locked;
+      await (lock as { release(): Promise<void> } | null)?.release();
+    }
+    expect(visibleText(board())).not.toContain("Ada Lovelace");
+
+    // The lock is gone: a tick a minute after the failed attempt edits the board, once, with Ada on it.
+    expect((await world.first.tickAt(at("2027-03-01T09:02:00Z"))).boardsEdited).toBe(1);
+    expect(edits(boardId)).toBe(1);
+    expect(visibleText(board())).toContain("Ada Lovelace");
+    for (const tick of ["2027-03-01T09:03:00Z", "2027-03-01T09:05:00Z"]) {
+      expect((await world.first.tickAt(at(tick))).boardsEdited).toBe(0);
+    }
+    expect(edits(boardId)).toBe(1);
+  });
+});
