@@ -1,9 +1,11 @@
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../src/db/openDatabase.js";
 import { projectPaths } from "../../src/projectPaths.js";
 import { startFreezableProxy } from "../helpers/freezableProxy.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { createTestDatabase, testDatabaseProvider, type TestDatabase } from "../helpers/testDatabase.js";
+import { until } from "../helpers/until.js";
 
 /**
  * The health check's query (DatabaseHandle.ping). A PostgreSQL that keeps its connections but stops answering
@@ -37,6 +39,49 @@ describe.runIf(testDatabaseProvider === "postgresql")("the database ping on a Po
 
     // Closing waits for every pool connection still in use: none is, so it ends.
     await handle.close();
+  });
+});
+
+describe.runIf(testDatabaseProvider === "postgresql")("the database ping while long queries hold every pool connection", () => {
+  it("is true: the database answers, though no pool connection is free", async () => {
+    const database = await createTestDatabase();
+    const handle = await openDatabase({
+      url: database.url,
+      migrationsDir: projectPaths().migrationsDir,
+      logger: captureLogger().logger,
+      pingTimeoutMs: 2_000,
+    });
+    // Long transactions (an export, a burst) on each of the pool's 10 connections, until the test lets them end.
+    let finish = (): void => undefined;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const long = Array.from({ length: 10 }, () =>
+      handle.prisma.$transaction(
+        async (tx) => {
+          await tx.$queryRawUnsafe("SELECT 1");
+          await finished;
+        },
+        { maxWait: 60_000, timeout: 600_000 },
+      ),
+    );
+    const observer = new pg.Client({ connectionString: database.url });
+    await observer.connect();
+    try {
+      const inTransaction = async () => {
+        const result = await observer.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'`,
+        );
+        return (result.rows[0] as { n: number }).n >= 10;
+      };
+      await until(inTransaction, "every pool connection held by a long transaction");
+
+      expect(await handle.ping()).toBe(true);
+    } finally {
+      finish();
+      await Promise.all(long);
+      await observer.end();
+      await handle.close();
+      await database.drop();
+    }
   });
 });
 
