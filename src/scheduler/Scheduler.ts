@@ -318,6 +318,8 @@ export class Scheduler {
    * be set again then (the database was locked): set at a later tick, or the board would wait for the next completion.
    */
   private readonly boardsToMarkAgain = new Set<number>();
+  /** The same for final edits: claimed (the board's end cleared), failed, and not given back then (see giveBack). */
+  private readonly finalEditsToGiveBack = new Map<number, { readonly board: EndedLiveBoard; readonly claimedAt: Date }>();
   /**
    * Members of finished cohorts whose own course is over: it stays over (their plan can no longer change once
    * it is, nor a finished cohort's schedule), so each costs one plan read per process, not one every tick.
@@ -884,6 +886,11 @@ export class Scheduler {
     const cohortById = new Map(cohorts.filter((cohort) => cohort.channelProblem === null).map((cohort) => [cohort.id, cohort]));
     const endedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
     const endedAfter = new Date(now.getTime() - schedulerTiming.liveBoardFinalWithinMs);
+    // First: a final edit given back here is listed below (a database still locked stops the tick, kept).
+    for (const [postId, { board, claimedAt }] of [...this.finalEditsToGiveBack]) {
+      await liveBoards.releaseFinalEdit(board, claimedAt);
+      this.finalEditsToGiveBack.delete(postId);
+    }
     const latestByCohort = new Map<number, EndedLiveBoard>();
     // Boards of posts a start edit set aside: each says its week moved (not in the latest-board race).
     const setAside: EndedLiveBoard[] = [];
@@ -1015,7 +1022,7 @@ export class Scheduler {
     log: Logger,
     report: MutableReport,
   ): Promise<void> {
-    const { postService, renderer, sender, liveBoards } = this.dependencies;
+    const { postService, renderer, sender } = this.dependencies;
     try {
       // A set-aside board (its period renamed) only says its week moved: no standings to read.
       const view =
@@ -1024,10 +1031,14 @@ export class Scheduler {
           : await postService.liveBoardView(cohort, weekNumber, now, true);
       await sender.editMessage(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
     } catch (error) {
-      if (error instanceof DatabaseBusyError) throw error;
+      if (error instanceof DatabaseBusyError) {
+        // The claim cleared the board's end: given back, or the board would never have its final edit.
+        await this.giveBack(board, now).catch(() => undefined);
+        throw error;
+      }
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
       // Discord trouble: given back, tried again a minute later (listEnded). A deleted message or channel will not come back.
-      if (failure === DeliveryFailure.Transient) await liveBoards.releaseFinalEdit(board, now);
+      if (failure === DeliveryFailure.Transient) await this.giveBack(board, now);
       log.warn({ err: error, failure, messageId: board.messageId }, "final board not edited");
       return;
     }
@@ -1075,6 +1086,16 @@ export class Scheduler {
       await this.dependencies.liveBoards.markDirty(postId);
     } catch (error) {
       if (error instanceof DatabaseBusyError) this.boardsToMarkAgain.add(postId);
+      throw error;
+    }
+  }
+
+  /** Gives a claimed final edit back after it failed; on a locked database as markAgain does. */
+  private async giveBack(board: EndedLiveBoard, claimedAt: Date): Promise<void> {
+    try {
+      await this.dependencies.liveBoards.releaseFinalEdit(board, claimedAt);
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) this.finalEditsToGiveBack.set(board.postId, { board, claimedAt });
       throw error;
     }
   }

@@ -48,6 +48,32 @@ describe("a live board edit that meets a locked database", () => {
     return found.message;
   };
 
+  /**
+   * Runs a tick at `now` during which the board's next edit reaches Discord, another connection then locks the
+   * database, and Discord fails the edit (every retry too): the bot must keep the board while the lock is held.
+   */
+  const tickFailingWhileLocked = async (now: Date) => {
+    const editPath = `/channels/${channelId}/messages/${board().id}`;
+    const held = world.emulator.holdNext(`PATCH ${editPath}`);
+    world.emulator.failNext(`PATCH ${editPath}`, 503, 4);
+    let lock: { release(): Promise<void> } | null = null;
+    const locked = held.arrived.then(async () => {
+      lock = await holdLock(world);
+      held.release();
+    });
+    try {
+      const report = await world.first.tickAt(now);
+      await locked;
+      // The failed edit's bookkeeping met the lock: on PostgreSQL too it gave up (lock_timeout) rather than hang.
+      const stopped = "scheduler tick met a locked database: the next tick tries again";
+      expect(world.first.test.logs().some((line) => line.msg === stopped)).toBe(true);
+      return report;
+    } finally {
+      await locked;
+      await (lock as { release(): Promise<void> } | null)?.release();
+    }
+  };
+
   beforeAll(async () => {
     world = await startSchedulerWorld(at("2027-03-01T08:00:00Z"));
     channelId = world.createChannel("busy").id;
@@ -66,28 +92,10 @@ describe("a live board edit that meets a locked database", () => {
     await run("join", { cohort: cohortName });
     expect(visibleText(await run("done", { item: "Storage Engines" }))).toContain("Storage Engines");
 
-    // The board's edit reaches Discord; meanwhile another connection locks the database, then Discord fails the
-    // edit (every retry too), so the bot has to keep the board for a later tick while the lock is held.
-    const editPath = `/channels/${channelId}/messages/${boardId}`;
-    const held = world.emulator.holdNext(`PATCH ${editPath}`);
-    world.emulator.failNext(`PATCH ${editPath}`, 503, 4);
-    let lock: { release(): Promise<void> } | null = null;
-    const locked = held.arrived.then(async () => {
-      lock = await holdLock(world);
-      held.release();
-    });
-    try {
-      const busy = await world.first.tickAt(at("2027-03-01T09:01:00Z"));
-      await locked;
-      expect(busy.boardsEdited).toBe(0);
-      expect(edits(boardId)).toBe(0);
-      // The failed edit's re-mark met the lock: on PostgreSQL too it gave up (lock_timeout) rather than hang.
-      const stopped = "scheduler tick met a locked database: the next tick tries again";
-      expect(world.first.test.logs().some((line) => line.msg === stopped)).toBe(true);
-    } finally {
-      await locked;
-      await (lock as { release(): Promise<void> } | null)?.release();
-    }
+    // The board's edit reaches Discord; meanwhile another connection locks the database, then Discord fails the edit.
+    const busy = await tickFailingWhileLocked(at("2027-03-01T09:01:00Z"));
+    expect(busy.boardsEdited).toBe(0);
+    expect(edits(boardId)).toBe(0);
     expect(visibleText(board())).not.toContain("Ada Lovelace");
 
     // The lock is gone: a tick a minute after the failed attempt edits the board, once, with Ada on it.
@@ -98,5 +106,22 @@ describe("a live board edit that meets a locked database", () => {
       expect((await world.first.tickAt(at(tick))).boardsEdited).toBe(0);
     }
     expect(edits(boardId)).toBe(1);
+  });
+
+  it("gives the board its final edit at a later tick, though Discord failed that edit while the lock was held", async () => {
+    const boardId = board().id;
+    // Week 1 is over at Monday 00:00 UTC; its final edit is due a minute later.
+    const busy = await tickFailingWhileLocked(at("2027-03-08T00:01:00Z"));
+    expect(busy.boardsClosed).toBe(0);
+    expect(edits(boardId)).toBe(1);
+    expect(board().embeds[0]?.title).not.toContain("final");
+
+    const closing = await world.first.tickAt(at("2027-03-08T00:02:00Z"));
+    expect(closing.boardsClosed).toBe(1);
+    expect(edits(boardId)).toBe(2);
+    expect(board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+    expect(visibleText(board())).toContain("Ada Lovelace");
+    expect((await world.first.tickAt(at("2027-03-08T00:05:00Z"))).boardsClosed).toBe(0);
+    expect(edits(boardId)).toBe(2);
   });
 });
