@@ -363,6 +363,16 @@ export class Scheduler {
     this.task = null;
     if (task !== null) await task.destroy();
     await this.running.catch(() => undefined);
+    // Kept only in memory: written now or lost with the process (a live board then waits for the next completion,
+    // a final edit never comes), so a database locked still now is worth a warning.
+    const pending = { boards: this.boardsToMarkAgain.size, finalEdits: this.finalEditsToGiveBack.size };
+    if (pending.boards + pending.finalEdits === 0) return;
+    try {
+      await this.markBoardsAgainNow();
+      await this.giveBackFinalEditsNow();
+    } catch (error) {
+      this.dependencies.logger.warn({ err: error, ...pending }, "live boards kept for a later tick could not be written at shutdown");
+    }
   }
 
   /** Ticks finished so far, automatic or by hand (a test waits on them instead of on the clock). */
@@ -861,10 +871,7 @@ export class Scheduler {
     const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
     const editedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
     // First: a board whose flag is set again here is listed due below (a database still locked stops the tick, kept).
-    for (const postId of [...this.boardsToMarkAgain]) {
-      await liveBoards.markDirty(postId);
-      this.boardsToMarkAgain.delete(postId);
-    }
+    await this.markBoardsAgainNow();
     const due = await liveBoards.listDue([...cohortById.keys()], now, editedBy);
     await forEachConcurrently(due, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
@@ -887,10 +894,7 @@ export class Scheduler {
     const endedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
     const endedAfter = new Date(now.getTime() - schedulerTiming.liveBoardFinalWithinMs);
     // First: a final edit given back here is listed below (a database still locked stops the tick, kept).
-    for (const [postId, { board, claimedAt }] of [...this.finalEditsToGiveBack]) {
-      await liveBoards.releaseFinalEdit(board, claimedAt);
-      this.finalEditsToGiveBack.delete(postId);
-    }
+    await this.giveBackFinalEditsNow();
     const latestByCohort = new Map<number, EndedLiveBoard>();
     // Boards of posts a start edit set aside: each says its week moved (not in the latest-board race).
     const setAside: EndedLiveBoard[] = [];
@@ -1087,6 +1091,22 @@ export class Scheduler {
     } catch (error) {
       if (error instanceof DatabaseBusyError) this.boardsToMarkAgain.add(postId);
       throw error;
+    }
+  }
+
+  /** Sets the flags markAgain kept; one the database still refuses stays kept (the error is thrown). */
+  private async markBoardsAgainNow(): Promise<void> {
+    for (const postId of [...this.boardsToMarkAgain]) {
+      await this.dependencies.liveBoards.markDirty(postId);
+      this.boardsToMarkAgain.delete(postId);
+    }
+  }
+
+  /** Gives back the final edits giveBack kept, as markBoardsAgainNow. */
+  private async giveBackFinalEditsNow(): Promise<void> {
+    for (const [postId, { board, claimedAt }] of [...this.finalEditsToGiveBack]) {
+      await this.dependencies.liveBoards.releaseFinalEdit(board, claimedAt);
+      this.finalEditsToGiveBack.delete(postId);
     }
   }
 

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { visibleText } from "../helpers/botHarness.js";
-import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+import { postLabel, startSchedulerWorld, type BotProcess, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 
 /**
  * A live board whose edit meets a database another connection holds locked (SQLite's write lock, PostgreSQL
@@ -42,9 +42,9 @@ describe("a live board edit that meets a locked database", () => {
   let channelId: string;
   const editsByMessage = new Map<string, number>();
   const edits = (messageId: string) => editsByMessage.get(messageId) ?? 0;
-  const board = () => {
-    const found = world.posts(channelId, { liveBoards: true }).find((post) => postLabel(post.message) === "live board 1");
-    if (found === undefined) throw new Error("no live board for week 1");
+  const board = (week = 1) => {
+    const found = world.posts(channelId, { liveBoards: true }).find((post) => postLabel(post.message) === `live board ${week}`);
+    if (found === undefined) throw new Error(`no live board for week ${week}`);
     return found.message;
   };
 
@@ -52,8 +52,8 @@ describe("a live board edit that meets a locked database", () => {
    * Runs a tick at `now` during which the board's next edit reaches Discord, another connection then locks the
    * database, and Discord fails the edit (every retry too): the bot must keep the board while the lock is held.
    */
-  const tickFailingWhileLocked = async (now: Date) => {
-    const editPath = `/channels/${channelId}/messages/${board().id}`;
+  const tickFailingWhileLocked = async (now: Date, week = 1, bot: BotProcess = world.first) => {
+    const editPath = `/channels/${channelId}/messages/${board(week).id}`;
     const held = world.emulator.holdNext(`PATCH ${editPath}`);
     world.emulator.failNext(`PATCH ${editPath}`, 503, 4);
     let lock: { release(): Promise<void> } | null = null;
@@ -62,11 +62,11 @@ describe("a live board edit that meets a locked database", () => {
       held.release();
     });
     try {
-      const report = await world.first.tickAt(now);
+      const report = await bot.tickAt(now);
       await locked;
       // The failed edit's bookkeeping met the lock: on PostgreSQL too it gave up (lock_timeout) rather than hang.
       const stopped = "scheduler tick met a locked database: the next tick tries again";
-      expect(world.first.test.logs().some((line) => line.msg === stopped)).toBe(true);
+      expect(bot.test.logs().some((line) => line.msg === stopped)).toBe(true);
       return report;
     } finally {
       await locked;
@@ -123,5 +123,20 @@ describe("a live board edit that meets a locked database", () => {
     expect(visibleText(board())).toContain("Ada Lovelace");
     expect((await world.first.tickAt(at("2027-03-08T00:05:00Z"))).boardsClosed).toBe(0);
     expect(edits(boardId)).toBe(2);
+  });
+
+  it("gives the board its final edit after a restart, though the process stopped before the lock let it be given back", async () => {
+    expect((await world.first.tickAt(at("2027-03-08T09:00:00Z"))).sent.map((post) => post.period)).toEqual(["week-2"]);
+    const boardId = board(2).id;
+    const busy = await tickFailingWhileLocked(at("2027-03-15T00:01:00Z"), 2);
+    expect(busy.boardsClosed).toBe(0);
+    expect(board(2).embeds[0]?.title).not.toContain("final");
+
+    // The process stops (the lock is gone by then) and another starts on the same database.
+    await world.first.stop();
+    const next = await world.startProcess(at("2027-03-15T00:02:00Z"));
+    expect((await next.tickAt(at("2027-03-15T00:02:00Z"))).boardsClosed).toBe(1);
+    expect(board(2).embeds[0]?.title).toBe("🏆 Week 2 leaderboard · final");
+    expect(edits(boardId)).toBe(1);
   });
 });
