@@ -314,10 +314,11 @@ export class Scheduler {
   private tickStartedOnClock = 0;
   private readonly lastProbeAt = new Map<number, number>();
   /**
-   * Live boards (post ids) whose edit failed after its claim had cleared their dirty flag, and whose flag could not
-   * be set again then (the database was locked): set at a later tick, or the board would wait for the next completion.
+   * Live boards (post id to the claim's time) whose edit failed after its claim had cleared their dirty flag, and whose
+   * flag could not be set again then (the database was locked): set at a later tick, or the board would wait for the
+   * next completion.
    */
-  private readonly boardsToMarkAgain = new Set<number>();
+  private readonly boardsToMarkAgain = new Map<number, Date>();
   /** The same for final edits: claimed (the board's end cleared), failed, and not given back then (see giveBack). */
   private readonly finalEditsToGiveBack = new Map<number, { readonly board: EndedLiveBoard; readonly claimedAt: Date }>();
   /**
@@ -1066,13 +1067,13 @@ export class Scheduler {
     } catch (error) {
       if (error instanceof DatabaseBusyError) {
         // The claim cleared the dirty flag: set again, or the board would wait for the next completion.
-        await this.markAgain(board.postId).catch(() => undefined);
+        await this.markAgain(board.postId, now).catch(() => undefined);
         throw error;
       }
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
       // Discord trouble: try again at a later tick. A deleted message or channel will not come back: a message
       // deleted (by a moderator) has no more live edits, only its final one.
-      if (failure === DeliveryFailure.Transient) await this.markAgain(board.postId);
+      if (failure === DeliveryFailure.Transient) await this.markAgain(board.postId, now);
       else if (isUnknownMessage(error)) await liveBoards.holdDeleted(board.postId, board.messageId);
       log.warn({ err: error, failure, messageId: board.messageId }, "live board not edited");
       return;
@@ -1085,19 +1086,19 @@ export class Scheduler {
    * Sets a claimed board's dirty flag again after its edit failed. A locked database refuses that write too: the
    * board is kept in memory and flagged at a later tick (refreshLiveBoards), and the busy error still stops the tick.
    */
-  private async markAgain(postId: number): Promise<void> {
+  private async markAgain(postId: number, claimedAt: Date): Promise<void> {
     try {
-      await this.dependencies.liveBoards.markDirty(postId);
+      await this.dependencies.liveBoards.markDirty(postId, claimedAt);
     } catch (error) {
-      if (error instanceof DatabaseBusyError) this.boardsToMarkAgain.add(postId);
+      if (error instanceof DatabaseBusyError) this.boardsToMarkAgain.set(postId, claimedAt);
       throw error;
     }
   }
 
   /** Sets the flags markAgain kept; one the database still refuses stays kept (the error is thrown). */
   private async markBoardsAgainNow(): Promise<void> {
-    for (const postId of [...this.boardsToMarkAgain]) {
-      await this.dependencies.liveBoards.markDirty(postId);
+    for (const [postId, claimedAt] of [...this.boardsToMarkAgain]) {
+      await this.dependencies.liveBoards.markDirty(postId, claimedAt);
       this.boardsToMarkAgain.delete(postId);
     }
   }

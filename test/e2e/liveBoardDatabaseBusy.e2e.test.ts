@@ -40,6 +40,8 @@ async function holdLock(world: SchedulerWorld): Promise<{ release(): Promise<voi
 describe("a live board edit that meets a locked database", () => {
   let world: SchedulerWorld;
   let channelId: string;
+  /** The bot process the tests tick (another after a restart). */
+  let current: BotProcess;
   const editsByMessage = new Map<string, number>();
   const edits = (messageId: string) => editsByMessage.get(messageId) ?? 0;
   const board = (week = 1) => {
@@ -76,6 +78,7 @@ describe("a live board edit that meets a locked database", () => {
 
   beforeAll(async () => {
     world = await startSchedulerWorld(at("2027-03-01T08:00:00Z"));
+    current = world.first;
     channelId = world.createChannel("busy").id;
     await world.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
     world.emulator.on("messageUpdate", (message: { id: string }) => editsByMessage.set(message.id, edits(message.id) + 1));
@@ -137,6 +140,37 @@ describe("a live board edit that meets a locked database", () => {
     const next = await world.startProcess(at("2027-03-15T00:02:00Z"));
     expect((await next.tickAt(at("2027-03-15T00:02:00Z"))).boardsClosed).toBe(1);
     expect(board(2).embeds[0]?.title).toBe("🏆 Week 2 leaderboard · final");
+    expect(edits(boardId)).toBe(1);
+    current = next;
+  });
+
+  it("does not edit the board again for a failed edit another process made good since", async () => {
+    expect((await current.tickAt(at("2027-03-15T09:00:00Z"))).sent.map((post) => post.period)).toEqual(["week-3"]);
+    const boardId = board(3).id;
+    const ada = world.emulator.createMember(world.guild.id, { username: "ada3", displayName: "Ada Byron" });
+    const done = async (item: string, now: Date) => {
+      current.clock.set(now);
+      const run = (name: string, options: Record<string, string>) =>
+        world.emulator.runCommand({ guildId: world.guild.id, channelId, userId: ada.id, name, options }).final();
+      if (item === "Database Selection Guide") await run("join", { cohort: cohortName });
+      expect(visibleText(await run("done", { item }))).toContain(item);
+    };
+    await done("Database Selection Guide", at("2027-03-15T09:00:05Z"));
+    // This process keeps the board to flag again: its edit failed while the lock was held.
+    await tickFailingWhileLocked(at("2027-03-15T09:01:00Z"), 3, current);
+    expect(edits(boardId)).toBe(0);
+
+    // Another completion, and another process edits the board with both.
+    await done("PostgreSQL Internals", at("2027-03-15T09:01:30Z"));
+    const other = await world.startProcess(at("2027-03-15T09:02:00Z"));
+    expect((await other.tickAt(at("2027-03-15T09:02:00Z"))).boardsEdited).toBe(1);
+    expect(edits(boardId)).toBe(1);
+
+    // The first process's flag is for an edit made good since: no second, identical edit.
+    for (const tick of ["2027-03-15T09:03:00Z", "2027-03-15T09:05:00Z"]) {
+      expect((await current.tickAt(at(tick))).boardsEdited).toBe(0);
+      expect((await other.tickAt(at(tick))).boardsEdited).toBe(0);
+    }
     expect(edits(boardId)).toBe(1);
   });
 });
