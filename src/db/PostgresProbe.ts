@@ -14,6 +14,9 @@ export class PostgresProbe {
   private client: pg.Client | null = null;
   private running: Promise<boolean> | null = null;
   private closed = false;
+  private signalClosed: () => void = () => undefined;
+  /** Settles at close(): a connection still being opened then is given up. */
+  private readonly closedSignal = new Promise<void>((resolve) => (this.signalClosed = resolve));
 
   constructor(
     private readonly connectionString: string,
@@ -27,9 +30,14 @@ export class PostgresProbe {
     return this.running;
   }
 
+  /**
+   * Does not wait for a check under way (on a server that stopped answering, up to twice `timeoutMs`, past the
+   * shutdown's budget): a query in flight is ended with its connection (pg destroys the socket of a client with an
+   * active query), a connection being opened is given up, and that check answers false.
+   */
   async close(): Promise<void> {
     this.closed = true;
-    await this.running;
+    this.signalClosed();
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => undefined);
@@ -54,7 +62,12 @@ export class PostgresProbe {
     // A connection lost between checks is noticed by the next check's query, which then opens another.
     client.on("error", () => undefined);
     try {
-      await client.connect();
+      const closed = this.closedSignal.then(() => {
+        throw new Error("the health check closed while its connection was being opened");
+      });
+      await Promise.race([client.connect(), closed]);
+      // Closed just as it connected: not kept.
+      if (this.closed) throw new Error("the health check closed while its connection was being opened");
     } catch (error) {
       void client.end().catch(() => undefined);
       throw error;

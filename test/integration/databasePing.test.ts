@@ -40,6 +40,44 @@ describe.runIf(testDatabaseProvider === "postgresql")("the database ping on a Po
     // Closing waits for every pool connection still in use: none is, so it ends.
     await handle.close();
   });
+
+  /** Opens the database through a proxy the test can freeze, with checks that would wait far longer than any test. */
+  const openBehindProxy = async () => {
+    const database: TestDatabase = await createTestDatabase();
+    cleanups.push(() => database.drop());
+    const url = new URL(database.url);
+    const proxy = await startFreezableProxy(url.hostname, Number(url.port || 5432));
+    cleanups.push(() => proxy.close());
+    url.hostname = "127.0.0.1";
+    url.port = String(proxy.port);
+    const handle = await openDatabase({
+      url: url.toString(),
+      migrationsDir: projectPaths().migrationsDir,
+      logger: captureLogger().logger,
+      pingTimeoutMs: 3_600_000,
+    });
+    return { handle, proxy };
+  };
+
+  it("lets the database close while a check waits for its answer, and the check answers false", async () => {
+    const { handle, proxy } = await openBehindProxy();
+    expect(await handle.ping()).toBe(true);
+
+    proxy.freeze();
+    const waiting = handle.ping();
+    // Shutdown does not wait out the check's own timeout (an hour here): it ends the check's connection.
+    await handle.close();
+    expect(await waiting).toBe(false);
+  });
+
+  it("lets the database close while a check waits for its connection, and the check answers false", async () => {
+    const { handle, proxy } = await openBehindProxy();
+    proxy.freeze();
+    const waiting = handle.ping();
+
+    await handle.close();
+    expect(await waiting).toBe(false);
+  });
 });
 
 describe.runIf(testDatabaseProvider === "postgresql")("the database ping while long queries hold every pool connection", () => {
