@@ -6,7 +6,7 @@ import pg from "pg";
  * would report a database that answers as gone, and a platform that restarts unhealthy containers would restart a
  * working bot. This measures "the database answers", not "the pool has a free connection".
  *
- * One connection, opened at the first check (a process that never checks, such as a shard, opens none) and kept;
+ * One connection, opened at the first check (every process that runs the bot checks, a shard too: see main.ts) and kept;
  * after any failure it is dropped and the next check opens another. Checks never overlap: one asked for while
  * another runs gets that one's answer.
  */
