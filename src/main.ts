@@ -111,8 +111,11 @@ async function runBot(config: Config, baseLogger: Logger): Promise<number> {
   // A shard sends each check's result to its manager, which writes the heartbeat for all shards (runShardingManager).
   const shard = config.shard;
   const record = (healthy: boolean) => {
-    if (shard !== undefined) process.send?.(shardHealthReport(healthy));
-    else if (healthy) writeHeartbeat(healthFile, new Date());
+    // The manager may be gone by now (it is stopping): without the guard and the callback a send that fails would
+    // be an 'error' event on process, which would end the shard in the middle of its own shutdown.
+    if (shard !== undefined) {
+      if (process.connected) process.send?.(shardHealthReport(healthy), undefined, undefined, () => undefined);
+    } else if (healthy) writeHeartbeat(healthFile, new Date());
   };
   // One check at a time: a database that hangs must not pile up a query every 30 s. healthy() settles only once its
   // query has (given up by pg at DatabaseHandle.ping's timeout), so while one is in flight no beat starts another.
