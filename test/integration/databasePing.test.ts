@@ -123,6 +123,29 @@ describe.runIf(testDatabaseProvider === "postgresql")("the database ping while l
   });
 });
 
+describe.runIf(testDatabaseProvider === "postgresql")("the database ping after its connection was dropped between checks", () => {
+  it("is true: a server restart or a pooler's idle timeout is not a database that stopped answering", async () => {
+    const database = await createTestDatabase();
+    const handle = await openDatabase({ url: database.url, migrationsDir: projectPaths().migrationsDir, logger: captureLogger().logger });
+    const observer = new pg.Client({ connectionString: database.url });
+    await observer.connect();
+    try {
+      expect(await handle.ping()).toBe(true);
+      // Every connection of the bot's (the probe's among them) ends, as at a server restart; waits until they have.
+      await observer.query(
+        `SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      );
+
+      expect(await handle.ping()).toBe(true);
+      expect(await handle.ping()).toBe(true);
+    } finally {
+      await observer.end();
+      await handle.close();
+      await database.drop();
+    }
+  });
+});
+
 describe("the database ping on a database that answers", () => {
   it("is true", async () => {
     const database = await createTestDatabase();
