@@ -6,6 +6,7 @@ import { DatabaseUnavailableError } from "./db/DatabaseUnavailableError.js";
 import type { App, AppOverrides } from "./createApp.js";
 import { healthFileOf, heartbeatProblem, writeHeartbeat } from "./health/healthFile.js";
 import type { Logger } from "./logging/createLogger.js";
+import { shardHealthReport } from "./sharding/shardHealth.js";
 
 const heartbeatEveryMs = 30_000;
 /** The scheduler's tick under the test clock: the clock jumps, so follow it promptly. */
@@ -107,8 +108,15 @@ async function runBot(config: Config, baseLogger: Logger): Promise<number> {
   }
   if (stopAsked()) return stop(opened);
   started = true;
-  // A shard's health is the manager's to report (all shards or none).
-  if (config.shard !== undefined) return 0;
+  // A shard sends each check's result to its manager, which writes the heartbeat for all shards (runShardingManager).
+  const shard = config.shard;
+  const record = (healthy: boolean) => {
+    // The manager may be gone by now (it is stopping): without the guard and the callback a send that fails would
+    // be an 'error' event on process, which would end the shard in the middle of its own shutdown.
+    if (shard !== undefined) {
+      if (process.connected) process.send?.(shardHealthReport(healthy), undefined, undefined, () => undefined);
+    } else if (healthy) writeHeartbeat(healthFile, new Date());
+  };
   // One check at a time: a database that hangs must not pile up a query every 30 s. healthy() settles only once its
   // query has (given up by pg at DatabaseHandle.ping's timeout), so while one is in flight no beat starts another.
   let beating = false;
@@ -117,7 +125,7 @@ async function runBot(config: Config, baseLogger: Logger): Promise<number> {
     beating = true;
     void opened
       .healthy()
-      .then((healthy) => healthy && writeHeartbeat(healthFile, new Date()))
+      .then(record)
       .catch((error: unknown) => opened.logger.error({ err: error }, "heartbeat could not be written"))
       .finally(() => (beating = false));
   };
@@ -135,6 +143,8 @@ async function runShards(config: Config, logger: Logger): Promise<number> {
   const healthFile = healthFileOf(process.env);
   let heartbeat: NodeJS.Timeout | undefined;
   let shards: Awaited<ReturnType<typeof runShardingManager>> | undefined;
+  // Writes the heartbeat while every shard is healthy; nothing until every shard connected.
+  let beat = (): void => undefined;
   let stopping = false;
   // Aborted by a signal before every shard connected: runShardingManager stops what it started and rejects.
   const startUp = new AbortController();
@@ -169,6 +179,8 @@ async function runShards(config: Config, logger: Logger): Promise<number> {
       execArgv: process.execArgv,
       logger,
       stopSignal: startUp.signal,
+      // Written as soon as every shard's check passed, not at the next beat (shards check right after they connect).
+      onHealthReport: () => beat(),
     });
   } catch (error) {
     // Its shards are stopped already. What ended start-up was the stop asked for (rejected with the
@@ -184,8 +196,8 @@ async function runShards(config: Config, logger: Logger): Promise<number> {
     return exit(0);
   }
   const running = shards;
-  const beat = () => {
-    if (running.allReady()) writeHeartbeat(healthFile, new Date());
+  beat = () => {
+    if (running.allHealthy()) writeHeartbeat(healthFile, new Date());
   };
   beat();
   heartbeat = setInterval(beat, heartbeatEveryMs);

@@ -7,6 +7,7 @@ import { migrateDatabase, type MigrationReport } from "./migrateDatabase.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./parseDatabaseUrl.js";
 import { createPostgresPrismaSession } from "./createPostgresPrismaClient.js";
 import { PostgresHotReader } from "./PostgresHotReader.js";
+import { PostgresProbe } from "./PostgresProbe.js";
 import { PostgresTransactionRunner } from "./PostgresTransactionRunner.js";
 import type pg from "pg";
 import { prismaSqlReader, type SqlReader } from "./SqlReader.js";
@@ -48,7 +49,7 @@ const sqliteReadBusyTimeoutMs = 5_000;
 const sqliteLockedRetryBudgetMs = 1_500;
 /** PostgreSQL waits for row and table locks asynchronously; past this a statement fails and is not retried. */
 const postgresLockTimeoutMs = 1_500;
-/** How long the health check's query waits for PostgreSQL (on top of up to 10 s for a pool connection). */
+/** How long the health check's query (and its connection, when it opens one) waits for PostgreSQL. */
 const defaultPingTimeoutMs = 10_000;
 
 export type { PrismaClient } from "../generated/prisma/client.js";
@@ -76,9 +77,10 @@ export interface DatabaseHandle {
   readonly postgresTransactions: PostgresTransactionRunner | null;
   /**
    * Whether the database answers a trivial query now (the health check). Settles only when its query has: on
-   * PostgreSQL pg gives the query up after `pingTimeoutMs` (its query_timeout) and closes its connection, so a
-   * server that keeps the connection but stops answering never holds a pool connection per check, and close()
-   * (which waits for busy connections) still ends.
+   * PostgreSQL pg gives the query up after `pingTimeoutMs` (its query_timeout) and the connection is closed, so
+   * a server that keeps the connection but stops answering never piles up a connection per check, and close()
+   * still ends. On PostgreSQL it runs on a connection of its own, not the pool's: a pool busy with long queries
+   * is a database that answers, and must not fail the heartbeat (see PostgresProbe).
    */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -152,6 +154,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     }
     const readerForHotPath = hotReader ?? (pool === null ? prismaReader : new PostgresHotReader(pool));
     const pingTimeoutMs = options.pingTimeoutMs ?? defaultPingTimeoutMs;
+    const probe = target.provider === "postgresql" ? new PostgresProbe(target.connectionString, pingTimeoutMs) : null;
+    if (probe !== null) opened.defer(() => probe.close());
     return {
       prisma,
       target,
@@ -162,7 +166,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       hotReader: readerForHotPath,
       sqliteTransactions: sqliteConnection === null ? null : new SqliteTransactionRunner(sqliteConnection),
       postgresTransactions: pool === null ? null : new PostgresTransactionRunner(pool, options.logger),
-      ping: () => answers(pool === null ? readerForHotPath.read("SELECT 1", []) : pingPostgres(pool, pingTimeoutMs)),
+      ping: () => (probe === null ? answers(readerForHotPath.read("SELECT 1", [])) : probe.ping()),
       close,
     };
   }
@@ -174,12 +178,6 @@ function answers(query: Promise<unknown>): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** SELECT 1 with pg's per-query read timeout, which @types/pg's QueryConfig does not list (hence not an object literal). */
-function pingPostgres(pool: pg.Pool, timeoutMs: number): Promise<unknown> {
-  const probe = { text: "SELECT 1", query_timeout: timeoutMs };
-  return pool.query(probe);
 }
 
 /**

@@ -315,6 +315,14 @@ export class Scheduler {
   private tickStartedOnClock = 0;
   private readonly lastProbeAt = new Map<number, number>();
   /**
+   * Live boards (post id to the claim's time) whose edit failed after its claim had cleared their dirty flag, and whose
+   * flag could not be set again then (the database was locked): set at a later tick, or the board would wait for the
+   * next completion.
+   */
+  private readonly boardsToMarkAgain = new Map<number, Date>();
+  /** The same for final edits: claimed (the board's end cleared), failed, and not given back then (see giveBack). */
+  private readonly finalEditsToGiveBack = new Map<number, { readonly board: EndedLiveBoard; readonly claimedAt: Date }>();
+  /**
    * Members of finished cohorts whose own course is over: it stays over (their plan can no longer change once
    * it is, nor a finished cohort's schedule), so each costs one plan read per process, not one every tick.
    * Bounded: past courseOverMembersKept the least recently asked is forgotten, and read again if it comes up.
@@ -357,6 +365,16 @@ export class Scheduler {
     this.task = null;
     if (task !== null) await task.destroy();
     await this.running.catch(() => undefined);
+    // Kept only in memory: written now or lost with the process (a live board then waits for the next completion,
+    // a final edit never comes), so a database locked still now is worth a warning.
+    const pending = { boards: this.boardsToMarkAgain.size, finalEdits: this.finalEditsToGiveBack.size };
+    if (pending.boards + pending.finalEdits === 0) return;
+    try {
+      await this.markBoardsAgainNow();
+      await this.giveBackFinalEditsNow();
+    } catch (error) {
+      this.dependencies.logger.warn({ err: error, ...pending }, "live boards kept for a later tick could not be written at shutdown");
+    }
   }
 
   /** Ticks finished so far, automatic or by hand (a test waits on them instead of on the clock). */
@@ -855,6 +873,8 @@ export class Scheduler {
     const { liveBoards } = this.dependencies;
     const cohortById = new Map(cohorts.filter((cohort) => cohort.channelProblem === null).map((cohort) => [cohort.id, cohort]));
     const editedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
+    // First: a board whose flag is set again here is listed due below (a database still locked stops the tick, kept).
+    await this.markBoardsAgainNow();
     const due = await liveBoards.listDue([...cohortById.keys()], now, editedBy);
     await forEachConcurrently(due, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
@@ -876,6 +896,8 @@ export class Scheduler {
     const cohortById = new Map(cohorts.filter((cohort) => cohort.channelProblem === null).map((cohort) => [cohort.id, cohort]));
     const endedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
     const endedAfter = new Date(now.getTime() - schedulerTiming.liveBoardFinalWithinMs);
+    // First: a final edit given back here is listed below (a database still locked stops the tick, kept).
+    await this.giveBackFinalEditsNow();
     const latestByCohort = new Map<number, EndedLiveBoard>();
     // Boards of posts a start edit set aside: each says its week moved (not in the latest-board race).
     const setAside: EndedLiveBoard[] = [];
@@ -1013,7 +1035,7 @@ export class Scheduler {
     log: Logger,
     report: MutableReport,
   ): Promise<void> {
-    const { postService, renderer, sender, liveBoards } = this.dependencies;
+    const { postService, renderer, sender } = this.dependencies;
     try {
       // A set-aside board (its period renamed) only says its week moved: no standings to read.
       const view =
@@ -1022,13 +1044,16 @@ export class Scheduler {
           : await postService.liveBoardView(cohort, weekNumber, now, true);
       await sender.editMessage(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
     } catch (error) {
-      if (error instanceof DatabaseBusyError) throw error;
+      if (error instanceof DatabaseBusyError) {
+        // The claim cleared the board's end: given back, or the board would never have its final edit.
+        await this.giveBack(board, now).catch(() => undefined);
+        throw error;
+      }
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
       // Discord trouble: given back, tried again a minute later (listEnded). No Embed Links in the cohort's channel:
       // given back and the channel flagged, so it is made once the channel recovers (within the day, as for a
       // pause). A deleted message or channel will not come back.
-      if (failure === DeliveryFailure.Transient || (await this.flaggedForEmbedLinks(cohort, error, now)))
-        await liveBoards.releaseFinalEdit(board, now);
+      if (failure === DeliveryFailure.Transient || (await this.flaggedForEmbedLinks(cohort, error, now))) await this.giveBack(board, now);
       log.warn({ err: error, failure, messageId: board.messageId }, "final board not edited");
       return;
     }
@@ -1051,9 +1076,8 @@ export class Scheduler {
       await sender.editMessage(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
     } catch (error) {
       if (error instanceof DatabaseBusyError) {
-        // The claim cleared the dirty flag: set again (if the database takes it by now), or the board would
-        // wait for the next completion. The tick stops on the first error, so one still busy is dropped.
-        await liveBoards.markDirty(board.postId).catch(() => undefined);
+        // The claim cleared the dirty flag: set again, or the board would wait for the next completion.
+        await this.markAgain(board.postId, now).catch(() => undefined);
         throw error;
       }
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
@@ -1061,7 +1085,7 @@ export class Scheduler {
       // once it recovers. A deleted message or channel will not come back: a message deleted (by a moderator) has
       // no more live edits, only its final one.
       if (failure === DeliveryFailure.Transient || (await this.flaggedForEmbedLinks(cohort, error, now)))
-        await liveBoards.markDirty(board.postId);
+        await this.markAgain(board.postId, now);
       else if (isUnknownMessage(error)) await liveBoards.holdDeleted(board.postId, board.messageId);
       log.warn({ err: error, failure, messageId: board.messageId }, "live board not edited");
       return;
@@ -1090,6 +1114,45 @@ export class Scheduler {
     if (!checked || embedLinksRefusedIn(error) !== cohort.channelId) return false;
     await this.flagChannel(cohort, ChannelProblem.NoPermission, now);
     return true;
+  }
+
+  /**
+   * Sets a claimed board's dirty flag again after its edit failed. A locked database refuses that write too: the
+   * board is kept in memory and flagged at a later tick (refreshLiveBoards), and the busy error still stops the tick.
+   */
+  private async markAgain(postId: number, claimedAt: Date): Promise<void> {
+    try {
+      await this.dependencies.liveBoards.markDirty(postId, claimedAt);
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) this.boardsToMarkAgain.set(postId, claimedAt);
+      throw error;
+    }
+  }
+
+  /** Sets the flags markAgain kept; one the database still refuses stays kept (the error is thrown). */
+  private async markBoardsAgainNow(): Promise<void> {
+    for (const [postId, claimedAt] of [...this.boardsToMarkAgain]) {
+      await this.dependencies.liveBoards.markDirty(postId, claimedAt);
+      this.boardsToMarkAgain.delete(postId);
+    }
+  }
+
+  /** Gives back the final edits giveBack kept, as markBoardsAgainNow. */
+  private async giveBackFinalEditsNow(): Promise<void> {
+    for (const [postId, { board, claimedAt }] of [...this.finalEditsToGiveBack]) {
+      await this.dependencies.liveBoards.releaseFinalEdit(board, claimedAt);
+      this.finalEditsToGiveBack.delete(postId);
+    }
+  }
+
+  /** Gives a claimed final edit back after it failed; on a locked database as markAgain does. */
+  private async giveBack(board: EndedLiveBoard, claimedAt: Date): Promise<void> {
+    try {
+      await this.dependencies.liveBoards.releaseFinalEdit(board, claimedAt);
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) this.finalEditsToGiveBack.set(board.postId, { board, claimedAt });
+      throw error;
+    }
   }
 
   private async recordFailure(

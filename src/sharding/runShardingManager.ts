@@ -8,6 +8,7 @@ import type { Logger } from "../logging/createLogger.js";
 import { fetchGatewayBot } from "./fetchGatewayBot.js";
 import { prepareDeployment } from "./prepareDeployment.js";
 import { nextRespawn, type ShardExitHistory } from "./respawnBackoff.js";
+import { isShardHealthReport, shardHealthStaleAfterMs } from "./shardHealth.js";
 import { withDeploymentLock } from "./withDeploymentLock.js";
 // How long a shard may take to shut down cleanly before it is killed: see the budget there.
 import { shardStopTimeoutMs } from "../shutdownBudget.js";
@@ -37,6 +38,8 @@ export interface ShardingManagerOptions {
    * stopped, and runShardingManager rejects with the signal's reason.
    */
   readonly stopSignal?: AbortSignal;
+  /** Called on each shard's health report (see shardHealth): the heartbeat need not wait for its next beat. */
+  readonly onHealthReport?: () => void;
 }
 
 export interface RunningShards {
@@ -45,6 +48,8 @@ export interface RunningShards {
   readonly shardIds: readonly number[];
   /** Every shard process of this manager is running and connected to Discord. */
   allReady(): boolean;
+  /** allReady, and every shard's last health check (see shardHealth), sent within shardHealthStaleAfterMs, passed. */
+  allHealthy(): boolean;
   /** Stops every shard process (each finishes its scheduler tick and closes its database) without restarting them. */
   stop(): Promise<void>;
 }
@@ -97,8 +102,15 @@ export async function runShardingManager(options: ShardingManagerOptions): Promi
   let stopping = false;
   // Aborted by stop(): ends the waits between shards at start-up and before a restart.
   const waitsCalledOff = new AbortController();
+  // Each shard's last health report and when it came (on `now`'s clock); none for a process started since.
+  const reports = new Map<number, { readonly healthy: boolean; readonly at: number }>();
   manager.on("shardCreate", (shard: Shard) => {
     const log = logger.child({ shard: shard.id });
+    shard.on("message", (message: unknown) => {
+      if (!isShardHealthReport(message)) return;
+      reports.set(shard.id, { healthy: message.cohortBotHealthy, at: now() });
+      options.onHealthReport?.();
+    });
     let history: ShardExitHistory = { exitsInARow: 0, readySince: null };
     let everConnected = false;
     shard.on("spawn", () => log.info({ pid: shard.process?.pid }, "shard process started"));
@@ -109,6 +121,7 @@ export async function runShardingManager(options: ShardingManagerOptions): Promi
     });
     shard.on("disconnect", () => log.warn("shard disconnected from Discord"));
     shard.on("death", () => {
+      reports.delete(shard.id);
       // A shard that never connected is still part of start-up, which fails with it (its spawn rejects).
       if (stopping || !everConnected) return;
       const { delayMs, exitsInARow } = nextRespawn(history, now());
@@ -151,12 +164,12 @@ export async function runShardingManager(options: ShardingManagerOptions): Promi
     stopSignal?.removeEventListener("abort", stopAsked);
   }
   logger.info({ shards: shardCount, here: shardIds }, "all shards connected");
-  return {
-    shardCount,
-    shardIds,
-    allReady: () => manager.shards.size === shardIds.length && manager.shards.every((shard) => shard.ready),
-    stop,
+  const allReady = () => manager.shards.size === shardIds.length && manager.shards.every((shard) => shard.ready);
+  const reportedHealthy = (shardId: number) => {
+    const report = reports.get(shardId);
+    return report !== undefined && report.healthy && now() - report.at < shardHealthStaleAfterMs;
   };
+  return { shardCount, shardIds, allReady, allHealthy: () => allReady() && shardIds.every(reportedHealthy), stop };
 }
 
 /**

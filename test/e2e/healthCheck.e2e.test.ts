@@ -40,4 +40,23 @@ describe("the health check of a running bot", () => {
 
     expect(healthCheck(healthFile)).toBe(0);
   });
+
+  it("under SHARD_COUNT passes once the manager's shards are connected and each has found its database answering", async () => {
+    const emulator = await DiscordEmulator.start();
+    cleanups.push(() => emulator.stop());
+    emulator.createGuild({ name: "Study Server" });
+    const temp = makeTempDir();
+    cleanups.push(() => temp.cleanup());
+    const healthFile = path.join(temp.dir, "health");
+
+    const manager = spawnBotInTempDir(
+      { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, HEALTH_FILE: healthFile, SHARD_COUNT: "2" },
+      cleanups,
+    );
+    await manager.waitForLog((line) => line.msg === "all shards connected", "the shards connected", 110_000);
+    // The shards' first checks reach the manager over IPC: the heartbeat does not wait for the manager's next beat.
+    await until(() => fs.existsSync(healthFile), "the first heartbeat");
+
+    expect(healthCheck(healthFile)).toBe(0);
+  });
 });

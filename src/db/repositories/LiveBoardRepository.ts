@@ -437,8 +437,14 @@ export class LiveBoardRepository {
     );
   }
 
-  /** An edit that failed: the board stays dirty, so a later tick tries again. */
-  async markDirty(postId: number): Promise<void> {
-    await this.writes.run(() => this.prisma.scheduledPost.update({ where: { id: postId }, data: { boardDirty: true } }));
+  /**
+   * An edit claimed at `claimedAt` (claimEdit) that failed: the board is dirty again, so a later tick tries again.
+   * Only while that claim is its last edit: one made since (another process, after a new completion) showed the
+   * standings already. A row gone since (its cohort deleted) has no board to keep.
+   */
+  async markDirty(postId: number, claimedAt: Date): Promise<void> {
+    await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({ where: { id: postId, boardEditedAt: claimedAt }, data: { boardDirty: true } }),
+    );
   }
 }
