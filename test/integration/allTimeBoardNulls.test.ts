@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CompletionRepository, type BoardAnchor } from "../../src/db/repositories/CompletionRepository.js";
-import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
+import { testCompletionRepository } from "../helpers/testCompletionRepository.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
@@ -41,13 +41,7 @@ describe("the all-time board with members tied on points and reached at no time"
   beforeAll(async () => {
     handle = await openTestDatabase();
     const { prisma } = handle;
-    completions = new CompletionRepository(
-      prisma,
-      new SerialWriteQueue(),
-      handle.hotReader,
-      handle.sqliteTransactions,
-      handle.postgresTransactions,
-    );
+    completions = testCompletionRepository(handle);
     const curriculum = await createCurriculumRow(prisma, "board-nulls", 12);
     cohortId = (await createCohortRow(prisma, curriculum.id)).id;
     for (const member of [...members, { name: "nothing-yet", points: 0, reachedAt: null }]) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CompletionRepository } from "../../src/db/repositories/CompletionRepository.js";
-import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
+import { testCompletionRepository } from "../helpers/testCompletionRepository.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
@@ -21,13 +21,7 @@ describe("the course's board with thousands of members who logged late points", 
   beforeAll(async () => {
     handle = await openTestDatabase();
     const { prisma } = handle;
-    completions = new CompletionRepository(
-      prisma,
-      new SerialWriteQueue(),
-      handle.hotReader,
-      handle.sqliteTransactions,
-      handle.postgresTransactions,
-    );
+    completions = testCompletionRepository(handle);
     const curriculum = await createCurriculumRow(prisma, "many-late", lastWeek);
     cohortId = (await createCohortRow(prisma, curriculum.id, { name: "Paused Over End" })).id;
     // late-i: i points during the course (late-0 none), 1,000 late ones; "steady": 5,000 during the course, none late.

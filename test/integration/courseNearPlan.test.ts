@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CompletionRepository } from "../../src/db/repositories/CompletionRepository.js";
-import { SerialWriteQueue } from "../../src/db/SerialWriteQueue.js";
-import type { SqlReader, SqlValue } from "../../src/db/SqlReader.js";
+import type { SqlValue } from "../../src/db/SqlReader.js";
+import { testCompletionRepository } from "../helpers/testCompletionRepository.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
@@ -26,16 +26,7 @@ describe("the course's view:near beside a large cohort", () => {
   beforeAll(async () => {
     handle = await openTestDatabase();
     const { prisma } = handle;
-    const recording: SqlReader = {
-      read: (sql, params) => (sent.push({ sql, params }), handle.hotReader.read(sql, params)),
-    };
-    completions = new CompletionRepository(
-      prisma,
-      new SerialWriteQueue(),
-      recording,
-      handle.sqliteTransactions,
-      handle.postgresTransactions,
-    );
+    completions = testCompletionRepository(handle, sent);
     const curriculum = await createCurriculumRow(prisma, "near-plan", lastWeek);
     const big = (await createCohortRow(prisma, curriculum.id, { name: "Big" })).id;
     cohortId = (await createCohortRow(prisma, curriculum.id, { name: "Paused" })).id;
