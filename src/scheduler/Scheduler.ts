@@ -94,6 +94,8 @@ export const schedulerTiming = {
   postedBoardRetryMs: minute,
   postedBoardRetryMaxMs: day,
   postedBoardRefusedTries: 16,
+  /** Posts given up for want of access that one look (every channelProbeEveryMs) checks again at most. */
+  givenUpBoardsPerProbe: 256,
   /** Final board edits one tick makes at most (each a claim, a board read and a Discord edit): more wait for the next. */
   liveBoardFinalsPerTick: 256,
   /**
@@ -313,6 +315,9 @@ export class Scheduler {
   /** The clock's reading when the tick under way started (see tickInstant). */
   private tickStartedOnClock = 0;
   private readonly lastProbeAt = new Map<number, number>();
+  /** When this process last looked for posted boards given up that it may edit again (retryGivenUpBoards), and where it got to. */
+  private lastGivenUpProbeAt: number | undefined;
+  private givenUpCursor = 0;
   /**
    * Members of finished cohorts whose own course is over: it stays over (their plan can no longer change once
    * it is, nor a finished cohort's schedule), so each costs one plan read per process, not one every tick.
@@ -917,6 +922,7 @@ export class Scheduler {
     report: MutableReport,
   ): Promise<void> {
     const { liveBoards } = this.dependencies;
+    await this.retryGivenUpBoards(departed, now, log);
     const perTick = this.dependencies.postedBoardsPerTick ?? schedulerTiming.postedBoardsPerTick;
     const due = await liveBoards.listPostedDue(now, perTick, departed, this.dependencies.guildScope?.());
     if (due.length === 0) return;
@@ -944,12 +950,40 @@ export class Scheduler {
         else if (failure === DeliveryFailure.NoPermission && !givenUp) {
           const delay = Math.min(schedulerTiming.postedBoardRetryMs * 2 ** (tries - 1), schedulerTiming.postedBoardRetryMaxMs);
           await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + delay), true);
-        } else await liveBoards.finishPosted(post.postId, heldUntil);
+        } else if (givenUp) await liveBoards.giveUpPosted(post.postId, heldUntil, tries);
+        else await liveBoards.finishPosted(post.postId, heldUntil);
         if (error instanceof DatabaseBusyError) throw error;
         if (givenUp) postLog.warn({ err: error, failure, tries }, "posted board not edited: given up, the bot may not read or edit it");
         else postLog.warn({ err: error, failure }, "posted board not edited");
       }
     });
+  }
+
+  /**
+   * Posted boards given up for want of access (Read Message History taken away) are flagged for a redraw again
+   * once the bot's cache says it may read and edit in their channel: the permission change reached it (CHANNEL_UPDATE,
+   * GUILD_ROLE_UPDATE and the bot's own GUILD_MEMBER_UPDATE come with the Guilds intent). Looked for every
+   * channelProbeEveryMs, as flagged channels are, a slice of given-up posts at a time (the next slice at the next
+   * look); each is flagged with one conditional write, so two processes flag it once, and the redraw (at most
+   * postedBoardsPerTick a tick, claimed) edits it once.
+   */
+  private async retryGivenUpBoards(departed: ReadonlySet<string>, now: Date, log: Logger): Promise<void> {
+    const last = this.lastGivenUpProbeAt;
+    if (last !== undefined && now.getTime() - last < schedulerTiming.channelProbeEveryMs && now.getTime() >= last) return;
+    this.lastGivenUpProbeAt = now.getTime();
+    const { liveBoards, channels } = this.dependencies;
+    const tries = schedulerTiming.postedBoardRefusedTries;
+    const limit = schedulerTiming.givenUpBoardsPerProbe;
+    const givenUp = await liveBoards.listGivenUp(tries, this.givenUpCursor, limit, departed, this.dependencies.guildScope?.());
+    // A full slice: the next look goes on after it; a short one ends the round.
+    this.givenUpCursor = givenUp.length < limit ? 0 : (givenUp.at(-1)?.postId ?? 0);
+    const mayEdit = givenUp.filter((post) => channels.mayEditPostedFromCache(post.guildId, post.channelId));
+    const flagged = await liveBoards.retryGivenUp(
+      mayEdit.map((post) => post.postId),
+      tries,
+      now,
+    );
+    if (flagged > 0) log.info({ posts: flagged }, "posted boards given up on: the bot may edit them again, redrawn");
   }
 
   /** One flagged post's boards, as they are to show now; returns how many of its messages were edited. */

@@ -5,6 +5,7 @@ import { findInChunks } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { lockCohortRows } from "./lockCohortRows.js";
+import { PostPartStatus } from "./PostPartLedger.js";
 
 /** A weekly post's live board part: the message the scheduler edits while the week runs. */
 export interface LiveBoardRecord {
@@ -40,6 +41,14 @@ export interface PostedBoardRecord {
   readonly redrawAt: Date;
   /** Tries of this redraw so far that Discord refused for want of access (see releasePosted). */
   readonly refusedTries: number;
+}
+
+/** A sent post whose redraw was given up for want of access, and the channel whose access it waits for. */
+export interface GivenUpBoardRecord {
+  readonly postId: number;
+  readonly cohortId: number;
+  readonly guildId: string;
+  readonly channelId: string;
 }
 
 /**
@@ -407,6 +416,88 @@ export class LiveBoardRepository {
         data: { nextAttemptAt: null, redrawAttempts: 0 },
       }),
     );
+  }
+
+  /**
+   * A redraw given up after `refusedTries` refused tries (the bot may not read or edit the post's messages): the
+   * flag goes, the count stays as the mark listGivenUp finds it by, so it is tried again once the bot may.
+   */
+  async giveUpPosted(postId: number, heldUntil: Date, refusedTries: number): Promise<void> {
+    await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: postId, status: PostStatus.Sent, nextAttemptAt: heldUntil },
+        data: { nextAttemptAt: null, redrawAttempts: refusedTries },
+      }),
+    );
+  }
+
+  /**
+   * Sent posts whose redraw was given up (giveUpPosted), with an id above `afterId`, lowest first, at most
+   * `limit`, each with the channel its messages went to (its board's, else its first sent part's; null: the
+   * cohort's). Only the cohorts the scheduler edits for, as listPostedDue.
+   */
+  async listGivenUp(
+    refusedTries: number,
+    afterId: number,
+    limit: number,
+    departed: ReadonlySet<string>,
+    guildIds?: readonly string[],
+  ): Promise<GivenUpBoardRecord[]> {
+    const read = (scope: { guildId?: { in: string[] } }) =>
+      this.prisma.scheduledPost.findMany({
+        where: {
+          id: { gt: afterId },
+          status: PostStatus.Sent,
+          nextAttemptAt: null,
+          redrawAttempts: { gte: refusedTries },
+          cohort: {
+            status: { in: [CohortStatus.Active, CohortStatus.Ended, CohortStatus.Finished] },
+            channelProblem: null,
+            ...(departed.size === 0 ? {} : { NOT: { guildId: { in: [...departed] } } }),
+            ...scope,
+          },
+        },
+        orderBy: { id: "asc" },
+        take: limit,
+        select: {
+          id: true,
+          cohortId: true,
+          boardChannelId: true,
+          cohort: { select: { guildId: true, channelId: true } },
+          parts: {
+            where: { status: PostPartStatus.Sent, channelId: { not: null } },
+            orderBy: { part: "asc" },
+            take: 1,
+            select: { channelId: true },
+          },
+        },
+      });
+    const rows =
+      guildIds === undefined
+        ? await read({})
+        : // Each chunk's lowest, merged lowest first again.
+          (await findInChunks(guildIds, (chunk) => read({ guildId: { in: [...chunk] } }))).sort((a, b) => a.id - b.id).slice(0, limit);
+    return rows.map((row) => ({
+      postId: row.id,
+      cohortId: row.cohortId,
+      guildId: row.cohort.guildId,
+      channelId: row.boardChannelId ?? row.parts[0]?.channelId ?? row.cohort.channelId,
+    }));
+  }
+
+  /**
+   * Flags these given-up posts for a redraw again (the bot may read and edit their messages now): one write,
+   * which only one tick or process can win for each post. Each gets a new redraw's tries.
+   */
+  async retryGivenUp(postIds: readonly number[], refusedTries: number, now: Date): Promise<number> {
+    if (postIds.length === 0) return 0;
+    const { count } = await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: { in: [...postIds] }, status: PostStatus.Sent, nextAttemptAt: null, redrawAttempts: { gte: refusedTries } },
+        data: { nextAttemptAt: now, redrawAttempts: 0 },
+      }),
+    );
+    return count;
   }
 
   /**
