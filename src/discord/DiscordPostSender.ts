@@ -242,6 +242,14 @@ export class DiscordPostSender implements PostSender {
     }
   }
 
+  async openDirect(userId: string): Promise<void> {
+    try {
+      await this.dmChannelOf(userId);
+    } catch (error) {
+      throw classify(error, "dm");
+    }
+  }
+
   async sendDirect(userId: string, message: PostMessage, nonce: string): Promise<{ messageId: string }> {
     try {
       const channelId = await this.dmChannelOf(userId);

@@ -208,6 +208,12 @@ interface DueReminder {
   readonly existing: ReminderDeliveryRecord | undefined;
 }
 
+/** A reminder's claim held by this attempt: its row, and the moment it was claimed (the row's claimedAt). */
+interface ReminderClaim {
+  readonly deliveryId: number;
+  readonly claimedAt: Date;
+}
+
 /**
  * Every local date a reminder due at `now` can be of, in any zone (UTC−12 to UTC+14): today there is
  * the UTC date or the day before or after, yesterday one day earlier still.
@@ -1256,7 +1262,7 @@ export class Scheduler {
       const mark = directMessageMark(message);
       const claimed = await reminders.claim(member.id, localDate, now, mark === null ? undefined : storedDirectMessageMark(mark));
       if (claimed === null) return;
-      return this.sendReminder(claimed, member, view, message, tickNow, log, report);
+      return this.sendReminder({ deliveryId: claimed, claimedAt: now }, member, view, message, tickNow, log, report);
     }
     if (!reminderReclaimable(existing, staleBefore, schedulerTiming.reminderAttempts)) return;
     // A claim left by a process that stopped, or a failed try, is given up past the catch-up limit as a reminder
@@ -1286,7 +1292,7 @@ export class Scheduler {
     const stored = mark === null ? [] : await reminders.addSentMark(existing.id, storedDirectMessageMark(mark));
     const marks = [mark, ...stored.map(parseDirectMessageMark)].filter((entry): entry is DirectMessageMark => entry !== null);
     const lookup = { marks, since: new Date(entry.at.getTime() - schedulerTiming.claimLifetimeMs) };
-    return this.sendReminder(existing.id, member, view, message, tickNow, log, report, lookup);
+    return this.sendReminder({ deliveryId: existing.id, claimedAt: now }, member, view, message, tickNow, log, report, lookup);
   }
 
   /** The lookup's trouble is Discord's for now (a later attempt looks again), never the member's DMs refusing. */
@@ -1309,8 +1315,20 @@ export class Scheduler {
     return entry.day === memberDateOf(now, zone) ? null : "its day ended before it was sent";
   }
 
+  /**
+   * Whether the reminder's claim is still this attempt's, just before its DM goes: a claim older than a quarter
+   * of its hold (Discord kept the DM channel's opening or the lookup waiting) is renewed first, with one
+   * conditional write; false when another process took it over as stale meanwhile (it looks for this DM before
+   * sending its own, so this one must not go: Discord may have forgotten the nonce by the time it arrives).
+   */
+  private async claimStillOurs(claim: ReminderClaim, tickNow: Date): Promise<boolean> {
+    const now = this.tickInstant(tickNow);
+    if (now.getTime() - claim.claimedAt.getTime() < schedulerTiming.claimLifetimeMs / 4) return true;
+    return this.dependencies.reminders.renewClaim(claim.deliveryId, claim.claimedAt, now);
+  }
+
   private async sendReminder(
-    deliveryId: number,
+    claim: ReminderClaim,
     member: MemberRecord,
     view: NonNullable<Awaited<ReturnType<ReminderService["reminderView"]>>>,
     message: PostMessage,
@@ -1320,14 +1338,24 @@ export class Scheduler {
     lookup?: { readonly marks: readonly DirectMessageMark[]; readonly since: Date },
   ): Promise<void> {
     const { reminders, sender } = this.dependencies;
+    const { deliveryId } = claim;
     try {
       // Discord forgets a nonce after a few minutes: a DM an earlier attempt sent is found by its mark (the
       // cohort's link, the reminder's time and the cohort's name, as that attempt sent them), whatever its list says now.
       const found =
         lookup !== undefined && lookup.marks.length > 0 ? await this.findReminder(member.userId, lookup.marks, lookup.since) : null;
       if (found !== null) log.warn("reminder found in the DM channel: an earlier attempt had sent it");
-      else await sender.sendDirect(member.userId, message, postNonce(`reminder|${deliveryId}`, 0));
+      else {
+        await sender.openDirect(member.userId);
+        if (!(await this.claimStillOurs(claim, tickNow))) {
+          log.warn("reminder not sent: another attempt took its claim over while Discord kept this one waiting");
+          return;
+        }
+        await sender.sendDirect(member.userId, message, postNonce(`reminder|${deliveryId}`, 0));
+      }
     } catch (error) {
+      // The claim left as it is: taken over once stale, its DM looked for first.
+      if (error instanceof DatabaseBusyError) throw error;
       const failure = error instanceof DeliveryError ? error : new DeliveryError(DeliveryFailure.Transient, describeError(error));
       const undeliverable = failure.failure === DeliveryFailure.RecipientClosed;
       // Only Discord trouble is tried again (and looked for first): a request Discord refused reached no one.
