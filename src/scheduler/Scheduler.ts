@@ -956,7 +956,7 @@ export class Scheduler {
         else if (failure === DeliveryFailure.NoPermission && !givenUp) {
           const delay = Math.min(schedulerTiming.postedBoardRetryMs * 2 ** (tries - 1), schedulerTiming.postedBoardRetryMaxMs);
           await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + delay), true);
-        } else if (givenUp) await liveBoards.giveUpPosted(post.postId, heldUntil, tries);
+        } else if (givenUp) await liveBoards.giveUpPosted(post.postId, heldUntil, schedulerTiming.postedBoardRefusedTries);
         else await liveBoards.finishPosted(post.postId, heldUntil);
         if (error instanceof DatabaseBusyError) throw error;
         if (givenUp) postLog.warn({ err: error, failure, tries }, "posted board not edited: given up, the bot may not read or edit it");

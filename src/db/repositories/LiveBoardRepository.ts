@@ -449,7 +449,8 @@ export class LiveBoardRepository {
           id: { gt: afterId },
           status: PostStatus.Sent,
           nextAttemptAt: null,
-          redrawAttempts: { gte: refusedTries },
+          // Equality (giveUpPosted writes exactly the mark): the status/nextAttemptAt/redrawAttempts/id index seeks it.
+          redrawAttempts: refusedTries,
           cohort: {
             status: { in: [CohortStatus.Active, CohortStatus.Ended, CohortStatus.Finished] },
             channelProblem: null,
@@ -493,7 +494,7 @@ export class LiveBoardRepository {
     if (postIds.length === 0) return 0;
     const { count } = await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
-        where: { id: { in: [...postIds] }, status: PostStatus.Sent, nextAttemptAt: null, redrawAttempts: { gte: refusedTries } },
+        where: { id: { in: [...postIds] }, status: PostStatus.Sent, nextAttemptAt: null, redrawAttempts: refusedTries },
         data: { nextAttemptAt: now, redrawAttempts: 0 },
       }),
     );
