@@ -41,6 +41,7 @@ import {
 } from "../services/PostSender.js";
 import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
+import { untilClockDeadline } from "./untilClockDeadline.js";
 import { PostParts } from "../services/PostParts.js";
 import { claimLifetimeMs } from "../domain/schedule/claimRule.js";
 
@@ -114,6 +115,13 @@ export const schedulerTiming = {
    * wait for the next tick, so a claim is never one another process would take as left behind.
    */
   remindersInParallel: 8,
+  /**
+   * A reminder's DM that Discord keeps waiting (a rate limit) is taken back this long before its claim's hold
+   * ends (claimLifetimeMs after the claim), so it never goes once another process may have taken the claim over;
+   * the hold's end is checked this often.
+   */
+  reminderHoldMarginMs: 15_000,
+  reminderHoldCheckEveryMs: 1_000,
 } as const;
 
 /** node-cron expression of the automatic tick: every 20 seconds. */
@@ -1316,15 +1324,31 @@ export class Scheduler {
   }
 
   /**
-   * Whether the reminder's claim is still this attempt's, just before its DM goes: a claim older than a quarter
-   * of its hold (Discord kept the DM channel's opening or the lookup waiting) is renewed first, with one
-   * conditional write; false when another process took it over as stale meanwhile (it looks for this DM before
-   * sending its own, so this one must not go: Discord may have forgotten the nonce by the time it arrives).
+   * The reminder's claim as this attempt holds it just before its DM goes: a claim older than a quarter of its
+   * hold (Discord kept the DM channel's opening or the lookup waiting) is renewed first, with one conditional
+   * write; null when another process took it over as stale meanwhile (it looks for this DM before sending its
+   * own, so this one must not go: Discord may have forgotten the nonce by the time it arrives).
    */
-  private async claimStillOurs(claim: ReminderClaim, tickNow: Date): Promise<boolean> {
+  private async claimStillOurs(claim: ReminderClaim, tickNow: Date): Promise<ReminderClaim | null> {
     const now = this.tickInstant(tickNow);
-    if (now.getTime() - claim.claimedAt.getTime() < schedulerTiming.claimLifetimeMs / 4) return true;
-    return this.dependencies.reminders.renewClaim(claim.deliveryId, claim.claimedAt, now);
+    if (now.getTime() - claim.claimedAt.getTime() < schedulerTiming.claimLifetimeMs / 4) return claim;
+    return (await this.dependencies.reminders.renewClaim(claim.deliveryId, claim.claimedAt, now)) ? { ...claim, claimedAt: now } : null;
+  }
+
+  /**
+   * Sends the reminder's DM while its claim holds: one Discord keeps waiting (discord.js queues it behind a rate
+   * limit) is taken back a little before the hold ends, and fails as Discord trouble, to be retried (its DM
+   * looked for first, in case it went after all). Sent later, once another process may have taken the claim
+   * over and sent its own, it could come after Discord forgot the nonce: a second DM.
+   */
+  private async sendWhileHeld(claim: ReminderClaim, userId: string, message: PostMessage, tickNow: Date): Promise<void> {
+    const deadline = claim.claimedAt.getTime() + schedulerTiming.claimLifetimeMs - schedulerTiming.reminderHoldMarginMs;
+    await untilClockDeadline(
+      (signal) => this.dependencies.sender.sendDirect(userId, message, postNonce(`reminder|${claim.deliveryId}`, 0), signal),
+      () => this.tickInstant(tickNow).getTime(),
+      deadline,
+      schedulerTiming.reminderHoldCheckEveryMs,
+    );
   }
 
   private async sendReminder(
@@ -1347,11 +1371,12 @@ export class Scheduler {
       if (found !== null) log.warn("reminder found in the DM channel: an earlier attempt had sent it");
       else {
         await sender.openDirect(member.userId);
-        if (!(await this.claimStillOurs(claim, tickNow))) {
+        const held = await this.claimStillOurs(claim, tickNow);
+        if (held === null) {
           log.warn("reminder not sent: another attempt took its claim over while Discord kept this one waiting");
           return;
         }
-        await sender.sendDirect(member.userId, message, postNonce(`reminder|${deliveryId}`, 0));
+        await this.sendWhileHeld(held, member.userId, message, tickNow);
       }
     } catch (error) {
       // The claim left as it is: taken over once stale, its DM looked for first.

@@ -95,6 +95,10 @@ export interface PostSender {
    * waiting (DM openings are rate-limited). Throws DeliveryError.
    */
   openDirect(userId: string): Promise<void>;
-  /** Sends a direct message. Throws DeliveryError (recipient_closed when the user's DMs refuse it). */
-  sendDirect(userId: string, message: PostMessage, nonce: string): Promise<{ readonly messageId: string }>;
+  /**
+   * Sends a direct message. Throws DeliveryError (recipient_closed when the user's DMs refuse it). `signal`, once
+   * aborted, takes the message out of the queue of requests waiting for Discord (a rate limit) so it never goes;
+   * a request already on its way is cut off, and may or may not have reached Discord.
+   */
+  sendDirect(userId: string, message: PostMessage, nonce: string, signal?: AbortSignal): Promise<{ readonly messageId: string }>;
 }

@@ -1,12 +1,14 @@
+import { Routes } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import type { HeldRequest } from "../../src/emulator/RestRouter.js";
 import { startSchedulerWorld, type BotProcess, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+import { until } from "../helpers/until.js";
 import { worldMember } from "../helpers/worldMember.js";
 
 /**
- * A reminder's claim is held 2 minutes. Discord answering the first process's DM more slowly than that (a
- * rate-limited DM channel opening, a slow answer) lets another process take the claim over: the member still
- * gets one DM. The test clock moves past the hold while Discord holds the first process's request.
+ * A reminder's claim is held 2 minutes. Discord keeping the first process's DM waiting longer than that (a
+ * rate-limited DM channel opening, a DM queued behind a rate limit) lets another process take the claim over:
+ * the member still gets one DM. The test clock moves past the hold while Discord holds the first process's request.
  */
 describe("a reminder whose DM Discord answers after the claim's hold, with two bot processes", () => {
   let world: SchedulerWorld | undefined;
@@ -30,6 +32,8 @@ describe("a reminder whose DM Discord answers after the claim's hold, with two b
     const second = await started.startProcess(new Date("2027-01-11T10:00:00Z"));
     return { world: started, second, adaId: ada.id };
   };
+  /** The reminders among the bot's DMs to Ada (the other messages carry no embed). */
+  const reminderDms = (current: SchedulerWorld, adaId: string) => current.dms(adaId).filter((dm) => dm.message.embeds.length > 0);
   /** The bot's message sends into Ada's DM channel that Discord answered. */
   const dmSends = (current: SchedulerWorld, adaId: string) => {
     const dmChannelId = current.emulator.dmMessages(adaId)[0]?.channelId;
@@ -38,20 +42,45 @@ describe("a reminder whose DM Discord answers after the claim's hold, with two b
       .filter((entry) => entry.method === "POST" && entry.status === 200 && entry.path.endsWith(`/channels/${dmChannelId}/messages`));
   };
 
-  it("sends one DM when Discord answers the first send after the hold: the take-over finds it", async () => {
+  it("sends one DM when the first DM waits in discord.js's queue past the hold and past Discord's nonce memory", async () => {
     const { world: current, second, adaId } = await reminded();
-    const held = current.emulator.holdNext("POST /channels/:channelId/messages");
-    holds.push(held);
-    const firstTick = current.first.tickAt(new Date("2027-01-12T08:30:00Z"));
-    await held.arrived;
-    // The DM is on Discord, its answer not back yet; the other process ticks past the hold.
-    current.first.clock.set(new Date("2027-01-12T08:33:00Z"));
-    await second.tickAt(new Date("2027-01-12T08:33:00Z"));
-    held.release();
+    const first = current.first.test.app.discord.client;
+    const prisma = current.first.test.app.database.prisma;
+    // Another request of the first process's to Ada's DM channel that Discord is slow to answer (held as long as
+    // the test needs: discord.js's own 15 s of wall clock would end it whenever the machine got there): the
+    // reminder's DM waits behind it in discord.js's queue for that channel, as it would behind a rate limit.
+    first.rest.options.timeout = 3_600_000;
+    const dmChannel = (await first.rest.post(Routes.userChannels(), { body: { recipient_id: adaId } })) as { id: string };
+    const blocker = current.emulator.holdNext("POST /channels/:channelId/messages");
+    holds.push(blocker);
+    const blocked = first.rest.post(Routes.channelMessages(dmChannel.id), { body: { content: "an earlier message" } });
+    await blocker.arrived;
+    // The reminder's DM channel opening answered a minute late: the claim is renewed (08:31) just before the send.
+    const opening = current.emulator.holdNext("POST /users/@me/channels");
+    holds.push(opening);
+    let firstDone = false;
+    const firstTick = current.first.tickAt(new Date("2027-01-12T08:30:00Z")).finally(() => (firstDone = true));
+    await opening.arrived;
+    current.first.clock.set(new Date("2027-01-12T08:31:00Z"));
+    opening.release();
+    const renewed = new Date("2027-01-12T08:31:00Z").getTime();
+    await until(
+      async () => (await prisma.reminderDelivery.findFirst({ where: { status: "claimed" } }))?.claimedAt.getTime() === renewed,
+      "the claim renewed just before the send",
+    );
+    // Past the hold: the first process takes its DM back (else it stays queued, to go whenever Discord answers).
+    current.first.clock.set(new Date("2027-01-12T08:33:30Z"));
+    await until(() => firstDone, "the first process taking its DM back as its claim's hold ends");
     await firstTick;
-    await second.tickAt(new Date("2027-01-12T08:40:00Z"));
-    expect(current.dms(adaId)).toHaveLength(1);
-    expect(dmSends(current, adaId)).toHaveLength(1);
+    await second.tickAt(new Date("2027-01-12T08:34:00Z"));
+    expect(reminderDms(current, adaId)).toHaveLength(1);
+    // Discord answers the slow request once it forgot the DM's nonce: no DM of the first process's follows it.
+    await second.tickAt(new Date("2027-01-12T08:45:00Z"));
+    blocker.release();
+    await blocked;
+    await first.rest.post(Routes.channelMessages(dmChannel.id), { body: { content: "a later message" } });
+    await current.first.tickAt(new Date("2027-01-12T08:46:00Z"));
+    expect(reminderDms(current, adaId)).toHaveLength(1);
   });
 
   it("sends one DM when the first send reaches Discord only after the take-over sent it, past Discord's nonce memory", async () => {
