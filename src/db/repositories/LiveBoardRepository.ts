@@ -350,28 +350,20 @@ export class LiveBoardRepository {
 
   /** Sent posts whose boards are flagged to be shown again by `now`, oldest flag first, at most `limit`. */
   async listPostedDue(now: Date, limit: number, departed: ReadonlySet<string>, guildIds?: readonly string[]): Promise<PostedBoardRecord[]> {
-    // Only the cohorts the scheduler edits for (not a paused one, one whose channel is flagged, or one of a server
-    // the bot left: theirs wait, and must not crowd the others out of `limit`); one shard's servers when scoped.
-    // Servers left (CohortRepository.departedGuilds, read once a tick): a few rows (the last 30 days', then purged).
-    const eligible = {
-      status: { in: [CohortStatus.Active, CohortStatus.Ended, CohortStatus.Finished] },
-      channelProblem: null,
-      ...(departed.size === 0 ? {} : { NOT: { guildId: { in: [...departed] } } }),
-    };
-    const read = (scope: { guildId?: { in: string[] } }) =>
-      this.prisma.scheduledPost.findMany({
-        where: { status: PostStatus.Sent, nextAttemptAt: { lte: now }, cohort: { ...eligible, ...scope } },
-        orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
-        take: limit,
-        select: postedSelect,
-      });
-    const rows =
-      guildIds === undefined
-        ? await read({})
-        : // Each chunk's oldest, merged oldest first again.
-          (await findInChunks(guildIds, (chunk) => read({ guildId: { in: [...chunk] } })))
-            .sort((a, b) => (a.nextAttemptAt?.getTime() ?? 0) - (b.nextAttemptAt?.getTime() ?? 0) || a.id - b.id)
-            .slice(0, limit);
+    // Only the cohorts the scheduler edits for; one shard's servers when scoped.
+    const rows = await readScoped(
+      guildIds,
+      (scope) =>
+        this.prisma.scheduledPost.findMany({
+          where: { status: PostStatus.Sent, nextAttemptAt: { lte: now }, cohort: { ...eligibleCohort(departed), ...scope } },
+          orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+          take: limit,
+          select: postedSelect,
+        }),
+      // Oldest flag first.
+      (a, b) => (a.nextAttemptAt?.getTime() ?? 0) - (b.nextAttemptAt?.getTime() ?? 0) || a.id - b.id,
+      limit,
+    );
     return rows.flatMap((row) =>
       row.nextAttemptAt === null
         ? []
@@ -443,41 +435,37 @@ export class LiveBoardRepository {
     departed: ReadonlySet<string>,
     guildIds?: readonly string[],
   ): Promise<GivenUpBoardRecord[]> {
-    const read = (scope: { guildId?: { in: string[] } }) =>
-      this.prisma.scheduledPost.findMany({
-        where: {
-          id: { gt: afterId },
-          status: PostStatus.Sent,
-          nextAttemptAt: null,
-          // Equality (giveUpPosted writes exactly the mark): the status/nextAttemptAt/redrawAttempts/id index seeks it.
-          redrawAttempts: refusedTries,
-          cohort: {
-            status: { in: [CohortStatus.Active, CohortStatus.Ended, CohortStatus.Finished] },
-            channelProblem: null,
-            ...(departed.size === 0 ? {} : { NOT: { guildId: { in: [...departed] } } }),
-            ...scope,
+    const rows = await readScoped(
+      guildIds,
+      (scope) =>
+        this.prisma.scheduledPost.findMany({
+          where: {
+            id: { gt: afterId },
+            status: PostStatus.Sent,
+            nextAttemptAt: null,
+            // Equality (giveUpPosted writes exactly the mark): the status/nextAttemptAt/redrawAttempts/id index seeks it.
+            redrawAttempts: refusedTries,
+            cohort: { ...eligibleCohort(departed), ...scope },
           },
-        },
-        orderBy: { id: "asc" },
-        take: limit,
-        select: {
-          id: true,
-          cohortId: true,
-          boardChannelId: true,
-          cohort: { select: { guildId: true, channelId: true } },
-          parts: {
-            where: { status: PostPartStatus.Sent, channelId: { not: null } },
-            orderBy: { part: "asc" },
-            take: 1,
-            select: { channelId: true },
+          orderBy: { id: "asc" },
+          take: limit,
+          select: {
+            id: true,
+            cohortId: true,
+            boardChannelId: true,
+            cohort: { select: { guildId: true, channelId: true } },
+            parts: {
+              where: { status: PostPartStatus.Sent, channelId: { not: null } },
+              orderBy: { part: "asc" },
+              take: 1,
+              select: { channelId: true },
+            },
           },
-        },
-      });
-    const rows =
-      guildIds === undefined
-        ? await read({})
-        : // Each chunk's lowest, merged lowest first again.
-          (await findInChunks(guildIds, (chunk) => read({ guildId: { in: [...chunk] } }))).sort((a, b) => a.id - b.id).slice(0, limit);
+        }),
+      // Lowest first.
+      (a, b) => a.id - b.id,
+      limit,
+    );
     return rows.map((row) => ({
       postId: row.id,
       cohortId: row.cohortId,
@@ -533,4 +521,31 @@ export class LiveBoardRepository {
   async markDirty(postId: number): Promise<void> {
     await this.writes.run(() => this.prisma.scheduledPost.update({ where: { id: postId }, data: { boardDirty: true } }));
   }
+}
+
+/**
+ * The cohorts whose boards the scheduler edits: not a paused one, one whose channel is flagged, or one of a server
+ * the bot left (theirs wait, and must not crowd the others out of a read's limit). Servers left
+ * (CohortRepository.departedGuilds, read once a tick): a few rows (the last 30 days', then purged).
+ */
+function eligibleCohort(departed: ReadonlySet<string>) {
+  return {
+    status: { in: [CohortStatus.Active, CohortStatus.Ended, CohortStatus.Finished] },
+    channelProblem: null,
+    ...(departed.size === 0 ? {} : { NOT: { guildId: { in: [...departed] } } }),
+  };
+}
+
+/**
+ * `read` (at most `limit` rows, in `order`) over every server, or, scoped to one shard's `guildIds`, over each
+ * chunk of them: each chunk's first rows, merged in `order` again and cut to `limit`.
+ */
+async function readScoped<Row>(
+  guildIds: readonly string[] | undefined,
+  read: (scope: { guildId?: { in: string[] } }) => Promise<Row[]>,
+  order: (a: Row, b: Row) => number,
+  limit: number,
+): Promise<Row[]> {
+  if (guildIds === undefined) return read({});
+  return (await findInChunks(guildIds, (chunk) => read({ guildId: { in: [...chunk] } }))).sort(order).slice(0, limit);
 }
