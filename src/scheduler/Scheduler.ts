@@ -95,6 +95,12 @@ export const schedulerTiming = {
   postedBoardRetryMs: minute,
   postedBoardRetryMaxMs: day,
   postedBoardRefusedTries: 16,
+  /**
+   * The tries' count a redraw is given up with when the bot's cache said, at the last refusal, that it may read
+   * and edit in every channel of the post (the refusals are not for the permission it knows of): such a post is
+   * not tried again when the permission looks back, which it already did (16 more tries every few days otherwise).
+   */
+  postedBoardGivenUpForGood: 17,
   /** Posts given up for want of access that one look (every channelProbeEveryMs) checks again at most. */
   givenUpBoardsPerProbe: 256,
   /** Final board edits one tick makes at most (each a claim, a board read and a Discord edit): more wait for the next. */
@@ -964,7 +970,7 @@ export class Scheduler {
         else if (failure === DeliveryFailure.NoPermission && !givenUp) {
           const delay = Math.min(schedulerTiming.postedBoardRetryMs * 2 ** (tries - 1), schedulerTiming.postedBoardRetryMaxMs);
           await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + delay), true);
-        } else if (givenUp) await liveBoards.giveUpPosted(post.postId, heldUntil, schedulerTiming.postedBoardRefusedTries);
+        } else if (givenUp) await liveBoards.giveUpPosted(post.postId, heldUntil, await this.givenUpMark(post.postId));
         else await liveBoards.finishPosted(post.postId, heldUntil);
         if (error instanceof DatabaseBusyError) throw error;
         if (givenUp) postLog.warn({ err: error, failure, tries }, "posted board not edited: given up, the bot may not read or edit it");
@@ -973,9 +979,22 @@ export class Scheduler {
     });
   }
 
+  /** The mark a post's redraw is given up with: one the look retries, unless the cache already says the bot may. */
+  private async givenUpMark(postId: number): Promise<number> {
+    const posted = await this.dependencies.liveBoards.postChannels(postId);
+    return posted !== null && this.mayEditIn(posted.guildId, posted.channelIds)
+      ? schedulerTiming.postedBoardGivenUpForGood
+      : schedulerTiming.postedBoardRefusedTries;
+  }
+
+  /** Whether the bot's cache says it may read and edit its messages in every one of these channels. */
+  private mayEditIn(guildId: string, channelIds: readonly string[]): boolean {
+    return channelIds.every((channelId) => this.dependencies.channels.mayEditPostedFromCache(guildId, channelId));
+  }
+
   /**
    * Posted boards given up for want of access (Read Message History taken away) are flagged for a redraw again
-   * once the bot's cache says it may read and edit in their channel: the permission change reached it (CHANNEL_UPDATE,
+   * once the bot's cache says it may read and edit in every channel their messages went to: the permission change reached it (CHANNEL_UPDATE,
    * GUILD_ROLE_UPDATE and the bot's own GUILD_MEMBER_UPDATE come with the Guilds intent). Looked for every
    * channelProbeEveryMs, as flagged channels are, a slice of given-up posts at a time (the next slice at the next
    * look); each is flagged with one conditional write, so two processes flag it once, and the redraw (at most
@@ -985,13 +1004,13 @@ export class Scheduler {
     const last = this.lastGivenUpProbeAt;
     if (last !== undefined && now.getTime() - last < schedulerTiming.channelProbeEveryMs && now.getTime() >= last) return;
     this.lastGivenUpProbeAt = now.getTime();
-    const { liveBoards, channels } = this.dependencies;
+    const { liveBoards } = this.dependencies;
     const tries = schedulerTiming.postedBoardRefusedTries;
     const limit = schedulerTiming.givenUpBoardsPerProbe;
     const givenUp = await liveBoards.listGivenUp(tries, this.givenUpCursor, limit, departed, this.dependencies.guildScope?.());
     // A full slice: the next look goes on after it; a short one ends the round.
     this.givenUpCursor = givenUp.length < limit ? 0 : (givenUp.at(-1)?.postId ?? 0);
-    const mayEdit = givenUp.filter((post) => channels.mayEditPostedFromCache(post.guildId, post.channelId));
+    const mayEdit = givenUp.filter((post) => this.mayEditIn(post.guildId, post.channelIds));
     const flagged = await liveBoards.retryGivenUp(
       mayEdit.map((post) => post.postId),
       tries,

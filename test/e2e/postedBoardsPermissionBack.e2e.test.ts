@@ -84,3 +84,46 @@ describe("posted boards given up for want of Read Message History, the permissio
     expect(requests("GET", 403)).toHaveLength(2 * 16);
   });
 });
+
+/**
+ * A board Discord keeps refusing (Missing Access) while the bot's cache says it may read and edit there: given up
+ * after 16 tries as any other, and not tried again by the look for boards whose permission is back, since the
+ * permission it knows of never went (16 more refused tries every few days otherwise).
+ */
+describe("posted boards refused while the bot's permissions looked fine", () => {
+  let world: SchedulerWorld;
+  let channelId: string;
+  const refusedReads = () =>
+    world.emulator
+      .requestLog()
+      .filter((entry) => entry.method === "GET" && entry.path.startsWith(`/channels/${channelId}/messages/`) && entry.status === 403);
+
+  beforeAll(async () => {
+    world = await startSchedulerWorld(at("2027-02-22T08:00:00Z"));
+    channelId = world.createChannel("refused-anyway").id;
+    await world.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
+  });
+  afterAll(async () => world.close());
+
+  it("gives them up once, and leaves them", async () => {
+    const run = commandsIn(world, channelId);
+    await world.first.tickAt(at("2027-03-01T09:00:00Z"));
+    const { zed } = await twoMembersScoreWeekOne(world, run, [cohortName], at("2027-03-01T10:00:00Z"));
+    await world.first.tickAt(at("2027-03-08T00:01:00Z"));
+    await world.first.tickAt(at("2027-03-08T09:00:00Z"));
+    world.emulator.failNext("GET /channels/:channelId/messages/:messageId", 403, 1_000, {
+      body: { message: "Missing Access", code: 50001 },
+    });
+    world.first.clock.set(at("2027-03-08T10:00:00Z"));
+    await deleteDataOf(world, channelId, zed.id);
+    for (let time = at("2027-03-08T10:00:05Z").getTime(); time < at("2027-03-08T10:40:05Z").getTime(); time += 60_000)
+      await world.first.tickAt(new Date(time));
+    for (let time = at("2027-03-08T10:40:05Z").getTime(); time < at("2027-03-20T10:40:05Z").getTime(); time += 6 * 3_600_000)
+      await world.first.tickAt(new Date(time));
+    expect(refusedReads()).toHaveLength(2 * 16);
+
+    for (let minute = 0; minute < 60; minute += 1)
+      await world.first.tickAt(new Date(at("2027-03-20T11:00:00Z").getTime() + minute * 60_000));
+    expect(refusedReads()).toHaveLength(2 * 16);
+  });
+});

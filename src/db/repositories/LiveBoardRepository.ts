@@ -43,12 +43,30 @@ export interface PostedBoardRecord {
   readonly refusedTries: number;
 }
 
-/** A sent post whose redraw was given up for want of access, and the channel whose access it waits for. */
+/** A sent post whose redraw was given up for want of access, and the channels whose access it waits for. */
 export interface GivenUpBoardRecord {
   readonly postId: number;
   readonly cohortId: number;
   readonly guildId: string;
-  readonly channelId: string;
+  /** Where its messages went: its board's channel and each sent part's (the cohort's when none was kept). */
+  readonly channelIds: readonly string[];
+}
+
+/** What a sent post's channels are read from (postChannelsOf). */
+const postChannelsSelect = {
+  boardChannelId: true,
+  cohort: { select: { guildId: true, channelId: true } },
+  parts: { where: { status: PostPartStatus.Sent, channelId: { not: null } }, select: { channelId: true } },
+} as const;
+
+/** The channels a sent post's messages went to: its board's and each sent part's, else (none kept) the cohort's. */
+function postChannelsOf(row: {
+  boardChannelId: string | null;
+  cohort: { guildId: string; channelId: string };
+  parts: { channelId: string | null }[];
+}): { guildId: string; channelIds: string[] } {
+  const kept = [row.boardChannelId, ...row.parts.map((part) => part.channelId)].filter((id): id is string => id !== null);
+  return { guildId: row.cohort.guildId, channelIds: kept.length === 0 ? [row.cohort.channelId] : [...new Set(kept)] };
 }
 
 /**
@@ -411,22 +429,22 @@ export class LiveBoardRepository {
   }
 
   /**
-   * A redraw given up after `refusedTries` refused tries (the bot may not read or edit the post's messages): the
-   * flag goes, the count stays as the mark listGivenUp finds it by, so it is tried again once the bot may.
+   * A redraw given up (the bot may not read or edit the post's messages): the flag goes, `mark` stays in the
+   * tries' count, the one listGivenUp finds it by when it is to be tried again once the bot may, another when not.
    */
-  async giveUpPosted(postId: number, heldUntil: Date, refusedTries: number): Promise<void> {
+  async giveUpPosted(postId: number, heldUntil: Date, mark: number): Promise<void> {
     await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
         where: { id: postId, status: PostStatus.Sent, nextAttemptAt: heldUntil },
-        data: { nextAttemptAt: null, redrawAttempts: refusedTries },
+        data: { nextAttemptAt: null, redrawAttempts: mark },
       }),
     );
   }
 
   /**
-   * Sent posts whose redraw was given up (giveUpPosted), with an id above `afterId`, lowest first, at most
-   * `limit`, each with the channel its messages went to (its board's, else its first sent part's; null: the
-   * cohort's). Only the cohorts the scheduler edits for, as listPostedDue.
+   * Sent posts whose redraw was given up with the mark `refusedTries` (giveUpPosted), with an id above `afterId`,
+   * lowest first, at most `limit`, each with the channels its messages went to. Only the cohorts the scheduler
+   * edits for, as listPostedDue.
    */
   async listGivenUp(
     refusedTries: number,
@@ -449,18 +467,7 @@ export class LiveBoardRepository {
           },
           orderBy: { id: "asc" },
           take: limit,
-          select: {
-            id: true,
-            cohortId: true,
-            boardChannelId: true,
-            cohort: { select: { guildId: true, channelId: true } },
-            parts: {
-              where: { status: PostPartStatus.Sent, channelId: { not: null } },
-              orderBy: { part: "asc" },
-              take: 1,
-              select: { channelId: true },
-            },
-          },
+          select: { id: true, cohortId: true, ...postChannelsSelect },
         }),
       // Lowest first.
       (a, b) => a.id - b.id,
@@ -469,9 +476,14 @@ export class LiveBoardRepository {
     return rows.map((row) => ({
       postId: row.id,
       cohortId: row.cohortId,
-      guildId: row.cohort.guildId,
-      channelId: row.boardChannelId ?? row.parts[0]?.channelId ?? row.cohort.channelId,
+      ...postChannelsOf(row),
     }));
+  }
+
+  /** The server and channels a sent post's messages went to (see GivenUpBoardRecord); null when it is gone. */
+  async postChannels(postId: number): Promise<{ guildId: string; channelIds: string[] } | null> {
+    const row = await this.prisma.scheduledPost.findUnique({ where: { id: postId }, select: postChannelsSelect });
+    return row === null ? null : postChannelsOf(row);
   }
 
   /**
