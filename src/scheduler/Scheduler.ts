@@ -101,8 +101,12 @@ export const schedulerTiming = {
    * not tried again when the permission looks back, which it already did (16 more tries every few days otherwise).
    */
   postedBoardGivenUpForGood: 17,
-  /** Posts given up for want of access that one look (every channelProbeEveryMs) checks again at most. */
-  givenUpBoardsPerProbe: 256,
+  /**
+   * Posts given up for want of access that one look (every channelProbeEveryMs) checks again at most: rows found
+   * through their index and a cache lookup each, so a backlog in channels still without the permission (the next
+   * ones wait for the next look) seldom delays a fixed channel's boards past the next look.
+   */
+  givenUpBoardsPerProbe: 4_096,
   /** Final board edits one tick makes at most (each a claim, a board read and a Discord edit): more wait for the next. */
   liveBoardFinalsPerTick: 256,
   /**
