@@ -56,17 +56,21 @@ export interface GivenUpBoardRecord {
 const postChannelsSelect = {
   boardChannelId: true,
   cohort: { select: { guildId: true, channelId: true } },
-  parts: { where: { status: PostPartStatus.Sent, channelId: { not: null } }, select: { channelId: true } },
+  parts: { where: { status: PostPartStatus.Sent }, select: { channelId: true } },
 } as const;
 
-/** The channels a sent post's messages went to: its board's and each sent part's, else (none kept) the cohort's. */
+/**
+ * The channels a sent post's messages went to: its board's and each sent part's (a part sent before its channel
+ * was kept: the board's, else the cohort's current one, where the redraw reads it too).
+ */
 function postChannelsOf(row: {
   boardChannelId: string | null;
   cohort: { guildId: string; channelId: string };
   parts: { channelId: string | null }[];
 }): { guildId: string; channelIds: string[] } {
-  const kept = [row.boardChannelId, ...row.parts.map((part) => part.channelId)].filter((id): id is string => id !== null);
-  return { guildId: row.cohort.guildId, channelIds: kept.length === 0 ? [row.cohort.channelId] : [...new Set(kept)] };
+  const fallback = row.boardChannelId ?? row.cohort.channelId;
+  const channelIds = [...(row.boardChannelId === null ? [] : [row.boardChannelId]), ...row.parts.map((part) => part.channelId ?? fallback)];
+  return { guildId: row.cohort.guildId, channelIds: channelIds.length === 0 ? [fallback] : [...new Set(channelIds)] };
 }
 
 /**
