@@ -44,6 +44,14 @@ export class DiscordChannelGateway implements ChannelGateway {
     };
   }
 
+  mayEditPostedFromCache(guildId: string, channelId: string): boolean {
+    const guild = this.client.guilds.cache.get(guildId);
+    const me = guild?.members.me ?? null;
+    const channel = guild?.channels.cache.get(channelId);
+    if (guild === undefined || !guild.available || me === null || channel === undefined) return false;
+    return botMay(channel, me, PermissionFlagsBits.ViewChannel) && botMayReadHistory(channel, me);
+  }
+
   /** The channel and the bot's member: the cache first, fetching what it lacks (a command can wait for Discord). */
   private async find(guildId: string, channelId: string): Promise<{ channel: GuildBasedChannel; me: GuildMember | null } | null> {
     const guild = this.client.guilds.cache.get(guildId);

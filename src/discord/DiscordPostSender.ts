@@ -272,10 +272,19 @@ export class DiscordPostSender implements PostSender {
     }
   }
 
-  async sendDirect(userId: string, message: PostMessage, nonce: string): Promise<{ messageId: string }> {
+  async openDirect(userId: string): Promise<void> {
+    try {
+      await this.dmChannelOf(userId);
+    } catch (error) {
+      throw classify(error, "dm");
+    }
+  }
+
+  async sendDirect(userId: string, message: PostMessage, nonce: string, signal?: AbortSignal): Promise<{ messageId: string }> {
     try {
       const channelId = await this.dmChannelOf(userId);
-      const posted = (await this.client.rest.post(Routes.channelMessages(channelId), { body: body(message, nonce) })) as APIMessage;
+      // An aborted signal leaves discord.js's queue (or cuts the request off): an AbortError, Transient below.
+      const posted = (await this.client.rest.post(Routes.channelMessages(channelId), { body: body(message, nonce), signal })) as APIMessage;
       return { messageId: posted.id };
     } catch (error) {
       throw classify(error, "dm");

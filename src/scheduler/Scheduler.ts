@@ -42,6 +42,7 @@ import {
 } from "../services/PostSender.js";
 import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
+import { untilClockDeadline } from "./untilClockDeadline.js";
 import { PostParts } from "../services/PostParts.js";
 import { claimLifetimeMs } from "../domain/schedule/claimRule.js";
 
@@ -95,6 +96,18 @@ export const schedulerTiming = {
   postedBoardRetryMs: minute,
   postedBoardRetryMaxMs: day,
   postedBoardRefusedTries: 16,
+  /**
+   * The tries' count a redraw is given up with when the bot's cache said, at the last refusal, that it may read
+   * and edit in every channel of the post (the refusals are not for the permission it knows of): such a post is
+   * not tried again when the permission looks back, which it already did (16 more tries every few days otherwise).
+   */
+  postedBoardGivenUpForGood: 17,
+  /**
+   * Posts given up for want of access that one look (every channelProbeEveryMs) checks again at most: rows found
+   * through their index and a cache lookup each, so a backlog in channels still without the permission (the next
+   * ones wait for the next look) seldom delays a fixed channel's boards past the next look.
+   */
+  givenUpBoardsPerProbe: 4_096,
   /** Final board edits one tick makes at most (each a claim, a board read and a Discord edit): more wait for the next. */
   liveBoardFinalsPerTick: 256,
   /**
@@ -113,6 +126,13 @@ export const schedulerTiming = {
    * wait for the next tick, so a claim is never one another process would take as left behind.
    */
   remindersInParallel: 8,
+  /**
+   * A reminder's DM that Discord keeps waiting (a rate limit) is taken back this long before its claim's hold
+   * ends (claimLifetimeMs after the claim), so it never goes once another process may have taken the claim over;
+   * the hold's end is checked this often.
+   */
+  reminderHoldMarginMs: 15_000,
+  reminderHoldCheckEveryMs: 1_000,
 } as const;
 
 /** node-cron expression of the automatic tick: every 20 seconds. */
@@ -205,6 +225,12 @@ interface DueReminder {
   readonly day: string;
   readonly at: Date;
   readonly existing: ReminderDeliveryRecord | undefined;
+}
+
+/** A reminder's claim held by this attempt: its row, and the moment it was claimed (the row's claimedAt). */
+interface ReminderClaim {
+  readonly deliveryId: number;
+  readonly claimedAt: Date;
 }
 
 /**
@@ -314,6 +340,9 @@ export class Scheduler {
   /** The clock's reading when the tick under way started (see tickInstant). */
   private tickStartedOnClock = 0;
   private readonly lastProbeAt = new Map<number, number>();
+  /** When this process last looked for posted boards given up that it may edit again (retryGivenUpBoards), and where it got to. */
+  private lastGivenUpProbeAt: number | undefined;
+  private givenUpCursor = 0;
   /**
    * Live boards (post id to the claim's time) whose edit failed after its claim had cleared their dirty flag, and whose
    * flag could not be set again then (the database was locked): set at a later tick, or the board would wait for the
@@ -941,6 +970,7 @@ export class Scheduler {
     report: MutableReport,
   ): Promise<void> {
     const { liveBoards } = this.dependencies;
+    await this.retryGivenUpBoards(departed, now, log);
     const perTick = this.dependencies.postedBoardsPerTick ?? schedulerTiming.postedBoardsPerTick;
     const due = await liveBoards.listPostedDue(now, perTick, departed, this.dependencies.guildScope?.());
     if (due.length === 0) return;
@@ -974,12 +1004,53 @@ export class Scheduler {
         else if (failure === DeliveryFailure.NoPermission && !givenUp) {
           const delay = Math.min(schedulerTiming.postedBoardRetryMs * 2 ** (tries - 1), schedulerTiming.postedBoardRetryMaxMs);
           await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + delay), true);
-        } else await liveBoards.finishPosted(post.postId, heldUntil);
+        } else if (givenUp) await liveBoards.giveUpPosted(post.postId, heldUntil, await this.givenUpMark(post.postId));
+        else await liveBoards.finishPosted(post.postId, heldUntil);
         if (error instanceof DatabaseBusyError) throw error;
         if (givenUp) postLog.warn({ err: error, failure, tries }, "posted board not edited: given up, the bot may not read or edit it");
         else postLog.warn({ err: error, failure }, "posted board not edited");
       }
     });
+  }
+
+  /** The mark a post's redraw is given up with: one the look retries, unless the cache already says the bot may. */
+  private async givenUpMark(postId: number): Promise<number> {
+    const posted = await this.dependencies.liveBoards.postChannels(postId);
+    return posted !== null && this.mayEditIn(posted.guildId, posted.channelIds)
+      ? schedulerTiming.postedBoardGivenUpForGood
+      : schedulerTiming.postedBoardRefusedTries;
+  }
+
+  /** Whether the bot's cache says it may read and edit its messages in every one of these channels. */
+  private mayEditIn(guildId: string, channelIds: readonly string[]): boolean {
+    return channelIds.every((channelId) => this.dependencies.channels.mayEditPostedFromCache(guildId, channelId));
+  }
+
+  /**
+   * Posted boards given up for want of access (Read Message History taken away) are flagged for a redraw again
+   * once the bot's cache says it may read and edit in every channel their messages went to: the permission change reached it (CHANNEL_UPDATE,
+   * GUILD_ROLE_UPDATE and the bot's own GUILD_MEMBER_UPDATE come with the Guilds intent). Looked for every
+   * channelProbeEveryMs, as flagged channels are, a slice of given-up posts at a time (the next slice at the next
+   * look); each is flagged with one conditional write, so two processes flag it once, and the redraw (at most
+   * postedBoardsPerTick a tick, claimed) edits it once.
+   */
+  private async retryGivenUpBoards(departed: ReadonlySet<string>, now: Date, log: Logger): Promise<void> {
+    const last = this.lastGivenUpProbeAt;
+    if (last !== undefined && now.getTime() - last < schedulerTiming.channelProbeEveryMs && now.getTime() >= last) return;
+    this.lastGivenUpProbeAt = now.getTime();
+    const { liveBoards } = this.dependencies;
+    const tries = schedulerTiming.postedBoardRefusedTries;
+    const limit = schedulerTiming.givenUpBoardsPerProbe;
+    const givenUp = await liveBoards.listGivenUp(tries, this.givenUpCursor, limit, departed, this.dependencies.guildScope?.());
+    // A full slice: the next look goes on after it; a short one ends the round.
+    this.givenUpCursor = givenUp.length < limit ? 0 : (givenUp.at(-1)?.postId ?? 0);
+    const mayEdit = givenUp.filter((post) => this.mayEditIn(post.guildId, post.channelIds));
+    const flagged = await liveBoards.retryGivenUp(
+      mayEdit.map((post) => post.postId),
+      tries,
+      now,
+    );
+    if (flagged > 0) log.info({ posts: flagged }, "posted boards given up on: the bot may edit them again, redrawn");
   }
 
   /** One flagged post's boards, as they are to show now; returns how many of its messages were edited. */
@@ -1319,7 +1390,7 @@ export class Scheduler {
       const mark = directMessageMark(message);
       const claimed = await reminders.claim(member.id, localDate, now, mark === null ? undefined : storedDirectMessageMark(mark));
       if (claimed === null) return;
-      return this.sendReminder(claimed, member, view, message, tickNow, log, report);
+      return this.sendReminder({ deliveryId: claimed, claimedAt: now }, member, view, message, tickNow, log, report);
     }
     if (!reminderReclaimable(existing, staleBefore, schedulerTiming.reminderAttempts)) return;
     // A claim left by a process that stopped, or a failed try, is given up past the catch-up limit as a reminder
@@ -1349,7 +1420,7 @@ export class Scheduler {
     const stored = mark === null ? [] : await reminders.addSentMark(existing.id, storedDirectMessageMark(mark));
     const marks = [mark, ...stored.map(parseDirectMessageMark)].filter((entry): entry is DirectMessageMark => entry !== null);
     const lookup = { marks, since: new Date(entry.at.getTime() - schedulerTiming.claimLifetimeMs) };
-    return this.sendReminder(existing.id, member, view, message, tickNow, log, report, lookup);
+    return this.sendReminder({ deliveryId: existing.id, claimedAt: now }, member, view, message, tickNow, log, report, lookup);
   }
 
   /** The lookup's trouble is Discord's for now (a later attempt looks again), never the member's DMs refusing. */
@@ -1372,8 +1443,36 @@ export class Scheduler {
     return entry.day === memberDateOf(now, zone) ? null : "its day ended before it was sent";
   }
 
+  /**
+   * The reminder's claim as this attempt holds it just before its DM goes: a claim older than a quarter of its
+   * hold (Discord kept the DM channel's opening or the lookup waiting) is renewed first, with one conditional
+   * write; null when another process took it over as stale meanwhile (it looks for this DM before sending its
+   * own, so this one must not go: Discord may have forgotten the nonce by the time it arrives).
+   */
+  private async claimStillOurs(claim: ReminderClaim, tickNow: Date): Promise<ReminderClaim | null> {
+    const now = this.tickInstant(tickNow);
+    if (now.getTime() - claim.claimedAt.getTime() < schedulerTiming.claimLifetimeMs / 4) return claim;
+    return (await this.dependencies.reminders.renewClaim(claim.deliveryId, claim.claimedAt, now)) ? { ...claim, claimedAt: now } : null;
+  }
+
+  /**
+   * Sends the reminder's DM while its claim holds: one Discord keeps waiting (discord.js queues it behind a rate
+   * limit) is taken back a little before the hold ends, and fails as Discord trouble, to be retried (its DM
+   * looked for first, in case it went after all). Sent later, once another process may have taken the claim
+   * over and sent its own, it could come after Discord forgot the nonce: a second DM.
+   */
+  private async sendWhileHeld(claim: ReminderClaim, userId: string, message: PostMessage, tickNow: Date): Promise<void> {
+    const deadline = claim.claimedAt.getTime() + schedulerTiming.claimLifetimeMs - schedulerTiming.reminderHoldMarginMs;
+    await untilClockDeadline(
+      (signal) => this.dependencies.sender.sendDirect(userId, message, postNonce(`reminder|${claim.deliveryId}`, 0), signal),
+      () => this.tickInstant(tickNow).getTime(),
+      deadline,
+      schedulerTiming.reminderHoldCheckEveryMs,
+    );
+  }
+
   private async sendReminder(
-    deliveryId: number,
+    claim: ReminderClaim,
     member: MemberRecord,
     view: NonNullable<Awaited<ReturnType<ReminderService["reminderView"]>>>,
     message: PostMessage,
@@ -1383,14 +1482,25 @@ export class Scheduler {
     lookup?: { readonly marks: readonly DirectMessageMark[]; readonly since: Date },
   ): Promise<void> {
     const { reminders, sender } = this.dependencies;
+    const { deliveryId } = claim;
     try {
       // Discord forgets a nonce after a few minutes: a DM an earlier attempt sent is found by its mark (the
       // cohort's link, the reminder's time and the cohort's name, as that attempt sent them), whatever its list says now.
       const found =
         lookup !== undefined && lookup.marks.length > 0 ? await this.findReminder(member.userId, lookup.marks, lookup.since) : null;
       if (found !== null) log.warn("reminder found in the DM channel: an earlier attempt had sent it");
-      else await sender.sendDirect(member.userId, message, postNonce(`reminder|${deliveryId}`, 0));
+      else {
+        await sender.openDirect(member.userId);
+        const held = await this.claimStillOurs(claim, tickNow);
+        if (held === null) {
+          log.warn("reminder not sent: another attempt took its claim over while Discord kept this one waiting");
+          return;
+        }
+        await this.sendWhileHeld(held, member.userId, message, tickNow);
+      }
     } catch (error) {
+      // The claim left as it is: taken over once stale, its DM looked for first.
+      if (error instanceof DatabaseBusyError) throw error;
       const failure = error instanceof DeliveryError ? error : new DeliveryError(DeliveryFailure.Transient, describeError(error));
       const undeliverable = failure.failure === DeliveryFailure.RecipientClosed;
       // Only Discord trouble is tried again (and looked for first): a request Discord refused reached no one.

@@ -31,6 +31,11 @@ export interface ChannelGateway {
    * Null when it cannot tell (the server or the bot's own member not cached yet, as at start-up).
    */
   reportFromCache(guildId: string, channelId: string): ChannelReport | null;
+  /**
+   * Whether the bot's cache says it may read and edit its own messages in the channel (View Channel and Read
+   * Message History): no request to Discord. False when it cannot tell (the channel or the bot's member not cached).
+   */
+  mayEditPostedFromCache(guildId: string, channelId: string): boolean;
 }
 
 /** Whether the bot can post in a channel: `missing` lists the post permissions it lacks (empty unless NoPermission). */

@@ -100,6 +100,16 @@ export interface PostSender {
    * `since`. Throws DeliveryError.
    */
   findDirect(userId: string, marks: readonly DirectMessageMark[], since: Date): Promise<string | null>;
-  /** Sends a direct message. Throws DeliveryError (recipient_closed when the user's DMs refuse it). */
-  sendDirect(userId: string, message: PostMessage, nonce: string): Promise<{ readonly messageId: string }>;
+  /**
+   * Opens the DM channel with the user (one request the first time, none after): a sender that must check
+   * something just before the message goes (its claim) does so after this round trip, which Discord may keep
+   * waiting (DM openings are rate-limited). Throws DeliveryError.
+   */
+  openDirect(userId: string): Promise<void>;
+  /**
+   * Sends a direct message. Throws DeliveryError (recipient_closed when the user's DMs refuse it). `signal`, once
+   * aborted, takes the message out of the queue of requests waiting for Discord (a rate limit) so it never goes;
+   * a request already on its way is cut off, and may or may not have reached Discord.
+   */
+  sendDirect(userId: string, message: PostMessage, nonce: string, signal?: AbortSignal): Promise<{ readonly messageId: string }>;
 }

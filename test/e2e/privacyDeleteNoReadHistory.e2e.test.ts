@@ -67,12 +67,12 @@ describe("/privacy delete, posted boards in a channel without Read Message Histo
 
     const info = visibleText(await run(world.admin.id, "cohort info", { cohort: cohortName }));
     expect(info).toMatch(/Read Message History/);
-    // Honest about what the permission's return does: the boards given up on are not edited again.
-    expect(info).toMatch(/boards I have given up on stay as they are/);
+    // What the permission's return does: the boards given up on are edited then (postedBoardsPermissionBack).
+    expect(info).toMatch(/boards I have given up on are edited once you give it back/);
     const directora = world.emulator.createMember(world.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
     const infoEs = visibleText(await run(directora.id, "cohort info", { cohort: cohortName }));
     expect(infoEs).toMatch(/Leer el historial de mensajes/);
-    expect(infoEs).toMatch(/las clasificaciones en las que ya desistí se quedan como están/);
+    expect(infoEs).toMatch(/las clasificaciones en las que desistí se editan cuando me lo devuelvas/);
 
     world.emulator.setBotChannelPermissions(channelId, { botCanReadHistory: true });
     await until(() => botCanReadHistory(), "the permission back in the bot's cache");

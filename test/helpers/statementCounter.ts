@@ -10,6 +10,7 @@ import pg from "pg";
  */
 export class StatementCounter {
   private readonly seen: string[] = [];
+  private readonly seenParameters: unknown[][] = [];
   private recording = false;
   private readonly restore: (() => void)[] = [];
 
@@ -19,20 +20,40 @@ export class StatementCounter {
     const statementPrototype = Object.getPrototypeOf(scratch.prepare("SELECT 1")) as Record<string, unknown>;
     scratch.close();
     for (const method of ["run", "all", "get", "iterate"])
-      counter.wrap(statementPrototype, method, (self) => (self as { source: string }).source);
-    counter.wrap(pg.Client.prototype as unknown as Record<string, unknown>, "query", (_self, first) =>
-      typeof first === "string" ? first : ((first as { text?: string } | null)?.text ?? ""),
+      counter.wrap(
+        statementPrototype,
+        method,
+        (self) => (self as { source: string }).source,
+        // Bound as one array or spread.
+        (args) => (args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args),
+      );
+    counter.wrap(
+      pg.Client.prototype as unknown as Record<string, unknown>,
+      "query",
+      (_self, first) => (typeof first === "string" ? first : ((first as { text?: string } | null)?.text ?? "")),
+      (args) => {
+        const [first, second] = args;
+        const values = typeof first === "string" ? second : (first as { values?: unknown } | null)?.values;
+        return Array.isArray(values) ? values : [];
+      },
     );
     return counter;
   }
 
-  private wrap(target: Record<string, unknown>, name: string, sqlOf: (self: unknown, first: unknown) => string): void {
+  private wrap(
+    target: Record<string, unknown>,
+    name: string,
+    sqlOf: (self: unknown, first: unknown) => string,
+    parametersOf: (args: unknown[]) => unknown[],
+  ): void {
     const original = target[name] as (this: unknown, ...args: unknown[]) => unknown;
-    const record = (text: string) => {
-      if (this.recording && !/wal_checkpoint/i.test(text)) this.seen.push(text);
+    const record = (text: string, args: unknown[]) => {
+      if (!this.recording || /wal_checkpoint/i.test(text)) return;
+      this.seen.push(text);
+      this.seenParameters.push(parametersOf(args));
     };
     target[name] = function (this: unknown, ...args: unknown[]) {
-      record(sqlOf(this, args[0]));
+      record(sqlOf(this, args[0]), args);
       return original.apply(this, args);
     };
     this.restore.push(() => {
@@ -42,14 +63,20 @@ export class StatementCounter {
 
   /** The statements `action` sent. */
   async during(action: () => Promise<unknown>): Promise<string[]> {
+    return (await this.duringWithParameters(action)).map((statement) => statement.sql);
+  }
+
+  /** The statements `action` sent, each with its bound values (to ask the database for its plan with them). */
+  async duringWithParameters(action: () => Promise<unknown>): Promise<{ sql: string; parameters: unknown[] }[]> {
     this.seen.length = 0;
+    this.seenParameters.length = 0;
     this.recording = true;
     try {
       await action();
     } finally {
       this.recording = false;
     }
-    return [...this.seen];
+    return this.seen.map((sql, index) => ({ sql, parameters: this.seenParameters[index] ?? [] }));
   }
 
   uninstall(): void {

@@ -99,6 +99,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
       {
         checkPostable: () => Promise.resolve({ check: ChannelCheck.Ok, missing: [] }),
         reportFromCache: () => ({ check: ChannelCheck.Ok, missing: [], canAttachFiles: true, canReadHistory: true }),
+        mayEditPostedFromCache: () => true,
       },
       logger,
       { roleDeleted: () => false, userIdsWithRole: () => Promise.resolve({ holders: new Set<string>(), present: new Set<string>() }) },

@@ -5,6 +5,7 @@ import { findInChunks } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { lockCohortRows } from "./lockCohortRows.js";
+import { PostPartStatus } from "./PostPartLedger.js";
 
 /** A weekly post's live board part: the message the scheduler edits while the week runs. */
 export interface LiveBoardRecord {
@@ -40,6 +41,36 @@ export interface PostedBoardRecord {
   readonly redrawAt: Date;
   /** Tries of this redraw so far that Discord refused for want of access (see releasePosted). */
   readonly refusedTries: number;
+}
+
+/** A sent post whose redraw was given up for want of access, and the channels whose access it waits for. */
+export interface GivenUpBoardRecord {
+  readonly postId: number;
+  readonly cohortId: number;
+  readonly guildId: string;
+  /** Where its messages went: its board's channel and each sent part's (the cohort's when none was kept). */
+  readonly channelIds: readonly string[];
+}
+
+/** What a sent post's channels are read from (postChannelsOf). */
+const postChannelsSelect = {
+  boardChannelId: true,
+  cohort: { select: { guildId: true, channelId: true } },
+  parts: { where: { status: PostPartStatus.Sent }, select: { channelId: true } },
+} as const;
+
+/**
+ * The channels a sent post's messages went to: its board's and each sent part's (a part sent before its channel
+ * was kept: the board's, else the cohort's current one, where the redraw reads it too).
+ */
+function postChannelsOf(row: {
+  boardChannelId: string | null;
+  cohort: { guildId: string; channelId: string };
+  parts: { channelId: string | null }[];
+}): { guildId: string; channelIds: string[] } {
+  const fallback = row.boardChannelId ?? row.cohort.channelId;
+  const channelIds = [...(row.boardChannelId === null ? [] : [row.boardChannelId]), ...row.parts.map((part) => part.channelId ?? fallback)];
+  return { guildId: row.cohort.guildId, channelIds: channelIds.length === 0 ? [fallback] : [...new Set(channelIds)] };
 }
 
 /**
@@ -341,28 +372,20 @@ export class LiveBoardRepository {
 
   /** Sent posts whose boards are flagged to be shown again by `now`, oldest flag first, at most `limit`. */
   async listPostedDue(now: Date, limit: number, departed: ReadonlySet<string>, guildIds?: readonly string[]): Promise<PostedBoardRecord[]> {
-    // Only the cohorts the scheduler edits for (not a paused one, one whose channel is flagged, or one of a server
-    // the bot left: theirs wait, and must not crowd the others out of `limit`); one shard's servers when scoped.
-    // Servers left (CohortRepository.departedGuilds, read once a tick): a few rows (the last 30 days', then purged).
-    const eligible = {
-      status: { in: [CohortStatus.Active, CohortStatus.Ended, CohortStatus.Finished] },
-      channelProblem: null,
-      ...(departed.size === 0 ? {} : { NOT: { guildId: { in: [...departed] } } }),
-    };
-    const read = (scope: { guildId?: { in: string[] } }) =>
-      this.prisma.scheduledPost.findMany({
-        where: { status: PostStatus.Sent, nextAttemptAt: { lte: now }, cohort: { ...eligible, ...scope } },
-        orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
-        take: limit,
-        select: postedSelect,
-      });
-    const rows =
-      guildIds === undefined
-        ? await read({})
-        : // Each chunk's oldest, merged oldest first again.
-          (await findInChunks(guildIds, (chunk) => read({ guildId: { in: [...chunk] } })))
-            .sort((a, b) => (a.nextAttemptAt?.getTime() ?? 0) - (b.nextAttemptAt?.getTime() ?? 0) || a.id - b.id)
-            .slice(0, limit);
+    // Only the cohorts the scheduler edits for; one shard's servers when scoped.
+    const rows = await readScoped(
+      guildIds,
+      (scope) =>
+        this.prisma.scheduledPost.findMany({
+          where: { status: PostStatus.Sent, nextAttemptAt: { lte: now }, cohort: { ...eligibleCohort(departed), ...scope } },
+          orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+          take: limit,
+          select: postedSelect,
+        }),
+      // Oldest flag first.
+      (a, b) => (a.nextAttemptAt?.getTime() ?? 0) - (b.nextAttemptAt?.getTime() ?? 0) || a.id - b.id,
+      limit,
+    );
     return rows.flatMap((row) =>
       row.nextAttemptAt === null
         ? []
@@ -410,6 +433,79 @@ export class LiveBoardRepository {
   }
 
   /**
+   * A redraw given up (the bot may not read or edit the post's messages): the flag goes, `mark` stays in the
+   * tries' count, the one listGivenUp finds it by when it is to be tried again once the bot may, another when not.
+   */
+  async giveUpPosted(postId: number, heldUntil: Date, mark: number): Promise<void> {
+    await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: postId, status: PostStatus.Sent, nextAttemptAt: heldUntil },
+        data: { nextAttemptAt: null, redrawAttempts: mark },
+      }),
+    );
+  }
+
+  /**
+   * Sent posts whose redraw was given up with the mark `refusedTries` (giveUpPosted), with an id above `afterId`,
+   * lowest first, at most `limit`, each with the channels its messages went to. Only the cohorts the scheduler
+   * edits for, as listPostedDue.
+   */
+  async listGivenUp(
+    refusedTries: number,
+    afterId: number,
+    limit: number,
+    departed: ReadonlySet<string>,
+    guildIds?: readonly string[],
+  ): Promise<GivenUpBoardRecord[]> {
+    const rows = await readScoped(
+      guildIds,
+      (scope) =>
+        this.prisma.scheduledPost.findMany({
+          where: {
+            id: { gt: afterId },
+            status: PostStatus.Sent,
+            nextAttemptAt: null,
+            // Equality (giveUpPosted writes exactly the mark): the status/nextAttemptAt/redrawAttempts/id index seeks it.
+            redrawAttempts: refusedTries,
+            cohort: { ...eligibleCohort(departed), ...scope },
+          },
+          orderBy: { id: "asc" },
+          take: limit,
+          select: { id: true, cohortId: true, ...postChannelsSelect },
+        }),
+      // Lowest first.
+      (a, b) => a.id - b.id,
+      limit,
+    );
+    return rows.map((row) => ({
+      postId: row.id,
+      cohortId: row.cohortId,
+      ...postChannelsOf(row),
+    }));
+  }
+
+  /** The server and channels a sent post's messages went to (see GivenUpBoardRecord); null when it is gone. */
+  async postChannels(postId: number): Promise<{ guildId: string; channelIds: string[] } | null> {
+    const row = await this.prisma.scheduledPost.findUnique({ where: { id: postId }, select: postChannelsSelect });
+    return row === null ? null : postChannelsOf(row);
+  }
+
+  /**
+   * Flags these given-up posts for a redraw again (the bot may read and edit their messages now): one write,
+   * which only one tick or process can win for each post. Each gets a new redraw's tries.
+   */
+  async retryGivenUp(postIds: readonly number[], refusedTries: number, now: Date): Promise<number> {
+    if (postIds.length === 0) return 0;
+    const { count } = await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({
+        where: { id: { in: [...postIds] }, status: PostStatus.Sent, nextAttemptAt: null, redrawAttempts: refusedTries },
+        data: { nextAttemptAt: now, redrawAttempts: 0 },
+      }),
+    );
+    return count;
+  }
+
+  /**
    * A redraw that met Discord trouble: flagged again for `retryAt` (unless a newer flag came meanwhile).
    * `refused`: Discord refused it for want of access, counted in the post's refusedTries.
    */
@@ -447,4 +543,31 @@ export class LiveBoardRepository {
       this.prisma.scheduledPost.updateMany({ where: { id: postId, boardEditedAt: claimedAt }, data: { boardDirty: true } }),
     );
   }
+}
+
+/**
+ * The cohorts whose boards the scheduler edits: not a paused one, one whose channel is flagged, or one of a server
+ * the bot left (theirs wait, and must not crowd the others out of a read's limit). Servers left
+ * (CohortRepository.departedGuilds, read once a tick): a few rows (the last 30 days', then purged).
+ */
+function eligibleCohort(departed: ReadonlySet<string>) {
+  return {
+    status: { in: [CohortStatus.Active, CohortStatus.Ended, CohortStatus.Finished] },
+    channelProblem: null,
+    ...(departed.size === 0 ? {} : { NOT: { guildId: { in: [...departed] } } }),
+  };
+}
+
+/**
+ * `read` (at most `limit` rows, in `order`) over every server, or, scoped to one shard's `guildIds`, over each
+ * chunk of them: each chunk's first rows, merged in `order` again and cut to `limit`.
+ */
+async function readScoped<Row>(
+  guildIds: readonly string[] | undefined,
+  read: (scope: { guildId?: { in: string[] } }) => Promise<Row[]>,
+  order: (a: Row, b: Row) => number,
+  limit: number,
+): Promise<Row[]> {
+  if (guildIds === undefined) return read({});
+  return (await findInChunks(guildIds, (chunk) => read({ guildId: { in: [...chunk] } }))).sort(order).slice(0, limit);
 }

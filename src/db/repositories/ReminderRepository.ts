@@ -189,6 +189,20 @@ export class ReminderRepository {
   }
 
   /**
+   * Renews the claim taken at `claimedAt` to `now`, just before its DM is sent: false when it is no longer
+   * that claim (another process took it over as stale, or it settled), and the DM must not be sent by this one.
+   */
+  async renewClaim(deliveryId: number, claimedAt: Date, now: Date): Promise<boolean> {
+    const result = await this.writes.run(() =>
+      this.prisma.reminderDelivery.updateMany({
+        where: { id: deliveryId, status: ReminderStatus.Claimed, claimedAt },
+        data: { claimedAt: now },
+      }),
+    );
+    return result.count === 1;
+  }
+
+  /**
    * The marks of the DMs every attempt at this reminder sent or was about to send (claim, then this for each
    * retry), `sentMark` added before the retry's own send, so a later retry knows it too whatever changed in
    * between (the cohort renamed, moved to another channel, the member's time changed). Called by the holder of
