@@ -49,7 +49,12 @@ export class DiscordChannelGateway implements ChannelGateway {
     const me = guild?.members.me ?? null;
     const channel = guild?.channels.cache.get(channelId);
     if (guild === undefined || !guild.available || me === null || channel === undefined) return false;
-    return botMay(channel, me, PermissionFlagsBits.ViewChannel) && botMayReadHistory(channel, me);
+    // Embed Links too: a board's edit carries embeds, which Discord drops (or refuses) without it.
+    return (
+      botMay(channel, me, PermissionFlagsBits.ViewChannel) &&
+      botMayReadHistory(channel, me) &&
+      botMay(channel, me, PermissionFlagsBits.EmbedLinks)
+    );
   }
 
   /** The channel and the bot's member: the cache first, fetching what it lacks (a command can wait for Discord). */

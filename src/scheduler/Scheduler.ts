@@ -987,9 +987,10 @@ export class Scheduler {
         report.postedBoardsEdited += await this.redrawPosted(cohort, post, now);
         await liveBoards.finishPosted(post.postId, heldUntil);
       } catch (error) {
-        if (await this.flaggedForEmbedLinks(cohort, error, now)) {
+        if (this.refusedEmbedLinksHere(cohort, error)) {
           // No Embed Links in the cohort's channel: flagged, so the redraw waits (no try used up) until it recovers.
           await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + schedulerTiming.postedBoardRetryMs));
+          await this.flagChannel(cohort, ChannelProblem.NoPermission, now);
           postLog.warn({ err: error }, "posted board not edited: no Embed Links in the cohort's channel, flagged");
           return;
         }
@@ -1124,7 +1125,9 @@ export class Scheduler {
       // Discord trouble: given back, tried again a minute later (listEnded). No Embed Links in the cohort's channel:
       // given back and the channel flagged, so it is made once the channel recovers (within the day, as for a
       // pause). A deleted message or channel will not come back.
-      if (failure === DeliveryFailure.Transient || (await this.flaggedForEmbedLinks(cohort, error, now))) await this.giveBack(board, now);
+      const embedLinks = this.refusedEmbedLinksHere(cohort, error);
+      if (failure === DeliveryFailure.Transient || embedLinks) await this.giveBack(board, now);
+      if (embedLinks) await this.flagChannel(cohort, ChannelProblem.NoPermission, now);
       log.warn({ err: error, failure, messageId: board.messageId }, "final board not edited");
       return;
     }
@@ -1155,8 +1158,9 @@ export class Scheduler {
       // Discord trouble: try again at a later tick; no Embed Links in the cohort's channel: flagged, and tried again
       // once it recovers. A deleted message or channel will not come back: a message deleted (by a moderator) has
       // no more live edits, only its final one.
-      if (failure === DeliveryFailure.Transient || (await this.flaggedForEmbedLinks(cohort, error, now)))
-        await this.markAgain(board.postId, now);
+      const embedLinks = this.refusedEmbedLinksHere(cohort, error);
+      if (failure === DeliveryFailure.Transient || embedLinks) await this.markAgain(board.postId, now);
+      if (embedLinks) await this.flagChannel(cohort, ChannelProblem.NoPermission, now);
       else if (isUnknownMessage(error)) await liveBoards.holdDeleted(board.postId, board.messageId);
       log.warn({ err: error, failure, messageId: board.messageId }, "live board not edited");
       return;
@@ -1175,16 +1179,15 @@ export class Scheduler {
   }
 
   /**
-   * Whether a board edit was refused for want of Embed Links in the cohort's own channel, which it then flags as
-   * a post so refused does (the edit is redone once the channel recovers). One in another channel (the cohort
-   * moved since), or of a finished cohort, is left to the edit's own handling: that channel is not checked again.
+   * Whether a board edit was refused for want of Embed Links in the cohort's own channel, which the caller then
+   * flags as a post so refused does (the edit is redone once the channel recovers), after giving the edit back: a
+   * locked database refusing the flag must not lose the edit. One in another channel (the cohort moved since), or of
+   * a finished cohort, is left to the edit's own handling: that channel is not checked again.
    */
-  private async flaggedForEmbedLinks(cohort: Cohort, error: unknown, now: Date): Promise<boolean> {
+  private refusedEmbedLinksHere(cohort: Cohort, error: unknown): boolean {
     // Only a cohort the scheduler posts for checks its channel again: a finished one's flag would stay for good.
     const checked = cohort.status === CohortStatus.Active || cohort.status === CohortStatus.Ended;
-    if (!checked || embedLinksRefusedIn(error) !== cohort.channelId) return false;
-    await this.flagChannel(cohort, ChannelProblem.NoPermission, now);
-    return true;
+    return checked && embedLinksRefusedIn(error) === cohort.channelId;
   }
 
   /**

@@ -32,8 +32,8 @@ export interface ChannelGateway {
    */
   reportFromCache(guildId: string, channelId: string): ChannelReport | null;
   /**
-   * Whether the bot's cache says it may read and edit its own messages in the channel (View Channel and Read
-   * Message History): no request to Discord. False when it cannot tell (the channel or the bot's member not cached).
+   * Whether the bot's cache says it may read and edit its own messages in the channel (View Channel, Read
+   * Message History and Embed Links, which a board's embeds need): no request to Discord. False when it cannot tell (the channel or the bot's member not cached).
    */
   mayEditPostedFromCache(guildId: string, channelId: string): boolean;
 }

@@ -50,14 +50,20 @@ describe("a live board edit that meets a locked database", () => {
     return found.message;
   };
 
+  /** Discord fails the edit, every retry too. */
+  const discordTrouble = (route: string) => world.emulator.failNext(route, 503, 4);
+  /** Discord refuses the edit as it does a bot's embeds-only message without Embed Links (its cache did not know yet). */
+  const embedLinksRefusal = (route: string) =>
+    world.emulator.failNext(route, 400, 1, { body: { message: "Cannot send an empty message", code: 50006 } });
+
   /**
    * Runs a tick at `now` during which the board's next edit reaches Discord, another connection then locks the
    * database, and Discord fails the edit (every retry too): the bot must keep the board while the lock is held.
    */
-  const tickFailingWhileLocked = async (now: Date, week = 1, bot: BotProcess = world.first) => {
+  const tickFailingWhileLocked = async (now: Date, week = 1, bot: BotProcess = world.first, failure = discordTrouble) => {
     const editPath = `/channels/${channelId}/messages/${board(week).id}`;
     const held = world.emulator.holdNext(`PATCH ${editPath}`);
-    world.emulator.failNext(`PATCH ${editPath}`, 503, 4);
+    failure(`PATCH ${editPath}`);
     let lock: { release(): Promise<void> } | null = null;
     const locked = held.arrived.then(async () => {
       lock = await holdLock(world);
@@ -172,5 +178,23 @@ describe("a live board edit that meets a locked database", () => {
       expect((await other.tickAt(at(tick))).boardsEdited).toBe(0);
     }
     expect(edits(boardId)).toBe(1);
+  });
+  it("keeps the board when Discord refuses its edit for want of Embed Links while the lock is held", async () => {
+    const boardId = board(3).id;
+    const grace = world.emulator.createMember(world.guild.id, { username: "grace", displayName: "Grace Hopper" });
+    current.clock.set(at("2027-03-15T09:06:00Z"));
+    const run = (name: string, options: Record<string, string>) =>
+      world.emulator.runCommand({ guildId: world.guild.id, channelId, userId: grace.id, name, options }).final();
+    await run("join", { cohort: cohortName });
+    expect(visibleText(await run("done", { item: "Database Selection Guide" }))).toContain("Database Selection Guide");
+
+    // Flagging the channel for Embed Links meets the lock too: the board is kept all the same.
+    await tickFailingWhileLocked(at("2027-03-15T09:07:00Z"), 3, current, embedLinksRefusal);
+    expect(edits(boardId)).toBe(1);
+    expect(visibleText(board(3))).not.toContain("Grace Hopper");
+
+    expect((await current.tickAt(at("2027-03-15T09:08:00Z"))).boardsEdited).toBe(1);
+    expect(edits(boardId)).toBe(2);
+    expect(visibleText(board(3))).toContain("Grace Hopper");
   });
 });
