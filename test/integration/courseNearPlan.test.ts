@@ -47,7 +47,8 @@ describe("the course's view:near beside a large cohort", () => {
       coursePoints: (i) => i + 1,
       onTime: { userId: "me", points: 50, weekNumber: 1 },
     });
-    await prisma.$executeRawUnsafe(handle.target.provider === "sqlite" ? "PRAGMA optimize" : "ANALYZE");
+    // Statistics as the bot's databases have them: PostgreSQL's autovacuum gathers them, nothing analyzes SQLite's file.
+    if (handle.target.provider === "postgresql") await prisma.$executeRawUnsafe("ANALYZE");
   }, 240_000);
 
   afterAll(async () => handle.closeAndDrop());
