@@ -36,11 +36,13 @@ export class DiscordChannelGateway implements ChannelGateway {
     // A server in an outage may have lost channels from the cache that still exist: no telling then.
     if (guild === undefined || !guild.available || me === null) return null;
     const channel = guild.channels.cache.get(channelId);
-    if (channel === undefined) return { check: ChannelCheck.Missing, missing: [], canAttachFiles: true, canReadHistory: true };
+    if (channel === undefined)
+      return { check: ChannelCheck.Missing, missing: [], canAttachFiles: true, canReadHistory: true, canEmbedLinks: true };
     return {
       ...standingIn(channel, me),
       canAttachFiles: botMayAttachFiles(channel, me),
       canReadHistory: botMayReadHistory(channel, me),
+      canEmbedLinks: botMay(channel, me, PermissionFlagsBits.EmbedLinks),
     };
   }
 

@@ -33,7 +33,8 @@ export interface ChannelGateway {
   reportFromCache(guildId: string, channelId: string): ChannelReport | null;
   /**
    * Whether the bot's cache says it may read and edit its own messages in the channel (View Channel, Read
-   * Message History and Embed Links, which a board's embeds need): no request to Discord. False when it cannot tell (the channel or the bot's member not cached).
+   * Message History and Embed Links, which a board's embeds need): no request to Discord. False when it cannot
+   * tell (the channel or the bot's member not cached).
    */
   mayEditPostedFromCache(guildId: string, channelId: string): boolean;
 }
@@ -48,6 +49,11 @@ export interface ChannelStanding {
 export interface ChannelReport extends ChannelStanding {
   /** Attach Files (the posts' charts): without it a post still goes out, without its pictures. True for a missing channel. */
   readonly canAttachFiles: boolean;
-  /** Read Message History: without it the boards already posted there cannot be edited after a member's deletion or privacy change. True for a missing channel. */
+  /**
+   * Read Message History: without it the boards already posted there cannot be edited after a member's deletion or
+   * privacy change. True for a missing channel.
+   */
   readonly canReadHistory: boolean;
+  /** Embed Links: the boards' edits carry embeds, so without it those boards cannot be edited either. True for a missing channel. */
+  readonly canEmbedLinks: boolean;
 }

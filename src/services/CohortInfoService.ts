@@ -82,6 +82,11 @@ export interface CohortInfoView extends CohortSummaryView {
    */
   readonly historyBlocked: boolean;
   /**
+   * An ended or finished cohort's channel without Embed Links: its posted boards cannot be edited either (a running
+   * cohort's channelTrouble names the permission). False while the channel is flagged, as for historyBlocked.
+   */
+  readonly embedsBlocked: boolean;
+  /**
    * Discord refused to list the holders of the cohort's exclude_role when this process last asked (the Server Members
    * intent not enabled): only members' own commands mark them then. False for an ended or finished cohort.
    */
@@ -233,13 +238,21 @@ export class CohortInfoService {
    * channel's (its posts are on hold, pictures or not), else the bot not being able to post there now; nothing when
    * the bot cannot tell (start-up).
    */
-  private channelWarnings(cohort: Cohort, over: boolean): Pick<CohortInfoView, "picturesBlocked" | "historyBlocked" | "channelTrouble"> {
-    const none = { picturesBlocked: false, historyBlocked: false, channelTrouble: null };
+  private channelWarnings(
+    cohort: Cohort,
+    over: boolean,
+  ): Pick<CohortInfoView, "picturesBlocked" | "historyBlocked" | "embedsBlocked" | "channelTrouble"> {
+    const none = { picturesBlocked: false, historyBlocked: false, embedsBlocked: false, channelTrouble: null };
     const report = cohort.channelProblem === null ? this.channels.reportFromCache(cohort.guildId, cohort.channelId) : null;
     if (report === null) return none;
     const { check, missing } = report;
     if (check !== ChannelCheck.Ok && !over) return { ...none, channelTrouble: { check, missing } };
-    return { ...none, picturesBlocked: !over && !report.canAttachFiles, historyBlocked: !report.canReadHistory };
+    return {
+      ...none,
+      picturesBlocked: !over && !report.canAttachFiles,
+      historyBlocked: !report.canReadHistory,
+      embedsBlocked: over && !report.canEmbedLinks,
+    };
   }
 
   /**

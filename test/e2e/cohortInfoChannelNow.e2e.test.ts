@@ -76,6 +76,23 @@ describe("/cohort info shows a channel the bot cannot post in now, before a post
     expect(afterFlag).toContain("so the bot's posts are on hold");
   });
 
+  it("warns an ended cohort's admin that, without Embed Links, its posted boards cannot be corrected", async () => {
+    await start();
+    await bot.reply(bot.admin.id, "cohort end", { cohort: "Backend Spring 2027" });
+    bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanEmbedLinks: false });
+    await until(() => {
+      const channel = bot.test.app.discord.client.channels.cache.get(bot.channel.id);
+      const me = channel !== undefined && !channel.isDMBased() ? channel.guild.members.me : null;
+      return me !== null && channel !== undefined && !channel.isDMBased() && !channel.permissionsFor(me).has("EmbedLinks");
+    }, "the bot's cache to see Embed Links taken away");
+    const text = await info();
+    expect(text).toContain("Posted boards");
+    expect(text).toContain("**Embed Links**");
+    expect(text).not.toContain("Channel problem");
+    const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
+    expect(await info(directora.id)).toContain("**Insertar enlaces**");
+  });
+
   it("warns of nothing for an ended cohort, which posts no more", async () => {
     await start();
     await bot.reply(bot.admin.id, "cohort end", { cohort: "Backend Spring 2027" });

@@ -182,6 +182,14 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
         false,
       ),
     );
+  if (view.embedsBlocked)
+    fields.push(
+      field(
+        "cohortAdmin.field.historyBlocked",
+        truncate(t.t("cohortAdmin.embedsBlocked", { channel: channelMention(cohort) }), limits.fieldValue),
+        false,
+      ),
+    );
   if (view.excludeRoleDeletedWarning)
     fields.push(field("cohortAdmin.field.excludeRoleDeleted", truncate(t.t("cohortAdmin.excludeRoleDeleted"), limits.fieldValue), false));
   if (view.excludeRoleUnlisted && cohort.excludeRoleId !== null)

@@ -399,6 +399,8 @@ export const en = {
   "cohortAdmin.field.historyBlocked": "⚠️ Posted boards",
   "cohortAdmin.historyBlocked":
     "I can't read the message history of {channel}, so when a member deletes their data or hides from the boards I can't take them out of the boards I already posted there (I try again less and less often, then give up after about five days). Give me the **Read Message History** permission there: the boards I have given up on are edited once you give it back (usually within a few minutes), and so are the later changes' boards.",
+  "cohortAdmin.embedsBlocked":
+    "I can't embed links in {channel}, so when a member deletes their data or hides from the boards I can't take them out of the boards I already posted there (I try again less and less often, then give up after about five days). Give me the **Embed Links** permission there: the boards I have given up on are edited once you give it back (usually within a few minutes), and so are the later changes' boards.",
   "cohortAdmin.channelTrouble":
     "{check, select, missing {The cohort channel {channel} no longer exists. The bot's next posts will wait until you pick a new channel with `/cohort edit channel:`.} not_text {{channel} is not a text channel. The bot's next posts will wait until you pick a text channel with `/cohort edit channel:`.} other {I can't post in {channel} now: I'm missing {count, plural, one {the {permissions} permission} other {the {permissions} permissions}} there. The bot's next posts will wait until you give {count, plural, one {it} other {them}} to me in the channel's settings, or pick another channel with `/cohort edit channel:`.}}",
   "cohortAdmin.footer": "Cohort id {id}",
