@@ -37,7 +37,8 @@ describe("the posted boards given up on, looked for every 5 minutes", () => {
     givenUpIds = (await handle.prisma.scheduledPost.findMany({ where: { redrawAttempts: refusedTries }, orderBy: { id: "asc" } })).map(
       (row) => row.id,
     );
-    await handle.prisma.$executeRawUnsafe(handle.target.provider === "sqlite" ? "ANALYZE" : "ANALYZE");
+    // Statistics as the bot's databases have them: PostgreSQL's autovacuum gathers them, nothing analyzes SQLite's file.
+    if (handle.target.provider === "postgresql") await handle.prisma.$executeRawUnsafe("ANALYZE");
   });
 
   afterAll(async () => handle.closeAndDrop());
