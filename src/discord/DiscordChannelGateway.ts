@@ -1,6 +1,6 @@
 import { ChannelType, PermissionFlagsBits, type Client, type GuildBasedChannel, type GuildMember } from "discord.js";
 import { ChannelCheck, PostPermission, type ChannelGateway, type ChannelReport, type ChannelStanding } from "../services/ChannelGateway.js";
-import { botMay, botMayAttachFiles, botMayReadHistory } from "./botPermissions.js";
+import { botMay, botMayAttachFiles, botMayEmbedLinks, botMayReadHistory } from "./botPermissions.js";
 
 const postableTypes: ReadonlySet<ChannelType> = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
 const permissionBits = [
@@ -42,7 +42,7 @@ export class DiscordChannelGateway implements ChannelGateway {
       ...standingIn(channel, me),
       canAttachFiles: botMayAttachFiles(channel, me),
       canReadHistory: botMayReadHistory(channel, me),
-      canEmbedLinks: botMay(channel, me, PermissionFlagsBits.EmbedLinks),
+      canEmbedLinks: botMayEmbedLinks(channel, me),
     };
   }
 
@@ -52,11 +52,7 @@ export class DiscordChannelGateway implements ChannelGateway {
     const channel = guild?.channels.cache.get(channelId);
     if (guild === undefined || !guild.available || me === null || channel === undefined) return false;
     // Embed Links too: a board's edit carries embeds, which Discord drops (or refuses) without it.
-    return (
-      botMay(channel, me, PermissionFlagsBits.ViewChannel) &&
-      botMayReadHistory(channel, me) &&
-      botMay(channel, me, PermissionFlagsBits.EmbedLinks)
-    );
+    return botMay(channel, me, PermissionFlagsBits.ViewChannel) && botMayReadHistory(channel, me) && botMayEmbedLinks(channel, me);
   }
 
   /** The channel and the bot's member: the cache first, fetching what it lacks (a command can wait for Discord). */

@@ -83,7 +83,8 @@ export interface CohortInfoView extends CohortSummaryView {
   readonly historyBlocked: boolean;
   /**
    * An ended or finished cohort's channel without Embed Links: its posted boards cannot be edited either (a running
-   * cohort's channelTrouble names the permission). False while the channel is flagged, as for historyBlocked.
+   * cohort's channelTrouble names the permission). False while the channel is flagged, and while historyBlocked is
+   * shown (one warning at a time, the other after the first is fixed).
    */
   readonly embedsBlocked: boolean;
   /**
@@ -251,7 +252,8 @@ export class CohortInfoService {
       ...none,
       picturesBlocked: !over && !report.canAttachFiles,
       historyBlocked: !report.canReadHistory,
-      embedsBlocked: over && !report.canEmbedLinks,
+      // One "Posted boards" warning at a time: Read Message History first, then Embed Links.
+      embedsBlocked: over && report.canReadHistory && !report.canEmbedLinks,
     };
   }
 

@@ -86,11 +86,23 @@ describe("/cohort info shows a channel the bot cannot post in now, before a post
       return me !== null && channel !== undefined && !channel.isDMBased() && !channel.permissionsFor(me).has("EmbedLinks");
     }, "the bot's cache to see Embed Links taken away");
     const text = await info();
-    expect(text).toContain("Posted boards");
+    expect(text.split("Posted boards")).toHaveLength(2);
     expect(text).toContain("**Embed Links**");
+    expect(text).not.toContain("Read Message History");
     expect(text).not.toContain("Channel problem");
     const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
     expect(await info(directora.id)).toContain("**Insertar enlaces**");
+
+    // Read Message History taken too: one warning, that one first (the other once it is back).
+    bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanEmbedLinks: false, botCanReadHistory: false });
+    await until(() => {
+      const channel = bot.test.app.discord.client.channels.cache.get(bot.channel.id);
+      const me = channel !== undefined && !channel.isDMBased() ? channel.guild.members.me : null;
+      return me !== null && channel !== undefined && !channel.isDMBased() && !channel.permissionsFor(me).has("ReadMessageHistory");
+    }, "the bot's cache to see Read Message History taken away");
+    const both = await info();
+    expect(both.split("Posted boards")).toHaveLength(2);
+    expect(both).toContain("Read Message History");
   });
 
   it("warns of nothing for an ended cohort, which posts no more", async () => {
