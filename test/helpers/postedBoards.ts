@@ -1,7 +1,9 @@
 import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import { PermissionFlagsBits } from "discord.js";
 import { buttonsOf } from "./botHarness.js";
-import { postLabel, type SchedulerWorld } from "./schedulerWorld.js";
+import { postLabel, type BotProcess, type SchedulerWorld } from "./schedulerWorld.js";
+import { until } from "./until.js";
 
 /**
  * The shared set-up of the posted-board tests (`/privacy delete` editing boards the bot already posted):
@@ -91,3 +93,32 @@ export async function twoMembersScoreWeekOne(
   await joinAndFinishStorageEngines(run, [members.zed, members.ada], cohorts);
   return members;
 }
+
+/**
+ * Ticks the process through a flagged redraw's refused tries until it is given up: every minute for 40 minutes
+ * from `from`, then every 6 hours for 12 days (the tries come 1, 2, 4 … minutes apart, at most a day, 16 of them:
+ * about five and a half days). Resolves with the instant after the last tick.
+ */
+export async function tickThroughRefusedTries(process: BotProcess, from: Date): Promise<Date> {
+  const minutes = from.getTime() + 40 * 60_000;
+  for (let time = from.getTime(); time < minutes; time += 60_000) await process.tickAt(new Date(time));
+  const end = minutes + 12 * 86_400_000;
+  for (let time = minutes; time < end; time += 6 * 3_600_000) await process.tickAt(new Date(time));
+  return new Date(end);
+}
+
+/**
+ * Gives or takes the bot's Embed Links in the channel and waits until each process's discord.js cache says so
+ * (the permission change reached it as a gateway event).
+ */
+export async function setEmbedLinks(world: SchedulerWorld, channelId: string, allowed: boolean, processes = [world.first]): Promise<void> {
+  world.emulator.setBotChannelPermissions(channelId, { botCanEmbedLinks: allowed });
+  const cached = (process: BotProcess) => {
+    const channel = process.test.app.discord.client.channels.cache.get(channelId);
+    if (channel === undefined || channel.isDMBased()) return false;
+    const me = channel.guild.members.me;
+    return me !== null && channel.permissionsFor(me).has(PermissionFlagsBits.EmbedLinks) === allowed;
+  };
+  await until(() => processes.every(cached), "the bots' caches to see Embed Links changed");
+}
+
