@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
-import { commandsIn, deleteDataOf, fieldOf, postLabelled, twoMembersScoreWeekOne } from "../helpers/postedBoards.js";
+import { commandsIn, deleteDataOf, endWithClosingPost, fieldOf, postLabelled, twoMembersScoreWeekOne } from "../helpers/postedBoards.js";
 import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 import { until } from "../helpers/until.js";
 
@@ -205,15 +205,7 @@ describe("the week's board where the bot may no longer embed links, end to end",
     const { ada } = await twoMembersScoreWeekOne(current, commandsIn(current, channelId), [cohortName], at("2027-03-01T10:00:00Z"));
     await current.first.tickAt(at("2027-03-01T10:01:00Z"));
     // The admin ends the cohort: its closing post shows the final board; no live board is left to edit.
-    await current.first.test.app.services.cohorts.setStatus(
-      current.guild.id,
-      cohortName,
-      "ended",
-      current.admin.id,
-      at("2027-03-02T12:00:00Z"),
-    );
-    expect((await current.first.tickAt(at("2027-03-02T12:00:05Z"))).sent.map((post) => post.period)).toEqual(["closing"]);
-    await current.first.tickAt(at("2027-03-02T12:01:10Z"));
+    await endWithClosingPost(current, cohortName, at("2027-03-02T12:00:00Z"));
     const finalBoard = () => fieldOf(postLabelled(current, channelId, "closing"), "🏆 Final leaderboard") ?? "";
     expect(finalBoard()).toContain("Ada Lovelace");
 

@@ -1,7 +1,6 @@
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { visibleText } from "../helpers/botHarness.js";
+import { discordTrouble, embedLinksRefusal, tickFailingWhileLocked as lockedTick, type EditFailure } from "../helpers/lockedTick.js";
 import { postLabel, startSchedulerWorld, type BotProcess, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 
 /**
@@ -11,31 +10,6 @@ import { postLabel, startSchedulerWorld, type BotProcess, type SchedulerWorld } 
  */
 const cohortName = "Busy Spring";
 const at = (iso: string) => new Date(iso);
-
-/** Another connection holding the bot's database against writers until released. */
-async function holdLock(world: SchedulerWorld): Promise<{ release(): Promise<void> }> {
-  const test = world.first.test;
-  if (test.provider === "sqlite") {
-    const other = new Database(test.databaseFile);
-    other.exec("BEGIN IMMEDIATE");
-    return {
-      async release() {
-        other.exec("ROLLBACK");
-        other.close();
-      },
-    };
-  }
-  const other = new pg.Client({ connectionString: test.databaseUrl });
-  await other.connect();
-  await other.query("BEGIN");
-  await other.query(`LOCK TABLE "Member", "Completion", "ScheduledPost" IN EXCLUSIVE MODE`);
-  return {
-    async release() {
-      await other.query("ROLLBACK");
-      await other.end();
-    },
-  };
-}
 
 describe("a live board edit that meets a locked database", () => {
   let world: SchedulerWorld;
@@ -50,37 +24,12 @@ describe("a live board edit that meets a locked database", () => {
     return found.message;
   };
 
-  /** Discord fails the edit, every retry too. */
-  const discordTrouble = (route: string) => world.emulator.failNext(route, 503, 4);
-  /** Discord refuses the edit as it does a bot's embeds-only message without Embed Links (its cache did not know yet). */
-  const embedLinksRefusal = (route: string) =>
-    world.emulator.failNext(route, 400, 1, { body: { message: "Cannot send an empty message", code: 50006 } });
-
   /**
    * Runs a tick at `now` during which the board's next edit reaches Discord, another connection then locks the
    * database, and Discord fails the edit (every retry too): the bot must keep the board while the lock is held.
    */
-  const tickFailingWhileLocked = async (now: Date, week = 1, bot: BotProcess = world.first, failure = discordTrouble) => {
-    const editPath = `/channels/${channelId}/messages/${board(week).id}`;
-    const held = world.emulator.holdNext(`PATCH ${editPath}`);
-    failure(`PATCH ${editPath}`);
-    let lock: { release(): Promise<void> } | null = null;
-    const locked = held.arrived.then(async () => {
-      lock = await holdLock(world);
-      held.release();
-    });
-    try {
-      const report = await bot.tickAt(now);
-      await locked;
-      // The failed edit's bookkeeping met the lock: on PostgreSQL too it gave up (lock_timeout) rather than hang.
-      const stopped = "scheduler tick met a locked database: the next tick tries again";
-      expect(bot.test.logs().some((line) => line.msg === stopped)).toBe(true);
-      return report;
-    } finally {
-      await locked;
-      await (lock as { release(): Promise<void> } | null)?.release();
-    }
-  };
+  const tickFailingWhileLocked = (now: Date, week = 1, bot: BotProcess = world.first, failure: EditFailure = discordTrouble) =>
+    lockedTick(world, bot, now, channelId, board(week).id, failure);
 
   beforeAll(async () => {
     world = await startSchedulerWorld(at("2027-03-01T08:00:00Z"));

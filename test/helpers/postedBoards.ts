@@ -122,3 +122,14 @@ export async function setEmbedLinks(world: SchedulerWorld, channelId: string, al
   await until(() => processes.every(cached), "the bots' caches to see Embed Links changed");
 }
 
+/**
+ * The admin ends the running cohort at `endAt` (its week's live board ends there): the tick 5 seconds later sends
+ * the closing post, with the final board, and the tick 70 seconds after the end gives the board its final edit.
+ */
+export async function endWithClosingPost(world: SchedulerWorld, cohortName: string, endAt: Date): Promise<void> {
+  world.first.clock.set(endAt);
+  await world.first.test.app.services.cohorts.setStatus(world.guild.id, cohortName, "ended", world.admin.id, endAt);
+  const closing = await world.first.tickAt(new Date(endAt.getTime() + 5_000));
+  if (closing.sent.map((post) => post.period).join() !== "closing") throw new Error("the closing post did not go out at the end");
+  await world.first.tickAt(new Date(endAt.getTime() + 70_000));
+}
