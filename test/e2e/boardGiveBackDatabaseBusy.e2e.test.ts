@@ -2,12 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { visibleText } from "../helpers/botHarness.js";
 import { embedLinksRefusal, tickFailingWhileLocked } from "../helpers/lockedTick.js";
 import {
+  acceptedEdits,
   at,
+  channelProblemOf,
   commandsIn,
   deleteDataOf,
   endWithClosingPost,
   fieldOf,
   postLabelled,
+  redrawMark,
   setEmbedLinks,
   twoMembersScoreWeekOne,
 } from "../helpers/postedBoards.js";
@@ -16,22 +19,13 @@ import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWo
 /**
  * A board edit Discord refuses for want of Embed Links in the cohort's channel is given back (to be made once the
  * permission is back), then the channel is flagged. Here the database is locked when that edit comes back refused
- * (liveBoardDatabaseBusy.e2e.test.ts does the same for a live edit): the week's final edit, and the redraw of a
- * posted board after a member's `/privacy delete`. Neither is lost: each is made once, when the bot may embed links
- * again. The cohort starts Monday 2027-03-01 (UTC); week 1's post goes out at 09:00, its week ends Monday 03-08.
+ * (liveBoardDatabaseBusy.e2e.test.ts does the same for a live edit), so neither the give-back nor the flag can be
+ * written. The week's final edit is kept in memory and given back at the next tick. The redraw of a posted board
+ * after a member's `/privacy delete` keeps nothing: it stays claimed, and is taken again once its claim (2 minutes)
+ * runs out. Neither is lost: each is made once, when the bot may embed links again. The cohort starts Monday
+ * 2027-03-01 (UTC); week 1's post goes out at 09:00, its week ends Monday 03-08.
  */
 const cohortName = "Locked Links";
-
-/** Edits of that message of the channel Discord accepted. */
-function editsOf(world: SchedulerWorld, channelId: string, messageId: string): number {
-  const path = `/channels/${channelId}/messages/${messageId}`;
-  return world.emulator.requestLog().filter((entry) => entry.method === "PATCH" && entry.path === path && entry.status === 200).length;
-}
-
-/** The cohort's channel problem, as /cohort info tells the admin. */
-async function channelProblem(world: SchedulerWorld): Promise<string | null> {
-  return (await world.first.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } })).channelProblem;
-}
 
 /** A world whose cohort posted week 1 in its channel, where Zeddicus and Ada Lovelace scored and the board shows them. */
 async function scoredWeekOne(): Promise<{ world: SchedulerWorld; channelId: string; zed: { id: string } }> {
@@ -55,7 +49,7 @@ describe("a final board edit refused for want of Embed Links while the database 
   it("is made once when the permission is back, the channel flagged meanwhile", async () => {
     expect(visibleText(board())).toContain("Zeddicus");
     const boardId = board().id;
-    const editsBefore = editsOf(world, channelId, boardId);
+    const editsBefore = acceptedEdits(world, channelId, boardId);
 
     // The final edit meets Discord's refusal (its cache did not know yet) while another connection holds the database.
     const locked = await tickFailingWhileLocked(world, world.first, at("2027-03-08T00:01:00Z"), channelId, boardId, embedLinksRefusal);
@@ -65,18 +59,18 @@ describe("a final board edit refused for want of Embed Links while the database 
     // The permission is gone indeed; the lock is gone: the edit is still there to try, held back, and the channel flagged.
     await setEmbedLinks(world, channelId, false);
     expect((await world.first.tickAt(at("2027-03-08T00:02:00Z"))).boardsClosed).toBe(0);
-    expect(await channelProblem(world)).toBe("no_permission");
+    expect(await channelProblemOf(world, cohortName)).toBe("no_permission");
     expect(board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
-    expect(editsOf(world, channelId, boardId)).toBe(editsBefore);
+    expect(acceptedEdits(world, channelId, boardId)).toBe(editsBefore);
 
     // Embed Links back: the next check of the channel clears the flag, the tick after makes the final edit, once.
     await setEmbedLinks(world, channelId, true);
     for (const tick of ["2027-03-08T00:07:00Z", "2027-03-08T00:08:00Z", "2027-03-08T00:10:00Z", "2027-03-08T00:20:00Z"])
       await world.first.tickAt(at(tick));
-    expect(await channelProblem(world)).toBeNull();
+    expect(await channelProblemOf(world, cohortName)).toBeNull();
     expect(board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
     expect(visibleText(board())).toContain("Zeddicus");
-    expect(editsOf(world, channelId, boardId) - editsBefore).toBe(1);
+    expect(acceptedEdits(world, channelId, boardId) - editsBefore).toBe(1);
   });
 });
 
@@ -100,8 +94,8 @@ describe("a posted board's redraw refused for want of Embed Links while the data
     expect(visibleText(weekBoard())).toContain("Zeddicus");
     const closingId = closing().id;
     const boardId = weekBoard().id;
-    const closingEdits = editsOf(world, channelId, closingId);
-    const boardEdits = editsOf(world, channelId, boardId);
+    const closingEdits = acceptedEdits(world, channelId, closingId);
+    const boardEdits = acceptedEdits(world, channelId, boardId);
     world.first.clock.set(at("2027-03-02T12:10:00Z"));
     await deleteDataOf(world, channelId, zed.id);
 
@@ -109,25 +103,27 @@ describe("a posted board's redraw refused for want of Embed Links while the data
     // board, flagged by the same deletion, is redrawn in the same tick, before or after the lock).
     await tickFailingWhileLocked(world, world.first, at("2027-03-02T12:11:00Z"), channelId, closingId, embedLinksRefusal);
     expect(finalBoard()).toContain("Zeddicus");
+    // Neither the flag nor a try could be written under the lock.
+    expect(await channelProblemOf(world, cohortName)).toBeNull();
+    expect(await redrawMark(world, "closing", "closing")).toBe(0);
 
     // The permission is gone indeed; the lock is gone: the redraw is taken again once its claim runs out, held
     // back, and the channel flagged.
     await setEmbedLinks(world, channelId, false);
     for (const tick of ["2027-03-02T12:12:00Z", "2027-03-02T12:13:00Z", "2027-03-02T12:14:00Z"]) await world.first.tickAt(at(tick));
-    expect(await channelProblem(world)).toBe("no_permission");
+    expect(await channelProblemOf(world, cohortName)).toBe("no_permission");
     expect(finalBoard()).toContain("Zeddicus");
-    expect(editsOf(world, channelId, closingId)).toBe(closingEdits);
-    const row = await world.first.test.app.database.prisma.scheduledPost.findFirstOrThrow({ where: { kind: "closing" } });
-    expect(row.redrawAttempts).toBe(0);
+    expect(acceptedEdits(world, channelId, closingId)).toBe(closingEdits);
+    expect(await redrawMark(world, "closing", "closing")).toBe(0);
 
     await setEmbedLinks(world, channelId, true);
     for (const tick of ["2027-03-02T12:20:00Z", "2027-03-02T12:21:00Z", "2027-03-02T12:25:00Z", "2027-03-02T12:40:00Z"])
       await world.first.tickAt(at(tick));
-    expect(await channelProblem(world)).toBeNull();
+    expect(await channelProblemOf(world, cohortName)).toBeNull();
     expect(finalBoard()).not.toContain("Zeddicus");
     expect(finalBoard()).toContain("Ada Lovelace");
     expect(visibleText(weekBoard())).not.toContain("Zeddicus");
-    expect(editsOf(world, channelId, closingId) - closingEdits).toBe(1);
-    expect(editsOf(world, channelId, boardId) - boardEdits).toBe(1);
+    expect(acceptedEdits(world, channelId, closingId) - closingEdits).toBe(1);
+    expect(acceptedEdits(world, channelId, boardId) - boardEdits).toBe(1);
   });
 });

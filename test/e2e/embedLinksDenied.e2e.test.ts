@@ -1,7 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
-import { commandsIn, deleteDataOf, endWithClosingPost, fieldOf, postLabelled, twoMembersScoreWeekOne } from "../helpers/postedBoards.js";
+import {
+  channelProblemOf,
+  commandsIn,
+  deleteDataOf,
+  endWithClosingPost,
+  fieldOf,
+  postLabelled,
+  setEmbedLinks,
+  twoMembersScoreWeekOne,
+} from "../helpers/postedBoards.js";
 import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 import { until } from "../helpers/until.js";
 
@@ -25,16 +34,8 @@ describe("a cohort channel where the bot may no longer embed links, end to end",
   /** Posts that reached the channel without words: a chart or buttons whose embeds Discord dropped. */
   const barePosts = () => botPosts().filter((message) => message.embeds.length === 0 && message.content.trim() === "");
   const titled = (prefix: string) => botPosts().filter((message) => (message.embeds[0]?.title ?? "").startsWith(prefix));
-  const channelProblem = async () =>
-    (await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } })).channelProblem;
-  const embedLinks = async (allowed: boolean) => {
-    bot.emulator.setBotChannelPermissions(cards.id, { botCanEmbedLinks: allowed });
-    await until(() => {
-      const channel = bot.test.app.discord.client.channels.cache.get(cards.id);
-      const me = channel !== undefined && !channel.isDMBased() ? channel.guild.members.me : null;
-      return me !== null && channel !== undefined && !channel.isDMBased() && channel.permissionsFor(me).has("EmbedLinks") === allowed;
-    }, "the bot's cache to see Embed Links changed");
-  };
+  const channelProblem = () => channelProblemOf({ first: bot }, cohortName);
+  const embedLinks = (allowed: boolean) => setEmbedLinks({ emulator: bot.emulator, first: bot }, cards.id, allowed);
 
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
@@ -156,48 +157,37 @@ describe("the week's board where the bot may no longer embed links, end to end",
     await cohorts.join(current.guild.id, userId, name, cohortName, now);
     await study.complete({ guildId: current.guild.id, userId, cohort: null, item: "Storage Engines", now });
   };
-  const channelProblem = async (current: SchedulerWorld) =>
-    (await current.first.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } })).channelProblem;
-  const embedLinks = async (current: SchedulerWorld, channelId: string, allowed: boolean) => {
-    current.emulator.setBotChannelPermissions(channelId, { botCanEmbedLinks: allowed });
-    await until(() => {
-      const channel = current.first.test.app.discord.client.channels.cache.get(channelId);
-      if (channel === undefined || channel.isDMBased()) return false;
-      const me = channel.guild.members.me;
-      return me !== null && channel.permissionsFor(me).has("EmbedLinks") === allowed;
-    }, "the bot's cache to see Embed Links changed");
-  };
 
   it("gives the board its final edit once Embed Links is back within the day, when it was missing at the week's end", async () => {
     const { current, channelId } = await postedWeekOne();
     await reads(current, "900000000000000011", "Final Reader", at("2027-03-05T10:00:00Z"));
-    await embedLinks(current, channelId, false);
+    await setEmbedLinks(current, channelId, false);
     expect((await current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(0);
     expect(board(current, channelId).embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
-    expect(await channelProblem(current)).toBe("no_permission");
+    expect(await channelProblemOf(current, cohortName)).toBe("no_permission");
 
-    await embedLinks(current, channelId, true);
+    await setEmbedLinks(current, channelId, true);
     // The next check of the channel (every 5 minutes) clears the flag; the tick after reads the cohort again.
     await current.first.tickAt(at("2027-03-08T00:07:00Z"));
     await current.first.tickAt(at("2027-03-08T00:08:00Z"));
     expect(board(current, channelId).embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
     expect(visibleText(board(current, channelId))).toContain("Final Reader");
-    expect(await channelProblem(current)).toBeNull();
+    expect(await channelProblemOf(current, cohortName)).toBeNull();
   });
 
   it("makes a live edit refused for want of Embed Links once it is back, the board showing the reading", async () => {
     const { current, channelId } = await postedWeekOne();
-    await embedLinks(current, channelId, false);
+    await setEmbedLinks(current, channelId, false);
     await reads(current, "900000000000000012", "Live Reader", at("2027-03-03T10:00:00Z"));
     expect((await current.first.tickAt(at("2027-03-03T10:01:00Z"))).boardsEdited).toBe(0);
-    expect(await channelProblem(current)).toBe("no_permission");
+    expect(await channelProblemOf(current, cohortName)).toBe("no_permission");
 
-    await embedLinks(current, channelId, true);
+    await setEmbedLinks(current, channelId, true);
     await current.first.tickAt(at("2027-03-03T10:07:00Z"));
     await current.first.tickAt(at("2027-03-03T10:08:00Z"));
     expect(board(current, channelId).embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
     expect(visibleText(board(current, channelId))).toContain("Live Reader");
-    expect(await channelProblem(current)).toBeNull();
+    expect(await channelProblemOf(current, cohortName)).toBeNull();
   });
 
   it("redraws a posted board after a member's deletion once Embed Links is back, using up none of its tries meanwhile", async () => {
@@ -209,17 +199,17 @@ describe("the week's board where the bot may no longer embed links, end to end",
     const finalBoard = () => fieldOf(postLabelled(current, channelId, "closing"), "🏆 Final leaderboard") ?? "";
     expect(finalBoard()).toContain("Ada Lovelace");
 
-    await embedLinks(current, channelId, false);
+    await setEmbedLinks(current, channelId, false);
     current.first.clock.set(at("2027-03-02T12:10:00Z"));
     await deleteDataOf(current, channelId, ada.id);
     await current.first.tickAt(at("2027-03-02T12:11:00Z"));
     expect(finalBoard()).toContain("Ada Lovelace");
-    expect(await channelProblem(current)).toBe("no_permission");
+    expect(await channelProblemOf(current, cohortName)).toBe("no_permission");
     // The refusal is the channel's, flagged for the admin: none of the redraw's tries before it is given up.
     const closing = await current.first.test.app.database.prisma.scheduledPost.findFirstOrThrow({ where: { kind: "closing" } });
     expect(closing.redrawAttempts).toBe(0);
 
-    await embedLinks(current, channelId, true);
+    await setEmbedLinks(current, channelId, true);
     await current.first.tickAt(at("2027-03-02T12:17:00Z"));
     await current.first.tickAt(at("2027-03-02T12:18:00Z"));
     expect(finalBoard()).not.toContain("Ada Lovelace");

@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { visibleText } from "../helpers/botHarness.js";
 import {
+  acceptedEdits,
   at,
+  channelProblemOf,
   commandsIn,
   deleteDataOf,
   fieldOf,
   postField,
   postLabelled,
+  redrawMark,
   setEmbedLinks,
+  tickEveryMinute,
   tickThroughRefusedTries,
   twoMembersScoreWeekOne,
 } from "../helpers/postedBoards.js";
@@ -20,25 +24,6 @@ import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWo
  * Message History: given up after the 16th, keeping the mark that lets it be tried again, and edited once, not
  * twice, when Embed Links is back.
  */
-
-/** The redraw mark of the cohort's post of that kind and period: its refused tries, 16 once given up. */
-async function redrawMark(world: SchedulerWorld, kind: "week" | "closing", period: string): Promise<number> {
-  const row = await world.first.test.app.database.prisma.scheduledPost.findFirstOrThrow({ where: { kind, period } });
-  return row.redrawAttempts;
-}
-
-/** Edits the bot made (Discord accepted) of its messages in the channel. */
-function editsIn(world: SchedulerWorld, channelId: string): number {
-  return world.emulator
-    .requestLog()
-    .filter((entry) => entry.method === "PATCH" && entry.path.startsWith(`/channels/${channelId}/messages/`) && entry.status === 200)
-    .length;
-}
-
-/** Ticks the first process every minute for an hour from `from` (the look for given-up boards is every 5 minutes). */
-async function tickAnHour(world: SchedulerWorld, from: Date): Promise<void> {
-  for (let minute = 0; minute < 60; minute += 1) await world.first.tickAt(new Date(from.getTime() + minute * 60_000));
-}
 
 /** The cohort starts Monday 2027-03-01 (UTC) in #old-home and moves to #new-home during week 1. */
 describe("a board given up for want of Embed Links in the cohort's former channel", () => {
@@ -70,7 +55,7 @@ describe("a board given up for want of Embed Links in the cohort's former channe
     expect(postField(world, newHome, "week 2", "🏆 Week 1 top five")).toContain("Zeddicus");
 
     await setEmbedLinks(world, oldHome, false);
-    const editsWithout = editsIn(world, oldHome);
+    const editsWithout = acceptedEdits(world, oldHome);
     world.first.clock.set(at("2027-03-08T10:00:00Z"));
     await deleteDataOf(world, newHome, zed.id);
     const after = await tickThroughRefusedTries(world.first, at("2027-03-08T10:00:05Z"));
@@ -78,18 +63,17 @@ describe("a board given up for want of Embed Links in the cohort's former channe
     // The new channel's post is redrawn at once; the old one's board is left as it was, never stripped of its words.
     expect(postField(world, newHome, "week 2", "🏆 Week 1 top five")).not.toContain("Zeddicus");
     expect(weekOneBoard()).toContain("Zeddicus");
-    expect(editsIn(world, oldHome)).toBe(editsWithout);
+    expect(acceptedEdits(world, oldHome)).toBe(editsWithout);
     expect(await redrawMark(world, "week", "week-1")).toBe(16);
     // Only the old channel lacks the permission: the cohort is not flagged and posts on in the new one.
-    const cohort = await world.first.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } });
-    expect(cohort.channelProblem).toBeNull();
+    expect(await channelProblemOf(world, cohortName)).toBeNull();
     expect(postLabelled(world, newHome, "week 3").embeds.length).toBeGreaterThan(0);
 
     await setEmbedLinks(world, oldHome, true);
-    await tickAnHour(world, new Date(after.getTime() + 3_600_000));
+    await tickEveryMinute([world.first], new Date(after.getTime() + 3_600_000));
     expect(weekOneBoard()).not.toContain("Zeddicus");
     expect(weekOneBoard()).toContain("Ada Lovelace");
-    expect(editsIn(world, oldHome) - editsWithout).toBe(1);
+    expect(acceptedEdits(world, oldHome) - editsWithout).toBe(1);
     expect(await redrawMark(world, "week", "week-1")).toBe(0);
   });
 });
@@ -119,30 +103,30 @@ describe("boards of a finished cohort given up for want of Embed Links in its ch
     await world.first.tickAt(at("2027-05-17T10:01:00Z"));
     await world.first.tickAt(at("2027-05-24T00:01:00Z"));
     expect((await world.first.tickAt(at("2027-05-24T09:00:00Z"))).sent.map((post) => post.period)).toEqual(["closing"]);
-    const cohort = () => world.first.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } });
-    expect((await cohort()).status).toBe("finished");
+    const cohort = await world.first.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } });
+    expect(cohort.status).toBe("finished");
     expect(finalBoard()).toContain("Zeddicus");
     expect(weekBoard()).toContain("Zeddicus");
 
     await setEmbedLinks(world, channelId, false);
-    const editsWithout = editsIn(world, channelId);
+    const editsWithout = acceptedEdits(world, channelId);
     world.first.clock.set(at("2027-05-24T10:00:00Z"));
     await deleteDataOf(world, channelId, zed.id);
     const after = await tickThroughRefusedTries(world.first, at("2027-05-24T10:00:05Z"));
 
     expect(finalBoard()).toContain("Zeddicus");
     expect(weekBoard()).toContain("Zeddicus");
-    expect(editsIn(world, channelId)).toBe(editsWithout);
+    expect(acceptedEdits(world, channelId)).toBe(editsWithout);
     expect(await redrawMark(world, "closing", "closing")).toBe(16);
     expect(await redrawMark(world, "week", "week-12")).toBe(16);
-    expect((await cohort()).channelProblem).toBeNull();
+    expect(await channelProblemOf(world, cohortName)).toBeNull();
 
     await setEmbedLinks(world, channelId, true);
-    await tickAnHour(world, new Date(after.getTime() + 3_600_000));
+    await tickEveryMinute([world.first], new Date(after.getTime() + 3_600_000));
     expect(finalBoard()).not.toContain("Zeddicus");
     expect(finalBoard()).toContain("Ada Lovelace");
     expect(weekBoard()).not.toContain("Zeddicus");
     expect(weekBoard()).toContain("Ada Lovelace");
-    expect(editsIn(world, channelId) - editsWithout).toBe(2);
+    expect(acceptedEdits(world, channelId) - editsWithout).toBe(2);
   });
 });

@@ -1,7 +1,15 @@
 import { PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { visibleText } from "../helpers/botHarness.js";
-import { at, commandsIn, deleteDataOf, postField, tickThroughRefusedTries, twoMembersScoreWeekOne } from "../helpers/postedBoards.js";
+import {
+  at,
+  commandsIn,
+  deleteDataOf,
+  postField,
+  tickEveryMinute,
+  tickThroughRefusedTries,
+  twoMembersScoreWeekOne,
+} from "../helpers/postedBoards.js";
 import { startSchedulerWorld, type BotProcess, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 import { until } from "../helpers/until.js";
 
@@ -115,8 +123,7 @@ describe("posted boards refused while the bot's permissions looked fine", () => 
     await tickThroughRefusedTries(world.first, at("2027-03-08T10:00:05Z"));
     expect(refusedReads()).toHaveLength(2 * 16);
 
-    for (let minute = 0; minute < 60; minute += 1)
-      await world.first.tickAt(new Date(at("2027-03-20T11:00:00Z").getTime() + minute * 60_000));
+    await tickEveryMinute([world.first], at("2027-03-20T11:00:00Z"));
     expect(refusedReads()).toHaveLength(2 * 16);
   });
 });

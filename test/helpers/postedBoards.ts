@@ -1,6 +1,6 @@
+import { PermissionFlagsBits } from "discord.js";
 import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
-import { PermissionFlagsBits } from "discord.js";
 import { buttonsOf } from "./botHarness.js";
 import { postLabel, type BotProcess, type SchedulerWorld } from "./schedulerWorld.js";
 import { until } from "./until.js";
@@ -107,13 +107,47 @@ export async function tickThroughRefusedTries(process: BotProcess, from: Date): 
   return new Date(end);
 }
 
+/** Ticks the processes, side by side, every minute for `minutes` minutes (an hour unless told) from `from`. */
+export async function tickEveryMinute(processes: readonly BotProcess[], from: Date, minutes = 60): Promise<void> {
+  for (let minute = 0; minute < minutes; minute += 1) {
+    const now = new Date(from.getTime() + minute * 60_000);
+    await Promise.all(processes.map((process) => process.tickAt(now)));
+  }
+}
+
+/** The redraw mark of the post of that kind and period: its refused tries, 16 once given up (17 for good). */
+export async function redrawMark(world: SchedulerWorld, kind: "week" | "closing", period: string): Promise<number> {
+  const row = await world.first.test.app.database.prisma.scheduledPost.findFirstOrThrow({ where: { kind, period } });
+  return row.redrawAttempts;
+}
+
+/** Edits of the bot's messages in the channel (of that message only, when given) that Discord accepted. */
+export function acceptedEdits(world: Pick<SchedulerWorld, "emulator">, channelId: string, messageId?: string): number {
+  const messages = `/channels/${channelId}/messages/`;
+  const edited = (path: string) => (messageId === undefined ? path.startsWith(messages) : path === `${messages}${messageId}`);
+  return world.emulator.requestLog().filter((entry) => entry.method === "PATCH" && entry.status === 200 && edited(entry.path)).length;
+}
+
+/** A bot process, as the Embed Links and channel-problem helpers read it (a BotHarness is one too). */
+type BotTest = Pick<BotProcess, "test">;
+
+/** The cohort's channel problem, as /cohort info tells the admin (null while its channel works). */
+export async function channelProblemOf(world: { readonly first: BotTest }, cohortName: string): Promise<string | null> {
+  return (await world.first.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name: cohortName } })).channelProblem;
+}
+
 /**
  * Gives or takes the bot's Embed Links in the channel and waits until each process's discord.js cache says so
  * (the permission change reached it as a gateway event).
  */
-export async function setEmbedLinks(world: SchedulerWorld, channelId: string, allowed: boolean, processes = [world.first]): Promise<void> {
+export async function setEmbedLinks(
+  world: { readonly emulator: SchedulerWorld["emulator"]; readonly first: BotTest },
+  channelId: string,
+  allowed: boolean,
+  processes: readonly BotTest[] = [world.first],
+): Promise<void> {
   world.emulator.setBotChannelPermissions(channelId, { botCanEmbedLinks: allowed });
-  const cached = (process: BotProcess) => {
+  const cached = (process: BotTest) => {
     const channel = process.test.app.discord.client.channels.cache.get(channelId);
     if (channel === undefined || channel.isDMBased()) return false;
     const me = channel.guild.members.me;
