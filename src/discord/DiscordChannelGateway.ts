@@ -1,6 +1,13 @@
 import { ChannelType, PermissionFlagsBits, type Client, type GuildBasedChannel, type GuildMember } from "discord.js";
-import { ChannelCheck, PostPermission, type ChannelGateway, type ChannelReport, type ChannelStanding } from "../services/ChannelGateway.js";
-import { botMay, botMayAttachFiles, botMayEmbedLinks, botMayReadHistory } from "./botPermissions.js";
+import {
+  BoardPermission,
+  ChannelCheck,
+  PostPermission,
+  type ChannelGateway,
+  type ChannelReport,
+  type ChannelStanding,
+} from "../services/ChannelGateway.js";
+import { botMay, botMayAttachFiles } from "./botPermissions.js";
 
 const postableTypes: ReadonlySet<ChannelType> = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
 const permissionBits = [
@@ -9,9 +16,21 @@ const permissionBits = [
   [PostPermission.EmbedLinks, PermissionFlagsBits.EmbedLinks],
 ] as const;
 
+/** Embed Links too: a board's edit carries embeds, which Discord drops (or refuses) without it. */
+const boardPermissionBits = [
+  [BoardPermission.ViewChannel, PermissionFlagsBits.ViewChannel],
+  [BoardPermission.ReadMessageHistory, PermissionFlagsBits.ReadMessageHistory],
+  [BoardPermission.EmbedLinks, PermissionFlagsBits.EmbedLinks],
+] as const;
+
 /** The post permissions the bot lacks in the channel: the one reckoning posting and /cohort info share. */
 function missingPermissions(channel: GuildBasedChannel, me: GuildMember): PostPermission[] {
   return permissionBits.filter(([, bit]) => !botMay(channel, me, bit)).map(([permission]) => permission);
+}
+
+/** The board permissions the bot lacks in the channel: the one reckoning the given-up boards' look and /cohort info share. */
+function missingBoardPermissions(channel: GuildBasedChannel, me: GuildMember): BoardPermission[] {
+  return boardPermissionBits.filter(([, bit]) => !botMay(channel, me, bit)).map(([permission]) => permission);
 }
 
 /** Whether the bot can post in a channel it found, and what it lacks there (nothing known without its member). */
@@ -36,13 +55,11 @@ export class DiscordChannelGateway implements ChannelGateway {
     // A server in an outage may have lost channels from the cache that still exist: no telling then.
     if (guild === undefined || !guild.available || me === null) return null;
     const channel = guild.channels.cache.get(channelId);
-    if (channel === undefined)
-      return { check: ChannelCheck.Missing, missing: [], canAttachFiles: true, canReadHistory: true, canEmbedLinks: true };
+    if (channel === undefined) return { check: ChannelCheck.Missing, missing: [], canAttachFiles: true, boardsMissing: [] };
     return {
       ...standingIn(channel, me),
       canAttachFiles: botMayAttachFiles(channel, me),
-      canReadHistory: botMayReadHistory(channel, me),
-      canEmbedLinks: botMayEmbedLinks(channel, me),
+      boardsMissing: missingBoardPermissions(channel, me),
     };
   }
 
@@ -51,8 +68,7 @@ export class DiscordChannelGateway implements ChannelGateway {
     const me = guild?.members.me ?? null;
     const channel = guild?.channels.cache.get(channelId);
     if (guild === undefined || !guild.available || me === null || channel === undefined) return false;
-    // Embed Links too: a board's edit carries embeds, which Discord drops (or refuses) without it.
-    return botMay(channel, me, PermissionFlagsBits.ViewChannel) && botMayReadHistory(channel, me) && botMayEmbedLinks(channel, me);
+    return missingBoardPermissions(channel, me).length === 0;
   }
 
   /** The channel and the bot's member: the cache first, fetching what it lacks (a command can wait for Discord). */
