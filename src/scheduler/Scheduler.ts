@@ -340,6 +340,11 @@ export class Scheduler {
   /** The clock's reading when the tick under way started (see tickInstant). */
   private tickStartedOnClock = 0;
   private readonly lastProbeAt = new Map<number, number>();
+  /**
+   * Cohorts whose channel the tick under way flagged (flagChannel): flagged once a tick, however many of its
+   * posts and board edits meet the problem, and their boards wait from then on in this tick, as at the next.
+   */
+  private readonly flaggedThisTick = new Set<number>();
   /** When this process last looked for posted boards given up that it may edit again (retryGivenUpBoards), and where it got to. */
   private lastGivenUpProbeAt: number | undefined;
   private givenUpCursor = 0;
@@ -464,6 +469,7 @@ export class Scheduler {
     if (this.stopped) return report;
     this.runs += 1;
     this.tickStartedOnClock = this.dependencies.clock.now().getTime();
+    this.flaggedThisTick.clear();
     const log = this.dependencies.logger.child({ job: "scheduler", run: this.runs, at: now.toISOString() });
     const startedAt = Date.now();
     let cohortCount: number;
@@ -900,7 +906,7 @@ export class Scheduler {
    */
   private async refreshLiveBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     const { liveBoards } = this.dependencies;
-    const cohortById = new Map(cohorts.filter((cohort) => cohort.channelProblem === null).map((cohort) => [cohort.id, cohort]));
+    const cohortById = new Map(cohorts.filter((cohort) => this.postsHere(cohort)).map((cohort) => [cohort.id, cohort]));
     const editedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
     // First: a board whose flag is set again here is listed due below (a database still locked stops the tick, kept).
     await this.markBoardsAgainNow();
@@ -922,7 +928,7 @@ export class Scheduler {
    */
   private async closeEndedBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     const { liveBoards } = this.dependencies;
-    const cohortById = new Map(cohorts.filter((cohort) => cohort.channelProblem === null).map((cohort) => [cohort.id, cohort]));
+    const cohortById = new Map(cohorts.filter((cohort) => this.postsHere(cohort)).map((cohort) => [cohort.id, cohort]));
     const endedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
     const endedAfter = new Date(now.getTime() - schedulerTiming.liveBoardFinalWithinMs);
     // First: a final edit given back here is listed below (a database still locked stops the tick, kept).
@@ -981,7 +987,7 @@ export class Scheduler {
       const cohort = cohortById.get(post.cohortId);
       // Held for a claim's lifetime: should this process stop before the edit, another takes it then.
       const heldUntil = new Date(now.getTime() + schedulerTiming.claimLifetimeMs);
-      if (cohort === undefined || cohort.channelProblem !== null || !(await liveBoards.claimPosted(post, heldUntil))) return;
+      if (cohort === undefined || !this.postsHere(cohort) || !(await liveBoards.claimPosted(post, heldUntil))) return;
       const postLog = log.child({ cohortId: cohort.id, postId: post.postId });
       try {
         report.postedBoardsEdited += await this.redrawPosted(cohort, post, now);
@@ -990,8 +996,10 @@ export class Scheduler {
         if (this.refusedEmbedLinksHere(cohort, error)) {
           // No Embed Links in the cohort's channel: flagged, so the redraw waits (no try used up) until it recovers.
           await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + schedulerTiming.postedBoardRetryMs));
-          await this.flagChannel(cohort, ChannelProblem.NoPermission, now);
-          postLog.warn({ err: error }, "posted board not edited: no Embed Links in the cohort's channel, flagged");
+          // Another of its boards may have flagged it already in this tick (side by side): said once.
+          if (await this.flagChannel(cohort, ChannelProblem.NoPermission, now))
+            postLog.warn({ err: error }, "posted board not edited: no Embed Links in the cohort's channel, flagged");
+          else postLog.debug({ err: error }, "posted board not edited: no Embed Links in the cohort's channel, flagged in this tick");
           return;
         }
         const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
@@ -1173,10 +1181,25 @@ export class Scheduler {
   /**
    * Flags the cohort's channel: its posts and board edits wait (/cohort info says why) until a check of the
    * channel, channelProbeEveryMs from now and after, finds the bot may post there again (channelRecovered).
+   * Once a tick: false, writing nothing, when this tick flagged it already (its first problem stays).
    */
-  private async flagChannel(cohort: Cohort, problem: ChannelProblem, now: Date): Promise<void> {
-    await this.dependencies.cohorts.update(cohort.id, { channelProblem: problem });
+  private async flagChannel(cohort: Cohort, problem: ChannelProblem, now: Date): Promise<boolean> {
+    if (this.flaggedThisTick.has(cohort.id)) return false;
+    // Taken before the write: an edit of the same cohort refused meanwhile, side by side, finds it.
+    this.flaggedThisTick.add(cohort.id);
+    try {
+      await this.dependencies.cohorts.update(cohort.id, { channelProblem: problem });
+    } catch (error) {
+      this.flaggedThisTick.delete(cohort.id);
+      throw error;
+    }
     this.lastProbeAt.set(cohort.id, now.getTime());
+    return true;
+  }
+
+  /** Whether the cohort's channel is not flagged, as the tick read it and as it flagged it since. */
+  private postsHere(cohort: Cohort): boolean {
+    return cohort.channelProblem === null && !this.flaggedThisTick.has(cohort.id);
   }
 
   /**

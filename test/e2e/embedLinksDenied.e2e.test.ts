@@ -233,4 +233,44 @@ describe("the week's board where the bot may no longer embed links, end to end",
     expect(finalBoard()).not.toContain("Ada Lovelace");
     expect(finalBoard()).toContain("Zeddicus");
   });
+
+  it("flags the channel once in a tick whose redraws of several posted boards are all refused for want of Embed Links", async () => {
+    const { current, channelId } = await postedWeekOne();
+    const { ada } = await twoMembersScoreWeekOne(current, commandsIn(current, channelId), [cohortName], at("2027-03-01T10:00:00Z"));
+    await current.first.tickAt(at("2027-03-01T10:01:00Z"));
+    await current.first.test.app.services.cohorts.setStatus(
+      current.guild.id,
+      cohortName,
+      "ended",
+      current.admin.id,
+      at("2027-03-02T12:00:00Z"),
+    );
+    await current.first.tickAt(at("2027-03-02T12:00:05Z"));
+    await current.first.tickAt(at("2027-03-02T12:01:10Z"));
+    const weekOneBoard = () => visibleText(board(current, channelId));
+    const finalBoard = () => fieldOf(postLabelled(current, channelId, "closing"), "🏆 Final leaderboard") ?? "";
+    expect(finalBoard()).toContain("Ada Lovelace");
+    expect(weekOneBoard()).toContain("Ada Lovelace");
+
+    // Ada's deletion flags two posts of the cohort (week 1's, whose board shows her, and the closing post): one
+    // tick redraws both, and both are refused for want of Embed Links.
+    await embedLinks(current, channelId, false);
+    current.first.clock.set(at("2027-03-02T12:10:00Z"));
+    await deleteDataOf(current, channelId, ada.id);
+    const flagLines = () =>
+      current.first.test.logs().filter((line) => line.msg === "posted board not edited: no Embed Links in the cohort's channel, flagged");
+    await current.first.tickAt(at("2027-03-02T12:11:00Z"));
+    expect(await channelProblem(current)).toBe("no_permission");
+    expect(flagLines()).toHaveLength(1);
+
+    // Both redraws are made once Embed Links is back, none of their tries used up meanwhile.
+    const redrawAttempts = await current.first.test.app.database.prisma.scheduledPost.findMany({ select: { redrawAttempts: true } });
+    expect(redrawAttempts.map((row) => row.redrawAttempts)).toEqual(redrawAttempts.map(() => 0));
+    await embedLinks(current, channelId, true);
+    await current.first.tickAt(at("2027-03-02T12:17:00Z"));
+    await current.first.tickAt(at("2027-03-02T12:18:00Z"));
+    expect(finalBoard()).not.toContain("Ada Lovelace");
+    expect(weekOneBoard()).not.toContain("Ada Lovelace");
+    expect(weekOneBoard()).toContain("Zeddicus");
+  });
 });
