@@ -1036,13 +1036,12 @@ export class Scheduler {
   }
 
   /**
-   * Posted boards given up for want of access (Read Message History or Embed Links taken away) are flagged for a
-   * redraw again once the bot's cache says it may read and edit in every channel their messages went to: the
-   * permission change reached it (CHANNEL_UPDATE, GUILD_ROLE_UPDATE and the bot's own GUILD_MEMBER_UPDATE come with
-   * the Guilds intent). Looked for every
-   * channelProbeEveryMs, as flagged channels are, a slice of given-up posts at a time (the next slice at the next
-   * look); each is flagged with one conditional write, so two processes flag it once, and the redraw (at most
-   * postedBoardsPerTick a tick, claimed) edits it once.
+   * Posted boards given up for want of access (View Channel, Read Message History or Embed Links taken away) are
+   * flagged for a redraw again once the bot's cache says it may read and edit in every channel their messages went
+   * to: the permission change reached it (CHANNEL_UPDATE, GUILD_ROLE_UPDATE and the bot's own GUILD_MEMBER_UPDATE come
+   * with the Guilds intent). Looked for every channelProbeEveryMs, as flagged channels are, a slice of given-up posts
+   * at a time (the next slice at the next look); each is flagged with one conditional write, so two processes flag it
+   * once, and the redraw (at most postedBoardsPerTick a tick, claimed) edits it once.
    */
   private async retryGivenUpBoards(departed: ReadonlySet<string>, now: Date, log: Logger): Promise<void> {
     const last = this.lastGivenUpProbeAt;
