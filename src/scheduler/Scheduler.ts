@@ -914,7 +914,8 @@ export class Scheduler {
     await forEachConcurrently(due, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
       const weekNumber = weekNumberOfPeriod(board.period);
-      if (cohort === undefined || weekNumber === null) return;
+      // Not once this tick flagged its channel (another of its boards, side by side): it waits, kept dirty.
+      if (cohort === undefined || !this.postsHere(cohort) || weekNumber === null) return;
       if (!(await liveBoards.claimEdit(board, now, editedBy))) return;
       await this.editLiveBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
     });
@@ -948,7 +949,8 @@ export class Scheduler {
     await forEachConcurrently(boards, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
       const weekNumber = weekNumberOfPeriod(board.period) ?? weekNumberOfSetAsidePeriod(board.period);
-      if (cohort === undefined || weekNumber === null) return;
+      // Not once this tick flagged its channel (another of its boards, side by side): it waits, unclaimed.
+      if (cohort === undefined || !this.postsHere(cohort) || weekNumber === null) return;
       // The next week's post, when it went out before this week was over (announced on a day before its first),
       // drew this week's top five early: it is drawn again with the final standings (redrawPostedBoards, below).
       // Not after a break week: the next post's top five is an earlier week's, final long before.
@@ -1135,8 +1137,10 @@ export class Scheduler {
       // pause). A deleted message or channel will not come back.
       const embedLinks = this.refusedEmbedLinksHere(cohort, error);
       if (failure === DeliveryFailure.Transient || embedLinks) await this.giveBack(board, now);
-      if (embedLinks) await this.flagChannel(cohort, ChannelProblem.NoPermission, now);
-      log.warn({ err: error, failure, messageId: board.messageId }, "final board not edited");
+      // Another of its boards may have flagged the channel already in this tick (side by side): said once.
+      if (embedLinks && !(await this.flagChannel(cohort, ChannelProblem.NoPermission, now)))
+        log.debug({ err: error, failure, messageId: board.messageId }, "final board not edited: its channel flagged in this tick");
+      else log.warn({ err: error, failure, messageId: board.messageId }, "final board not edited");
       return;
     }
     report.boardsClosed += 1;
@@ -1168,8 +1172,12 @@ export class Scheduler {
       // no more live edits, only its final one.
       const embedLinks = this.refusedEmbedLinksHere(cohort, error);
       if (failure === DeliveryFailure.Transient || embedLinks) await this.markAgain(board.postId, now);
-      if (embedLinks) await this.flagChannel(cohort, ChannelProblem.NoPermission, now);
-      else if (isUnknownMessage(error)) await liveBoards.holdDeleted(board.postId, board.messageId);
+      // Another of its boards may have flagged the channel already in this tick (side by side): said once.
+      if (embedLinks && !(await this.flagChannel(cohort, ChannelProblem.NoPermission, now))) {
+        log.debug({ err: error, failure, messageId: board.messageId }, "live board not edited: its channel flagged in this tick");
+        return;
+      }
+      if (!embedLinks && isUnknownMessage(error)) await liveBoards.holdDeleted(board.postId, board.messageId);
       log.warn({ err: error, failure, messageId: board.messageId }, "live board not edited");
       return;
     }
