@@ -23,21 +23,19 @@ const boardPermissionBits = [
   [BoardPermission.EmbedLinks, PermissionFlagsBits.EmbedLinks],
 ] as const;
 
-/** The post permissions the bot lacks in the channel: the one reckoning posting and /cohort info share. */
-function missingPermissions(channel: GuildBasedChannel, me: GuildMember): PostPermission[] {
-  return permissionBits.filter(([, bit]) => !botMay(channel, me, bit)).map(([permission]) => permission);
-}
-
-/** The board permissions the bot lacks in the channel: the one reckoning the given-up boards' look and /cohort info share. */
-function missingBoardPermissions(channel: GuildBasedChannel, me: GuildMember): BoardPermission[] {
-  return boardPermissionBits.filter(([, bit]) => !botMay(channel, me, bit)).map(([permission]) => permission);
+/**
+ * The permissions of the table (permissionBits: posting; boardPermissionBits: the given-up boards' look) the bot lacks
+ * in the channel: the one reckoning those and /cohort info share.
+ */
+function missingOf<P>(bits: readonly (readonly [P, bigint])[], channel: GuildBasedChannel, me: GuildMember): P[] {
+  return bits.filter(([, bit]) => !botMay(channel, me, bit)).map(([permission]) => permission);
 }
 
 /** Whether the bot can post in a channel it found, and what it lacks there (nothing known without its member). */
 function standingIn(channel: GuildBasedChannel, me: GuildMember | null): ChannelStanding {
   if (!postableTypes.has(channel.type)) return { check: ChannelCheck.NotText, missing: [] };
   if (me === null) return { check: ChannelCheck.NoPermission, missing: [] };
-  const missing = missingPermissions(channel, me);
+  const missing = missingOf(permissionBits, channel, me);
   return { check: missing.length > 0 ? ChannelCheck.NoPermission : ChannelCheck.Ok, missing };
 }
 
@@ -59,7 +57,7 @@ export class DiscordChannelGateway implements ChannelGateway {
     return {
       ...standingIn(channel, me),
       canAttachFiles: botMayAttachFiles(channel, me),
-      boardsMissing: missingBoardPermissions(channel, me),
+      boardsMissing: missingOf(boardPermissionBits, channel, me),
     };
   }
 
@@ -68,7 +66,7 @@ export class DiscordChannelGateway implements ChannelGateway {
     const me = guild?.members.me ?? null;
     const channel = guild?.channels.cache.get(channelId);
     if (guild === undefined || !guild.available || me === null || channel === undefined) return false;
-    return missingBoardPermissions(channel, me).length === 0;
+    return missingOf(boardPermissionBits, channel, me).length === 0;
   }
 
   /** The channel and the bot's member: the cache first, fetching what it lacks (a command can wait for Discord). */
