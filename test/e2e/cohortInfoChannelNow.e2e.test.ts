@@ -109,6 +109,8 @@ describe("/cohort info shows a channel the bot cannot post in now, before a post
     const text = await info();
     expect(postedBoardsWarnings(text)).toBe(1);
     expect(text).toContain(`I'm missing the **View Channel** permission in <#${bot.channel.id}>, so I can't edit the boards`);
+    expect(text).toContain("Give it to me there");
+    expect(text).not.toContain("Give them to me there");
     expect(text).not.toContain("Read Message History");
     expect(text).not.toContain("Embed Links");
     expect(text).not.toContain("Channel problem");
