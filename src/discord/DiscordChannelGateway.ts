@@ -1,6 +1,13 @@
 import { ChannelType, PermissionFlagsBits, type Client, type GuildBasedChannel, type GuildMember } from "discord.js";
-import { ChannelCheck, PostPermission, type ChannelGateway, type ChannelReport, type ChannelStanding } from "../services/ChannelGateway.js";
-import { botMay, botMayAttachFiles, botMayEmbedLinks, botMayReadHistory } from "./botPermissions.js";
+import {
+  BoardPermission,
+  ChannelCheck,
+  PostPermission,
+  type ChannelGateway,
+  type ChannelReport,
+  type ChannelStanding,
+} from "../services/ChannelGateway.js";
+import { botMay, botMayAttachFiles } from "./botPermissions.js";
 
 const postableTypes: ReadonlySet<ChannelType> = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
 const permissionBits = [
@@ -9,16 +16,26 @@ const permissionBits = [
   [PostPermission.EmbedLinks, PermissionFlagsBits.EmbedLinks],
 ] as const;
 
-/** The post permissions the bot lacks in the channel: the one reckoning posting and /cohort info share. */
-function missingPermissions(channel: GuildBasedChannel, me: GuildMember): PostPermission[] {
-  return permissionBits.filter(([, bit]) => !botMay(channel, me, bit)).map(([permission]) => permission);
+/** Embed Links too: a board's edit carries embeds, which Discord drops (or refuses) without it. */
+const boardPermissionBits = [
+  [BoardPermission.ViewChannel, PermissionFlagsBits.ViewChannel],
+  [BoardPermission.ReadMessageHistory, PermissionFlagsBits.ReadMessageHistory],
+  [BoardPermission.EmbedLinks, PermissionFlagsBits.EmbedLinks],
+] as const;
+
+/**
+ * The permissions of the table (permissionBits: posting; boardPermissionBits: the given-up boards' look) the bot lacks
+ * in the channel: the one reckoning those and /cohort info share.
+ */
+function missingOf<P>(bits: readonly (readonly [P, bigint])[], channel: GuildBasedChannel, me: GuildMember): P[] {
+  return bits.filter(([, bit]) => !botMay(channel, me, bit)).map(([permission]) => permission);
 }
 
 /** Whether the bot can post in a channel it found, and what it lacks there (nothing known without its member). */
 function standingIn(channel: GuildBasedChannel, me: GuildMember | null): ChannelStanding {
   if (!postableTypes.has(channel.type)) return { check: ChannelCheck.NotText, missing: [] };
   if (me === null) return { check: ChannelCheck.NoPermission, missing: [] };
-  const missing = missingPermissions(channel, me);
+  const missing = missingOf(permissionBits, channel, me);
   return { check: missing.length > 0 ? ChannelCheck.NoPermission : ChannelCheck.Ok, missing };
 }
 
@@ -36,13 +53,11 @@ export class DiscordChannelGateway implements ChannelGateway {
     // A server in an outage may have lost channels from the cache that still exist: no telling then.
     if (guild === undefined || !guild.available || me === null) return null;
     const channel = guild.channels.cache.get(channelId);
-    if (channel === undefined)
-      return { check: ChannelCheck.Missing, missing: [], canAttachFiles: true, canReadHistory: true, canEmbedLinks: true };
+    if (channel === undefined) return { check: ChannelCheck.Missing, missing: [], canAttachFiles: true, boardsMissing: [] };
     return {
       ...standingIn(channel, me),
       canAttachFiles: botMayAttachFiles(channel, me),
-      canReadHistory: botMayReadHistory(channel, me),
-      canEmbedLinks: botMayEmbedLinks(channel, me),
+      boardsMissing: missingOf(boardPermissionBits, channel, me),
     };
   }
 
@@ -51,8 +66,7 @@ export class DiscordChannelGateway implements ChannelGateway {
     const me = guild?.members.me ?? null;
     const channel = guild?.channels.cache.get(channelId);
     if (guild === undefined || !guild.available || me === null || channel === undefined) return false;
-    // Embed Links too: a board's edit carries embeds, which Discord drops (or refuses) without it.
-    return botMay(channel, me, PermissionFlagsBits.ViewChannel) && botMayReadHistory(channel, me) && botMayEmbedLinks(channel, me);
+    return missingOf(boardPermissionBits, channel, me).length === 0;
   }
 
   /** The channel and the bot's member: the cache first, fetching what it lacks (a command can wait for Discord). */

@@ -9,11 +9,6 @@ export function botMay(channel: GuildBasedChannel, me: GuildMember, permission: 
   return channel.permissionsFor(me).has(permission);
 }
 
-/** Whether the bot may read the channel's history (its own posts, to edit their boards). */
-export function botMayReadHistory(channel: GuildBasedChannel, me: GuildMember): boolean {
-  return botMay(channel, me, PermissionFlagsBits.ReadMessageHistory);
-}
-
 /** Whether the bot may attach files (the posts' charts) in the channel. */
 export function botMayAttachFiles(channel: GuildBasedChannel, me: GuildMember): boolean {
   return botMay(channel, me, PermissionFlagsBits.AttachFiles);

@@ -340,6 +340,11 @@ export class Scheduler {
   /** The clock's reading when the tick under way started (see tickInstant). */
   private tickStartedOnClock = 0;
   private readonly lastProbeAt = new Map<number, number>();
+  /**
+   * Cohorts whose channel the tick under way flagged (flagChannel): flagged once a tick, however many of its
+   * posts and board edits meet the problem, and their boards wait from then on in this tick, as at the next.
+   */
+  private readonly flaggedThisTick = new Set<number>();
   /** When this process last looked for posted boards given up that it may edit again (retryGivenUpBoards), and where it got to. */
   private lastGivenUpProbeAt: number | undefined;
   private givenUpCursor = 0;
@@ -464,6 +469,7 @@ export class Scheduler {
     if (this.stopped) return report;
     this.runs += 1;
     this.tickStartedOnClock = this.dependencies.clock.now().getTime();
+    this.flaggedThisTick.clear();
     const log = this.dependencies.logger.child({ job: "scheduler", run: this.runs, at: now.toISOString() });
     const startedAt = Date.now();
     let cohortCount: number;
@@ -900,7 +906,7 @@ export class Scheduler {
    */
   private async refreshLiveBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     const { liveBoards } = this.dependencies;
-    const cohortById = new Map(cohorts.filter((cohort) => cohort.channelProblem === null).map((cohort) => [cohort.id, cohort]));
+    const cohortById = new Map(cohorts.filter((cohort) => this.postsHere(cohort)).map((cohort) => [cohort.id, cohort]));
     const editedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
     // First: a board whose flag is set again here is listed due below (a database still locked stops the tick, kept).
     await this.markBoardsAgainNow();
@@ -908,7 +914,8 @@ export class Scheduler {
     await forEachConcurrently(due, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
       const weekNumber = weekNumberOfPeriod(board.period);
-      if (cohort === undefined || weekNumber === null) return;
+      // Not once this tick flagged its channel (another of its boards, side by side): it waits, kept dirty.
+      if (cohort === undefined || !this.postsHere(cohort) || weekNumber === null) return;
       if (!(await liveBoards.claimEdit(board, now, editedBy))) return;
       await this.editLiveBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
     });
@@ -922,7 +929,7 @@ export class Scheduler {
    */
   private async closeEndedBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     const { liveBoards } = this.dependencies;
-    const cohortById = new Map(cohorts.filter((cohort) => cohort.channelProblem === null).map((cohort) => [cohort.id, cohort]));
+    const cohortById = new Map(cohorts.filter((cohort) => this.postsHere(cohort)).map((cohort) => [cohort.id, cohort]));
     const endedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
     const endedAfter = new Date(now.getTime() - schedulerTiming.liveBoardFinalWithinMs);
     // First: a final edit given back here is listed below (a database still locked stops the tick, kept).
@@ -942,7 +949,8 @@ export class Scheduler {
     await forEachConcurrently(boards, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
       const weekNumber = weekNumberOfPeriod(board.period) ?? weekNumberOfSetAsidePeriod(board.period);
-      if (cohort === undefined || weekNumber === null) return;
+      // Not once this tick flagged its channel (another of its boards, side by side): it waits, unclaimed.
+      if (cohort === undefined || !this.postsHere(cohort) || weekNumber === null) return;
       // The next week's post, when it went out before this week was over (announced on a day before its first),
       // drew this week's top five early: it is drawn again with the final standings (redrawPostedBoards, below).
       // Not after a break week: the next post's top five is an earlier week's, final long before.
@@ -981,7 +989,7 @@ export class Scheduler {
       const cohort = cohortById.get(post.cohortId);
       // Held for a claim's lifetime: should this process stop before the edit, another takes it then.
       const heldUntil = new Date(now.getTime() + schedulerTiming.claimLifetimeMs);
-      if (cohort === undefined || cohort.channelProblem !== null || !(await liveBoards.claimPosted(post, heldUntil))) return;
+      if (cohort === undefined || !this.postsHere(cohort) || !(await liveBoards.claimPosted(post, heldUntil))) return;
       const postLog = log.child({ cohortId: cohort.id, postId: post.postId });
       try {
         report.postedBoardsEdited += await this.redrawPosted(cohort, post, now);
@@ -990,8 +998,10 @@ export class Scheduler {
         if (this.refusedEmbedLinksHere(cohort, error)) {
           // No Embed Links in the cohort's channel: flagged, so the redraw waits (no try used up) until it recovers.
           await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + schedulerTiming.postedBoardRetryMs));
-          await this.flagChannel(cohort, ChannelProblem.NoPermission, now);
-          postLog.warn({ err: error }, "posted board not edited: no Embed Links in the cohort's channel, flagged");
+          // Another of its boards may have flagged it already in this tick (side by side): said once.
+          if (await this.flagChannel(cohort, ChannelProblem.NoPermission, now))
+            postLog.warn({ err: error }, "posted board not edited: no Embed Links in the cohort's channel, flagged");
+          else postLog.debug({ err: error }, "posted board not edited: no Embed Links in the cohort's channel, flagged in this tick");
           return;
         }
         const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
@@ -1028,13 +1038,12 @@ export class Scheduler {
   }
 
   /**
-   * Posted boards given up for want of access (Read Message History or Embed Links taken away) are flagged for a
-   * redraw again once the bot's cache says it may read and edit in every channel their messages went to: the
-   * permission change reached it (CHANNEL_UPDATE, GUILD_ROLE_UPDATE and the bot's own GUILD_MEMBER_UPDATE come with
-   * the Guilds intent). Looked for every
-   * channelProbeEveryMs, as flagged channels are, a slice of given-up posts at a time (the next slice at the next
-   * look); each is flagged with one conditional write, so two processes flag it once, and the redraw (at most
-   * postedBoardsPerTick a tick, claimed) edits it once.
+   * Posted boards given up for want of access (View Channel, Read Message History or Embed Links taken away) are
+   * flagged for a redraw again once the bot's cache says it may read and edit in every channel their messages went
+   * to: the permission change reached it (CHANNEL_UPDATE, GUILD_ROLE_UPDATE and the bot's own GUILD_MEMBER_UPDATE come
+   * with the Guilds intent). Looked for every channelProbeEveryMs, as flagged channels are, a slice of given-up posts
+   * at a time (the next slice at the next look); each is flagged with one conditional write, so two processes flag it
+   * once, and the redraw (at most postedBoardsPerTick a tick, claimed) edits it once.
    */
   private async retryGivenUpBoards(departed: ReadonlySet<string>, now: Date, log: Logger): Promise<void> {
     const last = this.lastGivenUpProbeAt;
@@ -1128,8 +1137,10 @@ export class Scheduler {
       // pause). A deleted message or channel will not come back.
       const embedLinks = this.refusedEmbedLinksHere(cohort, error);
       if (failure === DeliveryFailure.Transient || embedLinks) await this.giveBack(board, now);
-      if (embedLinks) await this.flagChannel(cohort, ChannelProblem.NoPermission, now);
-      log.warn({ err: error, failure, messageId: board.messageId }, "final board not edited");
+      // Another of its boards may have flagged the channel already in this tick (side by side): said once.
+      if (embedLinks && !(await this.flagChannel(cohort, ChannelProblem.NoPermission, now)))
+        log.debug({ err: error, failure, messageId: board.messageId }, "final board not edited: its channel flagged in this tick");
+      else log.warn({ err: error, failure, messageId: board.messageId }, "final board not edited");
       return;
     }
     report.boardsClosed += 1;
@@ -1161,8 +1172,12 @@ export class Scheduler {
       // no more live edits, only its final one.
       const embedLinks = this.refusedEmbedLinksHere(cohort, error);
       if (failure === DeliveryFailure.Transient || embedLinks) await this.markAgain(board.postId, now);
-      if (embedLinks) await this.flagChannel(cohort, ChannelProblem.NoPermission, now);
-      else if (isUnknownMessage(error)) await liveBoards.holdDeleted(board.postId, board.messageId);
+      // Another of its boards may have flagged the channel already in this tick (side by side): said once.
+      if (embedLinks && !(await this.flagChannel(cohort, ChannelProblem.NoPermission, now))) {
+        log.debug({ err: error, failure, messageId: board.messageId }, "live board not edited: its channel flagged in this tick");
+        return;
+      }
+      if (!embedLinks && isUnknownMessage(error)) await liveBoards.holdDeleted(board.postId, board.messageId);
       log.warn({ err: error, failure, messageId: board.messageId }, "live board not edited");
       return;
     }
@@ -1173,10 +1188,25 @@ export class Scheduler {
   /**
    * Flags the cohort's channel: its posts and board edits wait (/cohort info says why) until a check of the
    * channel, channelProbeEveryMs from now and after, finds the bot may post there again (channelRecovered).
+   * Once a tick: false, writing nothing, when this tick flagged it already (its first problem stays).
    */
-  private async flagChannel(cohort: Cohort, problem: ChannelProblem, now: Date): Promise<void> {
-    await this.dependencies.cohorts.update(cohort.id, { channelProblem: problem });
+  private async flagChannel(cohort: Cohort, problem: ChannelProblem, now: Date): Promise<boolean> {
+    if (this.flaggedThisTick.has(cohort.id)) return false;
+    // Taken before the write: an edit of the same cohort refused meanwhile, side by side, finds it.
+    this.flaggedThisTick.add(cohort.id);
+    try {
+      await this.dependencies.cohorts.update(cohort.id, { channelProblem: problem });
+    } catch (error) {
+      this.flaggedThisTick.delete(cohort.id);
+      throw error;
+    }
     this.lastProbeAt.set(cohort.id, now.getTime());
+    return true;
+  }
+
+  /** Whether the cohort's channel is not flagged, as the tick read it and as it flagged it since. */
+  private postsHere(cohort: Cohort): boolean {
+    return cohort.channelProblem === null && !this.flaggedThisTick.has(cohort.id);
   }
 
   /**

@@ -19,6 +19,14 @@ export const PostPermission = {
 } as const;
 export type PostPermission = (typeof PostPermission)[keyof typeof PostPermission];
 
+/** The permissions the bot needs in a channel to read and edit the boards it posted there (a redraw), in Discord's order. */
+export const BoardPermission = {
+  ViewChannel: "view_channel",
+  ReadMessageHistory: "read_message_history",
+  EmbedLinks: "embed_links",
+} as const;
+export type BoardPermission = (typeof BoardPermission)[keyof typeof BoardPermission];
+
 export interface ChannelGateway {
   /**
    * Whether the bot can post embeds in the channel of this guild (View Channel, Send Messages, Embed Links), and
@@ -50,10 +58,9 @@ export interface ChannelReport extends ChannelStanding {
   /** Attach Files (the posts' charts): without it a post still goes out, without its pictures. True for a missing channel. */
   readonly canAttachFiles: boolean;
   /**
-   * Read Message History: without it the boards already posted there cannot be edited after a member's deletion or
-   * privacy change. True for a missing channel.
+   * The board permissions the bot lacks there (View Channel, Read Message History, Embed Links: a board's edit reads
+   * the message and carries embeds), in that order: without them the boards already posted there cannot be edited
+   * after a member's deletion or privacy change. The reckoning mayEditPostedFromCache makes. Empty for a missing channel.
    */
-  readonly canReadHistory: boolean;
-  /** Embed Links: the boards' edits carry embeds, so without it those boards cannot be edited either. True for a missing channel. */
-  readonly canEmbedLinks: boolean;
+  readonly boardsMissing: readonly BoardPermission[];
 }

@@ -12,7 +12,7 @@ import {
   type PostRowState,
   type PostTimeChange,
 } from "../domain/schedule/catchUpRule.js";
-import { ChannelCheck, type ChannelGateway, type PostPermission } from "./ChannelGateway.js";
+import { ChannelCheck, type BoardPermission, type ChannelGateway, type PostPermission } from "./ChannelGateway.js";
 import type { CohortService } from "./CohortService.js";
 import type { ConfidenceSection } from "./RosterService.js";
 import type { CurriculumService } from "./CurriculumService.js";
@@ -76,17 +76,13 @@ export interface CohortInfoView extends CohortSummaryView {
    */
   readonly picturesBlocked: boolean;
   /**
-   * The bot may not read the cohort's channel's history: the boards it posted there cannot be edited after a
-   * member's deletion or privacy change (ended and finished cohorts too: their closing post). False while the
-   * channel is flagged or channelTrouble is shown, as for picturesBlocked.
+   * The permissions the bot lacks in the cohort's channel to edit the boards it posted there after a member's
+   * deletion or privacy change (View Channel, Read Message History, Embed Links, in that order; ended and finished
+   * cohorts too: their given-up boards wait for all three). One warning names them all; empty when none is missing.
+   * Empty while the channel is flagged or channelTrouble is shown, as for picturesBlocked: for a running cohort that
+   * names View Channel and Embed Links (its posts need them too), so only Read Message History can be listed then.
    */
-  readonly historyBlocked: boolean;
-  /**
-   * An ended or finished cohort's channel without Embed Links: its posted boards cannot be edited either (a running
-   * cohort's channelTrouble names the permission). False while the channel is flagged, and while historyBlocked is
-   * shown (one warning at a time, the other after the first is fixed).
-   */
-  readonly embedsBlocked: boolean;
+  readonly boardsBlocked: readonly BoardPermission[];
   /**
    * Discord refused to list the holders of the cohort's exclude_role when this process last asked (the Server Members
    * intent not enabled): only members' own commands mark them then. False for an ended or finished cohort.
@@ -239,11 +235,8 @@ export class CohortInfoService {
    * channel's (its posts are on hold, pictures or not), else the bot not being able to post there now; nothing when
    * the bot cannot tell (start-up).
    */
-  private channelWarnings(
-    cohort: Cohort,
-    over: boolean,
-  ): Pick<CohortInfoView, "picturesBlocked" | "historyBlocked" | "embedsBlocked" | "channelTrouble"> {
-    const none = { picturesBlocked: false, historyBlocked: false, embedsBlocked: false, channelTrouble: null };
+  private channelWarnings(cohort: Cohort, over: boolean): Pick<CohortInfoView, "picturesBlocked" | "boardsBlocked" | "channelTrouble"> {
+    const none = { picturesBlocked: false, boardsBlocked: [], channelTrouble: null };
     const report = cohort.channelProblem === null ? this.channels.reportFromCache(cohort.guildId, cohort.channelId) : null;
     if (report === null) return none;
     const { check, missing } = report;
@@ -251,9 +244,8 @@ export class CohortInfoService {
     return {
       ...none,
       picturesBlocked: !over && !report.canAttachFiles,
-      historyBlocked: !report.canReadHistory,
-      // One "Posted boards" warning at a time: Read Message History first, then Embed Links.
-      embedsBlocked: over && report.canReadHistory && !report.canEmbedLinks,
+      // Of a running cohort that can post there, only Read Message History can be missing.
+      boardsBlocked: report.boardsMissing,
     };
   }
 

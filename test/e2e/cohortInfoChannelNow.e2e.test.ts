@@ -76,33 +76,99 @@ describe("/cohort info shows a channel the bot cannot post in now, before a post
     expect(afterFlag).toContain("so the bot's posts are on hold");
   });
 
-  it("warns an ended cohort's admin that, without Embed Links, its posted boards cannot be corrected", async () => {
-    await start();
-    await bot.reply(bot.admin.id, "cohort end", { cohort: "Backend Spring 2027" });
-    bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanEmbedLinks: false });
+  /**
+   * Takes these permissions away from the bot in the cohort's channel (the others given back) and waits for its cache
+   * to see it: `view`, `history`, `embeds` for View Channel, Read Message History and Embed Links.
+   */
+  async function lacking(...lost: readonly ("view" | "history" | "embeds")[]): Promise<void> {
+    bot.emulator.setBotChannelPermissions(bot.channel.id, {
+      botCanView: !lost.includes("view"),
+      botCanReadHistory: !lost.includes("history"),
+      botCanEmbedLinks: !lost.includes("embeds"),
+    });
+    const flags = { view: "ViewChannel", history: "ReadMessageHistory", embeds: "EmbedLinks" } as const;
     await until(() => {
       const channel = bot.test.app.discord.client.channels.cache.get(bot.channel.id);
       const me = channel !== undefined && !channel.isDMBased() ? channel.guild.members.me : null;
-      return me !== null && channel !== undefined && !channel.isDMBased() && !channel.permissionsFor(me).has("EmbedLinks");
-    }, "the bot's cache to see Embed Links taken away");
-    const text = await info();
-    expect(text.split("Posted boards")).toHaveLength(2);
-    expect(text).toContain("**Embed Links**");
-    expect(text).not.toContain("Read Message History");
-    expect(text).not.toContain("Channel problem");
+      if (me === null || channel === undefined || channel.isDMBased()) return false;
+      const permissions = channel.permissionsFor(me);
+      return (Object.keys(flags) as (keyof typeof flags)[]).every((key) => permissions.has(flags[key]) === !lost.includes(key));
+    }, "the bot's cache to see the permissions changed");
+  }
+  const directoraInfo = async () => {
     const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
-    expect(await info(directora.id)).toContain("**Insertar enlaces**");
+    return info(directora.id);
+  };
+  const endCohort = async () => bot.reply(bot.admin.id, "cohort end", { cohort: "Backend Spring 2027" });
+  const postedBoardsWarnings = (text: string) => text.split("Posted boards").length - 1;
 
-    // Read Message History taken too: one warning, that one first (the other once it is back).
-    bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanEmbedLinks: false, botCanReadHistory: false });
-    await until(() => {
-      const channel = bot.test.app.discord.client.channels.cache.get(bot.channel.id);
-      const me = channel !== undefined && !channel.isDMBased() ? channel.guild.members.me : null;
-      return me !== null && channel !== undefined && !channel.isDMBased() && !channel.permissionsFor(me).has("ReadMessageHistory");
-    }, "the bot's cache to see Read Message History taken away");
+  it("warns an ended cohort's admin that, without View Channel, its posted boards cannot be corrected", async () => {
+    await start();
+    await endCohort();
+    await lacking("view");
+    const text = await info();
+    expect(postedBoardsWarnings(text)).toBe(1);
+    expect(text).toContain(`I'm missing the **View Channel** permission in <#${bot.channel.id}>, so I can't edit the boards`);
+    expect(text).toContain("Give it to me there");
+    expect(text).not.toContain("Give them to me there");
+    expect(text).not.toContain("Read Message History");
+    expect(text).not.toContain("Embed Links");
+    expect(text).not.toContain("Channel problem");
+    const es = await directoraInfo();
+    expect(es).toContain(`Me falta el permiso **Ver canal** en <#${bot.channel.id}>`);
+    expect(es).toContain("Dámelo allí");
+  });
+
+  it("names the two permissions an ended cohort's channel lacks for its posted boards in one warning", async () => {
+    await start();
+    await endCohort();
+    await lacking("history", "embeds");
+    const text = await info();
+    expect(postedBoardsWarnings(text)).toBe(1);
+    expect(text).toContain("I'm missing the **Read Message History** and **Embed Links** permissions in");
+    expect(text).toContain("Give them to me there");
+    expect(text).not.toContain("View Channel");
+    const es = await directoraInfo();
+    expect(es).toContain("Me faltan los permisos **Leer el historial de mensajes** e **Insertar enlaces** en");
+    expect(es).toContain("Dámelos allí");
+  });
+
+  it("names all three permissions an ended cohort's channel lacks for its posted boards in one warning", async () => {
+    await start();
+    await endCohort();
+    await lacking("view", "history", "embeds");
+    const text = await info();
+    expect(postedBoardsWarnings(text)).toBe(1);
+    expect(text).toContain("I'm missing the **View Channel**, **Read Message History** and **Embed Links** permissions in");
+    expect(text).not.toContain("Channel problem");
+    expect(await directoraInfo()).toContain(
+      "Me faltan los permisos **Ver canal**, **Leer el historial de mensajes** e **Insertar enlaces** en",
+    );
+  });
+
+  it("warns an ended cohort's admin of nothing about posted boards once the permissions are all there", async () => {
+    await start();
+    await endCohort();
+    await lacking("view", "embeds");
+    expect(postedBoardsWarnings(await info())).toBe(1);
+    await lacking();
+    expect(await info()).not.toContain("Posted boards");
+    expect(await directoraInfo()).not.toContain("Clasificaciones publicadas");
+  });
+
+  it("warns a running cohort's admin under Posted boards of Read Message History alone, and of View Channel as a channel problem", async () => {
+    await start();
+    await lacking("history");
+    const text = await info();
+    expect(postedBoardsWarnings(text)).toBe(1);
+    expect(text).toContain("I'm missing the **Read Message History** permission in");
+    expect(text).not.toContain("Channel problem");
+
+    // View Channel too: the posts wait for it, so the channel problem names it, alone (it says more).
+    await lacking("view", "history");
     const both = await info();
-    expect(both.split("Posted boards")).toHaveLength(2);
-    expect(both).toContain("Read Message History");
+    expect(both).toContain("I'm missing the **View Channel** permission there.");
+    expect(both).not.toContain("Posted boards");
   });
 
   it("warns of nothing for an ended cohort, which posts no more", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { CohortRepository } from "../../src/db/repositories/CohortRepository.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import {
@@ -125,6 +126,17 @@ describe("a cohort channel where the bot may no longer embed links, end to end",
   });
 });
 
+/** The cohorts' rows, counting the writes that flag a cohort's channel. */
+class CountsFlags extends CohortRepository {
+  flags = 0;
+
+  override async update(...args: Parameters<CohortRepository["update"]>) {
+    const [, changes] = args;
+    if (changes.channelProblem !== undefined && changes.channelProblem !== null) this.flags += 1;
+    return super.update(...args);
+  }
+}
+
 /**
  * The week's live board in a channel whose Embed Links goes while the week runs or across its end, then comes
  * back: the refused edit flags the channel and is made once the bot may embed links again (within the day).
@@ -139,8 +151,17 @@ describe("the week's board where the bot may no longer embed links, end to end",
     world = undefined;
   });
 
+  let cohortRows: CountsFlags | undefined;
+  /** How many times the bot wrote a flag on a cohort's channel. */
+  const flagWrites = () => {
+    if (cohortRows === undefined) throw new Error("the app did not build the test's cohort repository");
+    return cohortRows.flags;
+  };
+
   async function postedWeekOne(): Promise<{ current: SchedulerWorld; channelId: string }> {
-    const current = await startSchedulerWorld(at("2027-03-01T08:00:00Z"));
+    const current = await startSchedulerWorld(at("2027-03-01T08:00:00Z"), {
+      cohortRepository: (prisma, provider, writes) => (cohortRows = new CountsFlags(prisma, provider, writes)),
+    });
     world = current;
     const channelId = current.createChannel("boards").id;
     await current.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
@@ -214,5 +235,134 @@ describe("the week's board where the bot may no longer embed links, end to end",
     await current.first.tickAt(at("2027-03-02T12:18:00Z"));
     expect(finalBoard()).not.toContain("Ada Lovelace");
     expect(finalBoard()).toContain("Zeddicus");
+  });
+
+  it("flags the channel once in a tick whose redraws of several posted boards are all refused for want of Embed Links", async () => {
+    const { current, channelId } = await postedWeekOne();
+    const { ada } = await twoMembersScoreWeekOne(current, commandsIn(current, channelId), [cohortName], at("2027-03-01T10:00:00Z"));
+    await current.first.tickAt(at("2027-03-01T10:01:00Z"));
+    await current.first.test.app.services.cohorts.setStatus(
+      current.guild.id,
+      cohortName,
+      "ended",
+      current.admin.id,
+      at("2027-03-02T12:00:00Z"),
+    );
+    await current.first.tickAt(at("2027-03-02T12:00:05Z"));
+    await current.first.tickAt(at("2027-03-02T12:01:10Z"));
+    const weekOneBoard = () => visibleText(board(current, channelId));
+    const finalBoard = () => fieldOf(postLabelled(current, channelId, "closing"), "🏆 Final leaderboard") ?? "";
+    expect(finalBoard()).toContain("Ada Lovelace");
+    expect(weekOneBoard()).toContain("Ada Lovelace");
+
+    // Ada's deletion flags two posts of the cohort (week 1's, whose board shows her, and the closing post): one
+    // tick redraws both, and both are refused for want of Embed Links.
+    await embedLinks(current, channelId, false);
+    current.first.clock.set(at("2027-03-02T12:10:00Z"));
+    await deleteDataOf(current, channelId, ada.id);
+    const flagLines = () =>
+      current.first.test.logs().filter((line) => line.msg === "posted board not edited: no Embed Links in the cohort's channel, flagged");
+    await current.first.tickAt(at("2027-03-02T12:11:00Z"));
+    expect(await channelProblem(current)).toBe("no_permission");
+    expect(flagLines()).toHaveLength(1);
+    expect(flagWrites()).toBe(1);
+
+    // Both redraws are made once Embed Links is back, none of their tries used up meanwhile.
+    const redrawAttempts = await current.first.test.app.database.prisma.scheduledPost.findMany({
+      where: { OR: [{ kind: "closing" }, { period: "week-1" }] },
+      orderBy: { kind: "asc" },
+      select: { kind: true, redrawAttempts: true },
+    });
+    expect(redrawAttempts).toEqual([
+      { kind: "closing", redrawAttempts: 0 },
+      { kind: "week", redrawAttempts: 0 },
+    ]);
+    await embedLinks(current, channelId, true);
+    await current.first.tickAt(at("2027-03-02T12:17:00Z"));
+    await current.first.tickAt(at("2027-03-02T12:18:00Z"));
+    expect(finalBoard()).not.toContain("Ada Lovelace");
+    expect(weekOneBoard()).not.toContain("Ada Lovelace");
+    expect(weekOneBoard()).toContain("Zeddicus");
+  });
+
+  it("flags the channel once, with one log line, in a tick whose final edits of two boards of the cohort are refused for want of Embed Links", async () => {
+    const { current, channelId } = await postedWeekOne();
+    const { cohorts } = current.first.test.app.services;
+    const editStart = async (start: string, now: Date) => {
+      current.first.clock.set(now);
+      await cohorts.edit({ guildId: current.guild.id, cohort: cohortName, start, now, actorId: current.admin.id });
+    };
+    const boards = () =>
+      current
+        .posts(channelId, { liveBoards: true })
+        .filter((post) => postLabel(post.message) === "live board 1")
+        .map((post) => post.message.embeds[0]?.title);
+    // The start postponed a week: week 1's first board says it moved, and week 1 is posted again on 8 March.
+    await editStart("2027-03-08", at("2027-03-02T10:30:00Z"));
+    await current.first.tickAt(at("2027-03-02T10:32:00Z"));
+    await current.first.tickAt(at("2027-03-08T09:00:00Z"));
+    expect(boards()).toEqual(["🏆 Week 1 leaderboard · moved", "🏆 Week 1 leaderboard · live"]);
+
+    // The start put back on 9 March: the first board is week 1's again, over (its final edit due a minute later),
+    // and the second is set aside (its "moved" edit due then too); week 2's post, now late, goes out at once.
+    await editStart("2027-03-01", at("2027-03-09T05:00:00Z"));
+    expect((await current.first.tickAt(at("2027-03-09T05:00:30Z"))).sent.map((post) => post.period)).toEqual(["week-2"]);
+    // One tick makes both edits, and both are refused for want of Embed Links.
+    await embedLinks(current, channelId, false);
+    const refusedLines = () => current.first.test.logs().filter((line) => line.msg === "final board not edited");
+    expect((await current.first.tickAt(at("2027-03-09T05:01:10Z"))).boardsClosed).toBe(0);
+    expect(await channelProblem(current)).toBe("no_permission");
+    expect(refusedLines()).toHaveLength(1);
+    expect(flagWrites()).toBe(1);
+    expect(boards()).toEqual(["🏆 Week 1 leaderboard · moved", "🏆 Week 1 leaderboard · live"]);
+
+    // Both are made once Embed Links is back.
+    await embedLinks(current, channelId, true);
+    await current.first.tickAt(at("2027-03-09T05:07:00Z"));
+    await current.first.tickAt(at("2027-03-09T05:08:00Z"));
+    expect(boards()).toEqual(["🏆 Week 1 leaderboard · final", "🏆 Week 1 leaderboard · moved"]);
+  });
+
+  it("flags the channel once in a tick whose live edit is refused for want of Embed Links, its posted boards' redraws then waiting", async () => {
+    const { current, channelId } = await postedWeekOne();
+    const { ada } = await twoMembersScoreWeekOne(current, commandsIn(current, channelId), [cohortName], at("2027-03-01T10:00:00Z"));
+    await current.first.tickAt(at("2027-03-08T00:01:00Z"));
+    expect((await current.first.tickAt(at("2027-03-08T09:00:00Z"))).sent.map((post) => post.period)).toEqual(["week-2"]);
+    const weekOneBoard = () => visibleText(board(current, channelId));
+    const topFive = () => fieldOf(postLabelled(current, channelId, "week 2"), "🏆 Week 1 top five") ?? "";
+    expect(weekOneBoard()).toContain("Ada Lovelace");
+    expect(topFive()).toContain("Ada Lovelace");
+
+    // Ada's deletion marks week 2's live board and flags week 1's final board and week 2's top five: the tick's live
+    // edit comes first, is refused for want of Embed Links and flags the channel; the redraws then wait.
+    await embedLinks(current, channelId, false);
+    current.first.clock.set(at("2027-03-08T10:00:00Z"));
+    await deleteDataOf(current, channelId, ada.id);
+    const refusedLines = () =>
+      current.first.test
+        .logs()
+        .filter((line) => typeof line.msg === "string" && /^(live|final|posted) board not edited/.test(line.msg))
+        .map((line) => line.msg);
+    expect((await current.first.tickAt(at("2027-03-08T10:01:00Z"))).boardsEdited).toBe(0);
+    expect(await channelProblem(current)).toBe("no_permission");
+    expect(refusedLines()).toEqual(["live board not edited"]);
+    expect(flagWrites()).toBe(1);
+    expect(weekOneBoard()).toContain("Ada Lovelace");
+
+    await embedLinks(current, channelId, true);
+    await current.first.tickAt(at("2027-03-08T10:07:00Z"));
+    await current.first.tickAt(at("2027-03-08T10:08:00Z"));
+    expect(weekOneBoard()).not.toContain("Ada Lovelace");
+    expect(weekOneBoard()).toContain("Zeddicus");
+    expect(topFive()).not.toContain("Ada Lovelace");
+    const redrawAttempts = await current.first.test.app.database.prisma.scheduledPost.findMany({
+      where: { period: { in: ["week-1", "week-2"] } },
+      orderBy: { period: "asc" },
+      select: { period: true, redrawAttempts: true },
+    });
+    expect(redrawAttempts).toEqual([
+      { period: "week-1", redrawAttempts: 0 },
+      { period: "week-2", redrawAttempts: 0 },
+    ]);
   });
 });

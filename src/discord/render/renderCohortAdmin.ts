@@ -174,19 +174,18 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
         false,
       ),
     );
-  if (view.historyBlocked)
+  if (view.boardsBlocked.length > 0)
     fields.push(
       field(
-        "cohortAdmin.field.historyBlocked",
-        truncate(t.t("cohortAdmin.historyBlocked", { channel: channelMention(cohort) }), limits.fieldValue),
-        false,
-      ),
-    );
-  if (view.embedsBlocked)
-    fields.push(
-      field(
-        "cohortAdmin.field.historyBlocked",
-        truncate(t.t("cohortAdmin.embedsBlocked", { channel: channelMention(cohort) }), limits.fieldValue),
+        "cohortAdmin.field.boardsBlocked",
+        truncate(
+          t.t("cohortAdmin.boardsBlocked", {
+            channel: channelMention(cohort),
+            permissions: markup(permissionList(t, view.boardsBlocked)),
+            count: view.boardsBlocked.length,
+          }),
+          limits.fieldValue,
+        ),
         false,
       ),
     );

@@ -26,7 +26,8 @@ export const en = {
     "I can't post in {channel}. Give me the **View Channel**, **Send Messages** and **Embed Links** permissions there, or pick another channel.",
   "permissions.channelMissingPermissions":
     "I can't post in {channel}: I'm missing {count, plural, one {the {permissions} permission} other {the {permissions} permissions}} there. Give {count, plural, one {it} other {them}} to me in the channel's settings, or pick another channel.",
-  "permission.name": "{code, select, view_channel {View Channel} send_messages {Send Messages} embed_links {Embed Links} other {{code}}}",
+  "permission.name":
+    "{code, select, view_channel {View Channel} send_messages {Send Messages} embed_links {Embed Links} read_message_history {Read Message History} other {{code}}}",
   "permissions.channelNotText": "{channel} is not a text channel. Pick a text channel for the cohort's posts.",
 
   "cohort.noneInServer": "There are no cohorts in this server yet. An admin can create one with `/cohort create`.",
@@ -396,11 +397,9 @@ export const en = {
   "cohortAdmin.excludeRoleDeletedValue": "A deleted role: nobody",
   "cohortAdmin.excludeRoleUnlisted":
     "Discord won't let me list who holds {role}, so a member given it is kept off the boards only from their own next command. Turn on the **Server Members Intent** for the bot (Developer Portal → your application → Bot → Privileged Gateway Intents), then set the role again with `/cohort edit exclude_role:`.",
-  "cohortAdmin.field.historyBlocked": "⚠️ Posted boards",
-  "cohortAdmin.historyBlocked":
-    "I can't read the message history of {channel}, so when a member deletes their data or hides from the boards I can't take them out of the boards I already posted there (I try again less and less often, then give up after about five days). Give me the **Read Message History** permission there: the boards I have given up on are edited once you give it back (usually within a few minutes), and so are the later changes' boards.",
-  "cohortAdmin.embedsBlocked":
-    "I don't have the **Embed Links** permission in {channel}, which the boards need, so when a member deletes their data or hides from the boards I can't take them out of the boards I already posted there (I try again less and less often, then give up after about five days). Give me the **Embed Links** permission there: the boards I have given up on are edited once you give it back (usually within a few minutes), and so are the later changes' boards.",
+  "cohortAdmin.field.boardsBlocked": "⚠️ Posted boards",
+  "cohortAdmin.boardsBlocked":
+    "I'm missing {count, plural, one {the {permissions} permission} other {the {permissions} permissions}} in {channel}, so I can't edit the boards I already posted there: when a member deletes their data or hides from the boards, I can't take them out of those boards (I try again less and less often, then give up after about five days). Give {count, plural, one {it} other {them}} to me there: the boards I have given up on are edited once you give {count, plural, one {it} other {them}} back (usually within a few minutes), and so are the later changes' boards.",
   "cohortAdmin.channelTrouble":
     "{check, select, missing {The cohort channel {channel} no longer exists. The bot's next posts will wait until you pick a new channel with `/cohort edit channel:`.} not_text {{channel} is not a text channel. The bot's next posts will wait until you pick a text channel with `/cohort edit channel:`.} other {I can't post in {channel} now: I'm missing {count, plural, one {the {permissions} permission} other {the {permissions} permissions}} there. The bot's next posts will wait until you give {count, plural, one {it} other {them}} to me in the channel's settings, or pick another channel with `/cohort edit channel:`.}}",
   "cohortAdmin.footer": "Cohort id {id}",

@@ -25,7 +25,7 @@ export const es: Catalogue = {
   "permissions.channelMissingPermissions":
     "No puedo publicar en {channel}: {count, plural, one {me falta allí el permiso {permissions}} other {me faltan allí los permisos {permissions}}}. {count, plural, one {Dámelo} other {Dámelos}} en los ajustes del canal, o elige otro canal.",
   "permission.name":
-    "{code, select, view_channel {Ver canal} send_messages {Enviar mensajes} embed_links {Insertar enlaces} other {{code}}}",
+    "{code, select, view_channel {Ver canal} send_messages {Enviar mensajes} embed_links {Insertar enlaces} read_message_history {Leer el historial de mensajes} other {{code}}}",
   "permissions.channelNotText": "{channel} no es un canal de texto. Elige un canal de texto para las publicaciones de la cohorte.",
 
   "cohort.noneInServer": "Aún no hay cohortes en este servidor. Un administrador puede crear una con `/cohorte crear`.",
@@ -410,11 +410,9 @@ export const es: Catalogue = {
   "cohortAdmin.excludeRoleDeletedValue": "Un rol eliminado: nadie",
   "cohortAdmin.excludeRoleUnlisted":
     "Discord no me deja ver quién tiene {role}, así que a un miembro que lo recibe lo saco de las clasificaciones solo a partir de su próximo comando. Activa el **Server Members Intent** del bot (Developer Portal → tu aplicación → Bot → Privileged Gateway Intents) y vuelve a poner el rol con `/cohorte editar rol_excluido:`.",
-  "cohortAdmin.field.historyBlocked": "⚠️ Clasificaciones publicadas",
-  "cohortAdmin.historyBlocked":
-    "No puedo leer el historial de mensajes de {channel}, así que cuando un miembro borra sus datos o se oculta de las clasificaciones no puedo quitarlo de las que ya publiqué allí (lo intento cada vez con menos frecuencia y desisto tras unos cinco días). Dame allí el permiso **Leer el historial de mensajes**: las clasificaciones en las que desistí se editan cuando me lo devuelvas (normalmente en unos minutos), y también las de los cambios posteriores.",
-  "cohortAdmin.embedsBlocked":
-    "No tengo el permiso **Insertar enlaces** en {channel}, que necesitan las clasificaciones, así que cuando un miembro borra sus datos o se oculta de las clasificaciones no puedo quitarlo de las que ya publiqué allí (lo intento cada vez con menos frecuencia y desisto tras unos cinco días). Dame allí el permiso **Insertar enlaces**: las clasificaciones en las que desistí se editan cuando me lo devuelvas (normalmente en unos minutos), y también las de los cambios posteriores.",
+  "cohortAdmin.field.boardsBlocked": "⚠️ Clasificaciones publicadas",
+  "cohortAdmin.boardsBlocked":
+    "{count, plural, one {Me falta el permiso {permissions}} other {Me faltan los permisos {permissions}}} en {channel}, así que no puedo editar las clasificaciones que ya publiqué allí: cuando un miembro borra sus datos o se oculta de las clasificaciones, no puedo quitarlo de ellas (lo intento cada vez con menos frecuencia y desisto tras unos cinco días). {count, plural, one {Dámelo} other {Dámelos}} allí: las clasificaciones en las que desistí se editan cuando {count, plural, one {me lo devuelvas} other {me los devuelvas}} (normalmente en unos minutos), y también las de los cambios posteriores.",
   "cohortAdmin.channelTrouble":
     "{check, select, missing {El canal de la cohorte {channel} ya no existe. Las próximas publicaciones del bot esperarán hasta que elijas un canal nuevo con `/cohorte editar canal:`.} not_text {{channel} no es un canal de texto. Las próximas publicaciones del bot esperarán hasta que elijas un canal de texto con `/cohorte editar canal:`.} other {No puedo publicar en {channel} ahora: {count, plural, one {me falta allí el permiso {permissions}} other {me faltan allí los permisos {permissions}}}. Las próximas publicaciones del bot esperarán hasta que {count, plural, one {me lo des} other {me los des}} en los ajustes del canal, o hasta que elijas otro canal con `/cohorte editar canal:`.}}",
   "cohortAdmin.footer": "Id de la cohorte {id}",
