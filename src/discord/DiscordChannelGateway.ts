@@ -31,11 +31,9 @@ export class DiscordChannelGateway implements ChannelGateway {
   }
 
   reportFromCache(guildId: string, channelId: string): ChannelReport | null {
-    const guild = this.client.guilds.cache.get(guildId);
-    const me = guild?.members.me ?? null;
-    // A server in an outage may have lost channels from the cache that still exist: no telling then.
-    if (guild === undefined || !guild.available || me === null) return null;
-    const channel = guild.channels.cache.get(channelId);
+    const cached = this.cached(guildId, channelId);
+    if (cached === null) return null;
+    const { channel, me } = cached;
     if (channel === undefined)
       return { check: ChannelCheck.Missing, missing: [], canAttachFiles: true, canReadHistory: true, canEmbedLinks: true };
     return {
@@ -47,12 +45,24 @@ export class DiscordChannelGateway implements ChannelGateway {
   }
 
   mayEditPostedFromCache(guildId: string, channelId: string): boolean {
-    const guild = this.client.guilds.cache.get(guildId);
-    const me = guild?.members.me ?? null;
-    const channel = guild?.channels.cache.get(channelId);
-    if (guild === undefined || !guild.available || me === null || channel === undefined) return false;
+    const cached = this.cached(guildId, channelId);
+    const channel = cached?.channel;
+    if (cached === null || channel === undefined) return false;
+    const { me } = cached;
     // Embed Links too: a board's edit carries embeds, which Discord drops (or refuses) without it.
     return botMay(channel, me, PermissionFlagsBits.ViewChannel) && botMayReadHistory(channel, me) && botMayEmbedLinks(channel, me);
+  }
+
+  /**
+   * The bot's member and the channel (undefined where the cache lacks it) as the cache has them; null without the
+   * server or the bot's member, or while the server is in an outage (it may have lost channels from the cache that
+   * still exist: no telling then).
+   */
+  private cached(guildId: string, channelId: string): { channel: GuildBasedChannel | undefined; me: GuildMember } | null {
+    const guild = this.client.guilds.cache.get(guildId);
+    const me = guild?.members.me ?? null;
+    if (guild === undefined || !guild.available || me === null) return null;
+    return { channel: guild.channels.cache.get(channelId), me };
   }
 
   /** The channel and the bot's member: the cache first, fetching what it lacks (a command can wait for Discord). */
