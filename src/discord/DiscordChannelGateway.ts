@@ -48,11 +48,9 @@ export class DiscordChannelGateway implements ChannelGateway {
   }
 
   reportFromCache(guildId: string, channelId: string): ChannelReport | null {
-    const guild = this.client.guilds.cache.get(guildId);
-    const me = guild?.members.me ?? null;
-    // A server in an outage may have lost channels from the cache that still exist: no telling then.
-    if (guild === undefined || !guild.available || me === null) return null;
-    const channel = guild.channels.cache.get(channelId);
+    const cached = this.cached(guildId, channelId);
+    if (cached === null) return null;
+    const { channel, me } = cached;
     if (channel === undefined) return { check: ChannelCheck.Missing, missing: [], canAttachFiles: true, boardsMissing: [] };
     return {
       ...standingIn(channel, me),
@@ -62,11 +60,22 @@ export class DiscordChannelGateway implements ChannelGateway {
   }
 
   mayEditPostedFromCache(guildId: string, channelId: string): boolean {
+    const cached = this.cached(guildId, channelId);
+    const channel = cached?.channel;
+    if (cached === null || channel === undefined) return false;
+    return missingOf(boardPermissionBits, channel, cached.me).length === 0;
+  }
+
+  /**
+   * The bot's member and the channel (undefined where the cache lacks it) as the cache has them; null without the
+   * server or the bot's member, or while the server is in an outage (it may have lost channels from the cache that
+   * still exist: no telling then).
+   */
+  private cached(guildId: string, channelId: string): { channel: GuildBasedChannel | undefined; me: GuildMember } | null {
     const guild = this.client.guilds.cache.get(guildId);
     const me = guild?.members.me ?? null;
-    const channel = guild?.channels.cache.get(channelId);
-    if (guild === undefined || !guild.available || me === null || channel === undefined) return false;
-    return missingOf(boardPermissionBits, channel, me).length === 0;
+    if (guild === undefined || !guild.available || me === null) return null;
+    return { channel: guild.channels.cache.get(channelId), me };
   }
 
   /** The channel and the bot's member: the cache first, fetching what it lacks (a command can wait for Discord). */

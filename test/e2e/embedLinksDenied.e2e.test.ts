@@ -257,13 +257,13 @@ describe("the week's board where the bot may no longer embed links, end to end",
 
     // Ada's deletion flags two posts of the cohort (week 1's, whose board shows her, and the closing post): one
     // tick redraws both, and both are refused for want of Embed Links.
-    await embedLinks(current, channelId, false);
+    await setEmbedLinks(current, channelId, false);
     current.first.clock.set(at("2027-03-02T12:10:00Z"));
     await deleteDataOf(current, channelId, ada.id);
     const flagLines = () =>
       current.first.test.logs().filter((line) => line.msg === "posted board not edited: no Embed Links in the cohort's channel, flagged");
     await current.first.tickAt(at("2027-03-02T12:11:00Z"));
-    expect(await channelProblem(current)).toBe("no_permission");
+    expect(await channelProblemOf(current, cohortName)).toBe("no_permission");
     expect(flagLines()).toHaveLength(1);
     expect(flagWrites()).toBe(1);
 
@@ -277,7 +277,7 @@ describe("the week's board where the bot may no longer embed links, end to end",
       { kind: "closing", redrawAttempts: 0 },
       { kind: "week", redrawAttempts: 0 },
     ]);
-    await embedLinks(current, channelId, true);
+    await setEmbedLinks(current, channelId, true);
     await current.first.tickAt(at("2027-03-02T12:17:00Z"));
     await current.first.tickAt(at("2027-03-02T12:18:00Z"));
     expect(finalBoard()).not.toContain("Ada Lovelace");
@@ -308,16 +308,16 @@ describe("the week's board where the bot may no longer embed links, end to end",
     await editStart("2027-03-01", at("2027-03-09T05:00:00Z"));
     expect((await current.first.tickAt(at("2027-03-09T05:00:30Z"))).sent.map((post) => post.period)).toEqual(["week-2"]);
     // One tick makes both edits, and both are refused for want of Embed Links.
-    await embedLinks(current, channelId, false);
+    await setEmbedLinks(current, channelId, false);
     const refusedLines = () => current.first.test.logs().filter((line) => line.msg === "final board not edited");
     expect((await current.first.tickAt(at("2027-03-09T05:01:10Z"))).boardsClosed).toBe(0);
-    expect(await channelProblem(current)).toBe("no_permission");
+    expect(await channelProblemOf(current, cohortName)).toBe("no_permission");
     expect(refusedLines()).toHaveLength(1);
     expect(flagWrites()).toBe(1);
     expect(boards()).toEqual(["🏆 Week 1 leaderboard · moved", "🏆 Week 1 leaderboard · live"]);
 
     // Both are made once Embed Links is back.
-    await embedLinks(current, channelId, true);
+    await setEmbedLinks(current, channelId, true);
     await current.first.tickAt(at("2027-03-09T05:07:00Z"));
     await current.first.tickAt(at("2027-03-09T05:08:00Z"));
     expect(boards()).toEqual(["🏆 Week 1 leaderboard · final", "🏆 Week 1 leaderboard · moved"]);
@@ -335,7 +335,7 @@ describe("the week's board where the bot may no longer embed links, end to end",
 
     // Ada's deletion marks week 2's live board and flags week 1's final board and week 2's top five: the tick's live
     // edit comes first, is refused for want of Embed Links and flags the channel; the redraws then wait.
-    await embedLinks(current, channelId, false);
+    await setEmbedLinks(current, channelId, false);
     current.first.clock.set(at("2027-03-08T10:00:00Z"));
     await deleteDataOf(current, channelId, ada.id);
     const refusedLines = () =>
@@ -344,12 +344,12 @@ describe("the week's board where the bot may no longer embed links, end to end",
         .filter((line) => typeof line.msg === "string" && /^(live|final|posted) board not edited/.test(line.msg))
         .map((line) => line.msg);
     expect((await current.first.tickAt(at("2027-03-08T10:01:00Z"))).boardsEdited).toBe(0);
-    expect(await channelProblem(current)).toBe("no_permission");
+    expect(await channelProblemOf(current, cohortName)).toBe("no_permission");
     expect(refusedLines()).toEqual(["live board not edited"]);
     expect(flagWrites()).toBe(1);
     expect(weekOneBoard()).toContain("Ada Lovelace");
 
-    await embedLinks(current, channelId, true);
+    await setEmbedLinks(current, channelId, true);
     await current.first.tickAt(at("2027-03-08T10:07:00Z"));
     await current.first.tickAt(at("2027-03-08T10:08:00Z"));
     expect(weekOneBoard()).not.toContain("Ada Lovelace");

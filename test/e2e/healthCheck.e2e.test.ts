@@ -25,16 +25,26 @@ describe("the health check of a running bot", () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it("fails before the bot has written a heartbeat and passes once it is connected with its database open", async () => {
+  /**
+   * A Discord emulator with one server, and a heartbeat file not written yet: the bot's environment for them, both
+   * undone after the test.
+   */
+  async function botEnvironment(): Promise<{ DISCORD_TOKEN: string; DISCORD_API_URL: string; HEALTH_FILE: string }> {
     const emulator = await DiscordEmulator.start();
     cleanups.push(() => emulator.stop());
     emulator.createGuild({ name: "Study Server" });
     const temp = makeTempDir();
     cleanups.push(() => temp.cleanup());
     const healthFile = path.join(temp.dir, "health");
+    return { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, HEALTH_FILE: healthFile };
+  }
+
+  it("fails before the bot has written a heartbeat and passes once it is connected with its database open", async () => {
+    const environment = await botEnvironment();
+    const healthFile = environment.HEALTH_FILE;
     expect(healthCheck(healthFile)).toBe(1);
 
-    const bot = spawnBotInTempDir({ DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, HEALTH_FILE: healthFile }, cleanups);
+    const bot = spawnBotInTempDir(environment, cleanups);
     await bot.waitForLog((line) => line.msg === "connected to Discord", "the bot connected");
     await until(() => fs.existsSync(healthFile), "the first heartbeat");
 
@@ -42,17 +52,10 @@ describe("the health check of a running bot", () => {
   });
 
   it("under SHARD_COUNT passes once the manager's shards are connected and each has found its database answering", async () => {
-    const emulator = await DiscordEmulator.start();
-    cleanups.push(() => emulator.stop());
-    emulator.createGuild({ name: "Study Server" });
-    const temp = makeTempDir();
-    cleanups.push(() => temp.cleanup());
-    const healthFile = path.join(temp.dir, "health");
+    const environment = await botEnvironment();
+    const healthFile = environment.HEALTH_FILE;
 
-    const manager = spawnBotInTempDir(
-      { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, HEALTH_FILE: healthFile, SHARD_COUNT: "2" },
-      cleanups,
-    );
+    const manager = spawnBotInTempDir({ ...environment, SHARD_COUNT: "2" }, cleanups);
     await manager.waitForLog((line) => line.msg === "all shards connected", "the shards connected", 110_000);
     // The shards' first checks reach the manager over IPC: the heartbeat does not wait for the manager's next beat.
     await until(() => fs.existsSync(healthFile), "the first heartbeat");

@@ -1,14 +1,15 @@
-import { PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { visibleText } from "../helpers/botHarness.js";
 import {
   at,
+  canReadHistory,
   commandsIn,
   deleteDataOf,
+  deleteDataWithoutHistory,
   postField,
+  scoreWeekOneThenPostWeekTwo,
   tickEveryMinute,
   tickThroughRefusedTries,
-  twoMembersScoreWeekOne,
 } from "../helpers/postedBoards.js";
 import { startSchedulerWorld, type BotProcess, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 import { until } from "../helpers/until.js";
@@ -29,13 +30,6 @@ describe("posted boards given up for want of Read Message History, the permissio
     world.emulator
       .requestLog()
       .filter((entry) => entry.method === method && entry.path.startsWith(`/channels/${channelId}/messages/`) && entry.status === status);
-  /** Whether a process's discord.js cache says it may read the channel's history (the permission change reached it). */
-  const canReadHistory = (process: BotProcess) => {
-    const client = process.test.app.discord.client;
-    const channel = client.channels.cache.get(channelId);
-    if (channel === undefined || client.user === null || !("permissionsFor" in channel)) return true;
-    return channel.permissionsFor(client.user)?.has(PermissionFlagsBits.ReadMessageHistory) === true;
-  };
   const channelShows = (name: string) =>
     world.posts(channelId, { liveBoards: true }).some((observed) => JSON.stringify(observed.message.embeds).includes(name));
 
@@ -49,16 +43,10 @@ describe("posted boards given up for want of Read Message History, the permissio
 
   it("edits each given-up board once when the permission is back, and /cohort info says so", async () => {
     const run = commandsIn(world, channelId);
-    await world.first.tickAt(at("2027-03-01T09:00:00Z"));
-    const { zed } = await twoMembersScoreWeekOne(world, run, [cohortName], at("2027-03-01T10:00:00Z"));
-    await world.first.tickAt(at("2027-03-08T00:01:00Z"));
-    await world.first.tickAt(at("2027-03-08T09:00:00Z"));
+    const { zed } = await scoreWeekOneThenPostWeekTwo(world, run, cohortName);
     expect(postField(world, channelId, "week 2", topName)).toContain("Zeddicus");
 
-    world.emulator.setBotChannelPermissions(channelId, { botCanReadHistory: false });
-    await until(() => !canReadHistory(world.first) && !canReadHistory(second), "the lost permission in the bots' caches");
-    world.first.clock.set(at("2027-03-08T10:00:00Z"));
-    await deleteDataOf(world, channelId, zed.id);
+    await deleteDataWithoutHistory(world, channelId, zed.id, [world.first, second]);
 
     // Two posts show the member (week 1's board, week 2's top five): 16 refused tries each, then given up.
     await tickThroughRefusedTries(world.first, at("2027-03-08T10:00:05Z"));
@@ -74,7 +62,10 @@ describe("posted boards given up for want of Read Message History, the permissio
     );
 
     world.emulator.setBotChannelPermissions(channelId, { botCanReadHistory: true });
-    await until(() => canReadHistory(world.first) && canReadHistory(second), "the permission back in the bots' caches");
+    await until(
+      () => canReadHistory(world.first, channelId) && canReadHistory(second, channelId),
+      "the permission back in the bots' caches",
+    );
     const editsBefore = requests("PATCH", 200).length;
     // Both processes tick, more than five minutes apart, for an hour: each board is edited once.
     for (let minute = 0; minute < 60; minute += 1) {
@@ -111,10 +102,7 @@ describe("posted boards refused while the bot's permissions looked fine", () => 
 
   it("gives them up once, and leaves them", async () => {
     const run = commandsIn(world, channelId);
-    await world.first.tickAt(at("2027-03-01T09:00:00Z"));
-    const { zed } = await twoMembersScoreWeekOne(world, run, [cohortName], at("2027-03-01T10:00:00Z"));
-    await world.first.tickAt(at("2027-03-08T00:01:00Z"));
-    await world.first.tickAt(at("2027-03-08T09:00:00Z"));
+    const { zed } = await scoreWeekOneThenPostWeekTwo(world, run, cohortName);
     world.emulator.failNext("GET /channels/:channelId/messages/:messageId", 403, 1_000, {
       body: { message: "Missing Access", code: 50001 },
     });

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
-import type { HeldRequest } from "../../src/emulator/RestRouter.js";
+import { describe, expect, it } from "vitest";
+import { heldRequestWorlds } from "../helpers/heldRequestWorlds.js";
+import { startSchedulerWorld } from "../helpers/schedulerWorld.js";
 
 /**
  * A tick that sends many reminders runs for minutes. A reminder it would start late in its run is left to the
@@ -9,18 +9,10 @@ import type { HeldRequest } from "../../src/emulator/RestRouter.js";
  * moves the tick past the claims' 2-minute lifetime.
  */
 describe("reminders of a tick that runs past a claim's lifetime, with two bot processes", () => {
-  let world: SchedulerWorld | undefined;
-  let holds: HeldRequest[] = [];
-  afterEach(async () => {
-    for (const hold of holds) hold.release();
-    holds = [];
-    await world?.close();
-    world = undefined;
-  });
+  const worlds = heldRequestWorlds(startSchedulerWorld);
 
   it("counts each refused reminder once: closed DMs switch reminders off after three refused days, not two", async () => {
-    world = await startSchedulerWorld(new Date("2027-01-11T10:00:00Z"));
-    const current = world;
+    const current = await worlds.start(new Date("2027-01-11T10:00:00Z"));
     const user = current.emulator.createMember(current.guild.id, { username: "carol", dmsClosed: true });
     // Two cohorts, a reminder in each at 08:30: one process sends them one after the other.
     const cohortChannels = new Set<string>();
@@ -40,9 +32,8 @@ describe("reminders of a tick that runs past a claim's lifetime, with two bot pr
       ![...cohortChannels].some((id) => request.path.includes(id));
 
     // The first process's tick at 08:30: Discord holds its first DM while its clock moves on to 08:33.
-    const firstHold = current.emulator.holdNext(intoDms);
-    const laterHold = current.emulator.holdNext(intoDms);
-    holds = [firstHold, laterHold];
+    const firstHold = worlds.holdNext(intoDms);
+    const laterHold = worlds.holdNext(intoDms);
     const firstTick = current.first.tickAt(new Date("2027-01-12T08:30:00Z"));
     await firstHold.arrived;
     current.first.clock.set(new Date("2027-01-12T08:33:00Z"));

@@ -1,25 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startBotHarness, type BotHarness } from "../helpers/botHarness.js";
+import { describe, expect, it } from "vitest";
+import { startBotHarness } from "../helpers/botHarness.js";
+import { heldRequestWorlds } from "../helpers/heldRequestWorlds.js";
 import { until } from "../helpers/until.js";
-import type { HeldRequest } from "../../src/emulator/RestRouter.js";
 
 /**
  * Many members due at the same minute: their DMs go out several at a time (one at a time, 10,000 members at
  * a few hundred milliseconds a DM would leave the last one most of an hour late), each exactly once.
  */
 describe("reminders of many members due at the same minute", () => {
-  let bot: BotHarness | undefined;
-  let held: HeldRequest[] = [];
-  afterEach(async () => {
-    for (const hold of held) hold.release();
-    held = [];
-    await bot?.close();
-    bot = undefined;
-  });
+  const bots = heldRequestWorlds((now) => startBotHarness({ now }));
 
   it("has several DMs on their way to Discord at once while none has been answered, and sends each once", async () => {
-    const harness = await startBotHarness({ now: new Date("2027-01-11T10:00:00Z") });
-    bot = harness;
+    const harness = await bots.start(new Date("2027-01-11T10:00:00Z"));
     const cohort = await harness.createCohort({ name: "Crowd", start: "2027-01-04" });
     const members = Array.from({ length: 12 }, (_, index) => harness.member(`reader${index}`));
     for (const member of members) {
@@ -36,7 +28,7 @@ describe("reminders of many members due at the same minute", () => {
       heldChannels.add(request.path);
       return true;
     };
-    held = Array.from({ length: 4 }, () => harness.emulator.holdNext(holdDm));
+    const held = Array.from({ length: 4 }, () => bots.holdNext(holdDm));
     harness.clock.set(new Date("2027-01-12T08:30:00Z"));
     const tick = harness.test.app.scheduler.tick(harness.clock.now());
     await until(() => heldChannels.size === 4, "four members' reminder DMs on their way at once");

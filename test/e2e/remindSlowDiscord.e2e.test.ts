@@ -1,6 +1,6 @@
 import { Routes } from "discord.js";
-import { afterEach, describe, expect, it } from "vitest";
-import type { HeldRequest } from "../../src/emulator/RestRouter.js";
+import { describe, expect, it } from "vitest";
+import { heldRequestWorlds } from "../helpers/heldRequestWorlds.js";
 import { startSchedulerWorld, type BotProcess, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 import { until } from "../helpers/until.js";
 import { worldMember } from "../helpers/worldMember.js";
@@ -11,19 +11,11 @@ import { worldMember } from "../helpers/worldMember.js";
  * the member still gets one DM. The test clock moves past the hold while Discord holds the first process's request.
  */
 describe("a reminder whose DM Discord answers after the claim's hold, with two bot processes", () => {
-  let world: SchedulerWorld | undefined;
-  let holds: HeldRequest[] = [];
-  afterEach(async () => {
-    for (const hold of holds) hold.release();
-    holds = [];
-    await world?.close();
-    world = undefined;
-  });
+  const worlds = heldRequestWorlds(startSchedulerWorld);
 
   /** Ada's 08:30 reminder in a cohort of a two-process world, and the second process. */
   const reminded = async (): Promise<{ world: SchedulerWorld; second: BotProcess; adaId: string }> => {
-    const started = await startSchedulerWorld(new Date("2027-01-11T10:00:00Z"));
-    world = started;
+    const started = await worlds.start(new Date("2027-01-11T10:00:00Z"));
     const channel = started.createChannel("slow");
     await started.createCohort({ name: "Slow", channelId: channel.id, start: "2027-01-04" });
     const ada = worldMember(started, channel.id, "ada");
@@ -51,13 +43,11 @@ describe("a reminder whose DM Discord answers after the claim's hold, with two b
     // reminder's DM waits behind it in discord.js's queue for that channel, as it would behind a rate limit.
     first.rest.options.timeout = 3_600_000;
     const dmChannel = (await first.rest.post(Routes.userChannels(), { body: { recipient_id: adaId } })) as { id: string };
-    const blocker = current.emulator.holdNext("POST /channels/:channelId/messages");
-    holds.push(blocker);
+    const blocker = worlds.holdNext("POST /channels/:channelId/messages");
     const blocked = first.rest.post(Routes.channelMessages(dmChannel.id), { body: { content: "an earlier message" } });
     await blocker.arrived;
     // The reminder's DM channel opening answered a minute late: the claim is renewed (08:31) just before the send.
-    const opening = current.emulator.holdNext("POST /users/@me/channels");
-    holds.push(opening);
+    const opening = worlds.holdNext("POST /users/@me/channels");
     let firstDone = false;
     const firstTick = current.first.tickAt(new Date("2027-01-12T08:30:00Z")).finally(() => (firstDone = true));
     await opening.arrived;
@@ -86,8 +76,7 @@ describe("a reminder whose DM Discord answers after the claim's hold, with two b
   it("sends one DM when the first send reaches Discord only after the take-over sent it, past Discord's nonce memory", async () => {
     const { world: current, second, adaId } = await reminded();
     // The first process's DM channel opening waits (Discord rate-limits DM openings): its message is not sent yet.
-    const held = current.emulator.holdNext("POST /users/@me/channels");
-    holds.push(held);
+    const held = worlds.holdNext("POST /users/@me/channels");
     const firstTick = current.first.tickAt(new Date("2027-01-12T08:30:00Z"));
     await held.arrived;
     current.first.clock.set(new Date("2027-01-12T08:33:00Z"));
@@ -104,8 +93,7 @@ describe("a reminder whose DM Discord answers after the claim's hold, with two b
 
   it("sends the DM when Discord kept the DM channel's opening waiting past the hold and no other process took it over", async () => {
     const { world: current, adaId } = await reminded();
-    const held = current.emulator.holdNext("POST /users/@me/channels");
-    holds.push(held);
+    const held = worlds.holdNext("POST /users/@me/channels");
     const firstTick = current.first.tickAt(new Date("2027-01-12T08:30:00Z"));
     await held.arrived;
     current.first.clock.set(new Date("2027-01-12T08:35:00Z"));

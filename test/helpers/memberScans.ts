@@ -1,5 +1,6 @@
 import { numberedPlaceholders, type SqlValue } from "../../src/db/SqlReader.js";
 import type { TestDatabaseHandle } from "./openTestDatabase.js";
+import { sqliteSeekKeys } from "./sqliteSeekKeys.js";
 
 /**
  * The steps of `sql`'s plan that read a cohort's Member rows other than through an index range: a SQLite
@@ -18,6 +19,55 @@ export async function memberScans(handle: TestDatabaseHandle, sql: string, param
   );
   const plan = row?.["QUERY PLAN"];
   return [...seqScansOf(plan).filter((relation) => relation === "Member"), ...cohortSortsOf(plan)];
+}
+
+/** A board's index, the alias its table has in the board's reads, and the tables a read of the board reaches. */
+export interface BoardIndex {
+  readonly index: string;
+  readonly alias: string;
+  readonly relations: readonly string[];
+}
+
+/**
+ * What of `sql`'s plan (a view:near read of the board) reads rows other than a short range of the board's index:
+ * memberScans', and on SQLite a search on the board's alias not bounded on the points or a seek of the index on a
+ * points bound other than the caller's (a literal: the board's `points > 0`, from which the read walks up from the
+ * board's end), on PostgreSQL more than 100 rows of the board's relations read.
+ */
+export async function boardRangeReads(
+  handle: TestDatabaseHandle,
+  sql: string,
+  params: readonly SqlValue[],
+  board: BoardIndex,
+): Promise<string[]> {
+  const scans = await memberScans(handle, sql, params, board.alias);
+  if (handle.target.provider === "sqlite") {
+    const plan = await handle.prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, ...params);
+    const search = new RegExp(`^SEARCH ${board.alias}\\b`);
+    const seekedFrom = await sqliteSeekKeys(handle, sql, params, board.index, 2);
+    return [
+      ...scans,
+      ...plan.map((row) => row.detail).filter((detail) => search.test(detail) && !/points/.test(detail)),
+      ...seekedFrom.filter((loader) => loader !== "Variable").map((loader) => `a seek on the points from ${loader}`),
+    ];
+  }
+  const [row] = await handle.prisma.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(
+    `EXPLAIN (ANALYZE, FORMAT JSON) ${numberedPlaceholders(sql)}`,
+    ...params,
+  );
+  const read = rowsRead(row?.["QUERY PLAN"], board.relations);
+  return read > 100 ? [...scans, `${read} rows of ${board.relations.join(" and ")} read`] : scans;
+}
+
+/** How many rows of `relations` a PostgreSQL EXPLAIN ANALYZE plan read: returned or filtered out, in every loop. */
+function rowsRead(node: unknown, relations: readonly string[]): number {
+  if (Array.isArray(node)) return node.reduce((sum: number, child) => sum + rowsRead(child, relations), 0);
+  if (node === null || typeof node !== "object") return 0;
+  const step = node as Record<string, unknown>;
+  const own = relations.includes(String(step["Relation Name"]))
+    ? (Number(step["Actual Rows"] ?? 0) + Number(step["Rows Removed by Filter"] ?? 0)) * Number(step["Actual Loops"] ?? 1)
+    : 0;
+  return own + Object.values(step).reduce((sum: number, child) => sum + rowsRead(child, relations), 0);
 }
 
 /** The relations a PostgreSQL JSON plan reads by a sequential scan. */

@@ -167,3 +167,49 @@ export async function endWithClosingPost(world: SchedulerWorld, cohortName: stri
   if (closing.sent.map((post) => post.period).join() !== "closing") throw new Error("the closing post did not go out at the end");
   await world.first.tickAt(new Date(endAt.getTime() + 70_000));
 }
+
+/**
+ * The lead-in of the tests of boards Discord refuses to let the bot read, its cohort starting Monday 2027-03-01 (UTC):
+ * week 1 is posted, Zeddicus and Ada Lovelace score 36 points in it, and on 2027-03-08 week 1's board and week 2's
+ * posts (its top five of week 1) go out, both showing Zeddicus.
+ */
+export async function scoreWeekOneThenPostWeekTwo(
+  world: SchedulerWorld,
+  run: RunCommand,
+  cohortName: string,
+): Promise<{ zed: { id: string }; ada: { id: string } }> {
+  await world.first.tickAt(at("2027-03-01T09:00:00Z"));
+  const members = await twoMembersScoreWeekOne(world, run, [cohortName], at("2027-03-01T10:00:00Z"));
+  await world.first.tickAt(at("2027-03-08T00:01:00Z"));
+  await world.first.tickAt(at("2027-03-08T09:00:00Z"));
+  return members;
+}
+
+/** Whether a process's discord.js cache says it may read the channel's history (the permission change reached it). */
+export function canReadHistory(process: BotProcess, channelId: string): boolean {
+  const client = process.test.app.discord.client;
+  const channel = client.channels.cache.get(channelId);
+  if (channel === undefined || client.user === null || !("permissionsFor" in channel)) return true;
+  return channel.permissionsFor(client.user)?.has(PermissionFlagsBits.ReadMessageHistory) === true;
+}
+
+/**
+ * The bot loses Read Message History in the channel (waited for until every one of `processes` knows it), then the
+ * member deletes their data at 2027-03-08T10:00Z: the boards showing them are to be edited.
+ */
+export async function deleteDataWithoutHistory(
+  world: SchedulerWorld,
+  channelId: string,
+  userId: string,
+  processes: readonly BotProcess[],
+): Promise<void> {
+  world.emulator.setBotChannelPermissions(channelId, { botCanReadHistory: false });
+  await until(() => processes.every((process) => !canReadHistory(process, channelId)), "the lost permission in the bots' caches");
+  world.first.clock.set(at("2027-03-08T10:00:00Z"));
+  await deleteDataOf(world, channelId, userId);
+}
+
+/** The process ticks every `stepMs` from `from` (inclusive) to `to` (exclusive). */
+export async function tickEvery(process: BotProcess, from: Date, to: Date, stepMs: number): Promise<void> {
+  for (let time = from.getTime(); time < to.getTime(); time += stepMs) await process.tickAt(new Date(time));
+}

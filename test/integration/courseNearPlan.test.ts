@@ -1,9 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CompletionRepository } from "../../src/db/repositories/CompletionRepository.js";
-import type { SqlValue } from "../../src/db/SqlReader.js";
-import { testCompletionRepository } from "../helpers/testCompletionRepository.js";
-import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
-import { createCurriculumRow } from "../helpers/curriculumRows.js";
+import { describe, expect, it } from "vitest";
+import { createLargeCohortMembers, largeCohortFixture } from "../helpers/largeCohort.js";
 import { createCohortRow } from "../helpers/cohortRows.js";
 import { duringCourse, seedLateWindowMembers } from "../helpers/lateWindowMembers.js";
 import { memberScans } from "../helpers/memberScans.js";
@@ -18,27 +14,10 @@ const lateScorers = 100;
  * filter into it and hash-join a scan of the whole Member table).
  */
 describe("the course's view:near beside a large cohort", () => {
-  let handle: TestDatabaseHandle;
-  let completions: CompletionRepository;
-  let cohortId: number;
-  const sent: { sql: string; params: readonly SqlValue[] }[] = [];
-
-  beforeAll(async () => {
-    handle = await openTestDatabase();
-    const { prisma } = handle;
-    completions = testCompletionRepository(handle, sent);
-    const curriculum = await createCurriculumRow(prisma, "near-plan", lastWeek);
-    const big = (await createCohortRow(prisma, curriculum.id, { name: "Big" })).id;
-    cohortId = (await createCohortRow(prisma, curriculum.id, { name: "Paused" })).id;
-    const bigRows = Array.from({ length: otherMembers }, (_, i) => ({
-      cohortId: big,
-      userId: `big-${i}`,
-      displayName: `big-${i}`,
-      points: i + 1,
-      pointsReachedAt: duringCourse,
-    }));
-    for (let start = 0; start < bigRows.length; start += 2_000)
-      await prisma.member.createMany({ data: bigRows.slice(start, start + 2_000) });
+  const board = largeCohortFixture("near-plan", lastWeek, async (prisma, curriculumId) => {
+    const big = (await createCohortRow(prisma, curriculumId, { name: "Big" })).id;
+    const cohortId = (await createCohortRow(prisma, curriculumId, { name: "Paused" })).id;
+    await createLargeCohortMembers(prisma, big, otherMembers, "big", (i) => ({ points: i + 1, pointsReachedAt: duringCourse }));
     // late-i: i + 1 points before the end and 1,000 after it; "me": 50 points, none late (late-49 ties, joined first).
     await seedLateWindowMembers(prisma, {
       cohortId,
@@ -47,17 +26,15 @@ describe("the course's view:near beside a large cohort", () => {
       coursePoints: (i) => i + 1,
       onTime: { userId: "me", points: 50, weekNumber: 1 },
     });
-    // Statistics as the bot's databases have them: PostgreSQL's autovacuum gathers them, nothing analyzes SQLite's file.
-    if (handle.target.provider === "postgresql") await prisma.$executeRawUnsafe("ANALYZE");
-  }, 240_000);
-
-  afterAll(async () => handle.closeAndDrop());
+    return cohortId;
+  });
+  const { sent } = board;
 
   it("shows the late scorers nearest the caller by course points, reading their members by id", async () => {
-    const me = await handle.prisma.member.findFirstOrThrow({ where: { cohortId, userId: "me" } });
-    const anchor = await completions.courseScore(me.id, lastWeek);
+    const me = await board.handle.prisma.member.findFirstOrThrow({ where: { cohortId: board.cohortId, userId: "me" } });
+    const anchor = await board.completions.courseScore(me.id, lastWeek);
     sent.length = 0;
-    const near = await completions.nearCourse(cohortId, lastWeek, anchor, 2);
+    const near = await board.completions.nearCourse(board.cohortId, lastWeek, anchor, 2);
     expect(near.above.map((row) => [row.displayName, row.points])).toEqual([
       ["late-50", 51],
       ["late-49", 50],
@@ -67,6 +44,6 @@ describe("the course's view:near beside a large cohort", () => {
       ["late-47", 48],
     ]);
     expect(sent).toHaveLength(2);
-    for (const { sql, params } of sent) expect(await memberScans(handle, sql, params)).toEqual([]);
+    for (const { sql, params } of sent) expect(await memberScans(board.handle, sql, params)).toEqual([]);
   });
 });

@@ -1,16 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/loadConfig.js";
-import { DiscordEmulator } from "../../src/emulator/DiscordEmulator.js";
 import { runShardingManager } from "../../src/sharding/runShardingManager.js";
 import { captureLogger } from "../helpers/silentLogger.js";
-import { makeTempDir } from "../helpers/tempDir.js";
-import { createTestDatabase } from "../helpers/testDatabase.js";
+import { fakeShardProcess, startFakeShards } from "../helpers/fakeShards.js";
 import { until } from "../helpers/until.js";
-
-const fakeShard = fileURLToPath(new URL("../fixtures/sharding/fakeShard.ts", import.meta.url));
 
 /**
  * Under SHARD_COUNT the manager writes the heartbeat (main.ts) only while allHealthy(): every shard connected
@@ -24,35 +16,11 @@ describe("the sharding manager's health", () => {
   });
 
   it("needs every shard's database check to pass, not only their connections, and a recent one", async () => {
-    const emulator = await DiscordEmulator.start();
-    cleanups.push(() => emulator.stop());
-    const database = await createTestDatabase();
-    cleanups.push(() => database.drop());
-    const temp = makeTempDir();
-    cleanups.push(() => temp.cleanup());
-    const modeFile = path.join(temp.dir, "mode");
-    fs.writeFileSync(modeFile, "ready");
-    const healthFile = path.join(temp.dir, "health");
-    const setHealth = (health: "healthy" | "unhealthy" | "silent") => fs.writeFileSync(healthFile, health);
-    setHealth("silent");
-    // Read by discord.js into each shard's environment.
-    process.env.FAKE_SHARD_MODE_FILE = modeFile;
-    process.env.FAKE_SHARD_HEALTH_FILE = healthFile;
-    cleanups.push(() => {
-      delete process.env.FAKE_SHARD_MODE_FILE;
-      delete process.env.FAKE_SHARD_HEALTH_FILE;
-    });
+    const { config, setHealth } = await startFakeShards(cleanups, 2, { health: true });
     let now = Date.UTC(2027, 2, 1, 9, 0, 0);
-    const config = loadConfig({
-      DISCORD_TOKEN: emulator.token,
-      DISCORD_API_URL: emulator.apiUrl,
-      DATABASE_URL: database.url,
-      SHARD_COUNT: "2",
-    });
     const shards = await runShardingManager({
       config,
-      shardFile: fakeShard,
-      execArgv: ["--import", "tsx"],
+      ...fakeShardProcess,
       logger: captureLogger("info").logger,
       now: () => now,
     });

@@ -1,16 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/loadConfig.js";
-import { DiscordEmulator } from "../../src/emulator/DiscordEmulator.js";
 import { runShardingManager, type RunningShards } from "../../src/sharding/runShardingManager.js";
 import { captureLogger } from "../helpers/silentLogger.js";
-import { makeTempDir } from "../helpers/tempDir.js";
-import { createTestDatabase } from "../helpers/testDatabase.js";
+import { fakeShardProcess, startFakeShards } from "../helpers/fakeShards.js";
 import { until } from "../helpers/until.js";
 
-const fakeShard = fileURLToPath(new URL("../fixtures/sharding/fakeShard.ts", import.meta.url));
 const minute = 60_000;
 
 /**
@@ -25,34 +18,14 @@ describe("a shard process that exits after it connected", () => {
   });
 
   it("is started again after 1, 2, 4 … s while it keeps exiting, and after 1 s again once it had stayed connected 5 minutes", async () => {
-    const emulator = await DiscordEmulator.start();
-    cleanups.push(() => emulator.stop());
-    const database = await createTestDatabase();
-    cleanups.push(() => database.drop());
-    const temp = makeTempDir();
-    cleanups.push(() => temp.cleanup());
-    const modeFile = path.join(temp.dir, "mode");
-    const setMode = (mode: "ready" | "fail") => fs.writeFileSync(modeFile, mode);
-    setMode("ready");
-    // Read by discord.js into each shard's environment.
-    process.env.FAKE_SHARD_MODE_FILE = modeFile;
-    cleanups.push(() => {
-      delete process.env.FAKE_SHARD_MODE_FILE;
-    });
+    const { config, setMode } = await startFakeShards(cleanups, 1);
 
     const waits: { delayMs: number; release: () => void }[] = [];
     let now = Date.UTC(2027, 2, 1, 9, 0, 0);
     const captured = captureLogger("info");
-    const config = loadConfig({
-      DISCORD_TOKEN: emulator.token,
-      DISCORD_API_URL: emulator.apiUrl,
-      DATABASE_URL: database.url,
-      SHARD_COUNT: "1",
-    });
     const shards: RunningShards = await runShardingManager({
       config,
-      shardFile: fakeShard,
-      execArgv: ["--import", "tsx"],
+      ...fakeShardProcess,
       logger: captured.logger,
       respawnWait: (delayMs) => new Promise<void>((release) => waits.push({ delayMs, release })),
       now: () => now,

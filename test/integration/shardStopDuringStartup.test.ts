@@ -1,16 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/loadConfig.js";
-import { DiscordEmulator } from "../../src/emulator/DiscordEmulator.js";
 import { runShardingManager } from "../../src/sharding/runShardingManager.js";
 import { captureLogger } from "../helpers/silentLogger.js";
-import { makeTempDir } from "../helpers/tempDir.js";
-import { createTestDatabase } from "../helpers/testDatabase.js";
+import { fakeShardProcess, startFakeShards } from "../helpers/fakeShards.js";
 import { until } from "../helpers/until.js";
 
-const fakeShard = fileURLToPath(new URL("../fixtures/sharding/fakeShard.ts", import.meta.url));
 /** pino's level number for error. */
 const errorLevel = 50;
 
@@ -24,30 +17,8 @@ describe("the shard manager asked to stop", () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function setUp(shardCount: string) {
-    const emulator = await DiscordEmulator.start();
-    cleanups.push(() => emulator.stop());
-    const database = await createTestDatabase();
-    cleanups.push(() => database.drop());
-    const temp = makeTempDir();
-    cleanups.push(() => temp.cleanup());
-    const modeFile = path.join(temp.dir, "mode");
-    fs.writeFileSync(modeFile, "ready");
-    // Read by discord.js into each shard's environment.
-    process.env.FAKE_SHARD_MODE_FILE = modeFile;
-    cleanups.push(() => {
-      delete process.env.FAKE_SHARD_MODE_FILE;
-    });
-    return loadConfig({
-      DISCORD_TOKEN: emulator.token,
-      DISCORD_API_URL: emulator.apiUrl,
-      DATABASE_URL: database.url,
-      SHARD_COUNT: shardCount,
-    });
-  }
-
   it("once the first of two shards connected: starts no second shard, stops the first and gives up starting", async () => {
-    const config = await setUp("2");
+    const { config } = await startFakeShards(cleanups, 2);
     const stopAsked = new AbortController();
     // Asked the moment shard 0 reports itself connected: the manager is then waiting before it starts shard 1.
     const captured = captureLogger("info", (line) => {
@@ -55,8 +26,7 @@ describe("the shard manager asked to stop", () => {
     });
     const outcome = await runShardingManager({
       config,
-      shardFile: fakeShard,
-      execArgv: ["--import", "tsx"],
+      ...fakeShardProcess,
       logger: captured.logger,
       stopSignal: stopAsked.signal,
     }).then(
@@ -72,13 +42,12 @@ describe("the shard manager asked to stop", () => {
   });
 
   it("while a shard that exited waits to be started again: the wait is called off and nothing starts", async () => {
-    const config = await setUp("1");
+    const { config } = await startFakeShards(cleanups, 1);
     const captured = captureLogger("info");
     const waits: { signal: AbortSignal; release: () => void }[] = [];
     const shards = await runShardingManager({
       config,
-      shardFile: fakeShard,
-      execArgv: ["--import", "tsx"],
+      ...fakeShardProcess,
       logger: captured.logger,
       respawnWait: (_delayMs, signal) => new Promise<void>((release) => waits.push({ signal, release })),
     });
