@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LeaderboardPeriod } from "../../src/services/StudyService.js";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { answerOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { rankedMembers } from "../helpers/rankedMembers.js";
 import { watchShutdownStep } from "../helpers/shutdownWaits.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
@@ -22,7 +22,7 @@ describe("exclude_role marks stay right when listings, edits and members' own co
 
   const run = async (userId: string, name: string, options: Record<string, string | number | boolean> = {}) => {
     const handle = bot.run(userId, name, options);
-    const message = await handle.final();
+    const message = await answerOf(handle);
     expect(handle.failed).toBe(false);
     return message;
   };
@@ -207,7 +207,7 @@ describe("a role listing in flight when the bot shuts down", () => {
 
 async function run(bot: BotHarness, userId: string, name: string, options: Record<string, string | number | boolean> = {}) {
   const handle = bot.run(userId, name, options);
-  const message = await handle.final();
+  const message = await answerOf(handle);
   expect(handle.failed).toBe(false);
   return message;
 }
