@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { PermissionFlagsBits } from "discord.js";
+import { InteractionResponseType, PermissionFlagsBits } from "discord.js";
 import { ManualClock } from "../../src/clock.js";
 import type { AppOverrides } from "../../src/createApp.js";
 import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
@@ -70,7 +70,10 @@ export async function answerOf(handle: InteractionHandle): Promise<EmulatorMessa
     return await handle.final();
   } catch (error) {
     if (!/response was deleted/.test(String(error))) throw error;
-    const [followUp] = await handle.waitForFollowUps(1);
+    // Only a public "thinking…" may be replaced: a bot that answered and then deleted its answer still fails here.
+    const acknowledged = await handle.response();
+    if (acknowledged.type !== InteractionResponseType.DeferredChannelMessageWithSource) throw error;
+    const [followUp] = await handle.waitForFollowUps(1, { timeoutMs: waitLimitMs });
     if (followUp === undefined) throw error;
     return followUp;
   }
