@@ -35,12 +35,12 @@ function sentOf(data: unknown): string {
 describe("the replies on the wire", () => {
   let bot: BotHarness;
   const t = translatorFor("en");
-  /** The bodies of the bot's requests to Discord, by path. */
-  const requests: { readonly path: string; readonly body: unknown }[] = [];
+  /** The bodies of the bot's requests to Discord, by method and path. */
+  const requests: { readonly method: string; readonly path: string; readonly body: unknown }[] = [];
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-07T10:00:00Z") });
     bot.test.app.discord.client.rest.on("response", (request: APIRequest) =>
-      requests.push({ path: request.path, body: request.data.body }),
+      requests.push({ method: request.method, path: request.path, body: request.data.body }),
     );
     // Markdown, a mention and a tag in the cohort name: every reply that names it must escape them the same way.
     await bot.createCohort({ name: "Back_end *Spring* <@everyone> [2027]" });
@@ -55,9 +55,9 @@ describe("the replies on the wire", () => {
   async function answerSent(handle: InteractionHandle): Promise<{ readonly data: unknown; readonly ephemeral: boolean }> {
     const { ephemeral } = await handle.final();
     const answers = () =>
-      requests.flatMap(({ path: sent, body }) => {
+      requests.flatMap(({ method, path: sent, body }) => {
         if (!sent.includes(`/${handle.token}/`)) return [];
-        if (sent.endsWith("/messages/@original")) return [body];
+        if (sent.endsWith("/messages/@original")) return method === "PATCH" ? [body] : [];
         const callback = body as { type?: number; data?: unknown };
         return callback.type === 4 ? [callback.data] : [];
       });
