@@ -30,11 +30,12 @@ describe.runIf(testDatabaseProvider === "postgresql")("the database ping on a Po
       url: url.toString(),
       migrationsDir: projectPaths().migrationsDir,
       logger: captureLogger().logger,
-      // Long enough for a first connection through the proxy on a loaded machine; the frozen check below waits it out.
-      pingTimeoutMs: 5_000,
+      // A hang guard, not a speed claim: a first connection and query through the proxy on a loaded machine fit in it,
+      // and the frozen check below waits it out once (a live check takes at most two, so the test stays under its timeout).
+      pingTimeoutMs: 20_000,
     });
-    // A check that runs out of time on a busy machine is retried: what matters is that a live database answers true.
-    await expect.poll(() => handle.ping()).toBe(true);
+    // One check, not a poll: a live database must answer true the first time it is asked.
+    expect(await handle.ping()).toBe(true);
 
     proxy.freeze();
     expect(await handle.ping()).toBe(false);
