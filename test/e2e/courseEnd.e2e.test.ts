@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
-import { buttonsOf, visibleText } from "../helpers/botHarness.js";
+import { answerOf, buttonsOf, visibleText } from "../helpers/botHarness.js";
 import { chronologicalPosts, postLabel, probeInstants, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 
 /**
@@ -52,7 +52,7 @@ describe("a course with a break week, to its end and after, through discord.js a
   const replies = new Map<string, EmulatorMessage>();
 
   const run = (userId: string, name: string, options: Record<string, string | number | boolean> = {}) =>
-    world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }).final();
+    answerOf(world.emulator.runCommand({ guildId: world.guild.id, channelId, userId, name, options }));
   const posts = () => world.posts(channelId);
 
   beforeAll(async () => {

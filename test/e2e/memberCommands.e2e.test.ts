@@ -2,15 +2,18 @@ import { loadImage } from "@napi-rs/canvas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
-import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { answerOf, buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1, 10:00. */
 const tuesdayOfWeek1 = new Date("2027-01-05T10:00:00Z");
 const cohortName = "Backend Spring 2027";
 
-/** Waits for the message the user finally sees and checks the bot acknowledged the interaction (how fast: `npm run bench`). */
+/**
+ * Waits for the message the user finally sees (through answerOf: a slow public command may be acknowledged publicly and
+ * then answered privately) and checks the bot acknowledged the interaction (how fast: `npm run bench`).
+ */
 async function answered(handle: InteractionHandle): Promise<EmulatorMessage> {
-  const message = await handle.final();
+  const message = await answerOf(handle);
   expect(handle.failed).toBe(false);
   expect(handle.respondedWithinMs).not.toBeNull();
   return message;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { answerOf, buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /** Cohorts that start on Monday 2027-01-04; `now` is Wednesday of week 3: a member who logged nothing is behind. */
 const weekOne = new Date("2027-01-05T12:00:00Z");
@@ -48,7 +48,7 @@ describe("/privacy choices are for all the member's cohorts in the server, those
     await bot.run(yan.id, "join", { cohort: "Summer B" }).final();
     const done = await bot.run(yan.id, "done", { cohort: "Summer B", item: String(item.id) }).final();
     expect(visibleText(done)).toMatch(/\+\d+ points/);
-    const board = await bot.run(yan.id, "leaderboard", { cohort: "Summer B", period: "all" }).final();
+    const board = await answerOf(bot.run(yan.id, "leaderboard", { cohort: "Summer B", period: "all" }));
     expect(visibleText(board)).toContain("hidden from the board · you would be #1");
     expect(board.ephemeral).toBe(true);
   });
@@ -90,7 +90,7 @@ describe("/privacy choices are for all the member's cohorts in the server, those
     await bot.run(wen.id, "join", { cohort: "Winter B" }).final();
     const done = await bot.run(wen.id, "done", { cohort: "Winter B", item: String(item.id) }).final();
     expect(visibleText(done)).toMatch(/\+\d+ points/);
-    const board = await bot.run(wen.id, "leaderboard", { cohort: "Winter B", period: "all" }).final();
+    const board = await answerOf(bot.run(wen.id, "leaderboard", { cohort: "Winter B", period: "all" }));
     expect(visibleText(board)).toContain("hidden from the board · you would be #1");
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { PermissionFlagsBits } from "discord.js";
+import { InteractionResponseType, PermissionFlagsBits } from "discord.js";
 import { ManualClock } from "../../src/clock.js";
 import type { AppOverrides } from "../../src/createApp.js";
 import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
@@ -57,6 +57,26 @@ export function visibleText(message: EmulatorMessage): string {
     for (const field of embed.fields ?? []) parts.push(field.name, field.value);
   }
   return parts.filter((part) => part !== "").join("\n");
+}
+
+/**
+ * What the user finally sees as a command's answer. Usually its response; but a public command (/leaderboard) whose
+ * handler is still working after 2 s of wall clock is acknowledged publicly ("thinking…"), and a private answer
+ * (a refusal, a board the privacy rule keeps private) then replaces it with a private follow-up. Whether that happens
+ * depends on the machine's speed, so tests read the answer through this.
+ */
+export async function answerOf(handle: InteractionHandle): Promise<EmulatorMessage> {
+  try {
+    return await handle.final();
+  } catch (error) {
+    if (!/response was deleted/.test(String(error))) throw error;
+    // Only a public "thinking…" may be replaced: a bot that answered and then deleted its answer still fails here.
+    const acknowledged = await handle.response();
+    if (acknowledged.type !== InteractionResponseType.DeferredChannelMessageWithSource) throw error;
+    const [followUp] = await handle.waitForFollowUps(1, { timeoutMs: waitLimitMs });
+    if (followUp === undefined) throw error;
+    return followUp;
+  }
 }
 
 /** Moves the bot's clock to `at` and runs one scheduler tick there (posts due by then go out). */
@@ -204,7 +224,7 @@ export async function startBotHarness(
         options: commandOptions,
         ignoreDefaultMemberPermissions: true,
       }),
-    reply: (userId, name, commandOptions) => run(userId, name, commandOptions).final(),
+    reply: (userId, name, commandOptions) => answerOf(run(userId, name, commandOptions)),
     autocomplete: async (userId, name, focused, commandOptions = {}) =>
       emulator.autocomplete({ guildId: guild.id, channelId: channel.id, userId, name, options: commandOptions, focused }),
     click: (userId, messageId, customId) => emulator.clickButton({ userId, messageId, customId }),

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
-import type { BotHarness } from "./botHarness.js";
+import { answerOf, type BotHarness } from "./botHarness.js";
 import { rankedMembers } from "./rankedMembers.js";
 
 type CommandOptions = Record<string, string | number | boolean>;
@@ -8,7 +8,7 @@ type CommandOptions = Record<string, string | number | boolean>;
 /** Runs a command as `userId` and returns what they finally see; fails the test if the command failed. */
 export async function runCommand(bot: BotHarness, userId: string, name: string, options: CommandOptions = {}): Promise<EmulatorMessage> {
   const handle = bot.run(userId, name, options);
-  const message = await handle.final();
+  const message = await answerOf(handle);
   expect(handle.failed).toBe(false);
   return message;
 }

@@ -3,6 +3,9 @@ import { createApp, type App, type AppOverrides } from "../../src/createApp.js";
 import { captureLogger } from "./silentLogger.js";
 import { createTestDatabase, testDatabaseProvider } from "./testDatabase.js";
 
+/** How long the bot's discord.js waits for the emulator's answer to a request: a hang guard, not Discord's 15 s. */
+export const discordRequestTimeoutMs = 5 * 60_000;
+
 export interface TestApp {
   readonly app: App;
   /**
@@ -33,6 +36,10 @@ export async function startTestApp(overrides: AppOverrides & { environment?: Rec
   try {
     const config = loadConfig({ ...overrides.environment, DATABASE_URL: databaseUrl });
     app = await createApp(config, { logger: captured.logger, ...overrides });
+    // discord.js gives up a request after 15 s of wall clock and sends it again. Tests hold requests on the emulator
+    // (holdNext) while other work runs, which a loaded machine can stretch past 15 s: the held request would then be
+    // sent twice and the order the test set up lost. A hang guard instead, as the emulator's own deadlines.
+    app.discord.client.rest.options.timeout = discordRequestTimeoutMs;
   } catch (error) {
     await database?.drop();
     throw error;

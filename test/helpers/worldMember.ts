@@ -1,4 +1,5 @@
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
+import { answerOf } from "./botHarness.js";
 import type { SchedulerWorld } from "./schedulerWorld.js";
 
 /** A server member of the world's guild who runs commands in one channel, as `/…` typed there. */
@@ -16,7 +17,7 @@ export function worldMember(world: SchedulerWorld, channelId: string, username: 
   const { emulator, guild } = world;
   const user = emulator.createMember(guild.id, { username, ...(displayName === undefined ? {} : { displayName }) });
   const where = { guildId: guild.id, channelId, userId: user.id };
-  const run = (name: string, options: Record<string, string> = {}) => emulator.runCommand({ ...where, name, options }).final();
+  const run = (name: string, options: Record<string, string> = {}) => answerOf(emulator.runCommand({ ...where, name, options }));
   return {
     ...user,
     run,

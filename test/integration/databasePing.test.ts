@@ -30,8 +30,11 @@ describe.runIf(testDatabaseProvider === "postgresql")("the database ping on a Po
       url: url.toString(),
       migrationsDir: projectPaths().migrationsDir,
       logger: captureLogger().logger,
-      pingTimeoutMs: 500,
+      // A hang guard, not a speed claim: a first connection and query through the proxy on a loaded machine fit in it,
+      // and the frozen check below waits it out once (a live check takes at most two, so the test stays under its timeout).
+      pingTimeoutMs: 20_000,
     });
+    // One check, not a poll: a live database must answer true the first time it is asked.
     expect(await handle.ping()).toBe(true);
 
     proxy.freeze();
@@ -87,7 +90,9 @@ describe.runIf(testDatabaseProvider === "postgresql")("the database ping while l
       url: database.url,
       migrationsDir: projectPaths().migrationsDir,
       logger: captureLogger().logger,
-      pingTimeoutMs: 2_000,
+      // A hang guard, not a speed claim: the check opens a connection of its own, which a loaded machine may take
+      // seconds to set up. A check waiting in the pool's line would still time out (twice this, below the test's timeout).
+      pingTimeoutMs: 30_000,
     });
     // Long transactions (an export, a burst) on each of the pool's 10 connections, until the test lets them end.
     let finish = (): void => undefined;

@@ -34,7 +34,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("the deployment lock 
     database = await createTestDatabase("postgresql");
     admin = new pg.Client({ connectionString: database.url });
     await admin.connect();
-  }, 60_000);
+  });
   afterAll(async () => {
     await admin.end();
     await database.drop();
@@ -85,7 +85,7 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("the deployment lock 
     const warnings = first.lines().filter((line) => line.msg === "deployment lock connection lost");
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ level: 40 });
-  }, 60_000);
+  });
 
   it("fails the start-up of a manager whose connection is lost while it waits for the lock", async () => {
     let holding = (): void => undefined;
@@ -103,12 +103,12 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("the deployment lock 
       /^Lost the connection waiting for the deployment lock to PostgreSQL at .*: terminating connection/,
     );
     await expect(holder).resolves.toBe("prepared");
-  }, 60_000);
+  });
 
   it("names PostgreSQL and where it was looked for when it cannot be reached, as the bot's own start-up does", async () => {
     const unreachable = "postgresql://postgres@127.0.0.1:1/cohort";
     const attempt = withDeploymentLock(unreachable, captureLogger().logger, () => Promise.resolve("prepared"));
     await expect(attempt).rejects.toBeInstanceOf(DatabaseUnavailableError);
     await expect(attempt).rejects.toThrow(/^Cannot connect to PostgreSQL at 127\.0\.0\.1:1\/cohort: /);
-  }, 60_000);
+  });
 });

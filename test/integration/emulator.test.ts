@@ -82,7 +82,9 @@ function textChannel(id: string): TextChannel {
 
 describe("gateway", () => {
   it("acknowledges heartbeats and announces guilds the bot joins after login", async () => {
-    const beat = await startEmulatorWithClient({ emulator: { heartbeatIntervalMs: 40 } });
+    // Short, so the first heartbeat comes soon; not so short that a busy event loop reading the ACK after the next
+    // heartbeat is due makes discord.js take the connection for a zombie and reconnect mid-test.
+    const beat = await startEmulatorWithClient({ emulator: { heartbeatIntervalMs: 1_000 } });
     try {
       await until(() => beat.client.ws.ping >= 0, "a heartbeat acknowledged");
       const joined = beat.emu.createGuild({ name: "Second Server" });
