@@ -35,8 +35,11 @@ export function largeCohortFixture(slug: string, weeks: number, seed: LargeCohor
     return opened;
   };
 
+  // Kept apart from `opened` so a seed that throws still has its database dropped.
+  let database: TestDatabaseHandle | undefined;
   beforeAll(async () => {
     const handle = await openTestDatabase();
+    database = handle;
     const completions = testCompletionRepository(handle, sent);
     const curriculum = await createCurriculumRow(handle.prisma, slug, weeks);
     opened = { handle, completions, cohortId: await seed(handle.prisma, curriculum.id) };
@@ -45,7 +48,7 @@ export function largeCohortFixture(slug: string, weeks: number, seed: LargeCohor
     if (handle.target.provider === "postgresql") await handle.prisma.$executeRawUnsafe("ANALYZE");
   }, 240_000);
 
-  afterAll(async () => opened?.handle.closeAndDrop());
+  afterAll(async () => database?.closeAndDrop());
 
   return {
     get handle() {
