@@ -100,11 +100,11 @@ export async function twoMembersScoreWeekOne(
  * about five and a half days). Resolves with the instant after the last tick.
  */
 export async function tickThroughRefusedTries(process: BotProcess, from: Date): Promise<Date> {
-  const minutes = from.getTime() + 40 * 60_000;
-  for (let time = from.getTime(); time < minutes; time += 60_000) await process.tickAt(new Date(time));
-  const end = minutes + 12 * 86_400_000;
-  for (let time = minutes; time < end; time += 6 * 3_600_000) await process.tickAt(new Date(time));
-  return new Date(end);
+  const minutes = new Date(from.getTime() + 40 * 60_000);
+  await tickEvery(process, from, minutes, 60_000);
+  const end = new Date(minutes.getTime() + 12 * 86_400_000);
+  await tickEvery(process, minutes, end, 6 * 3_600_000);
+  return end;
 }
 
 /** Ticks the processes, side by side, every minute for `minutes` minutes (an hour unless told) from `from`. */
