@@ -199,6 +199,7 @@ function cohort(index: number, name: string): Cohort {
       announceDay: 1,
       announceTime: "09:00",
       checkpointTime: "17:00",
+      planRule: 2,
     },
   });
 }

@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
 import { balanceItems } from "../../src/domain/schedule/balanceItems.js";
 import { buildCohortPlan } from "../../src/domain/schedule/buildCohortPlan.js";
-import { DEFAULT_COHORT_SETTINGS, type CohortSettings, type PlanCurriculum } from "../../src/domain/schedule/scheduleTypes.js";
+import {
+  DEFAULT_COHORT_SETTINGS,
+  type CohortSettings,
+  type PlanCurriculum,
+  type PlanRule,
+} from "../../src/domain/schedule/scheduleTypes.js";
 import { toPlanCurriculum } from "../helpers/planFixtures.js";
 import { referenceBalanceItems } from "../helpers/referenceBalanceItems.js";
 
@@ -37,7 +42,9 @@ describe("balanceItems matches the original O(days · items²) programme", () =>
       if (random() < 0.2) weights[int(itemCount)] = scale * (2 + int(10)); // one item far longer than the rest
       const bases = Array.from({ length: dayCount }, () => (random() < 0.5 ? 0 : int(2 * scale + 1)));
       const input = JSON.stringify({ weights, bases });
-      expect(balanceItems(weights, bases), input).toEqual(referenceBalanceItems(weights, bases));
+      expect(balanceItems(weights, bases, 1), input).toEqual(referenceBalanceItems(weights, bases));
+      // Rule 2 differs only with fewer items than days.
+      if (itemCount >= dayCount) expect(balanceItems(weights, bases, 2), input).toEqual(referenceBalanceItems(weights, bases));
     }
   });
 
@@ -49,7 +56,8 @@ describe("balanceItems matches the original O(days · items²) programme", () =>
       const weights = Array.from({ length: itemCount }, () => (random() < 0.3 ? 15 : 5 + Math.floor(random() * 90)));
       if (run % 2 === 0) weights[Math.floor(random() * itemCount)] = 600;
       const bases = Array.from({ length: dayCount }, () => (random() < 0.7 ? 0 : Math.floor(random() * 120)));
-      expect(balanceItems(weights, bases)).toEqual(referenceBalanceItems(weights, bases));
+      expect(balanceItems(weights, bases, 1)).toEqual(referenceBalanceItems(weights, bases));
+      expect(balanceItems(weights, bases, 2)).toEqual(referenceBalanceItems(weights, bases));
     }
   });
 
@@ -65,7 +73,7 @@ describe("balanceItems matches the original O(days · items²) programme", () =>
       const itemCount = dayCount + Math.floor(random() * 80);
       const weights = Array.from({ length: itemCount }, () => 5 + Math.floor(random() * 80));
       const bases = Array.from({ length: dayCount }, () => (random() < 0.6 ? 0 : Math.floor(random() * 90)));
-      const banded = balanceItems(weights, bases, 0);
+      const banded = balanceItems(weights, bases, 2, 0);
       const exact = referenceBalanceItems(weights, bases);
       // Every day holds a non-empty run, in order.
       expect(new Set(banded).size).toBe(dayCount);
@@ -83,19 +91,20 @@ describe("balanceItems matches the original O(days · items²) programme", () =>
   const studyDaySets = [[1, 2, 3, 4, 5], [1, 3, 5], [5, 1, 3], [6, 7], [2, 4], [1, 2, 3, 4, 5, 6, 7], [3]];
   const startDates = ["2027-03-01", "2027-03-02", "2027-03-03", "2027-03-04", "2027-03-05", "2027-03-06", "2027-03-07"];
   for (const name of ["backend-engineer-learning-path.txt", "backend-engineer-mastery-path.txt"]) {
-    it(`gives the same plan of ${name} for every study-day set, start weekday and optional setting`, () => {
+    it(`gives the same plan of ${name} under plan rule 1 for every study-day set, start weekday and optional setting`, () => {
       const curriculum = seed(name);
       let calls = 0;
-      const compareEachCall = (weights: readonly number[], bases: ArrayLike<number>): number[] => {
+      const compareEachCall = (weights: readonly number[], bases: ArrayLike<number>, planRule: PlanRule): number[] => {
         calls += 1;
-        const fast = balanceItems(weights, bases);
+        expect(planRule).toBe(1);
+        const fast = balanceItems(weights, bases, planRule);
         expect(fast).toEqual(referenceBalanceItems(weights, bases));
         return fast;
       };
       for (const studyDays of studyDaySets) {
         for (const startDate of startDates) {
           for (const includeOptional of [false, true]) {
-            const settings: CohortSettings = { ...DEFAULT_COHORT_SETTINGS, studyDays, startDate, includeOptional };
+            const settings: CohortSettings = { ...DEFAULT_COHORT_SETTINGS, studyDays, startDate, includeOptional, planRule: 1 };
             const fast = buildCohortPlan(curriculum, settings, compareEachCall);
             const reference = buildCohortPlan(curriculum, settings, referenceBalanceItems);
             expect(fast).toEqual(reference);

@@ -66,6 +66,7 @@ function settings(overrides: Partial<CohortSettings> = {}): CohortSettings {
     announceDay: 1,
     announceTime: "09:00",
     checkpointTime: "17:00",
+    planRule: 2,
     ...overrides,
   };
 }
@@ -373,6 +374,25 @@ describe("buildCohortPlan: overlapping ranges", () => {
       settings(),
     );
     expect(dayLoads(plan)).toEqual(Array(10).fill(90));
+  });
+
+  it("under plan rule 2 balances a section with fewer items than days after the denser sections, so its items take what those leave free", () => {
+    // sparse: 5 × 30 over weeks 1–2 (10 days), written first; dense: 5 × 30 in week 1 alone.
+    // Rule 1 places sparse first, by position (Mon, Wed, Fri, then Tue, Thu of week 2), and dense on top: 60-minute days.
+    // Rule 2 places dense first (30 a day in week 1); sparse then fills week 2's free days: 30 minutes every day.
+    const sections = () => [section("sparse", 1, 2, Array(5).fill(30)), section("dense", 1, 1, Array(5).fill(30))];
+    expect(dayLoads(buildCohortPlan(curriculum(2, sections()), settings({ planRule: 1 })))).toEqual([60, 30, 60, 30, 60, 0, 30, 0, 30, 0]);
+    expect(dayLoads(buildCohortPlan(curriculum(2, sections()), settings({ planRule: 2 })))).toEqual(Array(10).fill(30));
+  });
+
+  it("under plan rule 2 still lists a day's items by section in curriculum order, whichever section was balanced first", () => {
+    // sparse: 6 × 30 over weeks 1–2; dense: 5 × 30 in week 1. Dense is balanced first (one a day); sparse's first item
+    // shares week 1's Monday with it (the other five take week 2), and is listed first, as its section comes first.
+    const sparse = section("sparse", 1, 2, Array(6).fill(30));
+    const dense = section("dense", 1, 1, Array(5).fill(30));
+    const plan = buildCohortPlan(curriculum(2, [sparse, dense]), settings({ planRule: 2 }));
+    expect(plan.weeks[0]?.days[0]?.items.map((item) => item.title)).toEqual(["sparse item 1", "dense item 1"]);
+    expect(dayLoads(plan)).toEqual([60, 30, 30, 30, 30, 30, 30, 30, 30, 30]);
   });
 
   it("keeps every section's items within its weeks on the synthetic 12-week path", () => {

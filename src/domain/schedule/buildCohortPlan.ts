@@ -2,6 +2,7 @@ import { balanceItems } from "./balanceItems.js";
 import { withChoiceSlots } from "./choiceSlots.js";
 import { estimatedMinutes } from "./estimatedMinutes.js";
 import { epochDayOfLocalDate, isoWeekdayOfEpochDay, localDateOfEpochDay } from "./localTime.js";
+import { planRuleOf } from "./scheduleTypes.js";
 import type {
   AssignedItem,
   CohortPlan,
@@ -9,6 +10,7 @@ import type {
   PlanCurriculum,
   PlanDay,
   PlanItem,
+  PlanRule,
   PlanSection,
   PlanWeek,
 } from "./scheduleTypes.js";
@@ -27,8 +29,8 @@ function isAssigned(item: PlanItem, includeOptional: boolean): boolean {
   return item.kind === "Required" || (item.kind === "Optional" && includeOptional);
 }
 
-/** How a section's items are spread over its days (tests pass the reference implementation to compare). */
-export type ItemBalancer = (weights: readonly number[], dayBaseLoads: ArrayLike<number>) => number[];
+/** How a section's items are spread over its days under the cohort's plan rule (tests pass the reference implementation to compare). */
+export type ItemBalancer = (weights: readonly number[], dayBaseLoads: ArrayLike<number>, planRule: PlanRule) => number[];
 
 /**
  * The cohort's plan: which items are read on which cohort-local day.
@@ -36,9 +38,12 @@ export type ItemBalancer = (weights: readonly number[], dayBaseLoads: ArrayLike<
  * Week n covers [start + 7(n−1), start + 7n); its study days are the dates in
  * that range whose weekday is a study day (so a Wednesday start still studies
  * Monday–Friday). A section with weeks a–b is read on the study days of weeks
- * a..b. Sections are placed in curriculum order; each spreads its assigned items
- * over its days with `balanceItems`, counting what earlier overlapping sections
- * already put on those days, so a shared day carries items of both sections
+ * a..b. Sections are placed one at a time (in curriculum order under plan rule 1;
+ * under rule 2 those with fewer items than days after the others, see
+ * placeSections); each spreads its assigned items over its days with
+ * `balanceItems` under the cohort's plan rule (`settings.planRule`), counting
+ * what the overlapping sections placed before it already put on those days, so
+ * a shared day carries items of both sections (listed in curriculum order)
  * and the shared load stays even. Estimates drive the balance; items without
  * one weigh the same fixed amount, so a section of unestimated topics is spread
  * evenly. Pure: the same inputs give the same plan. Cost: linear in days,
@@ -51,7 +56,8 @@ export function buildCohortPlan(curriculum: PlanCurriculum, settings: CohortSett
     throw new RangeError(`A curriculum needs at least one whole week, got ${totalWeeks}`);
   }
   const calendar = studyCalendarOf(settings, totalWeeks);
-  const placed = placeSections(inPositionOrder(curriculum.sections), calendar, settings.includeOptional, balance);
+  const planRule = planRuleOf(settings.planRule);
+  const placed = placeSections(inPositionOrder(curriculum.sections), calendar, settings.includeOptional, planRule, balance);
   const { weeks, dayByDate } = assembleWeeks(calendar, placed);
   return {
     startDate: settings.startDate,
@@ -111,11 +117,29 @@ interface PlacedSections {
   readonly referenceItemsBySection: ReadonlyMap<string, readonly PlanItem[]>;
 }
 
-/** Spreads each section's assigned items over its study days, on top of what earlier sections put there. */
+/** A section's assigned items, their weights and its days (dates[firstDay .. endDay)), before balancing. */
+interface SectionToPlace {
+  readonly assigned: readonly PlanItem[];
+  readonly weights: readonly number[];
+  readonly firstDay: number;
+  readonly endDay: number;
+}
+
+/**
+ * Spreads each section's assigned items over its study days, on top of what
+ * the sections balanced before it put there. Plan rule 1 balances the sections
+ * in curriculum order. Plan rule 2 first balances, in curriculum order, the
+ * sections with at least as many items as days, then those with fewer (each
+ * item on a day of its own), again in curriculum order, around everything
+ * already placed: a sparse section taking the days an earlier section left
+ * free can no longer push a later, dense section onto the same days. Either
+ * way a day lists its items by section in curriculum order.
+ */
 function placeSections(
   sections: readonly PlanSection[],
   calendar: CourseDates,
   includeOptional: boolean,
+  planRule: PlanRule,
   balance: ItemBalancer,
 ): PlacedSections {
   const { dates, firstDayOfWeek, totalWeeks } = calendar;
@@ -125,6 +149,7 @@ function placeSections(
   const referenceItemsBySection = new Map<string, readonly PlanItem[]>();
   const sectionsByWeek: PlanSection[][] = Array.from({ length: totalWeeks }, () => []);
 
+  const toPlace: SectionToPlace[] = [];
   for (const section of sections) {
     const { firstWeek, lastWeek } = sectionWeekRange(section, totalWeeks);
     for (let week = firstWeek; week <= lastWeek; week += 1) sectionsByWeek[week - 1]?.push(section);
@@ -135,19 +160,33 @@ function placeSections(
     );
     const assigned = withChoiceSlots(items).filter((item) => isAssigned(item, includeOptional));
     if (assigned.length === 0) continue;
-
-    // The section's days are one contiguous run of dates; a view of their loads, not a copy.
+    // The section's days are one contiguous run of dates.
     const firstDay = firstDayOfWeek[firstWeek - 1] ?? 0;
     const endDay = firstDayOfWeek[lastWeek] ?? 0;
-    const weights = assigned.map(estimatedMinutes);
-    const dayOfItem = balance(weights, loadByDay.subarray(firstDay, endDay));
+    toPlace.push({ assigned, weights: assigned.map(estimatedMinutes), firstDay, endDay });
+  }
 
-    assigned.forEach((item, index) => {
+  const isSparse = (section: SectionToPlace): boolean => section.assigned.length < section.endDay - section.firstDay;
+  const balancingOrder = planRule === 1 ? toPlace : [...toPlace.filter((section) => !isSparse(section)), ...toPlace.filter(isSparse)];
+  const dayOfItemBySection = new Map<SectionToPlace, readonly number[]>();
+  for (const section of balancingOrder) {
+    const { weights, firstDay, endDay } = section;
+    // A view of the days' loads, not a copy.
+    const dayOfItem = balance(weights, loadByDay.subarray(firstDay, endDay), planRule);
+    weights.forEach((weight, index) => {
       const day = firstDay + (dayOfItem[index] ?? 0);
-      const date = dates[day];
-      if (date === undefined || day >= endDay) throw new Error("Balancing chose a day outside the section (should be unreachable)");
+      if (dates[day] === undefined || day >= endDay) throw new Error("Balancing chose a day outside the section (should be unreachable)");
+      loadByDay[day] = (loadByDay[day] ?? 0) + weight;
+    });
+    dayOfItemBySection.set(section, dayOfItem);
+  }
+
+  for (const section of toPlace) {
+    const dayOfItem = dayOfItemBySection.get(section) ?? [];
+    section.assigned.forEach((item, index) => {
+      const day = section.firstDay + (dayOfItem[index] ?? 0);
+      const date = dates[day] ?? "";
       itemsByDay[day]?.push(withAssignedDate(item, date));
-      loadByDay[day] = (loadByDay[day] ?? 0) + (weights[index] ?? 0);
       assignedDateByItemId.set(item.id, date);
       // Any track completes a slot: each is due on the slot's day.
       for (const track of item.choice ?? []) assignedDateByItemId.set(track.id, date);

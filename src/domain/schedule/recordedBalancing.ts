@@ -24,8 +24,8 @@ export function planWork(curriculum: PlanCurriculum, settings: Pick<CohortSettin
 /** Every day `balanceItems` chooses while building the plan, section after section, in the order `buildCohortPlan` asks. */
 export function recordBalancing(curriculum: PlanCurriculum, settings: CohortSettings): Int32Array<ArrayBuffer> {
   const chosen: number[] = [];
-  buildCohortPlan(curriculum, settings, (weights, dayBaseLoads) => {
-    const days = balanceItems(weights, dayBaseLoads);
+  buildCohortPlan(curriculum, settings, (weights, dayBaseLoads, planRule) => {
+    const days = balanceItems(weights, dayBaseLoads, planRule);
     for (const day of days) chosen.push(day);
     return days;
   });

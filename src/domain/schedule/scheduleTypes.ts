@@ -53,6 +53,38 @@ export interface CohortSettings {
   readonly announceTime: string;
   /** "HH:MM" cohort-local. */
   readonly checkpointTime: string;
+  /**
+   * Which rules spread a section's items over its days (`balanceItems`): a cohort keeps the rule it was created
+   * under, so a change of rule never moves a running cohort's days (members' due dates, overdue counts). The
+   * stored number as read: one this version does not know (a newer version's, after a rollback) is refused only
+   * when that cohort's plan is built (`planRuleOf`, UnknownPlanRuleError), so the other cohorts are unaffected.
+   */
+  readonly planRule: number;
+}
+
+/**
+ * Plan rules: 1 places sections in curriculum order and spaces a section with fewer items than study days by
+ * position alone; 2 (from 2026-12-07) places those sparse sections after the others (each group in curriculum
+ * order) and spreads their items around what overlapping sections already put on those days (`spreadFewItems`).
+ */
+export type PlanRule = 1 | 2;
+export const PLAN_RULES: readonly PlanRule[] = [1, 2];
+/** The rule new cohorts get. */
+export const CURRENT_PLAN_RULE: PlanRule = 2;
+
+/** A cohort's stored plan rule is one this version does not know: its plan is refused rather than built by another rule. */
+export class UnknownPlanRuleError extends RangeError {
+  constructor(readonly planRule: number) {
+    super(`Unknown plan rule ${planRule}`);
+    this.name = "UnknownPlanRuleError";
+  }
+}
+
+/** A stored plan rule; a number this version does not know is refused (UnknownPlanRuleError) rather than planned by another rule. */
+export function planRuleOf(value: number): PlanRule {
+  const rule = PLAN_RULES.find((known) => known === value);
+  if (rule === undefined) throw new UnknownPlanRuleError(value);
+  return rule;
 }
 
 export const DEFAULT_STUDY_DAYS: readonly number[] = [1, 2, 3, 4, 5];
@@ -68,6 +100,7 @@ export const DEFAULT_COHORT_SETTINGS = {
   announceDay: DEFAULT_ANNOUNCE_DAY,
   announceTime: DEFAULT_ANNOUNCE_TIME,
   checkpointTime: DEFAULT_CHECKPOINT_TIME,
+  planRule: CURRENT_PLAN_RULE,
 } as const satisfies Omit<CohortSettings, "startDate">;
 
 /** A plan item with the cohort-local day it is assigned to. */
