@@ -1180,6 +1180,8 @@ export function buildSettings(
     announceDay: input.announceDay ?? base.announceDay,
     announceTime: input.announceTime === undefined ? base.announceTime : clock === null ? input.announceTime : formatClock(clock),
     checkpointTime: base.checkpointTime,
+    // A new cohort gets the current rule (the defaults'), an edited one keeps its own.
+    planRule: base.planRule,
   };
   const [problem] = validateCohortSettings(settings);
   if (problem !== undefined) throw settingsProblemError(problem, settings);

@@ -202,7 +202,7 @@ function cappedAt(cached: CachedCurriculum, weeks: number | null): CachedCurricu
  * inputs change: the curriculum's version (read again every
  * `versionCheckMs`, since another process may re-import it; a re-import in
  * this process invalidates at once) or the settings it depends on (start
- * date, study days, optional items, time zone). Post schedules also depend
+ * date, study days, optional items, time zone, plan rule). Post schedules also depend
  * on the announce and checkpoint times, but not on the balancing, so the
  * scheduler never needs a plan just to know what is due. Misses are built
  * by the `PlanBuilder` (the app's balances big plans on a worker thread);
@@ -250,7 +250,7 @@ export class PlanService {
     const cached = cappedAt(await this.current(curriculumId), courseWeeks);
     const breaks = effectiveBreakWeeks(cached.planCurriculum.totalWeeks, breakWeeks);
     // A break changes every later date: it is part of the key, so `/cohort break` re-plans at once.
-    const key = `${curriculumId}|${cached.version}|${settings.startDate}|${settings.studyDays.join(",")}|${settings.includeOptional}|${settings.timeZone}|${breaks.join(",")}`;
+    const key = `${curriculumId}|${cached.version}|${settings.startDate}|${settings.studyDays.join(",")}|${settings.includeOptional}|${settings.timeZone}|${settings.planRule}|${breaks.join(",")}`;
     const entry = this.plans.get(key) ?? (await this.build(key, curriculumId, cached, settings, breaks));
     const planSource = planSourceOf(curriculumId, cached, settings);
     return {

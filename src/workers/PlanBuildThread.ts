@@ -4,7 +4,7 @@ import { planWork, replayBalancing } from "../domain/schedule/recordedBalancing.
 import { buildMemberPlan, type MemberPlan } from "../domain/schedule/memberPlan.js";
 import { cohortPlannedPosts } from "../domain/schedule/plannedPosts.js";
 import { replayMemberPlan } from "../domain/schedule/recordedMemberPlan.js";
-import type { CohortSettings, PlanCurriculum, PlannedPost } from "../domain/schedule/scheduleTypes.js";
+import { planRuleOf, type CohortSettings, type PlanCurriculum, type PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { assertValidCohortSettings } from "../domain/schedule/validateCohortSettings.js";
 import type { Logger } from "../logging/createLogger.js";
 import {
@@ -103,6 +103,7 @@ export class PlanBuildThread implements PlanBuilder {
     if (this.inline(curriculum, settings)) return buildPlanInline(input);
     // Refused here as inline, with the same error, before any thread is involved.
     assertValidCohortSettings(settings);
+    planRuleOf(settings.planRule);
     return this.orInlineOnceBackedOff(
       async () => {
         const chosenDays = await this.balance(input.curriculumKey, curriculum, settings);

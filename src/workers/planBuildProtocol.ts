@@ -23,6 +23,7 @@ export interface PlanBuildRequest {
   /** Identifies the curriculum and its version; `curriculum` comes with it the first time (or when asked again). */
   readonly curriculumKey: string;
   readonly curriculum?: PlanCurriculum | undefined;
+  /** Everything the plan is built from beside the curriculum, the cohort's plan rule included (the worker keys its kept plans by it). */
   readonly settings: CohortSettings;
   /** Posts: the cohort's effective break weeks, ascending. */
   readonly breakWeeks?: readonly number[] | undefined;

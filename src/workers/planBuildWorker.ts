@@ -39,7 +39,14 @@ function keep<V>(map: Map<string, V>, key: string, value: V, limit: number): voi
 
 /** A cohort plan's identity: the curriculum version and the settings `buildCohortPlan` reads. */
 function planKey({ curriculumKey, settings }: PlanBuildRequest): string {
-  return JSON.stringify([curriculumKey, settings.startDate, settings.studyDays, settings.includeOptional, settings.timeZone]);
+  return JSON.stringify([
+    curriculumKey,
+    settings.startDate,
+    settings.studyDays,
+    settings.includeOptional,
+    settings.timeZone,
+    settings.planRule,
+  ]);
 }
 
 if (parentPort !== null) {

@@ -51,6 +51,8 @@ export function settings(overrides: Partial<CohortSettings> = {}): CohortSetting
     announceDay: 1,
     announceTime: "09:00",
     checkpointTime: "17:00",
+    // The rule these fixtures' days were written under; tests of plan rule 2 ask for it.
+    planRule: 1,
     ...overrides,
   };
 }

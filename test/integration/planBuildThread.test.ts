@@ -5,7 +5,7 @@ import { CurriculumRepository } from "../../src/db/repositories/CurriculumReposi
 import { addDays } from "../../src/domain/schedule/localTime.js";
 import { buildMemberPlan, MemberAdjustmentKind, type MemberPlanInput } from "../../src/domain/schedule/memberPlan.js";
 import { plannedPosts } from "../../src/domain/schedule/plannedPosts.js";
-import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../../src/domain/schedule/scheduleTypes.js";
+import { DEFAULT_COHORT_SETTINGS, type CohortSettings, type PlanRule } from "../../src/domain/schedule/scheduleTypes.js";
 import {
   buildPlanInline,
   defaultPlanCacheLimits,
@@ -17,6 +17,7 @@ import { MemberPlanMemo } from "../../src/services/MemberPlanMemo.js";
 import { PlanBuildFailedError, PlanBuildThread } from "../../src/workers/PlanBuildThread.js";
 import { workerBackOff } from "../../src/workers/SupervisedWorker.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
+import { twelveWeekCurriculum } from "../helpers/planFixtures.js";
 import { captureLogger } from "../helpers/silentLogger.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 import { brokenWorker, crashingWorker, watchedSpawn } from "../helpers/watchedSpawn.js";
@@ -298,6 +299,30 @@ describe("plans of the maximal curriculum built on the plan worker", () => {
     expect(workers.map((worker) => worker.threadId)).toEqual([-1]);
     expect(await thread.build(input("2027-03-08"))).toEqual(buildPlanInline(input("2027-03-08")));
     expect(workers).toHaveLength(1);
+  }, 120_000);
+
+  it("keeps plans of each plan rule apart: a member plan of a rule-2 cohort is built on its own rule's plan", async () => {
+    const { thread } = watchedThread({ minWork: 0 });
+    try {
+      const curriculum = twelveWeekCurriculum();
+      const ruleInput = (planRule: PlanRule): PlanBuildInput => ({
+        curriculumKey: "twelve|1",
+        curriculum,
+        settings: settings("2027-03-03", { planRule }),
+        breakWeeks: [],
+      });
+      const [ruleOne, ruleTwo] = [ruleInput(1), ruleInput(2)];
+      const first = await thread.build(ruleOne);
+      expect(first.basePlan).toEqual(buildPlanInline(ruleOne).basePlan);
+      const inlineTwo = buildPlanInline(ruleTwo).basePlan;
+      expect(inlineTwo.assignedDateByItemId).not.toEqual(first.basePlan.assignedDateByItemId);
+      // The worker kept rule 1's plan; the member plan of the rule-2 cohort comes from rule 2's.
+      const member: MemberPlanInput = { basePlan: inlineTwo, breakWeeks: [], joinedOn: "2027-03-03", adjustments: [], personalBreaks: [] };
+      expect(await thread.memberPlan({ ...ruleTwo, member })).toEqual(buildMemberPlan(member));
+      expect((await thread.build(ruleTwo)).basePlan).toEqual(inlineTwo);
+    } finally {
+      await thread.close();
+    }
   }, 120_000);
 
   it("rejects what the worker cannot build, with the reason, and builds the next plan", async () => {

@@ -5,6 +5,10 @@ import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurricul
 import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../../src/domain/schedule/scheduleTypes.js";
 import { defaultPlanCacheLimits, PlanService } from "../../src/services/PlanService.js";
+import { CohortRepository } from "../../src/db/repositories/CohortRepository.js";
+import { CohortStatus } from "../../src/domain/cohort/cohortModel.js";
+import { UnknownPlanRuleError } from "../../src/domain/schedule/scheduleTypes.js";
+import { createCohortRow } from "../helpers/cohortRows.js";
 import { startTestApp, type TestApp } from "../helpers/testApp.js";
 import { cohortFixture } from "../helpers/cohortFixture.js";
 
@@ -75,6 +79,36 @@ describe("PlanService", () => {
     expect(dueOf(postsAfter, "closing")).toBe(dueOf(postsBefore, "closing") + week);
     // Undone: the cached plan without breaks again.
     expect((await plans.contextFor(plain)).plan).toBe(before.plan);
+  });
+
+  it("keeps the plans of each rule apart: two cohorts differing only in their rule get their own days", async () => {
+    const plans = new PlanService(repository, defaultPlanCacheLimits, () => now);
+    const settings = { ...DEFAULT_COHORT_SETTINGS, startDate: "2027-03-01" };
+    const ruleOne = await plans.contextFor(cohortWith(curriculumId, { ...settings, planRule: 1 }, 1));
+    const ruleTwo = await plans.contextFor(cohortWith(curriculumId, { ...settings, planRule: 2 }, 2));
+    expect([...ruleTwo.basePlan.assignedDateByItemId]).not.toEqual([...ruleOne.basePlan.assignedDateByItemId]);
+    // Asked again in the other order, each still gets its own.
+    expect((await plans.contextFor(cohortWith(curriculumId, { ...settings, planRule: 1 }, 3))).plan).toBe(ruleOne.plan);
+  });
+
+  it("refuses only the plan of a cohort whose stored rule this version does not know; the guild's other cohorts still list and plan", async () => {
+    const prisma = test.app.database.prisma;
+    const guildId = "plan-rule-unknown";
+    const known = await createCohortRow(prisma, curriculumId, { guildId, name: "Known", status: CohortStatus.Active, planRule: 2 });
+    // A rule written by a newer version, read after a rollback.
+    const unknown = await createCohortRow(prisma, curriculumId, { guildId, name: "Newer", status: CohortStatus.Active, planRule: 3 });
+    const cohorts = new CohortRepository(prisma, test.app.database.target.provider);
+    const listed = await cohorts.listInGuild(guildId);
+    expect(listed.map((cohort) => [cohort.id, cohort.settings.planRule])).toEqual([
+      [known.id, 2],
+      [unknown.id, 3],
+    ]);
+    expect((await cohorts.listSchedulable([guildId])).map((cohort) => cohort.id)).toEqual([known.id, unknown.id]);
+    const plans = new PlanService(repository, defaultPlanCacheLimits, () => now);
+    const [knownCohort, unknownCohort] = listed;
+    if (knownCohort === undefined || unknownCohort === undefined) throw new Error("cohorts missing");
+    await expect(plans.contextFor(unknownCohort)).rejects.toBeInstanceOf(UnknownPlanRuleError);
+    expect((await plans.contextFor(knownCohort)).plan.totalWeeks).toBeGreaterThan(0);
   });
 
   it("sees a re-import by another process at the next version check, and only then", async () => {

@@ -92,6 +92,8 @@ export function toCohort(row: CohortRowWithBreaks): Cohort {
       announceDay: row.announceDay,
       announceTime: row.announceTime,
       checkpointTime: row.checkpointTime,
+      // Kept as stored: an unknown rule refuses only this cohort's plan (planRuleOf), never the listing.
+      planRule: row.planRule,
     },
   };
 }
@@ -105,6 +107,7 @@ function settingsColumns(settings: CohortSettings) {
     announceDay: settings.announceDay,
     announceTime: settings.announceTime,
     checkpointTime: settings.checkpointTime,
+    planRule: settings.planRule,
   };
 }
 

@@ -539,6 +539,7 @@ const cohortColumnNames = [
   "createdAt",
   "updatedAt",
   "aliasesGiven",
+  "planRule",
 ] as const satisfies readonly (keyof CohortRow)[];
 /** Compile-time check that the lists above are whole: `true` only when no column is missing. */
 export const membershipColumnsComplete: [Exclude<keyof MemberRow, (typeof memberColumnNames)[number]>] extends [never]
