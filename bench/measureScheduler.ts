@@ -33,7 +33,7 @@ import { cohortNameKey } from "../src/domain/cohort/cohortNameKey.js";
 import { matchCurriculumVersions } from "../src/domain/curriculum/matchCurriculumVersions.js";
 import { buildCohortPlan } from "../src/domain/schedule/buildCohortPlan.js";
 import { recordBalancing, replayBalancing } from "../src/domain/schedule/recordedBalancing.js";
-import { DEFAULT_COHORT_SETTINGS } from "../src/domain/schedule/scheduleTypes.js";
+import { CURRENT_PLAN_RULE, DEFAULT_COHORT_SETTINGS } from "../src/domain/schedule/scheduleTypes.js";
 import { DiscordEmulator } from "../src/emulator/DiscordEmulator.js";
 import { createLogger } from "../src/logging/createLogger.js";
 import type { BenchOptions } from "./benchOptions.js";
@@ -284,6 +284,7 @@ async function measureTicks(cohortCount: number): Promise<SchedulerBenchResult["
         announceDay: 1,
         announceTime: "09:00",
         checkpointTime: `${10 + (Math.floor(index / 254) % 10)}:${String(Math.floor(index / 2540) % 60).padStart(2, "0")}`,
+        planRule: CURRENT_PLAN_RULE,
       };
     });
     for (let start = 0; start < rows.length; start += 500)

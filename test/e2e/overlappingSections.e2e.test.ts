@@ -38,7 +38,7 @@ function daysOfWeek(message: EmulatorMessage): { day: string; items: string[] }[
   }));
 }
 
-describe("a curriculum whose sections overlap in weeks, as a member reads it", () => {
+describe("a curriculum whose sections overlap in weeks, as a member of a new cohort reads it", () => {
   let bot: BotHarness;
   let ada: { id: string };
   let weeks: { day: string; items: string[] }[][] = [];
@@ -62,22 +62,17 @@ describe("a curriculum whose sections overlap in weeks, as a member reads it", (
     expect(weeks[2]?.flatMap((day) => day.items).filter((item) => item.startsWith("Gamma"))).toEqual(["Gamma 1", "Gamma 2", "Gamma 3"]);
   });
 
-  it("gives a shared week the sections' items side by side, each day section by section", () => {
-    expect(weeks[1]?.map((day) => day.items)).toEqual([["Alpha 3", "Beta 1"], [], ["Alpha 4", "Beta 2"], [], []]);
-    expect(weeks[2]?.map((day) => day.items)).toEqual([
-      ["Alpha 5", "Gamma 1", "Beta 3"],
-      ["Gamma 2"],
-      ["Alpha 6", "Beta 4"],
-      ["Gamma 3"],
-      [],
+  it("spreads a shared week over its free days first: each item on a day of its own, in order", () => {
+    // Alpha (weeks 1–3) keeps its days; Gamma and Beta, placed after it, take the days it left free.
+    expect(weeks.map((week) => week.map((day) => day.items))).toEqual([
+      [["Alpha 1"], [], ["Alpha 2"], [], []],
+      [["Alpha 3"], ["Beta 1"], ["Alpha 4"], ["Beta 2"], ["Beta 3"]],
+      [["Alpha 5"], ["Gamma 1"], ["Alpha 6"], ["Gamma 2"], ["Gamma 3"]],
+      [["Beta 4"], ["Beta 5"], ["Beta 6"], [], []],
     ]);
   });
 
-  // Known flaw, not fixed here (see the QA report of 2026-12-06): a section with fewer items than study days is
-  // spaced evenly without looking at the days an overlapping section already uses, so week 2 doubles up on
-  // Monday and Wednesday beside three free days. Fixing it changes the built-in path's weekday plan too (its
-  // weeks 3 and 10 have a free Friday beside doubled days), so it needs its own change. Remove `.fails` then.
-  it.fails("spreads a shared week over its days: no day holds two items while another is free", () => {
+  it("spreads a shared week over its days: no day holds two items while another is free", () => {
     for (const [index, week] of weeks.entries()) {
       const counts = week.map((day) => day.items.length);
       const free = counts.filter((count) => count === 0).length;
@@ -99,10 +94,10 @@ describe("a curriculum whose sections overlap in weeks, as a member reads it", (
     expect(progress).toContain("Reading time: **0 min** of 7 h");
     expect(progress).toContain("0/6 · Alpha (weeks 1–3)\n▱▱▱▱▱▱▱▱▱▱ 0/3 · Gamma (week 3)\n▱▱▱▱▱▱▱▱▱▱ 0/6 · Beta (weeks 2–4)");
     const weekTotals = weeks.map((week) => week.reduce((sum, day) => sum + day.items.length, 0));
-    expect(weekTotals).toEqual([2, 4, 7, 2]);
+    expect(weekTotals).toEqual([2, 5, 5, 3]);
     const preview = visibleText(await bot.reply(bot.admin.id, "cohort preview", { cohort: "Overlap", week: 3 }));
     expect(preview).toContain("**This week:** Alpha (weeks 1–3) · Gamma (week 3) · Beta (weeks 2–4)");
-    expect(preview).toContain("**Total:** 7 items · 3 h over 5 study days");
+    expect(preview).toContain("**Total:** 5 items · 2 h over 5 study days");
     expect(preview).toContain("Checkpoint prompt · Alpha");
     expect(preview).toContain("Checkpoint prompt · Gamma");
     expect(preview).not.toContain("Checkpoint prompt · Beta");
@@ -138,5 +133,71 @@ describe("a curriculum whose sections overlap in weeks, as a member reads it", (
       }));
       expect(posted).toEqual(weeks[number - 1]);
     }
+  });
+});
+
+describe("a cohort created under plan rule 1 (before 2026-12-07) keeps its days", () => {
+  let bot: BotHarness;
+  const weeks: { day: string; items: string[] }[][] = [];
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    await bot.reply(bot.admin.id, "curriculum import", { file: { name: "overlap.md", content: overlapPath } });
+    const cohort = await bot.createCohort({ name: "Overlap", curriculum: "overlap-path", start: "2027-01-04" });
+    // What the migration leaves a cohort that existed before the rule changed.
+    await bot.test.app.database.prisma.cohort.update({ where: { id: cohort.id }, data: { planRule: 1 } });
+    const bo = bot.member("bo");
+    await bot.reply(bo.id, "join", { cohort: "Overlap" });
+    for (const number of [1, 2, 3, 4]) weeks.push(daysOfWeek(await bot.reply(bo.id, "week", { number })));
+  });
+  afterAll(async () => bot.close());
+
+  it("gives a shared week the sections' items side by side, each day section by section, as before", () => {
+    expect(weeks[1]?.map((day) => day.items)).toEqual([["Alpha 3", "Beta 1"], [], ["Alpha 4", "Beta 2"], [], []]);
+    expect(weeks[2]?.map((day) => day.items)).toEqual([
+      ["Alpha 5", "Gamma 1", "Beta 3"],
+      ["Gamma 2"],
+      ["Alpha 6", "Beta 4"],
+      ["Gamma 3"],
+      [],
+    ]);
+    expect(weeks.map((week) => week.reduce((sum, day) => sum + day.items.length, 0))).toEqual([2, 4, 7, 2]);
+  });
+
+  it("posts week 3 with the same days as before", async () => {
+    const preview = visibleText(await bot.reply(bot.admin.id, "cohort preview", { cohort: "Overlap", week: 3 }));
+    expect(preview).toContain("**Total:** 7 items · 3 h over 5 study days");
+  });
+});
+
+describe("a section with fewer items than days, written before a denser one it overlaps (plan rule 2)", () => {
+  let bot: BotHarness;
+  const weeks: { day: string; items: string[] }[][] = [];
+  // Sparse: 6 items over weeks 1–2 (10 study days); Dense: 5 items in week 1 alone, written after it.
+  const sparseFirstPath = [
+    "Sparse First Path",
+    "Week 1-2: Sparse",
+    ...[1, 2, 3, 4, 5, 6].map((n) => `- [ ] Required -- Sparse ${n} (30 min)`),
+    "Week 1: Dense",
+    ...[1, 2, 3, 4, 5].map((n) => `- [ ] Required -- Dense ${n} (30 min)`),
+    "",
+  ].join("\n");
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    await bot.reply(bot.admin.id, "curriculum import", { file: { name: "sparse-first.md", content: sparseFirstPath } });
+    await bot.createCohort({ name: "Sparse First", curriculum: "sparse-first-path", start: "2027-01-04" });
+    const cy = bot.member("cy");
+    await bot.reply(cy.id, "join", { cohort: "Sparse First" });
+    for (const number of [1, 2]) weeks.push(daysOfWeek(await bot.reply(cy.id, "week", { number })));
+  });
+  afterAll(async () => bot.close());
+
+  it("gives the denser section its days first and the sparse one the days left free, each day still listed in curriculum order", () => {
+    // Dense takes one item a day in week 1; Sparse, balanced after it, fills week 2 and puts its first item beside Dense 1.
+    expect(weeks.map((week) => week.map((day) => day.items))).toEqual([
+      [["Sparse 1", "Dense 1"], ["Dense 2"], ["Dense 3"], ["Dense 4"], ["Dense 5"]],
+      [["Sparse 2"], ["Sparse 3"], ["Sparse 4"], ["Sparse 5"], ["Sparse 6"]],
+    ]);
   });
 });

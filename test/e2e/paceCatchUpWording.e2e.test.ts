@@ -60,16 +60,16 @@ describe("/pace catch-up wording, through discord.js and the emulator", () => {
   });
 
   it("after an extension that pushes catch-up reading past the days asked for, says so and why", async () => {
-    // Joining on Wednesday of week 2 of the 12-week path: the backlog fits in 9 study days, to Monday 25th.
-    const command = await memberOfNewCohort("extended-eli", "2027-01-13T10:00:00Z");
-    const caughtUp = await command("pace", { mode: "catch_up", days: 9 });
-    expect(caughtUp).toContain("until **Mon, 25 Jan 2027**.");
+    // Joining on Tuesday of week 2 of the 12-week path: the backlog fits in 7 study days, to Wednesday 20th.
+    const command = await memberOfNewCohort("extended-eli", "2027-01-12T10:00:00Z");
+    const caughtUp = await command("pace", { mode: "catch_up", days: 7 });
+    expect(caughtUp).toContain("until **Wed, 20 Jan 2027**.");
     expect(caughtUp).not.toContain("It takes more than");
-    // A week later the extended own reading leaves no room under the cap on Monday 25th: its catch-up reading moves on.
+    // The extended own reading leaves no room under the cap on Wednesday 20th: its catch-up reading moves on.
     const extended = await command("pace", { mode: "extend" });
     expect(extended).toContain("runs 1 week later than the cohort's");
     expect(extended).toContain(
-      "Your catch-up reading now runs until **Tue, 26 Jan 2027**. It takes more than 9 study days, as no day carries more than twice an average study day (1 h 24 min).",
+      "Your catch-up reading now runs until **Thu, 21 Jan 2027**. It takes more than 7 study days, as no day carries more than twice an average study day (1 h 24 min).",
     );
   });
 
