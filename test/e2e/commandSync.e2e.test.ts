@@ -109,7 +109,7 @@ describe("slash command registration against the emulator", () => {
       DISCORD_API_URL: emulator.apiUrl,
       DISCORD_GUILD_ID: guild.id,
     });
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
     expect(result.stdout).toContain(`Registered ${slashCommands.length} commands in server ${guild.id}`);
     const registered = emulator.registeredCommands({ guildId: guild.id });
     expect(registered.map((command) => command.name).sort()).toEqual(definitions.map((definition) => definition.name).sort());
@@ -125,7 +125,7 @@ describe("slash command registration against the emulator", () => {
       "--clear-guild",
       guild.id,
     ]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
     expect(result.stdout).toContain(`Removed ${slashCommands.length} commands from server ${guild.id}`);
     expect(emulator.registeredCommands({ guildId: guild.id })).toEqual([]);
     expect(emulator.registeredCommands()).toHaveLength(slashCommands.length);
@@ -154,7 +154,7 @@ describe("slash command registration against the emulator", () => {
   // As `npm run cli -- --help`: the usage, exit 0, no token needed and nothing sent.
   it.each([["--help"], ["-h"]])("npm run deploy-commands -- %s prints the usage and exits 0", async (flag) => {
     const result = await runDeployCommands({}, [flag]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
     expect(result.stdout).toContain("Usage: npm run deploy-commands [-- --clear-guild <server id>]");
     expect(result.stderr).toBe("");
   });

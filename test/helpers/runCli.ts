@@ -23,7 +23,13 @@ export function runCli(databaseUrl: string, args: readonly string[], environment
       process.execPath,
       ["--import", "tsx", "src/cli.ts", ...args],
       { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_FORMAT: "json", ...environment }, timeout: waitLimitMs },
-      (error, stdout, stderr) => resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr }),
+      (error, stdout, stderr) =>
+        resolve({
+          code: error === null ? 0 : typeof error.code === "number" ? error.code : 1,
+          stdout,
+          // A CLI killed (at waitLimitMs, or by the machine) says so where tests look first, not as a bare exit code 1.
+          stderr: error?.signal ? `${stderr}[runCli: killed by ${error.signal}]\n` : stderr,
+        }),
     );
     onTestFinished(() => {
       child.kill("SIGKILL");

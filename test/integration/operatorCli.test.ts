@@ -45,7 +45,7 @@ describe("npm run cli -- with a command it does not know", () => {
 
   it("-h prints the usage and exits 0", async () => {
     const result = await cli(`file:${untouched}`, ["-h"]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
     expect(result.stdout).toContain("Usage: npm run cli -- <command>");
     expect(fs.existsSync(untouched)).toBe(false);
   }, 120_000);
@@ -53,7 +53,7 @@ describe("npm run cli -- with a command it does not know", () => {
   // The Docker image sets COHORT_BOT_PLAYGROUND=off; the CLI runs no bot and no playground, so it needs no token there.
   it("runs without DISCORD_TOKEN where the playground is off, as in the Docker image", async () => {
     const result = await cli(`file:${untouched}`, ["-h"], { COHORT_BOT_PLAYGROUND: "off", DISCORD_TOKEN: "" });
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
     expect(result.stdout).toContain("Usage: npm run cli -- <command>");
   }, 120_000);
 
@@ -73,7 +73,7 @@ describe("npm run cli -- with a command it does not know", () => {
     "%j prints the usage and exits 0 without opening the database",
     async (args) => {
       const result = await cli(`file:${untouched}`, args);
-      expect(result.code).toBe(0);
+      expect(result.code, result.stderr + result.stdout).toBe(0);
       expect(result.stdout).toContain("Usage: npm run cli -- <command>");
       expect(result.stderr).toBe("");
       expect(fs.existsSync(untouched)).toBe(false);
@@ -117,7 +117,7 @@ describe("npm run cli -- where LOG_LEVEL=info (docker compose sets it)", () => {
 
   it("prints the command's output alone on standard output, its log lines on standard error", async () => {
     const result = await cli(`file:${path.join(temp.dir, "cli.db")}`, ["curriculum", "list"], { LOG_LEVEL: "info" });
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
     expect(result.stdout).toContain("backend-engineer-learning-path");
     expect(result.stdout.split("\n").filter((line) => line.startsWith("{"))).toEqual([]);
     expect(result.stderr.split("\n").filter((line) => line.startsWith("{")).length).toBeGreaterThan(0);
@@ -126,7 +126,7 @@ describe("npm run cli -- where LOG_LEVEL=info (docker compose sets it)", () => {
   // An empty variable counts as unset (README, Configuration): the CLI's own quiet default, not the bot's info.
   it("logs only warnings where LOG_LEVEL is set but empty", async () => {
     const result = await cli(`file:${path.join(temp.dir, "cli.db")}`, ["curriculum", "list"], { LOG_LEVEL: "" });
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
     expect(result.stdout).toContain("backend-engineer-learning-path");
     expect(result.stderr).toBe("");
   });
@@ -147,7 +147,7 @@ describe("npm run cli -- curriculum import", () => {
     const file = path.join(temp.dir, "tiny-path.md");
     fs.writeFileSync(file, "Tiny Path\n\nWeek 1: Basics\n- [ ] Required -- Hello (30 min)\n");
     const result = await cli(database.url, ["curriculum", "import", file]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
     expect(result.stdout).toContain("1 section, 1 item");
     expect(result.stdout).not.toMatch(/1 sections|1 items/);
   }, 120_000);

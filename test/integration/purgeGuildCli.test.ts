@@ -53,7 +53,7 @@ describe("npm run cli -- purge-guild", () => {
   it("deletes one server's cohorts, members and pending departure at once, and nothing of other servers", async () => {
     const result = await cli(database.url, ["purge-guild", doomed]);
     expect(result.stderr).toBe("");
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
     expect(result.stdout).toContain(
       `Deleted server ${doomed}'s data: 1 cohort (with its members and history), the record of the bot's removal (its scheduled deletion).`,
     );
@@ -76,7 +76,7 @@ describe("npm run cli -- purge-guild", () => {
 
   it("names the departure record when it is all a server had, instead of reporting 0 cohorts", async () => {
     const result = await cli(database.url, ["purge-guild", departedOnly]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
     expect(result.stdout).toContain(
       `Deleted server ${departedOnly}'s data: only the record of the bot's removal (its scheduled deletion) was stored.`,
     );
@@ -91,7 +91,7 @@ describe("npm run cli -- purge-guild", () => {
 
   it("says so when nothing is stored for the server, instead of reporting a deletion", async () => {
     const result = await cli(database.url, ["purge-guild", "100000000000000077"]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
     expect(result.stdout).toContain("Nothing is stored for server 100000000000000077: nothing was deleted.");
     expect(result.stdout).not.toContain("Deleted");
   });

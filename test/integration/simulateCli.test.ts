@@ -43,7 +43,7 @@ describe("npm run cli -- simulate", () => {
       "--tz",
       "America/New_York",
     ]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
     const out = result.stdout;
     expect(out).toContain("nothing is sent to Discord");
     expect(out).toContain("24 posts:");
@@ -67,7 +67,7 @@ describe("npm run cli -- simulate", () => {
 
   it("simulates a stored cohort by name in its own zone, limited to the first weeks", async () => {
     const result = await cli(database.url, ["simulate", "Night Owls", "--weeks", "2"]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
     expect(result.stdout).toContain('Dry run for cohort 1 "Night Owls"');
     expect(result.stdout).toContain("time zone Asia/Tokyo");
     const list = result.stdout
@@ -96,7 +96,7 @@ describe("npm run cli -- simulate", () => {
 
   it("prints the mastery path's 'choose one' tracks as one choice in week 5, and week 6 as a week to keep going", async () => {
     const result = await cli(database.url, ["simulate", "backend-engineer-complete-mastery-path", "--start", "2027-01-04", "--weeks", "6"]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
     expect(result.stdout).toContain("• Choose one: Python Path / Node.js Path / Java Path / Go Path · Required");
     expect(result.stdout).not.toMatch(/• (Python|Node\.js|Java|Go) Path/);
     expect(result.stdout).toContain("nothing new this week: keep going with the track you chose, or catch up.");
