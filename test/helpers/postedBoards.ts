@@ -185,12 +185,28 @@ export async function scoreWeekOneThenPostWeekTwo(
   return members;
 }
 
-/** Whether a process's discord.js cache says it may read the channel's history (the permission change reached it). */
-export function canReadHistory(process: BotProcess, channelId: string): boolean {
+/**
+ * What a process's discord.js cache says of the bot's Read Message History in the channel: undefined when it
+ * cannot tell (the channel, or the bot's member in its guild, is not in the cache).
+ */
+function cachedReadHistory(process: BotProcess, channelId: string): boolean | undefined {
   const client = process.test.app.discord.client;
   const channel = client.channels.cache.get(channelId);
-  if (channel === undefined || client.user === null || !("permissionsFor" in channel)) return true;
-  return channel.permissionsFor(client.user)?.has(PermissionFlagsBits.ReadMessageHistory) === true;
+  if (channel === undefined || client.user === null || !("permissionsFor" in channel)) return undefined;
+  return channel.permissionsFor(client.user)?.has(PermissionFlagsBits.ReadMessageHistory);
+}
+
+/**
+ * Whether a process's discord.js cache says it may read the channel's history (the permission change reached it):
+ * false when the cache cannot tell, since a permission it cannot see is not one it has.
+ */
+export function canReadHistory(process: BotProcess, channelId: string): boolean {
+  return cachedReadHistory(process, channelId) === true;
+}
+
+/** Whether a process's discord.js cache says it may not read the channel's history: false when the cache cannot tell. */
+export function cannotReadHistory(process: BotProcess, channelId: string): boolean {
+  return cachedReadHistory(process, channelId) === false;
 }
 
 /**
@@ -204,7 +220,7 @@ export async function deleteDataWithoutHistory(
   processes: readonly BotProcess[],
 ): Promise<void> {
   world.emulator.setBotChannelPermissions(channelId, { botCanReadHistory: false });
-  await until(() => processes.every((process) => !canReadHistory(process, channelId)), "the lost permission in the bots' caches");
+  await until(() => processes.every((process) => cannotReadHistory(process, channelId)), "the lost permission in the bots' caches");
   world.first.clock.set(at("2027-03-08T10:00:00Z"));
   await deleteDataOf(world, channelId, userId);
 }
