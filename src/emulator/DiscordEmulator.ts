@@ -748,6 +748,11 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     this.rateLimiter.release(channelOrGuildId);
   }
 
+  /** Sends opcode 1: clients send a heartbeat at once, acknowledged with opcode 11 (their ping is measured). */
+  requestGatewayHeartbeat(): void {
+    this.gateway.requestHeartbeat();
+  }
+
   /** Sends opcode 7: clients reconnect and RESUME. */
   reconnectGateway(): void {
     this.gateway.requestReconnect();
