@@ -109,10 +109,7 @@ export async function tickThroughRefusedTries(process: BotProcess, from: Date): 
 
 /** Ticks the processes, side by side, every minute for `minutes` minutes (an hour unless told) from `from`. */
 export async function tickEveryMinute(processes: readonly BotProcess[], from: Date, minutes = 60): Promise<void> {
-  for (let minute = 0; minute < minutes; minute += 1) {
-    const now = new Date(from.getTime() + minute * 60_000);
-    await Promise.all(processes.map((process) => process.tickAt(now)));
-  }
+  await tickSideBySide(processes, from, new Date(from.getTime() + minutes * 60_000), 60_000);
 }
 
 /** The redraw mark of the post of that kind and period: its refused tries, 16 once given up (17 for good). */
@@ -227,5 +224,13 @@ export async function deleteDataWithoutHistory(
 
 /** The process ticks every `stepMs` from `from` (inclusive) to `to` (exclusive). */
 export async function tickEvery(process: BotProcess, from: Date, to: Date, stepMs: number): Promise<void> {
-  for (let time = from.getTime(); time < to.getTime(); time += stepMs) await process.tickAt(new Date(time));
+  await tickSideBySide([process], from, to, stepMs);
+}
+
+/** The one loop of the tick helpers: the processes tick side by side every `stepMs` from `from` (inclusive) to `to` (exclusive). */
+async function tickSideBySide(processes: readonly BotProcess[], from: Date, to: Date, stepMs: number): Promise<void> {
+  for (let time = from.getTime(); time < to.getTime(); time += stepMs) {
+    const now = new Date(time);
+    await Promise.all(processes.map((process) => process.tickAt(now)));
+  }
 }
