@@ -1204,16 +1204,18 @@ export class Scheduler {
       // this one writes it (a flag taken for written would leave the channel unflagged till a later refusal).
       await underWay.catch(() => undefined);
     }
-    const write = this.dependencies.cohorts.update(cohort.id, { channelProblem: problem });
+    // Marked once written, in the promise others wait on, so a waiter resumes seeing the mark: a failed write leaves
+    // the cohort unmarked, and a waiting refusal (or a later tick) writes it.
+    const write = this.dependencies.cohorts.update(cohort.id, { channelProblem: problem }).then(() => {
+      this.flaggedThisTick.add(cohort.id);
+      this.lastProbeAt.set(cohort.id, now.getTime());
+    });
     this.flagWrites.set(cohort.id, write);
     try {
       await write;
     } finally {
       this.flagWrites.delete(cohort.id);
     }
-    // Marked once written: a failed write leaves the cohort unmarked, so a later refusal (or tick) writes it.
-    this.flaggedThisTick.add(cohort.id);
-    this.lastProbeAt.set(cohort.id, now.getTime());
     return true;
   }
 

@@ -397,7 +397,8 @@ describe("the week's board where the bot may no longer embed links, end to end",
 
     // Ada's deletion flags two posts of the cohort (week 1's and the closing post): one tick redraws both, both are
     // refused for want of Embed Links, and the first write of the flag fails once both redraws are given back (the
-    // other board's refusal comes while it is under way). The channel is flagged all the same, whichever comes first.
+    // other board's refusal then usually waits on that write, though nothing here forces it to). The channel is
+    // flagged all the same, whichever comes first.
     const redraws = () =>
       current.first.test.app.database.prisma.scheduledPost.findMany({ where: { OR: [{ kind: "closing" }, { period: "week-1" }] } });
     const retryAt = at("2027-03-02T12:12:00Z").getTime();
