@@ -39,7 +39,7 @@
  *   until releaseRateLimit(channelId).
  * Faults: failNext(matcher, status, times = 1, { body?, retryAfterSeconds? }) where matcher is
  *   "POST /channels/:channelId/messages" (template or concrete path, method optional), a RegExp on
- *   "METHOD /path", or a predicate; reconnectGateway() (opcode 7 → RESUME);
+ *   "METHOD /path", or a predicate; reconnectGateway() (opcode 7 → RESUME); requestGatewayHeartbeat() (opcode 1 → heartbeat, ACK 11);
  *   dropGatewayConnections() (network cut → RESUME with replay); holdNext(matcher) → { arrived,
  *   release() }: the next matching request's answer (read on arrival) is delivered only once released.
  * Sharding: GET /gateway/bot recommends `recommendedShards` (start option, default 1) with
@@ -746,6 +746,11 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
 
   releaseRateLimit(channelOrGuildId: string): void {
     this.rateLimiter.release(channelOrGuildId);
+  }
+
+  /** Sends opcode 1: clients send a heartbeat at once, acknowledged with opcode 11 (their ping is measured). */
+  requestGatewayHeartbeat(): void {
+    this.gateway.requestHeartbeat();
   }
 
   /** Sends opcode 7: clients reconnect and RESUME. */

@@ -141,6 +141,16 @@ export class EmulatorGateway {
       }));
   }
 
+  /**
+   * Asks every connected client for a heartbeat now (gateway opcode 1 from the server), as Discord may: the client
+   * sends one at once, without waiting out its interval, and it is acknowledged (opcode 11) as any other.
+   */
+  requestHeartbeat(): void {
+    for (const connection of this.connections) {
+      sendFrame(connection.socket, JSON.stringify({ op: GatewayOpcodes.Heartbeat, d: null, s: null, t: null }));
+    }
+  }
+
   /** Asks every connected client to reconnect and resume (gateway opcode 7), as Discord does at times. */
   requestReconnect(): void {
     for (const connection of this.connections) {
@@ -199,6 +209,11 @@ export class EmulatorGateway {
       return;
     }
     switch (op) {
+      // Acknowledged at once, however late or early it comes: the emulator never closes a connection for its
+      // heartbeats' timing. Discord closes one whose heartbeats stop; a test's busy event loop may hold a client's
+      // heartbeat (or its reading of the ACK) past its interval, and a connection closed for that would reconnect
+      // mid-test. A client that takes its own connection for a zombie (no ACK read before its next heartbeat is due)
+      // closes it itself and resumes, which the emulator serves as Discord does.
       case GatewayOpcodes.Heartbeat:
         sendFrame(connection.socket, JSON.stringify({ op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null }));
         return;

@@ -345,6 +345,11 @@ export class Scheduler {
    * posts and board edits meet the problem, and their boards wait from then on in this tick, as at the next.
    */
   private readonly flaggedThisTick = new Set<number>();
+  /**
+   * Flag writes under way (flagChannel), by cohort: another board of the cohort refused meanwhile waits for the
+   * write, and writes the flag itself when it failed; the cohort's boards wait while it is under way.
+   */
+  private readonly flagWrites = new Map<number, Promise<unknown>>();
   /** When this process last looked for posted boards given up that it may edit again (retryGivenUpBoards), and where it got to. */
   private lastGivenUpProbeAt: number | undefined;
   private givenUpCursor = 0;
@@ -1191,22 +1196,32 @@ export class Scheduler {
    * Once a tick: false, writing nothing, when this tick flagged it already (its first problem stays).
    */
   private async flagChannel(cohort: Cohort, problem: ChannelProblem, now: Date): Promise<boolean> {
-    if (this.flaggedThisTick.has(cohort.id)) return false;
-    // Taken before the write: an edit of the same cohort refused meanwhile, side by side, finds it.
-    this.flaggedThisTick.add(cohort.id);
-    try {
-      await this.dependencies.cohorts.update(cohort.id, { channelProblem: problem });
-    } catch (error) {
-      this.flaggedThisTick.delete(cohort.id);
-      throw error;
+    for (;;) {
+      if (this.flaggedThisTick.has(cohort.id)) return false;
+      const underWay = this.flagWrites.get(cohort.id);
+      if (underWay === undefined) break;
+      // Another board of the cohort refused meanwhile, side by side, is writing the flag: when that write fails,
+      // this one writes it (a flag taken for written would leave the channel unflagged till a later refusal).
+      await underWay.catch(() => undefined);
     }
-    this.lastProbeAt.set(cohort.id, now.getTime());
+    // Marked once written, in the promise others wait on, so a waiter resumes seeing the mark: a failed write leaves
+    // the cohort unmarked, and a waiting refusal (or a later tick) writes it.
+    const write = this.dependencies.cohorts.update(cohort.id, { channelProblem: problem }).then(() => {
+      this.flaggedThisTick.add(cohort.id);
+      this.lastProbeAt.set(cohort.id, now.getTime());
+    });
+    this.flagWrites.set(cohort.id, write);
+    try {
+      await write;
+    } finally {
+      this.flagWrites.delete(cohort.id);
+    }
     return true;
   }
 
-  /** Whether the cohort's channel is not flagged, as the tick read it and as it flagged it since. */
+  /** Whether the cohort's channel is not flagged, as the tick read it and as it flagged it since (or is flagging it). */
   private postsHere(cohort: Cohort): boolean {
-    return cohort.channelProblem === null && !this.flaggedThisTick.has(cohort.id);
+    return cohort.channelProblem === null && !this.flaggedThisTick.has(cohort.id) && !this.flagWrites.has(cohort.id);
   }
 
   /**

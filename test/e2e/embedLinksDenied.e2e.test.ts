@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CohortRepository } from "../../src/db/repositories/CohortRepository.js";
+import { DatabaseBusyError } from "../../src/db/repositories/DatabaseBusyError.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import {
@@ -138,6 +139,25 @@ class CountsFlags extends CohortRepository {
 }
 
 /**
+ * CountsFlags whose first write of a flag fails (the database locked), once `failWhen` holds: the write is under
+ * way until then, as a slow one is.
+ */
+class FailsFirstFlag extends CountsFlags {
+  failWhen: () => Promise<boolean> = () => Promise.resolve(true);
+  private failed = false;
+
+  override async update(...args: Parameters<CohortRepository["update"]>) {
+    const [, changes] = args;
+    if (!this.failed && changes.channelProblem !== undefined && changes.channelProblem !== null) {
+      this.failed = true;
+      await until(this.failWhen, "the moment the flag write fails");
+      throw new DatabaseBusyError(0);
+    }
+    return super.update(...args);
+  }
+}
+
+/**
  * The week's live board in a channel whose Embed Links goes while the week runs or across its end, then comes
  * back: the refused edit flags the channel and is made once the bot may embed links again (within the day).
  * The cohort starts Monday 2027-03-01 (UTC); week 1's post goes out at 09:00, its week ends Monday 2027-03-08 00:00.
@@ -158,9 +178,9 @@ describe("the week's board where the bot may no longer embed links, end to end",
     return cohortRows.flags;
   };
 
-  async function postedWeekOne(): Promise<{ current: SchedulerWorld; channelId: string }> {
+  async function postedWeekOne(rows: typeof CountsFlags = CountsFlags): Promise<{ current: SchedulerWorld; channelId: string }> {
     const current = await startSchedulerWorld(at("2027-03-01T08:00:00Z"), {
-      cohortRepository: (prisma, provider, writes) => (cohortRows = new CountsFlags(prisma, provider, writes)),
+      cohortRepository: (prisma, provider, writes) => (cohortRows = new rows(prisma, provider, writes)),
     });
     world = current;
     const channelId = current.createChannel("boards").id;
@@ -364,5 +384,43 @@ describe("the week's board where the bot may no longer embed links, end to end",
       { period: "week-1", redrawAttempts: 0 },
       { period: "week-2", redrawAttempts: 0 },
     ]);
+  });
+  it("flags the channel in the tick whose first flag write fails, by another of its refused redraws, and redraws once Embed Links is back", async () => {
+    const { current, channelId } = await postedWeekOne(FailsFirstFlag);
+    const { ada } = await twoMembersScoreWeekOne(current, commandsIn(current, channelId), [cohortName], at("2027-03-01T10:00:00Z"));
+    await current.first.tickAt(at("2027-03-01T10:01:00Z"));
+    await endWithClosingPost(current, cohortName, at("2027-03-02T12:00:00Z"));
+    const weekOneBoard = () => visibleText(board(current, channelId));
+    const finalBoard = () => fieldOf(postLabelled(current, channelId, "closing"), "🏆 Final leaderboard") ?? "";
+    expect(finalBoard()).toContain("Ada Lovelace");
+    expect(weekOneBoard()).toContain("Ada Lovelace");
+
+    // Ada's deletion flags two posts of the cohort (week 1's and the closing post): one tick redraws both, both are
+    // refused for want of Embed Links, and the first write of the flag fails once both redraws are given back (the
+    // other board's refusal then usually waits on that write, though nothing here forces it to). The channel is
+    // flagged all the same, whichever comes first.
+    const redraws = () =>
+      current.first.test.app.database.prisma.scheduledPost.findMany({ where: { OR: [{ kind: "closing" }, { period: "week-1" }] } });
+    const retryAt = at("2027-03-02T12:12:00Z").getTime();
+    if (!(cohortRows instanceof FailsFirstFlag)) throw new Error("the app did not build the failing cohort repository");
+    cohortRows.failWhen = async () => (await redraws()).every((post) => post.nextAttemptAt?.getTime() === retryAt);
+    await setEmbedLinks(current, channelId, false);
+    current.first.clock.set(at("2027-03-02T12:10:00Z"));
+    await deleteDataOf(current, channelId, ada.id);
+    await current.first.tickAt(at("2027-03-02T12:11:00Z"));
+    const lockedTicks = current.first.test
+      .logs()
+      .filter((line) => line.msg === "scheduler tick met a locked database: the next tick tries again");
+    expect(lockedTicks).toHaveLength(1);
+    expect(await channelProblemOf(current, cohortName)).toBe("no_permission");
+    expect(flagWrites()).toBe(1);
+    expect((await redraws()).map((post) => post.redrawAttempts)).toEqual([0, 0]);
+
+    await setEmbedLinks(current, channelId, true);
+    await current.first.tickAt(at("2027-03-02T12:17:00Z"));
+    await current.first.tickAt(at("2027-03-02T12:18:00Z"));
+    expect(finalBoard()).not.toContain("Ada Lovelace");
+    expect(weekOneBoard()).not.toContain("Ada Lovelace");
+    expect(weekOneBoard()).toContain("Zeddicus");
   });
 });

@@ -67,7 +67,8 @@ describe("posted boards given up for want of Read Message History, the permissio
       "the permission back in the bots' caches",
     );
     const editsBefore = requests("PATCH", 200).length;
-    // Both processes tick, more than five minutes apart, for an hour: each board is edited once.
+    // Both processes tick every minute for an hour, the second a second after the first: each board is edited
+    // once, not once per process.
     for (let minute = 0; minute < 60; minute += 1) {
       const instant = new Date(at("2027-03-20T11:00:00Z").getTime() + minute * 60_000);
       await world.first.tickAt(instant);

@@ -109,10 +109,7 @@ export async function tickThroughRefusedTries(process: BotProcess, from: Date): 
 
 /** Ticks the processes, side by side, every minute for `minutes` minutes (an hour unless told) from `from`. */
 export async function tickEveryMinute(processes: readonly BotProcess[], from: Date, minutes = 60): Promise<void> {
-  for (let minute = 0; minute < minutes; minute += 1) {
-    const now = new Date(from.getTime() + minute * 60_000);
-    await Promise.all(processes.map((process) => process.tickAt(now)));
-  }
+  await tickSideBySide(processes, from, new Date(from.getTime() + minutes * 60_000), 60_000);
 }
 
 /** The redraw mark of the post of that kind and period: its refused tries, 16 once given up (17 for good). */
@@ -185,12 +182,28 @@ export async function scoreWeekOneThenPostWeekTwo(
   return members;
 }
 
-/** Whether a process's discord.js cache says it may read the channel's history (the permission change reached it). */
-export function canReadHistory(process: BotProcess, channelId: string): boolean {
+/**
+ * What a process's discord.js cache says of the bot's Read Message History in the channel: undefined when it
+ * cannot tell (the channel, or the bot's member in its guild, is not in the cache).
+ */
+function cachedReadHistory(process: BotProcess, channelId: string): boolean | undefined {
   const client = process.test.app.discord.client;
   const channel = client.channels.cache.get(channelId);
-  if (channel === undefined || client.user === null || !("permissionsFor" in channel)) return true;
-  return channel.permissionsFor(client.user)?.has(PermissionFlagsBits.ReadMessageHistory) === true;
+  if (channel === undefined || client.user === null || !("permissionsFor" in channel)) return undefined;
+  return channel.permissionsFor(client.user)?.has(PermissionFlagsBits.ReadMessageHistory);
+}
+
+/**
+ * Whether a process's discord.js cache says it may read the channel's history (the permission change reached it):
+ * false when the cache cannot tell, since a permission it cannot see is not one it has.
+ */
+export function canReadHistory(process: BotProcess, channelId: string): boolean {
+  return cachedReadHistory(process, channelId) === true;
+}
+
+/** Whether a process's discord.js cache says it may not read the channel's history: false when the cache cannot tell. */
+export function cannotReadHistory(process: BotProcess, channelId: string): boolean {
+  return cachedReadHistory(process, channelId) === false;
 }
 
 /**
@@ -204,12 +217,20 @@ export async function deleteDataWithoutHistory(
   processes: readonly BotProcess[],
 ): Promise<void> {
   world.emulator.setBotChannelPermissions(channelId, { botCanReadHistory: false });
-  await until(() => processes.every((process) => !canReadHistory(process, channelId)), "the lost permission in the bots' caches");
+  await until(() => processes.every((process) => cannotReadHistory(process, channelId)), "the lost permission in the bots' caches");
   world.first.clock.set(at("2027-03-08T10:00:00Z"));
   await deleteDataOf(world, channelId, userId);
 }
 
 /** The process ticks every `stepMs` from `from` (inclusive) to `to` (exclusive). */
 export async function tickEvery(process: BotProcess, from: Date, to: Date, stepMs: number): Promise<void> {
-  for (let time = from.getTime(); time < to.getTime(); time += stepMs) await process.tickAt(new Date(time));
+  await tickSideBySide([process], from, to, stepMs);
+}
+
+/** The one loop of the tick helpers: the processes tick side by side every `stepMs` from `from` (inclusive) to `to` (exclusive). */
+async function tickSideBySide(processes: readonly BotProcess[], from: Date, to: Date, stepMs: number): Promise<void> {
+  for (let time = from.getTime(); time < to.getTime(); time += stepMs) {
+    const now = new Date(time);
+    await Promise.all(processes.map((process) => process.tickAt(now)));
+  }
 }

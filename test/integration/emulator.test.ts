@@ -12,6 +12,7 @@ import {
 } from "discord.js";
 import type { ForumChannel, Interaction, TextChannel } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import { DiscordEmulator } from "../../src/emulator/DiscordEmulator.js";
 import { EmulatorUsageError } from "../../src/emulator/EmulatorUsageError.js";
 import { unhurriedDeadlineMs } from "../helpers/botHarness.js";
@@ -82,10 +83,11 @@ function textChannel(id: string): TextChannel {
 
 describe("gateway", () => {
   it("acknowledges heartbeats and announces guilds the bot joins after login", async () => {
-    // Short, so the first heartbeat comes soon; not so short that a busy event loop reading the ACK after the next
-    // heartbeat is due makes discord.js take the connection for a zombie and reconnect mid-test.
-    const beat = await startEmulatorWithClient({ emulator: { heartbeatIntervalMs: 1_000 } });
+    // Discord's interval (41.25 s), not a short one: a busy event loop reading an ACK after the next heartbeat is
+    // due makes discord.js take the connection for a zombie. The emulator asks for a heartbeat at once (opcode 1).
+    const beat = await startEmulatorWithClient();
     try {
+      beat.emu.requestGatewayHeartbeat();
       await until(() => beat.client.ws.ping >= 0, "a heartbeat acknowledged");
       const joined = beat.emu.createGuild({ name: "Second Server" });
       const channel = beat.emu.createChannel(joined.id, { name: "lobby" });
@@ -96,6 +98,28 @@ describe("gateway", () => {
       expect(beat.client.guilds.cache.get(joined.id)?.name).toBe("Second Server");
     } finally {
       await beat.stop();
+    }
+  });
+});
+
+describe("the gateway's heartbeats, as a client without discord.js sees them", () => {
+  it("asks a connected client for a heartbeat (opcode 1) and acknowledges the one it sends (opcode 11)", async () => {
+    const emu = await DiscordEmulator.start({ logger: () => undefined });
+    const socket = new WebSocket(`${emu.gatewayUrl}/?v=10&encoding=json`);
+    const ops: number[] = [];
+    socket.on("message", (raw: Buffer) => ops.push((JSON.parse(raw.toString("utf8")) as { op: number }).op));
+    try {
+      await until(() => ops.includes(10), "HELLO");
+      emu.requestGatewayHeartbeat();
+      await until(() => ops.includes(1), "the gateway asking for a heartbeat");
+      expect(ops).not.toContain(11);
+      socket.send(JSON.stringify({ op: 1, d: null }));
+      await until(() => ops.includes(11), "the heartbeat acknowledged");
+      // Never closed for its heartbeats' timing: the connection is still open.
+      expect(socket.readyState).toBe(WebSocket.OPEN);
+    } finally {
+      socket.close();
+      await emu.stop();
     }
   });
 });
