@@ -4,7 +4,7 @@ import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 import { courseEndDate, courseHasEnded, endedEarlyOn, wasEndedEarly, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
-import { OwnRanking, ownRanking, ownRankingOf } from "../domain/privacy/boardPresentation.js";
+import { CohortBoard, OwnRanking, ownRanking, ownRankingOf } from "../domain/privacy/boardPresentation.js";
 import { competitionRank } from "../domain/scoring/rankStandings.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
@@ -128,7 +128,8 @@ export class CourseEndService {
     // A "choose one" group is one Required item, done by any of its tracks (which are not counted as Optional reading).
     const required = context.requiredSlots;
     const points = rows.reduce((sum, row) => sum + row.points, 0);
-    const rank = await this.finalRank(cohort, member, points);
+    const kept = await this.keptBoard(cohort);
+    const rank = await this.finalRank(cohort, member, points, kept);
     const calendar = breakCalendarOf(cohort, context);
     const endDate = courseEndDate(calendar);
     // A cohort ended early never posted its later prompts: only those due by the end are "of" anything.
@@ -150,6 +151,7 @@ export class CourseEndService {
       checkpointsTotal: Math.max(checkpointsPosted, checkpointsAnswered),
       courseEndDate: endDate,
       endedEarlyOn: endedEarlyOn(cohort.endedAt, calendar),
+      finalBoardPosted: kept !== null && kept.keptPrivate !== true && cohort.leaderboard !== CohortBoard.Off,
     };
   }
 

@@ -113,11 +113,15 @@ function renderFinalLeaderboard(t: Translator, view: LeaderboardView): Reply {
     ),
     description: truncate(lines.join("\n"), limits.description),
     footer: {
-      text: truncate(
-        t.plain(view.endedEarly ? "leaderboard.finalFooterEnded" : "leaderboard.finalFooter", { ranked: view.rankedMembers }),
-        limits.footer,
-      ),
+      text: truncate(t.plain(finalFooterKey(view), { ranked: view.rankedMembers }), limits.footer),
     },
   };
   return { embeds: [embed], ephemeral: !view.publicReply };
+}
+
+/** The final board's footer: "as posted" only where the close posted the board this reply shows. */
+function finalFooterKey(view: LeaderboardView) {
+  const posted = view.boardOn && !view.finalKeptPrivate;
+  if (view.endedEarly) return posted ? "leaderboard.finalFooterEnded" : "leaderboard.finalFooterEndedUnposted";
+  return posted ? "leaderboard.finalFooter" : "leaderboard.finalFooterUnposted";
 }

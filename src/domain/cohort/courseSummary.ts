@@ -30,4 +30,9 @@ export interface MemberCourseSummary {
   readonly courseEndDate: string;
   /** The cohort's day (its zone) an admin ended it on (`/cohort end`) when that came before the course's last day; else null. */
   readonly endedEarlyOn: string | null;
+  /**
+   * The close kept a final board the cohort shows: false before the closing post, while the board is `off`, or when
+   * the close kept it private (the board was off then), so no reply says the final leaderboard is "as posted".
+   */
+  readonly finalBoardPosted: boolean;
 }
