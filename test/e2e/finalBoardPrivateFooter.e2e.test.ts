@@ -17,6 +17,8 @@ describe("/leaderboard after the close of a cohort that posted no board", () => 
     const { bot } = harness;
     ({ people } = await rankedCohort(bot, cohortName));
     await runCommand(bot, bot.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "off" });
+    // Cy reads the bot in Spanish (Bob and Ada in English).
+    bot.emulator.setUserLocale(people.cy.id, "es-ES");
     // The 12-week course from Monday 2027-01-04 (UTC): its closing post on Monday 29 March at 09:00.
     bot.clock.set(new Date("2027-03-29T09:00:30Z"));
     await bot.test.app.scheduler.tick(bot.clock.now());
@@ -29,12 +31,10 @@ describe("/leaderboard after the close of a cohort that posted no board", () => 
   });
 
   it("does not say its standings are as posted, in English or Spanish", async () => {
-    const { bot } = harness;
     const english = await board(people.bob.id);
     expect(english).toContain("**Bob**: #2 of 3");
     expect(english).not.toContain("As posted");
     expect(english).toContain("At the end of the course · 3 members with points");
-    bot.emulator.setUserLocale(people.cy.id, "es-ES");
     const spanish = await board(people.cy.id);
     expect(spanish).not.toContain("Tal como se publicó");
     expect(spanish).toContain("Al final del curso · 3 miembros con puntos");
@@ -89,5 +89,71 @@ describe("/leaderboard after a cohort ended early with its board off", () => {
     expect(text).toContain("Cohort ended");
     expect(text).not.toContain("as it was posted");
     expect(text).toContain("It takes no more completions, and its final standings stay as they were when it was ended.");
+  });
+});
+
+/**
+ * A cohort whose board was on at the close: the closing post showed it, so `/today`'s course summary says the final
+ * leaderboard stays as it was posted, but not yet between the course's last day and that post, and not when the
+ * stored board can no longer be read (`/leaderboard` then shows the live board, not a posted one).
+ */
+describe("/today's course summary of a cohort whose closing post showed its board", () => {
+  const harness = useBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+  let people: RankedCohort["people"];
+  const cohortName = "Public Close";
+  const today = async (userId: string) => visibleText(await runCommand(harness.bot, userId, "today", { cohort: cohortName }));
+  let beforeClosingPost = { english: "", spanish: "" };
+
+  beforeAll(async () => {
+    const { bot } = harness;
+    ({ people } = await rankedCohort(bot, cohortName));
+    bot.emulator.setUserLocale(people.cy.id, "es-ES");
+    // Monday 29 March, after the course's last day (Sunday 28) and before its closing post at 09:00.
+    bot.clock.set(new Date("2027-03-29T06:00:00Z"));
+    beforeClosingPost = { english: await today(people.ada.id), spanish: await today(people.cy.id) };
+    bot.clock.set(new Date("2027-03-29T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+  }, 120_000);
+
+  it("posted the board at the close", () => {
+    const closing = harness.bot.emulator.channelMessages(harness.bot.channel.id).map(visibleText).join("\n");
+    expect(closing).toContain("Final leaderboard");
+  });
+
+  it("says nothing was posted as final before the closing post", () => {
+    expect(beforeClosingPost.english).toContain("Course finished");
+    expect(beforeClosingPost.english).not.toContain("as it was posted");
+    expect(beforeClosingPost.english).toContain(
+      "Reading you log from now on still counts in `/progress`, not in the course's final standings.",
+    );
+    expect(beforeClosingPost.spanish).not.toContain("como se publicó");
+    expect(beforeClosingPost.spanish).toContain("sigue contando en `/progreso`, pero no en la clasificación final del curso.");
+  });
+
+  it("says the final leaderboard stays as it was posted once it was", async () => {
+    expect(await today(people.ada.id)).toContain(
+      "Reading you log from now on still counts in `/progress`; the final leaderboard stays as it was posted.",
+    );
+    expect(await today(people.cy.id)).toContain(
+      "Lo que registres a partir de ahora sigue contando en `/progreso`; la clasificación final queda como se publicó.",
+    );
+    expect(visibleText(await runCommand(harness.bot, people.bob.id, "leaderboard", { cohort: cohortName }))).toContain(
+      "As posted at the end of the course · 3 members with points",
+    );
+  });
+
+  it("does not say so while the stored board cannot be read, as /leaderboard then shows the live board", async () => {
+    const { prisma } = harness.bot.test.app.database;
+    const row = await prisma.cohort.findFirstOrThrow({ where: { name: cohortName } });
+    await prisma.cohort.update({ where: { id: row.id }, data: { finalBoard: JSON.stringify({ top: "unreadable" }) } });
+    try {
+      const board = visibleText(await runCommand(harness.bot, people.bob.id, "leaderboard", { cohort: cohortName }));
+      expect(board).not.toContain("As posted");
+      const text = await today(people.ada.id);
+      expect(text).toContain("Course finished");
+      expect(text).not.toContain("as it was posted");
+    } finally {
+      await prisma.cohort.update({ where: { id: row.id }, data: { finalBoard: row.finalBoard } });
+    }
   });
 });

@@ -35,10 +35,11 @@ describe("/pace catch_up on a path without estimates", () => {
     const bob = await memberBehind("bob", "en-US");
     const text = await reply(bob.id, 5);
     expect(text).toContain("Spread **8 items** over your next study days, on top of each day's own reading, until **Fri, 19 Mar 2027**.");
-    expect(text).toContain("One topic a day");
-    expect(text).toContain("takes more than 5 study days");
+    expect(text).toContain(
+      "One topic a day: this path's study days are light, so each topic on its own is more than twice an average one and takes a day of its own. So it takes more than 5 study days.",
+    );
     expect(text).not.toContain("one reading alone is longer");
-    expect(text).not.toContain("takes a day of its own");
+    expect(text).not.toContain("a day never carries more");
     expect(boldDates(text)).toEqual(["**Fri, 19 Mar 2027**"]);
   });
 
@@ -46,7 +47,9 @@ describe("/pace catch_up on a path without estimates", () => {
     const cy = await memberBehind("cy", "en-GB");
     const text = await reply(cy.id, 10);
     expect(text).toContain("until **Fri, 19 Mar 2027**.");
-    expect(text).toContain("One topic a day");
+    expect(text).toContain(
+      "One topic a day: this path's study days are light, so each topic on its own is more than twice an average one and takes a day of its own.",
+    );
     expect(text).not.toContain("takes more than");
     expect(boldDates(text)).toEqual(["**Fri, 19 Mar 2027**"]);
   });
@@ -55,8 +58,10 @@ describe("/pace catch_up on a path without estimates", () => {
     const ana = await memberBehind("ana", "es-ES");
     const text = await reply(ana.id, 5);
     expect(text).toContain("hasta el **vie, 19 mar 2027**.");
-    expect(text).toContain("Un tema al día");
-    expect(text).toContain("ocupa más de 5 días de estudio");
+    expect(text).toContain(
+      "Un tema al día: los días de estudio de esta ruta son ligeros, así que cada tema ya lleva más del doble de uno medio y ocupa un día para él solo. Por eso ocupa más de 5 días de estudio.",
+    );
+    expect(text).not.toContain("ningún día lleva más");
     expect(text).not.toContain("una sola lectura ya dura más");
     expect(boldDates(text)).toEqual(["**vie, 19 mar 2027**"]);
   });

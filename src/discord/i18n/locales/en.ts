@@ -603,7 +603,7 @@ export const en = {
   "pace.catchUpLonger":
     "It takes more than {days, number} study days, as {cause, select, mixed {no other day carries more than that} oversized {{count, plural, one {that reading takes} other {each of those readings takes}} a day of its own} other {no day carries more than twice an average study day{timed, select, yes { ({cap})} other {}}}}.",
   "pace.catchUpTopicADay":
-    "One topic a day: this path's study days are light, and a day never carries more than twice an average one.{pastWindow, select, yes { So it takes more than {days, number} study days.} other {}}",
+    "One topic a day: this path's study days are light, so each topic on its own is more than twice an average one and takes a day of its own.{pastWindow, select, yes { So it takes more than {days, number} study days.} other {}}",
   "pace.catchUpShares": "`/today` shows each day's share.",
   "pace.catchUpMoved": "Your catch-up reading now runs until **{date}**.",
   "pace.extendedNow":

@@ -622,7 +622,7 @@ export const es: Catalogue = {
   "pace.catchUpLonger":
     "Ocupa más de {days, number} días de estudio, porque {cause, select, mixed {ningún otro día lleva más de eso} oversized {{count, plural, one {esa lectura ocupa} other {cada una de esas lecturas ocupa}} un día para ella sola} other {ningún día lleva más del doble de un día de estudio medio{timed, select, yes { ({cap})} other {}}}}.",
   "pace.catchUpTopicADay":
-    "Un tema al día: los días de estudio de esta ruta son ligeros, y ningún día lleva más del doble de uno medio.{pastWindow, select, yes { Por eso ocupa más de {days, number} días de estudio.} other {}}",
+    "Un tema al día: los días de estudio de esta ruta son ligeros, así que cada tema ya lleva más del doble de uno medio y ocupa un día para él solo.{pastWindow, select, yes { Por eso ocupa más de {days, number} días de estudio.} other {}}",
   "pace.catchUpShares": "`/hoy` muestra la parte de cada día.",
   "pace.catchUpMoved": "Tu plan para ponerte al día llega ahora hasta el **{date}**.",
   "pace.extendedNow":
