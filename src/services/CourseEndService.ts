@@ -4,7 +4,7 @@ import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 import { courseEndDate, courseHasEnded, endedEarlyOn, wasEndedEarly, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
-import { OwnRanking, ownRanking, ownRankingOf } from "../domain/privacy/boardPresentation.js";
+import { CohortBoard, OwnRanking, ownRanking, ownRankingOf } from "../domain/privacy/boardPresentation.js";
 import { competitionRank } from "../domain/scoring/rankStandings.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
@@ -84,10 +84,15 @@ export class CourseEndService {
     return parseBoard(await this.cohorts.finalBoard(cohort.id));
   }
 
-  /** The kept final board, as the closing post made it, or null before; one that no longer parses lists nobody. */
-  private async keptBoard(cohort: Cohort): Promise<FinalBoard | null> {
+  /**
+   * The kept final board, as the closing post made it, or null before; one that no longer parses lists nobody.
+   * `read`: it parsed, as `/leaderboard` needs to show it as the final board (finalBoard); else it shows the live one.
+   */
+  private async keptBoard(cohort: Cohort): Promise<{ readonly board: FinalBoard; readonly read: boolean } | null> {
     const json = await this.cohorts.finalBoard(cohort.id);
-    return json === null ? null : (parseBoard(json) ?? { top: [], rankedMembers: 0 });
+    if (json === null) return null;
+    const board = parseBoard(json);
+    return board === null ? { board: { top: [], rankedMembers: 0 }, read: false } : { board, read: true };
   }
 
   /**
@@ -128,7 +133,8 @@ export class CourseEndService {
     // A "choose one" group is one Required item, done by any of its tracks (which are not counted as Optional reading).
     const required = context.requiredSlots;
     const points = rows.reduce((sum, row) => sum + row.points, 0);
-    const rank = await this.finalRank(cohort, member, points);
+    const kept = await this.keptBoard(cohort);
+    const rank = await this.finalRank(cohort, member, points, kept?.board ?? null);
     const calendar = breakCalendarOf(cohort, context);
     const endDate = courseEndDate(calendar);
     // A cohort ended early never posted its later prompts: only those due by the end are "of" anything.
@@ -150,6 +156,8 @@ export class CourseEndService {
       checkpointsTotal: Math.max(checkpointsPosted, checkpointsAnswered),
       courseEndDate: endDate,
       endedEarlyOn: endedEarlyOn(cohort.endedAt, calendar),
+      // As `/leaderboard` shows a final board (StudyService.finalLeaderboard): one it reads, kept and shown with the board on.
+      finalBoardPosted: kept?.read === true && kept.board.keptPrivate !== true && cohort.leaderboard !== CohortBoard.Off,
     };
   }
 
@@ -221,7 +229,7 @@ export class CourseEndService {
    */
   async finalRank(cohort: Cohort, member: MemberRecord, points: number, board?: FinalBoard | null): Promise<FinalRank> {
     // Any kept board, even one no longer read as such, means the final standing (its top then lists nobody).
-    const kept = board === undefined ? await this.keptBoard(cohort) : board;
+    const kept = board === undefined ? ((await this.keptBoard(cohort))?.board ?? null) : board;
     if (kept !== null) {
       const finalPoints = member.finalPoints ?? 0;
       const topIds = kept.top.map((entry) => entry.memberId);

@@ -25,7 +25,16 @@ export function renderCourseSummary(t: Translator, cohort: Cohort, summary: Memb
       "",
       // An ended cohort takes no more completions: nothing logged now would count. Said without "has ended",
       // which an end on the planned last day (a course that finished) would contradict.
-      t.t(cohort.status === CohortStatus.Ended ? "summary.lateEndedEarly" : "summary.late"),
+      // "As posted" only where `/leaderboard` shows the kept board with its "as posted" footer (finalBoardPosted).
+      t.t(
+        cohort.status === CohortStatus.Ended
+          ? summary.finalBoardPosted
+            ? "summary.lateEndedEarly"
+            : "summary.lateEndedEarlyUnposted"
+          : summary.finalBoardPosted
+            ? "summary.late"
+            : "summary.lateUnposted",
+      ),
     ].join("\n"),
     fields: [
       field(

@@ -113,11 +113,19 @@ function renderFinalLeaderboard(t: Translator, view: LeaderboardView): Reply {
     ),
     description: truncate(lines.join("\n"), limits.description),
     footer: {
-      text: truncate(
-        t.plain(view.endedEarly ? "leaderboard.finalFooterEnded" : "leaderboard.finalFooter", { ranked: view.rankedMembers }),
-        limits.footer,
-      ),
+      text: truncate(t.plain(finalFooterKey(view), { ranked: view.rankedMembers }), limits.footer),
     },
   };
   return { embeds: [embed], ephemeral: !view.publicReply };
+}
+
+/**
+ * The final board's footer: "as posted" only where the board this reply shows was kept with the board on (a close
+ * that kept it private, or a board off now, shows none). The kept board, not the post: a closing post skipped as
+ * more than 24 hours late kept one too (PostService.finishCourse). As the course summary says it (finalBoardPosted).
+ */
+function finalFooterKey(view: LeaderboardView) {
+  const posted = view.boardOn && !view.finalKeptPrivate;
+  if (view.endedEarly) return posted ? "leaderboard.finalFooterEnded" : "leaderboard.finalFooterEndedUnposted";
+  return posted ? "leaderboard.finalFooter" : "leaderboard.finalFooterUnposted";
 }

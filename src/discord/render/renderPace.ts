@@ -100,6 +100,10 @@ function catchUpDaysLines(t: Translator, catchUp: CatchUpView): string[] {
   const timed = catchUp.timed ? "yes" : "no";
   const cap = durationText(t, Math.round(catchUp.cap));
   const heavy = catchUp.oversizedDates.length;
+  // Without estimates every item weighs the same, so past the cap they all are: one a day, whatever the dates.
+  if (!catchUp.timed && heavy > 0) {
+    return [t.t("pace.catchUpTopicADay", { pastWindow: catchUp.pastWindow ? "yes" : "no", days: catchUp.windowDays })];
+  }
   const lines: string[] = [];
   if (heavy > 0) lines.push(t.t("pace.catchUpHeavy", { count: heavy, dates: markup(boldDates(t, catchUp.oversizedDates)), timed, cap }));
   if (catchUp.pastWindow) {

@@ -602,6 +602,8 @@ export const en = {
     "{dates} {count, plural, one {carries} other {carry}} more than twice an average study day{timed, select, yes { ({cap})} other {}}, as one reading alone is longer{count, plural, one {} other { on each}}.",
   "pace.catchUpLonger":
     "It takes more than {days, number} study days, as {cause, select, mixed {no other day carries more than that} oversized {{count, plural, one {that reading takes} other {each of those readings takes}} a day of its own} other {no day carries more than twice an average study day{timed, select, yes { ({cap})} other {}}}}.",
+  "pace.catchUpTopicADay":
+    "One topic a day: this path's study days are light, so each topic on its own is more than twice an average one and takes a day of its own.{pastWindow, select, yes { So it takes more than {days, number} study days.} other {}}",
   "pace.catchUpShares": "`/today` shows each day's share.",
   "pace.catchUpMoved": "Your catch-up reading now runs until **{date}**.",
   "pace.extendedNow":
@@ -680,6 +682,7 @@ export const en = {
   "summary.titleEndedEarly": "🏁 {cohort} · Cohort ended",
   "summary.descriptionEndedEarly": "It was ended on **{date}**, before its planned last day. This is how your course went:",
   "summary.lateEndedEarly": "It takes no more completions, and the final leaderboard stays as it was posted.",
+  "summary.lateEndedEarlyUnposted": "It takes no more completions, and its final standings stay as they were when it was ended.",
   "summary.requiredName": "Required",
   "summary.requiredValue": "{bar} {done, number} of {total, number}",
   "summary.optionalName": "Optional",
@@ -696,10 +699,13 @@ export const en = {
   "summary.checkpointsName": "Checkpoints",
   "summary.checkpointsValue": "{answered, number} of {total, number} answered",
   "summary.late": "Reading you log from now on still counts in `/progress`; the final leaderboard stays as it was posted.",
+  "summary.lateUnposted": "Reading you log from now on still counts in `/progress`, not in the course's final standings.",
   "leaderboard.finalTitle": "🏆 {cohort} · Final leaderboard",
   "leaderboard.finalFooter": "As posted at the end of the course · {ranked, plural, one {# member} other {# members}} with points",
   "leaderboard.finalTitleEnded": "🏁 {cohort} · Final leaderboard",
   "leaderboard.finalFooterEnded": "As posted when the cohort was ended · {ranked, plural, one {# member} other {# members}} with points",
+  "leaderboard.finalFooterUnposted": "At the end of the course · {ranked, plural, one {# member} other {# members}} with points",
+  "leaderboard.finalFooterEndedUnposted": "When the cohort was ended · {ranked, plural, one {# member} other {# members}} with points",
   "break.title": "Break weeks",
   "break.set":
     "Week {week} of **{name}** is now a break: nothing is assigned that week, and every later week, post and checkpoint moves one week later. The course now has {total} weeks; its closing post comes on **{end}**.",

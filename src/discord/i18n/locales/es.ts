@@ -621,6 +621,8 @@ export const es: Catalogue = {
     "{count, plural, one {El día {dates} lleva} other {Los días {dates} llevan}} más del doble de un día de estudio medio{timed, select, yes { ({cap})} other {}}, porque {count, plural, one {una sola lectura ya dura más} other {en cada uno una sola lectura ya dura más}}.",
   "pace.catchUpLonger":
     "Ocupa más de {days, number} días de estudio, porque {cause, select, mixed {ningún otro día lleva más de eso} oversized {{count, plural, one {esa lectura ocupa} other {cada una de esas lecturas ocupa}} un día para ella sola} other {ningún día lleva más del doble de un día de estudio medio{timed, select, yes { ({cap})} other {}}}}.",
+  "pace.catchUpTopicADay":
+    "Un tema al día: los días de estudio de esta ruta son ligeros, así que cada tema ya lleva más del doble de uno medio y ocupa un día para él solo.{pastWindow, select, yes { Por eso ocupa más de {days, number} días de estudio.} other {}}",
   "pace.catchUpShares": "`/hoy` muestra la parte de cada día.",
   "pace.catchUpMoved": "Tu plan para ponerte al día llega ahora hasta el **{date}**.",
   "pace.extendedNow":
@@ -705,6 +707,7 @@ export const es: Catalogue = {
   "summary.titleEndedEarly": "🏁 {cohort} · Cohorte terminada",
   "summary.descriptionEndedEarly": "Se dio por terminada el **{date}**, antes de su último día previsto. Así te ha ido:",
   "summary.lateEndedEarly": "Ya no admite lecturas completadas, y la clasificación final queda como se publicó.",
+  "summary.lateEndedEarlyUnposted": "Ya no admite lecturas completadas, y su clasificación final queda como estaba al terminarla.",
   "summary.requiredName": "Obligatorias",
   "summary.requiredValue": "{bar} {done, number} de {total, number}",
   "summary.optionalName": "Opcionales",
@@ -721,11 +724,14 @@ export const es: Catalogue = {
   "summary.checkpointsName": "Puntos de control",
   "summary.checkpointsValue": "{answered, number} de {total, number} respondidos",
   "summary.late": "Lo que registres a partir de ahora sigue contando en `/progreso`; la clasificación final queda como se publicó.",
+  "summary.lateUnposted": "Lo que registres a partir de ahora sigue contando en `/progreso`, pero no en la clasificación final del curso.",
   "leaderboard.finalTitle": "🏆 {cohort} · Clasificación final",
   "leaderboard.finalFooter": "Tal como se publicó al final del curso · {ranked, plural, one {# miembro} other {# miembros}} con puntos",
   "leaderboard.finalTitleEnded": "🏁 {cohort} · Clasificación final",
   "leaderboard.finalFooterEnded":
     "Tal como se publicó al terminar la cohorte · {ranked, plural, one {# miembro} other {# miembros}} con puntos",
+  "leaderboard.finalFooterUnposted": "Al final del curso · {ranked, plural, one {# miembro} other {# miembros}} con puntos",
+  "leaderboard.finalFooterEndedUnposted": "Al terminar la cohorte · {ranked, plural, one {# miembro} other {# miembros}} con puntos",
   "break.title": "Semanas de descanso",
   "break.set":
     "La semana {week} de **{name}** es ahora de descanso: esa semana no se asigna nada, y cada semana, publicación y punto de control posterior se retrasa una semana. El curso tiene ahora {total} semanas; su publicación de cierre llega el **{end}**.",
