@@ -1,4 +1,4 @@
-import { GatewayDispatchEvents, GatewayIntentBits, MessageType, PermissionFlagsBits } from "discord-api-types/v10";
+import { GatewayDispatchEvents, GatewayIntentBits, MessageFlags, MessageType, PermissionFlagsBits } from "discord-api-types/v10";
 import type { APIAllowedMentions, APIEmbed, APIMessageTopLevelComponent } from "discord-api-types/v10";
 import type { EmulatorGateway } from "./EmulatorGateway.js";
 import type { EmulatorState, MessageInteractionOrigin, StoredAttachment, StoredChannel, StoredMessage } from "./EmulatorState.js";
@@ -86,8 +86,11 @@ export class MessageService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The earlier message with the same nonce from the same author, when `enforce_nonce` asks for dedupe. */
-  findByNonce(channelId: string, authorId: string, nonce: string | number): StoredMessage | undefined {
+  /**
+   * The earlier message with the same nonce from the same author, when `enforce_nonce` asks for dedupe; "deleted"
+   * when that message was deleted since (Discord then refuses the new one as Unknown Message rather than post it).
+   */
+  findByNonce(channelId: string, authorId: string, nonce: string | number): StoredMessage | "deleted" | undefined {
     const key = nonceKey(channelId, authorId, nonce);
     const entry = this.nonceIndex.get(key);
     if (!entry) return undefined;
@@ -95,7 +98,7 @@ export class MessageService {
       this.nonceIndex.delete(key);
       return undefined;
     }
-    return this.state.liveMessage(entry.messageId);
+    return this.state.liveMessage(entry.messageId) ?? "deleted";
   }
 
   private forgetOldNonces(): void {
@@ -165,6 +168,15 @@ export class MessageService {
     this.announce(GatewayDispatchEvents.MessageUpdate, message);
     this.events.updated(message);
     return message;
+  }
+
+  /** A moderator's "remove embeds": the SUPPRESS_EMBEDS flag set, the embeds gone. */
+  suppressEmbeds(message: StoredMessage): void {
+    message.flags |= MessageFlags.SuppressEmbeds;
+    message.embeds = [];
+    message.editedAt = Date.now();
+    this.announce(GatewayDispatchEvents.MessageUpdate, message);
+    this.events.updated(message);
   }
 
   delete(message: StoredMessage): void {

@@ -53,6 +53,8 @@ export interface FaultOptions {
   body?: DiscordErrorBody | undefined;
   /** For 429: the Retry-After in seconds (default 0.05 so clients retry quickly). */
   retryAfterSeconds?: number | undefined;
+  /** The request is carried out first (a message is stored), then answered with the fault: the answer was lost. */
+  afterHandling?: boolean | undefined;
 }
 
 interface Fault {
@@ -165,7 +167,7 @@ export class RestRouter {
     query: URLSearchParams,
   ): Promise<RestResponse & { injected: boolean }> {
     const fault = this.takeFault(summary);
-    if (fault) return { ...faultResponse(fault), injected: true };
+    if (fault && fault.options.afterHandling !== true) return { ...faultResponse(fault), injected: true };
     if (!match) {
       // Drain the body so keep-alive connections stay usable.
       request.resume();
@@ -196,6 +198,7 @@ export class RestRouter {
     };
     try {
       const response = await match.route.handle(restRequest);
+      if (fault) return { ...faultResponse(fault), injected: true };
       return { ...response, headers: { ...verdict.headers, ...response.headers }, injected: false };
     } catch (error) {
       if (error instanceof DiscordRestError) return { ...errorResponse(error), injected: false };

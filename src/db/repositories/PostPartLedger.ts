@@ -22,8 +22,13 @@ export interface PostPartRecord {
   /** When its first send was started (a later attempt, under the same nonce, may be answered with that send's message). */
   readonly attemptedAt: Date;
   readonly messageId: string | null;
-  /** The channel it was sent in; null when sent before this was kept (or not sent yet). */
+  /** The channel it was sent in (or its stripped message was); null when sent before this was kept (or not sent yet). */
   readonly channelId: string | null;
+  /**
+   * A message of the part's that Discord stored without its embeds (the bot had lost Embed Links there), not known
+   * to be deleted yet: it is deleted (in `channelId`) before the part is sent again. Null when there is none.
+   */
+  readonly strippedMessageId: string | null;
 }
 
 /**
@@ -40,4 +45,11 @@ export interface PostPartLedger {
   ): Promise<void>;
   /** `channelId`: where it was sent, so a later edit finds it after the cohort moved to another channel. */
   markSent(postId: number, part: number, messageId: string, channelId: string, now: Date): Promise<void>;
+  /** Discord stored the part's message `messageId` in `channelId` without its embeds: it is to be deleted. */
+  recordStripped(postId: number, part: number, messageId: string, channelId: string): Promise<void>;
+  /**
+   * The part's stripped message is gone: it is forgotten, and the part is sent under `nonce` from now on (Discord
+   * refuses a message under the nonce of a deleted one for a few minutes, rather than post it again).
+   */
+  recordStrippedGone(postId: number, part: number, nonce: string): Promise<void>;
 }

@@ -10,6 +10,7 @@ export interface PostPartRow {
   readonly attemptedAt: Date;
   readonly messageId: string | null;
   readonly channelId: string | null;
+  readonly strippedMessageId: string | null;
 }
 
 /** What a part's first attempt writes; a later attempt of it writes only `nonce` and `fingerprint`. */
@@ -27,6 +28,10 @@ export interface PostPartSent {
   readonly channelId: string;
   readonly sentAt: Date;
 }
+
+/** What recording a part's stripped message (or that it is gone) writes. */
+export type PostPartStripped =
+  { readonly strippedMessageId: string; readonly channelId: string } | { readonly strippedMessageId: null; readonly nonce: string };
 
 /**
  * The ledger of a post's parts over one table: the rules (what an attempt and a send write, the record read
@@ -46,7 +51,7 @@ export abstract class PostPartRows implements PostPartLedger {
     updated: Pick<PostPartAttempt, "nonce" | "fingerprint">,
   ): Promise<unknown>;
   /** Sets `data` on the part's row, if there is one. */
-  protected abstract updateRow(postId: number, part: number, data: PostPartSent): Promise<unknown>;
+  protected abstract updateRow(postId: number, part: number, data: PostPartSent | PostPartStripped): Promise<unknown>;
 
   async listFor(postId: number): Promise<PostPartRecord[]> {
     return (await this.rowsOf(postId)).map((row) => ({
@@ -58,6 +63,7 @@ export abstract class PostPartRows implements PostPartLedger {
       attemptedAt: row.attemptedAt,
       messageId: row.messageId,
       channelId: row.channelId,
+      strippedMessageId: row.strippedMessageId,
     }));
   }
 
@@ -80,5 +86,13 @@ export abstract class PostPartRows implements PostPartLedger {
 
   async markSent(postId: number, part: number, messageId: string, channelId: string, now: Date): Promise<void> {
     await this.writes.run(() => this.updateRow(postId, part, { status: PostPartStatus.Sent, messageId, channelId, sentAt: now }));
+  }
+
+  async recordStripped(postId: number, part: number, messageId: string, channelId: string): Promise<void> {
+    await this.writes.run(() => this.updateRow(postId, part, { strippedMessageId: messageId, channelId }));
+  }
+
+  async recordStrippedGone(postId: number, part: number, nonce: string): Promise<void> {
+    await this.writes.run(() => this.updateRow(postId, part, { strippedMessageId: null, nonce }));
   }
 }
