@@ -105,7 +105,7 @@ export class PostParts {
           log.warn({ part, messageId: stripped, err: deleteError }, "post part stored without its embeds not deleted yet");
         }
       } else if (error instanceof NonceSpentError) {
-        await this.parts.recordStrippedGone(target.postId, part, renewedNonce(target, part, nonce));
+        await this.parts.recordNonceRenewed(target.postId, part, renewedNonce(target, part, nonce));
       }
       throw error;
     }
@@ -119,7 +119,7 @@ export class PostParts {
   private async deleteStripped(target: PostPartsTarget, part: number, messageId: string, channelId: string, log: Logger): Promise<string> {
     await this.sender.deleteMessage(channelId, messageId);
     const nonce = renewedNonce(target, part, messageId);
-    await this.parts.recordStrippedGone(target.postId, part, nonce);
+    await this.parts.recordNonceRenewed(target.postId, part, nonce);
     log.info({ part, messageId }, "post part stored without its embeds deleted: it will be sent again");
     return nonce;
   }

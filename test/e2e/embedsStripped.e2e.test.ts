@@ -176,4 +176,25 @@ describe("a post Discord stores without its embeds because Embed Links went unhe
     expect(await channelProblem()).toBeNull();
     expect(await partsOf("week-5")).toEqual(["sent", "sent"]);
   });
+
+  it("sends a post again under a new nonce when a moderator deleted the message whose answer was lost, flagging nothing", async () => {
+    let losing = true;
+    const isPost = (request: { method: string; path: string }) => request.method === "POST" && request.path === postPath();
+    bot.emulator.failNext((request) => losing && isPost(request), 500, 1, { afterHandling: true });
+    bot.emulator.failNext((request) => losing && isPost(request), 500, 1000);
+    await tickAt(bot, "2027-02-08T09:00:30Z");
+    losing = false;
+    const stored = titled("📚 Week 6 of 12");
+    expect(stored).toHaveLength(1);
+    bot.emulator.deleteMessage(stored[0]?.id ?? "");
+    // Within the minutes Discord remembers the nonce: the retry under it is refused (Unknown Message), the next not.
+    await tickAt(bot, "2027-02-08T09:02:00Z");
+    expect(await channelProblem()).toBeNull();
+    await tickAt(bot, "2027-02-08T09:08:00Z");
+    await tickAt(bot, "2027-02-08T09:24:00Z");
+    expect(titled("📚 Week 6 of 12")).toHaveLength(1);
+    expect(titled("🏆 Week 6 leaderboard")).toHaveLength(1);
+    expect(await channelProblem()).toBeNull();
+    expect(await partsOf("week-6")).toEqual(["sent", "sent"]);
+  });
 });

@@ -48,8 +48,9 @@ export interface PostPartLedger {
   /** Discord stored the part's message `messageId` in `channelId` without its embeds: it is to be deleted. */
   recordStripped(postId: number, part: number, messageId: string, channelId: string): Promise<void>;
   /**
-   * The part's stripped message is gone: it is forgotten, and the part is sent under `nonce` from now on (Discord
-   * refuses a message under the nonce of a deleted one for a few minutes, rather than post it again).
+   * The message of the part's nonce is gone (its stripped message deleted, or one a moderator deleted): any stripped
+   * message is forgotten, and the part is sent under `nonce` from now on (Discord refuses a message under the nonce
+   * of a deleted one for a few minutes, rather than post it again).
    */
-  recordStrippedGone(postId: number, part: number, nonce: string): Promise<void>;
+  recordNonceRenewed(postId: number, part: number, nonce: string): Promise<void>;
 }

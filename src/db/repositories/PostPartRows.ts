@@ -92,7 +92,7 @@ export abstract class PostPartRows implements PostPartLedger {
     await this.writes.run(() => this.updateRow(postId, part, { strippedMessageId: messageId, channelId }));
   }
 
-  async recordStrippedGone(postId: number, part: number, nonce: string): Promise<void> {
+  async recordNonceRenewed(postId: number, part: number, nonce: string): Promise<void> {
     await this.writes.run(() => this.updateRow(postId, part, { strippedMessageId: null, nonce }));
   }
 }
