@@ -81,22 +81,24 @@ describe("a post Discord stores without its embeds because Embed Links went unhe
     expect(titled("📚 Week 2 of 12")).toEqual([]);
     expect(await channelProblem()).toBe("no_permission");
     expect(await partsOf("week-2")).not.toContain("sent");
-    // The bot fetched its permissions there: /cohort info names what is missing, and the next tick sends nothing.
     const info = visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: cohortName }));
     expect(info).toContain("Embed Links");
+    // The bot fetched its permissions there: the channel's next check (5 minutes on) finds Embed Links missing, and
+    // nothing is sent (and deleted) again.
     bot.emulator.clearRequestLog();
-    await tickAt(bot, "2027-01-11T09:01:00Z");
+    await tickAt(bot, "2027-01-11T09:05:45Z");
+    expect(await channelProblem()).toBe("no_permission");
     expect(bot.emulator.requestLog().filter((entry) => entry.method === "POST" && entry.path === postPath())).toEqual([]);
     expect(barePosts()).toEqual([]);
   });
 
   it("sends week 2's post whole and once when Embed Links is back, within the minutes Discord remembers the nonce", async () => {
     await embedLinksBack();
-    // The channel is checked again 5 minutes after the last check (the tick at 09:01): the post goes then, under a
-    // nonce of its own (Discord refuses one under the deleted message's), and the next tick sends nothing more.
-    await tickAt(bot, "2027-01-11T09:06:30Z");
+    // The channel is checked again 5 minutes after the last check (09:05:45): the post goes then, under a nonce of
+    // its own (Discord refuses one under the deleted message's), and the next tick sends nothing more.
+    await tickAt(bot, "2027-01-11T09:11:00Z");
     expect(titled("📚 Week 2 of 12")).toHaveLength(1);
-    await tickAt(bot, "2027-01-11T09:07:30Z");
+    await tickAt(bot, "2027-01-11T09:12:00Z");
     const posts = titled("📚 Week 2 of 12");
     expect(posts).toHaveLength(1);
     expect(posts[0]?.attachments.length).toBeGreaterThan(0);
