@@ -265,6 +265,14 @@ export class DiscordPostSender implements PostSender {
     return !may(channel, me);
   }
 
+  mayPostFromCache(channelId: string): boolean {
+    const channel = this.client.channels.cache.get(channelId);
+    if (channel === undefined || channel.isDMBased()) return false;
+    const me = channel.guild.members.me;
+    if (me === null) return false;
+    return botMay(channel, me, [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks]);
+  }
+
   /** An edit without Embed Links would strip a board of its words (Discord drops the embeds): refused as for a post. */
   async editMessage(channelId: string, messageId: string, message: PostMessage): Promise<void> {
     if (message.embeds.length > 0 && this.deniedByCache(channelId, botMayEmbedLinks)) throw embedsRefused(channelId);

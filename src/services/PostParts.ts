@@ -3,7 +3,7 @@ import type { Logger } from "../logging/createLogger.js";
 import { messageFingerprint } from "./messageFingerprint.js";
 import type { PostMessage } from "./PostRenderer.js";
 import { postNonce } from "./postNonce.js";
-import { NonceSpentError, strippedMessageOf, type PostSender } from "./PostSender.js";
+import { DeliveryError, DeliveryFailure, NonceSpentError, strippedMessageOf, type PostSender } from "./PostSender.js";
 
 export interface PostPartsTarget {
   /** The post's (or announcement's) id in its ledger. */
@@ -70,7 +70,7 @@ export class PostParts {
       // The nonce the part's attempts went under (a new one once a message of the part was deleted).
       let nonce = record?.nonce ?? postNonce(target.postKey, part);
       if (record?.strippedMessageId != null)
-        nonce = await this.deleteStripped(target, part, record.strippedMessageId, record.channelId ?? target.channelId, log);
+        nonce = await this.deleteStrippedBeforeSend(target, part, record.strippedMessageId, record.channelId ?? target.channelId, log);
       await this.parts.recordAttempt({ postId: target.postId, part, nonce, fingerprint: messageFingerprint(message) }, now);
       const { messageId } = await this.sendPart(target, part, message, nonce, log);
       await this.parts.markSent(target.postId, part, messageId, target.channelId, now);
@@ -97,7 +97,7 @@ export class PostParts {
     } catch (error) {
       const stripped = strippedMessageOf(error);
       if (stripped !== null) {
-        await this.parts.recordStripped(target.postId, part, stripped, target.channelId);
+        await this.parts.recordStripped(target.postId, part, nonce, stripped, target.channelId);
         try {
           await this.deleteStripped(target, part, stripped, target.channelId, log);
         } catch (deleteError) {
@@ -105,7 +105,7 @@ export class PostParts {
           log.warn({ part, messageId: stripped, err: deleteError }, "post part stored without its embeds not deleted yet");
         }
       } else if (error instanceof NonceSpentError) {
-        await this.parts.recordNonceRenewed(target.postId, part, renewedNonce(target, part, nonce));
+        await this.parts.recordNonceRenewed(target.postId, part, { nonce }, renewedNonce(target, part, nonce));
       }
       throw error;
     }
@@ -118,9 +118,38 @@ export class PostParts {
    */
   private async deleteStripped(target: PostPartsTarget, part: number, messageId: string, channelId: string, log: Logger): Promise<string> {
     await this.sender.deleteMessage(channelId, messageId);
-    const nonce = renewedNonce(target, part, messageId);
-    await this.parts.recordNonceRenewed(target.postId, part, nonce);
     log.info({ part, messageId }, "post part stored without its embeds deleted: it will be sent again");
+    return this.forgetStripped(target, part, messageId);
+  }
+
+  /**
+   * deleteStripped before the part is sent again. A refusal (no_permission) holds the part, its channel flagged,
+   * only while the channel's check would keep the flag: when the message is in another channel than the post's
+   * (the cohort moved since) or the bot's cache says it holds every post permission in the post's channel, the
+   * check would clear the flag and the part be held again at once, each time until the post is given up. The
+   * message is then left where it is (logged) and the part sent under a new nonce.
+   */
+  private async deleteStrippedBeforeSend(
+    target: PostPartsTarget,
+    part: number,
+    messageId: string,
+    channelId: string,
+    log: Logger,
+  ): Promise<string> {
+    try {
+      return await this.deleteStripped(target, part, messageId, channelId, log);
+    } catch (error) {
+      const refused = error instanceof DeliveryError && error.failure === DeliveryFailure.NoPermission;
+      if (!refused || (channelId === target.channelId && !this.sender.mayPostFromCache(target.channelId))) throw error;
+      log.warn({ part, messageId, channelId, err: error }, "post part stored without its embeds left: Discord refused its deletion");
+      return this.forgetStripped(target, part, messageId);
+    }
+  }
+
+  /** The part's stripped message forgotten (deleted, or left for good): its new nonce, recorded. */
+  private async forgetStripped(target: PostPartsTarget, part: number, messageId: string): Promise<string> {
+    const nonce = renewedNonce(target, part, messageId);
+    await this.parts.recordNonceRenewed(target.postId, part, { strippedMessageId: messageId }, nonce);
     return nonce;
   }
 

@@ -116,6 +116,11 @@ export interface PostSender {
    * channel). Throws DeliveryError: no_permission when Discord refuses, transient when it may not have happened.
    */
   deleteMessage(channelId: string, messageId: string): Promise<void>;
+  /**
+   * Whether the bot's cache says it holds every post permission in the channel (View Channel, Send Messages, Embed
+   * Links: what the channel's check looks for): no request to Discord. False when it cannot tell.
+   */
+  mayPostFromCache(channelId: string): boolean;
   /** Replaces a posted message's content (the live board). Throws DeliveryError. */
   editMessage(channelId: string, messageId: string, message: PostMessage): Promise<void>;
   /** Opens a public thread on a posted message; "not_allowed" (quietly) when the bot may not create threads there. */

@@ -129,7 +129,7 @@ describe("a post Discord stores without its embeds because Embed Links went unhe
     expect(await partsOf("week-3")).toEqual(["sent", "sent"]);
   });
 
-  it("holds the post as for a missing permission when Discord refuses the deletion, never sending it without its chart", async () => {
+  it("holds the post while Embed Links is missing and Discord refuses the deletion, then sends it whole, leaving the wordless message", async () => {
     let refusing = true;
     failDeletes(() => refusing, 403, { message: "Missing Permissions", code: 50013 });
     embedLinksGoneUnheard();
@@ -139,21 +139,22 @@ describe("a post Discord stores without its embeds because Embed Links went unhe
     expect(await channelProblem()).toBe("no_permission");
     expect(await partsOf("week-4")).toEqual(["attempted"]);
 
-    // Still refused once the channel checks out: the post keeps waiting, the wordless message is not left behind it.
+    // Still refused once the channel checks out: holding the post again would only have the next check clear the
+    // flag again, until the post is given up. The wordless message stays; the post goes whole, once.
     await embedLinksBack();
     await tickAt(bot, "2027-01-25T09:10:00Z");
-    expect(titled("📚 Week 4 of 12")).toEqual([]);
-    expect(await channelProblem()).toBe("no_permission");
-
-    refusing = false;
-    await tickAt(bot, "2027-01-25T09:20:00Z");
-    await tickAt(bot, "2027-01-25T09:21:00Z");
-    expect(barePosts()).toEqual([]);
+    await tickAt(bot, "2027-01-25T09:11:00Z");
+    expect(barePosts()).toHaveLength(1);
     const posts = titled("📚 Week 4 of 12");
     expect(posts).toHaveLength(1);
     expect(posts[0]?.attachments.length).toBeGreaterThan(0);
     expect(titled("🏆 Week 4 leaderboard")).toHaveLength(1);
+    expect(await channelProblem()).toBeNull();
     expect(await partsOf("week-4")).toEqual(["sent", "sent"]);
+    refusing = false;
+    // Left behind by the refusal above (the other tests count wordless posts from here).
+    const [left] = barePosts();
+    bot.emulator.deleteMessage(left?.id ?? "");
   });
 
   it("takes a post whose embeds a moderator removed for sent, not for one Discord stripped: nothing is sent twice", async () => {
@@ -198,5 +199,32 @@ describe("a post Discord stores without its embeds because Embed Links went unhe
     expect(titled("🏆 Week 6 leaderboard")).toHaveLength(1);
     expect(await channelProblem()).toBeNull();
     expect(await partsOf("week-6")).toEqual(["sent", "sent"]);
+  });
+
+  it("sends the post in the cohort's new channel when Discord refuses deleting the wordless message left in its old one", async () => {
+    // Deletions in the old channel are refused for good: the wordless message stays there (nothing more to do).
+    failDeletes(() => true, 403, { message: "Missing Permissions", code: 50013 });
+    embedLinksGoneUnheard();
+    const bare = barePosts().length;
+    await tickAt(bot, "2027-02-15T09:00:30Z");
+    expect(barePosts()).toHaveLength(bare + 1);
+    expect(await channelProblem()).toBe("no_permission");
+
+    const moved = bot.emulator.createChannel(bot.guild.id, { name: "cards-2" });
+    await until(() => bot.test.app.discord.client.channels.cache.has(moved.id), "the new channel in the bot's cache");
+    await bot.run(bot.admin.id, "cohort edit", { cohort: cohortName, channel: moved.id }, moved.id).final();
+    const postedIn = (prefix: string) =>
+      bot.emulator
+        .channelMessages(moved.id)
+        .filter((message) => message.interactionId === null && message.authorId === bot.emulator.botUserId)
+        .filter((message) => (message.embeds[0]?.title ?? "").startsWith(prefix));
+    await tickAt(bot, "2027-02-15T09:10:00Z");
+    await tickAt(bot, "2027-02-15T09:16:00Z");
+    const posts = postedIn("📚 Week 7 of 12");
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.attachments.length).toBeGreaterThan(0);
+    expect(postedIn("🏆 Week 7 leaderboard")).toHaveLength(1);
+    expect(await channelProblem()).toBeNull();
+    expect(await partsOf("week-7")).toEqual(["sent", "sent"]);
   });
 });

@@ -1,5 +1,5 @@
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
-import { PostPartStatus, type PostPartLedger, type PostPartRecord } from "./PostPartLedger.js";
+import { PostPartStatus, type PostPartLedger, type PostPartRecord, type SpentNonce } from "./PostPartLedger.js";
 
 /** The columns a part's row has in either table (ScheduledPostPart, AnnouncementPart), its post's id aside. */
 export interface PostPartRow {
@@ -33,6 +33,13 @@ export interface PostPartSent {
 export type PostPartStripped =
   { readonly strippedMessageId: string; readonly channelId: string } | { readonly strippedMessageId: null; readonly nonce: string };
 
+/** What a row must still hold for an update to be written (a stale one changes nothing). */
+export interface PostPartGuard {
+  readonly status?: PostPartStatus;
+  readonly nonce?: string;
+  readonly strippedMessageId?: string;
+}
+
 /**
  * The ledger of a post's parts over one table: the rules (what an attempt and a send write, the record read
  * back) are here; each table's repository only says how its rows are read and written.
@@ -50,8 +57,13 @@ export abstract class PostPartRows implements PostPartLedger {
     created: PostPartAttempt,
     updated: Pick<PostPartAttempt, "nonce" | "fingerprint">,
   ): Promise<unknown>;
-  /** Sets `data` on the part's row, if there is one. */
-  protected abstract updateRow(postId: number, part: number, data: PostPartSent | PostPartStripped): Promise<unknown>;
+  /** Sets `data` on the part's row, if there is one (and it holds what `guard` says). */
+  protected abstract updateRow(
+    postId: number,
+    part: number,
+    data: PostPartSent | PostPartStripped,
+    guard?: PostPartGuard,
+  ): Promise<unknown>;
 
   async listFor(postId: number): Promise<PostPartRecord[]> {
     return (await this.rowsOf(postId)).map((row) => ({
@@ -88,11 +100,15 @@ export abstract class PostPartRows implements PostPartLedger {
     await this.writes.run(() => this.updateRow(postId, part, { status: PostPartStatus.Sent, messageId, channelId, sentAt: now }));
   }
 
-  async recordStripped(postId: number, part: number, messageId: string, channelId: string): Promise<void> {
-    await this.writes.run(() => this.updateRow(postId, part, { strippedMessageId: messageId, channelId }));
+  async recordStripped(postId: number, part: number, nonce: string, messageId: string, channelId: string): Promise<void> {
+    await this.writes.run(() =>
+      this.updateRow(postId, part, { strippedMessageId: messageId, channelId }, { status: PostPartStatus.Attempted, nonce }),
+    );
   }
 
-  async recordNonceRenewed(postId: number, part: number, nonce: string): Promise<void> {
-    await this.writes.run(() => this.updateRow(postId, part, { strippedMessageId: null, nonce }));
+  async recordNonceRenewed(postId: number, part: number, spent: SpentNonce, nonce: string): Promise<void> {
+    const guard: PostPartGuard =
+      "nonce" in spent ? { status: PostPartStatus.Attempted, nonce: spent.nonce } : { strippedMessageId: spent.strippedMessageId };
+    await this.writes.run(() => this.updateRow(postId, part, { strippedMessageId: null, nonce }, guard));
   }
 }
