@@ -25,7 +25,7 @@
  *   { name, content, contentType? } served under /attachments/. Usage mistakes (unregistered
  *   command, unknown/missing option, a command Discord would hide) throw EmulatorUsageError.
  *   deleteMessage(messageId): a moderator deletes a message (MESSAGE_DELETE reaches the bot); suppressEmbeds(messageId):
- *   a moderator removes its embeds (SUPPRESS_EMBEDS set, embeds gone). setBotChannelPermissions(channelId, access,
+ *   a moderator removes its embeds (SUPPRESS_EMBEDS set: Discord keeps them, hidden). setBotChannelPermissions(channelId, access,
  *   { unheard: true }): a permission change whose CHANNEL_UPDATE has not reached the bot.
  *   autocomplete({ ..., focused }) → Promise<choices>; clickButton({ userId, messageId, customId })
  *   and selectMenu({ ..., values }) → InteractionHandle (channel messages, ephemeral replies, DMs).
@@ -40,7 +40,7 @@
  *   Reset/Reset-After/Bucket/Global/Scope headers); holdRateLimit(channelId, retryAfterMs) limits one channel
  *   until releaseRateLimit(channelId).
  * Faults: failNext(matcher, status, times = 1, { body?, retryAfterSeconds?, afterHandling? }) (afterHandling: the
- *   request is carried out, then answered with the fault, as an answer lost on the way) where matcher is
+ *   request is carried out, then answered with the fault, as an answer lost on the way; one refused or rate-limited does not use it up) where matcher is
  *   "POST /channels/:channelId/messages" (template or concrete path, method optional), a RegExp on
  *   "METHOD /path", or a predicate; reconnectGateway() (opcode 7 → RESUME);
  *   dropGatewayConnections() (network cut → RESUME with replay); holdNext(matcher) → { arrived,

@@ -7,7 +7,7 @@ import type { MessagePayload } from "./readMessagePayload.js";
 import type { UploadedFile } from "./readRequestBody.js";
 import { restErrors } from "./DiscordRestError.js";
 import { resolveMentions } from "./resolveMentions.js";
-import { toApiMember, toApiMessage } from "./toApiPayloads.js";
+import { shownEmbeds, toApiMember, toApiMessage } from "./toApiPayloads.js";
 
 /** A stored attachment as tests and the playground see it. */
 export interface EmulatorAttachment {
@@ -170,11 +170,13 @@ export class MessageService {
     return message;
   }
 
-  /** A moderator's "remove embeds": the SUPPRESS_EMBEDS flag set, the embeds gone. */
+  /**
+   * A moderator's "remove embeds": the SUPPRESS_EMBEDS flag set. As on Discord the embeds are kept, only hidden
+   * (shown and returned as none; an edit clearing the flag shows them again).
+   */
   suppressEmbeds(message: StoredMessage): void {
     message.flags |= MessageFlags.SuppressEmbeds;
-    message.embeds = [];
-    message.editedAt = Date.now();
+    message.editedAt = this.now();
     this.announce(GatewayDispatchEvents.MessageUpdate, message);
     this.events.updated(message);
   }
@@ -200,7 +202,7 @@ export class MessageService {
       authorId: message.authorId,
       type: message.type,
       content: message.content,
-      embeds: structuredClone(message.embeds),
+      embeds: shownEmbeds(message),
       components: structuredClone(message.components),
       attachments: message.attachments.map((attachment) => ({
         id: attachment.id,
