@@ -1,6 +1,7 @@
 import {
   ChannelType,
   DiscordAPIError,
+  MessageFlags,
   PermissionFlagsBits,
   RESTJSONErrorCodes,
   Routes,
@@ -15,7 +16,7 @@ import {
 import type { RawFile } from "@discordjs/rest";
 import type { Logger } from "../logging/createLogger.js";
 import { messageFingerprint } from "../services/messageFingerprint.js";
-import { DeliveryError, DeliveryFailure, type DirectMessageMark, type PostSender } from "../services/PostSender.js";
+import { DeliveryError, DeliveryFailure, NonceSpentError, type DirectMessageMark, type PostSender } from "../services/PostSender.js";
 import { botMay, botMayAttachFiles, botMayEmbedLinks } from "./botPermissions.js";
 import type { PostMessage } from "./render/postMessage.js";
 
@@ -114,10 +115,31 @@ function embedsRefused(channelId: string, status: number | null = null, code: nu
 }
 
 /**
+ * A message Discord stored without the embeds the bot sent: it dropped them, the bot lacking Embed Links there (the
+ * cache not knowing yet). Refused as for a post the cache knows to lack them (no_permission), the message named for
+ * its sender to delete: it is not the post. One a moderator removed the embeds of (SUPPRESS_EMBEDS, which a resend
+ * under the nonce of a stored message is answered with) is the post, sent: never taken for a refusal.
+ */
+function strippedOf(message: PostMessage, posted: APIMessage): boolean {
+  const suppressed = ((posted.flags ?? 0) & MessageFlags.SuppressEmbeds) !== 0;
+  return message.embeds.length > 0 && posted.embeds.length === 0 && !suppressed;
+}
+
+function embedsStripped(channelId: string, messageId: string): DeliveryError {
+  return new DeliveryError(
+    DeliveryFailure.NoPermission,
+    `embeds dropped in channel ${channelId} (no Embed Links)`,
+    null,
+    null,
+    channelId,
+    messageId,
+  );
+}
+
+/**
  * Discord's "empty message" for one that had embeds: it dropped them, the bot lacking Embed Links there. Only a
- * message with nothing else is refused so: one that also has pictures, text or buttons goes out without its embeds
- * (the cache not knowing yet). That is not looked for in Discord's answer: the message is out, a resend under its
- * nonce would find it again (or, once the nonce is forgotten, post it twice), and a redraw reads its board from it.
+ * message with nothing else is refused so: one that also has pictures, text or buttons is stored without its
+ * embeds (strippedOf, in Discord's answer).
  */
 function droppedEmbeds(error: unknown, message: PostMessage): boolean {
   return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendAnEmptyMessage && message.embeds.length > 0;
@@ -187,14 +209,47 @@ export class DiscordPostSender implements PostSender {
   }
 
   private async post(channelId: string, message: PostMessage, nonce: string): Promise<{ messageId: string }> {
+    let posted: APIMessage;
     try {
-      const posted = (await this.client.rest.post(Routes.channelMessages(channelId), {
+      posted = (await this.client.rest.post(Routes.channelMessages(channelId), {
         body: body(message, nonce),
         ...uploads(message),
       })) as APIMessage;
-      return { messageId: posted.id };
     } catch (error) {
+      // The message of this nonce was deleted since: Discord will not post it again under it (for a few minutes).
+      if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage)
+        throw new NonceSpentError(error.status, error.code);
       throw channelFailure(error, channelId, message);
+    }
+    if (!strippedOf(message, posted)) return { messageId: posted.id };
+    // The cache did not know: asked again, so the channel's checks see it from now on, not one more send each time.
+    await this.refreshPermissions(channelId);
+    this.logger.warn({ channelId, messageId: posted.id }, "post stored without its embeds: no Embed Links in the channel");
+    throw embedsStripped(channelId, posted.id);
+  }
+
+  /** The channel's overwrites, the bot's roles and the roles' permissions fetched from Discord into the cache. */
+  private async refreshPermissions(channelId: string): Promise<void> {
+    const channel = this.client.channels.cache.get(channelId);
+    const guild = channel === undefined || channel.isDMBased() ? null : channel.guild;
+    try {
+      await Promise.all([
+        this.client.channels.fetch(channelId, { force: true }),
+        ...(guild === null ? [] : [guild.members.fetchMe({ force: true }), guild.roles.fetch(undefined, { force: true })]),
+      ]);
+    } catch (error) {
+      this.logger.warn({ channelId, err: error }, "bot permissions not fetched after a post lost its embeds");
+    }
+  }
+
+  async deleteMessage(channelId: string, messageId: string): Promise<void> {
+    try {
+      await this.client.rest.delete(Routes.channelMessage(channelId, messageId));
+    } catch (error) {
+      const gone =
+        error instanceof DiscordAPIError &&
+        (error.code === RESTJSONErrorCodes.UnknownMessage || error.code === RESTJSONErrorCodes.UnknownChannel);
+      if (!gone) throw classify(error, "channel");
     }
   }
 
@@ -208,6 +263,14 @@ export class DiscordPostSender implements PostSender {
     const me = channel.guild.members.me;
     if (me === null) return false;
     return !may(channel, me);
+  }
+
+  mayPostFromCache(channelId: string): boolean {
+    const channel = this.client.channels.cache.get(channelId);
+    if (channel === undefined || channel.isDMBased()) return false;
+    const me = channel.guild.members.me;
+    if (me === null) return false;
+    return botMay(channel, me, [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks]);
   }
 
   /** An edit without Embed Links would strip a board of its words (Discord drops the embeds): refused as for a post. */

@@ -24,7 +24,9 @@
  *   (and `options.subcommandGroup`) pick sub-commands; users/channels/roles by id; files as
  *   { name, content, contentType? } served under /attachments/. Usage mistakes (unregistered
  *   command, unknown/missing option, a command Discord would hide) throw EmulatorUsageError.
- *   deleteMessage(messageId): a moderator deletes a message (MESSAGE_DELETE reaches the bot).
+ *   deleteMessage(messageId): a moderator deletes a message (MESSAGE_DELETE reaches the bot); suppressEmbeds(messageId):
+ *   a moderator removes its embeds (SUPPRESS_EMBEDS set: Discord keeps them, hidden). setBotChannelPermissions(channelId, access,
+ *   { unheard: true }): a permission change whose CHANNEL_UPDATE has not reached the bot.
  *   autocomplete({ ..., focused }) → Promise<choices>; clickButton({ userId, messageId, customId })
  *   and selectMenu({ ..., values }) → InteractionHandle (channel messages, ephemeral replies, DMs).
  *   InteractionHandle: response({ timeoutMs? }) (first callback), final({ timeoutMs? }) (the
@@ -37,7 +39,8 @@
  *   windowMs } } answers like Discord (429 with retry_after and global, X-RateLimit-Limit/Remaining/
  *   Reset/Reset-After/Bucket/Global/Scope headers); holdRateLimit(channelId, retryAfterMs) limits one channel
  *   until releaseRateLimit(channelId).
- * Faults: failNext(matcher, status, times = 1, { body?, retryAfterSeconds? }) where matcher is
+ * Faults: failNext(matcher, status, times = 1, { body?, retryAfterSeconds?, afterHandling? }) (afterHandling: the
+ *   request is carried out, then answered with the fault, as an answer lost on the way; one refused or rate-limited does not use it up) where matcher is
  *   "POST /channels/:channelId/messages" (template or concrete path, method optional), a RegExp on
  *   "METHOD /path", or a predicate; reconnectGateway() (opcode 7 → RESUME); requestGatewayHeartbeat() (opcode 1 → heartbeat, ACK 11);
  *   dropGatewayConnections() (network cut → RESUME with replay); holdNext(matcher) → { arrived,
@@ -54,7 +57,7 @@
  *   Public Threads); Unknown Channel 10003; DMs to users who closed them 50007; message and embed
  *   limits 50035; empty messages 50006; the 3 s acknowledgement deadline (late callbacks get 10062)
  *   and double acknowledgement (40060); nonce dedupe with enforce_nonce for `nonceWindowMs` (on the `now`
- *   clock), the nonce echoed only when a message is created (not when listed or fetched); the first follow-up after
+ *   clock; a nonce whose message was deleted since is refused with Unknown Message 10008), the nonce echoed only when a message is created (not when listed or fetched); the first follow-up after
  *   a deferred reply becomes that reply. Destroy discord.js clients before `stop()`: a client
  *   whose server vanished keeps retrying.
  */
@@ -437,8 +440,12 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     return { id: channel.id, name: input.name };
   }
 
-  /** Changes what the bot may do in a channel (as an admin editing channel permissions would). */
-  setBotChannelPermissions(channelId: string, access: BotChannelAccess): void {
+  /**
+   * Changes what the bot may do in a channel (as an admin editing channel permissions would). `unheard`: the bot
+   * is not told (no CHANNEL_UPDATE), as when Discord's event has not reached it yet: its cache keeps the old
+   * permissions until it fetches the channel.
+   */
+  setBotChannelPermissions(channelId: string, access: BotChannelAccess, options: { unheard?: boolean } = {}): void {
     const channel = requireChannelForUsage(this.state, channelId);
     if (!channel.guildId) throw new EmulatorUsageError(`Channel ${channelId} is not a server channel`);
     const current = channel.overwrites.find((o) => o.type === OverwriteType.Member && o.id === this.botUserId);
@@ -454,6 +461,7 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
       ...channel.overwrites.filter((o) => !(o.type === OverwriteType.Member && o.id === this.botUserId)),
       ...botOverwrites(this.botUserId, merged),
     ];
+    if (options.unheard === true) return;
     this.dispatchGuildEvent(GatewayDispatchEvents.ChannelUpdate, toApiChannel(this.state, channel), channel.guildId);
   }
 
@@ -699,6 +707,16 @@ export class DiscordEmulator extends EventEmitter<DiscordEmulatorEvents> {
     const message = this.state.liveMessage(messageId);
     if (!message) throw new EmulatorUsageError(`No message ${messageId} (or it was deleted)`);
     this.messages.delete(message);
+  }
+
+  /**
+   * A moderator's "remove embeds" on a message: Discord sets its SUPPRESS_EMBEDS flag and shows (and returns) it
+   * without its embeds (MESSAGE_UPDATE reaches the bot).
+   */
+  suppressEmbeds(messageId: string): void {
+    const message = this.state.liveMessage(messageId);
+    if (!message) throw new EmulatorUsageError(`No message ${messageId} (or it was deleted)`);
+    this.messages.suppressEmbeds(message);
   }
 
   message(messageId: string): EmulatorMessage | null {

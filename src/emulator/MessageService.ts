@@ -1,4 +1,4 @@
-import { GatewayDispatchEvents, GatewayIntentBits, MessageType, PermissionFlagsBits } from "discord-api-types/v10";
+import { GatewayDispatchEvents, GatewayIntentBits, MessageFlags, MessageType, PermissionFlagsBits } from "discord-api-types/v10";
 import type { APIAllowedMentions, APIEmbed, APIMessageTopLevelComponent } from "discord-api-types/v10";
 import type { EmulatorGateway } from "./EmulatorGateway.js";
 import type { EmulatorState, MessageInteractionOrigin, StoredAttachment, StoredChannel, StoredMessage } from "./EmulatorState.js";
@@ -7,7 +7,7 @@ import type { MessagePayload } from "./readMessagePayload.js";
 import type { UploadedFile } from "./readRequestBody.js";
 import { restErrors } from "./DiscordRestError.js";
 import { resolveMentions } from "./resolveMentions.js";
-import { toApiMember, toApiMessage } from "./toApiPayloads.js";
+import { shownEmbeds, toApiMember, toApiMessage } from "./toApiPayloads.js";
 
 /** A stored attachment as tests and the playground see it. */
 export interface EmulatorAttachment {
@@ -86,8 +86,11 @@ export class MessageService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The earlier message with the same nonce from the same author, when `enforce_nonce` asks for dedupe. */
-  findByNonce(channelId: string, authorId: string, nonce: string | number): StoredMessage | undefined {
+  /**
+   * The earlier message with the same nonce from the same author, when `enforce_nonce` asks for dedupe; "deleted"
+   * when that message was deleted since (Discord then refuses the new one as Unknown Message rather than post it).
+   */
+  findByNonce(channelId: string, authorId: string, nonce: string | number): StoredMessage | "deleted" | undefined {
     const key = nonceKey(channelId, authorId, nonce);
     const entry = this.nonceIndex.get(key);
     if (!entry) return undefined;
@@ -95,7 +98,7 @@ export class MessageService {
       this.nonceIndex.delete(key);
       return undefined;
     }
-    return this.state.liveMessage(entry.messageId);
+    return this.state.liveMessage(entry.messageId) ?? "deleted";
   }
 
   private forgetOldNonces(): void {
@@ -167,6 +170,17 @@ export class MessageService {
     return message;
   }
 
+  /**
+   * A moderator's "remove embeds": the SUPPRESS_EMBEDS flag set. As on Discord the embeds are kept, only hidden
+   * (shown and returned as none; an edit clearing the flag shows them again).
+   */
+  suppressEmbeds(message: StoredMessage): void {
+    message.flags |= MessageFlags.SuppressEmbeds;
+    message.editedAt = this.now();
+    this.announce(GatewayDispatchEvents.MessageUpdate, message);
+    this.events.updated(message);
+  }
+
   delete(message: StoredMessage): void {
     message.deleted = true;
     if (message.visibleToUserId === null) {
@@ -188,7 +202,7 @@ export class MessageService {
       authorId: message.authorId,
       type: message.type,
       content: message.content,
-      embeds: structuredClone(message.embeds),
+      embeds: shownEmbeds(message),
       components: structuredClone(message.components),
       attachments: message.attachments.map((attachment) => ({
         id: attachment.id,

@@ -53,6 +53,8 @@ export interface FaultOptions {
   body?: DiscordErrorBody | undefined;
   /** For 429: the Retry-After in seconds (default 0.05 so clients retry quickly). */
   retryAfterSeconds?: number | undefined;
+  /** The request is carried out first (a message is stored), then answered with the fault: the answer was lost. */
+  afterHandling?: boolean | undefined;
 }
 
 interface Fault {
@@ -164,8 +166,12 @@ export class RestRouter {
     summary: RestRequestSummary,
     query: URLSearchParams,
   ): Promise<RestResponse & { injected: boolean }> {
-    const fault = this.takeFault(summary);
-    if (fault) return { ...faultResponse(fault), injected: true };
+    // A fault after handling is used up only by a request the route carried out (not one refused or rate-limited).
+    const fault = this.findFault(summary);
+    if (fault && fault.options.afterHandling !== true) {
+      this.useFault(fault);
+      return { ...faultResponse(fault), injected: true };
+    }
     if (!match) {
       // Drain the body so keep-alive connections stay usable.
       request.resume();
@@ -196,6 +202,7 @@ export class RestRouter {
     };
     try {
       const response = await match.route.handle(restRequest);
+      if (fault && this.useFault(fault)) return { ...faultResponse(fault), injected: true };
       return { ...response, headers: { ...verdict.headers, ...response.headers }, injected: false };
     } catch (error) {
       if (error instanceof DiscordRestError) return { ...errorResponse(error), injected: false };
@@ -206,12 +213,16 @@ export class RestRouter {
     }
   }
 
-  private takeFault(summary: RestRequestSummary): Fault | undefined {
-    const fault = this.faults.find((candidate) => candidate.remaining > 0 && matches(candidate.matcher, summary));
-    if (!fault) return undefined;
+  private findFault(summary: RestRequestSummary): Fault | undefined {
+    return this.faults.find((candidate) => candidate.remaining > 0 && matches(candidate.matcher, summary));
+  }
+
+  /** Counts one use of the fault; false when other requests used it up meanwhile (while this one was handled). */
+  private useFault(fault: Fault): boolean {
+    if (fault.remaining <= 0) return false;
     fault.remaining -= 1;
     if (fault.remaining === 0) this.faults.splice(this.faults.indexOf(fault), 1);
-    return fault;
+    return true;
   }
 }
 

@@ -81,6 +81,8 @@ class ChannelRouteHandlers {
     const { payload, files } = { ...body, payload: this.withEmbedsAllowed(channel, body.payload) };
     if (payload.enforceNonce && payload.nonce !== undefined) {
       const earlier = messages.findByNonce(channel.id, this.botId, payload.nonce);
+      // As on Discord: the message of a nonce that was deleted since is not created again.
+      if (earlier === "deleted") throw restErrors.unknownMessage();
       if (earlier) return { status: 200, body: toApiMessage(state, earlier) };
     }
     return { status: 200, body: toApiMessage(state, this.postMessage(channel, payload, files)) };

@@ -11,12 +11,14 @@ import {
   GuildSystemChannelFlags,
   GuildVerificationLevel,
   InteractionType,
+  MessageFlags,
   RoleFlags,
   UserFlags,
 } from "discord-api-types/v10";
 import type {
   APIAttachment,
   APIChannel,
+  APIEmbed,
   APIGuild,
   APIGuildMember,
   APIInteractionDataResolvedChannel,
@@ -302,7 +304,7 @@ export function toApiMessage(state: EmulatorState, message: StoredMessage): APIM
     }),
     mention_roles: [...message.mentions.roleIds],
     attachments: message.attachments.map(toApiAttachment),
-    embeds: structuredClone(message.embeds),
+    embeds: shownEmbeds(message),
     components: structuredClone(message.components),
     pinned: false,
     type: message.type,
@@ -352,4 +354,9 @@ function toInteractionMetadata(state: EmulatorState, message: StoredMessage): AP
     };
   }
   return { ...base, type: InteractionType.ApplicationCommand };
+}
+
+/** A message's embeds as Discord shows and returns them: none while SUPPRESS_EMBEDS is set (they are kept, hidden). */
+export function shownEmbeds(message: Pick<StoredMessage, "embeds" | "flags">): APIEmbed[] {
+  return (message.flags & MessageFlags.SuppressEmbeds) !== 0 ? [] : structuredClone(message.embeds);
 }

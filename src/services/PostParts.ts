@@ -3,7 +3,7 @@ import type { Logger } from "../logging/createLogger.js";
 import { messageFingerprint } from "./messageFingerprint.js";
 import type { PostMessage } from "./PostRenderer.js";
 import { postNonce } from "./postNonce.js";
-import type { PostSender } from "./PostSender.js";
+import { DeliveryError, DeliveryFailure, NonceSpentError, strippedMessageOf, type PostSender } from "./PostSender.js";
 
 export interface PostPartsTarget {
   /** The post's (or announcement's) id in its ledger. */
@@ -55,7 +55,8 @@ export class PostParts {
     now: Date,
     log: Logger,
   ): Promise<{ messageIds: string[]; reused: number }> {
-    const sentIds = await this.alreadySent(target, now, log);
+    const records = await this.parts.listFor(target.postId);
+    const sentIds = await this.alreadySent(target, records, now, log);
     const messageIds: string[] = [];
     let reused = 0;
     for (const [part, message] of messages.entries()) {
@@ -65,18 +66,100 @@ export class PostParts {
         reused += 1;
         continue;
       }
-      const nonce = postNonce(target.postKey, part);
+      const record = records.find((candidate) => candidate.part === part);
+      // The nonce the part's attempts went under (a new one once a message of the part was deleted).
+      let nonce = record?.nonce ?? postNonce(target.postKey, part);
+      if (record?.strippedMessageId != null)
+        nonce = await this.deleteStrippedBeforeSend(target, part, record.strippedMessageId, record.channelId ?? target.channelId, log);
       await this.parts.recordAttempt({ postId: target.postId, part, nonce, fingerprint: messageFingerprint(message) }, now);
-      const { messageId } = await this.sender.sendToChannel(target.channelId, message, nonce);
+      const { messageId } = await this.sendPart(target, part, message, nonce, log);
       await this.parts.markSent(target.postId, part, messageId, target.channelId, now);
       messageIds.push(messageId);
     }
     return { messageIds, reused };
   }
 
+  /**
+   * Sends one part. A message Discord stored without its embeds is not the part: it is recorded, to be deleted
+   * before the part goes again, and deleted now if Discord lets it; the send's refusal (no_permission) stands.
+   * One refused because the message of its nonce was deleted (by a moderator, since an attempt that left no
+   * record) gets a new nonce for the next attempt.
+   */
+  private async sendPart(
+    target: PostPartsTarget,
+    part: number,
+    message: PostMessage,
+    nonce: string,
+    log: Logger,
+  ): Promise<{ messageId: string }> {
+    try {
+      return await this.sender.sendToChannel(target.channelId, message, nonce);
+    } catch (error) {
+      const stripped = strippedMessageOf(error);
+      if (stripped !== null) {
+        await this.parts.recordStripped(target.postId, part, nonce, stripped, target.channelId);
+        try {
+          await this.deleteStripped(target, part, stripped, target.channelId, log);
+        } catch (deleteError) {
+          // Tried again before the part's next send; the send's own refusal is what the caller acts on.
+          log.warn({ part, messageId: stripped, err: deleteError }, "post part stored without its embeds not deleted yet");
+        }
+      } else if (error instanceof NonceSpentError) {
+        await this.parts.recordNonceRenewed(target.postId, part, { nonce }, renewedNonce(target, part, nonce));
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Deletes the part's message Discord stored without its embeds; its new nonce once it is gone (Discord refuses a
+   * message under the nonce of a deleted one, for a few minutes). Throws DeliveryError when the message may still
+   * be there: the part then waits (no_permission: the channel is flagged; transient: retried later).
+   */
+  private async deleteStripped(target: PostPartsTarget, part: number, messageId: string, channelId: string, log: Logger): Promise<string> {
+    await this.sender.deleteMessage(channelId, messageId);
+    log.info({ part, messageId }, "post part stored without its embeds deleted: it will be sent again");
+    return this.forgetStripped(target, part, messageId);
+  }
+
+  /**
+   * deleteStripped before the part is sent again. A refusal (no_permission) holds the part, its channel flagged,
+   * only while the channel's check would keep the flag: when the message is in another channel than the post's
+   * (the cohort moved since) or the bot's cache says it holds every post permission in the post's channel, the
+   * check would clear the flag and the part be held again at once, each time until the post is given up. The
+   * message is then left where it is (logged) and the part sent under a new nonce.
+   */
+  private async deleteStrippedBeforeSend(
+    target: PostPartsTarget,
+    part: number,
+    messageId: string,
+    channelId: string,
+    log: Logger,
+  ): Promise<string> {
+    try {
+      return await this.deleteStripped(target, part, messageId, channelId, log);
+    } catch (error) {
+      const refused = error instanceof DeliveryError && error.failure === DeliveryFailure.NoPermission;
+      if (!refused || (channelId === target.channelId && !this.sender.mayPostFromCache(target.channelId))) throw error;
+      log.warn({ part, messageId, channelId, err: error }, "post part stored without its embeds left: Discord refused its deletion");
+      return this.forgetStripped(target, part, messageId);
+    }
+  }
+
+  /** The part's stripped message forgotten (deleted, or left for good): its new nonce, recorded. */
+  private async forgetStripped(target: PostPartsTarget, part: number, messageId: string): Promise<string> {
+    const nonce = renewedNonce(target, part, messageId);
+    await this.parts.recordNonceRenewed(target.postId, part, { strippedMessageId: messageId }, nonce);
+    return nonce;
+  }
+
   /** Part index → message id of the parts sent before, including those found in the channel after an attempt left no record. */
-  private async alreadySent(target: PostPartsTarget, now: Date, log: Logger): Promise<Map<number, string>> {
-    const records = await this.parts.listFor(target.postId);
+  private async alreadySent(
+    target: PostPartsTarget,
+    records: readonly PostPartRecord[],
+    now: Date,
+    log: Logger,
+  ): Promise<Map<number, string>> {
     const sent = new Map<number, string>();
     for (const record of records)
       if (record.status === PostPartStatus.Sent && record.messageId !== null) sent.set(record.part, record.messageId);
@@ -106,6 +189,11 @@ export class PostParts {
     sent.set(record.part, messageId);
     log.warn({ part: record.part, messageId }, "post part found in the channel: an earlier attempt had sent it");
   }
+}
+
+/** A part's nonce after the message of its last one (`spent`: that nonce, or the message's id) is gone: never one used before. */
+function renewedNonce(target: PostPartsTarget, part: number, spent: string): string {
+  return postNonce(`${target.postKey}~${spent}`, part);
 }
 
 /**

@@ -29,6 +29,11 @@ export class DeliveryError extends Error {
      * once it recovers; other no_permission refusals of an edit are not flagged (an edit is no post).
      */
     readonly embedLinksRefusedIn: string | null = null,
+    /**
+     * The message Discord stored for the send without its embeds (the bot had lost Embed Links, its cache not
+     * knowing yet): no_permission, as when the cache knows, and not the post. The caller is to delete it.
+     */
+    readonly strippedMessageId: string | null = null,
   ) {
     super(message);
     this.name = "DeliveryError";
@@ -38,6 +43,22 @@ export class DeliveryError extends Error {
 /** The channel an error says the bot may not embed links in; null for any other error. */
 export function embedLinksRefusedIn(error: unknown): string | null {
   return error instanceof DeliveryError ? error.embedLinksRefusedIn : null;
+}
+
+/**
+ * A send refused because the message Discord stored under its nonce was deleted since (Discord will not post
+ * another under that nonce for a few minutes): transient, the next attempt to go under a new nonce.
+ */
+export class NonceSpentError extends DeliveryError {
+  constructor(status: number | null, code: number | null) {
+    super(DeliveryFailure.Transient, "the message of this nonce was deleted", status, code);
+    this.name = "NonceSpentError";
+  }
+}
+
+/** The message Discord stored without its embeds for the send that failed so; null for any other error. */
+export function strippedMessageOf(error: unknown): string | null {
+  return error instanceof DeliveryError ? error.strippedMessageId : null;
 }
 
 /**
@@ -90,6 +111,16 @@ export interface PostSender {
    * sends back unchanged). Throws DeliveryError.
    */
   readMessage(channelId: string, messageId: string): Promise<PostMessage>;
+  /**
+   * Deletes a message of the bot's in a channel; resolves once it is gone, also when it was gone already (or its
+   * channel). Throws DeliveryError: no_permission when Discord refuses, transient when it may not have happened.
+   */
+  deleteMessage(channelId: string, messageId: string): Promise<void>;
+  /**
+   * Whether the bot's cache says it holds every post permission in the channel (View Channel, Send Messages, Embed
+   * Links: what the channel's check looks for): no request to Discord. False when it cannot tell.
+   */
+  mayPostFromCache(channelId: string): boolean;
   /** Replaces a posted message's content (the live board). Throws DeliveryError. */
   editMessage(channelId: string, messageId: string, message: PostMessage): Promise<void>;
   /** Opens a public thread on a posted message; "not_allowed" (quietly) when the bot may not create threads there. */

@@ -170,6 +170,8 @@ export async function startBotHarness(
     schedulerCourseOverMembersKept?: number;
     shutdownWaitMs?: number;
     exportRepository?: AppOverrides["exportRepository"];
+    /** How long the emulator remembers a nonce, on the bot's clock (default: the emulator's 5 minutes). */
+    nonceWindowMs?: number;
   } = {},
 ): Promise<BotHarness> {
   const clock = new ManualClock(options.now ?? new Date("2027-01-05T10:00:00Z"));
@@ -178,6 +180,7 @@ export async function startBotHarness(
     interactionDeadlineMs: unhurriedDeadlineMs,
     answerWaitMs: unhurriedDeadlineMs,
     now: () => clock.now().getTime(),
+    nonceWindowMs: options.nonceWindowMs,
   });
   const guild = emulator.createGuild({ name: "Study Server" });
   const channel = emulator.createChannel(guild.id, { name: "backend-cohort" });

@@ -97,6 +97,29 @@ describe("AnnouncementRepository claims", () => {
     expect((await parts.listFor(announcement.id)).map((record) => record.attemptedAt)).toEqual([now]);
   });
 
+  it("lets a stale write about a part's stripped message or spent nonce change nothing once the row moved on", async () => {
+    const announcement = await claimed(`key-${++nextKey}`, "request-1", now);
+    const parts = new AnnouncementPartRepository(handle.prisma);
+    const postId = announcement.id;
+    const row = async (part: number) => (await parts.listFor(postId)).find((record) => record.part === part);
+    // Part 0: another process renewed the nonce, then sent the part; the first process's late writes change nothing.
+    await parts.recordAttempt({ postId, part: 0, nonce: "nonce-0", fingerprint: "fingerprint-0" }, now);
+    await parts.recordAttempt({ postId, part: 0, nonce: "nonce-0b", fingerprint: "fingerprint-0" }, now);
+    await parts.recordStripped(postId, 0, "nonce-0", "stripped-0", "100");
+    await parts.recordNonceRenewed(postId, 0, { nonce: "nonce-0" }, "nonce-0c");
+    expect(await row(0)).toMatchObject({ nonce: "nonce-0b", strippedMessageId: null });
+    await parts.markSent(postId, 0, "message-0", "100", now);
+    await parts.recordNonceRenewed(postId, 0, { nonce: "nonce-0b" }, "nonce-0d");
+    expect(await row(0)).toMatchObject({ nonce: "nonce-0b", status: "sent", messageId: "message-0" });
+    // Part 1: a stripped message is forgotten only by the write that names it.
+    await parts.recordAttempt({ postId, part: 1, nonce: "nonce-1", fingerprint: "fingerprint-1" }, now);
+    await parts.recordStripped(postId, 1, "nonce-1", "stripped-1", "100");
+    await parts.recordNonceRenewed(postId, 1, { strippedMessageId: "stripped-older" }, "nonce-1x");
+    expect(await row(1)).toMatchObject({ nonce: "nonce-1", strippedMessageId: "stripped-1" });
+    await parts.recordNonceRenewed(postId, 1, { strippedMessageId: "stripped-1" }, "nonce-1b");
+    expect(await row(1)).toMatchObject({ nonce: "nonce-1b", strippedMessageId: null });
+  });
+
   it("lets exactly one of many attempts started together claim a new announcement", async () => {
     const key = `key-${++nextKey}`;
     const claims = await Promise.all(Array.from({ length: 6 }, (_, index) => claimAt(key, `request-${index}`, now)));

@@ -760,6 +760,64 @@ describe("channel messages", () => {
     expect(fetched).not.toHaveProperty("nonce");
   });
 
+  it("refuses a repeated nonce whose message was deleted since with Unknown Message (10008), as Discord does", async () => {
+    const { emu, channelId } = world;
+    const channel = textChannel(channelId);
+    const first = await channel.send({ content: "weekly post", nonce: "deleted-post", enforceNonce: true });
+    emu.deleteMessage(first.id);
+    const again = await channel.send({ content: "weekly post", nonce: "deleted-post", enforceNonce: true }).catch((e: unknown) => e);
+    expect(again).toMatchObject({ status: 404, code: 10008 });
+    expect(
+      emu.channelMessages(channelId).filter((message) => message.content === "weekly post" && message.nonce === "deleted-post"),
+    ).toEqual([]);
+  });
+
+  it("answers a repeated nonce with its message as a moderator left it, SUPPRESS_EMBEDS set and its embeds hidden", async () => {
+    const { emu, channelId } = world;
+    const channel = textChannel(channelId);
+    const first = await channel.send({ embeds: [{ title: "Week 1" }], nonce: "suppressed-post", enforceNonce: true });
+    emu.suppressEmbeds(first.id);
+    const again = (await world.rest.post(Routes.channelMessages(channelId), {
+      body: { embeds: [{ title: "Week 1" }], nonce: "suppressed-post", enforce_nonce: true },
+    })) as { id: string; flags: number; embeds: unknown[] };
+    expect(again).toMatchObject({ id: first.id, embeds: [] });
+    expect(again.flags & MessageFlags.SuppressEmbeds).not.toBe(0);
+    expect(emu.message(first.id)?.embeds).toEqual([]);
+    // Discord keeps the embeds, the flag only hides them: clearing it shows them again.
+    const shown = (await world.rest.patch(Routes.channelMessage(channelId, first.id), { body: { flags: 0 } })) as {
+      embeds: { title?: string }[];
+    };
+    expect(shown.embeds.map((embed) => embed.title)).toEqual(["Week 1"]);
+    expect(emu.message(first.id)?.embeds.map((embed) => embed.title)).toEqual(["Week 1"]);
+  });
+
+  it("carries out a request whose answer it loses (afterHandling) and keeps a change the bot did not hear (unheard)", async () => {
+    const { emu, guild, client, rest } = world;
+    const quiet = emu.createChannel(guild.id, { name: "quiet" });
+    await until(() => client.channels.cache.has(quiet.id), "the quiet channel in the client's cache");
+    emu.failNext(`POST /channels/${quiet.id}/messages`, 400, 1, { afterHandling: true });
+    const lost = await rest.post(Routes.channelMessages(quiet.id), { body: { content: "stored" } }).catch((e: unknown) => e);
+    expect(lost).toMatchObject({ status: 400 });
+    expect(emu.channelMessages(quiet.id).map((message) => message.content)).toEqual(["stored"]);
+    // A request the route refuses does not use up such a fault: the next one carried out loses its answer.
+    emu.failNext(`POST /channels/${quiet.id}/messages`, 400, 1, { afterHandling: true, body: { message: "lost", code: 0 } });
+    const empty = await rest.post(Routes.channelMessages(quiet.id), { body: { content: "" } }).catch((e: unknown) => e);
+    expect(empty).toMatchObject({ status: 400, code: 50006 });
+    const lostToo = await rest.post(Routes.channelMessages(quiet.id), { body: { content: "stored too" } }).catch((e: unknown) => e);
+    expect(lostToo).toMatchObject({ status: 400, code: 0 });
+    expect(emu.channelMessages(quiet.id).map((message) => message.content)).toEqual(["stored", "stored too"]);
+
+    emu.setBotChannelPermissions(quiet.id, { botCanEmbedLinks: false }, { unheard: true });
+    const posted = (await rest.post(Routes.channelMessages(quiet.id), { body: { content: "words", embeds: [{ title: "Card" }] } })) as {
+      embeds: unknown[];
+    };
+    expect(posted.embeds).toEqual([]);
+    const cached = client.channels.cache.get(quiet.id);
+    const me = cached !== undefined && !cached.isDMBased() ? cached.guild.members.me : null;
+    if (cached === undefined || cached.isDMBased() || me === null) throw new Error("the quiet channel or the bot's member is not cached");
+    expect(cached.permissionsFor(me).has(PermissionFlagsBits.EmbedLinks)).toBe(true);
+  });
+
   it("rejects a 4000-character message and oversized embeds with 50035", async () => {
     const { emu, channelId } = world;
     const channel = textChannel(channelId);

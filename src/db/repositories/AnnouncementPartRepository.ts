@@ -1,6 +1,13 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
-import { PostPartRows, type PostPartAttempt, type PostPartRow, type PostPartSent } from "./PostPartRows.js";
+import {
+  PostPartRows,
+  type PostPartAttempt,
+  type PostPartGuard,
+  type PostPartRow,
+  type PostPartSent,
+  type PostPartStripped,
+} from "./PostPartRows.js";
 
 /** The per-message ledger of `/cohort announce` announcements (a post's `postId` is the announcement's id). */
 export class AnnouncementPartRepository extends PostPartRows {
@@ -29,7 +36,12 @@ export class AnnouncementPartRepository extends PostPartRows {
     });
   }
 
-  protected updateRow(announcementId: number, part: number, data: PostPartSent): Promise<unknown> {
-    return this.prisma.announcementPart.updateMany({ where: { announcementId, part }, data });
+  protected updateRow(
+    announcementId: number,
+    part: number,
+    data: PostPartSent | PostPartStripped,
+    guard: PostPartGuard = {},
+  ): Promise<unknown> {
+    return this.prisma.announcementPart.updateMany({ where: { announcementId, part, ...guard }, data });
   }
 }

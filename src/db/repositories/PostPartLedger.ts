@@ -22,8 +22,13 @@ export interface PostPartRecord {
   /** When its first send was started (a later attempt, under the same nonce, may be answered with that send's message). */
   readonly attemptedAt: Date;
   readonly messageId: string | null;
-  /** The channel it was sent in; null when sent before this was kept (or not sent yet). */
+  /** The channel it was sent in (or its stripped message was); null when sent before this was kept (or not sent yet). */
   readonly channelId: string | null;
+  /**
+   * A message of the part's that Discord stored without its embeds (the bot had lost Embed Links there), not known
+   * to be deleted yet: it is deleted (in `channelId`) before the part is sent again. Null when there is none.
+   */
+  readonly strippedMessageId: string | null;
 }
 
 /**
@@ -40,4 +45,20 @@ export interface PostPartLedger {
   ): Promise<void>;
   /** `channelId`: where it was sent, so a later edit finds it after the cohort moved to another channel. */
   markSent(postId: number, part: number, messageId: string, channelId: string, now: Date): Promise<void>;
+  /**
+   * Discord stored the part's message `messageId`, sent under `nonce`, in `channelId` without its embeds: it is to be
+   * deleted. Written only while the part is still attempted under that nonce (not after another process took it over).
+   */
+  recordStripped(postId: number, part: number, nonce: string, messageId: string, channelId: string): Promise<void>;
+  /**
+   * The message of the part's nonce is gone (its stripped message deleted, or one a moderator deleted): any stripped
+   * message is forgotten, and the part is sent under `nonce` from now on (Discord refuses a message under the nonce
+   * of a deleted one for a few minutes, rather than post it again). Written only while the row still says what
+   * `spent` names: the part still attempted under that nonce, or that stripped message still recorded; a stale
+   * write (another process renewed it, or sent the part, since) changes nothing.
+   */
+  recordNonceRenewed(postId: number, part: number, spent: SpentNonce, nonce: string): Promise<void>;
 }
+
+/** What a part's new nonce replaces: the nonce a send was refused under, or the stripped message that was deleted. */
+export type SpentNonce = { readonly nonce: string } | { readonly strippedMessageId: string };

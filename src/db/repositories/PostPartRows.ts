@@ -1,5 +1,5 @@
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
-import { PostPartStatus, type PostPartLedger, type PostPartRecord } from "./PostPartLedger.js";
+import { PostPartStatus, type PostPartLedger, type PostPartRecord, type SpentNonce } from "./PostPartLedger.js";
 
 /** The columns a part's row has in either table (ScheduledPostPart, AnnouncementPart), its post's id aside. */
 export interface PostPartRow {
@@ -10,6 +10,7 @@ export interface PostPartRow {
   readonly attemptedAt: Date;
   readonly messageId: string | null;
   readonly channelId: string | null;
+  readonly strippedMessageId: string | null;
 }
 
 /** What a part's first attempt writes; a later attempt of it writes only `nonce` and `fingerprint`. */
@@ -26,6 +27,17 @@ export interface PostPartSent {
   readonly messageId: string;
   readonly channelId: string;
   readonly sentAt: Date;
+}
+
+/** What recording a part's stripped message (or that it is gone) writes. */
+export type PostPartStripped =
+  { readonly strippedMessageId: string; readonly channelId: string } | { readonly strippedMessageId: null; readonly nonce: string };
+
+/** What a row must still hold for an update to be written (a stale one changes nothing). */
+export interface PostPartGuard {
+  readonly status?: PostPartStatus;
+  readonly nonce?: string;
+  readonly strippedMessageId?: string;
 }
 
 /**
@@ -45,8 +57,13 @@ export abstract class PostPartRows implements PostPartLedger {
     created: PostPartAttempt,
     updated: Pick<PostPartAttempt, "nonce" | "fingerprint">,
   ): Promise<unknown>;
-  /** Sets `data` on the part's row, if there is one. */
-  protected abstract updateRow(postId: number, part: number, data: PostPartSent): Promise<unknown>;
+  /** Sets `data` on the part's row, if there is one (and it holds what `guard` says). */
+  protected abstract updateRow(
+    postId: number,
+    part: number,
+    data: PostPartSent | PostPartStripped,
+    guard?: PostPartGuard,
+  ): Promise<unknown>;
 
   async listFor(postId: number): Promise<PostPartRecord[]> {
     return (await this.rowsOf(postId)).map((row) => ({
@@ -58,6 +75,7 @@ export abstract class PostPartRows implements PostPartLedger {
       attemptedAt: row.attemptedAt,
       messageId: row.messageId,
       channelId: row.channelId,
+      strippedMessageId: row.strippedMessageId,
     }));
   }
 
@@ -80,5 +98,17 @@ export abstract class PostPartRows implements PostPartLedger {
 
   async markSent(postId: number, part: number, messageId: string, channelId: string, now: Date): Promise<void> {
     await this.writes.run(() => this.updateRow(postId, part, { status: PostPartStatus.Sent, messageId, channelId, sentAt: now }));
+  }
+
+  async recordStripped(postId: number, part: number, nonce: string, messageId: string, channelId: string): Promise<void> {
+    await this.writes.run(() =>
+      this.updateRow(postId, part, { strippedMessageId: messageId, channelId }, { status: PostPartStatus.Attempted, nonce }),
+    );
+  }
+
+  async recordNonceRenewed(postId: number, part: number, spent: SpentNonce, nonce: string): Promise<void> {
+    const guard: PostPartGuard =
+      "nonce" in spent ? { status: PostPartStatus.Attempted, nonce: spent.nonce } : { strippedMessageId: spent.strippedMessageId };
+    await this.writes.run(() => this.updateRow(postId, part, { strippedMessageId: null, nonce }, guard));
   }
 }

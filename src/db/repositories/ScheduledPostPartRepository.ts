@@ -1,6 +1,13 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
-import { PostPartRows, type PostPartAttempt, type PostPartRow, type PostPartSent } from "./PostPartRows.js";
+import {
+  PostPartRows,
+  type PostPartAttempt,
+  type PostPartGuard,
+  type PostPartRow,
+  type PostPartSent,
+  type PostPartStripped,
+} from "./PostPartRows.js";
 
 /** The per-message ledger of split posts: a part once recorded as sent is never sent again. */
 export class ScheduledPostPartRepository extends PostPartRows {
@@ -29,7 +36,7 @@ export class ScheduledPostPartRepository extends PostPartRows {
     });
   }
 
-  protected updateRow(postId: number, part: number, data: PostPartSent): Promise<unknown> {
-    return this.prisma.scheduledPostPart.updateMany({ where: { postId, part }, data });
+  protected updateRow(postId: number, part: number, data: PostPartSent | PostPartStripped, guard: PostPartGuard = {}): Promise<unknown> {
+    return this.prisma.scheduledPostPart.updateMany({ where: { postId, part, ...guard }, data });
   }
 }
