@@ -125,7 +125,7 @@ export class PostParts {
   /**
    * deleteStripped before the part is sent again. A refusal (no_permission) holds the part, its channel flagged,
    * only while the channel's check would keep the flag: when the message is in another channel than the post's
-   * (the cohort moved since) or the bot's cache says it holds every post permission in the post's channel, the
+   * (the cohort moved since) or Discord, asked now, says the bot holds every post permission in the post's channel, the
    * check would clear the flag and the part be held again at once, each time until the post is given up. The
    * message is then left where it is (logged) and the part sent under a new nonce.
    */
@@ -140,7 +140,10 @@ export class PostParts {
       return await this.deleteStripped(target, part, messageId, channelId, log);
     } catch (error) {
       const refused = error instanceof DeliveryError && error.failure === DeliveryFailure.NoPermission;
-      if (!refused || (channelId === target.channelId && !this.sender.mayPostFromCache(target.channelId))) throw error;
+      // Asked of Discord, not the cache: a cache that missed the change (its fetch after the stripped send failed, or
+      // another process sent it) would have the part sent, and stripped, again on every pass. A failed fetch throws
+      // (transient): the part waits.
+      if (!refused || (channelId === target.channelId && !(await this.sender.mayPostFetched(target.channelId)))) throw error;
       log.warn({ part, messageId, channelId, err: error }, "post part stored without its embeds left: Discord refused its deletion");
       return this.forgetStripped(target, part, messageId);
     }
