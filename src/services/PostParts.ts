@@ -71,7 +71,8 @@ export class PostParts {
       let nonce = record?.nonce ?? postNonce(target.postKey, part);
       if (record?.strippedMessageId != null)
         nonce = await this.deleteStrippedBeforeSend(target, part, record.strippedMessageId, record.channelId ?? target.channelId, log);
-      await this.parts.recordAttempt({ postId: target.postId, part, nonce, fingerprint: messageFingerprint(message) }, now);
+      if (!(await this.parts.recordAttempt({ postId: target.postId, part, nonce, fingerprint: messageFingerprint(message) }, now)))
+        throw partTakenOver();
       const { messageId } = await this.sendPart(target, part, message, nonce, log);
       await this.parts.markSent(target.postId, part, messageId, target.channelId, now);
       messageIds.push(messageId);
@@ -149,10 +150,13 @@ export class PostParts {
     }
   }
 
-  /** The part's stripped message forgotten (deleted, or left for good): its new nonce, recorded. */
+  /**
+   * The part's stripped message forgotten (deleted, or left for good): its new nonce, recorded. Throws (transient)
+   * when the row no longer names that message: another process has the part since, and this one sends nothing.
+   */
   private async forgetStripped(target: PostPartsTarget, part: number, messageId: string): Promise<string> {
     const nonce = renewedNonce(target, part, messageId);
-    await this.parts.recordNonceRenewed(target.postId, part, { strippedMessageId: messageId }, nonce);
+    if (!(await this.parts.recordNonceRenewed(target.postId, part, { strippedMessageId: messageId }, nonce))) throw partTakenOver();
     return nonce;
   }
 
@@ -192,6 +196,14 @@ export class PostParts {
     sent.set(record.part, messageId);
     log.warn({ part: record.part, messageId }, "post part found in the channel: an earlier attempt had sent it");
   }
+}
+
+/**
+ * The part's row moved on under this attempt (another process renewed its nonce, or sent it): this pass stops
+ * without sending it, as for a transient failure; the next one finds where the part stands.
+ */
+function partTakenOver(): DeliveryError {
+  return new DeliveryError(DeliveryFailure.Transient, "another attempt has the post part since");
 }
 
 /** A part's nonce after the message of its last one (`spent`: that nonce, or the message's id) is gone: never one used before. */
