@@ -8,6 +8,7 @@ import {
   type APIChannel,
   type APIEmbed,
   type APIMessage,
+  type Channel,
   type Client,
   type GuildBasedChannel,
   type GuildMember,
@@ -265,11 +266,19 @@ export class DiscordPostSender implements PostSender {
     return !may(channel, me);
   }
 
-  mayPostFromCache(channelId: string): boolean {
-    const channel = this.client.channels.cache.get(channelId);
-    if (channel === undefined || channel.isDMBased()) return false;
-    const me = channel.guild.members.me;
-    if (me === null) return false;
+  async mayPostFetched(channelId: string): Promise<boolean> {
+    let channel: Channel | null;
+    let me: GuildMember | null = null;
+    try {
+      channel = await this.client.channels.fetch(channelId, { force: true });
+      if (channel !== null && !channel.isDMBased()) {
+        [me] = await Promise.all([channel.guild.members.fetchMe({ force: true }), channel.guild.roles.fetch(undefined, { force: true })]);
+      }
+    } catch (error) {
+      const status = error instanceof DiscordAPIError ? error.status : null;
+      throw new DeliveryError(DeliveryFailure.Transient, "the bot's permissions in the channel could not be fetched", status);
+    }
+    if (channel === null || channel.isDMBased() || me === null) return false;
     return botMay(channel, me, [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks]);
   }
 

@@ -82,7 +82,7 @@ export class MessageService {
     private readonly baseUrl: () => string,
     private readonly events: MessageEvents,
     private readonly nonceWindowMs: number,
-    /** The clock of the nonce memory (tests move it instead of waiting minutes). */
+    /** The clock of the nonce memory and of messages' creation and edit times (tests move it instead of waiting minutes). */
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -128,7 +128,7 @@ export class MessageService {
       allowedMentions,
       mentions: this.mentionsFor(channel, input.authorId, content, allowedMentions),
       tts: payload.tts,
-      createdAt: Date.now(),
+      createdAt: this.now(),
       editedAt: null,
       webhookId: input.webhookId ?? null,
       interaction: input.interaction ?? null,
@@ -163,7 +163,7 @@ export class MessageService {
       message.attachments = this.buildAttachments(channel.id, payload, files, message.attachments);
     }
     message.mentions = this.mentionsFor(channel, message.authorId, message.content, message.allowedMentions);
-    message.editedAt = Date.now();
+    message.editedAt = this.now();
     for (const attachment of message.attachments) this.state.attachments.set(attachment.id, attachment);
     this.announce(GatewayDispatchEvents.MessageUpdate, message);
     this.events.updated(message);

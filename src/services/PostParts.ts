@@ -71,7 +71,8 @@ export class PostParts {
       let nonce = record?.nonce ?? postNonce(target.postKey, part);
       if (record?.strippedMessageId != null)
         nonce = await this.deleteStrippedBeforeSend(target, part, record.strippedMessageId, record.channelId ?? target.channelId, log);
-      await this.parts.recordAttempt({ postId: target.postId, part, nonce, fingerprint: messageFingerprint(message) }, now);
+      if (!(await this.parts.recordAttempt({ postId: target.postId, part, nonce, fingerprint: messageFingerprint(message) }, now)))
+        throw partTakenOver();
       const { messageId } = await this.sendPart(target, part, message, nonce, log);
       await this.parts.markSent(target.postId, part, messageId, target.channelId, now);
       messageIds.push(messageId);
@@ -125,7 +126,7 @@ export class PostParts {
   /**
    * deleteStripped before the part is sent again. A refusal (no_permission) holds the part, its channel flagged,
    * only while the channel's check would keep the flag: when the message is in another channel than the post's
-   * (the cohort moved since) or the bot's cache says it holds every post permission in the post's channel, the
+   * (the cohort moved since) or Discord, asked now, says the bot holds every post permission in the post's channel, the
    * check would clear the flag and the part be held again at once, each time until the post is given up. The
    * message is then left where it is (logged) and the part sent under a new nonce.
    */
@@ -140,16 +141,22 @@ export class PostParts {
       return await this.deleteStripped(target, part, messageId, channelId, log);
     } catch (error) {
       const refused = error instanceof DeliveryError && error.failure === DeliveryFailure.NoPermission;
-      if (!refused || (channelId === target.channelId && !this.sender.mayPostFromCache(target.channelId))) throw error;
+      // Asked of Discord, not the cache: a cache that missed the change (its fetch after the stripped send failed, or
+      // another process sent it) would have the part sent, and stripped, again on every pass. A failed fetch throws
+      // (transient): the part waits.
+      if (!refused || (channelId === target.channelId && !(await this.sender.mayPostFetched(target.channelId)))) throw error;
       log.warn({ part, messageId, channelId, err: error }, "post part stored without its embeds left: Discord refused its deletion");
       return this.forgetStripped(target, part, messageId);
     }
   }
 
-  /** The part's stripped message forgotten (deleted, or left for good): its new nonce, recorded. */
+  /**
+   * The part's stripped message forgotten (deleted, or left for good): its new nonce, recorded. Throws (transient)
+   * when the row no longer names that message: another process has the part since, and this one sends nothing.
+   */
   private async forgetStripped(target: PostPartsTarget, part: number, messageId: string): Promise<string> {
     const nonce = renewedNonce(target, part, messageId);
-    await this.parts.recordNonceRenewed(target.postId, part, { strippedMessageId: messageId }, nonce);
+    if (!(await this.parts.recordNonceRenewed(target.postId, part, { strippedMessageId: messageId }, nonce))) throw partTakenOver();
     return nonce;
   }
 
@@ -189,6 +196,14 @@ export class PostParts {
     sent.set(record.part, messageId);
     log.warn({ part: record.part, messageId }, "post part found in the channel: an earlier attempt had sent it");
   }
+}
+
+/**
+ * The part's row moved on under this attempt (another process renewed its nonce, or sent it): this pass stops
+ * without sending it, as for a transient failure; the next one finds where the part stands.
+ */
+function partTakenOver(): DeliveryError {
+  return new DeliveryError(DeliveryFailure.Transient, "another attempt has the post part since");
 }
 
 /** A part's nonce after the message of its last one (`spent`: that nonce, or the message's id) is gone: never one used before. */

@@ -117,10 +117,11 @@ export interface PostSender {
    */
   deleteMessage(channelId: string, messageId: string): Promise<void>;
   /**
-   * Whether the bot's cache says it holds every post permission in the channel (View Channel, Send Messages, Embed
-   * Links: what the channel's check looks for): no request to Discord. False when it cannot tell.
+   * Whether the bot holds every post permission in the channel (View Channel, Send Messages, Embed Links: what the
+   * channel's check looks for), from the channel, the bot's member and the roles fetched from Discord now (the cache
+   * may not have heard of a change). Throws DeliveryError (transient) when they cannot be fetched.
    */
-  mayPostFromCache(channelId: string): boolean;
+  mayPostFetched(channelId: string): Promise<boolean>;
   /** Replaces a posted message's content (the live board). Throws DeliveryError. */
   editMessage(channelId: string, messageId: string, message: PostMessage): Promise<void>;
   /** Opens a public thread on a posted message; "not_allowed" (quietly) when the bot may not create threads there. */

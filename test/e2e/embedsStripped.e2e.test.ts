@@ -226,5 +226,31 @@ describe("a post Discord stores without its embeds because Embed Links went unhe
     expect(postedIn("🏆 Week 7 leaderboard")).toHaveLength(1);
     expect(await channelProblem()).toBeNull();
     expect(await partsOf("week-7")).toEqual(["sent", "sent"]);
+    // The cohort's channel from here on.
+    cards = moved;
+  });
+
+  it("leaves at most the one wordless message while the bot cannot fetch its permissions and Discord refuses the deletion", async () => {
+    // The bot's cache never hears Embed Links went: it cannot fetch the channel, its member or the roles either.
+    let failing = true;
+    failDeletes(() => failing, 403, { message: "Missing Permissions", code: 50013 });
+    const isFetch = (request: { method: string; path: string }) =>
+      request.method === "GET" &&
+      (request.path === `/channels/${cards.id}` || /^\/guilds\/[^/]+\/(members\/[^/]+|roles)$/.test(request.path));
+    bot.emulator.failNext((request) => failing && isFetch(request), 500, 100_000);
+    embedLinksGoneUnheard();
+    for (const at of ["09:00:30", "09:06:00", "09:12:00", "09:18:00", "09:24:00"]) await tickAt(bot, `2027-02-22T${at}Z`);
+    expect(barePosts()).toHaveLength(1);
+    expect(titled("📚 Week 8 of 12")).toEqual([]);
+    expect(await partsOf("week-8")).not.toContain("sent");
+
+    failing = false;
+    await embedLinksBack();
+    await tickAt(bot, "2027-02-22T09:30:00Z");
+    await tickAt(bot, "2027-02-22T09:36:00Z");
+    expect(barePosts()).toHaveLength(1);
+    expect(titled("📚 Week 8 of 12")).toHaveLength(1);
+    expect(titled("🏆 Week 8 leaderboard")).toHaveLength(1);
+    expect(await partsOf("week-8")).toEqual(["sent", "sent"]);
   });
 });

@@ -102,21 +102,25 @@ describe("AnnouncementRepository claims", () => {
     const parts = new AnnouncementPartRepository(handle.prisma);
     const postId = announcement.id;
     const row = async (part: number) => (await parts.listFor(postId)).find((record) => record.part === part);
-    // Part 0: another process renewed the nonce, then sent the part; the first process's late writes change nothing.
-    await parts.recordAttempt({ postId, part: 0, nonce: "nonce-0", fingerprint: "fingerprint-0" }, now);
-    await parts.recordAttempt({ postId, part: 0, nonce: "nonce-0b", fingerprint: "fingerprint-0" }, now);
-    await parts.recordStripped(postId, 0, "nonce-0", "stripped-0", "100");
-    await parts.recordNonceRenewed(postId, 0, { nonce: "nonce-0" }, "nonce-0c");
+    // Part 0: another process renewed the nonce, then sent the part; the first process's late writes change nothing,
+    // and say so (it is to stop: the part is another's).
+    expect(await parts.recordAttempt({ postId, part: 0, nonce: "nonce-0", fingerprint: "fingerprint-0" }, now)).toBe(true);
+    expect(await parts.recordNonceRenewed(postId, 0, { nonce: "nonce-0" }, "nonce-0b")).toBe(true);
+    expect(await parts.recordStripped(postId, 0, "nonce-0", "stripped-0", "100")).toBe(false);
+    expect(await parts.recordNonceRenewed(postId, 0, { nonce: "nonce-0" }, "nonce-0c")).toBe(false);
+    expect(await parts.recordAttempt({ postId, part: 0, nonce: "nonce-0", fingerprint: "fingerprint-0" }, now)).toBe(false);
     expect(await row(0)).toMatchObject({ nonce: "nonce-0b", strippedMessageId: null });
+    expect(await parts.recordAttempt({ postId, part: 0, nonce: "nonce-0b", fingerprint: "fingerprint-0" }, now)).toBe(true);
     await parts.markSent(postId, 0, "message-0", "100", now);
-    await parts.recordNonceRenewed(postId, 0, { nonce: "nonce-0b" }, "nonce-0d");
+    expect(await parts.recordNonceRenewed(postId, 0, { nonce: "nonce-0b" }, "nonce-0d")).toBe(false);
+    expect(await parts.recordAttempt({ postId, part: 0, nonce: "nonce-0b", fingerprint: "fingerprint-0" }, now)).toBe(false);
     expect(await row(0)).toMatchObject({ nonce: "nonce-0b", status: "sent", messageId: "message-0" });
     // Part 1: a stripped message is forgotten only by the write that names it.
-    await parts.recordAttempt({ postId, part: 1, nonce: "nonce-1", fingerprint: "fingerprint-1" }, now);
-    await parts.recordStripped(postId, 1, "nonce-1", "stripped-1", "100");
-    await parts.recordNonceRenewed(postId, 1, { strippedMessageId: "stripped-older" }, "nonce-1x");
+    expect(await parts.recordAttempt({ postId, part: 1, nonce: "nonce-1", fingerprint: "fingerprint-1" }, now)).toBe(true);
+    expect(await parts.recordStripped(postId, 1, "nonce-1", "stripped-1", "100")).toBe(true);
+    expect(await parts.recordNonceRenewed(postId, 1, { strippedMessageId: "stripped-older" }, "nonce-1x")).toBe(false);
     expect(await row(1)).toMatchObject({ nonce: "nonce-1", strippedMessageId: "stripped-1" });
-    await parts.recordNonceRenewed(postId, 1, { strippedMessageId: "stripped-1" }, "nonce-1b");
+    expect(await parts.recordNonceRenewed(postId, 1, { strippedMessageId: "stripped-1" }, "nonce-1b")).toBe(true);
     expect(await row(1)).toMatchObject({ nonce: "nonce-1b", strippedMessageId: null });
   });
 

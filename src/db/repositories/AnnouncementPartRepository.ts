@@ -23,25 +23,20 @@ export class AnnouncementPartRepository extends PostPartRows {
     return this.prisma.announcementPart.findMany({ where: { announcementId }, orderBy: { part: "asc" } });
   }
 
-  protected upsertRow(
-    announcementId: number,
-    part: number,
-    created: PostPartAttempt,
-    updated: Pick<PostPartAttempt, "nonce" | "fingerprint">,
-  ): Promise<unknown> {
+  protected createRow(announcementId: number, part: number, created: PostPartAttempt): Promise<unknown> {
     return this.prisma.announcementPart.upsert({
       where: { announcementId_part: { announcementId, part } },
       create: { announcementId, part, ...created },
-      update: updated,
+      update: {},
     });
   }
 
-  protected updateRow(
+  protected async updateRow(
     announcementId: number,
     part: number,
-    data: PostPartSent | PostPartStripped,
+    data: PostPartSent | PostPartStripped | Pick<PostPartAttempt, "fingerprint">,
     guard: PostPartGuard = {},
-  ): Promise<unknown> {
-    return this.prisma.announcementPart.updateMany({ where: { announcementId, part, ...guard }, data });
+  ): Promise<number> {
+    return (await this.prisma.announcementPart.updateMany({ where: { announcementId, part, ...guard }, data })).count;
   }
 }

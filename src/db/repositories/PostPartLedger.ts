@@ -38,26 +38,30 @@ export interface PostPartRecord {
 export interface PostPartLedger {
   /** The parts of the post recorded so far, in order. */
   listFor(postId: number): Promise<PostPartRecord[]>;
-  /** Written before each send of a part that is not sent yet, so a later attempt knows it may already be in the channel. */
+  /**
+   * Written before each send of a part that is not sent yet, so a later attempt knows it may already be in the channel.
+   * False (nothing written) when the part's row is sent, or under another nonce: another process has the part since.
+   */
   recordAttempt(
     part: { readonly postId: number; readonly part: number; readonly nonce: string; readonly fingerprint: string },
     now: Date,
-  ): Promise<void>;
+  ): Promise<boolean>;
   /** `channelId`: where it was sent, so a later edit finds it after the cohort moved to another channel. */
   markSent(postId: number, part: number, messageId: string, channelId: string, now: Date): Promise<void>;
   /**
    * Discord stored the part's message `messageId`, sent under `nonce`, in `channelId` without its embeds: it is to be
-   * deleted. Written only while the part is still attempted under that nonce (not after another process took it over).
+   * deleted. Written only while the part is still attempted under that nonce (not after another process took it over):
+   * false when not written.
    */
-  recordStripped(postId: number, part: number, nonce: string, messageId: string, channelId: string): Promise<void>;
+  recordStripped(postId: number, part: number, nonce: string, messageId: string, channelId: string): Promise<boolean>;
   /**
    * The message of the part's nonce is gone (its stripped message deleted, or one a moderator deleted): any stripped
    * message is forgotten, and the part is sent under `nonce` from now on (Discord refuses a message under the nonce
    * of a deleted one for a few minutes, rather than post it again). Written only while the row still says what
    * `spent` names: the part still attempted under that nonce, or that stripped message still recorded; a stale
-   * write (another process renewed it, or sent the part, since) changes nothing.
+   * write (another process renewed it, or sent the part, since) changes nothing, and is answered false.
    */
-  recordNonceRenewed(postId: number, part: number, spent: SpentNonce, nonce: string): Promise<void>;
+  recordNonceRenewed(postId: number, part: number, spent: SpentNonce, nonce: string): Promise<boolean>;
 }
 
 /** What a part's new nonce replaces: the nonce a send was refused under, or the stripped message that was deleted. */

@@ -13,7 +13,7 @@ export interface PostPartRow {
   readonly strippedMessageId: string | null;
 }
 
-/** What a part's first attempt writes; a later attempt of it writes only `nonce` and `fingerprint`. */
+/** What a part's first attempt writes; a later attempt of it writes only `fingerprint`. */
 export interface PostPartAttempt {
   readonly nonce: string;
   readonly fingerprint: string;
@@ -50,20 +50,15 @@ export abstract class PostPartRows implements PostPartLedger {
 
   /** The post's part rows, in order. */
   protected abstract rowsOf(postId: number): Promise<PostPartRow[]>;
-  /** Creates the part's row with `created`, or sets `updated` on the one there is. */
-  protected abstract upsertRow(
-    postId: number,
-    part: number,
-    created: PostPartAttempt,
-    updated: Pick<PostPartAttempt, "nonce" | "fingerprint">,
-  ): Promise<unknown>;
-  /** Sets `data` on the part's row, if there is one (and it holds what `guard` says). */
+  /** Creates the part's row with `created` unless there is one (which is left as it is). */
+  protected abstract createRow(postId: number, part: number, created: PostPartAttempt): Promise<unknown>;
+  /** Sets `data` on the part's row, if there is one (and it holds what `guard` says): how many rows changed (0 or 1). */
   protected abstract updateRow(
     postId: number,
     part: number,
-    data: PostPartSent | PostPartStripped,
+    data: PostPartSent | PostPartStripped | Pick<PostPartAttempt, "fingerprint">,
     guard?: PostPartGuard,
-  ): Promise<unknown>;
+  ): Promise<number>;
 
   async listFor(postId: number): Promise<PostPartRecord[]> {
     return (await this.rowsOf(postId)).map((row) => ({
@@ -82,33 +77,31 @@ export abstract class PostPartRows implements PostPartLedger {
   async recordAttempt(
     part: { readonly postId: number; readonly part: number; readonly nonce: string; readonly fingerprint: string },
     now: Date,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const { nonce, fingerprint } = part;
     // attemptedAt stays the first attempt's: every attempt shares the part's nonce, so Discord may answer a later one
     // with the message the first stored, and a lookup in the channel must still take that message for the part.
-    await this.writes.run(() =>
-      this.upsertRow(
-        part.postId,
-        part.part,
-        { nonce, fingerprint, status: PostPartStatus.Attempted, attemptedAt: now },
-        { nonce, fingerprint },
-      ),
-    );
+    // The nonce is never changed here (only recordNonceRenewed does): a row under another nonce, or sent, is another's.
+    return this.writes.run(async () => {
+      await this.createRow(part.postId, part.part, { nonce, fingerprint, status: PostPartStatus.Attempted, attemptedAt: now });
+      return (await this.updateRow(part.postId, part.part, { fingerprint }, { status: PostPartStatus.Attempted, nonce })) > 0;
+    });
   }
 
   async markSent(postId: number, part: number, messageId: string, channelId: string, now: Date): Promise<void> {
     await this.writes.run(() => this.updateRow(postId, part, { status: PostPartStatus.Sent, messageId, channelId, sentAt: now }));
   }
 
-  async recordStripped(postId: number, part: number, nonce: string, messageId: string, channelId: string): Promise<void> {
-    await this.writes.run(() =>
+  async recordStripped(postId: number, part: number, nonce: string, messageId: string, channelId: string): Promise<boolean> {
+    const changed = await this.writes.run(() =>
       this.updateRow(postId, part, { strippedMessageId: messageId, channelId }, { status: PostPartStatus.Attempted, nonce }),
     );
+    return changed > 0;
   }
 
-  async recordNonceRenewed(postId: number, part: number, spent: SpentNonce, nonce: string): Promise<void> {
+  async recordNonceRenewed(postId: number, part: number, spent: SpentNonce, nonce: string): Promise<boolean> {
     const guard: PostPartGuard =
       "nonce" in spent ? { status: PostPartStatus.Attempted, nonce: spent.nonce } : { strippedMessageId: spent.strippedMessageId };
-    await this.writes.run(() => this.updateRow(postId, part, { strippedMessageId: null, nonce }, guard));
+    return (await this.writes.run(() => this.updateRow(postId, part, { strippedMessageId: null, nonce }, guard))) > 0;
   }
 }

@@ -23,20 +23,20 @@ export class ScheduledPostPartRepository extends PostPartRows {
     return this.prisma.scheduledPostPart.findMany({ where: { postId }, orderBy: { part: "asc" } });
   }
 
-  protected upsertRow(
-    postId: number,
-    part: number,
-    created: PostPartAttempt,
-    updated: Pick<PostPartAttempt, "nonce" | "fingerprint">,
-  ): Promise<unknown> {
+  protected createRow(postId: number, part: number, created: PostPartAttempt): Promise<unknown> {
     return this.prisma.scheduledPostPart.upsert({
       where: { postId_part: { postId, part } },
       create: { postId, part, ...created },
-      update: updated,
+      update: {},
     });
   }
 
-  protected updateRow(postId: number, part: number, data: PostPartSent | PostPartStripped, guard: PostPartGuard = {}): Promise<unknown> {
-    return this.prisma.scheduledPostPart.updateMany({ where: { postId, part, ...guard }, data });
+  protected async updateRow(
+    postId: number,
+    part: number,
+    data: PostPartSent | PostPartStripped | Pick<PostPartAttempt, "fingerprint">,
+    guard: PostPartGuard = {},
+  ): Promise<number> {
+    return (await this.prisma.scheduledPostPart.updateMany({ where: { postId, part, ...guard }, data })).count;
   }
 }
