@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CohortRepository } from "../../src/db/repositories/CohortRepository.js";
 import { DatabaseBusyError } from "../../src/db/repositories/DatabaseBusyError.js";
-import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import {
   channelProblemOf,
@@ -14,6 +13,7 @@ import {
   twoMembersScoreWeekOne,
 } from "../helpers/postedBoards.js";
 import { postLabel, startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+import { barePostsIn, cohortInCardsChannel, titledIn } from "../helpers/cardsChannel.js";
 import { until } from "../helpers/until.js";
 
 /**
@@ -28,30 +28,14 @@ describe("a cohort channel where the bot may no longer embed links, end to end",
   const cohortName = "Winter";
   let ada: { id: string };
 
-  /** The bot's own posts (not replies to commands) in the channel. */
-  const botPosts = (): EmulatorMessage[] =>
-    bot.emulator
-      .channelMessages(cards.id)
-      .filter((message) => message.interactionId === null && message.authorId === bot.emulator.botUserId);
-  /** Posts that reached the channel without words: a chart or buttons whose embeds Discord dropped. */
-  const barePosts = () => botPosts().filter((message) => message.embeds.length === 0 && message.content.trim() === "");
-  const titled = (prefix: string) => botPosts().filter((message) => (message.embeds[0]?.title ?? "").startsWith(prefix));
+  const barePosts = () => barePostsIn(bot, cards.id);
+  const titled = (prefix: string) => titledIn(bot, cards.id, prefix);
   const channelProblem = () => channelProblemOf({ first: bot }, cohortName);
   const embedLinks = (allowed: boolean) => setEmbedLinks({ emulator: bot.emulator, first: bot }, cards.id, allowed);
 
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
-    cards = bot.emulator.createChannel(bot.guild.id, { name: "cards" });
-    await until(() => bot.test.app.discord.client.channels.cache.has(cards.id), "the cards channel in the bot's cache");
-    await bot.reply(bot.admin.id, "cohort create", {
-      name: cohortName,
-      curriculum: "backend-engineer-learning-path",
-      channel: cards.id,
-      start: "2027-01-04",
-    });
-    ada = bot.member("ada");
-    await bot.run(ada.id, "join", { cohort: cohortName }, cards.id).final();
-    await tickAt(bot, "2027-01-04T09:00:30Z");
+    ({ cards, ada } = await cohortInCardsChannel(bot, cohortName));
   });
   afterAll(async () => bot.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { channelProblemOf, setEmbedLinks } from "../helpers/postedBoards.js";
+import { barePostsIn, botPostsIn, cohortInCardsChannel, titledIn } from "../helpers/cardsChannel.js";
 import { until } from "../helpers/until.js";
 
 /**
@@ -17,14 +17,9 @@ describe("a post Discord stores without its embeds because Embed Links went unhe
   const cohortName = "Stripped";
   const postPath = () => `/channels/${cards.id}/messages`;
 
-  /** The bot's own posts (not replies to commands) in the channel. */
-  const botPosts = (): EmulatorMessage[] =>
-    bot.emulator
-      .channelMessages(cards.id)
-      .filter((message) => message.interactionId === null && message.authorId === bot.emulator.botUserId);
-  /** Posts that reached the channel without words: a chart or buttons whose embeds Discord dropped. */
-  const barePosts = () => botPosts().filter((message) => message.embeds.length === 0 && message.content.trim() === "");
-  const titled = (prefix: string) => botPosts().filter((message) => (message.embeds[0]?.title ?? "").startsWith(prefix));
+  const botPosts = () => botPostsIn(bot, cards.id);
+  const barePosts = () => barePostsIn(bot, cards.id);
+  const titled = (prefix: string) => titledIn(bot, cards.id, prefix);
   const channelProblem = () => channelProblemOf({ first: bot }, cohortName);
   /** Takes Embed Links away without the bot's cache hearing of it. */
   const embedLinksGoneUnheard = () => bot.emulator.setBotChannelPermissions(cards.id, { botCanEmbedLinks: false }, { unheard: true });
@@ -55,17 +50,7 @@ describe("a post Discord stores without its embeds because Embed Links went unhe
       // Discord remembers a nonce "a few minutes": here long enough for a post held and sent again within them.
       nonceWindowMs: 15 * 60_000,
     });
-    cards = bot.emulator.createChannel(bot.guild.id, { name: "cards" });
-    await until(() => bot.test.app.discord.client.channels.cache.has(cards.id), "the cards channel in the bot's cache");
-    await bot.reply(bot.admin.id, "cohort create", {
-      name: cohortName,
-      curriculum: "backend-engineer-learning-path",
-      channel: cards.id,
-      start: "2027-01-04",
-    });
-    const ada = bot.member("ada");
-    await bot.run(ada.id, "join", { cohort: cohortName }, cards.id).final();
-    await tickAt(bot, "2027-01-04T09:00:30Z");
+    ({ cards } = await cohortInCardsChannel(bot, cohortName));
   });
   afterAll(async () => bot.close());
 
