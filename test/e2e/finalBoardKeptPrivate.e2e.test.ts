@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useBotHarness, visibleText } from "../helpers/botHarness.js";
-import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
+import { rankedCohortEndedWithBoardOff, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
 import { renderClosingPost } from "../../src/discord/render/renderClosingPost.js";
 
@@ -16,12 +16,7 @@ describe("a final board kept while the leaderboard was off, the board turned on 
 
   beforeAll(async () => {
     const { bot } = harness;
-    ({ people } = await rankedCohort(bot, cohortName));
-    await runCommand(bot, bot.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "off" });
-    bot.clock.set(new Date("2027-01-13T10:00:00Z"));
-    await runCommand(bot, bot.admin.id, "cohort end", { cohort: cohortName });
-    bot.clock.set(new Date("2027-01-13T10:01:00Z"));
-    await bot.test.app.scheduler.tick(bot.clock.now());
+    ({ people } = await rankedCohortEndedWithBoardOff(bot, cohortName));
     await runCommand(bot, bot.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "names" });
   }, 120_000);
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useBotHarness, visibleText } from "../helpers/botHarness.js";
-import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
+import { rankedCohort, rankedCohortEndedWithBoardOff, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
 
 /**
  * A cohort whose leaderboard is `off` posts no board at its close (the closing post has no "Final leaderboard").
@@ -68,12 +68,7 @@ describe("/leaderboard after a cohort ended early with its board off", () => {
 
   beforeAll(async () => {
     const { bot } = harness;
-    ({ people } = await rankedCohort(bot, cohortName));
-    await runCommand(bot, bot.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "off" });
-    bot.clock.set(new Date("2027-01-13T10:00:00Z"));
-    await runCommand(bot, bot.admin.id, "cohort end", { cohort: cohortName });
-    bot.clock.set(new Date("2027-01-13T10:01:00Z"));
-    await bot.test.app.scheduler.tick(bot.clock.now());
+    ({ people } = await rankedCohortEndedWithBoardOff(bot, cohortName));
   }, 120_000);
 
   it("does not say its standings are as posted when the cohort was ended", async () => {

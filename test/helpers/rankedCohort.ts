@@ -37,3 +37,17 @@ export async function rankedCohort(bot: BotHarness, cohortName: string): Promise
   });
   return { people, items: rows.map((row) => String(row.id)) };
 }
+
+/**
+ * A rankedCohort whose board an admin turned `off`, then ended on Wednesday 2027-01-13 at 10:00 (its second week),
+ * with the tick a minute later that sends its closing post: a close that kept no public board.
+ */
+export async function rankedCohortEndedWithBoardOff(bot: BotHarness, cohortName: string): Promise<RankedCohort> {
+  const cohort = await rankedCohort(bot, cohortName);
+  await runCommand(bot, bot.admin.id, "cohort edit", { cohort: cohortName, leaderboard: "off" });
+  bot.clock.set(new Date("2027-01-13T10:00:00Z"));
+  await runCommand(bot, bot.admin.id, "cohort end", { cohort: cohortName });
+  bot.clock.set(new Date("2027-01-13T10:01:00Z"));
+  await bot.test.app.scheduler.tick(bot.clock.now());
+  return cohort;
+}
