@@ -229,15 +229,20 @@ export class DiscordPostSender implements PostSender {
     throw embedsStripped(channelId, posted.id);
   }
 
-  /** The channel's overwrites, the bot's roles and the roles' permissions fetched from Discord into the cache. */
+  /**
+   * The channel's overwrites, the bot's roles and the roles' permissions fetched from Discord into the cache: the
+   * channel, and the bot as a member of its server (null for a channel gone or outside a server).
+   */
+  private async fetchPermissions(channelId: string): Promise<{ channel: Channel | null; me: GuildMember | null }> {
+    const channel = await this.client.channels.fetch(channelId, { force: true });
+    if (channel === null || channel.isDMBased()) return { channel, me: null };
+    const [me] = await Promise.all([channel.guild.members.fetchMe({ force: true }), channel.guild.roles.fetch(undefined, { force: true })]);
+    return { channel, me };
+  }
+
   private async refreshPermissions(channelId: string): Promise<void> {
-    const channel = this.client.channels.cache.get(channelId);
-    const guild = channel === undefined || channel.isDMBased() ? null : channel.guild;
     try {
-      await Promise.all([
-        this.client.channels.fetch(channelId, { force: true }),
-        ...(guild === null ? [] : [guild.members.fetchMe({ force: true }), guild.roles.fetch(undefined, { force: true })]),
-      ]);
+      await this.fetchPermissions(channelId);
     } catch (error) {
       this.logger.warn({ channelId, err: error }, "bot permissions not fetched after a post lost its embeds");
     }
@@ -268,12 +273,9 @@ export class DiscordPostSender implements PostSender {
 
   async mayPostFetched(channelId: string): Promise<boolean> {
     let channel: Channel | null;
-    let me: GuildMember | null = null;
+    let me: GuildMember | null;
     try {
-      channel = await this.client.channels.fetch(channelId, { force: true });
-      if (channel !== null && !channel.isDMBased()) {
-        [me] = await Promise.all([channel.guild.members.fetchMe({ force: true }), channel.guild.roles.fetch(undefined, { force: true })]);
-      }
+      ({ channel, me } = await this.fetchPermissions(channelId));
     } catch (error) {
       const status = error instanceof DiscordAPIError ? error.status : null;
       throw new DeliveryError(DeliveryFailure.Transient, "the bot's permissions in the channel could not be fetched", status);
