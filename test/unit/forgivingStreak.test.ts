@@ -368,6 +368,19 @@ describe("forgivingStreak: zones", () => {
     });
     expect(mondayTokyo.current).toBe(1);
   });
+
+  it("stands on the day already logged for after a move west, where the new zone's day is still the one before", () => {
+    // Monday to Thursday read in Berlin (stored member days); Thursday 01:30 in Los Angeles is still Wednesday's day there.
+    const completions = run("2027-03-01", 4).map((date) => ({ completedAt: zonedInstant(date, "10:00", "Europe/Berlin"), day: date }));
+    const input = { completions, timeZone: "America/Los_Angeles", studyDays: WEEKDAYS, daysOff: [], now: new Date("2027-03-04T09:30:00Z") };
+    const { streak, today } = streakWithFrozenDays(input);
+    expect(today).toBe("2027-03-04");
+    expect(streak.current).toBe(4);
+    // Thursday is done: Friday in Los Angeles is the next day that needs reading, ending Saturday 04:00 there.
+    expect(streak.actBy?.toISOString()).toBe("2027-03-06T12:00:00.000Z");
+    // Reading logged after `now` moves no day: the streak read earlier stands on the zone's own day.
+    expect(streakWithFrozenDays({ ...input, now: new Date("2027-03-04T08:30:00Z") }).today).toBe("2027-03-03");
+  });
 });
 
 // ---------------------------------------------------------------- reference model
