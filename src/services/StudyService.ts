@@ -479,7 +479,7 @@ export class StudyService {
       // An ended cohort has no reading day left to point at, whatever its calendar says.
       nextStudyDate: courseOver || cohort.status === CohortStatus.Ended ? null : nextReadingDay(plan, today),
       courseSummary: courseOver
-        ? await this.courseEnd.summary(cohort, member, context, streak.best, await this.plans.postsFor(cohort))
+        ? await this.courseEnd.summary(cohort, member, context, streak.best, await this.plans.postsFor(cohort), request.now)
         : null,
     };
   }
