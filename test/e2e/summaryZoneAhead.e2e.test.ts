@@ -17,6 +17,8 @@ describe("the course summary of a member in a zone ahead of the cohort's", () =>
   const today = async (userId: string) => visibleText(await runCommand(harness.bot, userId, "today", { cohort: cohortName }));
   /** Cy's summary on Sunday 28 March 16:00 UTC: 05:00 on Monday 29 in Auckland, his own last day over. */
   const beforeCohortEnd = { english: "", spanish: "" };
+  /** Cy's total after he reads once more then, as the line invites him to. */
+  let cyTotal = "";
 
   beforeAll(async () => {
     const { bot } = harness;
@@ -28,8 +30,10 @@ describe("the course summary of a member in a zone ahead of the cohort's", () =>
     bot.emulator.setUserLocale(people.cy.id, "es-ES");
     beforeCohortEnd.spanish = await today(people.cy.id);
     bot.emulator.setUserLocale(people.cy.id, "en-US");
-    // Still the cohort's last day: the watcher reads three items, which puts him above Cy on the final board.
+    // Still the cohort's last day: Cy reads a second item; the watcher reads three, which puts him above Cy on the final board.
     bot.clock.set(new Date("2027-03-28T17:00:00Z"));
+    const cyDone = visibleText(await runCommand(bot, people.cy.id, "done", { item: items[1] ?? "" }));
+    cyTotal = /Total: \*\*(\d+) points\*\*/.exec(cyDone)?.[1] ?? "none";
     for (const item of items) await runCommand(bot, people.watcher.id, "done", { item });
     bot.clock.set(new Date("2027-03-29T09:00:30Z"));
     await bot.test.app.scheduler.tick(bot.clock.now());
@@ -58,6 +62,8 @@ describe("the course summary of a member in a zone ahead of the cohort's", () =>
   it("gives the final rank, as the closing post's board has it, once that board is kept", async () => {
     const closing = harness.bot.emulator.channelMessages(harness.bot.channel.id).map(visibleText).join("\n");
     expect(closing).toContain("Final leaderboard");
+    // Cy's reading after his summary, before the cohort's course ended, counts there, as the summary told him.
+    expect(closing).toContain(`4\\. **Cy** · ${cyTotal} pts`);
     const summary = await today(people.cy.id);
     expect(summary).toMatch(/Final rank\n#4 of 4/);
     expect(summary).toContain("the final leaderboard stays as it was posted");
