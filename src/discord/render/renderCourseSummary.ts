@@ -23,9 +23,6 @@ export function renderCourseSummary(t: Translator, cohort: Cohort, summary: Memb
         ? t.t("summary.description", { date: localDateText(t, addDays(summary.courseEndDate, -1)) })
         : t.t("summary.descriptionEndedEarly", { date: localDateText(t, endedEarlyOn) }),
       "",
-      // An ended cohort takes no more completions: nothing logged now would count. Said without "has ended",
-      // which an end on the planned last day (a course that finished) would contradict.
-      // "As posted" only where `/leaderboard` shows the kept board with its "as posted" footer (finalBoardPosted).
       lateLine(t, cohort, summary),
     ].join("\n"),
     fields: [
@@ -66,6 +63,9 @@ function lateLine(t: Translator, cohort: Cohort, summary: MemberCourseSummary): 
   const until = summary.countsUntil;
   if (until !== null)
     return t.t("summary.lateBeforeCourseEnd", { at: markup(timestamp(until, "f")), relative: markup(timestamp(until, "R")) });
+  // "As posted" only where `/leaderboard` shows the kept board with its "as posted" footer (finalBoardPosted).
+  // An ended cohort takes no more completions: nothing logged now would count. Said without "has ended",
+  // which an end on the planned last day (a course that finished) would contradict.
   if (cohort.status === CohortStatus.Ended)
     return t.t(summary.finalBoardPosted ? "summary.lateEndedEarly" : "summary.lateEndedEarlyUnposted");
   return t.t(summary.finalBoardPosted ? "summary.late" : "summary.lateUnposted");
