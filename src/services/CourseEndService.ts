@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { CohortStatus, finishedCourseWeeks, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
-import { courseEndDate, courseHasEnded, endedEarlyOn, wasEndedEarly, type BreakCalendar } from "../domain/schedule/cohortBreaks.js";
+import {
+  courseEndDate,
+  courseEndInstant,
+  courseHasEnded,
+  endedEarlyOn,
+  wasEndedEarly,
+  type BreakCalendar,
+} from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { CohortBoard, OwnRanking, ownRanking, ownRankingOf } from "../domain/privacy/boardPresentation.js";
@@ -126,6 +133,7 @@ export class CourseEndService {
     context: CohortContext,
     bestStreak: number,
     posts: readonly PlannedPost[],
+    now: Date,
   ): Promise<MemberCourseSummary> {
     const rows = await this.completions.listForMember(member.id);
     const done = new Set(rows.map((row) => row.itemId));
@@ -137,6 +145,7 @@ export class CourseEndService {
     const rank = await this.finalRank(cohort, member, points, kept?.board ?? null);
     const calendar = breakCalendarOf(cohort, context);
     const endDate = courseEndDate(calendar);
+    const endsAt = courseEndInstant(calendar);
     // A cohort ended early never posted its later prompts: only those due by the end are "of" anything.
     const endedAt = cohort.endedAt?.getTime() ?? Number.POSITIVE_INFINITY;
     const checkpointsPosted = posts.filter((post) => post.kind === "checkpoint" && post.dueAt.getTime() <= endedAt).length;
@@ -158,6 +167,8 @@ export class CourseEndService {
       endedEarlyOn: endedEarlyOn(cohort.endedAt, calendar),
       // As `/leaderboard` shows a final board (StudyService.finalLeaderboard): one it reads, kept and shown with the board on.
       finalBoardPosted: kept?.read === true && kept.board.keptPrivate !== true && cohort.leaderboard !== CohortBoard.Off,
+      finalBoardKept: kept !== null,
+      countsUntil: cohort.status !== CohortStatus.Ended && endsAt.getTime() > now.getTime() ? endsAt : null,
     };
   }
 

@@ -24,7 +24,13 @@ import {
 } from "../domain/schedule/memberPlan.js";
 import { catchUpDueDays, type CatchUpDue } from "../domain/schedule/requiredItemsDue.js";
 import { catchUpBacklog, memberDayStatus, memberPace, tally, type ItemTally, type MemberPace } from "../domain/schedule/memberStatus.js";
-import { forgivingStreak, streakWithFrozenDays, type StreakInput, type StreakView } from "../domain/scoring/forgivingStreak.js";
+import {
+  forgivingStreak,
+  streakWithFrozenDays,
+  type StreakInput,
+  type StreakView,
+  type StreakWithFrozenDays,
+} from "../domain/scoring/forgivingStreak.js";
 import type { CompletionRecord, CompletionRepository } from "../db/repositories/CompletionRepository.js";
 import type { MemberPlanRepository, StoredMemberPlanState, StoredPersonalBreak } from "../db/repositories/MemberPlanRepository.js";
 import { UserError } from "../errors.js";
@@ -265,12 +271,12 @@ export class MemberPlanService {
     return forgivingStreak(streakInputOf(planning, completions, now));
   }
 
-  /** `streakOf` and the study days a streak freeze was spent on ("YYYY-MM-DD"), from one replay. */
+  /** `streakOf`, the study days a streak freeze was spent on and the day the streak stands on, from one replay. */
   streakWithFrozenDaysOf(
     planning: MemberPlanning,
     completions: readonly Pick<CompletionRecord, "completedAt" | "day">[],
     now: Date,
-  ): { readonly streak: StreakView; readonly frozenDays: Set<string> } {
+  ): StreakWithFrozenDays {
     return streakWithFrozenDays(streakInputOf(planning, completions, now));
   }
 

@@ -11,8 +11,7 @@ import { extraPlanWeek, memberPlanWeek, memberTotalWeeks } from "../domain/sched
 import { isItemDone, memberEstimate, memberMinutes } from "../domain/schedule/choiceSlots.js";
 import { memberDayStatus, memberWeekItems, nextReadingDay, overduePage, tally, type ItemTally } from "../domain/schedule/memberStatus.js";
 import type { PlanWeek } from "../domain/schedule/scheduleTypes.js";
-import type { StreakView } from "../domain/scoring/forgivingStreak.js";
-import { yesterdayTarget } from "../domain/scoring/forgivingStreak.js";
+import { yesterdayTarget, type StreakView, type StreakWithFrozenDays } from "../domain/scoring/forgivingStreak.js";
 import { memberCompletionPoints } from "../domain/scoring/memberCompletionPoints.js";
 import { competitionRank, rankStandings } from "../domain/scoring/rankStandings.js";
 import type {
@@ -480,7 +479,7 @@ export class StudyService {
       // An ended cohort has no reading day left to point at, whatever its calendar says.
       nextStudyDate: courseOver || cohort.status === CohortStatus.Ended ? null : nextReadingDay(plan, today),
       courseSummary: courseOver
-        ? await this.courseEnd.summary(cohort, member, context, streak.best, await this.plans.postsFor(cohort))
+        ? await this.courseEnd.summary(cohort, member, context, streak.best, await this.plans.postsFor(cohort), request.now)
         : null,
     };
   }
@@ -640,7 +639,8 @@ export class StudyService {
     const shownRank = ranking === OwnRanking.Excluded || (target.id !== member.id && ranking !== OwnRanking.Ranked) ? null : standing.rank;
     // Someone who left is off the boards until they come back (while the cohort takes points): no rank to give.
     const left = ranking !== OwnRanking.Excluded && shownRank === null && target.leftAt !== null && !cohortBoardClosed(cohort);
-    const { streak, frozenDays } = this.memberPlans.streakWithFrozenDaysOf(planning, all, request.now);
+    const replayed = this.memberPlans.streakWithFrozenDaysOf(planning, all, request.now);
+    const { streak } = replayed;
     return {
       cohort,
       member: target,
@@ -656,7 +656,7 @@ export class StudyService {
       ranking: left ? ProgressRanking.Left : ranking,
       rank: shownRank,
       rankedMembers: standing.rankedMembers,
-      studyWeeks: studyGridOf(cohort, target, all, planning, frozenDays),
+      studyWeeks: studyGridOf(cohort, target, all, planning, replayed),
       currentWeek: weekNumberOfDate(context.plan, planning.standingDay),
     };
   }
@@ -1496,16 +1496,17 @@ function studyGridOf(
   member: MemberRecord,
   completions: readonly CompletionRecord[],
   planning: MemberPlanning,
-  frozenDates: ReadonlySet<string>,
+  replayed: Pick<StreakWithFrozenDays, "frozenDays" | "today">,
 ): StudyGridWeek[] {
   const zone = planning.zone;
   // Every completion's day: after the course the grid shows its last weeks, however long ago (a member has at most one per item).
   const activeDates = new Set(completions.map((row) => completionDateOf(row, zone)));
   return studyDayGrid({
     activeDates,
-    frozenDates,
-    // Once the member's days are over (course over, cohort ended), the grid stands at their end: later days are no misses.
-    today: planning.standingDay,
+    frozenDates: replayed.frozenDays,
+    // The streak's day: once the member's days are over (course over, cohort ended), their end, later days no misses;
+    // never before a day already logged for (a move west), so that day shows done, not still ahead.
+    today: replayed.today,
     daysOff: planning.plan.daysOff,
     startDate: cohort.settings.startDate,
     studyDays: planning.plan.studyDays,

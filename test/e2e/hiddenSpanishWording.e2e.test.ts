@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useBotHarness, visibleText } from "../helpers/botHarness.js";
-import { rankedCohort, runCommand } from "../helpers/rankedCohort.js";
+import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
 
 /**
  * A hidden member reads, in Spanish, where they would stand in words that fit anyone: Spanish adjectives take the
@@ -10,10 +10,11 @@ import { rankedCohort, runCommand } from "../helpers/rankedCohort.js";
 describe("a hidden member's standing in Spanish", () => {
   const harness = useBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
   let lucia: { id: string };
+  let people: RankedCohort["people"];
 
   beforeAll(async () => {
     const { bot } = harness;
-    await rankedCohort(bot, "Privada");
+    ({ people } = await rankedCohort(bot, "Privada"));
     lucia = bot.emulator.createMember(bot.guild.id, { username: "lucia", displayName: "Lucía", locale: "es-ES" });
     await runCommand(bot, lucia.id, "join", { cohort: "Privada" });
     await runCommand(bot, lucia.id, "done", { item: "Storage Engines" });
@@ -39,11 +40,15 @@ describe("a hidden member's standing in Spanish", () => {
 
   it("writes the course summary's final place with n.º, hidden or ranked", async () => {
     const { bot } = harness;
+    // The closing post (Monday 29 March, 09:00 UTC) keeps the final board: before it, no place is final.
+    bot.clock.set(new Date("2027-03-29T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
     bot.clock.set(new Date("2027-04-01T20:00:00Z"));
     const summary = visibleText(await runCommand(bot, lucia.id, "today"));
     expect(summary).toMatch(/Puesto final\nFuera de la clasificación pública · estarías en el puesto n\.º \d+/);
     expect(summary).not.toMatch(/oculto|#/i);
-    await runCommand(bot, lucia.id, "privacy", { leaderboard: "name" });
-    expect(visibleText(await runCommand(bot, lucia.id, "today"))).toMatch(/Puesto final\nn\.º \d+ de \d+/);
+    // A member ranked on the kept board, reading in Spanish.
+    bot.emulator.setUserLocale(people.ada.id, "es-ES");
+    expect(visibleText(await runCommand(bot, people.ada.id, "today"))).toMatch(/Puesto final\nn\.º \d+ de \d+/);
   });
 });

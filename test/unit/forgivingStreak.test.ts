@@ -368,6 +368,19 @@ describe("forgivingStreak: zones", () => {
     });
     expect(mondayTokyo.current).toBe(1);
   });
+
+  it("stands on the day already logged for after a move west, where the new zone's day is still the one before", () => {
+    // Monday to Thursday read in Berlin (stored member days); Thursday 01:30 in Los Angeles is still Wednesday's day there.
+    const completions = run("2027-03-01", 4).map((date) => ({ completedAt: zonedInstant(date, "10:00", "Europe/Berlin"), day: date }));
+    const input = { completions, timeZone: "America/Los_Angeles", studyDays: WEEKDAYS, daysOff: [], now: new Date("2027-03-04T09:30:00Z") };
+    const { streak, today } = streakWithFrozenDays(input);
+    expect(today).toBe("2027-03-04");
+    expect(streak.current).toBe(4);
+    // Thursday is done: Friday in Los Angeles is the next day that needs reading, ending Saturday 04:00 there.
+    expect(streak.actBy?.toISOString()).toBe("2027-03-06T12:00:00.000Z");
+    // Reading logged after `now` moves no day: the streak read earlier stands on the zone's own day.
+    expect(streakWithFrozenDays({ ...input, now: new Date("2027-03-04T08:30:00Z") }).today).toBe("2027-03-03");
+  });
 });
 
 // ---------------------------------------------------------------- reference model
@@ -404,14 +417,14 @@ function referenceStep(day: ReferenceDay, studyDay: boolean, active: boolean, da
 
 function referenceStreak(input: StreakInput, windowStart: string): StreakView {
   const nowMillis = new Date(input.now).getTime();
-  const today = referenceDateOf(nowMillis, input.timeZone);
   const active = new Set<string>();
   for (const completion of input.completions) {
     const millis = new Date(completion.completedAt).getTime();
     if (millis > nowMillis) continue;
-    const date = completion.day ?? referenceDateOf(millis, input.timeZone);
-    if (date <= today) active.add(date);
+    active.add(completion.day ?? referenceDateOf(millis, input.timeZone));
   }
+  // Today: the zone's day, or a later day already logged for (in a zone further east, before a move west).
+  const today = [...active].reduce((latest, date) => (date > latest ? date : latest), referenceDateOf(nowMillis, input.timeZone));
   const isDayOff = (date: string) =>
     input.daysOff.some((range) => range.from <= epochDayOfLocalDate(date) && epochDayOfLocalDate(date) <= range.to);
   const firstDay = input.firstDay ?? null;
@@ -446,10 +459,12 @@ function referenceStreak(input: StreakInput, windowStart: string): StreakView {
 
 describe("forgivingStreak: against a day-by-day reference model (seeded)", () => {
   const zones = ["UTC", "America/New_York", "Europe/Berlin", "Australia/Sydney", "Asia/Kolkata", "America/Santiago", "Australia/Lord_Howe"];
+  // Zones a member moved from: as far east and west as zones go (a day's lead of up to two), and nearer ones.
+  const movedFrom = ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Tokyo", "America/Los_Angeles", "Europe/London"];
   // Windows that contain DST changes in the northern and southern hemispheres.
   const windowStarts = ["2027-03-01", "2027-10-10", "2027-03-20"];
 
-  it("matches on random histories, zones, study days, days off, first days and yesterday logs", () => {
+  it("matches on random histories, zones, study days, days off, first days, yesterday logs and days logged before a move", () => {
     const random = seededRandom(5);
     for (let sample = 0; sample < 300; sample += 1) {
       const zone = zones[sample % zones.length] ?? "UTC";
@@ -469,13 +484,20 @@ describe("forgivingStreak: against a day-by-day reference model (seeded)", () =>
         const clock = `${String(randomInt(random, 0, 23)).padStart(2, "0")}:${String(randomInt(random, 0, 59)).padStart(2, "0")}`;
         const completedAt = zonedInstant(date, clock, zone);
         const yesterday = random() < 0.1 ? yesterdayTarget(memberDateOf(completedAt, zone), studyDays, daysOff, firstDay) : null;
-        completions.push({ completedAt, day: yesterday });
+        // Some logged while the member's zone was another (before a move): the day stored is that zone's.
+        const elsewhere = random() < 0.15 ? memberDateOf(completedAt, movedFrom[randomInt(random, 0, movedFrom.length - 1)] ?? zone) : null;
+        completions.push({ completedAt, day: yesterday ?? elsewhere });
       }
       const now = zonedInstant(
         addDays(windowStart, randomInt(random, 0, 62)),
         `${String(randomInt(random, 0, 23)).padStart(2, "0")}:30`,
         zone,
       );
+      // Half the samples are read soon after a move: the latest reading, hours before, was logged in the zone left.
+      if (random() < 0.5) {
+        const completedAt = new Date(now.getTime() - randomInt(random, 0, 12) * 3_600_000);
+        completions.push({ completedAt, day: memberDateOf(completedAt, movedFrom[randomInt(random, 0, movedFrom.length - 1)] ?? zone) });
+      }
       const input: StreakInput = { completions, timeZone: zone, studyDays, daysOff, firstDay, now };
       expect(forgivingStreak(input), `sample ${sample} in ${zone}`).toEqual(referenceStreak(input, addDays(windowStart, -14)));
     }

@@ -7,7 +7,7 @@ import { progressBar } from "../../domain/scoring/progressBar.js";
 import type { Reply } from "../commandTypes.js";
 import { localDateText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
-import { colors, limits, truncate } from "./format.js";
+import { colors, limits, timestamp, truncate } from "./format.js";
 
 /** `/today` once the course is over: the member's course in six numbers, and no more buttons. */
 export function renderCourseSummary(t: Translator, cohort: Cohort, summary: MemberCourseSummary): Reply {
@@ -23,18 +23,7 @@ export function renderCourseSummary(t: Translator, cohort: Cohort, summary: Memb
         ? t.t("summary.description", { date: localDateText(t, addDays(summary.courseEndDate, -1)) })
         : t.t("summary.descriptionEndedEarly", { date: localDateText(t, endedEarlyOn) }),
       "",
-      // An ended cohort takes no more completions: nothing logged now would count. Said without "has ended",
-      // which an end on the planned last day (a course that finished) would contradict.
-      // "As posted" only where `/leaderboard` shows the kept board with its "as posted" footer (finalBoardPosted).
-      t.t(
-        cohort.status === CohortStatus.Ended
-          ? summary.finalBoardPosted
-            ? "summary.lateEndedEarly"
-            : "summary.lateEndedEarlyUnposted"
-          : summary.finalBoardPosted
-            ? "summary.late"
-            : "summary.lateUnposted",
-      ),
+      lateLine(t, cohort, summary),
     ].join("\n"),
     fields: [
       field(
@@ -48,12 +37,13 @@ export function renderCourseSummary(t: Translator, cohort: Cohort, summary: Memb
       field("summary.optionalName", t.t("summary.optionalValue", { count: summary.optionalDone })),
       field("summary.pointsName", t.t("summary.pointsValue", { points: summary.points })),
       field(
-        "summary.rankName",
+        // No rank is final before the final board is kept (a member in a zone ahead gets here first).
+        summary.finalBoardKept ? "summary.rankName" : "summary.rankNameSoFar",
         // Excluded first: the reason they have no rank, as /progress says it (never just "not on the final board").
         summary.ranking === OwnRanking.Excluded
           ? t.t("summary.excluded")
           : summary.finalRank === null
-            ? t.t("summary.unranked")
+            ? t.t(summary.finalBoardKept ? "summary.unranked" : "summary.unrankedSoFar")
             : summary.ranking === OwnRanking.Hidden
               ? t.t("summary.rankHidden", { rank: summary.finalRank })
               : t.t("summary.rankValue", { rank: summary.finalRank, ranked: summary.rankedMembers }),
@@ -66,4 +56,17 @@ export function renderCourseSummary(t: Translator, cohort: Cohort, summary: Memb
     ],
   };
   return { embeds: [embed], ephemeral: true };
+}
+
+/** What reading logged from now on still does: until the cohort's own end it counts in the final standings. */
+function lateLine(t: Translator, cohort: Cohort, summary: MemberCourseSummary): string {
+  const until = summary.countsUntil;
+  if (until !== null)
+    return t.t("summary.lateBeforeCourseEnd", { at: markup(timestamp(until, "f")), relative: markup(timestamp(until, "R")) });
+  // "As posted" only where `/leaderboard` shows the kept board with its "as posted" footer (finalBoardPosted).
+  // An ended cohort takes no more completions: nothing logged now would count. Said without "has ended",
+  // which an end on the planned last day (a course that finished) would contradict.
+  if (cohort.status === CohortStatus.Ended)
+    return t.t(summary.finalBoardPosted ? "summary.lateEndedEarly" : "summary.lateEndedEarlyUnposted");
+  return t.t(summary.finalBoardPosted ? "summary.late" : "summary.lateUnposted");
 }

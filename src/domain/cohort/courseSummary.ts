@@ -16,7 +16,8 @@ export interface MemberCourseSummary {
   readonly points: number;
   /**
    * Rank on the final board as the closing post showed it, among the members ranked on it; null when the member
-   * was not on it. For a member hidden from it (`ranking`), the place they would take.
+   * was not on it. For a member hidden from it (`ranking`), the place they would take. Before a final board is kept
+   * (`finalBoardKept`), the member's standing so far on the all-time board, which replies do not call final.
    */
   readonly finalRank: number | null;
   readonly ranking: OwnRanking;
@@ -38,4 +39,15 @@ export interface MemberCourseSummary {
    * and both replies then call it "as posted" though it never went out.
    */
   readonly finalBoardPosted: boolean;
+  /**
+   * A final board is kept (the close was made, posted or not): `finalRank` is the rank on it. Until then no rank is
+   * final, whatever the member's own day says (a member in a zone ahead reaches their summary first).
+   */
+  readonly finalBoardKept: boolean;
+  /**
+   * The cohort's course ends after the summary's `now`, by the cohort's own clock (`courseEndInstant`): reading
+   * logged until then still counts in its final standings. Shown to a member in a zone ahead of the cohort's, whose
+   * own last day is over first; null once it has ended, and for a cohort an admin ended (it takes no completions).
+   */
+  readonly countsUntil: Date | null;
 }

@@ -15,7 +15,7 @@
  */
 import { currentWeekNumber } from "./currentWeekNumber.js";
 import { weekDayRanges, type DayRange } from "./dayRanges.js";
-import { addDays, daysBetween, epochDayOfLocalDate, isoWeekday, localDateOf, type InstantInput } from "./localTime.js";
+import { addDays, daysBetween, epochDayOfLocalDate, isoWeekday, localDateOf, zonedInstant, type InstantInput } from "./localTime.js";
 import type { AssignedItem, CohortPlan, CohortSettings, PlanCurriculum, PlanDay, PlanSection, PlanWeek } from "./scheduleTypes.js";
 import { sectionWeekRange } from "./sectionWeekRange.js";
 import { studyCalendar, type StudyCalendar } from "./studyCalendar.js";
@@ -167,6 +167,14 @@ export function wasEndedEarly(endedAt: InstantInput | null, calendar: BreakCalen
 /** Whether the cohort's last week (breaks included) is over at `now`, in the cohort's zone. */
 export function courseHasEnded(calendar: BreakCalendar, now: InstantInput): boolean {
   return localDateOf(now, calendar.timeZone) >= courseEndDate(calendar);
+}
+
+/**
+ * The instant the cohort's last week (breaks included) is over, in the cohort's zone: from then on `courseHasEnded`,
+ * and reading logged counts for no week of the course (its weeks turn at midnight, cohort-local).
+ */
+export function courseEndInstant(calendar: BreakCalendar): Date {
+  return zonedInstant(courseEndDate(calendar), "00:00", calendar.timeZone);
 }
 
 /**

@@ -7,7 +7,8 @@
  * the streak. Every 5 consecutive counted days earn a freeze (at most 2 held);
  * a missed study day spends one if any is held — the streak lives on without
  * growing — and otherwise ends the streak. Today counts once something is done
- * today and is never a miss before it is over.
+ * today and is never a miss before it is over. Today is never before a day
+ * already logged for: a move to a zone further west takes no day away.
  */
 import { isInDayRanges, type DayRange } from "../schedule/dayRanges.js";
 import {
@@ -94,20 +95,26 @@ interface StreakState {
  * completion, for every /today and /done.
  */
 export function forgivingStreak(input: StreakInput): StreakView {
-  return streakAt(input);
+  return streakAt(input).streak;
 }
 
-/**
- * The streak and the study days ("YYYY-MM-DD") a freeze was spent on, oldest first: missed, yet the streak lived on.
- * One replay for both, so the progress card's grid shows those days as the streak counted them.
- */
-export function streakWithFrozenDays(input: StreakInput): { readonly streak: StreakView; readonly frozenDays: Set<string> } {
+/** The streak with what the progress card's grid needs to show the days as the streak counted them. */
+export interface StreakWithFrozenDays {
+  readonly streak: StreakView;
+  /** The study days ("YYYY-MM-DD") a freeze was spent on, oldest first: missed, yet the streak lived on. */
+  readonly frozenDays: Set<string>;
+  /** The member day ("YYYY-MM-DD") the streak stands on: today, never before a day already logged for (`activeDays`). */
+  readonly today: string;
+}
+
+/** The streak, the days a freeze was spent on and the day it stands on, from one replay. */
+export function streakWithFrozenDays(input: StreakInput): StreakWithFrozenDays {
   const frozenDays = new Set<string>();
-  const streak = streakAt(input, (day) => frozenDays.add(localDateOfEpochDay(day)));
-  return { streak, frozenDays };
+  const { streak, today } = streakAt(input, (day) => frozenDays.add(localDateOfEpochDay(day)));
+  return { streak, frozenDays, today: localDateOfEpochDay(today) };
 }
 
-function streakAt(input: StreakInput, onFrozen?: (day: number) => void): StreakView {
+function streakAt(input: StreakInput, onFrozen?: (day: number) => void): { streak: StreakView; today: number } {
   const over = isOver(input);
   // Once over, nothing can keep the streak: it is read at the end, and the days after it break nothing.
   const now = over ? (input.until ?? input.now) : input.now;
@@ -118,7 +125,8 @@ function streakAt(input: StreakInput, onFrozen?: (day: number) => void): StreakV
       : streakDeadlines(input.timeZone, today, active.has(today), state.freezes, isStudyDay);
   // An ended cohort's streak stands as it was: it starts on no day any more.
   const startsOn = firstDay === null || over || today >= firstDay ? null : nextStudyDay(firstDay, isStudyDay);
-  return { current: state.current, best: state.best, freezesHeld: state.freezes, ...deadlines, final: over, startsOn };
+  const streak = { current: state.current, best: state.best, freezesHeld: state.freezes, ...deadlines, final: over, startsOn };
+  return { streak, today };
 }
 
 /** `until` has passed: the streak stands as it was then. */
@@ -127,7 +135,7 @@ function isOver(input: StreakInput): boolean {
   return until !== null && toEpochMillis(until) <= toEpochMillis(input.now);
 }
 
-/** Steps the streak over every study day from the first completion to `now`'s member day; `onFrozen` hears each day a freeze kept. */
+/** Steps the streak over every study day from the first completion to today (`activeDays`); `onFrozen` hears each day a freeze kept. */
 function replayStreak(
   input: StreakInput,
   now: InstantInput,
@@ -139,8 +147,7 @@ function replayStreak(
   isStudyDay: (day: number) => boolean;
   firstDay: number | null;
 } {
-  const today = memberEpochDayOf(now, input.timeZone);
-  const { active, first } = activeDays(input.completions, input.timeZone, { now, loggedBy: input.now }, today);
+  const { active, first, today } = activeDays(input.completions, input.timeZone, { now, loggedBy: input.now });
   const firstDay = input.firstDay === undefined || input.firstDay === null ? null : epochDayOfLocalDateOrNull(input.firstDay);
   const isStudyDay = studyDayTest(input.studyDays, input.daysOff, firstDay);
   const state: StreakState = { current: 0, best: 0, freezes: 0, towardsFreeze: 0 };
@@ -164,31 +171,40 @@ function nextStudyDay(from: number, isStudyDay: (day: number) => boolean): strin
 }
 
 /**
- * Member days with a completion, up to today, and the earliest of them. Completions after `now` are ignored,
+ * Member days with a completion, up to today, the earliest of them, and today. Completions after `now` are ignored,
  * except one logged for a day before today (`when:yesterday`) by `loggedBy`: the morning after a course's
  * last day, reading logged for that day counts for it, as it would during the course (and as the grid shows it).
+ *
+ * Today is `now`'s member day, or the latest day reading was logged for by `now` when that is later: a day the member
+ * already lived is never still ahead of them. Why: a completion keeps the member day it was logged on, in the zone of
+ * then; after a move west (`/remind timezone:`, a cohort's zone edit) the new zone's day can still be the one before,
+ * and the streak read on it would lose the day already earned until the new zone's clock caught up.
  */
 function activeDays(
   completions: readonly StreakCompletion[],
   timeZone: string,
   instants: { readonly now: InstantInput; readonly loggedBy: InstantInput },
-  today: number,
-): { active: Set<number>; first: number } {
+): { active: Set<number>; first: number; today: number } {
   const nowMillis = toEpochMillis(instants.now);
   const loggedByMillis = toEpochMillis(instants.loggedBy);
+  const zoneToday = memberEpochDayOf(instants.now, timeZone);
   const active = new Set<number>();
-  let first = today;
+  let today = zoneToday;
+  let first = zoneToday;
   for (const completion of completions) {
     const completedMillis = toEpochMillis(completion.completedAt);
     if (completedMillis > loggedByMillis) continue;
     const epochDay =
       completion.day === null ? memberEpochDayOf(completion.completedAt, timeZone) : epochDayOfLocalDateOrNull(completion.day);
-    if (epochDay === null || epochDay > today) continue;
-    if (completedMillis > nowMillis && (completion.day === null || epochDay === today)) continue;
+    if (epochDay === null) continue;
+    if (completedMillis > nowMillis) {
+      // Logged after `now`: only for a day already over then (`when:yesterday` the morning after the last day).
+      if (completion.day === null || epochDay >= zoneToday) continue;
+    } else if (epochDay > today) today = epochDay;
     active.add(epochDay);
     if (epochDay < first) first = epochDay;
   }
-  return { active, first };
+  return { active, first, today };
 }
 
 /** A cohort study weekday that is not a day off, from the course's first day on (`firstDay`, an epoch day; null: any). */
