@@ -238,4 +238,57 @@ describe("a post Discord stores without its embeds because Embed Links went unhe
     expect(titled("🏆 Week 8 leaderboard")).toHaveLength(1);
     expect(await partsOf("week-8")).toEqual(["sent", "sent"]);
   });
+
+  it("flags the channel missing, using up none of the post's retries, when Discord says it is gone as the bot fetches its permissions", async () => {
+    // Deletions are refused (since the test above, whose refusal follows `cards`), and the channel is answered Unknown
+    // Channel when the bot asks Discord for its permissions.
+    let gone = true;
+    bot.emulator.failNext((request) => gone && request.method === "GET" && request.path === `/channels/${cards.id}`, 404, 100_000, {
+      body: { message: "Unknown Channel", code: 10003 },
+    });
+    embedLinksGoneUnheard();
+    const bare = barePosts().length;
+    await tickAt(bot, "2027-03-01T09:00:30Z");
+    expect(barePosts()).toHaveLength(bare + 1);
+    // The channel's check (its cache unaware) clears the flag; the next attempt asks Discord, which says the channel is gone.
+    await tickAt(bot, "2027-03-01T09:06:00Z");
+    expect(await channelProblem()).toBe("channel_missing");
+    const post = await bot.test.app.database.prisma.scheduledPost.findFirstOrThrow({ where: { kind: "week", period: "week-9" } });
+    expect(post).toMatchObject({ status: "failed", attempts: 0 });
+
+    gone = false;
+    await embedLinksBack();
+    await tickAt(bot, "2027-03-01T09:12:00Z");
+    await tickAt(bot, "2027-03-01T09:18:00Z");
+    expect(titled("📚 Week 9 of 12")).toHaveLength(1);
+    expect(titled("🏆 Week 9 leaderboard")).toHaveLength(1);
+    // The wordless message, its deletion refused, is left; the post went out whole, once.
+    expect(barePosts()).toHaveLength(bare + 1);
+    expect(await partsOf("week-9")).toEqual(["sent", "sent"]);
+  });
+
+  it("holds the post as a missing permission, using up none of its retries, when Discord refuses the bot the channel as it fetches its permissions", async () => {
+    // Deletions are still refused; the channel's fetch is refused with Missing Access (the bot lost View Channel).
+    let hidden = true;
+    bot.emulator.failNext((request) => hidden && request.method === "GET" && request.path === `/channels/${cards.id}`, 403, 100_000, {
+      body: { message: "Missing Access", code: 50001 },
+    });
+    embedLinksGoneUnheard();
+    const bare = barePosts().length;
+    await tickAt(bot, "2027-03-08T09:00:30Z");
+    expect(barePosts()).toHaveLength(bare + 1);
+    await tickAt(bot, "2027-03-08T09:06:00Z");
+    expect(await channelProblem()).toBe("no_permission");
+    const post = await bot.test.app.database.prisma.scheduledPost.findFirstOrThrow({ where: { kind: "week", period: "week-10" } });
+    expect(post).toMatchObject({ status: "failed", attempts: 0 });
+
+    hidden = false;
+    await embedLinksBack();
+    await tickAt(bot, "2027-03-08T09:12:00Z");
+    await tickAt(bot, "2027-03-08T09:18:00Z");
+    expect(titled("📚 Week 10 of 12")).toHaveLength(1);
+    expect(titled("🏆 Week 10 leaderboard")).toHaveLength(1);
+    expect(barePosts()).toHaveLength(bare + 1);
+    expect(await partsOf("week-10")).toEqual(["sent", "sent"]);
+  });
 });
