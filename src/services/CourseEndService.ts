@@ -9,6 +9,7 @@ import { competitionRank } from "../domain/scoring/rankStandings.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { CompletionRepository, ScoreRow } from "../db/repositories/CompletionRepository.js";
+import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortContext } from "./PlanService.js";
 import type { LeaderboardEntry } from "./StudyService.js";
@@ -77,9 +78,18 @@ export class CourseEndService {
     private readonly completions: CompletionRepository,
     private readonly checkpoints: CheckpointRepository,
     private readonly logger: Logger,
+    private readonly posts: Pick<ScheduledPostRepository, "closingSent">,
   ) {}
 
   /** The final board, once the closing post made it; null before. */
+  /**
+   * Whether the cohort's closing post went out, showing the kept final board: not when it was skipped (more than 24
+   * hours late) or failed for good (the board is kept all the same: PostService.finishCourse), nor before it is sent.
+   */
+  closingPosted(cohort: Cohort): Promise<boolean> {
+    return this.posts.closingSent(cohort.id);
+  }
+
   async finalBoard(cohort: Cohort): Promise<FinalBoard | null> {
     return parseBoard(await this.cohorts.finalBoard(cohort.id));
   }
@@ -156,8 +166,13 @@ export class CourseEndService {
       checkpointsTotal: Math.max(checkpointsPosted, checkpointsAnswered),
       courseEndDate: endDate,
       endedEarlyOn: endedEarlyOn(cohort.endedAt, calendar),
-      // As `/leaderboard` shows a final board (StudyService.finalLeaderboard): one it reads, kept and shown with the board on.
-      finalBoardPosted: kept?.read === true && kept.board.keptPrivate !== true && cohort.leaderboard !== CohortBoard.Off,
+      // As `/leaderboard` shows a final board (StudyService.finalLeaderboard): one it reads, kept and shown with the
+      // board on, that the closing post showed.
+      finalBoardPosted:
+        kept?.read === true &&
+        kept.board.keptPrivate !== true &&
+        cohort.leaderboard !== CohortBoard.Off &&
+        (await this.closingPosted(cohort)),
     };
   }
 

@@ -152,3 +152,54 @@ describe("/today's course summary of a cohort whose closing post showed its boar
     }
   });
 });
+
+/**
+ * A cohort whose board was on, and whose closing post came more than 24 hours late (the bot down from before the
+ * course's end until the day after its closing post): the post is skipped, never sent, though the cohort finishes
+ * with its final board kept. Neither `/leaderboard` nor `/today`'s course summary may call that board "as posted".
+ */
+describe("/leaderboard and /today after a closing post skipped as more than 24 hours late", () => {
+  const harness = useBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+  let people: RankedCohort["people"];
+  const cohortName = "Skipped Close";
+  const today = async (userId: string) => visibleText(await runCommand(harness.bot, userId, "today", { cohort: cohortName }));
+  const board = async (userId: string) => visibleText(await runCommand(harness.bot, userId, "leaderboard", { cohort: cohortName }));
+
+  beforeAll(async () => {
+    const { bot } = harness;
+    ({ people } = await rankedCohort(bot, cohortName));
+    bot.emulator.setUserLocale(people.cy.id, "es-ES");
+    // The closing post was due on Monday 29 March at 09:00; the scheduler's next tick comes on Tuesday 30 at 10:00.
+    bot.clock.set(new Date("2027-03-30T10:00:00Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+  }, 120_000);
+
+  it("skipped the closing post and finished the cohort", async () => {
+    const { bot } = harness;
+    const channel = bot.emulator.channelMessages(bot.channel.id).map(visibleText).join("\n");
+    expect(channel).not.toContain("Final leaderboard");
+    const { prisma } = bot.test.app.database;
+    expect(await prisma.scheduledPost.findFirstOrThrow({ where: { kind: "closing" } })).toMatchObject({ status: "skipped" });
+    expect(await prisma.cohort.findFirstOrThrow({ where: { name: cohortName } })).toMatchObject({ status: "finished" });
+  });
+
+  it("/leaderboard shows the final standings without saying they are as posted", async () => {
+    // A public reply (the board on, the caller listed by name): in the cohort's language, whoever asks.
+    for (const userId of [people.bob.id, people.cy.id]) {
+      const text = await board(userId);
+      expect(text).toContain("🥇 **Ada** · 98 pts");
+      expect(text).not.toContain("As posted");
+      expect(text).toContain("At the end of the course · 3 members with points");
+    }
+  });
+
+  it("/today's course summary does not say the final leaderboard stays as it was posted", async () => {
+    const english = await today(people.ada.id);
+    expect(english).toContain("Course finished");
+    expect(english).not.toContain("as it was posted");
+    expect(english).toContain("Reading you log from now on still counts in `/progress`, not in the course's final standings.");
+    const spanish = await today(people.cy.id);
+    expect(spanish).not.toContain("como se publicó");
+    expect(spanish).toContain("sigue contando en `/progreso`, pero no en la clasificación final del curso.");
+  });
+});
