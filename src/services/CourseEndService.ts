@@ -81,15 +81,17 @@ export class CourseEndService {
     private readonly posts: Pick<ScheduledPostRepository, "closingSent">,
   ) {}
 
-  /** The final board, once the closing post made it; null before. */
   /**
-   * Whether the cohort's closing post went out, showing the kept final board: not when it was skipped (more than 24
-   * hours late) or failed for good (the board is kept all the same: PostService.finishCourse), nor before it is sent.
+   * Whether `/leaderboard` and the course summary call the kept final `board` "as posted": the closing post showed it
+   * (the board on then and now) and went out. Not a board kept while the board was off, nor one kept when the
+   * closing post was skipped (more than 24 hours late: PostService.finishCourse) or failed for good, nor before it
+   * is sent.
    */
-  closingPosted(cohort: Cohort): Promise<boolean> {
-    return this.posts.closingSent(cohort.id);
+  async shownAsPosted(cohort: Cohort, board: FinalBoard): Promise<boolean> {
+    return board.keptPrivate !== true && cohort.leaderboard !== CohortBoard.Off && (await this.posts.closingSent(cohort.id));
   }
 
+  /** The final board, once the closing post made it; null before. */
   async finalBoard(cohort: Cohort): Promise<FinalBoard | null> {
     return parseBoard(await this.cohorts.finalBoard(cohort.id));
   }
@@ -166,13 +168,8 @@ export class CourseEndService {
       checkpointsTotal: Math.max(checkpointsPosted, checkpointsAnswered),
       courseEndDate: endDate,
       endedEarlyOn: endedEarlyOn(cohort.endedAt, calendar),
-      // As `/leaderboard` shows a final board (StudyService.finalLeaderboard): one it reads, kept and shown with the
-      // board on, that the closing post showed.
-      finalBoardPosted:
-        kept?.read === true &&
-        kept.board.keptPrivate !== true &&
-        cohort.leaderboard !== CohortBoard.Off &&
-        (await this.closingPosted(cohort)),
+      // As `/leaderboard` shows a final board (StudyService.finalLeaderboard): one it reads, shown as posted.
+      finalBoardPosted: kept?.read === true && (await this.shownAsPosted(cohort, kept.board)),
     };
   }
 

@@ -893,7 +893,7 @@ export class StudyService {
       final: true,
       endedEarly: wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, context)),
       finalKeptPrivate: keptPrivate,
-      finalPosted: boardOn && !keptPrivate && (await this.courseEnd.closingPosted(cohort)),
+      finalPosted: await this.courseEnd.shownAsPosted(cohort, board),
     };
   }
 

@@ -120,9 +120,9 @@ function renderFinalLeaderboard(t: Translator, view: LeaderboardView): Reply {
 }
 
 /**
- * The final board's footer: "as posted" only where the closing post showed the board this reply shows (finalPosted:
- * not a close that kept it private, a board off now, nor a closing post skipped as more than 24 hours late, whose
- * board was kept all the same). As the course summary says it (finalBoardPosted).
+ * The final board's footer: "as posted" only where the closing post showed the board this reply shows and went out
+ * (finalPosted: not a close that kept it private, a board off now, nor a closing post skipped as more than 24 hours
+ * late or failed for good, whose board was kept all the same). As the course summary says it (finalBoardPosted).
  */
 function finalFooterKey(view: LeaderboardView) {
   const posted = view.finalPosted;
