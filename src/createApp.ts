@@ -246,6 +246,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
     completionRepository,
     checkpointRepository,
     logger.child({ component: "course-end" }),
+    scheduledPostRepository,
   );
   const study = new StudyService(
     cohorts,

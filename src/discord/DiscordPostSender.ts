@@ -174,6 +174,20 @@ function classify(error: unknown, target: "channel" | "dm"): DeliveryError {
 }
 
 /**
+ * A failed fetch of the bot's permissions in a channel: gone (Unknown Channel) is a missing channel, as on a send;
+ * refused (Missing Access: no View Channel) is an answer, the bot may not post there; anything else is Discord
+ * trouble (transient), the permissions unknown.
+ */
+function permissionFetchFailure(error: unknown): false {
+  const code = error instanceof DiscordAPIError && typeof error.code === "number" ? error.code : null;
+  if (code !== null && noPermissionCodes.has(code)) return false;
+  const status = error instanceof DiscordAPIError ? error.status : null;
+  if (code !== null && channelGoneCodes.has(code))
+    throw new DeliveryError(DeliveryFailure.ChannelMissing, "the channel is gone: its permissions could not be fetched", status, code);
+  throw new DeliveryError(DeliveryFailure.Transient, "the bot's permissions in the channel could not be fetched", status, code);
+}
+
+/**
  * Sends the scheduler's posts through discord.js's REST client, which queues
  * requests per route and honours Discord's rate limits. Only raw REST calls:
  * the channel need not be in the gateway cache.
@@ -277,8 +291,7 @@ export class DiscordPostSender implements PostSender {
     try {
       ({ channel, me } = await this.fetchPermissions(channelId));
     } catch (error) {
-      const status = error instanceof DiscordAPIError ? error.status : null;
-      throw new DeliveryError(DeliveryFailure.Transient, "the bot's permissions in the channel could not be fetched", status);
+      return permissionFetchFailure(error);
     }
     if (channel === null || channel.isDMBased() || me === null) return false;
     return botMay(channel, me, [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks]);

@@ -316,6 +316,14 @@ function describeError(error: unknown): string {
 }
 
 /**
+ * A failed pass whose claim another process took over meanwhile (this one was slow: its part's row moved on, or its
+ * send failed): the post is that process's, and so is its outcome. Nothing recorded of it, reported or counted.
+ */
+function logClaimTakenOver(failure: DeliveryError, log: Logger): void {
+  log.info({ failure: failure.failure, err: failure }, "post left to the process that took its claim over");
+}
+
+/**
  * Sends the cohorts' channel posts and reminder DMs, each exactly once.
  *
  * node-cron only drives a short tick; what is due is computed from each
@@ -1290,7 +1298,12 @@ export class Scheduler {
       const problem = failure.failure === DeliveryFailure.ChannelMissing ? ChannelProblem.Missing : ChannelProblem.NoPermission;
       await this.flagChannel(cohort, problem, now);
       // Retried as soon as the channel works again (after /cohort edit, or once the bot sees the permissions fixed), if still within 24 hours.
-      await posts.markFailed(claim.id, this.instanceId, { error: failure.message, nextAttemptAt: now, countAttempt: false });
+      const marked = await posts.markFailed(claim.id, this.instanceId, { error: failure.message, nextAttemptAt: now, countAttempt: false });
+      // The channel is flagged all the same: the cohort's next posts wait for it, whoever has this one.
+      if (!marked) {
+        logClaimTakenOver(failure, log);
+        return "channel_problem";
+      }
       log.warn(
         { failure: failure.failure, status: failure.status, code: failure.code, channelId: cohort.channelId },
         "cohort channel unusable: its posts wait until an admin fixes it",
@@ -1301,7 +1314,10 @@ export class Scheduler {
     const attempts = claim.attempts + 1;
     const delay = failure.failure === DeliveryFailure.Transient ? schedulerTiming.retryDelaysMs[attempts - 1] : undefined;
     const nextAttemptAt = delay === undefined ? null : new Date(now.getTime() + delay);
-    await posts.markFailed(claim.id, this.instanceId, { error: failure.message, nextAttemptAt, countAttempt: true });
+    if (!(await posts.markFailed(claim.id, this.instanceId, { error: failure.message, nextAttemptAt, countAttempt: true }))) {
+      logClaimTakenOver(failure, log);
+      return "not_ours";
+    }
     if (nextAttemptAt === null) {
       log.error({ err: error, failure: failure.failure, attempts }, "post failed for good: not sent");
     } else {

@@ -16,6 +16,7 @@ import { competitionRank } from "../domain/scoring/rankStandings.js";
 import type { CheckpointRepository } from "../db/repositories/CheckpointRepository.js";
 import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { CompletionRepository, ScoreRow } from "../db/repositories/CompletionRepository.js";
+import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import type { Logger } from "../logging/createLogger.js";
 import type { CohortContext } from "./PlanService.js";
 import type { LeaderboardEntry } from "./StudyService.js";
@@ -84,7 +85,18 @@ export class CourseEndService {
     private readonly completions: CompletionRepository,
     private readonly checkpoints: CheckpointRepository,
     private readonly logger: Logger,
+    private readonly posts: Pick<ScheduledPostRepository, "closingSent">,
   ) {}
+
+  /**
+   * Whether `/leaderboard` and the course summary call the kept final `board` "as posted": the closing post showed it
+   * (the board on then and now) and went out. Not a board kept while the board was off, nor one kept when the
+   * closing post was skipped (more than 24 hours late: PostService.finishCourse) or failed for good, nor before it
+   * is sent.
+   */
+  async shownAsPosted(cohort: Cohort, board: FinalBoard): Promise<boolean> {
+    return board.keptPrivate !== true && cohort.leaderboard !== CohortBoard.Off && (await this.posts.closingSent(cohort.id));
+  }
 
   /** The final board, once the closing post made it; null before. */
   async finalBoard(cohort: Cohort): Promise<FinalBoard | null> {
@@ -165,8 +177,8 @@ export class CourseEndService {
       checkpointsTotal: Math.max(checkpointsPosted, checkpointsAnswered),
       courseEndDate: endDate,
       endedEarlyOn: endedEarlyOn(cohort.endedAt, calendar),
-      // As `/leaderboard` shows a final board (StudyService.finalLeaderboard): one it reads, kept and shown with the board on.
-      finalBoardPosted: kept?.read === true && kept.board.keptPrivate !== true && cohort.leaderboard !== CohortBoard.Off,
+      // As `/leaderboard` shows a final board (StudyService.finalLeaderboard): one it reads, shown as posted.
+      finalBoardPosted: kept?.read === true && (await this.shownAsPosted(cohort, kept.board)),
       finalBoardKept: kept !== null,
       countsUntil: cohort.status !== CohortStatus.Ended && endsAt.getTime() > now.getTime() ? endsAt : null,
     };

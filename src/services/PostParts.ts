@@ -142,8 +142,8 @@ export class PostParts {
     } catch (error) {
       const refused = error instanceof DeliveryError && error.failure === DeliveryFailure.NoPermission;
       // Asked of Discord, not the cache: a cache that missed the change (its fetch after the stripped send failed, or
-      // another process sent it) would have the part sent, and stripped, again on every pass. A failed fetch throws
-      // (transient): the part waits.
+      // another process sent it) would have the part sent, and stripped, again on every pass. A failed fetch throws:
+      // the part waits (transient: Discord trouble; channel_missing: the channel is gone, flagged as on a send).
       if (!refused || (channelId === target.channelId && !(await this.sender.mayPostFetched(target.channelId)))) throw error;
       log.warn({ part, messageId, channelId, err: error }, "post part stored without its embeds left: Discord refused its deletion");
       return this.forgetStripped(target, part, messageId);

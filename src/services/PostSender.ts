@@ -119,7 +119,8 @@ export interface PostSender {
   /**
    * Whether the bot holds every post permission in the channel (View Channel, Send Messages, Embed Links: what the
    * channel's check looks for), from the channel, the bot's member and the roles fetched from Discord now (the cache
-   * may not have heard of a change). Throws DeliveryError (transient) when they cannot be fetched.
+   * may not have heard of a change); false when Discord refuses the bot the channel (Missing Access). Throws
+   * DeliveryError: channel_missing when Discord says the channel is gone, transient when they cannot be fetched.
    */
   mayPostFetched(channelId: string): Promise<boolean>;
   /** Replaces a posted message's content (the live board). Throws DeliveryError. */

@@ -377,6 +377,11 @@ export interface LeaderboardView {
   readonly publicReply: boolean;
   /** A final board kept while the cohort's board was off: it lists nobody, though the board is on now. */
   readonly finalKeptPrivate: boolean;
+  /**
+   * A final board the closing post showed, as it showed it (the board on, not kept private, the post sent): "as
+   * posted". False for any other board, and for one kept when the closing post was skipped or failed for good.
+   */
+  readonly finalPosted: boolean;
   /** A weekly board of a week already over (the course's last, before its closing post): reading logged now is not on it. */
   readonly weekOver?: boolean;
   /** The course's last week (breaks included) is over, before its closing post: no week runs any more. */
@@ -888,6 +893,7 @@ export class StudyService {
       final: true,
       endedEarly: wasEndedEarly(cohort.endedAt, breakCalendarOf(cohort, context)),
       finalKeptPrivate: keptPrivate,
+      finalPosted: await this.courseEnd.shownAsPosted(cohort, board),
     };
   }
 
@@ -1016,6 +1022,7 @@ export class StudyService {
       final: false,
       endedEarly: false,
       finalKeptPrivate: false,
+      finalPosted: false,
       // Past the last week the weekly board stays on it: logging now counts for no week's board.
       weekOver: weekNumber !== null && dayInfo(cohort.settings, now).weekNumber > weekNumber,
       courseOver,

@@ -32,14 +32,15 @@ describe("a post Discord stores without its embeds because Embed Links went unhe
     });
     return post.parts.map((part) => part.status);
   };
-  /** Fails the bot's deletions of messages in the channel while `on()` holds. */
-  const failDeletes = (on: () => boolean, status: number, body?: { message: string; code: number }) =>
+  /** Fails the bot's deletions of messages in `channelId` (by default the cohort's channel when called) while `on()` holds. */
+  const failDeletes = (on: () => boolean, status: number, body?: { message: string; code: number }, channelId = cards.id) =>
     bot.emulator.failNext(
-      (request) => on() && request.method === "DELETE" && request.path.startsWith(`${postPath()}/`),
+      (request) => on() && request.method === "DELETE" && request.path.startsWith(`/channels/${channelId}/messages/`),
       status,
       1000,
       body === undefined ? {} : { body },
     );
+  const missingPermissions = { message: "Missing Permissions", code: 50013 };
 
   beforeAll(async () => {
     // Pictures drawn as stand-ins: the weekly chart rides with the words of a week's post (from week 2 on).
@@ -116,7 +117,7 @@ describe("a post Discord stores without its embeds because Embed Links went unhe
 
   it("holds the post while Embed Links is missing and Discord refuses the deletion, then sends it whole, leaving the wordless message", async () => {
     let refusing = true;
-    failDeletes(() => refusing, 403, { message: "Missing Permissions", code: 50013 });
+    failDeletes(() => refusing, 403, missingPermissions);
     embedLinksGoneUnheard();
     await tickAt(bot, "2027-01-25T09:00:30Z");
     expect(barePosts()).toHaveLength(1);
@@ -187,8 +188,9 @@ describe("a post Discord stores without its embeds because Embed Links went unhe
   });
 
   it("sends the post in the cohort's new channel when Discord refuses deleting the wordless message left in its old one", async () => {
-    // Deletions in the old channel are refused for good: the wordless message stays there (nothing more to do).
-    failDeletes(() => true, 403, { message: "Missing Permissions", code: 50013 });
+    // Deletions in the old channel (`cards` until the cohort moves) are refused for good: the wordless message stays
+    // there (nothing more to do).
+    failDeletes(() => true, 403, missingPermissions, cards.id);
     embedLinksGoneUnheard();
     const bare = barePosts().length;
     await tickAt(bot, "2027-02-15T09:00:30Z");
@@ -218,7 +220,8 @@ describe("a post Discord stores without its embeds because Embed Links went unhe
   it("leaves at most the one wordless message while the bot cannot fetch its permissions and Discord refuses the deletion", async () => {
     // The bot's cache never hears Embed Links went: it cannot fetch the channel, its member or the roles either.
     let failing = true;
-    failDeletes(() => failing, 403, { message: "Missing Permissions", code: 50013 });
+    let refusing = true;
+    failDeletes(() => refusing, 403, missingPermissions);
     const isFetch = (request: { method: string; path: string }) =>
       request.method === "GET" &&
       (request.path === `/channels/${cards.id}` || /^\/guilds\/[^/]+\/(members\/[^/]+|roles)$/.test(request.path));
@@ -229,6 +232,8 @@ describe("a post Discord stores without its embeds because Embed Links went unhe
     expect(titled("📚 Week 8 of 12")).toEqual([]);
     expect(await partsOf("week-8")).not.toContain("sent");
 
+    // The fetches answer again, the deletion still refused: the permissions fetched show nothing missing, so the
+    // wordless message is left and the post goes whole, once.
     failing = false;
     await embedLinksBack();
     await tickAt(bot, "2027-02-22T09:30:00Z");
@@ -237,5 +242,57 @@ describe("a post Discord stores without its embeds because Embed Links went unhe
     expect(titled("📚 Week 8 of 12")).toHaveLength(1);
     expect(titled("🏆 Week 8 leaderboard")).toHaveLength(1);
     expect(await partsOf("week-8")).toEqual(["sent", "sent"]);
+    refusing = false;
+  });
+
+  /**
+   * Week `week`'s post (due `monday` at 09:00) stored without its embeds, its deletion refused, while Discord answers
+   * the bot's forced fetch of the channel's permissions with `answer`: the channel is flagged `problem` and the post
+   * held without using up a retry; once the channel answers and Embed Links is back, the post goes whole, once, and
+   * the wordless message is left.
+   */
+  const heldByPermissionFetch = async (
+    week: number,
+    monday: string,
+    answer: { status: number; message: string; code: number },
+    problem: "channel_missing" | "no_permission",
+  ) => {
+    let refusing = true;
+    let fetchAnswered = false;
+    failDeletes(() => refusing, 403, missingPermissions);
+    const isChannelFetch = (request: { method: string; path: string }) =>
+      request.method === "GET" && request.path === `/channels/${cards.id}`;
+    bot.emulator.failNext((request) => !fetchAnswered && isChannelFetch(request), answer.status, 100_000, {
+      body: { message: answer.message, code: answer.code },
+    });
+    embedLinksGoneUnheard();
+    const bare = barePosts().length;
+    await tickAt(bot, `${monday}T09:00:30Z`);
+    expect(barePosts()).toHaveLength(bare + 1);
+    // The channel's check (its cache unaware) clears the flag; the next attempt, its deletion refused, asks Discord.
+    await tickAt(bot, `${monday}T09:06:00Z`);
+    expect(await channelProblem()).toBe(problem);
+    const post = await bot.test.app.database.prisma.scheduledPost.findFirstOrThrow({ where: { kind: "week", period: `week-${week}` } });
+    expect(post).toMatchObject({ status: "failed", attempts: 0 });
+
+    // The fetch answers again (the deletion still refused): the wordless message is left, the post goes whole, once.
+    fetchAnswered = true;
+    await embedLinksBack();
+    await tickAt(bot, `${monday}T09:12:00Z`);
+    await tickAt(bot, `${monday}T09:18:00Z`);
+    expect(titled(`📚 Week ${week} of 12`)).toHaveLength(1);
+    expect(titled(`🏆 Week ${week} leaderboard`)).toHaveLength(1);
+    expect(barePosts()).toHaveLength(bare + 1);
+    expect(await partsOf(`week-${week}`)).toEqual(["sent", "sent"]);
+    refusing = false;
+  };
+
+  it("flags the channel missing, using up none of the post's retries, when Discord says it is gone as the bot fetches its permissions", async () => {
+    await heldByPermissionFetch(9, "2027-03-01", { status: 404, message: "Unknown Channel", code: 10003 }, "channel_missing");
+  });
+
+  it("holds the post as a missing permission, using up none of its retries, when Discord refuses the bot the channel as it fetches its permissions", async () => {
+    // The bot lost View Channel: Missing Access.
+    await heldByPermissionFetch(10, "2027-03-08", { status: 403, message: "Missing Access", code: 50001 }, "no_permission");
   });
 });

@@ -2,6 +2,24 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useBotHarness, visibleText } from "../helpers/botHarness.js";
 import { rankedCohort, rankedCohortEndedWithBoardOff, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
 
+/** `/today`'s course summary of a finished course, in English and in Spanish, calling no final board "as posted". */
+function expectSummaryUnposted(english: string, spanish: string): void {
+  expect(english).toContain("Course finished");
+  expect(english).not.toContain("as it was posted");
+  expect(english).toContain("Reading you log from now on still counts in `/progress`, not in the course's final standings.");
+  expect(spanish).not.toContain("como se publicó");
+  expect(spanish).toContain("sigue contando en `/progreso`, pero no en la clasificación final del curso.");
+}
+
+/** `/today`'s course summary of a cohort an admin ended, in English and in Spanish, calling no final board "as posted". */
+function expectEndedSummaryUnposted(english: string, spanish: string): void {
+  expect(english).toContain("Cohort ended");
+  expect(english).not.toContain("as it was posted");
+  expect(english).toContain("It takes no more completions, and its final standings stay as they were when it was ended.");
+  expect(spanish).not.toContain("como se publicó");
+  expect(spanish).toContain("Ya no admite lecturas completadas, y su clasificación final queda como estaba al terminarla.");
+}
+
 /**
  * A cohort whose leaderboard is `off` posts no board at its close (the closing post has no "Final leaderboard").
  * `/leaderboard` afterwards shows each member their own standing: its footer must not say the standings are
@@ -42,13 +60,10 @@ describe("/leaderboard after the close of a cohort that posted no board", () => 
 
   it("/today's course summary does not say the final leaderboard stays as it was posted", async () => {
     const { bot } = harness;
-    const english = visibleText(await runCommand(bot, people.ada.id, "today", { cohort: cohortName }));
-    expect(english).toContain("Course finished");
-    expect(english).not.toContain("as it was posted");
-    expect(english).toContain("Reading you log from now on still counts in `/progress`, not in the course's final standings.");
-    const spanish = visibleText(await runCommand(bot, people.cy.id, "today", { cohort: cohortName }));
-    expect(spanish).not.toContain("como se publicó");
-    expect(spanish).toContain("sigue contando en `/progreso`, pero no en la clasificación final del curso.");
+    expectSummaryUnposted(
+      visibleText(await runCommand(bot, people.ada.id, "today", { cohort: cohortName })),
+      visibleText(await runCommand(bot, people.cy.id, "today", { cohort: cohortName })),
+    );
   });
 
   it("nor once the board is turned on again: the close kept it private", async () => {
@@ -69,6 +84,7 @@ describe("/leaderboard after a cohort ended early with its board off", () => {
   beforeAll(async () => {
     const { bot } = harness;
     ({ people } = await rankedCohortEndedWithBoardOff(bot, cohortName));
+    bot.emulator.setUserLocale(people.cy.id, "es-ES");
   }, 120_000);
 
   it("does not say its standings are as posted when the cohort was ended", async () => {
@@ -79,11 +95,12 @@ describe("/leaderboard after a cohort ended early with its board off", () => {
   });
 
   it("/today's summary after the planned last day does not say its final leaderboard stays as it was posted", async () => {
-    harness.bot.clock.set(new Date("2027-04-01T20:00:00Z"));
-    const text = visibleText(await runCommand(harness.bot, people.bob.id, "today", { cohort: cohortName }));
-    expect(text).toContain("Cohort ended");
-    expect(text).not.toContain("as it was posted");
-    expect(text).toContain("It takes no more completions, and its final standings stay as they were when it was ended.");
+    const { bot } = harness;
+    bot.clock.set(new Date("2027-04-01T20:00:00Z"));
+    expectEndedSummaryUnposted(
+      visibleText(await runCommand(bot, people.bob.id, "today", { cohort: cohortName })),
+      visibleText(await runCommand(bot, people.cy.id, "today", { cohort: cohortName })),
+    );
   });
 });
 
@@ -116,13 +133,7 @@ describe("/today's course summary of a cohort whose closing post showed its boar
   });
 
   it("says nothing was posted as final before the closing post", () => {
-    expect(beforeClosingPost.english).toContain("Course finished");
-    expect(beforeClosingPost.english).not.toContain("as it was posted");
-    expect(beforeClosingPost.english).toContain(
-      "Reading you log from now on still counts in `/progress`, not in the course's final standings.",
-    );
-    expect(beforeClosingPost.spanish).not.toContain("como se publicó");
-    expect(beforeClosingPost.spanish).toContain("sigue contando en `/progreso`, pero no en la clasificación final del curso.");
+    expectSummaryUnposted(beforeClosingPost.english, beforeClosingPost.spanish);
   });
 
   it("says the final leaderboard stays as it was posted once it was", async () => {
@@ -150,5 +161,104 @@ describe("/today's course summary of a cohort whose closing post showed its boar
     } finally {
       await prisma.cohort.update({ where: { id: row.id }, data: { finalBoard: row.finalBoard } });
     }
+  });
+});
+
+/**
+ * A cohort whose board was on, and whose closing post came more than 24 hours late (the bot down from before the
+ * course's end until the day after its closing post): the post is skipped, never sent, though the cohort finishes
+ * with its final board kept. Neither `/leaderboard` nor `/today`'s course summary may call that board "as posted".
+ */
+describe("/leaderboard and /today after a closing post skipped as more than 24 hours late", () => {
+  const harness = useBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+  let people: RankedCohort["people"];
+  const cohortName = "Skipped Close";
+  const today = async (userId: string) => visibleText(await runCommand(harness.bot, userId, "today", { cohort: cohortName }));
+  const board = async (userId: string) => visibleText(await runCommand(harness.bot, userId, "leaderboard", { cohort: cohortName }));
+
+  beforeAll(async () => {
+    const { bot } = harness;
+    ({ people } = await rankedCohort(bot, cohortName));
+    bot.emulator.setUserLocale(people.cy.id, "es-ES");
+    // The closing post was due on Monday 29 March at 09:00; the scheduler's next tick comes on Tuesday 30 at 10:00.
+    bot.clock.set(new Date("2027-03-30T10:00:00Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+  }, 120_000);
+
+  it("skipped the closing post and finished the cohort", async () => {
+    const { bot } = harness;
+    const channel = bot.emulator.channelMessages(bot.channel.id).map(visibleText).join("\n");
+    expect(channel).not.toContain("Final leaderboard");
+    const { prisma } = bot.test.app.database;
+    expect(await prisma.scheduledPost.findFirstOrThrow({ where: { kind: "closing" } })).toMatchObject({ status: "skipped" });
+    expect(await prisma.cohort.findFirstOrThrow({ where: { name: cohortName } })).toMatchObject({ status: "finished" });
+  });
+
+  it("/leaderboard shows the final standings without saying they are as posted", async () => {
+    // A public reply (the board on, the caller listed by name): in the cohort's language, whoever asks.
+    for (const userId of [people.bob.id, people.cy.id]) {
+      const text = await board(userId);
+      expect(text).toContain("🥇 **Ada** · 98 pts");
+      expect(text).not.toContain("As posted");
+      expect(text).toContain("At the end of the course · 3 members with points");
+    }
+  });
+
+  it("/today's course summary does not say the final leaderboard stays as it was posted", async () => {
+    expectSummaryUnposted(await today(people.ada.id), await today(people.cy.id));
+  });
+});
+
+/**
+ * A cohort an admin ended with its board on, whose closing post Discord refused for good (failed, never sent): the
+ * post was drawn, so its final board is kept, and `/leaderboard` shows it; neither it nor `/today`'s course summary
+ * may call that board "as posted when the cohort was ended".
+ */
+describe("/leaderboard and /today after a cohort ended early whose closing post failed for good", () => {
+  const harness = useBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+  let people: RankedCohort["people"];
+  const cohortName = "Failed End";
+
+  beforeAll(async () => {
+    const { bot } = harness;
+    ({ people } = await rankedCohort(bot, cohortName));
+    bot.emulator.setUserLocale(people.cy.id, "es-ES");
+    bot.clock.set(new Date("2027-01-13T10:00:00Z"));
+    await runCommand(bot, bot.admin.id, "cohort end", { cohort: cohortName });
+    // Discord refuses the closing post's message as malformed: not retried.
+    const postPath = `/channels/${bot.channel.id}/messages`;
+    bot.emulator.failNext((request) => request.method === "POST" && request.path === postPath, 400, 1, {
+      body: { message: "Invalid Form Body", code: 50035 },
+    });
+    bot.clock.set(new Date("2027-01-13T10:01:00Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+  }, 120_000);
+
+  it("sent no closing post, for good, and kept the final board", async () => {
+    const { bot } = harness;
+    const channel = bot.emulator.channelMessages(bot.channel.id).map(visibleText).join("\n");
+    expect(channel).not.toContain("Final leaderboard");
+    const { prisma } = bot.test.app.database;
+    expect(await prisma.scheduledPost.findFirstOrThrow({ where: { kind: "closing" } })).toMatchObject({
+      status: "failed",
+      nextAttemptAt: null,
+    });
+    expect(await prisma.cohort.findFirstOrThrow({ where: { name: cohortName } })).toMatchObject({ status: "ended" });
+  });
+
+  it("/leaderboard shows the final standings without saying they are as posted when the cohort was ended", async () => {
+    const text = visibleText(await runCommand(harness.bot, people.bob.id, "leaderboard", { cohort: cohortName }));
+    expect(text).toContain("🥇 **Ada** · 98 pts");
+    expect(text).not.toContain("As posted");
+    expect(text).toContain("When the cohort was ended · 3 members with points");
+  });
+
+  it("/today's summary does not say its final leaderboard stays as it was posted, in English or Spanish", async () => {
+    const { bot } = harness;
+    bot.clock.set(new Date("2027-04-01T20:00:00Z"));
+    expectEndedSummaryUnposted(
+      visibleText(await runCommand(bot, people.bob.id, "today", { cohort: cohortName })),
+      visibleText(await runCommand(bot, people.cy.id, "today", { cohort: cohortName })),
+    );
   });
 });

@@ -134,6 +134,40 @@ describe("restarts and several bot processes on one database", () => {
     expect(row).toMatchObject({ status: "sent", claimedBy: other.test.app.scheduler.instanceId, boardMessageId: posts[1]?.message.id });
   });
 
+  it("stops a slow process whose post another process took over mid-send: it sends nothing more, and the post appears once", async () => {
+    world = await startSchedulerWorld(new Date("2027-03-01T09:00:00Z"));
+    const channel = world.createChannel("stale-pass");
+    const cohort = await world.createCohort({ name: "Stale Pass", channelId: channel.id, start: "2027-03-01" });
+    const slow = world.first;
+    const other = await world.startProcess(new Date("2027-03-01T09:03:00Z"));
+    const postPath = `/channels/${channel.id}/messages`;
+    const isPost = (entry: { method: string; path: string }) => entry.method === "POST" && entry.path === postPath;
+    // Discord stores the slow process's first message (the week's words) at 09:00, but its answer is held.
+    const held = world.emulator.holdNext((request) => isPost(request));
+    const lost = slow.tickAt(new Date("2027-03-01T09:00:00Z"));
+    await held.arrived;
+    // Its claim stale at 09:03, the other process takes the post over and sends it whole (the first message found
+    // in the channel, the board sent).
+    const takeover = await other.tickAt(new Date("2027-03-01T09:03:00Z"));
+    expect(takeover.sent.map((post) => post.period)).toEqual(["week-1"]);
+    const postsBefore = world.emulator.requestLog().filter(isPost).length;
+    held.release();
+    const report = await lost;
+
+    // The slow process, its part's row moved on, sends nothing more and reports nothing, sent or failed.
+    // (The held request is logged when answered: the one more.)
+    expect(world.emulator.requestLog().filter(isPost)).toHaveLength(postsBefore + 1);
+    expect(report.sent).toEqual([]);
+    const posts = world.posts(channel.id, { liveBoards: true });
+    expect(posts.map((post) => postLabel(post.message))).toEqual(["week 1", "live board 1"]);
+    // The post's retries are untouched: nothing failed.
+    const row = await other.test.app.database.prisma.scheduledPost.findFirst({ where: { cohortId: cohort.id, period: "week-1" } });
+    expect(row).toMatchObject({ status: "sent", attempts: 0, lastError: null, claimedBy: other.test.app.scheduler.instanceId });
+    expect(slow.test.logs().some((line) => line.msg === "post failed: will retry")).toBe(false);
+    expect(report.failed).toEqual([]);
+    expect(slow.test.logs().some((line) => line.msg === "post left to the process that took its claim over")).toBe(true);
+  });
+
   /**
    * A process died after Discord stored the week's post at 09:00 (Discord's clock), with its part recorded as
    * attempted at `attemptedAt` (the bot's clock); a survivor takes the post over at `takeoverAt`, when Discord has

@@ -31,6 +31,7 @@ describe("member counts on big cohorts' boards and roster", () => {
       final: false,
       endedEarly: false,
       finalKeptPrivate: false,
+      finalPosted: false,
       publicReply: true,
     },
     setAside: false,

@@ -64,6 +64,18 @@ export class ScheduledPostRepository {
     return new Set(rows.map((row) => row.period));
   }
 
+  /**
+   * Whether the cohort's closing post went out (status sent): not when it was skipped (more than 24 hours late),
+   * failed for good, or is still to go. One indexed read.
+   */
+  async closingSent(cohortId: number): Promise<boolean> {
+    const row = await this.prisma.scheduledPost.findFirst({
+      where: { cohortId, kind: "closing", status: PostStatus.Sent },
+      select: { id: true },
+    });
+    return row !== null;
+  }
+
   async find(key: PostKey): Promise<ScheduledPostRecord | null> {
     const row = await this.prisma.scheduledPost.findUnique({ where: { cohortId_kind_period: key } });
     return row === null ? null : toScheduledPost(row);

@@ -120,12 +120,12 @@ function renderFinalLeaderboard(t: Translator, view: LeaderboardView): Reply {
 }
 
 /**
- * The final board's footer: "as posted" only where the board this reply shows was kept with the board on (a close
- * that kept it private, or a board off now, shows none). The kept board, not the post: a closing post skipped as
- * more than 24 hours late kept one too (PostService.finishCourse). As the course summary says it (finalBoardPosted).
+ * The final board's footer: "as posted" only where the closing post showed the board this reply shows and went out
+ * (finalPosted: not a close that kept it private, a board off now, nor a closing post skipped as more than 24 hours
+ * late or failed for good, whose board was kept all the same). As the course summary says it (finalBoardPosted).
  */
 function finalFooterKey(view: LeaderboardView) {
-  const posted = view.boardOn && !view.finalKeptPrivate;
+  const posted = view.finalPosted;
   if (view.endedEarly) return posted ? "leaderboard.finalFooterEnded" : "leaderboard.finalFooterEndedUnposted";
   return posted ? "leaderboard.finalFooter" : "leaderboard.finalFooterUnposted";
 }

@@ -32,11 +32,10 @@ export interface MemberCourseSummary {
   /** The cohort's day (its zone) an admin ended it on (`/cohort end`) when that came before the course's last day; else null. */
   readonly endedEarlyOn: string | null;
   /**
-   * A final board is kept, readable, and shown with the board on, as `/leaderboard` shows it as the final board
-   * (with its "as posted" footer): false before the close, while the board is `off`, when the close kept it
-   * private (the board was off then), or when the stored board no longer reads. It is the kept board, not the
-   * post: a closing post the scheduler skipped (more than 24 hours late) still kept one (PostService.finishCourse),
-   * and both replies then call it "as posted" though it never went out.
+   * A final board is kept, readable, and shown with the board on, and the closing post that showed it went out, as
+   * `/leaderboard` shows it as the final board (with its "as posted" footer): false before the close, while the board
+   * is `off`, when the close kept it private (the board was off then), when the stored board no longer reads, and
+   * when the closing post was skipped (more than 24 hours late) or failed for good, though the board was kept.
    */
   readonly finalBoardPosted: boolean;
   /**
