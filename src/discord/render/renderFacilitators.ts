@@ -47,6 +47,7 @@ function rosterLine(t: Translator, member: RosterMemberView, name: string): stri
     latest: markup(notYet > 0 ? t.t("roster.latestNotYet", { count: notYet, total }) : ""),
     daysOff: member.daysOffUntil === null ? "no" : "yes",
     until: markup(member.daysOffUntil === null ? "" : localDateText(t, member.daysOffUntil)),
+    nudgesOff: member.nudgesOff ? "yes" : "no",
   });
 }
 

@@ -885,7 +885,7 @@ export const es: Catalogue = {
   "roster.group.on_track": "**🟢 Al día**",
   "roster.group.finished": "**🏁 Terminados**",
   "roster.line":
-    "{member} ({name}) · {pace} · última vez {last} · racha {streak, number} · ✅ {confident, number} 🟡 {partly, number} 🔴 {notYet, number}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 días libres hasta el {until}} other {}}",
+    "{member} ({name}) · {pace} · última vez {last} · racha {streak, number} · ✅ {confident, number} 🟡 {partly, number} 🔴 {notYet, number}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 días libres hasta el {until}} other {}}{nudgesOff, select, yes { · 🔕 avisos desactivados} other {}}",
   "roster.paceBehind": "{items, plural, one {# lectura atrasada} other {# lecturas atrasadas}}{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "al día",
   "roster.latestNotYet": "{count, number}/{total, number}",
