@@ -390,6 +390,9 @@ export const en = {
   "cohortAdmin.field.picturesBlocked": "⚠️ Pictures",
   "cohortAdmin.picturesBlocked":
     "I can't attach files in {channel}, so its posts go out without their charts (their text gives the same figures). Give me the **Attach Files** permission there and the next posts will carry them again.",
+  "cohortAdmin.field.threadsBlocked": "⚠️ Discussion threads",
+  "cohortAdmin.threadsBlocked":
+    "I can't create threads in {channel}, so its weekly posts go out without their week's discussion thread. Give me the **Create Public Threads** permission there and the next weekly posts will open one again.",
   "cohortAdmin.field.excludeRoleUnlisted": "⚠️ Never ranked",
   "cohortAdmin.field.excludeRoleDeleted": "⚠️ exclude_role deleted",
   "cohortAdmin.excludeRoleDeleted":

@@ -403,6 +403,9 @@ export const es: Catalogue = {
   "cohortAdmin.field.picturesBlocked": "⚠️ Imágenes",
   "cohortAdmin.picturesBlocked":
     "No puedo adjuntar archivos en {channel}, así que sus publicaciones salen sin gráficos (el texto da las mismas cifras). Dame allí el permiso **Adjuntar archivos** y las próximas los llevarán de nuevo.",
+  "cohortAdmin.field.threadsBlocked": "⚠️ Hilos de conversación",
+  "cohortAdmin.threadsBlocked":
+    "No puedo crear hilos en {channel}, así que sus publicaciones semanales salen sin el hilo de conversación de la semana. Dame allí el permiso **Crear hilos públicos** y las próximas publicaciones semanales volverán a abrir uno.",
   "cohortAdmin.field.excludeRoleUnlisted": "⚠️ Nunca clasificados",
   "cohortAdmin.field.excludeRoleDeleted": "⚠️ rol_excluido eliminado",
   "cohortAdmin.excludeRoleDeleted":
