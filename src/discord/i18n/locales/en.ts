@@ -232,7 +232,7 @@ export const en = {
 
   "posts.noCheckpoint": "This cohort's curriculum has no checkpoint prompts to post.",
   "posts.notStarted":
-    "**{name}** starts on **{start}**: {kind, select, week {there's no weekly assignment to post yet} other {there's no checkpoint to post yet}}, so nothing was posted.",
+    "**{name}** starts on **{start}**: {kind, select, week {there's no weekly assignment to post yet} checkpoint {there's no checkpoint to post yet} other {there's no leaderboard to post yet}}, so nothing was posted.",
   "posts.channelProblem":
     "{problem, select, channel_missing {The cohort channel {channel} no longer exists, so the bot's posts are on hold. Pick a new channel with `/cohort edit channel:`.} other {I can't post in {channel} any more (I need **View Channel**, **Send Messages** and **Embed Links** there), so the bot's posts are on hold. Fix the channel's permissions, or pick another channel with `/cohort edit channel:`.}}",
   "posts.announceFailed": "Discord didn't accept the post just now. Please try again in a minute.",

@@ -237,7 +237,7 @@ export const es: Catalogue = {
 
   "posts.noCheckpoint": "El plan de esta cohorte no tiene puntos de control que publicar.",
   "posts.notStarted":
-    "**{name}** empieza el **{start}**: {kind, select, week {todavía no hay ninguna tarea semanal que publicar} other {todavía no hay ningún punto de control que publicar}}, así que no se ha publicado nada.",
+    "**{name}** empieza el **{start}**: {kind, select, week {todavía no hay ninguna tarea semanal que publicar} checkpoint {todavía no hay ningún punto de control que publicar} other {todavía no hay ninguna clasificación que publicar}}, así que no se ha publicado nada.",
   "posts.channelProblem":
     "{problem, select, channel_missing {El canal de la cohorte {channel} ya no existe, así que las publicaciones del bot están en espera. Elige un canal nuevo con `/cohorte editar canal:`.} other {Ya no puedo publicar en {channel} (necesito **Ver canal**, **Enviar mensajes** e **Insertar enlaces** allí), así que las publicaciones del bot están en espera. Corrige los permisos del canal o elige otro con `/cohorte editar canal:`.}}",
   "posts.announceFailed": "Discord no ha aceptado la publicación ahora mismo. Vuelve a intentarlo en un minuto.",
