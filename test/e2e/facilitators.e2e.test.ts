@@ -124,7 +124,9 @@ describe("facilitators: /cohort roster, Nudge, credit, audit, export, confidence
     const lineOf = (name: string) => text.split("\n").find((line) => line.includes(`<@${people[name]?.id ?? ""}>`)) ?? "";
     expect(text.indexOf(lineOf("bob"))).toBeLessThan(order[1] ?? 0);
     expect(lineOf("bob")).toMatch(/\d+ items overdue/);
-    expect(lineOf("bob")).toContain("last never");
+    // Nothing logged at all: said so, not "last never".
+    expect(lineOf("bob")).toContain(" · nothing logged yet · streak 0");
+    expect(lineOf("bob")).not.toContain("last never");
     expect(lineOf("ada")).toMatch(/on pace · last <t:\d+:R> · streak 1 · ✅ 1 🟡 0 🔴 0/);
     expect(text.indexOf(lineOf("cy"))).toBeGreaterThan(order[1] ?? 0);
     expect(text.indexOf(lineOf("dee"))).toBeGreaterThan(order[2] ?? 0);

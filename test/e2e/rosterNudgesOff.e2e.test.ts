@@ -38,6 +38,8 @@ describe("/cohort roster and a member who turned nudges off", () => {
     try {
       const roster = await answerOf(bot.run(bot.admin.id, "cohort roster", { filter: "behind" }));
       expect(lineOf(visibleText(roster), people.fay.id)).toContain("🔕 avisos desactivados");
+      // Neither has logged anything: said so, not "última vez nunca".
+      expect(lineOf(visibleText(roster), people.bob.id)).toContain(" · nada registrado aún · racha 0");
       expect(buttonsOf(roster)).toHaveLength(1);
     } finally {
       bot.emulator.setUserLocale(bot.admin.id, "en-US");

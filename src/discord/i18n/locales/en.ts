@@ -854,12 +854,11 @@ export const en = {
   "roster.group.on_track": "**🟢 On track**",
   "roster.group.finished": "**🏁 Finished**",
   "roster.line":
-    "{member} ({name}) · {pace} · last {last} · streak {streak, number} · ✅ {confident, number} 🟡 {partly, number} 🔴 {notYet, number}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 days off until {until}} other {}}{nudgesOff, select, yes { · 🔕 nudges off} other {}}",
+    "{member} ({name}) · {pace} · {logged, select, yes {last {last}} other {nothing logged yet}} · streak {streak, number} · ✅ {confident, number} 🟡 {partly, number} 🔴 {notYet, number}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 days off until {until}} other {}}{nudgesOff, select, yes { · 🔕 nudges off} other {}}",
   "roster.paceBehind": "{items, plural, one {# item} other {# items}} overdue{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "on pace",
   "roster.latestNotYet": "{count, number}/{total, number}",
   "roster.latestLegend": '🤔 2/3: "Not yet" on 2 of the 3 latest checkpoints',
-  "roster.never": "never",
   "roster.empty": "No members in this list.",
   "roster.nudge": "Nudge {name}",
   "roster.previous": "◀ Previous",

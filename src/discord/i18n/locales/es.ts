@@ -888,12 +888,11 @@ export const es: Catalogue = {
   "roster.group.on_track": "**🟢 Al día**",
   "roster.group.finished": "**🏁 Terminados**",
   "roster.line":
-    "{member} ({name}) · {pace} · última vez {last} · racha {streak, number} · ✅ {confident, number} 🟡 {partly, number} 🔴 {notYet, number}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 días libres hasta el {until}} other {}}{nudgesOff, select, yes { · 🔕 avisos desactivados} other {}}",
+    "{member} ({name}) · {pace} · {logged, select, yes {última vez {last}} other {nada registrado aún}} · racha {streak, number} · ✅ {confident, number} 🟡 {partly, number} 🔴 {notYet, number}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 días libres hasta el {until}} other {}}{nudgesOff, select, yes { · 🔕 avisos desactivados} other {}}",
   "roster.paceBehind": "{items, plural, one {# lectura atrasada} other {# lecturas atrasadas}}{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "al día",
   "roster.latestNotYet": "{count, number}/{total, number}",
   "roster.latestLegend": '🤔 2/3: "Todavía no" en 2 de los 3 últimos puntos de control',
-  "roster.never": "nunca",
   "roster.empty": "No hay miembros en esta lista.",
   "roster.nudge": "Animar a {name}",
   "roster.previous": "◀ Anterior",
