@@ -779,7 +779,7 @@ export const en = {
   "cohortAdmin.leaderboardValue":
     "{board, select, names {Names} aliases {Aliases (Member 7)} other {Off: each member sees only their own standing}}",
   "cohortAdmin.field.excludeRole": "Never ranked",
-  "cohortAdmin.excludeRoleNone": "Nobody",
+  "cohortAdmin.excludeRoleNone": "No role: every member can be ranked",
   // ── end of privacy block ──
   // ── pictures branch: the progress card, the weekly and course charts, the live weekly board ──
   "pictures.number": "{value, number}",

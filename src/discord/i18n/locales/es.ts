@@ -812,7 +812,7 @@ export const es: Catalogue = {
   "cohortAdmin.leaderboardValue":
     "{board, select, names {Nombres} aliases {Alias (Miembro 7)} other {Desactivada: cada miembro ve solo su propia posición}}",
   "cohortAdmin.field.excludeRole": "Nunca clasificados",
-  "cohortAdmin.excludeRoleNone": "Nadie",
+  "cohortAdmin.excludeRoleNone": "Ningún rol: todos los miembros pueden clasificarse",
   // ── fin del bloque de privacidad ──
   // ── pictures branch: the progress card, the weekly and course charts, the live weekly board ──
   "pictures.number": "{value, number}",
