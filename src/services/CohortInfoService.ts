@@ -76,8 +76,8 @@ export interface CohortInfoView extends CohortSummaryView {
    */
   readonly picturesBlocked: boolean;
   /**
-   * The bot may post in the cohort's channel but not create threads there, and posts are still to come: weekly posts
-   * go out without their discussion thread. A warning shown as picturesBlocked is.
+   * The bot may post in the cohort's channel but not create threads there, and weekly posts are still to come (as
+   * nextWeekPost): they go out without their discussion thread. A warning shown as picturesBlocked is.
    */
   readonly threadsBlocked: boolean;
   /**
@@ -196,7 +196,7 @@ export class CohortInfoService {
             },
       extraFields: await this.extraFields(cohort, context, now),
       breakWeeks: context.breakWeeks,
-      ...this.channelWarnings(cohort, over),
+      ...this.channelWarnings(cohort, over, nextWeek.post !== undefined),
       ...this.excludeRoleWarnings(cohort, over),
     };
   }
@@ -238,11 +238,12 @@ export class CohortInfoService {
   /**
    * The channel's warnings, from one look-up in the bot's cache. One problem with the channel is shown alone: a flagged
    * channel's (its posts are on hold, pictures or not), else the bot not being able to post there now; nothing when
-   * the bot cannot tell (start-up).
+   * the bot cannot tell (start-up). Threads are opened only on weekly posts: none is missed once none is left.
    */
   private channelWarnings(
     cohort: Cohort,
     over: boolean,
+    weeklyPostsLeft: boolean,
   ): Pick<CohortInfoView, "picturesBlocked" | "threadsBlocked" | "boardsBlocked" | "channelTrouble"> {
     const none = { picturesBlocked: false, threadsBlocked: false, boardsBlocked: [], channelTrouble: null };
     const report = cohort.channelProblem === null ? this.channels.reportFromCache(cohort.guildId, cohort.channelId) : null;
@@ -252,7 +253,7 @@ export class CohortInfoService {
     return {
       ...none,
       picturesBlocked: !over && !report.canAttachFiles,
-      threadsBlocked: !over && !report.canOpenThreads,
+      threadsBlocked: !over && weeklyPostsLeft && !report.canOpenThreads,
       // Of a running cohort that can post there, only Read Message History can be missing.
       boardsBlocked: report.boardsMissing,
     };

@@ -44,10 +44,42 @@ describe("the bot may not create threads in the cohort's channel", () => {
   });
 
   it("stops saying so once the permission is given", async () => {
+    expect(visibleText(await answerOf(bot.run(bot.admin.id, "cohort info", { cohort: "Threadless" })))).toContain(warning);
     bot.emulator.setBotChannelPermissions(channel.id, { botCanCreateThreads: true });
     await until(
       async () => !visibleText(await answerOf(bot.run(bot.admin.id, "cohort info", { cohort: "Threadless" }))).includes(warning),
       "the thread warning gone",
     );
+  });
+});
+
+describe("the bot may not create threads in the channel of a course in its last week", () => {
+  let bot: BotHarness;
+  let channel: { id: string; name: string };
+
+  beforeAll(async () => {
+    // Monday of week 11 of a 12-week cohort that started on Monday 2027-01-04, after its 09:00 post time.
+    bot = await startBotHarness({ now: new Date("2027-03-15T12:00:00Z") });
+    channel = bot.emulator.createChannel(bot.guild.id, { name: "no-threads", botCanCreateThreads: false });
+    await answerOf(
+      bot.run(bot.admin.id, "cohort create", {
+        name: "Late Threadless",
+        curriculum: "backend-engineer-learning-path",
+        channel: channel.id,
+        start: "2027-01-04",
+      }),
+    );
+  });
+  afterAll(async () => bot.close());
+
+  const info = async () => visibleText(await answerOf(bot.run(bot.admin.id, "cohort info", { cohort: "Late Threadless" })));
+
+  it("stops saying so once no weekly post is left, whose thread could be missing", async () => {
+    expect(await info()).toContain("I can't create threads in");
+    // Wednesday of week 12: its weekly post was due on Monday, more than a day ago; only the closing post is to come.
+    bot.clock.set(new Date("2027-03-24T12:00:00Z"));
+    const text = await info();
+    expect(text).not.toContain("I can't create threads in");
+    expect(text).toContain("Late Threadless");
   });
 });
