@@ -151,7 +151,7 @@ export interface UserErrorParams {
   "checkpoint.unknownSection": NoParams;
   "posts.noCheckpoint": NoParams;
   /** `/cohort announce` of week 1's assignment before its post is due, or of the current checkpoint before the course's first day. */
-  "posts.notStarted": { readonly name: string; readonly start: LocalDateParam; readonly kind: "week" | "checkpoint" };
+  "posts.notStarted": { readonly name: string; readonly start: LocalDateParam; readonly kind: "week" | "checkpoint" | "leaderboard" };
   "posts.channelProblem": { readonly problem: ChannelProblemCode; readonly channelId: string };
   "posts.announceFailed": NoParams;
   /** An announcement of several messages of which only the first `posted` went out; announcing it again posts the rest. */

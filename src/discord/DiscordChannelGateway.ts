@@ -7,7 +7,7 @@ import {
   type ChannelReport,
   type ChannelStanding,
 } from "../services/ChannelGateway.js";
-import { botMay, botMayAttachFiles } from "./botPermissions.js";
+import { botMay, botMayAttachFiles, botMayOpenThreads } from "./botPermissions.js";
 
 const postableTypes: ReadonlySet<ChannelType> = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
 const permissionBits = [
@@ -51,10 +51,12 @@ export class DiscordChannelGateway implements ChannelGateway {
     const cached = this.cached(guildId, channelId);
     if (cached === null) return null;
     const { channel, me } = cached;
-    if (channel === undefined) return { check: ChannelCheck.Missing, missing: [], canAttachFiles: true, boardsMissing: [] };
+    if (channel === undefined)
+      return { check: ChannelCheck.Missing, missing: [], canAttachFiles: true, canOpenThreads: true, boardsMissing: [] };
     return {
       ...standingIn(channel, me),
       canAttachFiles: botMayAttachFiles(channel, me),
+      canOpenThreads: botMayOpenThreads(channel, me),
       boardsMissing: missingOf(boardPermissionBits, channel, me),
     };
   }

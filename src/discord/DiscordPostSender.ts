@@ -1,5 +1,4 @@
 import {
-  ChannelType,
   DiscordAPIError,
   MessageFlags,
   PermissionFlagsBits,
@@ -18,7 +17,7 @@ import type { RawFile } from "@discordjs/rest";
 import type { Logger } from "../logging/createLogger.js";
 import { messageFingerprint } from "../services/messageFingerprint.js";
 import { DeliveryError, DeliveryFailure, NonceSpentError, type DirectMessageMark, type PostSender } from "../services/PostSender.js";
-import { botMay, botMayAttachFiles, botMayEmbedLinks } from "./botPermissions.js";
+import { botMay, botMayAttachFiles, botMayEmbedLinks, botMayOpenThreads } from "./botPermissions.js";
 import type { PostMessage } from "./render/postMessage.js";
 
 /** How far back findPosted looks: pages of Discord's maximum of 100 messages, newest first. */
@@ -344,8 +343,7 @@ export class DiscordPostSender implements PostSender {
     const channel = guild?.channels.cache.get(channelId);
     const me = guild?.members.me;
     if (channel !== undefined && me !== undefined && me !== null) {
-      const threadable = channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement;
-      if (!threadable || !botMay(channel, me, PermissionFlagsBits.CreatePublicThreads)) return "not_allowed";
+      if (!botMayOpenThreads(channel, me)) return "not_allowed";
     }
     try {
       await this.client.rest.post(Routes.threads(channelId, messageId), { body: { name, auto_archive_duration: threadArchiveMinutes } });

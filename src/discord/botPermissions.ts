@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, type GuildBasedChannel, type GuildMember, type PermissionResolvable } from "discord.js";
+import { ChannelType, PermissionFlagsBits, type GuildBasedChannel, type GuildMember, type PermissionResolvable } from "discord.js";
 
 /**
  * Whether the bot's member holds the permission(s) in a guild channel, its overwrites included.
@@ -17,4 +17,10 @@ export function botMayAttachFiles(channel: GuildBasedChannel, me: GuildMember): 
 /** Whether the bot may embed links in the channel: without it Discord drops its messages' embeds (the posts' words). */
 export function botMayEmbedLinks(channel: GuildBasedChannel, me: GuildMember): boolean {
   return botMay(channel, me, PermissionFlagsBits.EmbedLinks);
+}
+
+/** Whether the bot may open a weekly post's discussion thread in the channel: a text or announcement channel, Create Public Threads. */
+export function botMayOpenThreads(channel: GuildBasedChannel, me: GuildMember): boolean {
+  const threadable = channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement;
+  return threadable && botMay(channel, me, PermissionFlagsBits.CreatePublicThreads);
 }

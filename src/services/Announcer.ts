@@ -152,17 +152,13 @@ export class Announcer {
     // board but the final one the closing post showed (/leaderboard shows it).
     if (!isRunning(cohort.status)) throw await this.cohorts.closedError(cohort, ClosedWordings.posts);
     // Week 1's assignment may be announced once the scheduler's post of it is due (it can come before the first day);
-    // before the first day there is no current checkpoint.
+    // before the first day there is no current checkpoint, and no board (nobody can have logged anything).
     const tooEarly =
       request.kind === AnnounceKind.Week
         ? !(await this.posts.firstWeekPostDue(cohort, request.now))
-        : request.kind === AnnounceKind.Checkpoint && !(await this.posts.courseStarted(cohort, request.now));
+        : !(await this.posts.courseStarted(cohort, request.now));
     if (tooEarly)
-      throw new UserError("posts.notStarted", {
-        name: cohort.name,
-        start: { localDate: cohort.settings.startDate },
-        kind: request.kind === AnnounceKind.Week ? "week" : "checkpoint",
-      });
+      throw new UserError("posts.notStarted", { name: cohort.name, start: { localDate: cohort.settings.startDate }, kind: request.kind });
     const { view, weekNumber, sectionTitle } = await this.viewFor(cohort, request.kind, request.now);
     const rendered = withPictures(this.renderer.post(view, cohort.language), await this.renderer.pictures(view, cohort.language));
     // Only the scheduled weekly post keeps a live board; an announcement would show one that never changes.

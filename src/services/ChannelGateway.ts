@@ -57,6 +57,8 @@ export interface ChannelStanding {
 export interface ChannelReport extends ChannelStanding {
   /** Attach Files (the posts' charts): without it a post still goes out, without its pictures. True for a missing channel. */
   readonly canAttachFiles: boolean;
+  /** Create Public Threads: without it a weekly post still goes out, without its week's discussion thread. True for a missing channel. */
+  readonly canOpenThreads: boolean;
   /**
    * The board permissions the bot lacks there (View Channel, Read Message History, Embed Links: a board's edit reads
    * the message and carries embeds), in that order: without them the boards already posted there cannot be edited

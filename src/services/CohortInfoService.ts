@@ -76,6 +76,11 @@ export interface CohortInfoView extends CohortSummaryView {
    */
   readonly picturesBlocked: boolean;
   /**
+   * The bot may post in the cohort's channel but not create threads there, and weekly posts are still to come (as
+   * nextWeekPost): they go out without their discussion thread. A warning shown as picturesBlocked is.
+   */
+  readonly threadsBlocked: boolean;
+  /**
    * The permissions the bot lacks in the cohort's channel to edit the boards it posted there after a member's
    * deletion or privacy change (View Channel, Read Message History, Embed Links, in that order; ended and finished
    * cohorts too: their given-up boards wait for all three). One warning names them all; empty when none is missing.
@@ -191,7 +196,7 @@ export class CohortInfoService {
             },
       extraFields: await this.extraFields(cohort, context, now),
       breakWeeks: context.breakWeeks,
-      ...this.channelWarnings(cohort, over),
+      ...this.channelWarnings(cohort, over, nextWeek.post !== undefined),
       ...this.excludeRoleWarnings(cohort, over),
     };
   }
@@ -233,10 +238,14 @@ export class CohortInfoService {
   /**
    * The channel's warnings, from one look-up in the bot's cache. One problem with the channel is shown alone: a flagged
    * channel's (its posts are on hold, pictures or not), else the bot not being able to post there now; nothing when
-   * the bot cannot tell (start-up).
+   * the bot cannot tell (start-up). Threads are opened only on weekly posts: none is missed once none is left.
    */
-  private channelWarnings(cohort: Cohort, over: boolean): Pick<CohortInfoView, "picturesBlocked" | "boardsBlocked" | "channelTrouble"> {
-    const none = { picturesBlocked: false, boardsBlocked: [], channelTrouble: null };
+  private channelWarnings(
+    cohort: Cohort,
+    over: boolean,
+    weeklyPostsLeft: boolean,
+  ): Pick<CohortInfoView, "picturesBlocked" | "threadsBlocked" | "boardsBlocked" | "channelTrouble"> {
+    const none = { picturesBlocked: false, threadsBlocked: false, boardsBlocked: [], channelTrouble: null };
     const report = cohort.channelProblem === null ? this.channels.reportFromCache(cohort.guildId, cohort.channelId) : null;
     if (report === null) return none;
     const { check, missing } = report;
@@ -244,6 +253,7 @@ export class CohortInfoService {
     return {
       ...none,
       picturesBlocked: !over && !report.canAttachFiles,
+      threadsBlocked: !over && weeklyPostsLeft && !report.canOpenThreads,
       // Of a running cohort that can post there, only Read Message History can be missing.
       boardsBlocked: report.boardsMissing,
     };

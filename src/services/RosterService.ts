@@ -69,8 +69,10 @@ export interface RosterMemberView {
   readonly latestCheckpoints: LatestCheckpointCounts;
   /** On days off today (their `/break`, a cohort break week): the last of them, in the member's day. */
   readonly daysOffUntil: string | null;
-  /** Behind or quiet, and not on days off: the Nudge button is offered. */
+  /** Behind or quiet, not on days off, and taking nudges: the Nudge button is offered. */
   readonly nudgeable: boolean;
+  /** Would be offered a Nudge but turned nudges off (`/privacy nudges:off`): no button, as it could only be refused. */
+  readonly nudgesOff: boolean;
 }
 
 export interface LatestCheckpointCounts {
@@ -406,7 +408,17 @@ export class RosterService {
       rows.map(async (row) => {
         const own = answers.get(row.memberId) ?? new Map<number, string>();
         const latest = checkpointStanding(basis.latestCheckpointSectionIds, own);
-        const personal = await this.personalView(cohort, recordById.get(row.memberId), completions.get(row.memberId) ?? [], now);
+        const record = recordById.get(row.memberId);
+        const personal = await this.personalView(cohort, record, completions.get(row.memberId) ?? [], now);
+        // An ended cohort takes no completions, a member whose course is over has nothing left to read (a
+        // finished cohort's member who finishes late still has), and one on days off is not to be disturbed: no nudge.
+        const wantsNudge =
+          cohort.status !== CohortStatus.Ended &&
+          !personal.courseOver &&
+          (row.group === RosterGroup.Behind || row.group === RosterGroup.Quiet) &&
+          personal.daysOffUntil === null;
+        // The Nudge would only tell the admin the member turned nudges off: the line says it instead of a dead button.
+        const takesNudges = record?.nudges !== false;
         return {
           memberId: row.memberId,
           userId: row.userId,
@@ -419,13 +431,8 @@ export class RosterService {
           answers: own.size === 0 ? noAnswers : countAnswers(own.values()),
           latestCheckpoints: { total: latest.total, notYet: latest.notYet.length },
           daysOffUntil: personal.daysOffUntil,
-          // An ended cohort takes no completions, a member whose course is over has nothing left to read (a
-          // finished cohort's member who finishes late still has), and one on days off is not to be disturbed: no nudge.
-          nudgeable:
-            cohort.status !== CohortStatus.Ended &&
-            !personal.courseOver &&
-            (row.group === RosterGroup.Behind || row.group === RosterGroup.Quiet) &&
-            personal.daysOffUntil === null,
+          nudgeable: wantsNudge && takesNudges,
+          nudgesOff: wantsNudge && !takesNudges,
         };
       }),
     );

@@ -19,6 +19,8 @@ describe("/cohort announce before the course starts", () => {
   it.each([
     ["week", "there's no weekly assignment to post yet"],
     ["checkpoint", "there's no checkpoint to post yet"],
+    // Nobody can have logged anything yet: the board would be empty.
+    ["leaderboard", "there's no leaderboard to post yet"],
   ])("refuses kind:%s, naming the start date and what there is not, and posts nothing", async (kind, what) => {
     const refusal = await bot.reply(bot.admin.id, "cohort announce", { cohort: cohortName, kind });
     expect(refusal.ephemeral).toBe(true);
@@ -34,16 +36,20 @@ describe("/cohort announce before the course starts", () => {
     expect(visibleText(refusal)).toContain("todavía no hay ningún punto de control que publicar");
     const week = await bot.reply(directora.id, "cohort announce", { cohort: cohortName, kind: "week" });
     expect(visibleText(week)).toContain("todavía no hay ninguna tarea semanal que publicar");
+    const board = await bot.reply(directora.id, "cohort announce", { cohort: cohortName, kind: "leaderboard" });
+    expect(visibleText(board)).toContain("todavía no hay ninguna clasificación que publicar");
     expect(channelPosts()).toEqual([]);
   });
 
-  it("posts this week's assignment and the current checkpoint once the course has started", async () => {
+  it("posts this week's assignment, the current checkpoint and the leaderboard once the course has started", async () => {
     bot.clock.set(new Date("2027-01-04T10:00:00Z"));
     await bot.reply(bot.admin.id, "cohort announce", { cohort: cohortName, kind: "week" });
     await bot.reply(bot.admin.id, "cohort announce", { cohort: cohortName, kind: "checkpoint" });
+    await bot.reply(bot.admin.id, "cohort announce", { cohort: cohortName, kind: "leaderboard" });
     expect(channelPosts().map((message) => message.embeds[0]?.title)).toEqual([
       "📚 Week 1 of 12 · Backend Spring 2027",
       "✅ Checkpoint · Database Fundamentals",
+      "🏆 Leaderboard · Backend Spring 2027",
     ]);
   });
 });

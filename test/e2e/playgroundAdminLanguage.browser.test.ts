@@ -35,9 +35,9 @@ describe("the playground's downloads, roles, languages and reloads", () => {
     expect(await info.locator(".mention", { hasText: "@Server Manager" }).count()).toBeGreaterThan(0);
 
     // Discord's role picker lists @everyone under its own name (no second "@"): picking it removes the role.
-    await excludeRole("@everyone", "Nobody");
+    await excludeRole("@everyone", "No role: every member can be ranked");
     const cleared = await runAndWait(view.page, "cohort info", {}, { cohort: "Backend Cohort" });
-    expect(await cleared.innerText()).toMatch(/Never ranked\s+Nobody/);
+    expect(await cleared.innerText()).toMatch(/Never ranked\s+No role: every member can be ranked/);
     expect(view.errors).toEqual([]);
   });
 

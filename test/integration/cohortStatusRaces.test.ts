@@ -98,7 +98,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
       new CurriculumRepository(handle.prisma, writes),
       {
         checkPostable: () => Promise.resolve({ check: ChannelCheck.Ok, missing: [] }),
-        reportFromCache: () => ({ check: ChannelCheck.Ok, missing: [], canAttachFiles: true, boardsMissing: [] }),
+        reportFromCache: () => ({ check: ChannelCheck.Ok, missing: [], canAttachFiles: true, canOpenThreads: true, boardsMissing: [] }),
         mayEditPostedFromCache: () => true,
       },
       logger,

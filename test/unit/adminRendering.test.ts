@@ -212,6 +212,7 @@ function infoWith(extraFields: CohortInfoView["extraFields"]): CohortInfoView {
     totalWeeks: 52,
     breakWeeks: [],
     picturesBlocked: false,
+    threadsBlocked: false,
     boardsBlocked: [],
     excludeRoleUnlisted: false,
     excludeRoleDeleted: false,
@@ -245,6 +246,13 @@ describe("cohort views", () => {
     expect(reply.embeds?.[0]?.description).toMatch(/…and \d+ more/);
   });
 
+  it("says, without a double negative, that no role is kept off the boards when exclude_role is not set", () => {
+    const valueIn = (language: "en" | "es", name: string) =>
+      renderCohortInfo(translatorFor(language), infoWith([])).embeds?.[0]?.fields?.find((field) => field.name === name)?.value;
+    expect(valueIn("en", "Never ranked")).toBe("No role: every member can be ranked");
+    expect(valueIn("es", "Nunca clasificados")).toBe("Ningún rol: todos los miembros pueden clasificarse");
+  });
+
   it("adds extension fields to /cohort info without breaking the limits", () => {
     const view: CohortInfoView = {
       cohort: { ...cohort(1, "@everyone cohort"), channelProblem: "no_permission", excludeRoleId: "123456789012345678" },
@@ -253,6 +261,7 @@ describe("cohort views", () => {
       totalWeeks: 13,
       breakWeeks: [5],
       picturesBlocked: true,
+      threadsBlocked: true,
       boardsBlocked: ["view_channel", "read_message_history", "embed_links"],
       excludeRoleUnlisted: true,
       excludeRoleDeleted: false,

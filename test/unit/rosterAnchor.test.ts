@@ -16,6 +16,7 @@ const member: RosterMemberView = {
   latestCheckpoints: { total: 0, notYet: 0 },
   daysOffUntil: null,
   nudgeable: true,
+  nudgesOff: false,
 };
 
 /** The parts the button router hands the handler after "roster:<cohortId>:<filter>". */

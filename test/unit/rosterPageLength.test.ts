@@ -23,6 +23,8 @@ describe("a worst-case roster page", () => {
     latestCheckpoints: { total: 5, notYet: 3 },
     daysOffUntil: "2026-12-31",
     nudgeable: false,
+    // Never beside days off (no Nudge is wanted then), whose words are the longer.
+    nudgesOff: false,
   }));
   const view: RosterView = {
     cohort,

@@ -174,6 +174,14 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
         false,
       ),
     );
+  if (view.threadsBlocked)
+    fields.push(
+      field(
+        "cohortAdmin.field.threadsBlocked",
+        truncate(t.t("cohortAdmin.threadsBlocked", { channel: channelMention(cohort) }), limits.fieldValue),
+        false,
+      ),
+    );
   if (view.boardsBlocked.length > 0)
     fields.push(
       field(

@@ -38,7 +38,8 @@ function rosterLine(t: Translator, member: RosterMemberView, name: string): stri
     member: mention(member.userId),
     name,
     pace: markup(pace),
-    last: markup(member.lastCompletedAt === null ? t.t("roster.never") : timestamp(member.lastCompletedAt, "R")),
+    logged: member.lastCompletedAt === null ? "no" : "yes",
+    last: markup(member.lastCompletedAt === null ? "" : timestamp(member.lastCompletedAt, "R")),
     streak: member.streak,
     confident: member.answers.confident,
     partly: member.answers.partly,
@@ -47,6 +48,7 @@ function rosterLine(t: Translator, member: RosterMemberView, name: string): stri
     latest: markup(notYet > 0 ? t.t("roster.latestNotYet", { count: notYet, total }) : ""),
     daysOff: member.daysOffUntil === null ? "no" : "yes",
     until: markup(member.daysOffUntil === null ? "" : localDateText(t, member.daysOffUntil)),
+    nudgesOff: member.nudgesOff ? "yes" : "no",
   });
 }
 

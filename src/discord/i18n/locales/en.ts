@@ -232,7 +232,7 @@ export const en = {
 
   "posts.noCheckpoint": "This cohort's curriculum has no checkpoint prompts to post.",
   "posts.notStarted":
-    "**{name}** starts on **{start}**: {kind, select, week {there's no weekly assignment to post yet} other {there's no checkpoint to post yet}}, so nothing was posted.",
+    "**{name}** starts on **{start}**: {kind, select, week {there's no weekly assignment to post yet} checkpoint {there's no checkpoint to post yet} other {there's no leaderboard to post yet}}, so nothing was posted.",
   "posts.channelProblem":
     "{problem, select, channel_missing {The cohort channel {channel} no longer exists, so the bot's posts are on hold. Pick a new channel with `/cohort edit channel:`.} other {I can't post in {channel} any more (I need **View Channel**, **Send Messages** and **Embed Links** there), so the bot's posts are on hold. Fix the channel's permissions, or pick another channel with `/cohort edit channel:`.}}",
   "posts.announceFailed": "Discord didn't accept the post just now. Please try again in a minute.",
@@ -390,6 +390,9 @@ export const en = {
   "cohortAdmin.field.picturesBlocked": "⚠️ Pictures",
   "cohortAdmin.picturesBlocked":
     "I can't attach files in {channel}, so its posts go out without their charts (their text gives the same figures). Give me the **Attach Files** permission there and the next posts will carry them again.",
+  "cohortAdmin.field.threadsBlocked": "⚠️ Discussion threads",
+  "cohortAdmin.threadsBlocked":
+    "I can't create threads in {channel}, so its weekly posts go out without their week's discussion thread. Give me the **Create Public Threads** permission there and the next weekly posts will open one again.",
   "cohortAdmin.field.excludeRoleUnlisted": "⚠️ Never ranked",
   "cohortAdmin.field.excludeRoleDeleted": "⚠️ exclude_role deleted",
   "cohortAdmin.excludeRoleDeleted":
@@ -780,7 +783,7 @@ export const en = {
   "cohortAdmin.leaderboardValue":
     "{board, select, names {Names} aliases {Aliases (Member 7)} other {Off: each member sees only their own standing}}",
   "cohortAdmin.field.excludeRole": "Never ranked",
-  "cohortAdmin.excludeRoleNone": "Nobody",
+  "cohortAdmin.excludeRoleNone": "No role: every member can be ranked",
   // ── end of privacy block ──
   // ── pictures branch: the progress card, the weekly and course charts, the live weekly board ──
   "pictures.number": "{value, number}",
@@ -855,12 +858,11 @@ export const en = {
   "roster.group.on_track": "**🟢 On track**",
   "roster.group.finished": "**🏁 Finished**",
   "roster.line":
-    "{member} ({name}) · {pace} · last {last} · streak {streak, number} · ✅ {confident, number} 🟡 {partly, number} 🔴 {notYet, number}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 days off until {until}} other {}}",
+    "{member} ({name}) · {pace} · {logged, select, yes {last {last}} other {nothing logged yet}} · streak {streak, number} · ✅ {confident, number} 🟡 {partly, number} 🔴 {notYet, number}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 days off until {until}} other {}}{nudgesOff, select, yes { · 🔕 nudges off} other {}}",
   "roster.paceBehind": "{items, plural, one {# item} other {# items}} overdue{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "on pace",
   "roster.latestNotYet": "{count, number}/{total, number}",
   "roster.latestLegend": '🤔 2/3: "Not yet" on 2 of the 3 latest checkpoints',
-  "roster.never": "never",
   "roster.empty": "No members in this list.",
   "roster.nudge": "Nudge {name}",
   "roster.previous": "◀ Previous",

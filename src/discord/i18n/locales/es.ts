@@ -237,7 +237,7 @@ export const es: Catalogue = {
 
   "posts.noCheckpoint": "El plan de esta cohorte no tiene puntos de control que publicar.",
   "posts.notStarted":
-    "**{name}** empieza el **{start}**: {kind, select, week {todavía no hay ninguna tarea semanal que publicar} other {todavía no hay ningún punto de control que publicar}}, así que no se ha publicado nada.",
+    "**{name}** empieza el **{start}**: {kind, select, week {todavía no hay ninguna tarea semanal que publicar} checkpoint {todavía no hay ningún punto de control que publicar} other {todavía no hay ninguna clasificación que publicar}}, así que no se ha publicado nada.",
   "posts.channelProblem":
     "{problem, select, channel_missing {El canal de la cohorte {channel} ya no existe, así que las publicaciones del bot están en espera. Elige un canal nuevo con `/cohorte editar canal:`.} other {Ya no puedo publicar en {channel} (necesito **Ver canal**, **Enviar mensajes** e **Insertar enlaces** allí), así que las publicaciones del bot están en espera. Corrige los permisos del canal o elige otro con `/cohorte editar canal:`.}}",
   "posts.announceFailed": "Discord no ha aceptado la publicación ahora mismo. Vuelve a intentarlo en un minuto.",
@@ -403,6 +403,9 @@ export const es: Catalogue = {
   "cohortAdmin.field.picturesBlocked": "⚠️ Imágenes",
   "cohortAdmin.picturesBlocked":
     "No puedo adjuntar archivos en {channel}, así que sus publicaciones salen sin gráficos (el texto da las mismas cifras). Dame allí el permiso **Adjuntar archivos** y las próximas los llevarán de nuevo.",
+  "cohortAdmin.field.threadsBlocked": "⚠️ Hilos de conversación",
+  "cohortAdmin.threadsBlocked":
+    "No puedo crear hilos en {channel}, así que sus publicaciones semanales salen sin el hilo de conversación de la semana. Dame allí el permiso **Crear hilos públicos** y las próximas publicaciones semanales volverán a abrir uno.",
   "cohortAdmin.field.excludeRoleUnlisted": "⚠️ Nunca clasificados",
   "cohortAdmin.field.excludeRoleDeleted": "⚠️ rol_excluido eliminado",
   "cohortAdmin.excludeRoleDeleted":
@@ -813,7 +816,7 @@ export const es: Catalogue = {
   "cohortAdmin.leaderboardValue":
     "{board, select, names {Nombres} aliases {Alias (Miembro 7)} other {Desactivada: cada miembro ve solo su propia posición}}",
   "cohortAdmin.field.excludeRole": "Nunca clasificados",
-  "cohortAdmin.excludeRoleNone": "Nadie",
+  "cohortAdmin.excludeRoleNone": "Ningún rol: todos los miembros pueden clasificarse",
   // ── fin del bloque de privacidad ──
   // ── pictures branch: the progress card, the weekly and course charts, the live weekly board ──
   "pictures.number": "{value, number}",
@@ -889,12 +892,11 @@ export const es: Catalogue = {
   "roster.group.on_track": "**🟢 Al día**",
   "roster.group.finished": "**🏁 Terminados**",
   "roster.line":
-    "{member} ({name}) · {pace} · última vez {last} · racha {streak, number} · ✅ {confident, number} 🟡 {partly, number} 🔴 {notYet, number}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 días libres hasta el {until}} other {}}",
+    "{member} ({name}) · {pace} · {logged, select, yes {última vez {last}} other {nada registrado aún}} · racha {streak, number} · ✅ {confident, number} 🟡 {partly, number} 🔴 {notYet, number}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 días libres hasta el {until}} other {}}{nudgesOff, select, yes { · 🔕 avisos desactivados} other {}}",
   "roster.paceBehind": "{items, plural, one {# lectura atrasada} other {# lecturas atrasadas}}{timed, select, yes { ({time})} other {}}",
   "roster.paceOnTrack": "al día",
   "roster.latestNotYet": "{count, number}/{total, number}",
   "roster.latestLegend": '🤔 2/3: "Todavía no" en 2 de los 3 últimos puntos de control',
-  "roster.never": "nunca",
   "roster.empty": "No hay miembros en esta lista.",
   "roster.nudge": "Animar a {name}",
   "roster.previous": "◀ Anterior",
