@@ -354,14 +354,6 @@ export class Scheduler {
   private lastGivenUpProbeAt: number | undefined;
   private givenUpCursor = 0;
   /**
-   * Live boards (post id to the claim's time) whose edit failed after its claim had cleared their dirty flag, and whose
-   * flag could not be set again then (the database was locked): set at a later tick, or the board would wait for the
-   * next completion.
-   */
-  private readonly boardsToMarkAgain = new Map<number, Date>();
-  /** The same for final edits: claimed (the board's end cleared), failed, and not given back then (see giveBack). */
-  private readonly finalEditsToGiveBack = new Map<number, { readonly board: EndedLiveBoard; readonly claimedAt: Date }>();
-  /**
    * Members of finished cohorts whose own course is over: it stays over (their plan can no longer change once
    * it is, nor a finished cohort's schedule), so each costs one plan read per process, not one every tick.
    * Bounded: past courseOverMembersKept the least recently asked is forgotten, and read again if it comes up.
@@ -404,16 +396,6 @@ export class Scheduler {
     this.task = null;
     if (task !== null) await task.destroy();
     await this.running.catch(() => undefined);
-    // Kept only in memory: written now or lost with the process (a live board then waits for the next completion,
-    // a final edit never comes), so a database locked still now is worth a warning.
-    const pending = { boards: this.boardsToMarkAgain.size, finalEdits: this.finalEditsToGiveBack.size };
-    if (pending.boards + pending.finalEdits === 0) return;
-    try {
-      await this.markBoardsAgainNow();
-      await this.giveBackFinalEditsNow();
-    } catch (error) {
-      this.dependencies.logger.warn({ err: error, ...pending }, "live boards kept for a later tick could not be written at shutdown");
-    }
   }
 
   /** Ticks finished so far, automatic or by hand (a test waits on them instead of on the clock). */
@@ -907,21 +889,22 @@ export class Scheduler {
    * boards. Each edit is claimed with one write first, so ticks and processes
    * never edit a board twice for the same changes. Side by side like the posts: one at a time, many cohorts'
    * boards due together would hold the tick (and the reminders sent after them) a Discord round trip each.
-   * A cohort whose channel is flagged waits, its boards left dirty: edited once the channel recovers.
+   * A cohort whose channel is flagged waits, its boards left dirty: edited once the channel recovers. An edit
+   * claimed whose outcome was never written (its process died, or the database was locked then) is due again
+   * once its claim is a claim's lifetime old.
    */
   private async refreshLiveBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     const { liveBoards } = this.dependencies;
     const cohortById = new Map(cohorts.filter((cohort) => this.postsHere(cohort)).map((cohort) => [cohort.id, cohort]));
     const editedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
-    // First: a board whose flag is set again here is listed due below (a database still locked stops the tick, kept).
-    await this.markBoardsAgainNow();
-    const due = await liveBoards.listDue([...cohortById.keys()], now, editedBy);
+    const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
+    const due = await liveBoards.listDue([...cohortById.keys()], now, editedBy, staleBefore);
     await forEachConcurrently(due, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
       const weekNumber = weekNumberOfPeriod(board.period);
       // Not once this tick flagged its channel (another of its boards, side by side): it waits, kept dirty.
       if (cohort === undefined || !this.postsHere(cohort) || weekNumber === null) return;
-      if (!(await liveBoards.claimEdit(board, now, editedBy))) return;
+      if (!(await liveBoards.claimEdit(board, now, editedBy, staleBefore))) return;
       await this.editLiveBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
     });
   }
@@ -930,19 +913,20 @@ export class Scheduler {
    * Gives a board whose week is over its final edit (the week's final standings, saying so): once,
    * claimed with one conditional write, a minute after the week's end. Only the latest such board of
    * a cohort, and only within liveBoardFinalWithinMs of its end: after a long outage older boards are
-   * left as they were rather than edited in a burst. A cohort whose channel is flagged waits.
+   * left as they were rather than edited in a burst. A cohort whose channel is flagged waits. A final edit
+   * claimed whose outcome was never written (its process died, or the database was locked then) is due again
+   * once its claim is a claim's lifetime old.
    */
   private async closeEndedBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     const { liveBoards } = this.dependencies;
     const cohortById = new Map(cohorts.filter((cohort) => this.postsHere(cohort)).map((cohort) => [cohort.id, cohort]));
     const endedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
     const endedAfter = new Date(now.getTime() - schedulerTiming.liveBoardFinalWithinMs);
-    // First: a final edit given back here is listed below (a database still locked stops the tick, kept).
-    await this.giveBackFinalEditsNow();
+    const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
     const latestByCohort = new Map<number, EndedLiveBoard>();
     // Boards of posts a start edit set aside: each says its week moved (not in the latest-board race).
     const setAside: EndedLiveBoard[] = [];
-    for (const board of await liveBoards.listEnded([...cohortById.keys()], endedAfter, endedBy)) {
+    for (const board of await liveBoards.listEnded([...cohortById.keys()], endedAfter, endedBy, staleBefore)) {
       if (weekNumberOfSetAsidePeriod(board.period) !== null) setAside.push(board);
       if (weekNumberOfPeriod(board.period) === null) continue;
       const latest = latestByCohort.get(board.cohortId);
@@ -1122,7 +1106,7 @@ export class Scheduler {
     log: Logger,
     report: MutableReport,
   ): Promise<void> {
-    const { postService, renderer, sender } = this.dependencies;
+    const { postService, renderer, sender, liveBoards } = this.dependencies;
     try {
       // A set-aside board (its period renamed) only says its week moved: no standings to read.
       const view =
@@ -1132,8 +1116,8 @@ export class Scheduler {
       await sender.editMessage(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
     } catch (error) {
       if (error instanceof DatabaseBusyError) {
-        // The claim cleared the board's end: given back, or the board would never have its final edit.
-        await this.giveBack(board, now).catch(() => undefined);
+        // Given back if the database lets it; else its claim, never recorded, is taken again once old (listEnded).
+        await liveBoards.releaseFinalEdit(board, now).catch(() => undefined);
         throw error;
       }
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
@@ -1141,13 +1125,15 @@ export class Scheduler {
       // given back and the channel flagged, so it is made once the channel recovers (within the day, as for a
       // pause). A deleted message or channel will not come back.
       const embedLinks = this.refusedEmbedLinksHere(cohort, error);
-      if (failure === DeliveryFailure.Transient || embedLinks) await this.giveBack(board, now);
+      if (failure === DeliveryFailure.Transient || embedLinks) await liveBoards.releaseFinalEdit(board, now);
+      else await liveBoards.finishEdit(board.postId, now);
       // Another of its boards may have flagged the channel already in this tick (side by side): said once.
       if (embedLinks && !(await this.flagChannel(cohort, ChannelProblem.NoPermission, now)))
         log.debug({ err: error, failure, messageId: board.messageId }, "final board not edited: its channel flagged in this tick");
       else log.warn({ err: error, failure, messageId: board.messageId }, "final board not edited");
       return;
     }
+    await liveBoards.finishEdit(board.postId, now);
     report.boardsClosed += 1;
     log.debug({ messageId: board.messageId, weekNumber }, "final board edited");
   }
@@ -1167,8 +1153,8 @@ export class Scheduler {
       await sender.editMessage(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
     } catch (error) {
       if (error instanceof DatabaseBusyError) {
-        // The claim cleared the dirty flag: set again, or the board would wait for the next completion.
-        await this.markAgain(board.postId, now).catch(() => undefined);
+        // Flagged again if the database lets it; else its claim, never recorded, is taken again once old (listDue).
+        await liveBoards.markDirty(board.postId, now).catch(() => undefined);
         throw error;
       }
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
@@ -1176,16 +1162,18 @@ export class Scheduler {
       // once it recovers. A deleted message or channel will not come back: a message deleted (by a moderator) has
       // no more live edits, only its final one.
       const embedLinks = this.refusedEmbedLinksHere(cohort, error);
-      if (failure === DeliveryFailure.Transient || embedLinks) await this.markAgain(board.postId, now);
+      if (failure === DeliveryFailure.Transient || embedLinks) await liveBoards.markDirty(board.postId, now);
       // Another of its boards may have flagged the channel already in this tick (side by side): said once.
       if (embedLinks && !(await this.flagChannel(cohort, ChannelProblem.NoPermission, now))) {
         log.debug({ err: error, failure, messageId: board.messageId }, "live board not edited: its channel flagged in this tick");
         return;
       }
       if (!embedLinks && isUnknownMessage(error)) await liveBoards.holdDeleted(board.postId, board.messageId);
+      else if (failure !== DeliveryFailure.Transient && !embedLinks) await liveBoards.finishEdit(board.postId, now);
       log.warn({ err: error, failure, messageId: board.messageId }, "live board not edited");
       return;
     }
+    await liveBoards.finishEdit(board.postId, now);
     report.boardsEdited += 1;
     log.debug({ messageId: board.messageId, weekNumber }, "live board edited");
   }
@@ -1234,45 +1222,6 @@ export class Scheduler {
     // Only a cohort the scheduler posts for checks its channel again: a finished one's flag would stay for good.
     const checked = cohort.status === CohortStatus.Active || cohort.status === CohortStatus.Ended;
     return checked && embedLinksRefusedIn(error) === cohort.channelId;
-  }
-
-  /**
-   * Sets a claimed board's dirty flag again after its edit failed. A locked database refuses that write too: the
-   * board is kept in memory and flagged at a later tick (refreshLiveBoards), and the busy error still stops the tick.
-   */
-  private async markAgain(postId: number, claimedAt: Date): Promise<void> {
-    try {
-      await this.dependencies.liveBoards.markDirty(postId, claimedAt);
-    } catch (error) {
-      if (error instanceof DatabaseBusyError) this.boardsToMarkAgain.set(postId, claimedAt);
-      throw error;
-    }
-  }
-
-  /** Sets the flags markAgain kept; one the database still refuses stays kept (the error is thrown). */
-  private async markBoardsAgainNow(): Promise<void> {
-    for (const [postId, claimedAt] of [...this.boardsToMarkAgain]) {
-      await this.dependencies.liveBoards.markDirty(postId, claimedAt);
-      this.boardsToMarkAgain.delete(postId);
-    }
-  }
-
-  /** Gives back the final edits giveBack kept, as markBoardsAgainNow. */
-  private async giveBackFinalEditsNow(): Promise<void> {
-    for (const [postId, { board, claimedAt }] of [...this.finalEditsToGiveBack]) {
-      await this.dependencies.liveBoards.releaseFinalEdit(board, claimedAt);
-      this.finalEditsToGiveBack.delete(postId);
-    }
-  }
-
-  /** Gives a claimed final edit back after it failed; on a locked database as markAgain does. */
-  private async giveBack(board: EndedLiveBoard, claimedAt: Date): Promise<void> {
-    try {
-      await this.dependencies.liveBoards.releaseFinalEdit(board, claimedAt);
-    } catch (error) {
-      if (error instanceof DatabaseBusyError) this.finalEditsToGiveBack.set(board.postId, { board, claimedAt });
-      throw error;
-    }
   }
 
   private async recordFailure(
