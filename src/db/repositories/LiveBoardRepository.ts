@@ -316,8 +316,8 @@ export class LiveBoardRepository {
   /**
    * These cohorts' boards whose week ended in (`endedAfter`, `endedBy`] and that have not had their final
    * edit: claiming it clears the board's end (claimFinalEdit), so a board is listed until then only. Read
-   * by the boards' index (one range per value of the dirty flag): a tick reads only the few boards whose
-   * week just ended, whatever the number of cohorts. A board last edited (or tried: releaseFinalEdit)
+   * by the boards' index (one range per value of the dirty flag), and claims never recorded by their own
+   * (boardClaimedEnd): a tick reads only the few boards whose week just ended, whatever the number of cohorts. A board last edited (or tried: releaseFinalEdit)
    * after `endedBy` waits: no live edit comes after a week's end, so that is only a failed final edit,
    * tried again once its time is as old as the week's end must be. A final edit claimed at or before
    * `staleBefore` and never recorded (its process died) is listed too, with the end its claim cleared.
