@@ -296,28 +296,41 @@ export class LiveBoardRepository {
 
   /**
    * Boards of these cohorts still live at `now` whose last edit was at or before `editedBy`, and dirty, or whose
-   * edit was claimed at or before `staleBefore` and never recorded (staleClaim).
+   * edit was claimed at or before `staleBefore` and never recorded (staleClaims).
    */
   async listDue(cohortIds: readonly number[], now: Date, editedBy: Date, staleBefore: Date): Promise<LiveBoardRecord[]> {
     const rows = await findInChunks(cohortIds, (chunk) =>
       this.prisma.scheduledPost.findMany({
-        where: {
-          cohortId: { in: chunk },
-          boardLiveUntil: { gt: now },
-          boardEditedAt: { lte: editedBy },
-          OR: [{ boardDirty: true }, staleClaim(staleBefore)],
-        },
+        where: { cohortId: { in: chunk }, boardDirty: true, boardLiveUntil: { gt: now }, boardEditedAt: { lte: editedBy } },
         select: boardSelect,
       }),
     );
-    return rows.flatMap((row) => toLiveBoard(row) ?? []);
+    const listed = new Set(rows.map((row) => row.id));
+    const asked = new Set(cohortIds);
+    const stale = (await this.staleClaims(staleBefore)).filter(
+      (row) => asked.has(row.cohortId) && !listed.has(row.id) && row.boardLiveUntil !== null && row.boardLiveUntil > now,
+    );
+    return [...rows, ...stale].flatMap((row) => toLiveBoard(row) ?? []);
+  }
+
+  /**
+   * Board edits (live or final) claimed at or before `staleBefore` whose outcome was never written: their process
+   * died (or lost the database) after the claim, and the edit is due again. Every cohort's, read by their own
+   * index (a few rows at any time; a cohort filter would lead SQLite to the cohorts' index, every post row read).
+   */
+  private async staleClaims(staleBefore: Date) {
+    return this.prisma.scheduledPost.findMany({
+      // Any end is after 1970: a range, which SQLite seeks in the index (for IS NOT NULL it read the whole table).
+      where: { boardClaimedEnd: { gt: new Date(0) }, boardEditedAt: { lte: staleBefore }, boardMessageId: { not: null } },
+      select: boardSelect,
+    });
   }
 
   /**
    * These cohorts' boards whose week ended in (`endedAfter`, `endedBy`] and that have not had their final
    * edit: claiming it clears the board's end (claimFinalEdit), so a board is listed until then only. Read
-   * by the boards' index (one range per value of the dirty flag), and claims never recorded by their own
-   * (boardClaimedEnd): a tick reads only the few boards whose week just ended, whatever the number of cohorts. A board last edited (or tried: releaseFinalEdit)
+   * by the boards' index (one range per value of the dirty flag): a tick reads only the few boards whose
+   * week just ended, whatever the number of cohorts. A board last edited (or tried: releaseFinalEdit)
    * after `endedBy` waits: no live edit comes after a week's end, so that is only a failed final edit,
    * tried again once its time is as old as the week's end must be. A final edit claimed at or before
    * `staleBefore` and never recorded (its process died) is listed too, with the end its claim cleared.
@@ -330,7 +343,6 @@ export class LiveBoardRepository {
           OR: [
             { boardDirty: true, ...ended },
             { boardDirty: false, ...ended },
-            { ...staleClaim(staleBefore), boardLiveUntil: null, boardClaimedEnd: { gt: endedAfter, lte: endedBy } },
           ],
           cohortId: { in: chunk },
           boardMessageId: { not: null },
@@ -338,7 +350,17 @@ export class LiveBoardRepository {
         select: boardSelect,
       }),
     );
-    return rows.flatMap((row) => toLiveBoard(row) ?? []);
+    const asked = new Set(cohortIds);
+    // A claim clears the end: never one of the rows above.
+    const stale = (await this.staleClaims(staleBefore)).filter(
+      (row) =>
+        asked.has(row.cohortId) &&
+        row.boardLiveUntil === null &&
+        row.boardClaimedEnd !== null &&
+        row.boardClaimedEnd > endedAfter &&
+        row.boardClaimedEnd <= endedBy,
+    );
+    return [...rows, ...stale].flatMap((row) => toLiveBoard(row) ?? []);
   }
 
   /**
