@@ -234,6 +234,16 @@ interface ReminderClaim {
 }
 
 /**
+ * A board edit's times: the tick's `now` (the standings' and the week's), and the moment its claim was written (the
+ * board's last edit then), which the edit's outcome must find still there to be written (another process may have
+ * taken a claim over once a claim's lifetime old).
+ */
+interface BoardEditTimes {
+  readonly now: Date;
+  readonly claimedAt: Date;
+}
+
+/**
  * Every local date a reminder due at `now` can be of, in any zone (UTC−12 to UTC+14): today there is
  * the UTC date or the day before or after, yesterday one day earlier still.
  */
@@ -904,8 +914,11 @@ export class Scheduler {
       const weekNumber = weekNumberOfPeriod(board.period);
       // Not once this tick flagged its channel (another of its boards, side by side): it waits, kept dirty.
       if (cohort === undefined || !this.postsHere(cohort) || weekNumber === null) return;
-      if (!(await liveBoards.claimEdit(board, now, editedBy, staleBefore))) return;
-      await this.editLiveBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
+      // As of the claim's moment, not the tick's start (a long tick's claim would look stale at once, taken over).
+      const claimedAt = this.tickInstant(now);
+      if (!(await liveBoards.claimEdit(board, claimedAt, editedBy, staleBefore))) return;
+      const boardLog = log.child({ cohortId: cohort.id, postId: board.postId });
+      await this.editLiveBoard(cohort, board, weekNumber, { now, claimedAt }, boardLog, report);
     });
   }
 
@@ -944,8 +957,11 @@ export class Scheduler {
       // drew this week's top five early: it is drawn again with the final standings (redrawPostedBoards, below).
       // Not after a break week: the next post's top five is an earlier week's, final long before.
       const ranked = weekNumberOfPeriod(board.period) !== null && !cohort.breakWeeks.includes(weekNumber);
-      if (!(await liveBoards.claimFinalEdit(board, now, ranked ? weekPostPeriod(weekNumber + 1) : undefined))) return;
-      await this.editFinalBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
+      // As of the claim's moment, as refreshLiveBoards claims.
+      const claimedAt = this.tickInstant(now);
+      if (!(await liveBoards.claimFinalEdit(board, claimedAt, ranked ? weekPostPeriod(weekNumber + 1) : undefined))) return;
+      const boardLog = log.child({ cohortId: cohort.id, postId: board.postId });
+      await this.editFinalBoard(cohort, board, weekNumber, { now, claimedAt }, boardLog, report);
     });
   }
 
@@ -1102,7 +1118,7 @@ export class Scheduler {
     cohort: Cohort,
     board: EndedLiveBoard,
     weekNumber: number,
-    now: Date,
+    { now, claimedAt }: BoardEditTimes,
     log: Logger,
     report: MutableReport,
   ): Promise<void> {
@@ -1117,7 +1133,7 @@ export class Scheduler {
     } catch (error) {
       if (error instanceof DatabaseBusyError) {
         // Given back if the database lets it; else its claim, never recorded, is taken again once old (listEnded).
-        await liveBoards.releaseFinalEdit(board, now).catch(() => undefined);
+        await liveBoards.releaseFinalEdit(board, claimedAt).catch(() => undefined);
         throw error;
       }
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
@@ -1125,15 +1141,15 @@ export class Scheduler {
       // given back and the channel flagged, so it is made once the channel recovers (within the day, as for a
       // pause). A deleted message or channel will not come back.
       const embedLinks = this.refusedEmbedLinksHere(cohort, error);
-      if (failure === DeliveryFailure.Transient || embedLinks) await liveBoards.releaseFinalEdit(board, now);
-      else await liveBoards.finishEdit(board.postId, now);
+      if (failure === DeliveryFailure.Transient || embedLinks) await liveBoards.releaseFinalEdit(board, claimedAt);
+      else await liveBoards.finishEdit(board.postId, claimedAt);
       // Another of its boards may have flagged the channel already in this tick (side by side): said once.
       if (embedLinks && !(await this.flagChannel(cohort, ChannelProblem.NoPermission, now)))
         log.debug({ err: error, failure, messageId: board.messageId }, "final board not edited: its channel flagged in this tick");
       else log.warn({ err: error, failure, messageId: board.messageId }, "final board not edited");
       return;
     }
-    await liveBoards.finishEdit(board.postId, now);
+    await liveBoards.finishEdit(board.postId, claimedAt);
     report.boardsClosed += 1;
     log.debug({ messageId: board.messageId, weekNumber }, "final board edited");
   }
@@ -1142,7 +1158,7 @@ export class Scheduler {
     cohort: Cohort,
     board: LiveBoardRecord,
     weekNumber: number,
-    now: Date,
+    { now, claimedAt }: BoardEditTimes,
     log: Logger,
     report: MutableReport,
   ): Promise<void> {
@@ -1154,7 +1170,7 @@ export class Scheduler {
     } catch (error) {
       if (error instanceof DatabaseBusyError) {
         // Flagged again if the database lets it; else its claim, never recorded, is taken again once old (listDue).
-        await liveBoards.markDirty(board.postId, now).catch(() => undefined);
+        await liveBoards.markDirty(board.postId, claimedAt).catch(() => undefined);
         throw error;
       }
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
@@ -1162,18 +1178,18 @@ export class Scheduler {
       // once it recovers. A deleted message or channel will not come back: a message deleted (by a moderator) has
       // no more live edits, only its final one.
       const embedLinks = this.refusedEmbedLinksHere(cohort, error);
-      if (failure === DeliveryFailure.Transient || embedLinks) await liveBoards.markDirty(board.postId, now);
+      if (failure === DeliveryFailure.Transient || embedLinks) await liveBoards.markDirty(board.postId, claimedAt);
       // Another of its boards may have flagged the channel already in this tick (side by side): said once.
       if (embedLinks && !(await this.flagChannel(cohort, ChannelProblem.NoPermission, now))) {
         log.debug({ err: error, failure, messageId: board.messageId }, "live board not edited: its channel flagged in this tick");
         return;
       }
       if (!embedLinks && isUnknownMessage(error)) await liveBoards.holdDeleted(board.postId, board.messageId);
-      else if (failure !== DeliveryFailure.Transient && !embedLinks) await liveBoards.finishEdit(board.postId, now);
+      else if (failure !== DeliveryFailure.Transient && !embedLinks) await liveBoards.finishEdit(board.postId, claimedAt);
       log.warn({ err: error, failure, messageId: board.messageId }, "live board not edited");
       return;
     }
-    await liveBoards.finishEdit(board.postId, now);
+    await liveBoards.finishEdit(board.postId, claimedAt);
     report.boardsEdited += 1;
     log.debug({ messageId: board.messageId, weekNumber }, "live board edited");
   }
