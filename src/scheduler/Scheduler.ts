@@ -127,12 +127,12 @@ export const schedulerTiming = {
    */
   remindersInParallel: 8,
   /**
-   * A reminder's DM that Discord keeps waiting (a rate limit) is taken back this long before its claim's hold
-   * ends (claimLifetimeMs after the claim), so it never goes once another process may have taken the claim over;
-   * the hold's end is checked this often.
+   * A reminder's DM, or a board's edit, that Discord keeps waiting (a rate limit) is taken back this long before
+   * its claim's hold ends (claimLifetimeMs after the claim), so it never goes once another process may have taken
+   * the claim over; the hold's end is checked this often.
    */
-  reminderHoldMarginMs: 15_000,
-  reminderHoldCheckEveryMs: 1_000,
+  claimHoldMarginMs: 15_000,
+  claimHoldCheckEveryMs: 1_000,
 } as const;
 
 /** node-cron expression of the automatic tick: every 20 seconds. */
@@ -1122,14 +1122,17 @@ export class Scheduler {
     log: Logger,
     report: MutableReport,
   ): Promise<void> {
-    const { postService, renderer, sender, liveBoards } = this.dependencies;
+    const { postService, renderer, liveBoards } = this.dependencies;
     try {
       // A set-aside board (its period renamed) only says its week moved: no standings to read.
       const view =
         weekNumberOfPeriod(board.period) === null
           ? postService.setAsideBoardView(cohort, weekNumber)
           : await postService.liveBoardView(cohort, weekNumber, now, true);
-      await sender.editMessage(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
+      await this.editWhileHeld(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language), {
+        now,
+        claimedAt,
+      });
     } catch (error) {
       if (error instanceof DatabaseBusyError) {
         // Given back if the database lets it; else its claim, never recorded, is taken again once old (listEnded).
@@ -1154,6 +1157,27 @@ export class Scheduler {
     log.debug({ messageId: board.messageId, weekNumber }, "final board edited");
   }
 
+  /**
+   * Edits a board while its claim holds: an edit Discord keeps waiting (discord.js queues it behind a rate limit) is
+   * taken back a little before the claim is a claim's lifetime old, and fails as Discord trouble (the edit flagged
+   * again or given back). Sent later, it could land after another process took the claim over and edited the board
+   * itself, with later standings: a second edit, the older standings last.
+   */
+  private async editWhileHeld(
+    channelId: string,
+    messageId: string,
+    message: PostMessage,
+    { now, claimedAt }: BoardEditTimes,
+  ): Promise<void> {
+    const deadline = claimedAt.getTime() + schedulerTiming.claimLifetimeMs - schedulerTiming.claimHoldMarginMs;
+    await untilClockDeadline(
+      (signal) => this.dependencies.sender.editMessage(channelId, messageId, message, signal),
+      () => this.tickInstant(now).getTime(),
+      deadline,
+      schedulerTiming.claimHoldCheckEveryMs,
+    );
+  }
+
   private async editLiveBoard(
     cohort: Cohort,
     board: LiveBoardRecord,
@@ -1162,11 +1186,14 @@ export class Scheduler {
     log: Logger,
     report: MutableReport,
   ): Promise<void> {
-    const { postService, renderer, sender, liveBoards } = this.dependencies;
+    const { postService, renderer, liveBoards } = this.dependencies;
     try {
       const view = await postService.liveBoardView(cohort, weekNumber, now);
       // Where it was posted: an admin may have moved the cohort to another channel since.
-      await sender.editMessage(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
+      await this.editWhileHeld(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language), {
+        now,
+        claimedAt,
+      });
     } catch (error) {
       if (error instanceof DatabaseBusyError) {
         // Flagged again if the database lets it; else its claim, never recorded, is taken again once old (listDue).
@@ -1476,12 +1503,12 @@ export class Scheduler {
    * over and sent its own, it could come after Discord forgot the nonce: a second DM.
    */
   private async sendWhileHeld(claim: ReminderClaim, userId: string, message: PostMessage, tickNow: Date): Promise<void> {
-    const deadline = claim.claimedAt.getTime() + schedulerTiming.claimLifetimeMs - schedulerTiming.reminderHoldMarginMs;
+    const deadline = claim.claimedAt.getTime() + schedulerTiming.claimLifetimeMs - schedulerTiming.claimHoldMarginMs;
     await untilClockDeadline(
       (signal) => this.dependencies.sender.sendDirect(userId, message, postNonce(`reminder|${claim.deliveryId}`, 0), signal),
       () => this.tickInstant(tickNow).getTime(),
       deadline,
-      schedulerTiming.reminderHoldCheckEveryMs,
+      schedulerTiming.claimHoldCheckEveryMs,
     );
   }
 
