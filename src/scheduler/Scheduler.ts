@@ -1169,13 +1169,7 @@ export class Scheduler {
     message: PostMessage,
     { now, claimedAt }: BoardEditTimes,
   ): Promise<void> {
-    const deadline = claimedAt.getTime() + schedulerTiming.claimLifetimeMs - schedulerTiming.claimHoldMarginMs;
-    await untilClockDeadline(
-      (signal) => this.dependencies.sender.editMessage(channelId, messageId, message, signal),
-      () => this.tickInstant(now).getTime(),
-      deadline,
-      schedulerTiming.claimHoldCheckEveryMs,
-    );
+    await this.untilClaimHoldEnds((signal) => this.dependencies.sender.editMessage(channelId, messageId, message, signal), claimedAt, now);
   }
 
   private async editLiveBoard(
@@ -1503,13 +1497,21 @@ export class Scheduler {
    * over and sent its own, it could come after Discord forgot the nonce: a second DM.
    */
   private async sendWhileHeld(claim: ReminderClaim, userId: string, message: PostMessage, tickNow: Date): Promise<void> {
-    const deadline = claim.claimedAt.getTime() + schedulerTiming.claimLifetimeMs - schedulerTiming.claimHoldMarginMs;
-    await untilClockDeadline(
-      (signal) => this.dependencies.sender.sendDirect(userId, message, postNonce(`reminder|${claim.deliveryId}`, 0), signal),
-      () => this.tickInstant(tickNow).getTime(),
-      deadline,
-      schedulerTiming.claimHoldCheckEveryMs,
+    const nonce = postNonce(`reminder|${claim.deliveryId}`, 0);
+    await this.untilClaimHoldEnds(
+      (signal) => this.dependencies.sender.sendDirect(userId, message, nonce, signal),
+      claim.claimedAt,
+      tickNow,
     );
+  }
+
+  /**
+   * Runs `work` (a Discord request) under the claim written at `claimedAt`: its signal is aborted, and the work
+   * given up (DeadlinePassedError), claimHoldMarginMs before the claim is a claim's lifetime old by the tick's clock.
+   */
+  private async untilClaimHoldEnds<T>(work: (signal: AbortSignal) => Promise<T>, claimedAt: Date, tickNow: Date): Promise<T> {
+    const deadline = claimedAt.getTime() + schedulerTiming.claimLifetimeMs - schedulerTiming.claimHoldMarginMs;
+    return untilClockDeadline(work, () => this.tickInstant(tickNow).getTime(), deadline, schedulerTiming.claimHoldCheckEveryMs);
   }
 
   private async sendReminder(
