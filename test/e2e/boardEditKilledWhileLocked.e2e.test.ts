@@ -58,4 +58,19 @@ describe("a board edit that failed while the database was locked, its process ki
     expect(visibleText(board())).toContain("Zeddicus");
     expect(edits()).toBe(2);
   });
+
+  it("leaves the board as its last live edit showed it when its claim is found more than a day after its week's end", async () => {
+    const poster = await nextProcess(at("2027-03-08T08:59:00Z"));
+    await poster.tickAt(at("2027-03-08T09:00:00Z"));
+    const weekTwo = () => postLabelled(world, channelId, "live board 2", { liveBoards: true });
+    const closing = await tickFailingWhileLocked(world, poster, at("2027-03-15T00:01:00Z"), channelId, weekTwo().id);
+    expect(closing.boardsClosed).toBe(0);
+
+    // The next process starts a day and a minute after week 2's end: its final edit is past its day.
+    const late = await nextProcess(at("2027-03-16T00:02:00Z"));
+    for (const tick of ["2027-03-16T00:02:00Z", "2027-03-16T00:03:00Z", "2027-03-16T00:05:00Z"])
+      expect((await late.tickAt(at(tick))).boardsClosed).toBe(0);
+    expect(weekTwo().embeds[0]?.title).toBe("🏆 Week 2 leaderboard · live");
+    expect(acceptedEdits(world, channelId, weekTwo().id)).toBe(0);
+  });
 });
