@@ -30,7 +30,9 @@ describe("a live board edit that Discord keeps waiting past its claim's hold, wi
     // discord.js queues by route only for ids of 17 to 19 digits).
     const blocker = worlds.holdNext("PATCH /channels/:channelId/messages/:messageId");
     const rest = world.first.test.app.discord.client.rest;
-    const blocked = rest.patch(Routes.channelMessage(channelId, "100000000000000001"), { body: { content: "an earlier edit" } }).catch(() => undefined);
+    const blocked = rest
+      .patch(Routes.channelMessage(channelId, "100000000000000001"), { body: { content: "an earlier edit" } })
+      .catch(() => undefined);
     await blocker.arrived;
     let firstDone = false;
     const firstTick = world.first.tickAt(at("2027-03-01T09:01:00Z")).finally(() => (firstDone = true));
