@@ -297,10 +297,10 @@ export class DiscordPostSender implements PostSender {
   }
 
   /** An edit without Embed Links would strip a board of its words (Discord drops the embeds): refused as for a post. */
-  async editMessage(channelId: string, messageId: string, message: PostMessage): Promise<void> {
+  async editMessage(channelId: string, messageId: string, message: PostMessage, signal?: AbortSignal): Promise<void> {
     if (message.embeds.length > 0 && this.deniedByCache(channelId, botMayEmbedLinks)) throw embedsRefused(channelId);
     try {
-      await this.client.rest.patch(Routes.channelMessage(channelId, messageId), { body: editBody(message), ...uploads(message) });
+      await this.client.rest.patch(Routes.channelMessage(channelId, messageId), { body: editBody(message), ...uploads(message), signal });
     } catch (error) {
       throw channelFailure(error, channelId, message);
     }

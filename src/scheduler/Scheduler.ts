@@ -127,12 +127,12 @@ export const schedulerTiming = {
    */
   remindersInParallel: 8,
   /**
-   * A reminder's DM that Discord keeps waiting (a rate limit) is taken back this long before its claim's hold
-   * ends (claimLifetimeMs after the claim), so it never goes once another process may have taken the claim over;
-   * the hold's end is checked this often.
+   * A reminder's DM, or a board's edit, that Discord keeps waiting (a rate limit) is taken back this long before
+   * its claim's hold ends (claimLifetimeMs after the claim), so it never goes once another process may have taken
+   * the claim over; the hold's end is checked this often.
    */
-  reminderHoldMarginMs: 15_000,
-  reminderHoldCheckEveryMs: 1_000,
+  claimHoldMarginMs: 15_000,
+  claimHoldCheckEveryMs: 1_000,
 } as const;
 
 /** node-cron expression of the automatic tick: every 20 seconds. */
@@ -230,6 +230,16 @@ interface DueReminder {
 /** A reminder's claim held by this attempt: its row, and the moment it was claimed (the row's claimedAt). */
 interface ReminderClaim {
   readonly deliveryId: number;
+  readonly claimedAt: Date;
+}
+
+/**
+ * A board edit's times: the tick's `now` (the standings' and the week's), and the moment its claim was written (the
+ * board's last edit then), which the edit's outcome must find still there to be written (another process may have
+ * taken a claim over once a claim's lifetime old).
+ */
+interface BoardEditTimes {
+  readonly now: Date;
   readonly claimedAt: Date;
 }
 
@@ -362,14 +372,6 @@ export class Scheduler {
   private lastGivenUpProbeAt: number | undefined;
   private givenUpCursor = 0;
   /**
-   * Live boards (post id to the claim's time) whose edit failed after its claim had cleared their dirty flag, and whose
-   * flag could not be set again then (the database was locked): set at a later tick, or the board would wait for the
-   * next completion.
-   */
-  private readonly boardsToMarkAgain = new Map<number, Date>();
-  /** The same for final edits: claimed (the board's end cleared), failed, and not given back then (see giveBack). */
-  private readonly finalEditsToGiveBack = new Map<number, { readonly board: EndedLiveBoard; readonly claimedAt: Date }>();
-  /**
    * Members of finished cohorts whose own course is over: it stays over (their plan can no longer change once
    * it is, nor a finished cohort's schedule), so each costs one plan read per process, not one every tick.
    * Bounded: past courseOverMembersKept the least recently asked is forgotten, and read again if it comes up.
@@ -412,16 +414,6 @@ export class Scheduler {
     this.task = null;
     if (task !== null) await task.destroy();
     await this.running.catch(() => undefined);
-    // Kept only in memory: written now or lost with the process (a live board then waits for the next completion,
-    // a final edit never comes), so a database locked still now is worth a warning.
-    const pending = { boards: this.boardsToMarkAgain.size, finalEdits: this.finalEditsToGiveBack.size };
-    if (pending.boards + pending.finalEdits === 0) return;
-    try {
-      await this.markBoardsAgainNow();
-      await this.giveBackFinalEditsNow();
-    } catch (error) {
-      this.dependencies.logger.warn({ err: error, ...pending }, "live boards kept for a later tick could not be written at shutdown");
-    }
   }
 
   /** Ticks finished so far, automatic or by hand (a test waits on them instead of on the clock). */
@@ -915,22 +907,26 @@ export class Scheduler {
    * boards. Each edit is claimed with one write first, so ticks and processes
    * never edit a board twice for the same changes. Side by side like the posts: one at a time, many cohorts'
    * boards due together would hold the tick (and the reminders sent after them) a Discord round trip each.
-   * A cohort whose channel is flagged waits, its boards left dirty: edited once the channel recovers.
+   * A cohort whose channel is flagged waits, its boards left dirty: edited once the channel recovers. An edit
+   * claimed whose outcome was never written (its process died, or the database was locked then) is due again
+   * once its claim is a claim's lifetime old.
    */
   private async refreshLiveBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     const { liveBoards } = this.dependencies;
     const cohortById = new Map(cohorts.filter((cohort) => this.postsHere(cohort)).map((cohort) => [cohort.id, cohort]));
     const editedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
-    // First: a board whose flag is set again here is listed due below (a database still locked stops the tick, kept).
-    await this.markBoardsAgainNow();
-    const due = await liveBoards.listDue([...cohortById.keys()], now, editedBy);
+    const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
+    const due = await liveBoards.listDue([...cohortById.keys()], now, editedBy, staleBefore);
     await forEachConcurrently(due, schedulerTiming.cohortsInParallel, async (board) => {
       const cohort = cohortById.get(board.cohortId);
       const weekNumber = weekNumberOfPeriod(board.period);
       // Not once this tick flagged its channel (another of its boards, side by side): it waits, kept dirty.
       if (cohort === undefined || !this.postsHere(cohort) || weekNumber === null) return;
-      if (!(await liveBoards.claimEdit(board, now, editedBy))) return;
-      await this.editLiveBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
+      // As of the claim's moment, not the tick's start (a long tick's claim would look stale at once, taken over).
+      const claimedAt = this.tickInstant(now);
+      if (!(await liveBoards.claimEdit(board, claimedAt, editedBy, staleBefore))) return;
+      const boardLog = log.child({ cohortId: cohort.id, postId: board.postId });
+      await this.editLiveBoard(cohort, board, weekNumber, { now, claimedAt }, boardLog, report);
     });
   }
 
@@ -938,19 +934,20 @@ export class Scheduler {
    * Gives a board whose week is over its final edit (the week's final standings, saying so): once,
    * claimed with one conditional write, a minute after the week's end. Only the latest such board of
    * a cohort, and only within liveBoardFinalWithinMs of its end: after a long outage older boards are
-   * left as they were rather than edited in a burst. A cohort whose channel is flagged waits.
+   * left as they were rather than edited in a burst. A cohort whose channel is flagged waits. A final edit
+   * claimed whose outcome was never written (its process died, or the database was locked then) is due again
+   * once its claim is a claim's lifetime old.
    */
   private async closeEndedBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
     const { liveBoards } = this.dependencies;
     const cohortById = new Map(cohorts.filter((cohort) => this.postsHere(cohort)).map((cohort) => [cohort.id, cohort]));
     const endedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
     const endedAfter = new Date(now.getTime() - schedulerTiming.liveBoardFinalWithinMs);
-    // First: a final edit given back here is listed below (a database still locked stops the tick, kept).
-    await this.giveBackFinalEditsNow();
+    const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
     const latestByCohort = new Map<number, EndedLiveBoard>();
     // Boards of posts a start edit set aside: each says its week moved (not in the latest-board race).
     const setAside: EndedLiveBoard[] = [];
-    for (const board of await liveBoards.listEnded([...cohortById.keys()], endedAfter, endedBy)) {
+    for (const board of await liveBoards.listEnded([...cohortById.keys()], endedAfter, endedBy, staleBefore)) {
       if (weekNumberOfSetAsidePeriod(board.period) !== null) setAside.push(board);
       if (weekNumberOfPeriod(board.period) === null) continue;
       const latest = latestByCohort.get(board.cohortId);
@@ -968,8 +965,11 @@ export class Scheduler {
       // drew this week's top five early: it is drawn again with the final standings (redrawPostedBoards, below).
       // Not after a break week: the next post's top five is an earlier week's, final long before.
       const ranked = weekNumberOfPeriod(board.period) !== null && !cohort.breakWeeks.includes(weekNumber);
-      if (!(await liveBoards.claimFinalEdit(board, now, ranked ? weekPostPeriod(weekNumber + 1) : undefined))) return;
-      await this.editFinalBoard(cohort, board, weekNumber, now, log.child({ cohortId: cohort.id, postId: board.postId }), report);
+      // As of the claim's moment, as refreshLiveBoards claims.
+      const claimedAt = this.tickInstant(now);
+      if (!(await liveBoards.claimFinalEdit(board, claimedAt, ranked ? weekPostPeriod(weekNumber + 1) : undefined))) return;
+      const boardLog = log.child({ cohortId: cohort.id, postId: board.postId });
+      await this.editFinalBoard(cohort, board, weekNumber, { now, claimedAt }, boardLog, report);
     });
   }
 
@@ -1126,22 +1126,25 @@ export class Scheduler {
     cohort: Cohort,
     board: EndedLiveBoard,
     weekNumber: number,
-    now: Date,
+    { now, claimedAt }: BoardEditTimes,
     log: Logger,
     report: MutableReport,
   ): Promise<void> {
-    const { postService, renderer, sender } = this.dependencies;
+    const { postService, renderer, liveBoards } = this.dependencies;
     try {
       // A set-aside board (its period renamed) only says its week moved: no standings to read.
       const view =
         weekNumberOfPeriod(board.period) === null
           ? postService.setAsideBoardView(cohort, weekNumber)
           : await postService.liveBoardView(cohort, weekNumber, now, true);
-      await sender.editMessage(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
+      await this.editWhileHeld(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language), {
+        now,
+        claimedAt,
+      });
     } catch (error) {
       if (error instanceof DatabaseBusyError) {
-        // The claim cleared the board's end: given back, or the board would never have its final edit.
-        await this.giveBack(board, now).catch(() => undefined);
+        // Given back if the database lets it; else its claim, never recorded, is taken again once old (listEnded).
+        await liveBoards.releaseFinalEdit(board, claimedAt).catch(() => undefined);
         throw error;
       }
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
@@ -1149,34 +1152,54 @@ export class Scheduler {
       // given back and the channel flagged, so it is made once the channel recovers (within the day, as for a
       // pause). A deleted message or channel will not come back.
       const embedLinks = this.refusedEmbedLinksHere(cohort, error);
-      if (failure === DeliveryFailure.Transient || embedLinks) await this.giveBack(board, now);
+      if (failure === DeliveryFailure.Transient || embedLinks) await liveBoards.releaseFinalEdit(board, claimedAt);
+      else await liveBoards.finishEdit(board.postId, claimedAt);
       // Another of its boards may have flagged the channel already in this tick (side by side): said once.
       if (embedLinks && !(await this.flagChannel(cohort, ChannelProblem.NoPermission, now)))
         log.debug({ err: error, failure, messageId: board.messageId }, "final board not edited: its channel flagged in this tick");
       else log.warn({ err: error, failure, messageId: board.messageId }, "final board not edited");
       return;
     }
+    await liveBoards.finishEdit(board.postId, claimedAt);
     report.boardsClosed += 1;
     log.debug({ messageId: board.messageId, weekNumber }, "final board edited");
+  }
+
+  /**
+   * Edits a board while its claim holds: an edit Discord keeps waiting (discord.js queues it behind a rate limit) is
+   * taken back a little before the claim is a claim's lifetime old, and fails as Discord trouble (the edit flagged
+   * again or given back). Sent later, it could land after another process took the claim over and edited the board
+   * itself, with later standings: a second edit, the older standings last.
+   */
+  private async editWhileHeld(
+    channelId: string,
+    messageId: string,
+    message: PostMessage,
+    { now, claimedAt }: BoardEditTimes,
+  ): Promise<void> {
+    await this.untilClaimHoldEnds((signal) => this.dependencies.sender.editMessage(channelId, messageId, message, signal), claimedAt, now);
   }
 
   private async editLiveBoard(
     cohort: Cohort,
     board: LiveBoardRecord,
     weekNumber: number,
-    now: Date,
+    { now, claimedAt }: BoardEditTimes,
     log: Logger,
     report: MutableReport,
   ): Promise<void> {
-    const { postService, renderer, sender, liveBoards } = this.dependencies;
+    const { postService, renderer, liveBoards } = this.dependencies;
     try {
       const view = await postService.liveBoardView(cohort, weekNumber, now);
       // Where it was posted: an admin may have moved the cohort to another channel since.
-      await sender.editMessage(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language));
+      await this.editWhileHeld(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language), {
+        now,
+        claimedAt,
+      });
     } catch (error) {
       if (error instanceof DatabaseBusyError) {
-        // The claim cleared the dirty flag: set again, or the board would wait for the next completion.
-        await this.markAgain(board.postId, now).catch(() => undefined);
+        // Flagged again if the database lets it; else its claim, never recorded, is taken again once old (listDue).
+        await liveBoards.markDirty(board.postId, claimedAt).catch(() => undefined);
         throw error;
       }
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
@@ -1184,16 +1207,18 @@ export class Scheduler {
       // once it recovers. A deleted message or channel will not come back: a message deleted (by a moderator) has
       // no more live edits, only its final one.
       const embedLinks = this.refusedEmbedLinksHere(cohort, error);
-      if (failure === DeliveryFailure.Transient || embedLinks) await this.markAgain(board.postId, now);
+      if (failure === DeliveryFailure.Transient || embedLinks) await liveBoards.markDirty(board.postId, claimedAt);
       // Another of its boards may have flagged the channel already in this tick (side by side): said once.
       if (embedLinks && !(await this.flagChannel(cohort, ChannelProblem.NoPermission, now))) {
         log.debug({ err: error, failure, messageId: board.messageId }, "live board not edited: its channel flagged in this tick");
         return;
       }
       if (!embedLinks && isUnknownMessage(error)) await liveBoards.holdDeleted(board.postId, board.messageId);
+      else if (failure !== DeliveryFailure.Transient && !embedLinks) await liveBoards.finishEdit(board.postId, claimedAt);
       log.warn({ err: error, failure, messageId: board.messageId }, "live board not edited");
       return;
     }
+    await liveBoards.finishEdit(board.postId, claimedAt);
     report.boardsEdited += 1;
     log.debug({ messageId: board.messageId, weekNumber }, "live board edited");
   }
@@ -1242,45 +1267,6 @@ export class Scheduler {
     // Only a cohort the scheduler posts for checks its channel again: a finished one's flag would stay for good.
     const checked = cohort.status === CohortStatus.Active || cohort.status === CohortStatus.Ended;
     return checked && embedLinksRefusedIn(error) === cohort.channelId;
-  }
-
-  /**
-   * Sets a claimed board's dirty flag again after its edit failed. A locked database refuses that write too: the
-   * board is kept in memory and flagged at a later tick (refreshLiveBoards), and the busy error still stops the tick.
-   */
-  private async markAgain(postId: number, claimedAt: Date): Promise<void> {
-    try {
-      await this.dependencies.liveBoards.markDirty(postId, claimedAt);
-    } catch (error) {
-      if (error instanceof DatabaseBusyError) this.boardsToMarkAgain.set(postId, claimedAt);
-      throw error;
-    }
-  }
-
-  /** Sets the flags markAgain kept; one the database still refuses stays kept (the error is thrown). */
-  private async markBoardsAgainNow(): Promise<void> {
-    for (const [postId, claimedAt] of [...this.boardsToMarkAgain]) {
-      await this.dependencies.liveBoards.markDirty(postId, claimedAt);
-      this.boardsToMarkAgain.delete(postId);
-    }
-  }
-
-  /** Gives back the final edits giveBack kept, as markBoardsAgainNow. */
-  private async giveBackFinalEditsNow(): Promise<void> {
-    for (const [postId, { board, claimedAt }] of [...this.finalEditsToGiveBack]) {
-      await this.dependencies.liveBoards.releaseFinalEdit(board, claimedAt);
-      this.finalEditsToGiveBack.delete(postId);
-    }
-  }
-
-  /** Gives a claimed final edit back after it failed; on a locked database as markAgain does. */
-  private async giveBack(board: EndedLiveBoard, claimedAt: Date): Promise<void> {
-    try {
-      await this.dependencies.liveBoards.releaseFinalEdit(board, claimedAt);
-    } catch (error) {
-      if (error instanceof DatabaseBusyError) this.finalEditsToGiveBack.set(board.postId, { board, claimedAt });
-      throw error;
-    }
   }
 
   private async recordFailure(
@@ -1527,13 +1513,21 @@ export class Scheduler {
    * over and sent its own, it could come after Discord forgot the nonce: a second DM.
    */
   private async sendWhileHeld(claim: ReminderClaim, userId: string, message: PostMessage, tickNow: Date): Promise<void> {
-    const deadline = claim.claimedAt.getTime() + schedulerTiming.claimLifetimeMs - schedulerTiming.reminderHoldMarginMs;
-    await untilClockDeadline(
-      (signal) => this.dependencies.sender.sendDirect(userId, message, postNonce(`reminder|${claim.deliveryId}`, 0), signal),
-      () => this.tickInstant(tickNow).getTime(),
-      deadline,
-      schedulerTiming.reminderHoldCheckEveryMs,
+    const nonce = postNonce(`reminder|${claim.deliveryId}`, 0);
+    await this.untilClaimHoldEnds(
+      (signal) => this.dependencies.sender.sendDirect(userId, message, nonce, signal),
+      claim.claimedAt,
+      tickNow,
     );
+  }
+
+  /**
+   * Runs `work` (a Discord request) under the claim written at `claimedAt`: its signal is aborted, and the work
+   * given up (DeadlinePassedError), claimHoldMarginMs before the claim is a claim's lifetime old by the tick's clock.
+   */
+  private async untilClaimHoldEnds<T>(work: (signal: AbortSignal) => Promise<T>, claimedAt: Date, tickNow: Date): Promise<T> {
+    const deadline = claimedAt.getTime() + schedulerTiming.claimLifetimeMs - schedulerTiming.claimHoldMarginMs;
+    return untilClockDeadline(work, () => this.tickInstant(tickNow).getTime(), deadline, schedulerTiming.claimHoldCheckEveryMs);
   }
 
   private async sendReminder(

@@ -123,8 +123,11 @@ export interface PostSender {
    * DeliveryError: channel_missing when Discord says the channel is gone, transient when they cannot be fetched.
    */
   mayPostFetched(channelId: string): Promise<boolean>;
-  /** Replaces a posted message's content (the live board). Throws DeliveryError. */
-  editMessage(channelId: string, messageId: string, message: PostMessage): Promise<void>;
+  /**
+   * Replaces a posted message's content (the live board). Throws DeliveryError. `signal`, once aborted, takes the
+   * edit out of the queue of requests waiting for Discord (a rate limit) so it never goes, as for sendDirect.
+   */
+  editMessage(channelId: string, messageId: string, message: PostMessage, signal?: AbortSignal): Promise<void>;
   /** Opens a public thread on a posted message; "not_allowed" (quietly) when the bot may not create threads there. */
   openThread(guildId: string, channelId: string, messageId: string, name: string): Promise<"opened" | "not_allowed">;
   /**

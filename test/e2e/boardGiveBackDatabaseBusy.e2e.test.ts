@@ -20,7 +20,7 @@ import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWo
  * A board edit Discord refuses for want of Embed Links in the cohort's channel is given back (to be made once the
  * permission is back), then the channel is flagged. Here the database is locked when that edit comes back refused
  * (liveBoardDatabaseBusy.e2e.test.ts does the same for a live edit), so neither the give-back nor the flag can be
- * written. The week's final edit is kept in memory and given back at the next tick. The redraw of a posted board
+ * written. The week's final edit stays claimed, and is taken again once its claim (2 minutes) runs out. The redraw of a posted board
  * after a member's `/privacy delete` keeps nothing: it stays claimed, and is taken again once its claim (2 minutes)
  * runs out. Neither is lost: each is made once, when the bot may embed links again. The cohort starts Monday
  * 2027-03-01 (UTC); week 1's post goes out at 09:00, its week ends Monday 03-08.
@@ -56,9 +56,10 @@ describe("a final board edit refused for want of Embed Links while the database 
     expect(locked.boardsClosed).toBe(0);
     expect(board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
 
-    // The permission is gone indeed; the lock is gone: the edit is still there to try, held back, and the channel flagged.
+    // The permission is gone indeed; the lock is gone: the edit is taken again once its claim runs out, held back,
+    // and the channel flagged.
     await setEmbedLinks(world, channelId, false);
-    expect((await world.first.tickAt(at("2027-03-08T00:02:00Z"))).boardsClosed).toBe(0);
+    for (const tick of ["2027-03-08T00:02:00Z", "2027-03-08T00:03:00Z"]) expect((await world.first.tickAt(at(tick))).boardsClosed).toBe(0);
     expect(await channelProblemOf(world, cohortName)).toBe("no_permission");
     expect(board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
     expect(acceptedEdits(world, channelId, boardId)).toBe(editsBefore);

@@ -6,7 +6,8 @@ import { postLabel, startSchedulerWorld, type BotProcess, type SchedulerWorld } 
 /**
  * A live board whose edit meets a database another connection holds locked (SQLite's write lock, PostgreSQL
  * tables locked against writers, as databaseLocked.e2e.test.ts holds them): the board is not lost once the lock
- * is gone. The cohort starts Monday 2027-03-01 (UTC); its week-1 post, with the board, goes out at 09:00.
+ * is gone. The edit's claim was written, its outcome could not be: the edit is due again once its claim is a
+ * claim's lifetime (2 minutes) old, in this process or another. The cohort starts Monday 2027-03-01 (UTC); its week-1 post, with the board, goes out at 09:00.
  */
 const cohortName = "Busy Spring";
 const at = (iso: string) => new Date(iso);
@@ -56,11 +57,12 @@ describe("a live board edit that meets a locked database", () => {
     expect(edits(boardId)).toBe(0);
     expect(visibleText(board())).not.toContain("Ada Lovelace");
 
-    // The lock is gone: a tick a minute after the failed attempt edits the board, once, with Ada on it.
-    expect((await world.first.tickAt(at("2027-03-01T09:02:00Z"))).boardsEdited).toBe(1);
+    // The lock is gone: the attempt's claim holds for 2 minutes, then a tick edits the board, once, with Ada on it.
+    expect((await world.first.tickAt(at("2027-03-01T09:02:00Z"))).boardsEdited).toBe(0);
+    expect((await world.first.tickAt(at("2027-03-01T09:03:00Z"))).boardsEdited).toBe(1);
     expect(edits(boardId)).toBe(1);
     expect(visibleText(board())).toContain("Ada Lovelace");
-    for (const tick of ["2027-03-01T09:03:00Z", "2027-03-01T09:05:00Z"]) {
+    for (const tick of ["2027-03-01T09:04:00Z", "2027-03-01T09:06:00Z"]) {
       expect((await world.first.tickAt(at(tick))).boardsEdited).toBe(0);
     }
     expect(edits(boardId)).toBe(1);
@@ -74,7 +76,8 @@ describe("a live board edit that meets a locked database", () => {
     expect(edits(boardId)).toBe(1);
     expect(board().embeds[0]?.title).not.toContain("final");
 
-    const closing = await world.first.tickAt(at("2027-03-08T00:02:00Z"));
+    expect((await world.first.tickAt(at("2027-03-08T00:02:00Z"))).boardsClosed).toBe(0);
+    const closing = await world.first.tickAt(at("2027-03-08T00:03:00Z"));
     expect(closing.boardsClosed).toBe(1);
     expect(edits(boardId)).toBe(2);
     expect(board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
@@ -83,7 +86,7 @@ describe("a live board edit that meets a locked database", () => {
     expect(edits(boardId)).toBe(2);
   });
 
-  it("gives the board its final edit after a restart, though the process stopped before the lock let it be given back", async () => {
+  it("gives the board its final edit after a restart, though the process stopped without giving it back", async () => {
     expect((await world.first.tickAt(at("2027-03-08T09:00:00Z"))).sent.map((post) => post.period)).toEqual(["week-2"]);
     const boardId = board(2).id;
     const busy = await tickFailingWhileLocked(at("2027-03-15T00:01:00Z"), 2);
@@ -93,7 +96,8 @@ describe("a live board edit that meets a locked database", () => {
     // The process stops (the lock is gone by then) and another starts on the same database.
     await world.first.stop();
     const next = await world.startProcess(at("2027-03-15T00:02:00Z"));
-    expect((await next.tickAt(at("2027-03-15T00:02:00Z"))).boardsClosed).toBe(1);
+    expect((await next.tickAt(at("2027-03-15T00:02:00Z"))).boardsClosed).toBe(0);
+    expect((await next.tickAt(at("2027-03-15T00:03:00Z"))).boardsClosed).toBe(1);
     expect(board(2).embeds[0]?.title).toBe("🏆 Week 2 leaderboard · final");
     expect(edits(boardId)).toBe(1);
     current = next;
@@ -111,7 +115,7 @@ describe("a live board edit that meets a locked database", () => {
       expect(visibleText(await run("done", { item }))).toContain(item);
     };
     await done("Database Selection Guide", at("2027-03-15T09:00:05Z"));
-    // This process keeps the board to flag again: its edit failed while the lock was held.
+    // This process's edit failed while the lock was held: its claim, never recorded, is taken again once old.
     await tickFailingWhileLocked(at("2027-03-15T09:01:00Z"), 3, current);
     expect(edits(boardId)).toBe(0);
 
@@ -121,7 +125,7 @@ describe("a live board edit that meets a locked database", () => {
     expect((await other.tickAt(at("2027-03-15T09:02:00Z"))).boardsEdited).toBe(1);
     expect(edits(boardId)).toBe(1);
 
-    // The first process's flag is for an edit made good since: no second, identical edit.
+    // The first process's claim was taken over by that edit: no second, identical edit.
     for (const tick of ["2027-03-15T09:03:00Z", "2027-03-15T09:05:00Z"]) {
       expect((await current.tickAt(at(tick))).boardsEdited).toBe(0);
       expect((await other.tickAt(at(tick))).boardsEdited).toBe(0);
@@ -142,7 +146,8 @@ describe("a live board edit that meets a locked database", () => {
     expect(edits(boardId)).toBe(1);
     expect(visibleText(board(3))).not.toContain("Grace Hopper");
 
-    expect((await current.tickAt(at("2027-03-15T09:08:00Z"))).boardsEdited).toBe(1);
+    expect((await current.tickAt(at("2027-03-15T09:08:00Z"))).boardsEdited).toBe(0);
+    expect((await current.tickAt(at("2027-03-15T09:09:00Z"))).boardsEdited).toBe(1);
     expect(edits(boardId)).toBe(2);
     expect(visibleText(board(3))).toContain("Grace Hopper");
   });

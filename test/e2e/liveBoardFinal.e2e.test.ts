@@ -329,7 +329,8 @@ describe("the live board after its week", () => {
       setup.current.first.test.app.database.target.provider,
     );
     const cohortId = (await setup.current.first.test.app.services.cohorts.list(setup.current.guild.id))[0]?.id ?? -1;
-    const window = [at("2027-03-07T00:01:00Z"), at("2027-03-08T00:00:00Z")] as const;
+    // As a tick at 00:01 lists: ended within the day and a minute ago, claims 2 minutes old taken again.
+    const window = [at("2027-03-07T00:01:00Z"), at("2027-03-08T00:00:00Z"), at("2027-03-07T23:59:00Z")] as const;
     expect((await liveBoards.listEnded([cohortId + 1], ...window)).length).toBe(0);
     expect((await liveBoards.listEnded([cohortId], ...window)).length).toBe(1);
     expect((await setup.current.first.tickAt(at("2027-03-08T00:01:00Z"))).boardsClosed).toBe(1);
@@ -344,7 +345,12 @@ describe("the live board after its week", () => {
     );
     const cohortId = (await setup.current.first.test.app.services.cohorts.list(setup.current.guild.id))[0]?.id ?? -1;
     // Process B lists the board at 00:01; process A claims it, Discord refuses the edit, A gives it back.
-    const [listedByB] = await liveBoards.listEnded([cohortId], at("2027-03-07T00:01:00Z"), at("2027-03-08T00:00:00Z"));
+    const [listedByB] = await liveBoards.listEnded(
+      [cohortId],
+      at("2027-03-07T00:01:00Z"),
+      at("2027-03-08T00:00:00Z"),
+      at("2027-03-07T23:59:00Z"),
+    );
     if (listedByB === undefined) throw new Error("week 1's board is not listed");
     expect(await liveBoards.claimFinalEdit(listedByB, at("2027-03-08T00:01:00Z"))).toBe(true);
     await liveBoards.releaseFinalEdit(listedByB, at("2027-03-08T00:01:00Z"));

@@ -16,13 +16,14 @@ export interface LiveBoardRecord {
   readonly messageId: string;
   /** The channel the board was posted in; null for a board posted before it was kept (the cohort's channel then). */
   readonly channelId: string | null;
+  /** Its last edit, or the claim of the edit under way (claimEdit, claimFinalEdit). */
   readonly editedAt: Date;
+  /** Its week's end; for a final edit claimed and never recorded (its process died), the end that claim cleared. */
+  readonly liveUntil: Date;
 }
 
 /** A board whose week is over, waiting for its final edit. */
-export interface EndedLiveBoard extends LiveBoardRecord {
-  readonly liveUntil: Date;
-}
+export type EndedLiveBoard = LiveBoardRecord;
 
 /**
  * A post already sent whose boards are to be shown again without a member (a deletion) or less openly (a
@@ -107,7 +108,20 @@ interface BoardRow {
   readonly boardMessageId: string | null;
   readonly boardChannelId: string | null;
   readonly boardEditedAt: Date | null;
+  readonly boardLiveUntil: Date | null;
+  readonly boardClaimedEnd: Date | null;
 }
+
+const boardSelect = {
+  id: true,
+  cohortId: true,
+  period: true,
+  boardMessageId: true,
+  boardChannelId: true,
+  boardEditedAt: true,
+  boardLiveUntil: true,
+  boardClaimedEnd: true,
+} as const;
 
 /** A board's columns as a weekly post row gets them when its post went out: posted (so "edited") at `now`, live until `liveUntil`. */
 function boardColumns(board: { readonly messageId: string; readonly channelId: string }, liveUntil: Date, now: Date) {
@@ -117,12 +131,17 @@ function boardColumns(board: { readonly messageId: string; readonly channelId: s
     boardLiveUntil: liveUntil,
     boardEditedAt: now,
     boardDirty: false,
+    boardClaimedEnd: null,
   };
 }
 
-/** The board of a post row; null for a row without one (never posted, or posted before boards were kept). */
+/**
+ * The board of a post row; null for a row without one (never posted, or posted before boards were kept), or
+ * already given its final edit (no end left, none claimed).
+ */
 function toLiveBoard(row: BoardRow): LiveBoardRecord | null {
-  if (row.boardMessageId === null || row.boardEditedAt === null) return null;
+  const liveUntil = row.boardLiveUntil ?? row.boardClaimedEnd;
+  if (row.boardMessageId === null || row.boardEditedAt === null || liveUntil === null) return null;
   return {
     postId: row.id,
     cohortId: row.cohortId,
@@ -130,7 +149,16 @@ function toLiveBoard(row: BoardRow): LiveBoardRecord | null {
     messageId: row.boardMessageId,
     channelId: row.boardChannelId,
     editedAt: row.boardEditedAt,
+    liveUntil,
   };
+}
+
+/**
+ * A board edit claimed (its claim's time is the board's last edit) whose outcome was never written, at or before
+ * `staleBefore`: its process died (or lost the database) after the claim; the edit is due again.
+ */
+function staleClaim(staleBefore: Date) {
+  return { boardClaimedEnd: { not: null }, boardEditedAt: { lte: staleBefore } };
 }
 
 /**
@@ -140,7 +168,10 @@ function toLiveBoard(row: BoardRow): LiveBoardRecord | null {
  * is old enough with one conditional write that clears the flag and stamps
  * the edit, so a burst of completions, a second tick or a second process
  * still make one edit per interval. After the week, the final edit is claimed
- * the same way, clearing the board's end.
+ * the same way, clearing the board's end. A claim also writes `boardClaimedEnd`
+ * until the edit's outcome is written (made, flagged again, given back): a
+ * claim a claim's lifetime old without one belongs to a process that died, and
+ * its edit is listed and claimed again, so no edit is lost with a process.
  */
 export class LiveBoardRepository {
   /** `writes` should be the one queue every repository of the process shares (see SerialWriteQueue). */
@@ -263,15 +294,36 @@ export class LiveBoardRepository {
     return count(3) > 0 ? "setAside" : null;
   }
 
-  /** Dirty boards of these cohorts still live at `now` whose last edit was at or before `editedBy`. */
-  async listDue(cohortIds: readonly number[], now: Date, editedBy: Date): Promise<LiveBoardRecord[]> {
+  /**
+   * Boards of these cohorts still live at `now` whose last edit was at or before `editedBy`, and dirty, or whose
+   * edit was claimed at or before `staleBefore` and never recorded (staleClaims).
+   */
+  async listDue(cohortIds: readonly number[], now: Date, editedBy: Date, staleBefore: Date): Promise<LiveBoardRecord[]> {
     const rows = await findInChunks(cohortIds, (chunk) =>
       this.prisma.scheduledPost.findMany({
         where: { cohortId: { in: chunk }, boardDirty: true, boardLiveUntil: { gt: now }, boardEditedAt: { lte: editedBy } },
-        select: { id: true, cohortId: true, period: true, boardMessageId: true, boardChannelId: true, boardEditedAt: true },
+        select: boardSelect,
       }),
     );
-    return rows.flatMap((row) => toLiveBoard(row) ?? []);
+    const listed = new Set(rows.map((row) => row.id));
+    const asked = new Set(cohortIds);
+    const stale = (await this.staleClaims(staleBefore)).filter(
+      (row) => asked.has(row.cohortId) && !listed.has(row.id) && row.boardLiveUntil !== null && row.boardLiveUntil > now,
+    );
+    return [...rows, ...stale].flatMap((row) => toLiveBoard(row) ?? []);
+  }
+
+  /**
+   * Board edits (live or final) claimed at or before `staleBefore` whose outcome was never written: their process
+   * died (or lost the database) after the claim, and the edit is due again. Every cohort's, read by their own
+   * index (a few rows at any time; a cohort filter would lead SQLite to the cohorts' index, every post row read).
+   */
+  private async staleClaims(staleBefore: Date) {
+    return this.prisma.scheduledPost.findMany({
+      // Any end is after 1970: a range, which SQLite seeks in the index (for IS NOT NULL it read the whole table).
+      where: { boardClaimedEnd: { gt: new Date(0) }, boardEditedAt: { lte: staleBefore }, boardMessageId: { not: null } },
+      select: boardSelect,
+    });
   }
 
   /**
@@ -280,9 +332,10 @@ export class LiveBoardRepository {
    * by the boards' index (one range per value of the dirty flag): a tick reads only the few boards whose
    * week just ended, whatever the number of cohorts. A board last edited (or tried: releaseFinalEdit)
    * after `endedBy` waits: no live edit comes after a week's end, so that is only a failed final edit,
-   * tried again once its time is as old as the week's end must be.
+   * tried again once its time is as old as the week's end must be. A final edit claimed at or before
+   * `staleBefore` and never recorded (its process died) is listed too, with the end its claim cleared.
    */
-  async listEnded(cohortIds: readonly number[], endedAfter: Date, endedBy: Date): Promise<EndedLiveBoard[]> {
+  async listEnded(cohortIds: readonly number[], endedAfter: Date, endedBy: Date, staleBefore: Date): Promise<EndedLiveBoard[]> {
     const ended = { boardLiveUntil: { gt: endedAfter, lte: endedBy }, boardEditedAt: { lte: endedBy } };
     const rows = await findInChunks(cohortIds, (chunk) =>
       this.prisma.scheduledPost.findMany({
@@ -294,21 +347,20 @@ export class LiveBoardRepository {
           cohortId: { in: chunk },
           boardMessageId: { not: null },
         },
-        select: {
-          id: true,
-          cohortId: true,
-          period: true,
-          boardMessageId: true,
-          boardChannelId: true,
-          boardEditedAt: true,
-          boardLiveUntil: true,
-        },
+        select: boardSelect,
       }),
     );
-    return rows.flatMap((row) => {
-      const board = toLiveBoard(row);
-      return board === null || row.boardLiveUntil === null ? [] : [{ ...board, liveUntil: row.boardLiveUntil }];
-    });
+    const asked = new Set(cohortIds);
+    // A claim clears the end: never one of the rows above.
+    const stale = (await this.staleClaims(staleBefore)).filter(
+      (row) =>
+        asked.has(row.cohortId) &&
+        row.boardLiveUntil === null &&
+        row.boardClaimedEnd !== null &&
+        row.boardClaimedEnd > endedAfter &&
+        row.boardClaimedEnd <= endedBy,
+    );
+    return [...rows, ...stale].flatMap((row) => toLiveBoard(row) ?? []);
   }
 
   /**
@@ -316,7 +368,8 @@ export class LiveBoardRepository {
    * can win. It clears the board's end: the board leaves listEnded's range, no edit comes after, and a
    * later start or zone edit does not move it (ScheduledPost rows keep a null end once final). The board's
    * last edit is part of the condition: a failed attempt given back (releaseFinalEdit) restores the end but
-   * not that time, so a process that listed the board before the attempt cannot claim it at once.
+   * not that time, so a process that listed the board before the attempt cannot claim it at once. A claim
+   * whose outcome was never written (listEnded) is taken over the same way, by its time.
    * `nextWeekPeriod`: the weekly post whose top five is this board's week; when it went out before the week was
    * over (an announce day before its first day), it is flagged for a redraw (listPostedDue) in the same
    * transaction as the claim, so a stop or a busy database after the claim cannot lose the flag.
@@ -325,8 +378,12 @@ export class LiveBoardRepository {
     return this.writes.run(() =>
       this.prisma.$transaction(async (tx) => {
         const { count } = await tx.scheduledPost.updateMany({
-          where: { id: board.postId, boardLiveUntil: board.liveUntil, boardEditedAt: board.editedAt },
-          data: { boardDirty: false, boardEditedAt: now, boardLiveUntil: null },
+          where: {
+            id: board.postId,
+            boardEditedAt: board.editedAt,
+            OR: [{ boardLiveUntil: board.liveUntil }, { boardLiveUntil: null, boardClaimedEnd: board.liveUntil }],
+          },
+          data: { boardDirty: false, boardEditedAt: now, boardLiveUntil: null, boardClaimedEnd: board.liveUntil },
         });
         if (count === 1 && nextWeekPeriod !== undefined)
           await tx.scheduledPost.updateMany({
@@ -354,20 +411,33 @@ export class LiveBoardRepository {
     await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
         where: { id: board.postId, boardLiveUntil: null, boardEditedAt: claimedAt },
-        data: { boardLiveUntil: board.liveUntil },
+        data: { boardLiveUntil: board.liveUntil, boardClaimedEnd: null },
       }),
     );
   }
 
-  /** Takes the next edit of a board: one write, which only one tick or process can win. */
-  async claimEdit(board: LiveBoardRecord, now: Date, editedBy: Date): Promise<boolean> {
+  /**
+   * Takes the next edit of a board, dirty or claimed at or before `staleBefore` and never recorded: one write,
+   * which only one tick or process can win.
+   */
+  async claimEdit(board: LiveBoardRecord, now: Date, editedBy: Date, staleBefore: Date): Promise<boolean> {
     const { count } = await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
-        where: { id: board.postId, boardDirty: true, boardEditedAt: { lte: editedBy } },
-        data: { boardDirty: false, boardEditedAt: now },
+        where: { id: board.postId, boardEditedAt: { lte: editedBy }, OR: [{ boardDirty: true }, staleClaim(staleBefore)] },
+        data: { boardDirty: false, boardEditedAt: now, boardClaimedEnd: board.liveUntil },
       }),
     );
     return count === 1;
+  }
+
+  /**
+   * The edit claimed at `claimedAt` (claimEdit, claimFinalEdit) is over, made or not to be made again (its message
+   * or channel gone): no longer due once its claim is old. Only while that claim is the board's last edit.
+   */
+  async finishEdit(postId: number, claimedAt: Date): Promise<void> {
+    await this.writes.run(() =>
+      this.prisma.scheduledPost.updateMany({ where: { id: postId, boardEditedAt: claimedAt }, data: { boardClaimedEnd: null } }),
+    );
   }
 
   /** Sent posts whose boards are flagged to be shown again by `now`, oldest flag first, at most `limit`. */
@@ -528,7 +598,7 @@ export class LiveBoardRepository {
    */
   async holdDeleted(postId: number, messageId: string): Promise<void> {
     await this.writes.run(
-      () => this.prisma.$executeRaw`UPDATE "ScheduledPost" SET "boardEditedAt" = "boardLiveUntil"
+      () => this.prisma.$executeRaw`UPDATE "ScheduledPost" SET "boardEditedAt" = "boardLiveUntil", "boardClaimedEnd" = NULL
         WHERE "id" = ${postId} AND "boardMessageId" = ${messageId} AND "boardLiveUntil" IS NOT NULL`,
     );
   }
@@ -540,7 +610,10 @@ export class LiveBoardRepository {
    */
   async markDirty(postId: number, claimedAt: Date): Promise<void> {
     await this.writes.run(() =>
-      this.prisma.scheduledPost.updateMany({ where: { id: postId, boardEditedAt: claimedAt }, data: { boardDirty: true } }),
+      this.prisma.scheduledPost.updateMany({
+        where: { id: postId, boardEditedAt: claimedAt },
+        data: { boardDirty: true, boardClaimedEnd: null },
+      }),
     );
   }
 }

@@ -1,0 +1,56 @@
+import { Routes } from "discord.js";
+import { describe, expect, it } from "vitest";
+import { visibleText } from "../helpers/botHarness.js";
+import { heldRequestWorlds } from "../helpers/heldRequestWorlds.js";
+import { acceptedEdits, at, commandsIn, postLabelled, twoMembersScoreWeekOne } from "../helpers/postedBoards.js";
+import { startSchedulerWorld } from "../helpers/schedulerWorld.js";
+import { until } from "../helpers/until.js";
+
+/**
+ * A board edit's claim is taken again by any process once it is a claim's lifetime (2 minutes) old. Discord keeping
+ * the first process's edit waiting longer than that (queued in discord.js behind a rate limit) must not let it go
+ * after another process took the claim over and made the edit: the board is edited once, with the standings of
+ * the edit that was made. The test clock moves past the hold while Discord holds an earlier request of the first
+ * process's in the board's channel. The cohort starts Monday 2027-03-01 (UTC); week 1's post goes out at 09:00.
+ */
+describe("a live board edit that Discord keeps waiting past its claim's hold, with two bot processes", () => {
+  const worlds = heldRequestWorlds(startSchedulerWorld);
+
+  it("edits the board once: the first process takes its edit back as the hold ends, the second makes it", async () => {
+    const world = await worlds.start(at("2027-03-01T08:00:00Z"));
+    const channelId = world.createChannel("slow-edit").id;
+    await world.createCohort({ name: "Slow Edit", channelId, start: "2027-03-01" });
+    await world.first.tickAt(at("2027-03-01T09:00:00Z"));
+    const second = await world.startProcess(at("2027-03-01T09:00:00Z"));
+    const board = () => postLabelled(world, channelId, "live board 1", { liveBoards: true });
+    await twoMembersScoreWeekOne(world, commandsIn(world, channelId), ["Slow Edit"], at("2027-03-01T09:00:05Z"));
+
+    // Another edit of the first process's in the board's channel that Discord is slow to answer: the board's edit
+    // waits behind it in discord.js's queue for that route, as it would behind a rate limit (a snowflake-like id:
+    // discord.js queues by route only for ids of 17 to 19 digits).
+    const blocker = worlds.holdNext("PATCH /channels/:channelId/messages/:messageId");
+    const rest = world.first.test.app.discord.client.rest;
+    const blocked = rest
+      .patch(Routes.channelMessage(channelId, "100000000000000001"), { body: { content: "an earlier edit" } })
+      .catch(() => undefined);
+    await blocker.arrived;
+    let firstDone = false;
+    const firstTick = world.first.tickAt(at("2027-03-01T09:01:00Z")).finally(() => (firstDone = true));
+    const prisma = world.first.test.app.database.prisma;
+    await until(
+      async () => (await prisma.scheduledPost.findFirst({ where: { boardClaimedEnd: { not: null } } })) !== null,
+      "the first process's claim of the board's edit",
+    );
+
+    // Past the hold: the first process takes its edit back (else it stays queued, to go whenever Discord answers).
+    world.first.clock.set(at("2027-03-01T09:03:30Z"));
+    await until(() => firstDone, "the first process taking its edit back as its claim's hold ends");
+    expect((await firstTick).boardsEdited).toBe(0);
+    expect((await second.tickAt(at("2027-03-01T09:03:30Z"))).boardsEdited).toBe(1);
+    blocker.release();
+    await blocked;
+    for (const tick of ["2027-03-01T09:04:00Z", "2027-03-01T09:06:00Z"]) await world.first.tickAt(at(tick));
+    expect(visibleText(board())).toContain("Ada Lovelace");
+    expect(acceptedEdits(world, channelId, board().id)).toBe(1);
+  });
+});
