@@ -92,6 +92,15 @@ export interface WeekProgress {
   readonly weekNumber: number;
   readonly done: number;
   readonly total: number;
+  /** The path has time estimates (readings); without (topics): `hasEstimates`. */
+  readonly timed: boolean;
+}
+
+/** Required slots done and in all; `timed`: the path has time estimates (readings), else it counts topics. */
+export interface RequiredProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly timed: boolean;
 }
 
 export interface TodayView {
@@ -144,7 +153,7 @@ export interface CompletionView {
   readonly streak: StreakView;
   /** `when:yesterday`: the member day it was logged for; null for today. */
   readonly loggedFor: string | null;
-  readonly required: { readonly done: number; readonly total: number };
+  readonly required: RequiredProgress;
 }
 
 /** `/done … when:` */
@@ -189,7 +198,7 @@ export interface ProgressView {
   readonly member: MemberRecord;
   /** Whether the reader looks at their own progress (`/progress member:` shows someone else's, in the third person). */
   readonly own: boolean;
-  readonly required: { readonly done: number; readonly total: number };
+  readonly required: RequiredProgress;
   readonly minutesDone: number;
   readonly minutesTotal: number;
   /** Assigned items done and in all: what a path without estimates (topics) counts instead of minutes. */
@@ -476,6 +485,7 @@ export class StudyService {
               weekNumber: day.weekNumber,
               done: weekItems.filter((entry) => isItemDone(entry.item, done)).length,
               total: weekItems.length,
+              timed: hasEstimates(context),
             },
       // An ended cohort has no reading day left to point at, whatever its calendar says.
       nextStudyDate: courseOver || cohort.status === CohortStatus.Ended ? null : nextReadingDay(plan, today),
@@ -1309,12 +1319,17 @@ function firstDayOf(member: MemberRecord, plan: MemberPlan, zone: string): strin
   return [plan.startDate, joinDay, member.joinedOn ?? ""].reduce((latest, date) => (date > latest ? date : latest));
 }
 
-function requiredProgress(context: CohortContext, done: ReadonlySet<number>): { done: number; total: number } {
+function requiredProgress(context: CohortContext, done: ReadonlySet<number>): RequiredProgress {
   // A "choose one" group counts once, done by any of its tracks.
   const required = context.requiredSlots;
   let doneSlots = 0;
   for (const ids of required) if (ids.some((id) => done.has(id))) doneSlots += 1;
-  return { done: doneSlots, total: required.length };
+  return { done: doneSlots, total: required.length, timed: hasEstimates(context) };
+}
+
+/** Whether the path's Required items carry time estimates: a path without (the 36-week path) counts topics, not readings. */
+function hasEstimates(context: CohortContext): boolean {
+  return context.requiredSlots.some((ids) => ids.some((id) => (context.itemsById.get(id)?.minutes ?? null) !== null));
 }
 
 /**

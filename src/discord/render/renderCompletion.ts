@@ -36,6 +36,7 @@ export function renderCompletion(t: Translator, view: CompletionView, whose: Str
       bar: markup(progressBar(view.required.done, view.required.total)),
       done: view.required.done,
       total: view.required.total,
+      timed: view.required.timed ? "yes" : "no",
     }),
   );
   const embed: APIEmbed = {

@@ -188,6 +188,7 @@ export function renderToday(t: Translator, asServed: TodayView): Reply {
         bar: markup(progressBar(view.week.done, view.week.total)),
         done: view.week.done,
         total: view.week.total,
+        timed: view.week.timed ? "yes" : "no",
       }),
     });
   }

@@ -268,7 +268,7 @@ export const es: Catalogue = {
     "Registrado **{title}**{forDay, select, yes { para el **{date}**} other {}}: {reference, select, yes {material de referencia, no da puntos} other {no da puntos}}.",
   "completion.alreadyDone": "Ya habías marcado **{title}** como hecha, así que no ha cambiado nada.",
   "completion.totals": "Total: **{total, plural, one {# punto} other {# puntos}}**",
-  "completion.required": "Lecturas obligatorias: {bar} {done, number}/{total, number}",
+  "completion.required": "{timed, select, yes {Lecturas obligatorias} other {Temas obligatorios}}: {bar} {done, number}/{total, number}",
   "completion.titleDone": "¡Hecho!",
   "completion.titleAlready": "Ya estaba hecha",
   "undo.title": "Lectura desmarcada",
@@ -298,7 +298,7 @@ export const es: Catalogue = {
   "today.overdueName": "Atrasadas · {count, plural, one {# lectura} other {# lecturas}} · {minutes}",
   "today.overdueItem": "⬜ {title} · {minutes} · del {date}",
   "today.weekProgress": "Progreso de la semana {week}",
-  "today.weekProgressValue": "{bar} {done, number}/{total, number} lecturas",
+  "today.weekProgressValue": "{bar} {done, number}/{total, number} {timed, select, yes {lecturas} other {temas}}",
   "today.doneButton": "Hecha: {title}",
   "kind.Required": "Obligatoria",
   "kind.Optional": "Opcional",
@@ -315,7 +315,7 @@ export const es: Catalogue = {
   "week.referenceItem": "📎 {title} · {minutes}",
   "week.title": "{cohort} · Semana {week} de {total}{current, select, yes { (esta semana)} other {}}",
   "week.footer": "✅ hecha · ⬜ pendiente · /hecho lectura: registra una",
-  "progress.required": "Lecturas obligatorias: {bar} **{done, number}/{total, number}**",
+  "progress.required": "{timed, select, yes {Lecturas obligatorias} other {Temas obligatorios}}: {bar} **{done, number}/{total, number}**",
   "progress.readingTime": "Tiempo de lectura: **{done}** de {total}",
   "progress.topicsRead": "Temas leídos: **{done, number}** de {total, number}",
   "progress.pointsUnranked":
@@ -595,12 +595,12 @@ export const es: Catalogue = {
     "El curso de **{name}** ha terminado, así que no queda nada por planificar: `/hoy` muestra tu resumen del curso, y lo que leas y registres sigue contando en `/progreso`.",
   "pace.title": "Tu ritmo · {cohort}",
   "pace.behind":
-    "Por detrás del plan de la cohorte: **{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}**{timed, select, yes { ({minutes})} other {}}",
+    "Por detrás del plan de la cohorte: **{timed, select, yes {{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}} other {{count, plural, one {# tema obligatorio} other {# temas obligatorios}}}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.ahead":
-    "Por delante del plan de la cohorte: **{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}**{timed, select, yes { ({minutes})} other {}}",
+    "Por delante del plan de la cohorte: **{timed, select, yes {{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}} other {{count, plural, one {# tema obligatorio} other {# temas obligatorios}}}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.onTrack": "Vas al día con el plan de la cohorte.",
   "pace.backlog":
-    "Por recuperar: **{count, plural, one {# lectura} other {# lecturas}}**{timed, select, yes { ({minutes})} other {}} de antes de hoy sin hacer{preJoin, plural, =0 {} other {, # de antes de que {returned, select, yes {volvieras} other {te unieras}}}}{optional, plural, =0 {} one {, # de ellas opcional añadida el {day}} other {, # de ellas opcionales añadidas el {day}}}.",
+    "Por recuperar: **{timed, select, yes {{count, plural, one {# lectura} other {# lecturas}} ({minutes})} other {{count, plural, one {# tema} other {# temas}}}}** de antes de hoy sin hacer{preJoin, plural, =0 {} other {, # de antes de que {returned, select, yes {volvieras} other {te unieras}}}}{optional, plural, =0 {} one {, # de {timed, select, yes {ellas opcional añadida} other {ellos opcional añadido}} el {day}} other {, # de {timed, select, yes {ellas opcionales añadidas} other {ellos opcionales añadidos}} el {day}}}.",
   "pace.extended":
     "Tu calendario va {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}).",
   "pace.ended": "🏁 Esta cohorte ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
@@ -616,7 +616,7 @@ export const es: Catalogue = {
   "pace.resetButton": "Volver al plan de la cohorte",
   "pace.changedTitle": "Ritmo actualizado · {cohort}",
   "pace.caughtUp":
-    "{count, plural, one {Repartida **# lectura**} other {Repartidas **# lecturas**}}{timed, select, yes { ({minutes})} other {}} en tus próximos días de estudio, además de la lectura de cada día, hasta el **{date}**.",
+    "{timed, select, yes {{count, plural, one {Repartida **# lectura**} other {Repartidas **# lecturas**}} ({minutes}) en tus próximos días de estudio, además de la lectura de cada día} other {{count, plural, one {Repartido **# tema**} other {Repartidos **# temas**}} en tus próximos días de estudio, además de los temas de cada día}}, hasta el **{date}**.",
   "pace.catchUpHeavy":
     "{count, plural, one {El día {dates} lleva} other {Los días {dates} llevan}} más del doble de un día de estudio medio{timed, select, yes { ({cap})} other {}}, porque {count, plural, one {una sola lectura ya dura más} other {en cada uno una sola lectura ya dura más}}.",
   "pace.catchUpLonger":
@@ -628,7 +628,7 @@ export const es: Catalogue = {
   "pace.extendedNow":
     "Tu calendario va ahora {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}). `/hoy`, `/semana` y los recordatorios lo siguen.",
   "pace.extendStillOverdue":
-    "**{count, plural, one {# lectura} other {# lecturas}}**{timed, select, yes { ({minutes})} other {}} de antes de hoy {count, plural, one {sigue atrasada} other {siguen atrasadas}}: `/ritmo modo:Ponerse al día` {count, plural, one {la reparte} other {las reparte}} en tus próximos días de estudio.",
+    "{timed, select, yes {**{count, plural, one {# lectura} other {# lecturas}}** ({minutes}) de antes de hoy {count, plural, one {sigue atrasada} other {siguen atrasadas}}: `/ritmo modo:Ponerse al día` {count, plural, one {la reparte} other {las reparte}}} other {**{count, plural, one {# tema} other {# temas}}** de antes de hoy {count, plural, one {sigue atrasado} other {siguen atrasados}}: `/ritmo modo:Ponerse al día` {count, plural, one {lo reparte} other {los reparte}}}} en tus próximos días de estudio.",
   "pace.resetNow": "Vuelves al calendario de la cohorte: se quitan las ampliaciones y los planes para ponerte al día.",
   "break.notADate": "«{value}» no es una fecha que exista: escribe `desde` y `hasta` como AAAA-MM-DD, p. ej. 2027-03-01.",
   "break.endsBeforeStart": "El descanso termina antes de empezar: `hasta` debe ser igual o posterior a `desde`.",
@@ -657,15 +657,15 @@ export const es: Catalogue = {
   "streak.startsOn": "🔥 Racha: empieza el **{date}**, {whose, select, own {tu} other {su}} primer día de estudio del curso",
   "today.overdueMore": "…y {count, number} más ({minutes}): `/ritmo` para ponerte al día",
   "today.backlog":
-    "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas; `/ritmo` puede repartirlas.",
+    "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {timed, select, yes {{count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas; `/ritmo` puede repartirlas} other {{count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados; `/ritmo` puede repartirlos}}.",
   "today.optionalBacklog":
-    "📚 Lecturas opcionales añadidas el {day}: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas; `/ritmo` puede repartirlas.",
+    "📚 {timed, select, yes {Lecturas opcionales añadidas el {day}: {count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas; `/ritmo` puede repartirlas} other {Temas opcionales añadidos el {day}: {count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados; `/ritmo` puede repartirlos}}.",
   "today.optionalBacklogEnded":
-    "📚 Lecturas opcionales añadidas el {day}: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas.",
+    "📚 {timed, select, yes {Lecturas opcionales añadidas el {day}: {count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas} other {Temas opcionales añadidos el {day}: {count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados}}.",
   "today.dayOff": "🌴 Día libre: no se espera lectura y tu racha te espera.",
   "today.overdueMoreEnded": "…y {count, number} más ({minutes})",
   "today.backlogEnded":
-    "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas.",
+    "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {timed, select, yes {{count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas} other {{count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados}}.",
   "week.footerEnded": "✅ hecha · ⬜ pendiente",
   "nudge.cohortEnded": "**{name}** ha terminado: ya no admite lecturas completadas, así que no se ha enviado ningún mensaje de ánimo.",
   "nudge.cohortFinished": "**{name}** ha finalizado: ya no admite lecturas completadas, así que no se ha enviado ningún mensaje de ánimo.",
@@ -832,7 +832,7 @@ export const es: Catalogue = {
   "progressCard.count": "{done, number} / {total, number}",
   "progressCard.sectionCount": "{done, number}/{total, number}",
   "progressCard.alt":
-    "Tarjeta de progreso de {name}: {done, number} de {total, number} lecturas obligatorias hechas, {points, plural, one {# punto} other {# puntos}}, {standing}, {starts, select, yes {una racha que empieza el {startsOn}} other {una racha de {streak, plural, one {# día de estudio} other {# días de estudio}}}}; cuadrícula de días de estudio: {studied, plural, one {# día hecho} other {# días hechos}}, {missed, plural, one {# perdido} other {# perdidos}}{frozen, plural, =0 {} one {, # salvado con un comodín} other {, # salvados con comodines}}, {off, plural, one {# día de descanso} other {# días de descanso}}.",
+    "Tarjeta de progreso de {name}: {done, number} de {total, number} {timed, select, yes {lecturas obligatorias hechas} other {temas obligatorios hechos}}, {points, plural, one {# punto} other {# puntos}}, {standing}, {starts, select, yes {una racha que empieza el {startsOn}} other {una racha de {streak, plural, one {# día de estudio} other {# días de estudio}}}}; cuadrícula de días de estudio: {studied, plural, one {# día hecho} other {# días hechos}}, {missed, plural, one {# perdido} other {# perdidos}}{frozen, plural, =0 {} one {, # salvado con un comodín} other {, # salvados con comodines}}, {off, plural, one {# día de descanso} other {# días de descanso}}.",
   "progressCard.altRanked": "puesto n.º {rank, number} de {ranked, number}",
   "progressCard.altHidden": "fuera de la clasificación pública, estaría en el puesto n.º {rank, number}",
   "progressCard.altExcluded": "sin puesto en esta cohorte",
@@ -886,7 +886,8 @@ export const es: Catalogue = {
   "roster.group.finished": "**🏁 Terminados**",
   "roster.line":
     "{member} ({name}) · {pace} · última vez {last} · racha {streak, number} · ✅ {confident, number} 🟡 {partly, number} 🔴 {notYet, number}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 días libres hasta el {until}} other {}}",
-  "roster.paceBehind": "{items, plural, one {# lectura atrasada} other {# lecturas atrasadas}}{timed, select, yes { ({time})} other {}}",
+  "roster.paceBehind":
+    "{timed, select, yes {{items, plural, one {# lectura atrasada} other {# lecturas atrasadas}} ({time})} other {{items, plural, one {# tema atrasado} other {# temas atrasados}}}}",
   "roster.paceOnTrack": "al día",
   "roster.latestNotYet": "{count, number}/{total, number}",
   "roster.latestLegend": '🤔 2/3: "Todavía no" en 2 de los 3 últimos puntos de control',
