@@ -387,10 +387,15 @@ export interface LeaderboardView {
   readonly publicReply: boolean;
   /** A final board kept while the cohort's board was off: it lists nobody, though the board is on now. */
   readonly finalKeptPrivate: boolean;
-  /** A weekly board of a week already over (the course's last, before its closing post): reading logged now is not on it. */
+  /**
+   * A weekly board of a week already over (the course's last, before its closing post; or the week an admin ended the
+   * cohort in, `/cohort end` ending it): reading logged now is not on it.
+   */
   readonly weekOver?: boolean;
   /** The course's last week (breaks included) is over, before its closing post: no week runs any more. */
   readonly courseOver?: boolean;
+  /** No reading logged now gets on any of its boards: the course is over, or the cohort ended (`cohortBoardClosed`). */
+  readonly boardClosed?: boolean;
 }
 
 /** How many members above and below the caller view:near shows. */
@@ -1026,9 +1031,11 @@ export class StudyService {
       final: false,
       endedEarly: false,
       finalKeptPrivate: false,
-      // Past the last week the weekly board stays on it: logging now counts for no week's board.
-      weekOver: weekNumber !== null && dayInfo(cohort.settings, now).weekNumber > weekNumber,
+      // Past the last week the weekly board stays on it: logging now counts for no week's board. An ended cohort takes
+      // no completions: its week ended with it (before its closing post keeps the final board).
+      weekOver: weekNumber !== null && (dayInfo(cohort.settings, now).weekNumber > weekNumber || cohortBoardClosed(cohort)),
       courseOver,
+      boardClosed: courseOver || cohortBoardClosed(cohort),
     };
   }
 

@@ -223,6 +223,7 @@ export const en = {
   "leaderboard.callerUnrankedWeek": "**{name}**: no points this week yet",
   "leaderboard.callerUnrankedWeekOver": "**{name}**: no points in week {week, number}",
   "leaderboard.callerUnrankedAll": "**{name}**: no points yet",
+  "leaderboard.callerUnrankedCourse": "**{name}**: no points during the course",
   "leaderboard.callerOffFinalBoard":
     "**{name}**: not on the final leaderboard (it was settled when the course closed) · {points, number} pts",
   "leaderboard.standing": "{place} **{name}** · {points, number} pts",

@@ -229,6 +229,7 @@ export const es: Catalogue = {
   "leaderboard.callerUnrankedWeek": "**{name}**: aún sin puntos esta semana",
   "leaderboard.callerUnrankedWeekOver": "**{name}**: sin puntos en la semana {week, number}",
   "leaderboard.callerUnrankedAll": "**{name}**: aún sin puntos",
+  "leaderboard.callerUnrankedCourse": "**{name}**: sin puntos durante el curso",
   "leaderboard.callerOffFinalBoard": "**{name}**: fuera de la clasificación final (se cerró al terminar el curso) · {points, number} pts",
   "leaderboard.standing": "{place} **{name}** · {points, number} pts",
   "leaderboard.standingAlias": "{place} *{alias}* · {points, number} pts",
