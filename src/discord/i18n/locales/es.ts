@@ -266,7 +266,7 @@ export const es: Catalogue = {
   "completion.logged":
     "Registrado **{title}**: **+{points, plural, one {# punto} other {# puntos}}**{onTime, select, yes { (incluye el {bonus, number} % de bonificación por puntualidad)} other {}}.",
   "completion.loggedNoPoints":
-    "Registrado **{title}**{forDay, select, yes { para el **{date}**} other {}}: {reference, select, yes {material de referencia, no da puntos} other {no da puntos}}.",
+    "Registrado **{title}**{forDay, select, yes { para el **{date}**} other {}}: {reference, select, yes {material de consulta, no da puntos} other {no da puntos}}.",
   "completion.alreadyDone": "Ya habías marcado **{title}** como hecha, así que no ha cambiado nada.",
   "completion.totals": "Total: **{total, plural, one {# punto} other {# puntos}}**",
   "completion.required": "{timed, select, yes {Lecturas obligatorias} other {Temas obligatorios}}: {bar} {done, number}/{total, number}",
@@ -274,7 +274,7 @@ export const es: Catalogue = {
   "completion.titleAlready": "Ya estaba hecha",
   "undo.title": "Lectura desmarcada",
   "undo.descriptionNoPoints":
-    "**{title}** ya no está marcada como hecha ({reference, select, yes {material de referencia, no daba puntos} other {no daba puntos}}). Total: **{total, plural, one {# punto} other {# puntos}}**.",
+    "**{title}** ya no está marcada como hecha ({reference, select, yes {material de consulta, no daba puntos} other {no daba puntos}}). Total: **{total, plural, one {# punto} other {# puntos}}**.",
   "undo.description":
     "**{title}** ya no está marcada como hecha: **−{points, plural, one {# punto} other {# puntos}}**. Total: **{total, plural, one {# punto} other {# puntos}}**.",
 
@@ -668,11 +668,11 @@ export const es: Catalogue = {
   "today.backlogEnded":
     "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {timed, select, yes {{count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas} other {{count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados}}.",
   "week.footerEnded": "✅ hecha · ⬜ pendiente",
-  "nudge.cohortEnded": "**{name}** ha terminado: ya no admite lecturas completadas, así que no se ha enviado ningún mensaje de ánimo.",
-  "nudge.cohortFinished": "**{name}** ha finalizado: ya no admite lecturas completadas, así que no se ha enviado ningún mensaje de ánimo.",
+  "nudge.cohortEnded": "**{name}** ha terminado: ya no admite lecturas completadas, así que no se ha enviado ningún aviso.",
+  "nudge.cohortFinished": "**{name}** ha finalizado: ya no admite lecturas completadas, así que no se ha enviado ningún aviso.",
   "nudge.courseOver": "El curso de {member} ha terminado: ya pasó su último día de estudio, así que no se ha enviado nada.",
   "nudge.failed":
-    "Discord no ha aceptado ahora mismo el mensaje directo de ánimo para {member}, así que no se ha enviado. Vuelve a intentarlo en un minuto.",
+    "Discord no ha aceptado ahora mismo el aviso por mensaje directo para {member}, así que no se ha enviado. Vuelve a intentarlo en un minuto.",
   "today.dayOffWithReading":
     "🌴 Día libre: sin recordatorios, y tu racha te espera. Lo de abajo sigue siendo para hoy; después, `/ritmo` puede repartir lo que quede.",
   "join.late":
@@ -802,7 +802,7 @@ export const es: Catalogue = {
     "Tu copia supera el límite de {maxMb} MB de Discord para adjuntos, así que no se puede enviar aquí. Pide a quien aloja el bot una copia desde la base de datos.",
   "privacy.nothingStored": "No se guarda nada sobre ti en este servidor.",
   "privacy.deleteConfirm":
-    "Esto borra todo lo que se guarda sobre ti en este servidor: {cohorts, plural, =0 {tu id en las cohortes que creaste y en las acciones de administración que hiciste} one {# membresía de cohorte con sus lecturas registradas, puntos, respuestas de control y recordatorios} other {# membresías de cohorte con sus lecturas registradas, puntos, respuestas de control y recordatorios}}. No se puede deshacer. Pulsa el botón para confirmar, o descarta este mensaje para conservar tus datos.",
+    "Esto borra todo lo que se guarda sobre ti en este servidor: {cohorts, plural, =0 {tu id en las cohortes que creaste y en las acciones de administración que hiciste} one {# membresía de cohorte con sus lecturas registradas, puntos, respuestas a los puntos de control y recordatorios} other {# membresías de cohorte con sus lecturas registradas, puntos, respuestas a los puntos de control y recordatorios}}. No se puede deshacer. Pulsa el botón para confirmar, o descarta este mensaje para conservar tus datos.",
   "privacy.deleteButton": "Borrar mis datos",
   "privacy.deleted":
     "Hecho: todo lo que se guardaba sobre ti en este servidor está borrado ({cohorts, plural, =0 {tu id en los registros de administración} one {# membresía de cohorte} other {# membresías de cohorte}}). Las clasificaciones ya no te cuentan y las ya publicadas en los canales de las cohortes se editan para quitarte, normalmente en unos minutos (más tarde si una cohorte está en pausa o el bot no puede publicar en su canal; una publicación que un administrador hizo con `/cohorte anunciar` se queda como estaba).",
@@ -908,7 +908,7 @@ export const es: Catalogue = {
   "nudge.checkpointTitle": "**{title}**",
   "nudge.checkpointSeparator": ", ",
   "nudge.tooSoon": "{member} recibió un mensaje hace menos de 3 días. Podrás volver a animarle {next}.",
-  "nudge.optedOut": "{member} desactivó los mensajes de ánimo, así que no se ha enviado nada.",
+  "nudge.optedOut": "{member} desactivó los avisos de los facilitadores, así que no se ha enviado nada.",
   "nudge.daysOff": "{member} tiene días libres hasta el {until}, así que no se ha enviado nada. Podrás animarle cuando vuelva.",
   "nudge.notNeeded":
     "{finished, select, yes {{member} ya ha terminado todas las lecturas obligatorias} other {{member} ya va al día}}, así que no se ha enviado nada.",
