@@ -27,6 +27,11 @@ export interface CohortContext {
   readonly planSource: PlanSource;
 }
 
+/** Whether the path's Required items carry time estimates: a path without (the 36-week path) counts topics, not readings. */
+export function pathHasEstimates(context: Pick<CohortContext, "requiredSlots" | "itemsById">): boolean {
+  return context.requiredSlots.some((ids) => ids.some((id) => (context.itemsById.get(id)?.minutes ?? null) !== null));
+}
+
 /** A plan item as stored; a "choose one" slot (`choiceSlots.ts`) is Required and lists its tracks. */
 export type StoredPlanItem = StoredItem & { readonly choice?: readonly StoredItem[] };
 

@@ -46,7 +46,14 @@ import type { Logger } from "../logging/createLogger.js";
 import { foldForMatch, matcherFor, readForMatch, type MatchReading } from "../domain/search/matchScore.js";
 import { cohortIdOption, maxChoices, type CohortService, type Membership } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
-import { calendarSectionOf, storedPlanItem, type CohortContext, type PlanService, type StoredPlanItem } from "./PlanService.js";
+import {
+  calendarSectionOf,
+  pathHasEstimates,
+  storedPlanItem,
+  type CohortContext,
+  type PlanService,
+  type StoredPlanItem,
+} from "./PlanService.js";
 import {
   pickIn,
   readsAs,
@@ -92,7 +99,7 @@ export interface WeekProgress {
   readonly weekNumber: number;
   readonly done: number;
   readonly total: number;
-  /** The path has time estimates (readings); without (topics): `hasEstimates`. */
+  /** The path has time estimates (readings); without (topics): `pathHasEstimates`. */
   readonly timed: boolean;
 }
 
@@ -490,7 +497,7 @@ export class StudyService {
               weekNumber: day.weekNumber,
               done: weekItems.filter((entry) => isItemDone(entry.item, done)).length,
               total: weekItems.length,
-              timed: hasEstimates(context),
+              timed: pathHasEstimates(context),
             },
       // An ended cohort has no reading day left to point at, whatever its calendar says.
       nextStudyDate: courseOver || cohort.status === CohortStatus.Ended ? null : nextReadingDay(plan, today),
@@ -1331,12 +1338,7 @@ function requiredProgress(context: CohortContext, done: ReadonlySet<number>): Re
   const required = context.requiredSlots;
   let doneSlots = 0;
   for (const ids of required) if (ids.some((id) => done.has(id))) doneSlots += 1;
-  return { done: doneSlots, total: required.length, timed: hasEstimates(context) };
-}
-
-/** Whether the path's Required items carry time estimates: a path without (the 36-week path) counts topics, not readings. */
-function hasEstimates(context: CohortContext): boolean {
-  return context.requiredSlots.some((ids) => ids.some((id) => (context.itemsById.get(id)?.minutes ?? null) !== null));
+  return { done: doneSlots, total: required.length, timed: pathHasEstimates(context) };
 }
 
 /**

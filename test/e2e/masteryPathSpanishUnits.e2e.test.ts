@@ -23,6 +23,19 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
     const [firstTopic] = await bot.autocomplete(ana.id, "done", "item", { item: "" });
     texts.set("done", visibleText(await bot.reply(ana.id, "done", { item: String(firstTopic?.value) })));
     texts.set("progress", visibleText(await bot.reply(ana.id, "progress")));
+    // Carla, who joined on Monday too and read nothing, gets Thursday's reminder: Monday's topic is overdue.
+    const carla = bot.emulator.createMember(bot.guild.id, { username: "carla", locale: "es-ES" });
+    await bot.join(carla, cohort, { at: new Date("2027-01-04T08:00:00Z") });
+    await bot.reply(carla.id, "remind", { time: "08:00" });
+    bot.clock.set(new Date("2027-01-07T08:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    texts.set(
+      "reminder",
+      bot.emulator
+        .dmMessages(carla.id)
+        .map((message) => visibleText(message))
+        .join("\n"),
+    );
     // Week 4: Ana is behind, and a late joiner has a backlog.
     bot.clock.set(new Date("2027-01-29T10:00:00Z"));
     texts.set("roster", visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName })));
@@ -42,6 +55,7 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
     expect(texts.get("progress")).toMatch(/Temas obligatorios: [▰▱]+ \*\*1\/\d+\*\*\nTemas leídos: \*\*1\*\* de \d+/);
     expect(texts.get("roster")).toMatch(/\d+ temas atrasados · /);
     expect(texts.get("catchUp")).toMatch(/^Repartidos \*\*\d+ temas\*\* en tus próximos días de estudio, además de los temas de cada día/m);
+    expect(texts.get("reminder")).toContain("Además, 1 tema atrasado de días anteriores.");
     expect(texts.get("lateToday")).toMatch(/De antes de que te unieras: \d+ temas\. Nunca cuentan como atrasados;/);
   });
 });

@@ -30,7 +30,8 @@ export function renderReminderDm(t: Translator, view: ReminderView): PostMessage
     }),
     fitLines(lines, 3000, (hidden) => t.t("format.more", { count: hidden })),
   ];
-  if (view.overdueCount > 0) description.push("", t.t("reminderDm.overdue", { count: view.overdueCount }));
+  if (view.overdueCount > 0)
+    description.push("", t.t("reminderDm.overdue", { count: view.overdueCount, timed: view.timed ? "yes" : "no" }));
   description.push("", t.t("reminderDm.howTo"));
   return {
     embeds: [

@@ -350,7 +350,8 @@ export const en = {
   "remind.nextNone": "none, as your plan has no more days with reading",
   "reminderDm.intro": "Still to read today (**{date}**, {minutes}), due by {due}:",
   "reminderDm.item": "• **{title}** · {kind} · {minutes}",
-  "reminderDm.overdue": "Also {count, plural, one {# overdue item} other {# overdue items}} from earlier days.",
+  "reminderDm.overdue":
+    "Also {count, plural, one {# overdue {timed, select, yes {item} other {topic}}} other {# overdue {timed, select, yes {items} other {topics}}}} from earlier days.",
   "reminderDm.howTo": "Run `/today` in the server to mark items done. `/remind off:True` stops these reminders.",
   "reminderDm.title": "⏰ Reading reminder · {cohort}",
   "cohortAdmin.status.active": "🟢 Active",

@@ -362,7 +362,8 @@ export const es: Catalogue = {
   "remind.nextNone": "ninguno, porque tu plan ya no tiene días con lectura",
   "reminderDm.intro": "Te queda por leer hoy (**{date}**, {minutes}), para antes de {due}:",
   "reminderDm.item": "• **{title}** · {kind} · {minutes}",
-  "reminderDm.overdue": "Además, {count, plural, one {# lectura atrasada} other {# lecturas atrasadas}} de días anteriores.",
+  "reminderDm.overdue":
+    "Además, {timed, select, yes {{count, plural, one {# lectura atrasada} other {# lecturas atrasadas}}} other {{count, plural, one {# tema atrasado} other {# temas atrasados}}}} de días anteriores.",
   "reminderDm.howTo":
     "Ejecuta `/hoy` en el servidor para marcar lecturas como hechas. `/recordatorio desactivar:True` desactiva estos recordatorios.",
   "reminderDm.title": "⏰ Recordatorio de lectura · {cohort}",
