@@ -27,9 +27,13 @@ export interface CohortContext {
   readonly planSource: PlanSource;
 }
 
-/** Whether the path's Required items carry time estimates: a path without (the 36-week path) counts topics, not readings. */
-export function pathHasEstimates(context: Pick<CohortContext, "requiredSlots" | "itemsById">): boolean {
-  return context.requiredSlots.some((ids) => ids.some((id) => (context.itemsById.get(id)?.minutes ?? null) !== null));
+/**
+ * Whether the path gives its assigned items time estimates: a path without (the 36-week path's topics) counts topics,
+ * not readings or minutes, wherever it is counted (Required progress, /progress's "Topics read", the weekly chart).
+ */
+export function pathHasEstimates(context: Pick<CohortContext, "plan" | "itemsById">): boolean {
+  for (const id of context.plan.assignedDateByItemId.keys()) if ((context.itemsById.get(id)?.minutes ?? 0) > 0) return true;
+  return false;
 }
 
 /** A plan item as stored; a "choose one" slot (`choiceSlots.ts`) is Required and lists its tracks. */

@@ -772,7 +772,7 @@ export class StudyService {
         weekEnd: section.weekEnd,
       }));
     // The same rule as /progress's "Topics read": a path whose assigned items have no estimates counts topics.
-    const timed = pathIsTimed(context);
+    const timed = pathHasEstimates(context);
     const beforeStart = weekNumber === 1 ? await this.readBeforeStart(cohort.id, week.startDate, zone, minutesOf) : null;
     return { weekNumber, startDate: week.startDate, endDate: week.endDate, timed, days, beforeStart, sections };
   }
@@ -1539,10 +1539,4 @@ function studyGridOf(
     endDate: gridEndDate(planning),
     weeks: gridWeeks,
   });
-}
-
-/** Whether the path gives its assigned items time estimates; without them (the 36-week path's topics) topics are counted. */
-function pathIsTimed(context: CohortContext): boolean {
-  for (const id of context.plan.assignedDateByItemId.keys()) if ((context.itemsById.get(id)?.minutes ?? 0) > 0) return true;
-  return false;
 }
