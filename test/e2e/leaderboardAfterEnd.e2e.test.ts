@@ -56,3 +56,35 @@ describe("/leaderboard of a cohort an admin ended, before its closing post", () 
     expect(all).toContain("Nadie registró puntos durante el curso.");
   });
 });
+
+/**
+ * The closing post can come a day late (the bot cannot post in the channel): by then the calendar may have turned to
+ * a week the ended cohort never had. Its weekly board stays the week it ended in, with the points logged in it.
+ */
+describe("/leaderboard of an ended cohort once a new calendar week began before its closing post", () => {
+  let bot: BotHarness;
+  const name = "Ended Saturday";
+  let ada: { id: string };
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
+    await bot.createCohort({ name, start: "2027-01-04" });
+    ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: name });
+    // Week 2: Ada logs a reading, then the admin ends the cohort on Saturday.
+    bot.clock.set(new Date("2027-01-12T10:00:00Z"));
+    expect(visibleText(await bot.reply(ada.id, "done", { cohort: name, item: "Storage Engines" }))).toContain("+");
+    bot.clock.set(new Date("2027-01-16T12:00:00Z"));
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort end", { cohort: name }))).toContain("has ended");
+    // Monday: the calendar's week 3, and still no closing post.
+    bot.clock.set(new Date("2027-01-18T12:00:00Z"));
+  });
+  afterAll(async () => bot.close());
+
+  it("shows the week the cohort ended in, with Ada on it", async () => {
+    const text = visibleText(await bot.reply(ada.id, "leaderboard", { cohort: name }));
+    expect(text).toContain("Week 2");
+    expect(text).not.toContain("week 3");
+    expect(text).toContain("🥇 **ada**");
+  });
+});
