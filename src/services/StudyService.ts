@@ -1,7 +1,7 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { echoedValue } from "../domain/text/characters.js";
 import { stillMember } from "./stillMember.js";
-import { cohortBoardClosed, CohortStatus } from "../domain/cohort/cohortModel.js";
+import { cohortBoardClosed, cohortStandingMoment, CohortStatus } from "../domain/cohort/cohortModel.js";
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo.js";
 import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
@@ -994,10 +994,9 @@ export class StudyService {
     // Never a week past the last (breaks included): after the course the weekly board is the last week's.
     const lastWeek = await this.plans.calendarWeeks(cohort);
     const courseOver = dayInfo(cohort.settings, now).weekNumber > lastWeek;
-    const weekNumber =
-      period === LeaderboardPeriod.Week
-        ? (weekOverride ?? Math.min(lastWeek, Math.max(1, dayInfo(cohort.settings, now).weekNumber)))
-        : null;
+    // An ended cohort's weekly board is the week it ended in, though a late closing post lets the calendar turn first.
+    const boardWeek = dayInfo(cohort.settings, cohortStandingMoment(cohort, now)).weekNumber;
+    const weekNumber = period === LeaderboardPeriod.Week ? (weekOverride ?? Math.min(lastWeek, Math.max(1, boardWeek))) : null;
     // After the last week the all-time board is the course's (as the closing post will keep it): late points move no rank.
     const board: Board = { weekNumber, courseLastWeek: weekNumber === null && (courseOnly || courseOver) ? lastWeek : null };
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
