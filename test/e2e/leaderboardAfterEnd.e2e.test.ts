@@ -39,6 +39,9 @@ describe("/leaderboard of a cohort an admin ended, before its closing post", () 
     expect(all).not.toContain("/done");
     expect(all).not.toContain("yet");
     expect(all).toContain("Nobody logged points during the course.");
+    // Its footer points at the board of the week the cohort ended in, over, not at a running week.
+    expect(all).not.toContain("for this week");
+    expect(all).toContain("/leaderboard for the last week");
     const near = visibleText(await bot.reply(ada.id, "leaderboard", { cohort: name, view: "near" }));
     expect(near).not.toContain("yet");
   });
