@@ -399,9 +399,10 @@ export interface LeaderboardView {
    * cohort in, `/cohort end` ending it): reading logged now is not on it.
    */
   readonly weekOver?: boolean;
-  /** The course's last week (breaks included) is over, before its closing post: no week runs any more. */
-  readonly courseOver?: boolean;
-  /** No reading logged now gets on any of its boards: the course is over, or the cohort ended (`cohortBoardClosed`). */
+  /**
+   * No reading logged now gets on any of its boards and no week runs any more: the course's last week (breaks
+   * included) is over, before its closing post, or the cohort ended (`cohortBoardClosed`).
+   */
   readonly boardClosed?: boolean;
 }
 
@@ -1040,7 +1041,6 @@ export class StudyService {
       // Past the last week the weekly board stays on it: logging now counts for no week's board. An ended cohort takes
       // no completions: its week ended with it (before its closing post keeps the final board).
       weekOver: weekNumber !== null && (dayInfo(cohort.settings, now).weekNumber > weekNumber || cohortBoardClosed(cohort)),
-      courseOver,
       boardClosed: courseOver || cohortBoardClosed(cohort),
     };
   }

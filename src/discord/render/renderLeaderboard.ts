@@ -77,7 +77,7 @@ export function renderLeaderboard(asker: Translator, view: LeaderboardView): Rep
     description: truncate(lines.join("\n"), limits.description),
     footer: {
       text: truncate(
-        t.plain("leaderboard.footer", { ranked: view.rankedMembers, weekly: weekly ? "yes" : view.courseOver === true ? "over" : "no" }),
+        t.plain("leaderboard.footer", { ranked: view.rankedMembers, weekly: weekly ? "yes" : view.boardClosed === true ? "over" : "no" }),
         limits.footer,
       ),
     },
