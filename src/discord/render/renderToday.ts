@@ -146,11 +146,12 @@ export function renderToday(t: Translator, asServed: TodayView): Reply {
       view.nextStudyDate === null ? t.t("today.nothingNoMore") : t.t("today.nothingNext", { date: localDateText(t, view.nextStudyDate) }),
     );
   } else {
+    // An ended cohort takes no more completions: nothing is due by a time, or left to do, there.
+    const amounts = leftAndTotalText(t, view);
     description.push(
-      t.t("today.due", {
-        due: markup(timestamp(memberDayEnd(view.today, view.zone), "f")),
-        ...leftAndTotalText(t, view),
-      }),
+      ended
+        ? t.t("today.plannedEnded", { total: amounts.total })
+        : t.t("today.due", { due: markup(timestamp(memberDayEnd(view.today, view.zone), "f")), ...amounts }),
       "",
       listed.text,
     );
@@ -225,11 +226,13 @@ function overdueField(t: Translator, view: TodayView): NonNullable<APIEmbed["fie
     return listed;
   };
   const total = view.overdueTotal;
+  // An ended cohort takes no more completions: what was not done is no longer overdue.
+  const ended = view.cohort.status === CohortStatus.Ended;
   return {
     name:
       total.minutes === 0
-        ? t.plain("today.overdueTopics", { count: total.items })
-        : t.plain("today.overdueName", { count: total.items, minutes: durationText(t, total.minutes) }),
+        ? t.plain(ended ? "today.overdueEndedTopics" : "today.overdueTopics", { count: total.items })
+        : t.plain(ended ? "today.overdueEndedName" : "today.overdueName", { count: total.items, minutes: durationText(t, total.minutes) }),
     value: fitTitles(lines, limits.fieldValue),
   };
 }

@@ -285,6 +285,7 @@ export const en = {
   "today.nothingNoMore": "Nothing is assigned today, and the plan has no more reading days.",
   "today.nothingNext": "Nothing is assigned today. Next reading day: **{date}**.",
   "today.due": "Due by {due} · {left} left of {total}",
+  "today.plannedEnded": "Planned for today: {total}",
   "today.paused": "⏸️ This cohort is paused: no posts or reminders for now.",
   "today.ended": "🏁 This cohort has ended: it takes no more completions. Your history and points are kept.",
   "today.finished": "🎓 This cohort has finished: it takes no more completions. Your history and points are kept.",
@@ -734,6 +735,8 @@ export const en = {
   "today.itemTopic": "{mark} **{title}** · {kind}",
   "today.itemsMore": "…and {count, number} more: `/week` lists them, and `/done` finds them by name",
   "today.overdueTopics": "Overdue · {count, plural, one {# topic} other {# topics}}",
+  "today.overdueEndedName": "Not done from earlier days · {count, plural, one {# item} other {# items}} · {minutes}",
+  "today.overdueEndedTopics": "Not done from earlier days · {count, plural, one {# topic} other {# topics}}",
   "today.overdueItemTopic": "⬜ {title} · from {date}",
   "reminderDm.itemTopic": "• **{title}** · {kind}",
   // ── Privacy (issue 13): boards by name, alias or not at all; /privacy; cohort board settings. ──

@@ -292,6 +292,7 @@ export const es: Catalogue = {
   "today.nothingNext": "Hoy no hay nada asignado. Próximo día de lectura: **{date}**.",
   // "por hacer": no verb to agree with "1 tema" or "1 h" ("quedan 1 tema" does not).
   "today.due": "Para antes de {due} · por hacer: {left} de {total}",
+  "today.plannedEnded": "Previsto para hoy: {total}",
   "today.paused": "⏸️ Esta cohorte está en pausa: por ahora no hay publicaciones ni recordatorios.",
   "today.ended": "🏁 Esta cohorte ha terminado: ya no admite lecturas completadas. Tu historial y tus puntos se conservan.",
   "today.finished": "🎓 Esta cohorte ha finalizado: ya no admite lecturas completadas. Tu historial y tus puntos se conservan.",
@@ -761,6 +762,8 @@ export const es: Catalogue = {
   "today.itemTopic": "{mark} **{title}** · {kind}",
   "today.itemsMore": "…y {count, number} más: `/semana` las muestra, y `/hecho` las encuentra por su nombre",
   "today.overdueTopics": "Atrasados · {count, plural, one {# tema} other {# temas}}",
+  "today.overdueEndedName": "Sin hacer de días anteriores · {count, plural, one {# lectura} other {# lecturas}} · {minutes}",
+  "today.overdueEndedTopics": "Sin hacer de días anteriores · {count, plural, one {# tema} other {# temas}}",
   "today.overdueItemTopic": "⬜ {title} · del {date}",
   "reminderDm.itemTopic": "• **{title}** · {kind}",
   // ── Privacidad (issue 13): clasificaciones con nombre, alias o sin aparecer; /privacy; ajustes de la cohorte. ──
