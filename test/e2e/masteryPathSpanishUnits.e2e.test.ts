@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
  * The 36-week path counts topics ("temas"), not readings ("lecturas"): a Spanish reader of that path sees one unit
@@ -9,6 +9,7 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
   let bot: BotHarness;
   const cohortName = "Maestría";
   const texts = new Map<string, string>();
+  let doneButtons: string[] = [];
 
   beforeAll(async () => {
     // Tuesday of week 1 (the cohort starts Monday 4 January): Monday's topic is overdue.
@@ -19,7 +20,10 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
     // Joined on the first Monday, before its topic was due: not a late joiner.
     await bot.join(ana, cohort, { at: new Date("2027-01-04T08:00:00Z") });
     texts.set("pace", visibleText(await bot.reply(ana.id, "pace")));
-    texts.set("today", visibleText(await bot.reply(ana.id, "today")));
+    const today = await bot.reply(ana.id, "today");
+    texts.set("today", visibleText(today));
+    doneButtons = buttonsOf(today).map((button) => button.label);
+    texts.set("week", visibleText(await bot.reply(ana.id, "week")));
     const [firstTopic] = await bot.autocomplete(ana.id, "done", "item", { item: "" });
     texts.set("done", visibleText(await bot.reply(ana.id, "done", { item: String(firstTopic?.value) })));
     texts.set("progress", visibleText(await bot.reply(ana.id, "progress")));
@@ -57,5 +61,16 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
     expect(texts.get("catchUp")).toMatch(/^Repartidos \*\*\d+ temas\*\* en tus próximos días de estudio, además de los temas de cada día/m);
     expect(texts.get("reminder")).toContain("Además, 1 tema atrasado de días anteriores.");
     expect(texts.get("lateToday")).toMatch(/De antes de que te unieras: \d+ temas\. Nunca cuentan como atrasados;/);
+  });
+
+  it("agrees with 'tema' (masculine) in kinds and Done buttons, where readings are feminine", () => {
+    for (const name of ["week", "reminder"]) {
+      expect(`${name}: ${texts.get(name)}`).toContain("· Obligatorio");
+      expect(`${name}: ${texts.get(name)}`).not.toContain("Obligatoria");
+    }
+    expect(texts.get("week")).toContain("✅ hecho · ⬜ pendiente · /hecho lectura: registra un tema");
+    // /today's button for Monday's overdue topic.
+    expect(doneButtons.length).toBeGreaterThan(0);
+    for (const label of doneButtons) expect(label).toMatch(/^Hecho: /);
   });
 });
