@@ -520,7 +520,7 @@ export class StudyService {
     const day = forYesterday
       ? yesterdayTarget(planning.today, plan.studyDays, plan.daysOff, firstDayOf(member, plan, planning.zone))
       : planning.today;
-    if (day === null) throw new UserError("done.noYesterday");
+    if (day === null) throw noYesterdayError(member, plan, planning.today);
     const dueDate = plan.itemById.get(item.id)?.dueDate ?? null;
     const score = memberCompletionPoints(item, request.now, dueDate, planning.zone, forYesterday);
     // Reading logged before the first day (week 1's post may go out days earlier, its live board with it)
@@ -1330,6 +1330,15 @@ function itemOf(context: CohortContext, itemId: number): StoredItem {
 function firstDayOf(member: MemberRecord, plan: MemberPlan, zone: string): string {
   const joinDay = memberDateOf(member.returnedAt ?? member.joinedAt, zone);
   return [plan.startDate, joinDay, member.joinedOn ?? ""].reduce((latest, date) => (date > latest ? date : latest));
+}
+
+/**
+ * Why `when:yesterday` has no day to log for: the course had none before today, or it had one but the member was
+ * not in the cohort then (they joined, or came back, after it).
+ */
+function noYesterdayError(member: MemberRecord, plan: MemberPlan, today: string): UserError {
+  if (yesterdayTarget(today, plan.studyDays, plan.daysOff, plan.startDate) === null) return new UserError("done.noYesterday");
+  return new UserError("done.notInCohortYesterday", { returned: member.returnedAt === null ? "no" : "yes" });
 }
 
 function requiredProgress(context: CohortContext, done: ReadonlySet<number>): RequiredProgress {

@@ -638,6 +638,8 @@ export const en = {
     "**{name}** has finished: it takes no more reading and sends no more reminders, so days off can no longer be added or ended. Nothing changed.",
   "break.nothingToEnd": "You have no break between **{from}** and **{to}** to end.",
   "done.noYesterday": "There is no earlier study day to log this for. Use `/done` without `when`.",
+  "done.notInCohortYesterday":
+    "You were not in this cohort on its previous study day ({returned, select, yes {you came back after it} other {you joined after it}}), so there is nothing to log for it. Use `/done` without `when`.",
   "completion.loggedYesterday":
     "Logged **{title}** for **{date}**: **+{points, plural, one {# point} other {# points}}** (no on-time bonus for a completion logged for an earlier day).",
   "streak.line":

@@ -658,6 +658,8 @@ export const es: Catalogue = {
     "**{name}** ha finalizado: ya no acepta lecturas ni envía recordatorios, así que ya no se pueden añadir ni terminar días libres. No ha cambiado nada.",
   "break.nothingToEnd": "No tienes ningún descanso entre el **{from}** y el **{to}** que terminar.",
   "done.noYesterday": "No hay un día de estudio anterior para el que registrarla. Usa `/hecho` sin `cuando`.",
+  "done.notInCohortYesterday":
+    "No estabas en esta cohorte en su día de estudio anterior ({returned, select, yes {volviste después} other {te uniste después}}), así que no hay nada que registrar para ese día. Usa `/hecho` sin `cuando`.",
   "completion.loggedYesterday":
     "Registrado **{title}** para el **{date}**: **+{points, plural, one {# punto} other {# puntos}}** (sin bonificación por puntualidad al registrarla para un día anterior).",
   "streak.line":
