@@ -69,6 +69,7 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
       expect(`${name}: ${texts.get(name)}`).not.toContain("Obligatoria");
     }
     expect(texts.get("week")).toContain("✅ hecho · ⬜ pendiente · /hecho lectura: registra un tema");
+    expect(texts.get("roster")).toContain("**🔴 Atrasados** (temas obligatorios vencidos sin hacer)");
     // /today's button for Monday's overdue topic.
     expect(doneButtons.length).toBeGreaterThan(0);
     for (const label of doneButtons) expect(label).toMatch(/^Hecho: /);
