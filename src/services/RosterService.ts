@@ -36,7 +36,7 @@ import type { CohortInfoExtension } from "./CohortInfoService.js";
 import { breakCalendarOf } from "./CourseEndService.js";
 import type { CohortService } from "./CohortService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
-import type { CohortContext, PlanService } from "./PlanService.js";
+import { pathHasEstimates, type CohortContext, type PlanService } from "./PlanService.js";
 
 export { RosterGroup, rosterGroupOrder, type MemberName, type RosterPageAnchor } from "../db/repositories/RosterRepository.js";
 
@@ -122,6 +122,8 @@ export interface RosterView {
   readonly hasNext: boolean;
   readonly counts: Readonly<Record<RosterGroup, number>>;
   readonly members: readonly RosterMemberView[];
+  /** The path has time estimates (readings); without (topics): `pathHasEstimates`. */
+  readonly timed: boolean;
 }
 
 /** One section of the confidence map: answers split by whether the member is behind. */
@@ -193,7 +195,7 @@ export class RosterService {
     readonly namesakeLabel: NamesakeLabel;
   }): Promise<RosterView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
-    const { basis } = await this.basisAt(cohort, request.now);
+    const { context, basis } = await this.basisAt(cohort, request.now);
     const group = filterGroups[request.filter];
     let read = await this.rows.page(basis, group, rosterPageSize, request.anchor);
     // Nothing left past the button's row (members left or moved since it was drawn): the last page instead;
@@ -218,6 +220,7 @@ export class RosterService {
       hasNext: before + rows.length < total,
       counts,
       members,
+      timed: pathHasEstimates(context),
     };
   }
 

@@ -859,6 +859,7 @@ export const en = {
   "roster.counts":
     "🔴 Behind {behind, number} · 💤 Quiet {quiet, number} · 🤔 Not yet {notYet, number} · 🟢 On track {onTrack, number} · 🏁 Finished {finished, number}",
   "roster.group.behind": "**🔴 Behind** (Required reading due and not done)",
+  "roster.group.behindTopics": "**🔴 Behind** (Required topics due and not done)",
   "roster.group.quiet": "**💤 Quiet** (nothing logged in the last 5 study days)",
   "roster.group.not_yet": '**🤔 Not yet** (answered "Not yet" on one of the latest checkpoints)',
   "roster.group.on_track": "**🟢 On track**",

@@ -893,6 +893,7 @@ export const es: Catalogue = {
   "roster.counts":
     "🔴 Atrasados {behind, number} · 💤 Inactivos {quiet, number} · 🤔 Todavía no {notYet, number} · 🟢 Al día {onTrack, number} · 🏁 Terminados {finished, number}",
   "roster.group.behind": "**🔴 Atrasados** (lecturas obligatorias vencidas sin hacer)",
+  "roster.group.behindTopics": "**🔴 Atrasados** (temas obligatorios vencidos sin hacer)",
   "roster.group.quiet": "**💤 Inactivos** (nada registrado en los últimos 5 días de estudio)",
   "roster.group.not_yet": '**🤔 Todavía no** (respondieron "Todavía no" en alguno de los últimos puntos de control publicados)',
   "roster.group.on_track": "**🟢 Al día**",
