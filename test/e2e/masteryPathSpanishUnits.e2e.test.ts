@@ -43,6 +43,10 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
     // Week 4: Ana is behind, and a late joiner has a backlog.
     bot.clock.set(new Date("2027-01-29T10:00:00Z"));
     texts.set("roster", visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName })));
+    texts.set(
+      "curriculum",
+      visibleText(await bot.reply(bot.admin.id, "curriculum show", { curriculum: "backend-engineer-complete-mastery-path" })),
+    );
     texts.set("catchUp", visibleText(await bot.reply(ana.id, "pace", { mode: "catch_up" })));
     const bruno = bot.emulator.createMember(bot.guild.id, { username: "bruno", locale: "es-ES" });
     await bot.reply(bruno.id, "join", { cohort: cohortName });
@@ -70,6 +74,7 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
     }
     expect(texts.get("week")).toContain("✅ hecho · ⬜ pendiente · /hecho lectura: registra un tema");
     expect(texts.get("roster")).toContain("**🔴 Atrasados** (temas obligatorios vencidos sin hacer)");
+    expect(texts.get("curriculum")).toMatch(/ · 6 secciones · \d+ obligatorios · /);
     // /today's button for Monday's overdue topic.
     expect(doneButtons.length).toBeGreaterThan(0);
     for (const label of doneButtons) expect(label).toMatch(/^Hecho: /);
