@@ -26,6 +26,7 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
     texts.set("week", visibleText(await bot.reply(ana.id, "week")));
     const [firstTopic] = await bot.autocomplete(ana.id, "done", "item", { item: "" });
     texts.set("done", visibleText(await bot.reply(ana.id, "done", { item: String(firstTopic?.value) })));
+    texts.set("doneAgain", visibleText(await bot.reply(ana.id, "done", { item: String(firstTopic?.value) })));
     texts.set("progress", visibleText(await bot.reply(ana.id, "progress")));
     // Carla, who joined on Monday too and read nothing, gets Thursday's reminder: Monday's topic is overdue.
     const carla = bot.emulator.createMember(bot.guild.id, { username: "carla", locale: "es-ES" });
@@ -51,6 +52,7 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
     const bruno = bot.emulator.createMember(bot.guild.id, { username: "bruno", locale: "es-ES" });
     await bot.reply(bruno.id, "join", { cohort: cohortName });
     texts.set("lateToday", visibleText(await bot.reply(bruno.id, "today")));
+    texts.set("undo", visibleText(await bot.reply(ana.id, "undo", { item: String(firstTopic?.value) })));
   });
   afterAll(async () => bot.close());
 
@@ -74,6 +76,8 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
     }
     expect(texts.get("week")).toContain("✅ hecho · ⬜ pendiente · /hecho lectura: registra un tema");
     expect(texts.get("roster")).toContain("**🔴 Atrasados** (temas obligatorios vencidos sin hacer)");
+    expect(texts.get("doneAgain")).toMatch(/^Ya estaba hecho\nYa habías marcado \*\*.+\*\* como hecho,/);
+    expect(texts.get("undo")).toMatch(/^Tema desmarcado\n\*\*.+\*\* ya no está marcado como hecho:/);
     expect(texts.get("curriculum")).toMatch(/ · 6 secciones · \d+ obligatorios · /);
     // /today's button for Monday's overdue topic.
     expect(doneButtons.length).toBeGreaterThan(0);
