@@ -262,14 +262,19 @@ export const en = {
   "completion.loggedNoPoints":
     "Logged **{title}**{forDay, select, yes { for **{date}**} other {}}: {reference, select, yes {reference material, worth no points} other {worth no points}}.",
   "completion.alreadyDone": "You had already marked **{title}** as done, so nothing changed.",
+  "completion.alreadyDoneTopic": "You had already marked **{title}** as done, so nothing changed.",
   "completion.totals": "Total: **{total, plural, one {# point} other {# points}}**",
   "completion.required": "{timed, select, yes {Required items} other {Required topics}}: {bar} {done, number}/{total, number}",
   "completion.titleDone": "Done!",
   "completion.titleAlready": "Already done",
+  "completion.titleAlreadyTopic": "Already done",
   "undo.title": "Completion removed",
+  "undo.titleTopic": "Completion removed",
   "undo.descriptionNoPoints":
     "**{title}** is no longer marked as done ({reference, select, yes {reference material, worth no points} other {it was worth no points}}). Total: **{total, plural, one {# point} other {# points}}**.",
   "undo.description":
+    "**{title}** is no longer marked as done: **−{points, plural, one {# point} other {# points}}**. Total: **{total, plural, one {# point} other {# points}}**.",
+  "undo.descriptionTopic":
     "**{title}** is no longer marked as done: **−{points, plural, one {# point} other {# points}}**. Total: **{total, plural, one {# point} other {# points}}**.",
 
   "format.noEstimate": "no estimate",

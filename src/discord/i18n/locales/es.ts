@@ -268,15 +268,20 @@ export const es: Catalogue = {
   "completion.loggedNoPoints":
     "Registrado **{title}**{forDay, select, yes { para el **{date}**} other {}}: {reference, select, yes {material de consulta, no da puntos} other {no da puntos}}.",
   "completion.alreadyDone": "Ya habías marcado **{title}** como hecha, así que no ha cambiado nada.",
+  "completion.alreadyDoneTopic": "Ya habías marcado **{title}** como hecho, así que no ha cambiado nada.",
   "completion.totals": "Total: **{total, plural, one {# punto} other {# puntos}}**",
   "completion.required": "{timed, select, yes {Lecturas obligatorias} other {Temas obligatorios}}: {bar} {done, number}/{total, number}",
   "completion.titleDone": "¡Hecho!",
   "completion.titleAlready": "Ya estaba hecha",
+  "completion.titleAlreadyTopic": "Ya estaba hecho",
   "undo.title": "Lectura desmarcada",
+  "undo.titleTopic": "Tema desmarcado",
   "undo.descriptionNoPoints":
     "**{title}** ya no está marcada como hecha ({reference, select, yes {material de consulta, no daba puntos} other {no daba puntos}}). Total: **{total, plural, one {# punto} other {# puntos}}**.",
   "undo.description":
     "**{title}** ya no está marcada como hecha: **−{points, plural, one {# punto} other {# puntos}}**. Total: **{total, plural, one {# punto} other {# puntos}}**.",
+  "undo.descriptionTopic":
+    "**{title}** ya no está marcado como hecho: **−{points, plural, one {# punto} other {# puntos}}**. Total: **{total, plural, one {# punto} other {# puntos}}**.",
 
   "format.noEstimate": "sin estimación",
   "format.minutes": "{minutes, number} min",
