@@ -592,9 +592,9 @@ export const en = {
     "The course of **{name}** is over, so there is nothing left to plan: `/today` shows your course summary, and reading you log still counts in `/progress`.",
   "pace.title": "Your pace · {cohort}",
   "pace.behind":
-    "Behind the cohort's plan: **{count, plural, one {# Required item} other {# Required items}}**{timed, select, yes { ({minutes})} other {}}",
+    "Behind the cohort's plan: **{timed, select, yes {{count, plural, one {# Required item} other {# Required items}}} other {{count, plural, one {# Required topic} other {# Required topics}}}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.ahead":
-    "Ahead of the cohort's plan: **{count, plural, one {# Required item} other {# Required items}}**{timed, select, yes { ({minutes})} other {}}",
+    "Ahead of the cohort's plan: **{timed, select, yes {{count, plural, one {# Required item} other {# Required items}}} other {{count, plural, one {# Required topic} other {# Required topics}}}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.onTrack": "You're on track with the cohort's plan.",
   "pace.backlog":
     "To catch up: **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} due before today and not done{preJoin, plural, =0 {} other {, # of them from before you {returned, select, yes {came back} other {joined}}}}{optional, plural, =0 {} one {, # of them an Optional item added on {day}} other {, # of them Optional items added on {day}}}.",
