@@ -141,6 +141,8 @@ export interface UserErrorParams {
   "break.tooMany": { readonly max: number };
   "break.overlaps": { readonly fromDate: LocalDateParam; readonly toDate: LocalDateParam };
   "done.noYesterday": NoParams;
+  /** The cohort had a study day before today, but the member joined (or came back, `returned`) after it. */
+  "done.notInCohortYesterday": { readonly returned: "yes" | "no" };
   // Facilitators (/cohort export).
   "export.tooLarge": { readonly maxMb: number };
   /** Another `/cohort export` of the server is still being built or uploaded. */

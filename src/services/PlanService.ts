@@ -27,6 +27,15 @@ export interface CohortContext {
   readonly planSource: PlanSource;
 }
 
+/**
+ * Whether the path gives its assigned items time estimates: a path without (the 36-week path's topics) counts topics,
+ * not readings or minutes, wherever it is counted (Required progress, /progress's "Topics read", the weekly chart).
+ */
+export function pathHasEstimates(context: Pick<CohortContext, "plan" | "itemsById">): boolean {
+  for (const id of context.plan.assignedDateByItemId.keys()) if ((context.itemsById.get(id)?.minutes ?? 0) > 0) return true;
+  return false;
+}
+
 /** A plan item as stored; a "choose one" slot (`choiceSlots.ts`) is Required and lists its tracks. */
 export type StoredPlanItem = StoredItem & { readonly choice?: readonly StoredItem[] };
 

@@ -8,7 +8,7 @@ import type { ReminderNotice, ReminderRepository } from "../db/repositories/Remi
 import type { CohortService, ReminderRequest, ReminderSettingView } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 import { breakCalendarOf } from "./CourseEndService.js";
-import { storedPlanItem, type StoredPlanItem } from "./PlanService.js";
+import { pathHasEstimates, storedPlanItem, type StoredPlanItem } from "./PlanService.js";
 
 export type { ReminderNotice };
 
@@ -25,6 +25,8 @@ export interface ReminderView {
   readonly items: readonly StoredPlanItem[];
   /** Unfinished items of earlier days. */
   readonly overdueCount: number;
+  /** The path has time estimates (readings); without (topics): `pathHasEstimates`. */
+  readonly timed: boolean;
 }
 
 /** How far ahead `/remind` looks for the next day with reading (a 520-week course is 3,640 days). */
@@ -91,6 +93,7 @@ export class ReminderService {
       remindAt,
       items,
       overdueCount: status.overdue.length,
+      timed: pathHasEstimates(context),
     };
   }
 

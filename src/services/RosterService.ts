@@ -1,4 +1,10 @@
-import { CheckpointAnswerKind, CohortStatus, takesCheckpointAnswers, type Cohort } from "../domain/cohort/cohortModel.js";
+import {
+  CheckpointAnswerKind,
+  CohortStatus,
+  cohortStandingMoment,
+  takesCheckpointAnswers,
+  type Cohort,
+} from "../domain/cohort/cohortModel.js";
 import { courseEndDate, ownCourseEndDate } from "../domain/schedule/cohortBreaks.js";
 import { addDays, epochDayOfLocalDate, isValidTimeZone, localDateOf, startOfLocalDay } from "../domain/schedule/localTime.js";
 import { memberDateOf, memberDayStart, memberTimeZone } from "../domain/schedule/memberDay.js";
@@ -30,7 +36,7 @@ import type { CohortInfoExtension } from "./CohortInfoService.js";
 import { breakCalendarOf } from "./CourseEndService.js";
 import type { CohortService } from "./CohortService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
-import type { CohortContext, PlanService } from "./PlanService.js";
+import { pathHasEstimates, type CohortContext, type PlanService } from "./PlanService.js";
 
 export { RosterGroup, rosterGroupOrder, type MemberName, type RosterPageAnchor } from "../db/repositories/RosterRepository.js";
 
@@ -118,6 +124,8 @@ export interface RosterView {
   readonly hasNext: boolean;
   readonly counts: Readonly<Record<RosterGroup, number>>;
   readonly members: readonly RosterMemberView[];
+  /** The path has time estimates (readings); without (topics): `pathHasEstimates`. */
+  readonly timed: boolean;
 }
 
 /** One section of the confidence map: answers split by whether the member is behind. */
@@ -189,7 +197,7 @@ export class RosterService {
     readonly namesakeLabel: NamesakeLabel;
   }): Promise<RosterView> {
     const cohort = await this.cohorts.resolveInGuild(request.guildId, request.cohort);
-    const { basis } = await this.basisAt(cohort, request.now);
+    const { context, basis } = await this.basisAt(cohort, request.now);
     const group = filterGroups[request.filter];
     let read = await this.rows.page(basis, group, rosterPageSize, request.anchor);
     // Nothing left past the button's row (members left or moved since it was drawn): the last page instead;
@@ -214,6 +222,7 @@ export class RosterService {
       hasNext: before + rows.length < total,
       counts,
       members,
+      timed: pathHasEstimates(context),
     };
   }
 
@@ -280,7 +289,7 @@ export class RosterService {
 
   /** The sections of the checkpoints posted at the latest posting moment up to the roster's standing moment. */
   private async latestCheckpointIds(cohort: Cohort, context: CohortContext, now: Date): Promise<number[]> {
-    return latestCheckpointIdsOf(context, await this.plans.postsFor(cohort), standingMoment(cohort, now));
+    return latestCheckpointIdsOf(context, await this.plans.postsFor(cohort), cohortStandingMoment(cohort, now));
   }
 
   /** /cohort info's confidence map: per section with a checkpoint, Confident / Partly / Not yet, on track and behind. */
@@ -320,7 +329,7 @@ export class RosterService {
    */
   async basisFor(cohort: Cohort, context: CohortContext, posts: readonly PlannedPost[], now: Date): Promise<RosterBasis> {
     const zone = cohort.settings.timeZone;
-    const at = standingMoment(cohort, now);
+    const at = cohortStandingMoment(cohort, now);
     // The post schedule is cached by the plan service: recomputing it for the 520-week maximum costs a noticeable moment.
     const quietSince = quietSinceOf(cohort, context, now);
     const [zones, caughtUp, extended, ownQuietSince] = await Promise.all([
@@ -364,7 +373,7 @@ export class RosterService {
     // Their dates are their own days: zones up to 26 h apart and the 04:00 rollover put a member's day up to
     // two days behind the cohort's and one ahead, so this window takes in every zone's.
     const from = addDays(localDateOf(quietSince, zone), -2);
-    const daysOff = await this.rows.daysOffWithin(cohort.id, from, addDays(localDateOf(standingMoment(cohort, now), zone), 1));
+    const daysOff = await this.rows.daysOffWithin(cohort.id, from, addDays(localDateOf(cohortStandingMoment(cohort, now), zone), 1));
     // Members often share their days off (a week's /break) and zone: each distinct pair is worked out once.
     const byDaysOff = new Map<string, Date>();
     return [...daysOff].flatMap(([memberId, { remindTimeZone, breaks }]) => {
@@ -462,14 +471,6 @@ export class RosterService {
 }
 
 /**
- * The moment the roster's groups are worked out at: now, or once an admin ended the cohort, that end (it
- * takes no more reading, so days after it make nobody behind or quiet, as its streaks stand there too).
- */
-function standingMoment(cohort: Cohort, now: Date): Date {
-  return cohort.endedAt !== null && cohort.endedAt.getTime() < now.getTime() ? cohort.endedAt : now;
-}
-
-/**
  * Since when silence is quiet (`quietSinceDate`), on the cohort's day at the roster's standing moment (an
  * ended cohort's groups stand at its end: whoever was quiet then stays quiet). For a member with `/break` days
  * off in their window it is worked out on their own days, as those dates are (their `/remind` zone `memberZone`,
@@ -484,7 +485,7 @@ export function quietSinceOf(
   daysOff: readonly { readonly from: string; readonly to: string }[] = [],
   memberZone: string = cohort.settings.timeZone,
 ): Date | null {
-  const at = standingMoment(cohort, now);
+  const at = cohortStandingMoment(cohort, now);
   const zone = cohort.settings.timeZone;
   const cohortDate = quietSinceDate(context.plan, localDateOf(at, zone), context.breakWeeks);
   const cohortSince = cohortDate === null ? null : startOfLocalDay(cohortDate, zone);

@@ -1,7 +1,7 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { echoedValue } from "../domain/text/characters.js";
 import { stillMember } from "./stillMember.js";
-import { cohortBoardClosed, CohortStatus } from "../domain/cohort/cohortModel.js";
+import { cohortBoardClosed, cohortStandingMoment, CohortStatus } from "../domain/cohort/cohortModel.js";
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo.js";
 import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
@@ -45,7 +45,14 @@ import type { Logger } from "../logging/createLogger.js";
 import { foldForMatch, matcherFor, readForMatch, type MatchReading } from "../domain/search/matchScore.js";
 import { cohortIdOption, maxChoices, type CohortService, type Membership } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
-import { calendarSectionOf, storedPlanItem, type CohortContext, type PlanService, type StoredPlanItem } from "./PlanService.js";
+import {
+  calendarSectionOf,
+  pathHasEstimates,
+  storedPlanItem,
+  type CohortContext,
+  type PlanService,
+  type StoredPlanItem,
+} from "./PlanService.js";
 import {
   pickIn,
   readsAs,
@@ -91,6 +98,15 @@ export interface WeekProgress {
   readonly weekNumber: number;
   readonly done: number;
   readonly total: number;
+  /** The path has time estimates (readings); without (topics): `pathHasEstimates`. */
+  readonly timed: boolean;
+}
+
+/** Required slots done and in all; `timed`: the path has time estimates (readings), else it counts topics. */
+export interface RequiredProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly timed: boolean;
 }
 
 export interface TodayView {
@@ -143,7 +159,7 @@ export interface CompletionView {
   readonly streak: StreakView;
   /** `when:yesterday`: the member day it was logged for; null for today. */
   readonly loggedFor: string | null;
-  readonly required: { readonly done: number; readonly total: number };
+  readonly required: RequiredProgress;
 }
 
 /** `/done … when:` */
@@ -188,7 +204,7 @@ export interface ProgressView {
   readonly member: MemberRecord;
   /** Whether the reader looks at their own progress (`/progress member:` shows someone else's, in the third person). */
   readonly own: boolean;
-  readonly required: { readonly done: number; readonly total: number };
+  readonly required: RequiredProgress;
   readonly minutesDone: number;
   readonly minutesTotal: number;
   /** Assigned items done and in all: what a path without estimates (topics) counts instead of minutes. */
@@ -382,10 +398,16 @@ export interface LeaderboardView {
    * posted". False for any other board, and for one kept when the closing post was skipped or failed for good.
    */
   readonly finalPosted: boolean;
-  /** A weekly board of a week already over (the course's last, before its closing post): reading logged now is not on it. */
+  /**
+   * A weekly board of a week already over (the course's last, before its closing post; or the week an admin ended the
+   * cohort in, `/cohort end` ending it): reading logged now is not on it.
+   */
   readonly weekOver?: boolean;
-  /** The course's last week (breaks included) is over, before its closing post: no week runs any more. */
-  readonly courseOver?: boolean;
+  /**
+   * No reading logged now gets on any of its boards and no week runs any more: the course's last week (breaks
+   * included) is over, before its closing post, or the cohort ended (`cohortBoardClosed`).
+   */
+  readonly boardClosed?: boolean;
 }
 
 /** How many members above and below the caller view:near shows. */
@@ -480,6 +502,7 @@ export class StudyService {
               weekNumber: day.weekNumber,
               done: weekItems.filter((entry) => isItemDone(entry.item, done)).length,
               total: weekItems.length,
+              timed: pathHasEstimates(context),
             },
       // An ended cohort has no reading day left to point at, whatever its calendar says.
       nextStudyDate: courseOver || cohort.status === CohortStatus.Ended ? null : nextReadingDay(plan, today),
@@ -501,7 +524,7 @@ export class StudyService {
     const day = forYesterday
       ? yesterdayTarget(planning.today, plan.studyDays, plan.daysOff, firstDayOf(member, plan, planning.zone))
       : planning.today;
-    if (day === null) throw new UserError("done.noYesterday");
+    if (day === null) throw noYesterdayError(member, plan, planning.today);
     const dueDate = plan.itemById.get(item.id)?.dueDate ?? null;
     const score = memberCompletionPoints(item, request.now, dueDate, planning.zone, forYesterday);
     // Reading logged before the first day (week 1's post may go out days earlier, its live board with it)
@@ -755,7 +778,7 @@ export class StudyService {
         weekEnd: section.weekEnd,
       }));
     // The same rule as /progress's "Topics read": a path whose assigned items have no estimates counts topics.
-    const timed = pathIsTimed(context);
+    const timed = pathHasEstimates(context);
     const beforeStart = weekNumber === 1 ? await this.readBeforeStart(cohort.id, week.startDate, zone, minutesOf) : null;
     return { weekNumber, startDate: week.startDate, endDate: week.endDate, timed, days, beforeStart, sections };
   }
@@ -978,10 +1001,9 @@ export class StudyService {
     // Never a week past the last (breaks included): after the course the weekly board is the last week's.
     const lastWeek = await this.plans.calendarWeeks(cohort);
     const courseOver = dayInfo(cohort.settings, now).weekNumber > lastWeek;
-    const weekNumber =
-      period === LeaderboardPeriod.Week
-        ? (weekOverride ?? Math.min(lastWeek, Math.max(1, dayInfo(cohort.settings, now).weekNumber)))
-        : null;
+    // An ended cohort's weekly board is the week it ended in, though a late closing post lets the calendar turn first.
+    const boardWeek = dayInfo(cohort.settings, cohortStandingMoment(cohort, now)).weekNumber;
+    const weekNumber = period === LeaderboardPeriod.Week ? (weekOverride ?? Math.min(lastWeek, Math.max(1, boardWeek))) : null;
     // After the last week the all-time board is the course's (as the closing post will keep it): late points move no rank.
     const board: Board = { weekNumber, courseLastWeek: weekNumber === null && (courseOnly || courseOver) ? lastWeek : null };
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
@@ -1023,9 +1045,10 @@ export class StudyService {
       endedEarly: false,
       finalKeptPrivate: false,
       finalPosted: false,
-      // Past the last week the weekly board stays on it: logging now counts for no week's board.
-      weekOver: weekNumber !== null && dayInfo(cohort.settings, now).weekNumber > weekNumber,
-      courseOver,
+      // Past the last week the weekly board stays on it: logging now counts for no week's board. An ended cohort takes
+      // no completions: its week ended with it (before its closing post keeps the final board).
+      weekOver: weekNumber !== null && (dayInfo(cohort.settings, now).weekNumber > weekNumber || cohortBoardClosed(cohort)),
+      boardClosed: courseOver || cohortBoardClosed(cohort),
     };
   }
 
@@ -1316,12 +1339,21 @@ function firstDayOf(member: MemberRecord, plan: MemberPlan, zone: string): strin
   return [plan.startDate, joinDay, member.joinedOn ?? ""].reduce((latest, date) => (date > latest ? date : latest));
 }
 
-function requiredProgress(context: CohortContext, done: ReadonlySet<number>): { done: number; total: number } {
+/**
+ * Why `when:yesterday` has no day to log for: the course had none before today, or it had one but the member was
+ * not in the cohort then (they joined, or came back, after it).
+ */
+function noYesterdayError(member: MemberRecord, plan: MemberPlan, today: string): UserError {
+  if (yesterdayTarget(today, plan.studyDays, plan.daysOff, plan.startDate) === null) return new UserError("done.noYesterday");
+  return new UserError("done.notInCohortYesterday", { returned: member.returnedAt === null ? "no" : "yes" });
+}
+
+function requiredProgress(context: CohortContext, done: ReadonlySet<number>): RequiredProgress {
   // A "choose one" group counts once, done by any of its tracks.
   const required = context.requiredSlots;
   let doneSlots = 0;
   for (const ids of required) if (ids.some((id) => done.has(id))) doneSlots += 1;
-  return { done: doneSlots, total: required.length };
+  return { done: doneSlots, total: required.length, timed: pathHasEstimates(context) };
 }
 
 /**
@@ -1523,10 +1555,4 @@ function studyGridOf(
     endDate: gridEndDate(planning),
     weeks: gridWeeks,
   });
-}
-
-/** Whether the path gives its assigned items time estimates; without them (the 36-week path's topics) topics are counted. */
-function pathIsTimed(context: CohortContext): boolean {
-  for (const id of context.plan.assignedDateByItemId.keys()) if ((context.itemsById.get(id)?.minutes ?? 0) > 0) return true;
-  return false;
 }

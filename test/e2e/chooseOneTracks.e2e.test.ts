@@ -91,7 +91,7 @@ describe("the mastery path's 'choose one' language tracks, end to end", () => {
     expect(texts.get("todayAfter")).toContain(`✅ **${choice}** · Required`);
     expect(texts.get("weekAfter")).toContain(`✅ ${choice}`);
     const required = (key: string) =>
-      /Required items: \S* \*\*(\d+)\/(\d+)\*\*/
+      /Required topics: \S* \*\*(\d+)\/(\d+)\*\*/
         .exec(texts.get(key) ?? "")
         ?.slice(1)
         .map(Number);
@@ -101,7 +101,7 @@ describe("the mastery path's 'choose one' language tracks, end to end", () => {
     expect(required("progressAfterTwo")).toEqual([(doneBefore ?? 0) + 1, total]);
     // /done's own reply counts the same way.
     const requiredInDone = (key: string) =>
-      /Required items: \S* (\d+)\/(\d+)/
+      /Required topics: \S* (\d+)\/(\d+)/
         .exec(texts.get(key) ?? "")
         ?.slice(1)
         .map(Number);

@@ -47,6 +47,18 @@ describe("an ended cohort's hints lead nowhere it refuses, through discord.js an
     expect(spanish).not.toContain("/ritmo");
   });
 
+  it("/today calls nothing due or overdue in a cohort that takes no more completions", async () => {
+    const english = visibleText(await run(ada.id, "today"));
+    expect(english).not.toContain("Due by");
+    expect(english).not.toContain("left of");
+    expect(english).not.toContain("Overdue");
+    expect(english).toContain("Planned for today: 25 min");
+    expect(english).toMatch(/Not done from earlier days · \d+ items · /);
+    const spanish = visibleText(await run(lucia.id, "today"));
+    expect(spanish).not.toContain("Para antes de");
+    expect(spanish).toContain("Previsto para hoy: 25 min");
+  });
+
   it("/today on a day with nothing assigned names no next reading day the ended cohort will never have", async () => {
     // Saturday of week 3: no reading that day.
     bot.clock.set(new Date("2027-01-23T10:00:00Z"));

@@ -43,6 +43,10 @@ describe("/leaderboard after the course's last week, before the closing post", (
     const all = visibleText(await bot.reply(ada.id, "leaderboard", { cohort: name, period: "all" }));
     expect(all).not.toContain("for this week");
     expect(all).toContain("/leaderboard for the last week");
+    // Reading logged now changes no board: the all-time board invites none either.
+    expect(all).not.toContain("to get on the board");
+    expect(all).toContain("Nobody logged points during the course.");
+    expect(all).toContain("**ada**: no points during the course");
   });
 
   it("still invites reading while the last week runs", async () => {

@@ -47,7 +47,8 @@ describe("the 36-week path without estimates, end to end", () => {
     expect(texts.get("preview")).toContain("Mon, 4 Jan 2027 · 1 topic");
     expect(texts.get("week")).toContain("Total: **2 topics** · 0 done");
     expect(texts.get("today")).toContain("Overdue · 1 topic");
-    expect(texts.get("pace")).toContain("Behind the cohort's plan: **1 Required item**");
+    // "Required topics", as /progress and /done count them on this path.
+    expect(texts.get("pace")).toContain("Behind the cohort's plan: **1 Required topic**");
     expect(texts.get("progress")).toMatch(/Topics read: \*\*1\*\* of \d+/);
     expect(texts.get("lateToday")).toMatch(/From before you joined: \d+ items\. They never count as overdue/);
     expect(texts.get("roster")).toMatch(/\d+ items overdue(?! \()/);

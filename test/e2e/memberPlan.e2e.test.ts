@@ -333,18 +333,29 @@ describe("member plans through discord.js and the emulator", () => {
       // Monday of week 3: the previous study day, Friday of week 2, was before the member was in the cohort.
       const { member, command } = await memberOfNewCohort("late-yesterday-yara", at("2027-01-18T10:00:00Z"));
       const refused = await command("done", { item: "N+1 Problem", when: "yesterday" });
-      expect(visibleText(refused)).toContain("There is no earlier study day to log this for");
+      // That day was a study day of the cohort: the member is told they had not joined yet, not that there was none.
+      expect(visibleText(refused)).toContain("You were not in this cohort on its previous study day (you joined after it)");
       expect(await bot.test.app.database.prisma.completion.count({ where: { member: { userId: member.id } } })).toBe(0);
       // From the join day on, yesterday is theirs: on Tuesday it logs for Monday, their first day.
       bot.clock.set(at("2027-01-19T10:00:00Z"));
       expect(visibleText(await command("done", { item: "N+1 Problem", when: "yesterday" }))).toContain("for **Mon, 18 Jan 2027**");
     });
 
+    it("has no yesterday on the day a member came back: they were away on the previous study day", async () => {
+      const { command } = await memberOfNewCohort("returning-rosa", at("2027-01-04T10:00:00Z"));
+      await command("leave");
+      // Monday of week 3: back after the weeks away; Friday of week 2 was not theirs.
+      bot.clock.set(at("2027-01-18T10:00:00Z"));
+      await command("join");
+      const refused = await command("done", { item: "N+1 Problem", when: "yesterday" });
+      expect(visibleText(refused)).toContain("You were not in this cohort on its previous study day (you came back after it)");
+    });
+
     it("has no yesterday on the join day of a member who joined during week 1: nothing is logged for a day before they joined", async () => {
       // Wednesday of week 1: Tuesday is a study day of the course, but not of this member's.
       const { member, command } = await memberOfNewCohort("midweek-yesterday-mia", at("2027-01-06T10:00:00Z"));
       const refused = await command("done", { item: "Storage Engines", when: "yesterday" });
-      expect(visibleText(refused)).toContain("There is no earlier study day to log this for");
+      expect(visibleText(refused)).toContain("You were not in this cohort on its previous study day (you joined after it)");
       expect(await bot.test.app.database.prisma.completion.count({ where: { member: { userId: member.id } } })).toBe(0);
       // On Thursday, yesterday is their join day.
       bot.clock.set(at("2027-01-07T10:00:00Z"));

@@ -75,6 +75,7 @@ describe("member counts on big cohorts' boards and roster", () => {
       counts,
       members: [],
       cohortNames: [],
+      timed: true,
     };
     expect(renderRoster(translatorFor("en"), view).embeds?.[0]?.description).toContain("🔴 Behind 1,234 ·");
     expect(renderRoster(translatorFor("en"), view).embeds?.[0]?.description).toContain("🟢 On track 25,000 ·");

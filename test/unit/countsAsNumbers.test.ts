@@ -11,13 +11,17 @@ describe("counts in replies, posts and alt texts, written as the language writes
   const es = translatorFor("es");
 
   it("groups /progress's and /today's item counts", () => {
-    expect(en.plain("progress.required", { bar: "▰", done: 1204, total: 2000 })).toBe("Required items: ▰ **1,204/2,000**");
-    expect(es.plain("progress.required", { bar: "▰", done: 12040, total: 20000 })).toBe("Lecturas obligatorias: ▰ **12.040/20.000**");
-    expect(es.plain("progress.required", { bar: "▰", done: 1204, total: 2000 })).toBe("Lecturas obligatorias: ▰ **1204/2000**");
+    expect(en.plain("progress.required", { bar: "▰", done: 1204, total: 2000, timed: "yes" })).toBe("Required items: ▰ **1,204/2,000**");
+    expect(es.plain("progress.required", { bar: "▰", done: 12040, total: 20000, timed: "yes" })).toBe(
+      "Lecturas obligatorias: ▰ **12.040/20.000**",
+    );
+    expect(es.plain("progress.required", { bar: "▰", done: 1204, total: 2000, timed: "yes" })).toBe(
+      "Lecturas obligatorias: ▰ **1204/2000**",
+    );
     expect(en.plain("progress.section", { bar: "▰", done: 1000, total: 1200, title: "Big", weeks: "Week 1" })).toBe(
       "▰ 1,000/1,200 · Big (Week 1)",
     );
-    expect(en.plain("today.weekProgressValue", { bar: "▰", done: 1000, total: 1200 })).toBe("▰ 1,000/1,200 items");
+    expect(en.plain("today.weekProgressValue", { bar: "▰", done: 1000, total: 1200, timed: "yes" })).toBe("▰ 1,000/1,200 items");
   });
 
   it("groups the progress card's alt text counts", () => {
@@ -25,6 +29,7 @@ describe("counts in replies, posts and alt texts, written as the language writes
       name: "Ada",
       done: 1204,
       total: 2000,
+      timed: "yes",
       points: 36120,
       standing: "rank #1 of 2",
       starts: "no",

@@ -46,7 +46,8 @@ describe("message catalogue", () => {
     expect(en.plain("curriculumAdmin.weeks", { weeks: 1 })).toBe("1 week");
     expect(en.plain("curriculumAdmin.sections", { count: 1 })).toBe("1 section");
     expect(es.plain("curriculumAdmin.sections", { count: 1 })).toBe("1 sección");
-    expect(es.plain("curriculumAdmin.required", { count: 1, minutes: "none" })).toBe("1 obligatoria");
+    expect(es.plain("curriculumAdmin.required", { count: 1, minutes: "20 min" })).toBe("1 obligatoria (20 min)");
+    expect(es.plain("curriculumAdmin.requiredTopics", { count: 1 })).toBe("1 obligatorio");
     expect(es.plain("curriculumAdmin.optional", { count: 1 })).toBe("1 opcional");
     expect(en.plain("cohortAdmin.tallyEarlier", { count: 1 })).toBe("…and 1 earlier section");
     expect(es.plain("cohortAdmin.tallyEarlier", { count: 1 })).toBe("…y 1 sección anterior");

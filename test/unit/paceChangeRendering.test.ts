@@ -67,7 +67,7 @@ describe("/pace extend reply", () => {
       "**1 item** due before today is still overdue: `/pace mode:catch_up` spreads it over your next study days.",
     );
     expect(extendedText(es, one)).toContain(
-      "**1 lectura** de antes de hoy sigue atrasada: `/ritmo modo:Ponerse al día` la reparte en tus próximos días de estudio.",
+      "**1 tema** de antes de hoy sigue atrasado: `/ritmo modo:Ponerse al día` lo reparte en tus próximos días de estudio.",
     );
   });
 

@@ -56,7 +56,7 @@ const view: ProgressView = {
   cohort,
   member,
   own: true,
-  required: { done: 3, total: 10 },
+  required: { done: 3, total: 10, timed: true },
   minutesDone: 90,
   minutesTotal: 300,
   assigned: { done: 3, total: 10 },
@@ -136,7 +136,11 @@ describe("numbers on the pictures", () => {
   });
 
   it("writes the card's item counts as /progress does, in the reader's language", () => {
-    const big: ProgressView = { ...view, required: { done: 1204, total: 12040 }, sections: [{ section, done: 150, total: 1200 }] };
+    const big: ProgressView = {
+      ...view,
+      required: { done: 1204, total: 12040, timed: true },
+      sections: [{ section, done: 150, total: 1200 }],
+    };
     const english = progressCardView(translatorFor("en"), big).labels;
     expect(english.count(big.required)).toBe("1,204 / 12,040");
     expect(english.sectionCount({ done: 150, total: 1200 })).toBe("150/1,200");
@@ -146,7 +150,11 @@ describe("numbers on the pictures", () => {
   });
 
   it("prints those counts on the drawn card, not the bare numbers", () => {
-    const big: ProgressView = { ...view, required: { done: 1204, total: 12040 }, sections: [{ section, done: 150, total: 1200 }] };
+    const big: ProgressView = {
+      ...view,
+      required: { done: 1204, total: 12040, timed: true },
+      sections: [{ section, done: 150, total: 1200 }],
+    };
     const card = progressCardView(translatorFor("en"), big);
     const printed = printedBy(progressCardSize, (context) => drawProgressCard(context, new PictureFonts(), card));
     expect(printed).toContain("1,204 / 12,040");

@@ -36,6 +36,7 @@ describe("a worst-case roster page", () => {
     hasNext: true,
     counts: { behind: 123_456, quiet: 123_456, not_yet: 123_456, on_track: 123_456, finished: 123_456 },
     members,
+    timed: true,
   };
 
   it("fits Discord's 6,000 characters in Spanish and shows every member", () => {

@@ -132,6 +132,7 @@ export async function progressCardFile(t: Translator, pictures: Pictures, view: 
       name: card.memberName,
       done: view.required.done,
       total: view.required.total,
+      timed: view.required.timed ? "yes" : "no",
       points: view.points,
       standing: altStanding(t, view),
       streak: view.streak.current,

@@ -13,8 +13,10 @@ import { streakLine, StreakOwner } from "./renderStreak.js";
 export function renderCompletion(t: Translator, view: CompletionView, whose: StreakOwner = StreakOwner.Own): Reply {
   const title = view.item.title;
   const reference = view.item.kind === ItemKind.Reference ? "yes" : "no";
+  // An item without an estimate is a topic: Spanish says it is "hecho", not "hecha" as a reading.
+  const topic = view.item.minutes === null;
   const lines = view.alreadyDone
-    ? [t.t("completion.alreadyDone", { title })]
+    ? [t.t(topic ? "completion.alreadyDoneTopic" : "completion.alreadyDone", { title })]
     : view.points === 0
       ? // No "+0 points": an item worth none (Reference material) says so.
         [
@@ -36,11 +38,15 @@ export function renderCompletion(t: Translator, view: CompletionView, whose: Str
       bar: markup(progressBar(view.required.done, view.required.total)),
       done: view.required.done,
       total: view.required.total,
+      timed: view.required.timed ? "yes" : "no",
     }),
   );
   const embed: APIEmbed = {
     color: view.alreadyDone ? colors.neutral : colors.success,
-    title: truncate(t.t(view.alreadyDone ? "completion.titleAlready" : "completion.titleDone"), limits.title),
+    title: truncate(
+      t.t(view.alreadyDone ? (topic ? "completion.titleAlreadyTopic" : "completion.titleAlready") : "completion.titleDone"),
+      limits.title,
+    ),
     description: truncate(lines.join("\n"), limits.description),
     footer: { text: truncate(t.plainUser(view.cohort.name), limits.footer) },
   };
@@ -48,11 +54,12 @@ export function renderCompletion(t: Translator, view: CompletionView, whose: Str
 }
 
 export function renderUndo(t: Translator, view: UndoView): Reply {
+  const topic = view.item.minutes === null;
   return {
     embeds: [
       {
         color: colors.neutral,
-        title: t.t("undo.title"),
+        title: t.t(topic ? "undo.titleTopic" : "undo.title"),
         description:
           view.pointsRemoved === 0
             ? t.t("undo.descriptionNoPoints", {
@@ -60,7 +67,11 @@ export function renderUndo(t: Translator, view: UndoView): Reply {
                 reference: view.item.kind === ItemKind.Reference ? "yes" : "no",
                 total: view.totalPoints,
               })
-            : t.t("undo.description", { title: view.item.title, points: view.pointsRemoved, total: view.totalPoints }),
+            : t.t(topic ? "undo.descriptionTopic" : "undo.description", {
+                title: view.item.title,
+                points: view.pointsRemoved,
+                total: view.totalPoints,
+              }),
         footer: { text: truncate(t.plainUser(view.cohort.name), limits.footer) },
       },
     ],

@@ -76,10 +76,10 @@ function totalsLine(t: Translator, curriculum: StoredCurriculum): string {
     `\`${curriculum.slug}\``,
     t.t("curriculumAdmin.weeks", { weeks: curriculum.totalWeeks }),
     t.t("curriculumAdmin.sections", { count: curriculum.sections.length }),
-    t.t("curriculumAdmin.required", {
-      count: totals.required.count,
-      minutes: totals.required.minutes > 0 ? markup(durationText(t, totals.required.minutes)) : "none",
-    }),
+    // Without estimates the items are topics, which Spanish counts as "obligatorios", not "obligatorias" (readings).
+    totals.required.minutes > 0
+      ? t.t("curriculumAdmin.required", { count: totals.required.count, minutes: markup(durationText(t, totals.required.minutes)) })
+      : t.t("curriculumAdmin.requiredTopics", { count: totals.required.count }),
   ];
   if (totals.optional.count > 0) parts.push(t.t("curriculumAdmin.optional", { count: totals.optional.count }));
   if (totals.reference.count > 0) parts.push(t.t("curriculumAdmin.reference", { count: totals.reference.count }));

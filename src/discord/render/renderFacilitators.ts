@@ -112,7 +112,9 @@ function rosterLines(
   for (const group of groupOrder) {
     const members = shown.filter((member) => member.group === group);
     if (members.length === 0) continue;
-    lines.push("", t.t(`roster.group.${group}`), ...members.map((member) => rosterLine(t, member, nameOf(member))));
+    // A path without estimates is behind on topics (Spanish: "temas obligatorios", not "lecturas obligatorias").
+    const heading = group === RosterGroup.Behind && !view.timed ? "roster.group.behindTopics" : (`roster.group.${group}` as const);
+    lines.push("", t.t(heading), ...members.map((member) => rosterLine(t, member, nameOf(member))));
   }
   if (view.members.length === 0) lines.push("", t.t("roster.empty"));
   const hidden = view.members.length - shown.length;

@@ -16,6 +16,7 @@ function standingLine(t: Translator, view: LeaderboardView, caller: LeaderboardC
     return t.t("leaderboard.callerOffFinalBoard", { name, points: caller.points });
   if (caller.rank === null && weekly && view.weekOver === true)
     return t.t("leaderboard.callerUnrankedWeekOver", { name, week: view.weekNumber ?? 1 });
+  if (caller.rank === null && !weekly && view.boardClosed === true) return t.t("leaderboard.callerUnrankedCourse", { name });
   if (caller.rank === null) return t.t(weekly ? "leaderboard.callerUnrankedWeek" : "leaderboard.callerUnrankedAll", { name });
   // Not counted among the ranked members (also on a board that is off): never "#3 of 2".
   if (caller.ranking === OwnRanking.Hidden) return t.t("leaderboard.callerHidden", { name, rank: caller.rank, points: caller.points });
@@ -48,6 +49,8 @@ function boardLines(t: Translator, view: LeaderboardView, weekly: boolean, week:
             : t.t("leaderboard.nearEmpty"),
     ];
   if (weekly && view.weekOver === true) return [t.t("leaderboard.emptyWeekOver", { week })];
+  // A closed board (the course over, or the cohort ended) takes no more reading: no invitation to log some.
+  if (!weekly && view.boardClosed === true) return [t.t("closingPost.finalEmpty")];
   return [weekly ? t.t("leaderboard.emptyWeek", { week }) : t.t("leaderboard.emptyAll")];
 }
 
@@ -74,7 +77,7 @@ export function renderLeaderboard(asker: Translator, view: LeaderboardView): Rep
     description: truncate(lines.join("\n"), limits.description),
     footer: {
       text: truncate(
-        t.plain("leaderboard.footer", { ranked: view.rankedMembers, weekly: weekly ? "yes" : view.courseOver === true ? "over" : "no" }),
+        t.plain("leaderboard.footer", { ranked: view.rankedMembers, weekly: weekly ? "yes" : view.boardClosed === true ? "over" : "no" }),
         limits.footer,
       ),
     },

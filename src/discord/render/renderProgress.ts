@@ -17,7 +17,12 @@ export function renderProgress(t: Translator, view: ProgressView): Reply {
   const { member, required } = view;
   const name = memberName(t, member.displayName);
   const lines = [
-    t.t("progress.required", { bar: markup(progressBar(required.done, required.total)), done: required.done, total: required.total }),
+    t.t("progress.required", {
+      bar: markup(progressBar(required.done, required.total)),
+      done: required.done,
+      total: required.total,
+      timed: required.timed ? "yes" : "no",
+    }),
     // A path without estimates (the 36-week path's topics) counts topics: never "0 min of 0 min".
     view.minutesTotal === 0 && view.assigned.total > 0
       ? t.t("progress.topicsRead", { done: view.assigned.done, total: view.assigned.total })

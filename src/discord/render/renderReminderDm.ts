@@ -2,6 +2,7 @@ import type { ReminderView } from "../../services/ReminderService.js";
 import { amountText, durationText, localDateText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { itemTitle } from "./itemTitle.js";
+import { kindLabel } from "./kindLabel.js";
 import { fitLines } from "./fitLines.js";
 import { colors, timestamp, truncate } from "./format.js";
 import type { PostMessage } from "./postMessage.js";
@@ -15,10 +16,10 @@ export function renderReminderDm(t: Translator, view: ReminderView): PostMessage
   const minutes = view.items.reduce((sum, item) => sum + (item.minutes ?? 0), 0);
   const lines = view.items.map((item) =>
     item.minutes === null
-      ? t.t("reminderDm.itemTopic", { title: itemTitle(t, item), kind: markup(t.t(`kind.${item.kind}`)) })
+      ? t.t("reminderDm.itemTopic", { title: itemTitle(t, item), kind: kindLabel(t, item) })
       : t.t("reminderDm.item", {
           title: itemTitle(t, item),
-          kind: markup(t.t(`kind.${item.kind}`)),
+          kind: kindLabel(t, item),
           minutes: markup(durationText(t, item.minutes)),
         }),
   );
@@ -30,7 +31,8 @@ export function renderReminderDm(t: Translator, view: ReminderView): PostMessage
     }),
     fitLines(lines, 3000, (hidden) => t.t("format.more", { count: hidden })),
   ];
-  if (view.overdueCount > 0) description.push("", t.t("reminderDm.overdue", { count: view.overdueCount }));
+  if (view.overdueCount > 0)
+    description.push("", t.t("reminderDm.overdue", { count: view.overdueCount, timed: view.timed ? "yes" : "no" }));
   description.push("", t.t("reminderDm.howTo"));
   return {
     embeds: [

@@ -9,6 +9,7 @@ import type { Reply } from "../commandTypes.js";
 import { amountText, durationText, localDateText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { itemTitle } from "./itemTitle.js";
+import { kindLabel } from "./kindLabel.js";
 import { renderCourseSummary } from "./renderCourseSummary.js";
 import { button, buttonRows, colors, limits, timestamp, truncate } from "./format.js";
 import { StreakOwner, streakLine } from "./renderStreak.js";
@@ -23,19 +24,27 @@ function itemLine(t: Translator, status: ItemStatus): string {
     return t.t("today.itemTopic", {
       mark: markup(status.done ? "✅" : "⬜"),
       title: itemTitle(t, status.item),
-      kind: markup(t.t(`kind.${status.item.kind}`)),
+      kind: kindLabel(t, status.item),
     });
   return t.t("today.item", {
     mark: markup(status.done ? "✅" : "⬜"),
     title: itemTitle(t, status.item),
-    kind: markup(t.t(`kind.${status.item.kind}`)),
+    kind: kindLabel(t, status.item),
     minutes: markup(durationText(t, status.item.minutes)),
   });
 }
 
-/** What a listed open item's Done buttons mark: the item, or each track of a "choose one" slot. */
-function doneTargets(status: ItemStatus): readonly { readonly id: number; readonly title: string }[] {
-  return status.item.choice?.map((track) => ({ id: track.id, title: track.track ?? track.title })) ?? [status.item];
+/**
+ * What a listed open item's Done buttons mark: the item, or each track of a "choose one" slot; `topic`: the slot has no
+ * estimate (a topic of the 36-week path), which Spanish labels "Hecho", not "Hecha" as a reading.
+ */
+function doneTargets(status: ItemStatus): readonly { readonly id: number; readonly title: string; readonly topic: boolean }[] {
+  const topic = status.item.minutes === null;
+  return (
+    status.item.choice?.map((track) => ({ id: track.id, title: track.track ?? track.title, topic })) ?? [
+      { id: status.item.id, title: status.item.title, topic },
+    ]
+  );
 }
 
 /** Done buttons a listed open item takes. */
@@ -146,11 +155,12 @@ export function renderToday(t: Translator, asServed: TodayView): Reply {
       view.nextStudyDate === null ? t.t("today.nothingNoMore") : t.t("today.nothingNext", { date: localDateText(t, view.nextStudyDate) }),
     );
   } else {
+    // An ended cohort takes no more completions: nothing is due by a time, or left to do, there.
+    const amounts = leftAndTotalText(t, view);
     description.push(
-      t.t("today.due", {
-        due: markup(timestamp(memberDayEnd(view.today, view.zone), "f")),
-        ...leftAndTotalText(t, view),
-      }),
+      ended
+        ? t.t("today.plannedEnded", { total: amounts.total })
+        : t.t("today.due", { due: markup(timestamp(memberDayEnd(view.today, view.zone), "f")), ...amounts }),
       "",
       listed.text,
     );
@@ -188,6 +198,7 @@ export function renderToday(t: Translator, asServed: TodayView): Reply {
         bar: markup(progressBar(view.week.done, view.week.total)),
         done: view.week.done,
         total: view.week.total,
+        timed: view.week.timed ? "yes" : "no",
       }),
     });
   }
@@ -198,7 +209,13 @@ export function renderToday(t: Translator, asServed: TodayView): Reply {
     // A "choose one" slot has a button per track: the member marks the one they read.
     .flatMap(doneTargets)
     .slice(0, maxButtons)
-    .map((item) => button(doneButtonId(cohort.id, item.id), t.plain("today.doneButton", { title: item.title }), ButtonStyle.Success));
+    .map((item) =>
+      button(
+        doneButtonId(cohort.id, item.id),
+        t.plain(item.topic ? "today.doneButtonTopic" : "today.doneButton", { title: item.title }),
+        ButtonStyle.Success,
+      ),
+    );
   return { embeds: [embed], components: buttonRows(buttons), ephemeral: true };
 }
 
@@ -224,11 +241,13 @@ function overdueField(t: Translator, view: TodayView): NonNullable<APIEmbed["fie
     return listed;
   };
   const total = view.overdueTotal;
+  // An ended cohort takes no more completions: what was not done is no longer overdue.
+  const ended = view.cohort.status === CohortStatus.Ended;
   return {
     name:
       total.minutes === 0
-        ? t.plain("today.overdueTopics", { count: total.items })
-        : t.plain("today.overdueName", { count: total.items, minutes: durationText(t, total.minutes) }),
+        ? t.plain(ended ? "today.overdueEndedTopics" : "today.overdueTopics", { count: total.items })
+        : t.plain(ended ? "today.overdueEndedName" : "today.overdueName", { count: total.items, minutes: durationText(t, total.minutes) }),
     value: fitTitles(lines, limits.fieldValue),
   };
 }

@@ -8,6 +8,7 @@ import type { Reply } from "../commandTypes.js";
 import { amountText, durationText, localDateText, weeksText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { itemTitle } from "./itemTitle.js";
+import { kindLabel } from "./kindLabel.js";
 import { quietWeekTotal } from "./renderWeekPost.js";
 import { embedLength, fitLines, shareBudget } from "./fitLines.js";
 import { colors, limits, truncate } from "./format.js";
@@ -19,11 +20,11 @@ const minimumFieldValue = 60;
 
 function itemLine(t: Translator, item: AssignedItem, done: boolean): string {
   if (item.minutes === null)
-    return t.t("week.itemTopic", { mark: markup(done ? "✅" : "⬜"), title: itemTitle(t, item), kind: markup(t.t(`kind.${item.kind}`)) });
+    return t.t("week.itemTopic", { mark: markup(done ? "✅" : "⬜"), title: itemTitle(t, item), kind: kindLabel(t, item) });
   return t.t("week.item", {
     mark: markup(done ? "✅" : "⬜"),
     title: itemTitle(t, item),
-    kind: markup(t.t(`kind.${item.kind}`)),
+    kind: kindLabel(t, item),
     minutes: markup(durationText(t, item.minutes)),
   });
 }
@@ -102,8 +103,13 @@ export function renderWeek(t: Translator, view: WeekView): Reply {
     description: truncate(descriptionOf(t, view).join("\n"), 1500),
   };
   // A break week lists nothing: no marks to explain. An ended cohort refuses /done: its footer only explains the marks.
-  if (view.breakResumesOn === null)
-    embed.footer = { text: truncate(t.plain(cohort.status === CohortStatus.Ended ? "week.footerEnded" : "week.footer"), limits.footer) };
+  // A week without estimates lists topics, which some languages mark with another gender ("hecho", not "hecha").
+  if (view.breakResumesOn === null) {
+    const topics = week.totalMinutes === 0;
+    const ended = cohort.status === CohortStatus.Ended;
+    const key = ended ? (topics ? "week.footerEndedTopics" : "week.footerEnded") : topics ? "week.footerTopics" : "week.footer";
+    embed.footer = { text: truncate(t.plain(key), limits.footer) };
+  }
   const shown = blocks.slice(0, limits.fields);
   const names = shown.map((block) => truncate(block.name, limits.fieldName));
   const room = embedBudget - embedLength(embed) - names.reduce((sum, name) => sum + name.length, 0);

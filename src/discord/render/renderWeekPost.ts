@@ -6,6 +6,7 @@ import type { LeaderboardEntry } from "../../services/StudyService.js";
 import { durationText, localDateText, weeksText } from "../i18n/formatters.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { itemTitle } from "./itemTitle.js";
+import { kindLabel } from "./kindLabel.js";
 import { colors, limits, timestamp, truncate } from "./format.js";
 import { chunkLines, packEmbeds, type RenderedPost } from "./postMessage.js";
 import { standingLines } from "./standingLines.js";
@@ -17,11 +18,10 @@ const maxThreadName = 100;
 function itemLine(t: Translator, item: AssignedItem, track: string | undefined): string {
   // Whether there is a track is its own parameter: a track may be named anything, "none" too.
   const tracked = { withTrack: track === undefined ? "no" : "yes", track: track ?? "" };
-  if (item.minutes === null)
-    return t.t("weekPost.itemTopic", { title: itemTitle(t, item), kind: markup(t.t(`kind.${item.kind}`)), ...tracked });
+  if (item.minutes === null) return t.t("weekPost.itemTopic", { title: itemTitle(t, item), kind: kindLabel(t, item), ...tracked });
   return t.t("weekPost.item", {
     title: itemTitle(t, item),
-    kind: markup(t.t(`kind.${item.kind}`)),
+    kind: kindLabel(t, item),
     minutes: markup(durationText(t, item.minutes)),
     ...tracked,
   });

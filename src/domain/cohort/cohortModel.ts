@@ -35,6 +35,14 @@ export function cohortBoardClosed(cohort: Pick<Cohort, "status" | "finalBoardKep
   return cohort.finalBoardKept || cohort.status === CohortStatus.Ended || cohort.status === CohortStatus.Finished;
 }
 
+/**
+ * The moment a cohort's standing is read at: now, or once an admin ended it, that end (it takes no more reading,
+ * so the days and weeks after it change nobody's standing, and its weekly board stays the week it ended in).
+ */
+export function cohortStandingMoment(cohort: Pick<Cohort, "endedAt">, now: Date): Date {
+  return cohort.endedAt !== null && cohort.endedAt.getTime() < now.getTime() ? cohort.endedAt : now;
+}
+
 /** Why the bot could not post in a cohort's channel: a code, worded by whoever shows it. */
 export const ChannelProblem = { Missing: "channel_missing", NoPermission: "no_permission" } as const;
 export type ChannelProblem = (typeof ChannelProblem)[keyof typeof ChannelProblem];

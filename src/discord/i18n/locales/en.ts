@@ -223,6 +223,7 @@ export const en = {
   "leaderboard.callerUnrankedWeek": "**{name}**: no points this week yet",
   "leaderboard.callerUnrankedWeekOver": "**{name}**: no points in week {week, number}",
   "leaderboard.callerUnrankedAll": "**{name}**: no points yet",
+  "leaderboard.callerUnrankedCourse": "**{name}**: no points during the course",
   "leaderboard.callerOffFinalBoard":
     "**{name}**: not on the final leaderboard (it was settled when the course closed) · {points, number} pts",
   "leaderboard.standing": "{place} **{name}** · {points, number} pts",
@@ -261,14 +262,19 @@ export const en = {
   "completion.loggedNoPoints":
     "Logged **{title}**{forDay, select, yes { for **{date}**} other {}}: {reference, select, yes {reference material, worth no points} other {worth no points}}.",
   "completion.alreadyDone": "You had already marked **{title}** as done, so nothing changed.",
+  "completion.alreadyDoneTopic": "You had already marked **{title}** as done, so nothing changed.",
   "completion.totals": "Total: **{total, plural, one {# point} other {# points}}**",
-  "completion.required": "Required items: {bar} {done, number}/{total, number}",
+  "completion.required": "{timed, select, yes {Required items} other {Required topics}}: {bar} {done, number}/{total, number}",
   "completion.titleDone": "Done!",
   "completion.titleAlready": "Already done",
+  "completion.titleAlreadyTopic": "Already done",
   "undo.title": "Completion removed",
+  "undo.titleTopic": "Completion removed",
   "undo.descriptionNoPoints":
     "**{title}** is no longer marked as done ({reference, select, yes {reference material, worth no points} other {it was worth no points}}). Total: **{total, plural, one {# point} other {# points}}**.",
   "undo.description":
+    "**{title}** is no longer marked as done: **−{points, plural, one {# point} other {# points}}**. Total: **{total, plural, one {# point} other {# points}}**.",
+  "undo.descriptionTopic":
     "**{title}** is no longer marked as done: **−{points, plural, one {# point} other {# points}}**. Total: **{total, plural, one {# point} other {# points}}**.",
 
   "format.noEstimate": "no estimate",
@@ -284,6 +290,7 @@ export const en = {
   "today.nothingNoMore": "Nothing is assigned today, and the plan has no more reading days.",
   "today.nothingNext": "Nothing is assigned today. Next reading day: **{date}**.",
   "today.due": "Due by {due} · {left} left of {total}",
+  "today.plannedEnded": "Planned for today: {total}",
   "today.paused": "⏸️ This cohort is paused: no posts or reminders for now.",
   "today.ended": "🏁 This cohort has ended: it takes no more completions. Your history and points are kept.",
   "today.finished": "🎓 This cohort has finished: it takes no more completions. Your history and points are kept.",
@@ -291,11 +298,15 @@ export const en = {
   "today.overdueName": "Overdue · {count, plural, one {# item} other {# items}} · {minutes}",
   "today.overdueItem": "⬜ {title} · {minutes} · from {date}",
   "today.weekProgress": "Week {week} progress",
-  "today.weekProgressValue": "{bar} {done, number}/{total, number} items",
+  "today.weekProgressValue": "{bar} {done, number}/{total, number} {timed, select, yes {items} other {topics}}",
   "today.doneButton": "Done: {title}",
+  "today.doneButtonTopic": "Done: {title}",
   "kind.Required": "Required",
   "kind.Optional": "Optional",
   "kind.Reference": "Reference",
+  "kindTopic.Required": "Required",
+  "kindTopic.Optional": "Optional",
+  "kindTopic.Reference": "Reference",
   "item.chooseOne": "Choose one: {tracks}",
 
   "week.range": "**{from} – {to}** ({own, select, yes {your time} other {cohort time}}, {zone})",
@@ -307,7 +318,8 @@ export const en = {
   "week.referenceItem": "📎 {title} · {minutes}",
   "week.title": "{cohort} · Week {week} of {total}{current, select, yes { (this week)} other {}}",
   "week.footer": "✅ done · ⬜ to do · /done item: logs one",
-  "progress.required": "Required items: {bar} **{done, number}/{total, number}**",
+  "week.footerTopics": "✅ done · ⬜ to do · /done item: logs one",
+  "progress.required": "{timed, select, yes {Required items} other {Required topics}}: {bar} **{done, number}/{total, number}**",
   "progress.readingTime": "Reading time: **{done}** of {total}",
   "progress.topicsRead": "Topics read: **{done, number}** of {total, number}",
   "progress.pointsUnranked":
@@ -349,7 +361,8 @@ export const en = {
   "remind.nextNone": "none, as your plan has no more days with reading",
   "reminderDm.intro": "Still to read today (**{date}**, {minutes}), due by {due}:",
   "reminderDm.item": "• **{title}** · {kind} · {minutes}",
-  "reminderDm.overdue": "Also {count, plural, one {# overdue item} other {# overdue items}} from earlier days.",
+  "reminderDm.overdue":
+    "Also {count, plural, one {# overdue {timed, select, yes {item} other {topic}}} other {# overdue {timed, select, yes {items} other {topics}}}} from earlier days.",
   "reminderDm.howTo": "Run `/today` in the server to mark items done. `/remind off:True` stops these reminders.",
   "reminderDm.title": "⏰ Reading reminder · {cohort}",
   "cohortAdmin.status.active": "🟢 Active",
@@ -421,7 +434,8 @@ export const en = {
   "curriculumAdmin.noItems": "No items.",
   "curriculumAdmin.weeks": "{weeks, plural, one {# week} other {# weeks}}",
   "curriculumAdmin.sections": "{count, plural, one {# section} other {# sections}}",
-  "curriculumAdmin.required": "{count, plural, other {# required}}{minutes, select, none {} other { ({minutes})}}",
+  "curriculumAdmin.required": "{count, plural, other {# required}} ({minutes})",
+  "curriculumAdmin.requiredTopics": "{count, plural, other {# required}}",
   "curriculumAdmin.optional": "{count, plural, other {# optional}}",
   "curriculumAdmin.reference": "{count, number} reference",
   "curriculumAdmin.sectionName": "{weeks} · {title}{minutes, select, none {} other { · ~{minutes}}}",
@@ -581,9 +595,9 @@ export const en = {
     "The course of **{name}** is over, so there is nothing left to plan: `/today` shows your course summary, and reading you log still counts in `/progress`.",
   "pace.title": "Your pace · {cohort}",
   "pace.behind":
-    "Behind the cohort's plan: **{count, plural, one {# Required item} other {# Required items}}**{timed, select, yes { ({minutes})} other {}}",
+    "Behind the cohort's plan: **{timed, select, yes {{count, plural, one {# Required item} other {# Required items}}} other {{count, plural, one {# Required topic} other {# Required topics}}}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.ahead":
-    "Ahead of the cohort's plan: **{count, plural, one {# Required item} other {# Required items}}**{timed, select, yes { ({minutes})} other {}}",
+    "Ahead of the cohort's plan: **{timed, select, yes {{count, plural, one {# Required item} other {# Required items}}} other {{count, plural, one {# Required topic} other {# Required topics}}}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.onTrack": "You're on track with the cohort's plan.",
   "pace.backlog":
     "To catch up: **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} due before today and not done{preJoin, plural, =0 {} other {, # of them from before you {returned, select, yes {came back} other {joined}}}}{optional, plural, =0 {} one {, # of them an Optional item added on {day}} other {, # of them Optional items added on {day}}}.",
@@ -633,6 +647,8 @@ export const en = {
     "**{name}** has finished: it takes no more reading and sends no more reminders, so days off can no longer be added or ended. Nothing changed.",
   "break.nothingToEnd": "You have no break between **{from}** and **{to}** to end.",
   "done.noYesterday": "There is no earlier study day to log this for. Use `/done` without `when`.",
+  "done.notInCohortYesterday":
+    "You were not in this cohort on its previous study day ({returned, select, yes {you came back after it} other {you joined after it}}), so there is nothing to log for it. Use `/done` without `when`.",
   "completion.loggedYesterday":
     "Logged **{title}** for **{date}**: **+{points, plural, one {# point} other {# points}}** (no on-time bonus for a completion logged for an earlier day).",
   "streak.line":
@@ -651,6 +667,7 @@ export const en = {
   "today.backlogEnded":
     "📚 {returned, select, yes {From before you came back} other {From before you joined}}: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue.",
   "week.footerEnded": "✅ done · ⬜ to do",
+  "week.footerEndedTopics": "✅ done · ⬜ to do",
   "nudge.cohortEnded": "**{name}** has ended: it takes no more completions, so no nudge was sent.",
   "nudge.cohortFinished": "**{name}** has finished: it takes no more completions, so no nudge was sent.",
   "nudge.courseOver": "{member}'s course is over: their last study day has passed, so no nudge was sent.",
@@ -739,6 +756,8 @@ export const en = {
   "today.itemTopic": "{mark} **{title}** · {kind}",
   "today.itemsMore": "…and {count, number} more: `/week` lists them, and `/done` finds them by name",
   "today.overdueTopics": "Overdue · {count, plural, one {# topic} other {# topics}}",
+  "today.overdueEndedName": "Not done from earlier days · {count, plural, one {# item} other {# items}} · {minutes}",
+  "today.overdueEndedTopics": "Not done from earlier days · {count, plural, one {# topic} other {# topics}}",
   "today.overdueItemTopic": "⬜ {title} · from {date}",
   "reminderDm.itemTopic": "• **{title}** · {kind}",
   // ── Privacy (issue 13): boards by name, alias or not at all; /privacy; cohort board settings. ──
@@ -806,7 +825,7 @@ export const en = {
   "progressCard.count": "{done, number} / {total, number}",
   "progressCard.sectionCount": "{done, number}/{total, number}",
   "progressCard.alt":
-    "Progress card of {name}: {done, number} of {total, number} required items done, {points, plural, one {# point} other {# points}}, {standing}, {starts, select, yes {a streak starting on {startsOn}} other {a streak of {streak, plural, one {# study day} other {# study days}}}}; study-day grid: {studied, plural, one {# day done} other {# days done}}, {missed, plural, other {# missed}}{frozen, plural, =0 {} one {, # covered by a freeze} other {, # covered by freezes}}, {off, plural, one {# day off} other {# days off}}.",
+    "Progress card of {name}: {done, number} of {total, number} required {timed, select, yes {items} other {topics}} done, {points, plural, one {# point} other {# points}}, {standing}, {starts, select, yes {a streak starting on {startsOn}} other {a streak of {streak, plural, one {# study day} other {# study days}}}}; study-day grid: {studied, plural, one {# day done} other {# days done}}, {missed, plural, other {# missed}}{frozen, plural, =0 {} one {, # covered by a freeze} other {, # covered by freezes}}, {off, plural, one {# day off} other {# days off}}.",
   "progressCard.altRanked": "rank #{rank, number} of {ranked, number}",
   "progressCard.altHidden": "hidden from the board, would be #{rank, number}",
   "progressCard.altExcluded": "not ranked in this cohort",
@@ -853,6 +872,7 @@ export const en = {
   "roster.counts":
     "🔴 Behind {behind, number} · 💤 Quiet {quiet, number} · 🤔 Not yet {notYet, number} · 🟢 On track {onTrack, number} · 🏁 Finished {finished, number}",
   "roster.group.behind": "**🔴 Behind** (Required reading due and not done)",
+  "roster.group.behindTopics": "**🔴 Behind** (Required topics due and not done)",
   "roster.group.quiet": "**💤 Quiet** (nothing logged in the last 5 study days)",
   "roster.group.not_yet": '**🤔 Not yet** (answered "Not yet" on one of the latest checkpoints)',
   "roster.group.on_track": "**🟢 On track**",

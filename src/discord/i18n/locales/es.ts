@@ -229,6 +229,7 @@ export const es: Catalogue = {
   "leaderboard.callerUnrankedWeek": "**{name}**: aún sin puntos esta semana",
   "leaderboard.callerUnrankedWeekOver": "**{name}**: sin puntos en la semana {week, number}",
   "leaderboard.callerUnrankedAll": "**{name}**: aún sin puntos",
+  "leaderboard.callerUnrankedCourse": "**{name}**: sin puntos durante el curso",
   "leaderboard.callerOffFinalBoard": "**{name}**: fuera de la clasificación final (se cerró al terminar el curso) · {points, number} pts",
   "leaderboard.standing": "{place} **{name}** · {points, number} pts",
   "leaderboard.standingAlias": "{place} *{alias}* · {points, number} pts",
@@ -265,17 +266,22 @@ export const es: Catalogue = {
   "completion.logged":
     "Registrado **{title}**: **+{points, plural, one {# punto} other {# puntos}}**{onTime, select, yes { (incluye el {bonus, number} % de bonificación por puntualidad)} other {}}.",
   "completion.loggedNoPoints":
-    "Registrado **{title}**{forDay, select, yes { para el **{date}**} other {}}: {reference, select, yes {material de referencia, no da puntos} other {no da puntos}}.",
+    "Registrado **{title}**{forDay, select, yes { para el **{date}**} other {}}: {reference, select, yes {material de consulta, no da puntos} other {no da puntos}}.",
   "completion.alreadyDone": "Ya habías marcado **{title}** como hecha, así que no ha cambiado nada.",
+  "completion.alreadyDoneTopic": "Ya habías marcado **{title}** como hecho, así que no ha cambiado nada.",
   "completion.totals": "Total: **{total, plural, one {# punto} other {# puntos}}**",
-  "completion.required": "Lecturas obligatorias: {bar} {done, number}/{total, number}",
+  "completion.required": "{timed, select, yes {Lecturas obligatorias} other {Temas obligatorios}}: {bar} {done, number}/{total, number}",
   "completion.titleDone": "¡Hecho!",
   "completion.titleAlready": "Ya estaba hecha",
+  "completion.titleAlreadyTopic": "Ya estaba hecho",
   "undo.title": "Lectura desmarcada",
+  "undo.titleTopic": "Tema desmarcado",
   "undo.descriptionNoPoints":
-    "**{title}** ya no está marcada como hecha ({reference, select, yes {material de referencia, no daba puntos} other {no daba puntos}}). Total: **{total, plural, one {# punto} other {# puntos}}**.",
+    "**{title}** ya no está marcada como hecha ({reference, select, yes {material de consulta, no daba puntos} other {no daba puntos}}). Total: **{total, plural, one {# punto} other {# puntos}}**.",
   "undo.description":
     "**{title}** ya no está marcada como hecha: **−{points, plural, one {# punto} other {# puntos}}**. Total: **{total, plural, one {# punto} other {# puntos}}**.",
+  "undo.descriptionTopic":
+    "**{title}** ya no está marcado como hecho: **−{points, plural, one {# punto} other {# puntos}}**. Total: **{total, plural, one {# punto} other {# puntos}}**.",
 
   "format.noEstimate": "sin estimación",
   "format.minutes": "{minutes, number} min",
@@ -291,6 +297,7 @@ export const es: Catalogue = {
   "today.nothingNext": "Hoy no hay nada asignado. Próximo día de lectura: **{date}**.",
   // "por hacer": no verb to agree with "1 tema" or "1 h" ("quedan 1 tema" does not).
   "today.due": "Para antes de {due} · por hacer: {left} de {total}",
+  "today.plannedEnded": "Previsto para hoy: {total}",
   "today.paused": "⏸️ Esta cohorte está en pausa: por ahora no hay publicaciones ni recordatorios.",
   "today.ended": "🏁 Esta cohorte ha terminado: ya no admite lecturas completadas. Tu historial y tus puntos se conservan.",
   "today.finished": "🎓 Esta cohorte ha finalizado: ya no admite lecturas completadas. Tu historial y tus puntos se conservan.",
@@ -298,11 +305,15 @@ export const es: Catalogue = {
   "today.overdueName": "Atrasadas · {count, plural, one {# lectura} other {# lecturas}} · {minutes}",
   "today.overdueItem": "⬜ {title} · {minutes} · del {date}",
   "today.weekProgress": "Progreso de la semana {week}",
-  "today.weekProgressValue": "{bar} {done, number}/{total, number} lecturas",
+  "today.weekProgressValue": "{bar} {done, number}/{total, number} {timed, select, yes {lecturas} other {temas}}",
   "today.doneButton": "Hecha: {title}",
+  "today.doneButtonTopic": "Hecho: {title}",
   "kind.Required": "Obligatoria",
   "kind.Optional": "Opcional",
   "kind.Reference": "Consulta",
+  "kindTopic.Required": "Obligatorio",
+  "kindTopic.Optional": "Opcional",
+  "kindTopic.Reference": "Consulta",
   "item.chooseOne": "Elige uno: {tracks}",
 
   "week.range": "**{from} – {to}** ({own, select, yes {tu hora} other {hora de la cohorte}}, {zone})",
@@ -315,7 +326,8 @@ export const es: Catalogue = {
   "week.referenceItem": "📎 {title} · {minutes}",
   "week.title": "{cohort} · Semana {week} de {total}{current, select, yes { (esta semana)} other {}}",
   "week.footer": "✅ hecha · ⬜ pendiente · /hecho lectura: registra una",
-  "progress.required": "Lecturas obligatorias: {bar} **{done, number}/{total, number}**",
+  "week.footerTopics": "✅ hecho · ⬜ pendiente · /hecho lectura: registra un tema",
+  "progress.required": "{timed, select, yes {Lecturas obligatorias} other {Temas obligatorios}}: {bar} **{done, number}/{total, number}**",
   "progress.readingTime": "Tiempo de lectura: **{done}** de {total}",
   "progress.topicsRead": "Temas leídos: **{done, number}** de {total, number}",
   "progress.pointsUnranked":
@@ -361,7 +373,8 @@ export const es: Catalogue = {
   "remind.nextNone": "ninguno, porque tu plan ya no tiene días con lectura",
   "reminderDm.intro": "Te queda por leer hoy (**{date}**, {minutes}), para antes de {due}:",
   "reminderDm.item": "• **{title}** · {kind} · {minutes}",
-  "reminderDm.overdue": "Además, {count, plural, one {# lectura atrasada} other {# lecturas atrasadas}} de días anteriores.",
+  "reminderDm.overdue":
+    "Además, {timed, select, yes {{count, plural, one {# lectura atrasada} other {# lecturas atrasadas}}} other {{count, plural, one {# tema atrasado} other {# temas atrasados}}}} de días anteriores.",
   "reminderDm.howTo":
     "Ejecuta `/hoy` en el servidor para marcar lecturas como hechas. `/recordatorio desactivar:True` desactiva estos recordatorios.",
   "reminderDm.title": "⏰ Recordatorio de lectura · {cohort}",
@@ -434,7 +447,8 @@ export const es: Catalogue = {
   "curriculumAdmin.noItems": "Sin lecturas.",
   "curriculumAdmin.weeks": "{weeks, plural, one {# semana} other {# semanas}}",
   "curriculumAdmin.sections": "{count, plural, one {# sección} other {# secciones}}",
-  "curriculumAdmin.required": "{count, plural, one {# obligatoria} other {# obligatorias}}{minutes, select, none {} other { ({minutes})}}",
+  "curriculumAdmin.required": "{count, plural, one {# obligatoria} other {# obligatorias}} ({minutes})",
+  "curriculumAdmin.requiredTopics": "{count, plural, one {# obligatorio} other {# obligatorios}}",
   "curriculumAdmin.optional": "{count, plural, one {# opcional} other {# opcionales}}",
   "curriculumAdmin.reference": "{count, number} de consulta",
   "curriculumAdmin.sectionName": "{weeks} · {title}{minutes, select, none {} other { · ~{minutes}}}",
@@ -598,12 +612,12 @@ export const es: Catalogue = {
     "El curso de **{name}** ha terminado, así que no queda nada por planificar: `/hoy` muestra tu resumen del curso, y lo que leas y registres sigue contando en `/progreso`.",
   "pace.title": "Tu ritmo · {cohort}",
   "pace.behind":
-    "Por detrás del plan de la cohorte: **{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}**{timed, select, yes { ({minutes})} other {}}",
+    "Por detrás del plan de la cohorte: **{timed, select, yes {{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}} other {{count, plural, one {# tema obligatorio} other {# temas obligatorios}}}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.ahead":
-    "Por delante del plan de la cohorte: **{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}**{timed, select, yes { ({minutes})} other {}}",
+    "Por delante del plan de la cohorte: **{timed, select, yes {{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}} other {{count, plural, one {# tema obligatorio} other {# temas obligatorios}}}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.onTrack": "Vas al día con el plan de la cohorte.",
   "pace.backlog":
-    "Por recuperar: **{count, plural, one {# lectura} other {# lecturas}}**{timed, select, yes { ({minutes})} other {}} de antes de hoy sin hacer{preJoin, plural, =0 {} other {, # de antes de que {returned, select, yes {volvieras} other {te unieras}}}}{optional, plural, =0 {} one {, # de ellas opcional añadida el {day}} other {, # de ellas opcionales añadidas el {day}}}.",
+    "Por recuperar: **{timed, select, yes {{count, plural, one {# lectura} other {# lecturas}} ({minutes})} other {{count, plural, one {# tema} other {# temas}}}}** de antes de hoy sin hacer{preJoin, plural, =0 {} other {, # de antes de que {returned, select, yes {volvieras} other {te unieras}}}}{optional, plural, =0 {} one {, # de {timed, select, yes {ellas opcional añadida} other {ellos opcional añadido}} el {day}} other {, # de {timed, select, yes {ellas opcionales añadidas} other {ellos opcionales añadidos}} el {day}}}.",
   "pace.extended":
     "Tu calendario va {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}).",
   "pace.ended": "🏁 Esta cohorte ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
@@ -619,7 +633,7 @@ export const es: Catalogue = {
   "pace.resetButton": "Volver al plan de la cohorte",
   "pace.changedTitle": "Ritmo actualizado · {cohort}",
   "pace.caughtUp":
-    "{count, plural, one {Repartida **# lectura**} other {Repartidas **# lecturas**}}{timed, select, yes { ({minutes})} other {}} en tus próximos días de estudio, además de la lectura de cada día, hasta el **{date}**.",
+    "{timed, select, yes {{count, plural, one {Repartida **# lectura**} other {Repartidas **# lecturas**}} ({minutes}) en tus próximos días de estudio, además de la lectura de cada día} other {{count, plural, one {Repartido **# tema**} other {Repartidos **# temas**}} en tus próximos días de estudio, además de los temas de cada día}}, hasta el **{date}**.",
   "pace.catchUpHeavy":
     "{count, plural, one {El día {dates} lleva} other {Los días {dates} llevan}} más del doble de un día de estudio medio{timed, select, yes { ({cap})} other {}}, porque {count, plural, one {una sola lectura ya dura más} other {en cada uno una sola lectura ya dura más}}.",
   "pace.catchUpLonger":
@@ -631,7 +645,7 @@ export const es: Catalogue = {
   "pace.extendedNow":
     "Tu calendario va ahora {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}). `/hoy`, `/semana` y los recordatorios lo siguen.",
   "pace.extendStillOverdue":
-    "**{count, plural, one {# lectura} other {# lecturas}}**{timed, select, yes { ({minutes})} other {}} de antes de hoy {count, plural, one {sigue atrasada} other {siguen atrasadas}}: `/ritmo modo:Ponerse al día` {count, plural, one {la reparte} other {las reparte}} en tus próximos días de estudio.",
+    "{timed, select, yes {**{count, plural, one {# lectura} other {# lecturas}}** ({minutes}) de antes de hoy {count, plural, one {sigue atrasada} other {siguen atrasadas}}: `/ritmo modo:Ponerse al día` {count, plural, one {la reparte} other {las reparte}}} other {**{count, plural, one {# tema} other {# temas}}** de antes de hoy {count, plural, one {sigue atrasado} other {siguen atrasados}}: `/ritmo modo:Ponerse al día` {count, plural, one {lo reparte} other {los reparte}}}} en tus próximos días de estudio.",
   "pace.resetNow": "Vuelves al calendario de la cohorte: se quitan las ampliaciones y los planes para ponerte al día.",
   "break.notADate": "«{value}» no es una fecha que exista: escribe `desde` y `hasta` como AAAA-MM-DD, p. ej. 2027-03-01.",
   "break.endsBeforeStart": "El descanso termina antes de empezar: `hasta` debe ser igual o posterior a `desde`.",
@@ -653,6 +667,8 @@ export const es: Catalogue = {
     "**{name}** ha finalizado: ya no acepta lecturas ni envía recordatorios, así que ya no se pueden añadir ni terminar días libres. No ha cambiado nada.",
   "break.nothingToEnd": "No tienes ningún descanso entre el **{from}** y el **{to}** que terminar.",
   "done.noYesterday": "No hay un día de estudio anterior para el que registrarla. Usa `/hecho` sin `cuando`.",
+  "done.notInCohortYesterday":
+    "No estabas en esta cohorte en su día de estudio anterior ({returned, select, yes {volviste después} other {te uniste después}}), así que no hay nada que registrar para ese día. Usa `/hecho` sin `cuando`.",
   "completion.loggedYesterday":
     "Registrado **{title}** para el **{date}**: **+{points, plural, one {# punto} other {# puntos}}** (sin bonificación por puntualidad al registrarla para un día anterior).",
   "streak.line":
@@ -660,21 +676,22 @@ export const es: Catalogue = {
   "streak.startsOn": "🔥 Racha: empieza el **{date}**, {whose, select, own {tu} other {su}} primer día de estudio del curso",
   "today.overdueMore": "…y {count, number} más ({minutes}): `/ritmo` para ponerte al día",
   "today.backlog":
-    "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas; `/ritmo` puede repartirlas.",
+    "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {timed, select, yes {{count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas; `/ritmo` puede repartirlas} other {{count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados; `/ritmo` puede repartirlos}}.",
   "today.optionalBacklog":
-    "📚 Lecturas opcionales añadidas el {day}: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas; `/ritmo` puede repartirlas.",
+    "📚 {timed, select, yes {Lecturas opcionales añadidas el {day}: {count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas; `/ritmo` puede repartirlas} other {Temas opcionales añadidos el {day}: {count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados; `/ritmo` puede repartirlos}}.",
   "today.optionalBacklogEnded":
-    "📚 Lecturas opcionales añadidas el {day}: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas.",
+    "📚 {timed, select, yes {Lecturas opcionales añadidas el {day}: {count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas} other {Temas opcionales añadidos el {day}: {count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados}}.",
   "today.dayOff": "🌴 Día libre: no se espera lectura y tu racha te espera.",
   "today.overdueMoreEnded": "…y {count, number} más ({minutes})",
   "today.backlogEnded":
-    "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {count, plural, one {# lectura} other {# lecturas}}{timed, select, yes { ({minutes})} other {}}. Nunca cuentan como atrasadas.",
+    "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {timed, select, yes {{count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas} other {{count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados}}.",
   "week.footerEnded": "✅ hecha · ⬜ pendiente",
-  "nudge.cohortEnded": "**{name}** ha terminado: ya no admite lecturas completadas, así que no se ha enviado ningún mensaje de ánimo.",
-  "nudge.cohortFinished": "**{name}** ha finalizado: ya no admite lecturas completadas, así que no se ha enviado ningún mensaje de ánimo.",
+  "week.footerEndedTopics": "✅ hecho · ⬜ pendiente",
+  "nudge.cohortEnded": "**{name}** ha terminado: ya no admite lecturas completadas, así que no se ha enviado ningún aviso.",
+  "nudge.cohortFinished": "**{name}** ha finalizado: ya no admite lecturas completadas, así que no se ha enviado ningún aviso.",
   "nudge.courseOver": "El curso de {member} ha terminado: ya pasó su último día de estudio, así que no se ha enviado nada.",
   "nudge.failed":
-    "Discord no ha aceptado ahora mismo el mensaje directo de ánimo para {member}, así que no se ha enviado. Vuelve a intentarlo en un minuto.",
+    "Discord no ha aceptado ahora mismo el aviso por mensaje directo para {member}, así que no se ha enviado. Vuelve a intentarlo en un minuto.",
   "today.dayOffWithReading":
     "🌴 Día libre: sin recordatorios, y tu racha te espera. Lo de abajo sigue siendo para hoy; después, `/ritmo` puede repartir lo que quede.",
   "join.late":
@@ -766,6 +783,8 @@ export const es: Catalogue = {
   "today.itemTopic": "{mark} **{title}** · {kind}",
   "today.itemsMore": "…y {count, number} más: `/semana` las muestra, y `/hecho` las encuentra por su nombre",
   "today.overdueTopics": "Atrasados · {count, plural, one {# tema} other {# temas}}",
+  "today.overdueEndedName": "Sin hacer de días anteriores · {count, plural, one {# lectura} other {# lecturas}} · {minutes}",
+  "today.overdueEndedTopics": "Sin hacer de días anteriores · {count, plural, one {# tema} other {# temas}}",
   "today.overdueItemTopic": "⬜ {title} · del {date}",
   "reminderDm.itemTopic": "• **{title}** · {kind}",
   // ── Privacidad (issue 13): clasificaciones con nombre, alias o sin aparecer; /privacy; ajustes de la cohorte. ──
@@ -808,7 +827,7 @@ export const es: Catalogue = {
     "Tu copia supera el límite de {maxMb} MB de Discord para adjuntos, así que no se puede enviar aquí. Pide a quien aloja el bot una copia desde la base de datos.",
   "privacy.nothingStored": "No se guarda nada sobre ti en este servidor.",
   "privacy.deleteConfirm":
-    "Esto borra todo lo que se guarda sobre ti en este servidor: {cohorts, plural, =0 {tu id en las cohortes que creaste y en las acciones de administración que hiciste} one {# membresía de cohorte con sus lecturas registradas, puntos, respuestas de control y recordatorios} other {# membresías de cohorte con sus lecturas registradas, puntos, respuestas de control y recordatorios}}. No se puede deshacer. Pulsa el botón para confirmar, o descarta este mensaje para conservar tus datos.",
+    "Esto borra todo lo que se guarda sobre ti en este servidor: {cohorts, plural, =0 {tu id en las cohortes que creaste y en las acciones de administración que hiciste} one {# membresía de cohorte con sus lecturas registradas, puntos, respuestas a los puntos de control y recordatorios} other {# membresías de cohorte con sus lecturas registradas, puntos, respuestas a los puntos de control y recordatorios}}. No se puede deshacer. Pulsa el botón para confirmar, o descarta este mensaje para conservar tus datos.",
   "privacy.deleteButton": "Borrar mis datos",
   "privacy.deleted":
     "Hecho: todo lo que se guardaba sobre ti en este servidor está borrado ({cohorts, plural, =0 {tu id en los registros de administración} one {# membresía de cohorte} other {# membresías de cohorte}}). Las clasificaciones ya no te cuentan y las ya publicadas en los canales de las cohortes se editan para quitarte, normalmente en unos minutos (más tarde si una cohorte está en pausa o el bot no puede publicar en su canal; una publicación que un administrador hizo con `/cohorte anunciar` se queda como estaba).",
@@ -839,7 +858,7 @@ export const es: Catalogue = {
   "progressCard.count": "{done, number} / {total, number}",
   "progressCard.sectionCount": "{done, number}/{total, number}",
   "progressCard.alt":
-    "Tarjeta de progreso de {name}: {done, number} de {total, number} lecturas obligatorias hechas, {points, plural, one {# punto} other {# puntos}}, {standing}, {starts, select, yes {una racha que empieza el {startsOn}} other {una racha de {streak, plural, one {# día de estudio} other {# días de estudio}}}}; cuadrícula de días de estudio: {studied, plural, one {# día hecho} other {# días hechos}}, {missed, plural, one {# perdido} other {# perdidos}}{frozen, plural, =0 {} one {, # salvado con un comodín} other {, # salvados con comodines}}, {off, plural, one {# día de descanso} other {# días de descanso}}.",
+    "Tarjeta de progreso de {name}: {done, number} de {total, number} {timed, select, yes {lecturas obligatorias hechas} other {temas obligatorios hechos}}, {points, plural, one {# punto} other {# puntos}}, {standing}, {starts, select, yes {una racha que empieza el {startsOn}} other {una racha de {streak, plural, one {# día de estudio} other {# días de estudio}}}}; cuadrícula de días de estudio: {studied, plural, one {# día hecho} other {# días hechos}}, {missed, plural, one {# perdido} other {# perdidos}}{frozen, plural, =0 {} one {, # salvado con un comodín} other {, # salvados con comodines}}, {off, plural, one {# día de descanso} other {# días de descanso}}.",
   "progressCard.altRanked": "puesto n.º {rank, number} de {ranked, number}",
   "progressCard.altHidden": "fuera de la clasificación pública, estaría en el puesto n.º {rank, number}",
   "progressCard.altExcluded": "sin puesto en esta cohorte",
@@ -887,13 +906,15 @@ export const es: Catalogue = {
   "roster.counts":
     "🔴 Atrasados {behind, number} · 💤 Inactivos {quiet, number} · 🤔 Todavía no {notYet, number} · 🟢 Al día {onTrack, number} · 🏁 Terminados {finished, number}",
   "roster.group.behind": "**🔴 Atrasados** (lecturas obligatorias vencidas sin hacer)",
+  "roster.group.behindTopics": "**🔴 Atrasados** (temas obligatorios vencidos sin hacer)",
   "roster.group.quiet": "**💤 Inactivos** (nada registrado en los últimos 5 días de estudio)",
   "roster.group.not_yet": '**🤔 Todavía no** (respondieron "Todavía no" en alguno de los últimos puntos de control publicados)',
   "roster.group.on_track": "**🟢 Al día**",
   "roster.group.finished": "**🏁 Terminados**",
   "roster.line":
     "{member} ({name}) · {pace} · {logged, select, yes {última vez {last}} other {nada registrado aún}} · racha {streak, number} · ✅ {confident, number} 🟡 {partly, number} 🔴 {notYet, number}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 días libres hasta el {until}} other {}}{nudgesOff, select, yes { · 🔕 avisos desactivados} other {}}",
-  "roster.paceBehind": "{items, plural, one {# lectura atrasada} other {# lecturas atrasadas}}{timed, select, yes { ({time})} other {}}",
+  "roster.paceBehind":
+    "{timed, select, yes {{items, plural, one {# lectura atrasada} other {# lecturas atrasadas}} ({time})} other {{items, plural, one {# tema atrasado} other {# temas atrasados}}}}",
   "roster.paceOnTrack": "al día",
   "roster.latestNotYet": "{count, number}/{total, number}",
   "roster.latestLegend": '🤔 2/3: "Todavía no" en 2 de los 3 últimos puntos de control',
@@ -912,7 +933,7 @@ export const es: Catalogue = {
   "nudge.checkpointTitle": "**{title}**",
   "nudge.checkpointSeparator": ", ",
   "nudge.tooSoon": "{member} recibió un mensaje hace menos de 3 días. Podrás volver a animarle {next}.",
-  "nudge.optedOut": "{member} desactivó los mensajes de ánimo, así que no se ha enviado nada.",
+  "nudge.optedOut": "{member} desactivó los avisos de los facilitadores, así que no se ha enviado nada.",
   "nudge.daysOff": "{member} tiene días libres hasta el {until}, así que no se ha enviado nada. Podrás animarle cuando vuelva.",
   "nudge.notNeeded":
     "{finished, select, yes {{member} ya ha terminado todas las lecturas obligatorias} other {{member} ya va al día}}, así que no se ha enviado nada.",

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+
+/**
+ * The 36-week path counts topics ("temas"), not readings ("lecturas"): a Spanish reader of that path sees one unit
+ * word in a reply, never "Atrasados · 6 temas" above "0/1 lecturas", or "1 lectura" spread as "un tema al día".
+ */
+describe("the 36-week path in Spanish names its topics as topics", () => {
+  let bot: BotHarness;
+  const cohortName = "Maestría";
+  const texts = new Map<string, string>();
+  let doneButtons: string[] = [];
+
+  beforeAll(async () => {
+    // Tuesday of week 1 (the cohort starts Monday 4 January): Monday's topic is overdue.
+    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+    const cohort = await bot.createCohort({ name: cohortName, curriculum: "backend-engineer-complete-mastery-path", language: "es" });
+    bot.emulator.setUserLocale(bot.admin.id, "es-ES");
+    const ana = bot.emulator.createMember(bot.guild.id, { username: "ana", locale: "es-ES" });
+    // Joined on the first Monday, before its topic was due: not a late joiner.
+    await bot.join(ana, cohort, { at: new Date("2027-01-04T08:00:00Z") });
+    texts.set("pace", visibleText(await bot.reply(ana.id, "pace")));
+    const today = await bot.reply(ana.id, "today");
+    texts.set("today", visibleText(today));
+    doneButtons = buttonsOf(today).map((button) => button.label);
+    texts.set("week", visibleText(await bot.reply(ana.id, "week")));
+    const [firstTopic] = await bot.autocomplete(ana.id, "done", "item", { item: "" });
+    texts.set("done", visibleText(await bot.reply(ana.id, "done", { item: String(firstTopic?.value) })));
+    texts.set("doneAgain", visibleText(await bot.reply(ana.id, "done", { item: String(firstTopic?.value) })));
+    texts.set("progress", visibleText(await bot.reply(ana.id, "progress")));
+    // Carla, who joined on Monday too and read nothing, gets Thursday's reminder: Monday's topic is overdue.
+    const carla = bot.emulator.createMember(bot.guild.id, { username: "carla", locale: "es-ES" });
+    await bot.join(carla, cohort, { at: new Date("2027-01-04T08:00:00Z") });
+    await bot.reply(carla.id, "remind", { time: "08:00" });
+    bot.clock.set(new Date("2027-01-07T08:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    texts.set(
+      "reminder",
+      bot.emulator
+        .dmMessages(carla.id)
+        .map((message) => visibleText(message))
+        .join("\n"),
+    );
+    // Week 4: Ana is behind, and a late joiner has a backlog.
+    bot.clock.set(new Date("2027-01-29T10:00:00Z"));
+    texts.set("roster", visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName })));
+    texts.set(
+      "curriculum",
+      visibleText(await bot.reply(bot.admin.id, "curriculum show", { curriculum: "backend-engineer-complete-mastery-path" })),
+    );
+    texts.set("catchUp", visibleText(await bot.reply(ana.id, "pace", { mode: "catch_up" })));
+    const bruno = bot.emulator.createMember(bot.guild.id, { username: "bruno", locale: "es-ES" });
+    await bot.reply(bruno.id, "join", { cohort: cohortName });
+    texts.set("lateToday", visibleText(await bot.reply(bruno.id, "today")));
+    texts.set("undo", visibleText(await bot.reply(ana.id, "undo", { item: String(firstTopic?.value) })));
+  });
+  afterAll(async () => bot.close());
+
+  it("counts topics, never readings, in every reply about the path", () => {
+    for (const [name, text] of texts) expect(`${name}: ${text}`).not.toMatch(/\d+ lecturas?\b|Lecturas obligatorias/);
+    expect(texts.get("pace")).toContain("Por detrás del plan de la cohorte: **1 tema obligatorio**");
+    expect(texts.get("pace")).toContain("Por recuperar: **1 tema** de antes de hoy sin hacer.");
+    expect(texts.get("today")).toMatch(/Atrasados · 1 tema\n[^]*Progreso de la semana 1\n▱+ 0\/2 temas/);
+    expect(texts.get("done")).toMatch(/Temas obligatorios: [▰▱]+ 1\/\d+/);
+    expect(texts.get("progress")).toMatch(/Temas obligatorios: [▰▱]+ \*\*1\/\d+\*\*\nTemas leídos: \*\*1\*\* de \d+/);
+    expect(texts.get("roster")).toMatch(/\d+ temas atrasados · /);
+    expect(texts.get("catchUp")).toMatch(/^Repartidos \*\*\d+ temas\*\* en tus próximos días de estudio, además de los temas de cada día/m);
+    expect(texts.get("reminder")).toContain("Además, 1 tema atrasado de días anteriores.");
+    expect(texts.get("lateToday")).toMatch(/De antes de que te unieras: \d+ temas\. Nunca cuentan como atrasados;/);
+  });
+
+  it("agrees with 'tema' (masculine) in kinds and Done buttons, where readings are feminine", () => {
+    for (const name of ["week", "reminder"]) {
+      expect(`${name}: ${texts.get(name)}`).toContain("· Obligatorio");
+      expect(`${name}: ${texts.get(name)}`).not.toContain("Obligatoria");
+    }
+    expect(texts.get("week")).toContain("✅ hecho · ⬜ pendiente · /hecho lectura: registra un tema");
+    expect(texts.get("roster")).toContain("**🔴 Atrasados** (temas obligatorios vencidos sin hacer)");
+    expect(texts.get("doneAgain")).toMatch(/^Ya estaba hecho\nYa habías marcado \*\*.+\*\* como hecho,/);
+    expect(texts.get("undo")).toMatch(/^Tema desmarcado\n\*\*.+\*\* ya no está marcado como hecho:/);
+    expect(texts.get("curriculum")).toMatch(/ · 6 secciones · \d+ obligatorios · /);
+    // /today's button for Monday's overdue topic.
+    expect(doneButtons.length).toBeGreaterThan(0);
+    for (const label of doneButtons) expect(label).toMatch(/^Hecho: /);
+  });
+});
