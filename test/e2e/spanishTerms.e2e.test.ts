@@ -35,14 +35,17 @@ describe("Spanish names each thing as the member's own commands name it", () => 
   });
 
   it("tells the admin a member turned off the avisos they set with /privacidad avisos:", async () => {
-    const privacy = visibleText(await bot.reply(bruno.id, "privacy", { nudges: "off" }));
-    expect(privacy).toContain("Avisos de los facilitadores: **desactivados**");
+    // A roster page drawn before the change still carries the Nudge button; a fresh page shows the setting instead.
     const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: name });
     const nudge = buttonsOf(roster).find((button) => button.label === "Animar a bruno");
     if (nudge === undefined) throw new Error("no Nudge button for bruno");
+    const privacy = visibleText(await bot.reply(bruno.id, "privacy", { nudges: "off" }));
+    expect(privacy).toContain("Avisos de los facilitadores: **desactivados**");
     const refused = visibleText(await bot.click(bot.admin.id, roster.id, nudge.customId).final());
     expect(refused).toContain("desactivó los avisos de los facilitadores");
     expect(bot.emulator.dmMessages(bruno.id)).toHaveLength(0);
+    const fresh = visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort: name }));
+    expect(fresh).toContain("🔕 avisos desactivados");
   });
 
   it("names checkpoint answers as the checkpoints are named", async () => {

@@ -48,6 +48,7 @@ describe("counts in replies, posts and alt texts, written as the language writes
       member: "Ada",
       name: "ada",
       pace: "on track",
+      logged: "yes",
       last: "today",
       streak: 1200,
       confident: 1000,
@@ -57,6 +58,7 @@ describe("counts in replies, posts and alt texts, written as the language writes
       latest: "",
       daysOff: "no",
       until: "",
+      nudgesOff: "no",
     });
     expect(roster).toContain("streak 1,200 · ✅ 1,000 🟡 2,000 🔴 3,000");
     const counts = { confident: 10000, confidentBehind: 2000, partly: 3000, partlyBehind: 4000, notYet: 5000, notYetBehind: 6000 };
