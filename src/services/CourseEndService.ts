@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CohortStatus, finishedCourseWeeks, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
+import { cohortBoardClosed, CohortStatus, finishedCourseWeeks, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 import {
   courseEndDate,
@@ -179,7 +179,7 @@ export class CourseEndService {
       endedEarlyOn: endedEarlyOn(cohort.endedAt, calendar),
       // As `/leaderboard` shows a final board (StudyService.finalLeaderboard): one it reads, shown as posted.
       finalBoardPosted: kept?.read === true && (await this.shownAsPosted(cohort, kept.board)),
-      finalBoardKept: kept !== null,
+      rankFinal: kept !== null || cohortBoardClosed(cohort),
       countsUntil: cohort.status !== CohortStatus.Ended && endsAt.getTime() > now.getTime() ? endsAt : null,
     };
   }

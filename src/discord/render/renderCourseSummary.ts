@@ -37,13 +37,13 @@ export function renderCourseSummary(t: Translator, cohort: Cohort, summary: Memb
       field("summary.optionalName", t.t("summary.optionalValue", { count: summary.optionalDone })),
       field("summary.pointsName", t.t("summary.pointsValue", { points: summary.points })),
       field(
-        // No rank is final before the final board is kept (a member in a zone ahead gets here first).
-        summary.finalBoardKept ? "summary.rankName" : "summary.rankNameSoFar",
+        // No rank is final while it can still move (a member in a zone ahead gets here first).
+        summary.rankFinal ? "summary.rankName" : "summary.rankNameSoFar",
         // Excluded first: the reason they have no rank, as /progress says it (never just "not on the final board").
         summary.ranking === OwnRanking.Excluded
           ? t.t("summary.excluded")
           : summary.finalRank === null
-            ? t.t(summary.finalBoardKept ? "summary.unranked" : "summary.unrankedSoFar")
+            ? t.t(summary.rankFinal ? "summary.unranked" : "summary.unrankedSoFar")
             : summary.ranking === OwnRanking.Hidden
               ? t.t("summary.rankHidden", { rank: summary.finalRank })
               : t.t("summary.rankValue", { rank: summary.finalRank, ranked: summary.rankedMembers }),

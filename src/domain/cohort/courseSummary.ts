@@ -16,8 +16,8 @@ export interface MemberCourseSummary {
   readonly points: number;
   /**
    * Rank on the final board as the closing post showed it, among the members ranked on it; null when the member
-   * was not on it. For a member hidden from it (`ranking`), the place they would take. Before a final board is kept
-   * (`finalBoardKept`), the member's standing so far on the all-time board, which replies do not call final.
+   * was not on it. For a member hidden from it (`ranking`), the place they would take. Before a final board is kept,
+   * the member's standing on the all-time board, which replies call final only once it can no longer move (`rankFinal`).
    */
   readonly finalRank: number | null;
   readonly ranking: OwnRanking;
@@ -39,10 +39,11 @@ export interface MemberCourseSummary {
    */
   readonly finalBoardPosted: boolean;
   /**
-   * A final board is kept (the close was made, posted or not): `finalRank` is the rank on it. Until then no rank is
-   * final, whatever the member's own day says (a member in a zone ahead reaches their summary first).
+   * `finalRank` can no longer move: a final board is kept (the close was made, posted or not), or the cohort is over
+   * (an admin ended it: it takes no more completions, though its closing post never kept a board). Until then no rank
+   * is final, whatever the member's own day says (a member in a zone ahead reaches their summary first).
    */
-  readonly finalBoardKept: boolean;
+  readonly rankFinal: boolean;
   /**
    * The cohort's course ends after the summary's `now`, by the cohort's own clock (`courseEndInstant`): reading
    * logged until then still counts in its final standings. Shown to a member in a zone ahead of the cohort's, whose
