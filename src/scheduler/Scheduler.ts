@@ -128,8 +128,9 @@ export const schedulerTiming = {
   remindersInParallel: 8,
   /**
    * A reminder's DM, or a board's edit, that Discord keeps waiting (a rate limit) is taken back this long before
-   * its claim's hold ends (claimLifetimeMs after the claim), so it never goes once another process may have taken
-   * the claim over; the hold's end is checked this often.
+   * its claim's hold ends (claimLifetimeMs after the claim; for a board, liveBoardEveryMs, when another process may
+   * edit it again), so it never goes once another process may have taken the claim over or made a newer edit; the
+   * hold's end is checked this often.
    */
   claimHoldMarginMs: 15_000,
   claimHoldCheckEveryMs: 1_000,
@@ -1167,8 +1168,8 @@ export class Scheduler {
 
   /**
    * Edits a board while its claim holds: an edit Discord keeps waiting (discord.js queues it behind a rate limit) is
-   * taken back a little before the claim is a claim's lifetime old, and fails as Discord trouble (the edit flagged
-   * again or given back). Sent later, it could land after another process took the claim over and edited the board
+   * taken back a little before the board may be edited again (liveBoardEveryMs after the claim), and fails as Discord
+   * trouble (the edit flagged again or given back). Sent later, it could land after another process edited the board
    * itself, with later standings: a second edit, the older standings last.
    */
   private async editWhileHeld(
@@ -1177,7 +1178,10 @@ export class Scheduler {
     message: PostMessage,
     { now, claimedAt }: BoardEditTimes,
   ): Promise<void> {
-    await this.untilClaimHoldEnds((signal) => this.dependencies.sender.editMessage(channelId, messageId, message, signal), claimedAt, now);
+    // Due again (dirty, or its week over) once its last edit, this claim, is liveBoardEveryMs old, long before the
+    // claim is stale.
+    const edit = (signal: AbortSignal) => this.dependencies.sender.editMessage(channelId, messageId, message, signal);
+    await this.untilClaimHoldEnds(edit, claimedAt, now, schedulerTiming.liveBoardEveryMs);
   }
 
   private async editLiveBoard(
@@ -1523,10 +1527,16 @@ export class Scheduler {
 
   /**
    * Runs `work` (a Discord request) under the claim written at `claimedAt`: its signal is aborted, and the work
-   * given up (DeadlinePassedError), claimHoldMarginMs before the claim is a claim's lifetime old by the tick's clock.
+   * given up (DeadlinePassedError), claimHoldMarginMs before the claim is `holdMs` old (by default a claim's
+   * lifetime) by the tick's clock.
    */
-  private async untilClaimHoldEnds<T>(work: (signal: AbortSignal) => Promise<T>, claimedAt: Date, tickNow: Date): Promise<T> {
-    const deadline = claimedAt.getTime() + schedulerTiming.claimLifetimeMs - schedulerTiming.claimHoldMarginMs;
+  private async untilClaimHoldEnds<T>(
+    work: (signal: AbortSignal) => Promise<T>,
+    claimedAt: Date,
+    tickNow: Date,
+    holdMs: number = schedulerTiming.claimLifetimeMs,
+  ): Promise<T> {
+    const deadline = claimedAt.getTime() + holdMs - schedulerTiming.claimHoldMarginMs;
     return untilClockDeadline(work, () => this.tickInstant(tickNow).getTime(), deadline, schedulerTiming.claimHoldCheckEveryMs);
   }
 

@@ -53,4 +53,43 @@ describe("a live board edit that Discord keeps waiting past its claim's hold, wi
     expect(visibleText(board())).toContain("Ada Lovelace");
     expect(acceptedEdits(world, channelId, board().id)).toBe(1);
   });
+
+  it("never lets a held edit land after a newer one: another process may edit the board again a minute after a claim", async () => {
+    const world = await worlds.start(at("2027-03-01T08:00:00Z"));
+    const channelId = world.createChannel("slow-then-newer").id;
+    await world.createCohort({ name: "Newer Edit", channelId, start: "2027-03-01" });
+    await world.first.tickAt(at("2027-03-01T09:00:00Z"));
+    const second = await world.startProcess(at("2027-03-01T09:00:00Z"));
+    const board = () => postLabelled(world, channelId, "live board 1", { liveBoards: true });
+    const run = commandsIn(world, channelId);
+    await twoMembersScoreWeekOne(world, run, ["Newer Edit"], at("2027-03-01T09:00:05Z"));
+
+    const blocker = worlds.holdNext("PATCH /channels/:channelId/messages/:messageId");
+    const rest = world.first.test.app.discord.client.rest;
+    const blocked = rest
+      .patch(Routes.channelMessage(channelId, "100000000000000002"), { body: { content: "an earlier edit" } })
+      .catch(() => undefined);
+    await blocker.arrived;
+    let firstDone = false;
+    const firstTick = world.first.tickAt(at("2027-03-01T09:01:00Z")).finally(() => (firstDone = true));
+    const prisma = world.first.test.app.database.prisma;
+    await until(
+      async () => (await prisma.scheduledPost.findFirst({ where: { boardClaimedEnd: { not: null } } })) !== null,
+      "the first process's claim of the board's edit",
+    );
+    // Grace scores while that edit waits: the board is due again once its last edit (the claim) is a minute old,
+    // well within the claim's two minutes. The first process must have taken its older edit back by then.
+    const grace = world.emulator.createMember(world.guild.id, { username: "grace", displayName: "Grace Hopper" });
+    await run(grace.id, "join", { cohort: "Newer Edit" });
+    await run(grace.id, "done", { item: "Storage Engines" });
+    world.first.clock.set(at("2027-03-01T09:01:50Z"));
+    await until(() => firstDone, "the first process taking its edit back before the board may be edited again");
+    expect((await second.tickAt(at("2027-03-01T09:02:05Z"))).boardsEdited).toBe(1);
+    blocker.release();
+    await blocked;
+    await firstTick;
+    await world.first.tickAt(at("2027-03-01T09:04:00Z"));
+    expect(visibleText(board())).toContain("Grace Hopper");
+    expect(acceptedEdits(world, channelId, board().id)).toBe(1);
+  });
 });
