@@ -51,7 +51,8 @@ describe("the 36-week path without estimates, end to end", () => {
     expect(texts.get("pace")).toContain("Behind the cohort's plan: **1 Required topic**");
     expect(texts.get("progress")).toMatch(/Topics read: \*\*1\*\* of \d+/);
     expect(texts.get("lateToday")).toMatch(/From before you joined: \d+ items\. They never count as overdue/);
-    expect(texts.get("roster")).toMatch(/\d+ items overdue(?! \()/);
+    // Under the Behind heading's "Required topics", as /today counts its overdue topics.
+    expect(texts.get("roster")).toMatch(/\d+ topics overdue(?! \()/);
   });
 
   it("charts the topics the cohort read each day, not 0 minutes, on a path without estimates", () => {

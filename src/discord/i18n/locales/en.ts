@@ -879,7 +879,8 @@ export const en = {
   "roster.group.finished": "**🏁 Finished**",
   "roster.line":
     "{member} ({name}) · {pace} · {logged, select, yes {last {last}} other {nothing logged yet}} · streak {streak, number} · ✅ {confident, number} 🟡 {partly, number} 🔴 {notYet, number}{hasLatest, select, yes { · 🤔 {latest}} other {}}{daysOff, select, yes { · 🌴 days off until {until}} other {}}{nudgesOff, select, yes { · 🔕 nudges off} other {}}",
-  "roster.paceBehind": "{items, plural, one {# item} other {# items}} overdue{timed, select, yes { ({time})} other {}}",
+  "roster.paceBehind":
+    "{timed, select, yes {{items, plural, one {# item} other {# items}} overdue ({time})} other {{items, plural, one {# topic} other {# topics}} overdue}}",
   "roster.paceOnTrack": "on pace",
   "roster.latestNotYet": "{count, number}/{total, number}",
   "roster.latestLegend": '🤔 2/3: "Not yet" on 2 of the 3 latest checkpoints',
