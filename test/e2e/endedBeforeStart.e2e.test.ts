@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adaAndLuciaJoin } from "../helpers/adaAndLucia.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
@@ -17,10 +18,7 @@ describe("/today and /week of a cohort ended before its start, through discord.j
     // Tuesday 5 January; the course would start on Monday 18 January.
     bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
     await bot.createCohort({ name, start: "2027-01-18" });
-    ada = bot.member("ada");
-    lucia = bot.emulator.createMember(bot.guild.id, { username: "lucia", locale: "es-ES" });
-    await bot.reply(ada.id, "join", { cohort: name });
-    await bot.reply(lucia.id, "join", { cohort: name });
+    ({ ada, lucia } = await adaAndLuciaJoin(bot, name));
     await bot.reply(ada.id, "done", { cohort: name, item: "Replication" });
     await bot.reply(bot.admin.id, "cohort end", { cohort: name });
     await bot.test.app.scheduler.tick(bot.clock.now());

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adaAndLuciaJoin } from "../helpers/adaAndLucia.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
@@ -15,10 +16,7 @@ describe("/leaderboard of a cohort an admin ended, before its closing post", () 
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
     await bot.createCohort({ name, start: "2027-01-04" });
-    ada = bot.member("ada");
-    lucia = bot.emulator.createMember(bot.guild.id, { username: "lucia", locale: "es-ES" });
-    await bot.reply(ada.id, "join", { cohort: name });
-    await bot.reply(lucia.id, "join", { cohort: name });
+    ({ ada, lucia } = await adaAndLuciaJoin(bot, name));
     // Tuesday of week 2: the admin ends the cohort; no scheduler tick has sent the closing post yet.
     bot.clock.set(new Date("2027-01-12T10:00:00Z"));
     expect(visibleText(await bot.reply(bot.admin.id, "cohort end", { cohort: name }))).toContain("has ended");

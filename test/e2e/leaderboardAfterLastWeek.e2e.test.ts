@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adaAndLuciaJoin } from "../helpers/adaAndLucia.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
@@ -16,10 +17,7 @@ describe("/leaderboard after the course's last week, before the closing post", (
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
     await bot.createCohort({ name, start: "2027-01-04" });
-    ada = bot.member("ada");
-    lucia = bot.emulator.createMember(bot.guild.id, { username: "lucia", locale: "es-ES" });
-    await bot.reply(ada.id, "join", { cohort: name });
-    await bot.reply(lucia.id, "join", { cohort: name });
+    ({ ada, lucia } = await adaAndLuciaJoin(bot, name));
     // Monday after the last day (Sunday 28 March), before the 09:00 closing post: the week turned at the cohort's midnight
     // (weeks, and a completion's week, turn at 00:00 cohort time, not at the 04:00 rollover of a member's study day).
     bot.clock.set(new Date("2027-03-29T06:00:00Z"));
