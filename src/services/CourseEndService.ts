@@ -2,6 +2,7 @@ import { z } from "zod";
 import { cohortBoardClosed, CohortStatus, finishedCourseWeeks, type Cohort, type MemberRecord } from "../domain/cohort/cohortModel.js";
 import type { MemberCourseSummary } from "../domain/cohort/courseSummary.js";
 import {
+  calendarWeekCount,
   courseEndDate,
   courseEndInstant,
   courseHasEnded,
@@ -154,8 +155,10 @@ export class CourseEndService {
     const required = context.requiredSlots;
     const points = rows.reduce((sum, row) => sum + row.points, 0);
     const kept = await this.keptBoard(cohort);
-    const rank = await this.finalRank(cohort, member, points, kept?.board ?? null);
     const calendar = breakCalendarOf(cohort, context);
+    // Before the board is kept, once the course's weeks are over: the standing it will keep (late points move no rank).
+    const courseLastWeek = courseHasEnded(calendar, now) ? calendarWeekCount(calendar) : null;
+    const rank = await this.finalRank(cohort, member, points, kept?.board ?? null, courseLastWeek);
     const endDate = courseEndDate(calendar);
     const endsAt = courseEndInstant(calendar);
     // A cohort ended early never posted its later prompts: only those due by the end are "of" anything.
@@ -249,8 +252,16 @@ export class CourseEndService {
    * among the members ranked there only: a member who took no place on it (hidden, or excluded, when it was made)
    * is told, as `ranking` says, the place they would take, or (excluded) none. A listed member's is the rank it
    * lists (finalBoardRank). `board`: the kept board when the caller read it already (no second read).
+   * `courseLastWeek`: with no board kept yet, the course's last calendar week once it is over: the live standing is
+   * then the course's board, which the closing post keeps (points logged after that week left out of everyone's).
    */
-  async finalRank(cohort: Cohort, member: MemberRecord, points: number, board?: FinalBoard | null): Promise<FinalRank> {
+  async finalRank(
+    cohort: Cohort,
+    member: MemberRecord,
+    points: number,
+    board?: FinalBoard | null,
+    courseLastWeek: number | null = null,
+  ): Promise<FinalRank> {
     // Any kept board, even one no longer read as such, means the final standing (its top then lists nobody).
     const kept = board === undefined ? ((await this.keptBoard(cohort))?.board ?? null) : board;
     if (kept !== null) {
@@ -261,10 +272,14 @@ export class CourseEndService {
       const placed = finalPoints > 0 && ranking !== OwnRanking.Excluded;
       return { rank: placed ? finalBoardRank(kept, member.id, finalPoints, aheadBelowTop[0] ?? 0) : null, ranked, ranking };
     }
-    const { ahead, ranked } = await this.completions.standing(cohort.id, null, points);
+    const boardPoints = courseLastWeek === null ? points : (await this.completions.courseScore(member.id, courseLastWeek)).points;
+    const { ahead, ranked } =
+      courseLastWeek === null
+        ? await this.completions.standing(cohort.id, null, points)
+        : await this.completions.courseStanding(cohort.id, courseLastWeek, boardPoints);
     const ranking = ownRankingOf(member);
     return {
-      rank: points > 0 && member.leftAt === null && ranking !== OwnRanking.Excluded ? competitionRank(ahead) : null,
+      rank: boardPoints > 0 && member.leftAt === null && ranking !== OwnRanking.Excluded ? competitionRank(ahead) : null,
       ranked,
       ranking,
     };

@@ -147,6 +147,11 @@ export interface TodayView {
   readonly nextStudyDate: string | null;
   /** Once the course is over (its last week passed, breaks included): the member's summary, and nothing else to read. */
   readonly courseSummary: MemberCourseSummary | null;
+  /**
+   * The cohort's course is over by its own clock while the member's own days still run (a zone behind the cohort's,
+   * or their own weeks after `/pace mode:extend`): reading logged now counts for no board, only in `/progress`.
+   */
+  readonly afterCourse: boolean;
 }
 
 export interface CompletionView {
@@ -160,6 +165,11 @@ export interface CompletionView {
   /** `when:yesterday`: the member day it was logged for; null for today. */
   readonly loggedFor: string | null;
   readonly required: RequiredProgress;
+  /**
+   * Logged after the cohort's course is over by its own clock (a member in a zone behind it, or reading on in their own
+   * weeks): it counts for no board, neither a week's nor the course's final one, only in `/progress`.
+   */
+  readonly afterCourse: boolean;
 }
 
 /** `/done … when:` */
@@ -509,6 +519,7 @@ export class StudyService {
       courseSummary: courseOver
         ? await this.courseEnd.summary(cohort, member, context, streak.best, await this.plans.postsFor(cohort), request.now)
         : null,
+      afterCourse: !courseOver && cohort.status !== CohortStatus.Ended && courseIsOver(cohort, context, request.now),
     };
   }
 
@@ -562,6 +573,7 @@ export class StudyService {
       streak: this.memberPlans.streakOf(planning, all, request.now),
       loggedFor: created && forYesterday ? day : null,
       required: requiredProgress(context, new Set(all.map((row) => row.itemId))),
+      afterCourse: courseIsOver(cohort, context, request.now),
     };
   }
 

@@ -25,10 +25,10 @@ export interface RankedCohort {
 /**
  * A cohort in the harness's guild whose board reads Ada > Bob > Cy on points
  * (3, 2 and 1 of the first Required items: each a superset of the next), with
- * a watcher who joined and has none. The leaderboard tests start from it.
+ * a watcher who joined and has none. The leaderboard tests start from it. `timeZone`: the cohort's (default UTC).
  */
-export async function rankedCohort(bot: BotHarness, cohortName: string): Promise<RankedCohort> {
-  const cohort = await bot.createCohort({ name: cohortName });
+export async function rankedCohort(bot: BotHarness, cohortName: string, timeZone?: string): Promise<RankedCohort> {
+  const cohort = await bot.createCohort(timeZone === undefined ? { name: cohortName } : { name: cohortName, timeZone });
   const people = await rankedMembers(bot, cohort, { ada: 3, bob: 2, cy: 1, watcher: 0 });
   const rows = await bot.test.app.database.prisma.item.findMany({
     where: { curriculumId: cohort.curriculumId, kind: "Required", minutes: { gt: 0 } },

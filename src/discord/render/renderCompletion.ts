@@ -30,6 +30,8 @@ export function renderCompletion(t: Translator, view: CompletionView, whose: Str
       : view.loggedFor !== null
         ? [t.t("completion.loggedYesterday", { title, date: localDateText(t, view.loggedFor), points: view.points })]
         : [t.t("completion.logged", { title, points: view.points, onTime: view.onTime ? "yes" : "no", bonus: ON_TIME_BONUS_PERCENT })];
+  // Points logged once the cohort's course is over are on no board: say so where they were won.
+  if (!view.alreadyDone && view.points > 0 && view.afterCourse) lines.push(t.t("completion.afterCourse"));
   lines.push(
     "",
     t.t("completion.totals", { total: view.totalPoints }),

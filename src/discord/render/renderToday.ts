@@ -186,6 +186,7 @@ export function renderToday(t: Translator, asServed: TodayView): Reply {
       }),
     );
   if (cohort.status === CohortStatus.Paused) description.push("", t.t("today.paused"));
+  if (view.afterCourse) description.push("", t.t("today.afterCourse"));
   // Say why, and offer no Done button that would only be refused.
   if (ended) description.push("", t.t(view.endedEarly ? "today.ended" : "today.finished"));
   embed.description = truncate(description.join("\n"), limits.description);

@@ -268,6 +268,7 @@ export const en = {
   "completion.titleDone": "Done!",
   "completion.titleAlready": "Already done",
   "completion.titleAlreadyTopic": "Already done",
+  "completion.afterCourse": "The cohort's course is over: this counts in `/progress`, not in its final standings.",
   "undo.title": "Completion removed",
   "undo.titleTopic": "Completion removed",
   "undo.descriptionNoPoints":
@@ -301,6 +302,8 @@ export const en = {
   "today.weekProgressValue": "{bar} {done, number}/{total, number} {timed, select, yes {items} other {topics}}",
   "today.doneButton": "Done: {title}",
   "today.doneButtonTopic": "Done: {title}",
+  "today.afterCourse":
+    "The cohort's course is over by its own clock: reading you log now counts in `/progress`, not in its final standings.",
   "kind.Required": "Required",
   "kind.Optional": "Optional",
   "kind.Reference": "Reference",

@@ -274,6 +274,7 @@ export const es: Catalogue = {
   "completion.titleDone": "¡Hecho!",
   "completion.titleAlready": "Ya estaba hecha",
   "completion.titleAlreadyTopic": "Ya estaba hecho",
+  "completion.afterCourse": "El curso de la cohorte ha terminado: esto cuenta en `/progreso`, pero no en su clasificación final.",
   "undo.title": "Lectura desmarcada",
   "undo.titleTopic": "Tema desmarcado",
   "undo.descriptionNoPoints":
@@ -307,6 +308,8 @@ export const es: Catalogue = {
   "today.weekProgress": "Progreso de la semana {week}",
   "today.weekProgressValue": "{bar} {done, number}/{total, number} {timed, select, yes {lecturas} other {temas}}",
   "today.doneButton": "Hecha: {title}",
+  "today.afterCourse":
+    "El curso de la cohorte ya terminó en su zona horaria: lo que registres ahora cuenta en `/progreso`, pero no en su clasificación final.",
   "today.doneButtonTopic": "Hecho: {title}",
   "kind.Required": "Obligatoria",
   "kind.Optional": "Opcional",
