@@ -49,8 +49,13 @@ describe("finishing late: a member's own extended plan after the cohort finished
     expect(adaToday).not.toContain("Course finished");
     expect(adaToday).toContain("Week 13 · Day 2");
     expect(adaToday).toContain("Due by");
+    // Her reading now is logged after the cohort's last week: on no board (README, "Finished").
+    const afterCourse =
+      "The cohort's course is over by its own clock: reading you log now counts in `/progress`, not in its final standings.";
+    expect(adaToday).toContain(afterCourse);
     const bobToday = visibleText(await bot.reply(bob.id, "today"));
     expect(bobToday).toContain("Course finished");
+    expect(bobToday).not.toContain(afterCourse);
   });
 
   it("tells the extended member checkpoints are closed without sending them to a summary /today does not show them", async () => {

@@ -23,6 +23,8 @@ describe("a member in a zone behind the cohort's at the course's end", () => {
   const bob = { summary: "", progress: "" };
   /** Cy's `/today` and `/done` replies on Monday 08:00 UTC (still his Sunday), after the closing post, in Spanish, then in English. */
   const cyDone = { english: "", spanish: "", today: "", todaySpanish: "" };
+  /** Cy's `/today` on Sunday 28 March 20:00 UTC (22:00 in Madrid), while the cohort's course still runs. */
+  let cyTodayBeforeEnd = "";
 
   beforeAll(async () => {
     const { bot } = harness;
@@ -30,6 +32,8 @@ describe("a member in a zone behind the cohort's at the course's end", () => {
     ({ people, items } = await rankedCohort(bot, cohortName, "Europe/Madrid"));
     for (const member of [people.cy, people.watcher])
       await runCommand(bot, member.id, "remind", { time: "08:00", timezone: "America/Los_Angeles" });
+    bot.clock.set(new Date("2027-03-28T20:00:00Z"));
+    cyTodayBeforeEnd = await run(people.cy.id, "today");
     bot.clock.set(new Date("2027-03-29T05:00:00Z"));
     for (const item of items) watcherDone.push(await run(people.watcher.id, "done", { item }));
     bob.summary = await run(people.bob.id, "today");
@@ -52,13 +56,13 @@ describe("a member in a zone behind the cohort's at the course's end", () => {
     expect(cyDone.spanish).toContain("El curso de la cohorte ha terminado: esto cuenta en `/progreso`, pero no en su clasificación final.");
   });
 
-  it("says so in /today too, where the member's own last day still offers reading", () => {
+  it("says so in /today too, where the member's own last day still offers reading, and not while the cohort's course runs", () => {
+    const line = "The cohort's course is over by its own clock: reading you log now counts in `/progress`, not in its final standings.";
+    expect(cyTodayBeforeEnd).not.toContain(line);
     expect(cyDone.today).not.toContain("Course finished");
-    expect(cyDone.today).toContain(
-      "The cohort's course is over by its own clock: reading you log now counts in `/progress`, not in its final standings.",
-    );
+    expect(cyDone.today).toContain(line);
     expect(cyDone.todaySpanish).toContain(
-      "El curso de la cohorte ya terminó en su zona horaria: lo que registres ahora cuenta en `/progreso`, pero no en su clasificación final.",
+      "Según la hora de la cohorte, su curso ya ha terminado: lo que registres ahora cuenta en `/progreso`, pero no en su clasificación final.",
     );
   });
 

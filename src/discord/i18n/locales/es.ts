@@ -308,9 +308,9 @@ export const es: Catalogue = {
   "today.weekProgress": "Progreso de la semana {week}",
   "today.weekProgressValue": "{bar} {done, number}/{total, number} {timed, select, yes {lecturas} other {temas}}",
   "today.doneButton": "Hecha: {title}",
-  "today.afterCourse":
-    "El curso de la cohorte ya terminó en su zona horaria: lo que registres ahora cuenta en `/progreso`, pero no en su clasificación final.",
   "today.doneButtonTopic": "Hecho: {title}",
+  "today.afterCourse":
+    "Según la hora de la cohorte, su curso ya ha terminado: lo que registres ahora cuenta en `/progreso`, pero no en su clasificación final.",
   "kind.Required": "Obligatoria",
   "kind.Optional": "Opcional",
   "kind.Reference": "Consulta",
