@@ -247,6 +247,14 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
 }
 
 /**
+ * Whether the plan departs from the cohort's calendar by the member's own `/pace` changes (an extension in force,
+ * or items a catch-up placed): what `reset` would clear. Without either a reset changes nothing.
+ */
+export function hasPaceChanges(plan: Pick<MemberPlan, "extraWeeks" | "items">): boolean {
+  return plan.extraWeeks > 0 || plan.items.some((entry) => entry.source === DueSource.CatchUp);
+}
+
+/**
  * The catch-up in force after a change, when the change moved its last day to another day not yet past (what "now
  * runs until" tells the member); else null: a catch-up already behind them is not told of again.
  */

@@ -590,6 +590,7 @@ export const en = {
   "pace.resetAfterCourse":
     "**{name}**'s calendar is over: going back to it would end your course today, for good. Your own weeks stay as they are; nothing changed.",
   "pace.nothingToCatchUp": "Nothing to catch up: everything due before today is done.",
+  "pace.nothingToReset": "You're already on the cohort's calendar: you have no extension or catch-up plan to clear, so nothing changed.",
   "pace.changedMeanwhile": "Your pace changed while this catch-up was being planned, so nothing was changed. Run `/pace` again.",
   "pace.courseOver":
     "The course of **{name}** is over, so there is nothing left to plan: `/today` shows your course summary, and reading you log still counts in `/progress`.",

@@ -607,6 +607,8 @@ export const es: Catalogue = {
   "pace.resetAfterCourse":
     "El calendario de **{name}** ya ha acabado: regresar a él pondría fin hoy a tu curso, sin poder volver a planificarlo. Tus semanas siguen como estaban; no ha cambiado nada.",
   "pace.nothingToCatchUp": "No hay nada que recuperar: todo lo anterior a hoy está hecho.",
+  "pace.nothingToReset":
+    "Ya sigues el calendario de la cohorte: no tienes ampliaciones ni planes para ponerte al día que quitar, así que no ha cambiado nada.",
   "pace.changedMeanwhile": "Tu ritmo cambió mientras se planificaba esta recuperación, así que no se cambió nada. Vuelve a usar `/ritmo`.",
   "pace.courseOver":
     "El curso de **{name}** ha terminado, así que no queda nada por planificar: `/hoy` muestra tu resumen del curso, y lo que leas y registres sigue contando en `/progreso`.",
