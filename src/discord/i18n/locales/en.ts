@@ -676,7 +676,7 @@ export const en = {
   "today.dayOffWithReading":
     "🌴 A day off: no reminders, and your streak waits for you. The items below are still due today; after that `/pace` can spread what is left.",
   "join.late":
-    "The course is already under way. Earlier items form a backlog that never counts as overdue (`/pace` shows it). Start from this week, or catch up by spreading the backlog over your next study days.",
+    "The course is already under way. Earlier items form a backlog that never counts as overdue (`/pace` shows it). Start from this week, or catch up by spreading the backlog over your next {days, number} study days, never more than twice an average day.",
   "join.startButton": "Start from this week",
   "join.catchUpButton": "Catch up",
   "join.startAfterCatchUp":
