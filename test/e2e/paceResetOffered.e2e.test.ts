@@ -56,6 +56,18 @@ describe("/pace offers Back to the cohort's plan only with something to go back 
     expect(labels(await command("pace"))).toEqual(["Extend by a week", "Back to the cohort's plan"]);
   });
 
+  it("offers none after a return when only a catch-up from before the leave is stored: its items are backlog anyway", async () => {
+    const { command } = await memberJoining("back-bea", "en-US", new Date("2027-01-04T10:00:00Z"));
+    bot.clock.set(new Date("2027-01-06T10:00:00Z"));
+    await command("pace", { mode: "catch_up" });
+    await command("leave");
+    bot.clock.set(wednesdayOfWeek3);
+    await command("join");
+    expect(visibleText(await command("today"))).toContain("📚 From before you came back");
+    expect(labels(await command("pace"))).toEqual(["Catch up", "Extend by a week"]);
+    expect(visibleText(await command("pace", { mode: "reset" }))).toContain("You're already on the cohort's calendar");
+  });
+
   it("offers none to a late joiner who starts from this week, and one after their Catch up, in Spanish", async () => {
     const { member, welcome, command } = await memberJoining("tardia-tea", "es-ES", wednesdayOfWeek3);
     await answerOf(bot.click(member.id, welcome.id, buttonIdOf(welcome, "Empezar desde esta semana")));

@@ -248,10 +248,11 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
 
 /**
  * Whether the plan departs from the cohort's calendar by the member's own `/pace` changes (an extension in force,
- * or items a catch-up placed): what `reset` would clear. Without either a reset changes nothing.
+ * or items a catch-up placed after the join): what `reset` would clear. Without either a reset changes nothing: a
+ * catch-up made before a later return placed only backlog, which stays backlog on the cohort's dates too.
  */
 export function hasPaceChanges(plan: Pick<MemberPlan, "extraWeeks" | "items">): boolean {
-  return plan.extraWeeks > 0 || plan.items.some((entry) => entry.source === DueSource.CatchUp);
+  return plan.extraWeeks > 0 || plan.items.some((entry) => entry.source === DueSource.CatchUp && !entry.preJoin);
 }
 
 /**
