@@ -45,12 +45,16 @@ describe("/pace offers Back to the cohort's plan only with something to go back 
   });
 
   it("offers it once the member extended or caught up, and the reset then goes back", async () => {
-    const { command } = await memberJoining("extended-eli", "en-US", new Date("2027-01-04T10:00:00Z"));
+    const { member, command } = await memberJoining("extended-eli", "en-US", new Date("2027-01-04T10:00:00Z"));
     bot.clock.set(wednesdayOfWeek3);
     await command("pace", { mode: "extend" });
-    expect(labels(await command("pace"))).toContain("Back to the cohort's plan");
+    const drawn = await command("pace");
+    expect(labels(drawn)).toContain("Back to the cohort's plan");
     expect(visibleText(await command("pace", { mode: "reset" }))).toContain("You're back on the cohort's calendar");
     expect(labels(await command("pace"))).not.toContain("Back to the cohort's plan");
+    // The button drawn before the typed reset finds nothing left to clear.
+    const stale = visibleText(await answerOf(bot.click(member.id, drawn.id, buttonIdOf(drawn, "Back to the cohort's plan"))));
+    expect(stale).toContain("You're already on the cohort's calendar");
 
     await command("pace", { mode: "catch_up" });
     expect(labels(await command("pace"))).toEqual(["Extend by a week", "Back to the cohort's plan"]);
