@@ -48,6 +48,9 @@ describe("/pace's help without and with a backlog", () => {
     expect(english.text).toMatch(/\*\*Catch up\*\* spreads what's left over your next \d+ study days/);
     expect(english.buttons).toEqual(["Catch up", "Extend by a week"]);
     const spanish = await paceOf("tardia-tere", "es-ES", wednesday);
+    // The count in bold, its time after it, in both languages.
+    expect(english.text).toMatch(/To catch up: \*\*\d+ items\*\* \(\d/);
+    expect(spanish.text).toMatch(/Por recuperar: \*\*\d+ lecturas\*\* \(\d/);
     expect(spanish.text).toMatch(/\*\*Ponerse al día\*\* reparte lo pendiente en tus próximos \d+ días de estudio/);
     expect(spanish.buttons).toEqual(["Ponerse al día", "Ampliar una semana"]);
   });

@@ -619,7 +619,7 @@ export const es: Catalogue = {
     "Por delante del plan de la cohorte: **{timed, select, yes {{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}} other {{count, plural, one {# tema obligatorio} other {# temas obligatorios}}}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.onTrack": "Vas al día con el plan de la cohorte.",
   "pace.backlog":
-    "Por recuperar: **{timed, select, yes {{count, plural, one {# lectura} other {# lecturas}} ({minutes})} other {{count, plural, one {# tema} other {# temas}}}}** de antes de hoy sin hacer{preJoin, plural, =0 {} other {, # de antes de que {returned, select, yes {volvieras} other {te unieras}}}}{optional, plural, =0 {} one {, # de {timed, select, yes {ellas opcional añadida} other {ellos opcional añadido}} el {day}} other {, # de {timed, select, yes {ellas opcionales añadidas} other {ellos opcionales añadidos}} el {day}}}.",
+    "Por recuperar: **{timed, select, yes {{count, plural, one {# lectura} other {# lecturas}}} other {{count, plural, one {# tema} other {# temas}}}}**{timed, select, yes { ({minutes})} other {}} de antes de hoy sin hacer{preJoin, plural, =0 {} other {, # de antes de que {returned, select, yes {volvieras} other {te unieras}}}}{optional, plural, =0 {} one {, # de {timed, select, yes {ellas opcional añadida} other {ellos opcional añadido}} el {day}} other {, # de {timed, select, yes {ellas opcionales añadidas} other {ellos opcionales añadidos}} el {day}}}.",
   "pace.extended":
     "Tu calendario va {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}).",
   "pace.ended": "🏁 Esta cohorte ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
