@@ -4,7 +4,8 @@ import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../hel
 /**
  * `/join` on the weekend of the first reading week (after its last study day, Friday; weekdays are study days):
  * that week's items were all due before the member came. The next Monday they are not overdue, and the roster
- * does not list the member as behind for them. It stays a first-week join: no *Start from this week* / *Catch up*.
+ * does not list the member as behind for them. It stays a first-week join: no *Start from this week* / *Catch up*,
+ * also up to 04:00 on Monday, when the member's day (its 04:00 rollover) is still that Sunday.
  */
 describe("/join on the weekend of the first reading week", () => {
   let bot: BotHarness;
@@ -46,6 +47,19 @@ describe("/join on the weekend of the first reading week", () => {
     const today = visibleText(await bot.reply(val.id, "today", { cohort: "Break Spring" }));
     expect(today).not.toContain("Overdue");
     expect(await roster("Break Spring", "behind")).not.toContain("(val)");
+  });
+
+  it("before 04:00 on Monday of week 2, still Sunday of week 1 in the member's day, the same", async () => {
+    const xan = bot.member("xan");
+    bot.clock.set(new Date("2027-01-11T02:00:00Z"));
+    const welcome = await bot.reply(xan.id, "join", { cohort: "Weekend Spring" });
+    expect(visibleText(welcome)).not.toContain("already under way");
+    expect(buttonsOf(welcome)).toEqual([]);
+
+    bot.clock.set(new Date("2027-01-11T12:00:00Z"));
+    const today = visibleText(await bot.reply(xan.id, "today", { cohort: "Weekend Spring" }));
+    expect(today).not.toContain("Overdue");
+    expect(today).toContain("📚 From before you joined");
   });
 
   it("on Friday of week 1 is a first-week join as before: that week's items count as overdue", async () => {
