@@ -21,44 +21,37 @@ describe("/join on the weekend of the first reading week", () => {
   }, 120_000);
   afterAll(async () => bot.close());
 
-  it("on Saturday of week 1 leaves nothing overdue the next Monday", async () => {
-    const una = bot.member("una");
-    bot.clock.set(new Date("2027-01-09T12:00:00Z"));
-    const welcome = await bot.reply(una.id, "join", { cohort: "Weekend Spring" });
-    expect(visibleText(welcome)).toContain("Welcome to **Weekend Spring**!");
-    expect(visibleText(welcome)).not.toContain("already under way");
-    expect(buttonsOf(welcome)).toEqual([]);
+  /**
+   * `username` joins `cohort` at `joinAt` (no late-join buttons), then at `mondayAt` reads `/today`: nothing overdue,
+   * and the roster lists them as behind for nothing. Returns the welcome and `/today`'s text.
+   */
+  async function weekendJoin(username: string, cohort: string, joinAt: string, mondayAt: string) {
+    const member = bot.member(username);
+    bot.clock.set(new Date(joinAt));
+    const reply = await bot.reply(member.id, "join", { cohort });
+    const welcome = visibleText(reply);
+    expect(welcome).not.toContain("already under way");
+    expect(buttonsOf(reply)).toEqual([]);
 
-    bot.clock.set(new Date("2027-01-11T12:00:00Z"));
-    const today = visibleText(await bot.reply(una.id, "today", { cohort: "Weekend Spring" }));
+    bot.clock.set(new Date(mondayAt));
+    const today = visibleText(await bot.reply(member.id, "today", { cohort }));
     expect(today).not.toContain("Overdue");
+    expect(await roster(cohort, "behind")).not.toContain(`(${username})`);
+    return { welcome, today };
+  }
+
+  it("on Saturday of week 1 leaves nothing overdue the next Monday", async () => {
+    const { welcome, today } = await weekendJoin("una", "Weekend Spring", "2027-01-09T12:00:00Z", "2027-01-11T12:00:00Z");
+    expect(welcome).toContain("Welcome to **Weekend Spring**!");
     expect(today).toContain("📚 From before you joined");
-    expect(await roster("Weekend Spring", "behind")).not.toContain("(una)");
   });
 
   it("on Saturday of the first reading week after an opening break week, the same", async () => {
-    const val = bot.member("val");
-    bot.clock.set(new Date("2027-01-16T12:00:00Z"));
-    const welcome = await bot.reply(val.id, "join", { cohort: "Break Spring" });
-    expect(visibleText(welcome)).not.toContain("already under way");
-    expect(buttonsOf(welcome)).toEqual([]);
-
-    bot.clock.set(new Date("2027-01-18T12:00:00Z"));
-    const today = visibleText(await bot.reply(val.id, "today", { cohort: "Break Spring" }));
-    expect(today).not.toContain("Overdue");
-    expect(await roster("Break Spring", "behind")).not.toContain("(val)");
+    await weekendJoin("val", "Break Spring", "2027-01-16T12:00:00Z", "2027-01-18T12:00:00Z");
   });
 
   it("before 04:00 on Monday of week 2, still Sunday of week 1 in the member's day, the same", async () => {
-    const xan = bot.member("xan");
-    bot.clock.set(new Date("2027-01-11T02:00:00Z"));
-    const welcome = await bot.reply(xan.id, "join", { cohort: "Weekend Spring" });
-    expect(visibleText(welcome)).not.toContain("already under way");
-    expect(buttonsOf(welcome)).toEqual([]);
-
-    bot.clock.set(new Date("2027-01-11T12:00:00Z"));
-    const today = visibleText(await bot.reply(xan.id, "today", { cohort: "Weekend Spring" }));
-    expect(today).not.toContain("Overdue");
+    const { today } = await weekendJoin("xan", "Weekend Spring", "2027-01-11T02:00:00Z", "2027-01-11T12:00:00Z");
     expect(today).toContain("📚 From before you joined");
   });
 
