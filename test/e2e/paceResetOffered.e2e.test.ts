@@ -16,11 +16,14 @@ describe("/pace offers Back to the cohort's plan only with something to go back 
   }, 120_000);
   afterAll(async () => bot.close());
 
-  /** A member (in `locale`) of a fresh cohort who joins at `joinAt`; their commands run at the harness clock's now. */
-  async function memberJoining(username: string, locale: string, joinAt: Date) {
+  /**
+   * A member (in `locale`; `already`: one made before) of a fresh cohort who joins at `joinAt`; their commands run
+   * at the harness clock's now.
+   */
+  async function memberJoining(username: string, locale: string, joinAt: Date, already?: { readonly id: string }) {
     cohortCount += 1;
     const cohort = await bot.createCohort({ name: `Reset Offer ${cohortCount}`, start: "2027-01-04" });
-    const member = bot.emulator.createMember(bot.guild.id, { username, locale });
+    const member = already ?? bot.emulator.createMember(bot.guild.id, { username, locale });
     bot.clock.set(joinAt);
     const welcome = await bot.reply(member.id, "join", { cohort: cohort.name });
     const command = (name: string, options: Record<string, string | number | boolean> = {}) =>
@@ -70,6 +73,17 @@ describe("/pace offers Back to the cohort's plan only with something to go back 
     expect(visibleText(await command("today"))).toContain("📚 From before you came back");
     expect(labels(await command("pace"))).toEqual(["Catch up", "Extend by a week"]);
     expect(visibleText(await command("pace", { mode: "reset" }))).toContain("You're already on the cohort's calendar");
+  });
+
+  it("offers it only in the cohort where the member extended, in another cohort of theirs none", async () => {
+    const first = await memberJoining("two-cohort-tam", "en-US", new Date("2027-01-04T10:00:00Z"));
+    const second = await memberJoining("two-cohort-tam", "en-US", new Date("2027-01-04T10:00:00Z"), first.member);
+    bot.clock.set(wednesdayOfWeek3);
+    await first.command("pace", { mode: "extend" });
+    expect(labels(await second.command("pace"))).not.toContain("Back to the cohort's plan");
+    expect(visibleText(await second.command("pace", { mode: "reset" }))).toContain("You're already on the cohort's calendar");
+    expect(labels(await first.command("pace"))).toContain("Back to the cohort's plan");
+    expect(visibleText(await first.command("pace"))).toContain("Your calendar runs 1 week later");
   });
 
   it("offers none to a late joiner who starts from this week, and one after their Catch up, in Spanish", async () => {
