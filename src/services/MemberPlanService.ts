@@ -9,7 +9,7 @@ import {
   canExtend,
   checkPersonalBreak,
   daysOffUntil,
-  DueSource,
+  hasCatchUpSinceJoin,
   hasPaceChanges,
   MAX_EXTEND_WEEKS,
   MAX_PERSONAL_BREAK_DAYS,
@@ -470,7 +470,7 @@ export class MemberPlanService {
     return {
       cohort,
       // A catch-up made before a return left its items in the backlog: only one still ahead of the join counts.
-      alreadyCaughtUp: planning.plan.items.some((entry) => entry.source === DueSource.CatchUp && !entry.preJoin),
+      alreadyCaughtUp: hasCatchUpSinceJoin(planning.plan),
       canReset: !cohortCalendarOver(cohort, planning, request.now),
     };
   }

@@ -252,7 +252,12 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
  * catch-up made before a later return placed only backlog, which stays backlog on the cohort's dates too.
  */
 export function hasPaceChanges(plan: Pick<MemberPlan, "extraWeeks" | "items">): boolean {
-  return plan.extraWeeks > 0 || plan.items.some((entry) => entry.source === DueSource.CatchUp && !entry.preJoin);
+  return plan.extraWeeks > 0 || hasCatchUpSinceJoin(plan);
+}
+
+/** Some item is due on a day a catch-up gave it since the join (or return): not one left in the backlog by a later return. */
+export function hasCatchUpSinceJoin(plan: Pick<MemberPlan, "items">): boolean {
+  return plan.items.some((entry) => entry.source === DueSource.CatchUp && !entry.preJoin);
 }
 
 /**
