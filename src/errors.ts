@@ -125,6 +125,8 @@ export interface UserErrorParams {
   /** `reset`: whether the sentence pointing at `/pace mode:reset` fits ("no" once the cohort's calendar is over, when it is refused). */
   "pace.extendLimit": { readonly max: number; readonly reset: "yes" | "no" };
   "pace.nothingToCatchUp": NoParams;
+  /** `/pace mode:reset` (or its button, drawn before) with no extension or catch-up in force: nothing to clear. */
+  "pace.nothingToReset": NoParams;
   /** A catch-up whose plan kept changing under it (other pace changes committed meanwhile): nothing stored. */
   "pace.changedMeanwhile": NoParams;
   "pace.courseOver": { readonly name: string };

@@ -16,7 +16,7 @@ import {
 } from "../domain/schedule/cohortBreaks.js";
 import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
 import { isLanguageCode, memberLocaleOf } from "../domain/cohort/languageCode.js";
-import { dayInfo } from "../domain/schedule/dayInfo.js";
+import { dayInfoOfDate } from "../domain/schedule/dayInfo.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { showsSomething } from "../domain/text/hiddenCharacters.js";
 import { nameAsShown } from "../domain/text/nameAsShown.js";
@@ -392,20 +392,22 @@ export class CohortService {
     // Its last week (breaks included) over, before the closing post marks it finished: refused as a finished one,
     // rather than offering to catch up on a course that is over.
     if (calendar !== null && courseHasEnded(calendar, now)) throw new UserError("cohort.finished", { name: cohort.name });
-    const week = dayInfo(cohort.settings, now).weekNumber;
+    const previous = await this.members.find(cohort.id, userId);
+    // A new member has no /remind zone yet: their day is the cohort's; one coming back keeps the zone they chose.
+    const zone = memberTimeZone(previous?.remindTimeZone ?? null, cohort.settings.timeZone);
+    // Weeks of the member's day (the 04:00 rollover), as their plan reads them: a /join at 02:00 on Monday is still
+    // Sunday's, in the week that Sunday ends, and so is a /leave then.
+    const weekOn = (instant: Date): number => dayInfoOfDate(cohort.settings, memberDateOf(instant, zone)).weekNumber;
+    const week = weekOn(now);
     // After the first week of reading: break weeks opening the course assign nothing to catch up on.
     const afterFirstWeek = week > (calendar === null ? 1 : firstReadingWeek(calendar));
     // Past that week's last study day (its weekend), all it assigned was due before the join: kept as from before
     // they joined (as /today words it), not overdue; still no buttons, which the spec offers after the first week.
     const afterFirstDays =
-      afterFirstWeek ||
-      (calendar !== null && isPastFirstReadingDays(calendar, cohort.settings.studyDays, memberDateOf(now, cohort.settings.timeZone)));
-    const previous = afterFirstDays ? await this.members.find(cohort.id, userId) : null;
+      afterFirstWeek || (calendar !== null && isPastFirstReadingDays(calendar, cohort.settings.studyDays, memberDateOf(now, zone)));
     // A /leave then /join within moments must not clear the "behind" signal: same week, nothing reset.
-    const comesAfter = afterFirstDays && (previous?.leftAt == null || dayInfo(cohort.settings, previous.leftAt).weekNumber < week);
+    const comesAfter = afterFirstDays && (previous?.leftAt == null || weekOn(previous.leftAt) < week);
     const late = afterFirstWeek && comesAfter;
-    // A new member has no /remind zone yet: their day is the cohort's; one coming back keeps the zone they chose.
-    const zone = memberTimeZone(previous?.remindTimeZone ?? null, cohort.settings.timeZone);
     const joinedOn = comesAfter ? memberDateOf(now, zone) : null;
     const { member, outcome, renamed } = await this.members.join(cohort.id, userId, displayName, now, joinedOn, memberLocaleOf(locale));
     // The /join interaction carried the member's roles: their mark is right from the first board.

@@ -9,7 +9,8 @@ import {
   canExtend,
   checkPersonalBreak,
   daysOffUntil,
-  DueSource,
+  hasCatchUpSinceJoin,
+  hasPaceChanges,
   MAX_EXTEND_WEEKS,
   MAX_PERSONAL_BREAK_DAYS,
   MAX_PLANNED_BREAKS,
@@ -94,7 +95,10 @@ export interface PaceView {
   readonly extraWeeks: number;
   readonly maxExtraWeeks: number;
   readonly canExtend: boolean;
-  /** `reset` may be used: not once the cohort's calendar is over (`cohortCalendarOver`), which it would go back to. */
+  /**
+   * `reset` may be used: only with an extension or a catch-up to clear (`hasPaceChanges`), and not once the cohort's
+   * calendar is over (`cohortCalendarOver`), which it would go back to.
+   */
   readonly canReset: boolean;
   /** The study days *Catch up* spreads over: the `days` asked for, else the default. */
   readonly catchUpDays: number;
@@ -300,7 +304,7 @@ export class MemberPlanService {
       extraWeeks: planning.plan.extraWeeks,
       maxExtraWeeks: MAX_EXTEND_WEEKS,
       canExtend: canExtend(planning.plan),
-      canReset: !cohortCalendarOver(cohort, planning, request.now),
+      canReset: hasPaceChanges(planning.plan) && !cohortCalendarOver(cohort, planning, request.now),
       catchUpDays,
       // The member's own end, as /today's: one who finishes late plans on after the closing post.
       courseOver: planning.daysOver,
@@ -325,6 +329,8 @@ export class MemberPlanService {
     if (request.mode === PaceMode.Extend && !canExtend(planning.plan)) throw extendLimit();
     // A member still reading in their own weeks after the cohort's last day: its calendar would end their course now, for good.
     if (request.mode === PaceMode.Reset && calendarOver) throw new UserError("pace.resetAfterCourse", { name: cohort.name });
+    // Nothing to clear: "back on the cohort's calendar" would tell of a change that did not happen.
+    if (request.mode === PaceMode.Reset && !hasPaceChanges(planning.plan)) throw new UserError("pace.nothingToReset");
     if (request.mode === PaceMode.Reset) await this.planState.clearAdjustments(member.id);
     // Checked again on the adjustments read in the transaction that stores it: extends sent at once stop at the limit.
     else if (
@@ -464,7 +470,7 @@ export class MemberPlanService {
     return {
       cohort,
       // A catch-up made before a return left its items in the backlog: only one still ahead of the join counts.
-      alreadyCaughtUp: planning.plan.items.some((entry) => entry.source === DueSource.CatchUp && !entry.preJoin),
+      alreadyCaughtUp: hasCatchUpSinceJoin(planning.plan),
       canReset: !cohortCalendarOver(cohort, planning, request.now),
     };
   }

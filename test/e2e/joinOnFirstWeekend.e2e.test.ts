@@ -4,7 +4,8 @@ import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../hel
 /**
  * `/join` on the weekend of the first reading week (after its last study day, Friday; weekdays are study days):
  * that week's items were all due before the member came. The next Monday they are not overdue, and the roster
- * does not list the member as behind for them. It stays a first-week join: no *Start from this week* / *Catch up*.
+ * does not list the member as behind for them. It stays a first-week join: no *Start from this week* / *Catch up*,
+ * also up to 04:00 on Monday, when the member's day (its 04:00 rollover) is still that Sunday.
  */
 describe("/join on the weekend of the first reading week", () => {
   let bot: BotHarness;
@@ -20,32 +21,38 @@ describe("/join on the weekend of the first reading week", () => {
   }, 120_000);
   afterAll(async () => bot.close());
 
-  it("on Saturday of week 1 leaves nothing overdue the next Monday", async () => {
-    const una = bot.member("una");
-    bot.clock.set(new Date("2027-01-09T12:00:00Z"));
-    const welcome = await bot.reply(una.id, "join", { cohort: "Weekend Spring" });
-    expect(visibleText(welcome)).toContain("Welcome to **Weekend Spring**!");
-    expect(visibleText(welcome)).not.toContain("already under way");
-    expect(buttonsOf(welcome)).toEqual([]);
+  /**
+   * `username` joins `cohort` at `joinAt` (no late-join buttons), then at `mondayAt` reads `/today`: nothing overdue,
+   * and the roster lists them as behind for nothing. Returns the welcome and `/today`'s text.
+   */
+  async function weekendJoin(username: string, cohort: string, joinAt: string, mondayAt: string) {
+    const member = bot.member(username);
+    bot.clock.set(new Date(joinAt));
+    const reply = await bot.reply(member.id, "join", { cohort });
+    const welcome = visibleText(reply);
+    expect(welcome).not.toContain("already under way");
+    expect(buttonsOf(reply)).toEqual([]);
 
-    bot.clock.set(new Date("2027-01-11T12:00:00Z"));
-    const today = visibleText(await bot.reply(una.id, "today", { cohort: "Weekend Spring" }));
+    bot.clock.set(new Date(mondayAt));
+    const today = visibleText(await bot.reply(member.id, "today", { cohort }));
     expect(today).not.toContain("Overdue");
+    expect(await roster(cohort, "behind")).not.toContain(`(${username})`);
+    return { welcome, today };
+  }
+
+  it("on Saturday of week 1 leaves nothing overdue the next Monday", async () => {
+    const { welcome, today } = await weekendJoin("una", "Weekend Spring", "2027-01-09T12:00:00Z", "2027-01-11T12:00:00Z");
+    expect(welcome).toContain("Welcome to **Weekend Spring**!");
     expect(today).toContain("📚 From before you joined");
-    expect(await roster("Weekend Spring", "behind")).not.toContain("(una)");
   });
 
   it("on Saturday of the first reading week after an opening break week, the same", async () => {
-    const val = bot.member("val");
-    bot.clock.set(new Date("2027-01-16T12:00:00Z"));
-    const welcome = await bot.reply(val.id, "join", { cohort: "Break Spring" });
-    expect(visibleText(welcome)).not.toContain("already under way");
-    expect(buttonsOf(welcome)).toEqual([]);
+    await weekendJoin("val", "Break Spring", "2027-01-16T12:00:00Z", "2027-01-18T12:00:00Z");
+  });
 
-    bot.clock.set(new Date("2027-01-18T12:00:00Z"));
-    const today = visibleText(await bot.reply(val.id, "today", { cohort: "Break Spring" }));
-    expect(today).not.toContain("Overdue");
-    expect(await roster("Break Spring", "behind")).not.toContain("(val)");
+  it("before 04:00 on Monday of week 2, still Sunday of week 1 in the member's day, the same", async () => {
+    const { today } = await weekendJoin("xan", "Weekend Spring", "2027-01-11T02:00:00Z", "2027-01-11T12:00:00Z");
+    expect(today).toContain("📚 From before you joined");
   });
 
   it("on Friday of week 1 is a first-week join as before: that week's items count as overdue", async () => {

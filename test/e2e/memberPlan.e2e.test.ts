@@ -137,7 +137,7 @@ describe("member plans through discord.js and the emulator", () => {
       bot.clock.set(wednesdayOfWeek3);
       const pace = await command("pace");
       expect(visibleText(pace)).toMatch(/Behind the cohort's plan: \*\*\d+ Required items\*\*/);
-      expect(buttonsOf(pace).map((entry) => entry.label)).toEqual(["Catch up", "Extend by a week", "Back to the cohort's plan"]);
+      expect(buttonsOf(pace).map((entry) => entry.label)).toEqual(["Catch up", "Extend by a week"]);
 
       const caughtUp = await command("pace", { mode: "catch_up", days: 5 });
       expect(visibleText(caughtUp)).toMatch(/Spread \*\*\d+ items\*\*/);

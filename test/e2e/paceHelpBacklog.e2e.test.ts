@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
- * `/pace` describes *Catch up* (and offers its button) only when something is left to catch up on.
+ * `/pace` describes *Catch up* (and offers its button) only when something is left to catch up on, and *Back to the
+ * cohort's plan* only when there is an extension or a catch-up to clear (paceResetOffered): never to these members.
  * The cohort starts Monday 2027-01-04 (UTC), Monday to Friday: on its first day nothing is due before today.
  */
 describe("/pace's help without and with a backlog", () => {
@@ -26,29 +27,31 @@ describe("/pace's help without and with a backlog", () => {
     return { text: visibleText(pace), buttons: buttonsOf(pace).map((entry) => entry.label) };
   }
 
-  it("says nothing of Catch up on the first day, when nothing is due before today, and still explains Extend and Reset", async () => {
+  it("says nothing of Catch up on the first day, when nothing is due before today, and still explains Extend", async () => {
     const { text, buttons } = await paceOf("fresh-fay", "en-US", firstDay);
     expect(text).not.toContain("To catch up");
     expect(text).not.toContain("Catch up");
     expect(text).toContain("**Extend by a week** moves your calendar one week later.");
-    expect(text).toContain("**Back to the cohort's plan** goes back to the cohort's calendar.");
-    expect(buttons).toEqual(["Extend by a week", "Back to the cohort's plan"]);
+    expect(buttons).toEqual(["Extend by a week"]);
   });
 
   it("says nothing of Ponerse al día in Spanish either", async () => {
     const { text, buttons } = await paceOf("fresca-flor", "es-ES", firstDay);
     expect(text).not.toContain("Ponerse al día");
     expect(text).toContain("**Ampliar una semana** retrasa tu calendario siete días.");
-    expect(buttons).toEqual(["Ampliar una semana", "Volver al plan de la cohorte"]);
+    expect(buttons).toEqual(["Ampliar una semana"]);
   });
 
   it("explains Catch up, with its button, once Monday's and Tuesday's reading is left undone", async () => {
     const english = await paceOf("late-lou", "en-US", wednesday);
     expect(english.text).toContain("To catch up:");
     expect(english.text).toMatch(/\*\*Catch up\*\* spreads what's left over your next \d+ study days/);
-    expect(english.buttons).toEqual(["Catch up", "Extend by a week", "Back to the cohort's plan"]);
+    expect(english.buttons).toEqual(["Catch up", "Extend by a week"]);
     const spanish = await paceOf("tardia-tere", "es-ES", wednesday);
+    // The count in bold, its time after it, in both languages.
+    expect(english.text).toMatch(/To catch up: \*\*\d+ items\*\* \(\d/);
+    expect(spanish.text).toMatch(/Por recuperar: \*\*\d+ lecturas\*\* \(\d/);
     expect(spanish.text).toMatch(/\*\*Ponerse al día\*\* reparte lo pendiente en tus próximos \d+ días de estudio/);
-    expect(spanish.buttons).toEqual(["Ponerse al día", "Ampliar una semana", "Volver al plan de la cohorte"]);
+    expect(spanish.buttons).toEqual(["Ponerse al día", "Ampliar una semana"]);
   });
 });

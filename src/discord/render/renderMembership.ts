@@ -1,5 +1,6 @@
 import { ButtonStyle } from "discord.js";
 import type { Cohort, JoinOutcome } from "../../domain/cohort/cohortModel.js";
+import { CATCH_UP_DAYS } from "../../domain/schedule/catchUpSpread.js";
 import type { JoinView } from "../../services/CohortService.js";
 import { LateJoinChoice, type LateJoinStartView } from "../../services/MemberPlanService.js";
 import type { Reply } from "../commandTypes.js";
@@ -27,7 +28,8 @@ export function renderJoin(t: Translator, result: JoinView): Reply {
   const welcome = lines.join("\n");
   if (!result.lateJoin) return { embeds: [{ color: colors.success, description: welcome }], ephemeral: true };
   return {
-    embeds: [{ color: colors.success, description: `${welcome}\n\n${t.t("join.late")}` }],
+    // Its *Catch up* spreads over the default days, as `/pace`'s does: named here, as its reply may name them again.
+    embeds: [{ color: colors.success, description: `${welcome}\n\n${t.t("join.late", { days: CATCH_UP_DAYS.default })}` }],
     components: buttonRows([
       button(lateJoinButtonId(result.cohort.id, LateJoinChoice.FromThisWeek), t.plain("join.startButton"), ButtonStyle.Primary),
       button(lateJoinButtonId(result.cohort.id, LateJoinChoice.CatchUp), t.plain("join.catchUpButton"), ButtonStyle.Secondary),

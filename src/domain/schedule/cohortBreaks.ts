@@ -73,7 +73,7 @@ export function firstReadingWeek(calendar: Pick<BreakCalendar, "curriculumWeeks"
 }
 
 /**
- * Whether `joinDay` (a cohort-local date) comes after the last study day of the first reading week
+ * Whether `joinDay` (the member's day of the join: their zone, the 04:00 rollover) comes after the last study day of the first reading week
  * (`firstReadingWeek`): everything that week assigned was due before it. A week without study days has none to
  * be past.
  */

@@ -247,6 +247,20 @@ export function buildMemberPlan(input: MemberPlanInput): MemberPlan {
 }
 
 /**
+ * Whether the plan departs from the cohort's calendar by the member's own `/pace` changes (an extension in force,
+ * or items a catch-up placed after the join): what `reset` would clear. Without either a reset changes nothing: a
+ * catch-up made before a later return placed only backlog, which stays backlog on the cohort's dates too.
+ */
+export function hasPaceChanges(plan: Pick<MemberPlan, "extraWeeks" | "items">): boolean {
+  return plan.extraWeeks > 0 || hasCatchUpSinceJoin(plan);
+}
+
+/** Some item is due on a day a catch-up gave it since the join (or return): not one left in the backlog by a later return. */
+export function hasCatchUpSinceJoin(plan: Pick<MemberPlan, "items">): boolean {
+  return plan.items.some((entry) => entry.source === DueSource.CatchUp && !entry.preJoin);
+}
+
+/**
  * The catch-up in force after a change, when the change moved its last day to another day not yet past (what "now
  * runs until" tells the member); else null: a catch-up already behind them is not told of again.
  */

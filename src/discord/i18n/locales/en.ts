@@ -593,6 +593,7 @@ export const en = {
   "pace.resetAfterCourse":
     "**{name}**'s calendar is over: going back to it would end your course today, for good. Your own weeks stay as they are; nothing changed.",
   "pace.nothingToCatchUp": "Nothing to catch up: everything due before today is done.",
+  "pace.nothingToReset": "You're already on the cohort's calendar: you have no extension or catch-up plan to clear, so nothing changed.",
   "pace.changedMeanwhile": "Your pace changed while this catch-up was being planned, so nothing was changed. Run `/pace` again.",
   "pace.courseOver":
     "The course of **{name}** is over, so there is nothing left to plan: `/today` shows your course summary, and reading you log still counts in `/progress`.",
@@ -678,7 +679,7 @@ export const en = {
   "today.dayOffWithReading":
     "🌴 A day off: no reminders, and your streak waits for you. The items below are still due today; after that `/pace` can spread what is left.",
   "join.late":
-    "The course is already under way. Earlier items form a backlog that never counts as overdue (`/pace` shows it). Start from this week, or catch up by spreading the backlog over your next study days.",
+    "The course is already under way. Earlier items form a backlog that never counts as overdue (`/pace` shows it). Start from this week, or catch up by spreading the backlog over your next {days, number} study days, never more than twice an average day.",
   "join.startButton": "Start from this week",
   "join.catchUpButton": "Catch up",
   "join.startAfterCatchUp":

@@ -610,6 +610,8 @@ export const es: Catalogue = {
   "pace.resetAfterCourse":
     "El calendario de **{name}** ya ha acabado: regresar a él pondría fin hoy a tu curso, sin poder volver a planificarlo. Tus semanas siguen como estaban; no ha cambiado nada.",
   "pace.nothingToCatchUp": "No hay nada que recuperar: todo lo anterior a hoy está hecho.",
+  "pace.nothingToReset":
+    "Ya sigues el calendario de la cohorte: no tienes ampliaciones ni planes para ponerte al día que quitar, así que no ha cambiado nada.",
   "pace.changedMeanwhile": "Tu ritmo cambió mientras se planificaba esta recuperación, así que no se cambió nada. Vuelve a usar `/ritmo`.",
   "pace.courseOver":
     "El curso de **{name}** ha terminado, así que no queda nada por planificar: `/hoy` muestra tu resumen del curso, y lo que leas y registres sigue contando en `/progreso`.",
@@ -620,7 +622,7 @@ export const es: Catalogue = {
     "Por delante del plan de la cohorte: **{timed, select, yes {{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}} other {{count, plural, one {# tema obligatorio} other {# temas obligatorios}}}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.onTrack": "Vas al día con el plan de la cohorte.",
   "pace.backlog":
-    "Por recuperar: **{timed, select, yes {{count, plural, one {# lectura} other {# lecturas}} ({minutes})} other {{count, plural, one {# tema} other {# temas}}}}** de antes de hoy sin hacer{preJoin, plural, =0 {} other {, # de antes de que {returned, select, yes {volvieras} other {te unieras}}}}{optional, plural, =0 {} one {, # de {timed, select, yes {ellas opcional añadida} other {ellos opcional añadido}} el {day}} other {, # de {timed, select, yes {ellas opcionales añadidas} other {ellos opcionales añadidos}} el {day}}}.",
+    "Por recuperar: **{timed, select, yes {{count, plural, one {# lectura} other {# lecturas}}} other {{count, plural, one {# tema} other {# temas}}}}**{timed, select, yes { ({minutes})} other {}} de antes de hoy sin hacer{preJoin, plural, =0 {} other {, # de antes de que {returned, select, yes {volvieras} other {te unieras}}}}{optional, plural, =0 {} one {, # de {timed, select, yes {ellas opcional añadida} other {ellos opcional añadido}} el {day}} other {, # de {timed, select, yes {ellas opcionales añadidas} other {ellos opcionales añadidos}} el {day}}}.",
   "pace.extended":
     "Tu calendario va {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}).",
   "pace.ended": "🏁 Esta cohorte ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
@@ -698,7 +700,7 @@ export const es: Catalogue = {
   "today.dayOffWithReading":
     "🌴 Día libre: sin recordatorios, y tu racha te espera. Lo de abajo sigue siendo para hoy; después, `/ritmo` puede repartir lo que quede.",
   "join.late":
-    "El curso ya está en marcha. Las lecturas anteriores forman un pendiente que nunca cuenta como atrasado (`/ritmo` lo muestra). Empieza desde esta semana, o ponte al día repartiendo el pendiente en tus próximos días de estudio.",
+    "El curso ya está en marcha. Las lecturas anteriores forman un pendiente que nunca cuenta como atrasado (`/ritmo` lo muestra). Empieza desde esta semana, o ponte al día repartiendo el pendiente en tus próximos {days, number} días de estudio, nunca más del doble de un día medio.",
   "join.startButton": "Empezar desde esta semana",
   "join.catchUpButton": "Ponerse al día",
   "join.startAfterCatchUp":
