@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
-import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
+import { describe, expect, it } from "vitest";
+import { useBotHarness, tickAt } from "../helpers/botHarness.js";
+import { postWith, rankedCohortWithWeekTwoPosted, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
 
 /**
  * A member who hid themselves and then chose to be shown by name again is back on the boards already posted, as
@@ -10,40 +10,30 @@ import { rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCo
 const cohortName = "Shown Again";
 
 describe("/privacy leaderboard:name after hidden puts the member back on the boards already posted", () => {
-  let bot: BotHarness;
+  const harness = useBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
   let people: RankedCohort["people"];
 
-  const postWith = (text: string): string => {
-    const post = bot.emulator.channelMessages(bot.channel.id).find((message) => visibleText(message).includes(text));
-    if (post === undefined) throw new Error(`no post with ${text}`);
-    return visibleText(post);
+  const choose = async (leaderboard: string, at: string) => {
+    await runCommand(harness.bot, people.ada.id, "privacy", { leaderboard });
+    await tickAt(harness.bot, at);
   };
-  const choose = (leaderboard: string, at: string) =>
-    runCommand(bot, people.ada.id, "privacy", { leaderboard }).then(async () => tickAt(bot, at));
-
-  beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
-    ({ people } = await rankedCohort(bot, cohortName));
-    await tickAt(bot, "2027-01-05T10:00:00Z");
-    await tickAt(bot, "2027-01-11T09:00:00Z");
-    expect(postWith("Week 1 top five")).toContain("🥇 **Ada**");
-  }, 120_000);
-  afterAll(async () => bot.close());
 
   it("on the weekly post's top five", async () => {
+    ({ people } = await rankedCohortWithWeekTwoPosted(harness.bot, cohortName));
     await choose("hidden", "2027-01-11T09:05:00Z");
-    expect(postWith("Week 1 top five")).not.toContain("Ada");
+    expect(postWith(harness.bot, "Week 1 top five")).not.toContain("Ada");
     await choose("name", "2027-01-11T09:10:00Z");
-    expect(postWith("Week 1 top five")).toContain("🥇 **Ada** · 98 pts");
+    expect(postWith(harness.bot, "Week 1 top five")).toContain("🥇 **Ada** · 98 pts");
   });
 
   it("on the closing post's final board", async () => {
+    const { bot } = harness;
     await runCommand(bot, bot.admin.id, "cohort end", { cohort: cohortName });
     await tickAt(bot, "2027-01-11T09:12:00Z");
-    expect(postWith("🏆 Final leaderboard")).toContain("🥇 **Ada**");
+    expect(postWith(bot, "🏆 Final leaderboard")).toContain("🥇 **Ada**");
     await choose("alias", "2027-01-11T09:15:00Z");
-    expect(postWith("🏆 Final leaderboard")).not.toContain("**Ada**");
+    expect(postWith(bot, "🏆 Final leaderboard")).not.toContain("**Ada**");
     await choose("name", "2027-01-11T09:20:00Z");
-    expect(postWith("🏆 Final leaderboard")).toContain("🥇 **Ada** · 98 pts");
+    expect(postWith(bot, "🏆 Final leaderboard")).toContain("🥇 **Ada** · 98 pts");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardPresentation, boardTightened, isRanked } from "../../src/domain/privacy/boardPresentation.js";
+import { boardPresentation, isRanked } from "../../src/domain/privacy/boardPresentation.js";
 
 describe("the board privacy rule", () => {
   const member = (visibility: "name" | "alias" | "hidden", excluded = false) => ({ visibility, excluded });
@@ -22,14 +22,5 @@ describe("the board privacy rule", () => {
     expect(isRanked(member("name"))).toBe(true);
     expect(isRanked(member("hidden"))).toBe(false);
     expect(isRanked(member("name", true))).toBe(false);
-  });
-
-  it("calls a cohort board setting tightened only when it shows members less openly (names, aliases, off)", () => {
-    expect(boardTightened("names", "aliases")).toBe(true);
-    expect(boardTightened("names", "off")).toBe(true);
-    expect(boardTightened("aliases", "off")).toBe(true);
-    expect(boardTightened("aliases", "names")).toBe(false);
-    expect(boardTightened("off", "aliases")).toBe(false);
-    expect(boardTightened("names", "names")).toBe(false);
   });
 });
