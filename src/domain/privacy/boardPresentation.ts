@@ -20,13 +20,6 @@ export function isBoardVisibility(value: string): value is BoardVisibility {
   return value === BoardVisibility.Name || value === BoardVisibility.Alias || value === BoardVisibility.Hidden;
 }
 
-const boardOpenness: Record<CohortBoard, number> = { [CohortBoard.Names]: 2, [CohortBoard.Aliases]: 1, [CohortBoard.Off]: 0 };
-
-/** Whether a cohort's board set from `before` to `after` shows its members less openly (names, then aliases, then off). */
-export function boardTightened(before: CohortBoard, after: CohortBoard): boolean {
-  return boardOpenness[after] < boardOpenness[before];
-}
-
 /**
  * The one privacy rule: how a member appears on every public board (the
  * leaderboard, the weekly top five, the closing post). The more private of
