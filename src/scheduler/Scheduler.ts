@@ -787,7 +787,8 @@ export class Scheduler {
     // attempt's retry time replaced, or that found the post failed) is not in them. Flagged for a redraw, which
     // edits nothing where they are already right.
     const redraw = reused > 0 && (post.kind === "week" || post.kind === "closing");
-    const marked = await this.dependencies.posts.markSent(claim.id, this.instanceId, firstId, now, redraw);
+    // Drawn with the board setting of the cohort as this tick read it: one edited since is redrawn (markSent).
+    const marked = await this.dependencies.posts.markSent(claim.id, this.instanceId, firstId, now, redraw, cohort.leaderboard);
     // A start edit committed after the send was recorded may have set the row aside since: attach says so.
     const attached =
       marked &&
@@ -1006,7 +1007,10 @@ export class Scheduler {
       if (cohort === undefined || !this.postsHere(cohort) || !(await liveBoards.claimPosted(post, heldUntil))) return;
       const postLog = log.child({ cohortId: cohort.id, postId: post.postId });
       try {
-        report.postedBoardsEdited += await this.redrawPosted(cohort, post, now);
+        // The cohort as it is now, read after the claim: the tick's copy may predate a board setting edit whose flag
+        // this claim took, and drawn from it the redraw would clear that flag with the old setting on the board.
+        const current = (await this.dependencies.cohorts.findById(cohort.id)) ?? cohort;
+        report.postedBoardsEdited += await this.redrawPosted(current, post, now);
         await liveBoards.finishPosted(post.postId, heldUntil);
       } catch (error) {
         if (this.refusedEmbedLinksHere(cohort, error)) {

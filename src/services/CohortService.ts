@@ -639,6 +639,11 @@ export class CohortService {
     // The live weekly board shows the name, speaks the language and follows the board settings: edited next.
     if (name !== undefined || language !== undefined || Object.keys(board).length > 0)
       await this.cohorts.markLiveBoardDirty(cohort.id, input.now ?? new Date());
+    // The boards already posted show members as the setting does now, either way: a redraw for any other reason
+    // would show the new setting anyway. Whenever the option is given, not only when it differs from the setting
+    // read: an edit made meanwhile by another admin, or one whose process stopped before this flag, is redrawn by it
+    // (a message already right is not edited).
+    if (board.leaderboard !== undefined) await this.cohorts.flagPostedBoards(cohort.id, now);
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId }, "cohort edited");
     return { cohort: updated, weekPostsLeftUp: weekPosts?.postsLeftUp ?? [] };
   }

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
-import { answerOf, type BotHarness } from "./botHarness.js";
+import { answerOf, tickAt, visibleText, type BotHarness } from "./botHarness.js";
 import { rankedMembers } from "./rankedMembers.js";
 
 type CommandOptions = Record<string, string | number | boolean>;
@@ -50,4 +50,25 @@ export async function rankedCohortEndedWithBoardOff(bot: BotHarness, cohortName:
   bot.clock.set(new Date("2027-01-13T10:01:00Z"));
   await bot.test.app.scheduler.tick(bot.clock.now());
   return cohort;
+}
+
+/**
+ * A rankedCohort started Monday 2027-01-04 whose week-2 post went out (the tick of Monday 2027-01-11 09:00): the
+ * boards already posted that a redraw changes are in the channel, week 1's final board and week 2's "Week 1 top
+ * five", both naming Ada first.
+ */
+export async function rankedCohortWithWeekTwoPosted(bot: BotHarness, cohortName: string): Promise<RankedCohort> {
+  const cohort = await rankedCohort(bot, cohortName);
+  await tickAt(bot, "2027-01-05T10:00:00Z");
+  await tickAt(bot, "2027-01-11T09:00:00Z");
+  expect(postWith(bot, "Week 1 top five")).toContain("🥇 **Ada**");
+  expect(postWith(bot, "🏆 Week 1 leaderboard · final")).toContain("🥇 **Ada**");
+  return cohort;
+}
+
+/** What the first message in the harness's channel that shows `text` shows; fails the test when none does. */
+export function postWith(bot: BotHarness, text: string): string {
+  const post = bot.emulator.channelMessages(bot.channel.id).find((message) => visibleText(message).includes(text));
+  if (post === undefined) throw new Error(`no message in the channel shows ${text}`);
+  return visibleText(post);
 }

@@ -15,6 +15,7 @@ import { finalBoardWithout } from "./finalBoardWithout.js";
 import { lockCohortRows } from "./lockCohortRows.js";
 import { longTransactionOptions } from "./longTransactionOptions.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
+import { flagCohortPostedBoards } from "./LiveBoardRepository.js";
 import { weekPostChangeWrites } from "./weekPostChangeWrites.js";
 
 export interface NewCohort {
@@ -510,6 +511,14 @@ export class CohortRepository {
   /** Flags the cohort's live weekly board (if one is live at `now`) for the scheduler's next edit (LiveBoardRepository). */
   async markLiveBoardDirty(cohortId: number, now: Date): Promise<void> {
     await this.writes.run(() => markLiveBoardsDirty(this.prisma, { cohortId }, now));
+  }
+
+  /**
+   * Flags the boards the cohort already posted (its weekly posts' top five and own board, its closing post's final
+   * board) for the scheduler to draw again as its board setting shows members now (LiveBoardRepository.listPostedDue).
+   */
+  async flagPostedBoards(cohortId: number, now: Date): Promise<void> {
+    await this.writes.run(() => flagCohortPostedBoards(this.prisma, cohortId, now));
   }
 
   /** The exclude_roles the guild's cohorts have (distinct; usually none). */

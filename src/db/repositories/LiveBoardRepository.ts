@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { CohortStatus } from "../../domain/cohort/cohortModel.js";
 import { PostStatus } from "../../domain/schedule/scheduledPostModel.js";
 import { findInChunks } from "../inChunks.js";
@@ -79,9 +79,18 @@ function postChannelsOf(row: {
  * statement, for the transaction of the change that moves the boards.
  */
 export function flagPostedBoards(prisma: Pick<PrismaClient, "scheduledPost">, postIds: readonly number[], at: Date) {
+  return flagPostedBoardsWhere(prisma, { id: { in: [...postIds] } }, at);
+}
+
+/** flagPostedBoards for every weekly and closing post of the cohort: its board shows everyone less openly now. */
+export function flagCohortPostedBoards(prisma: Pick<PrismaClient, "scheduledPost">, cohortId: number, at: Date) {
+  return flagPostedBoardsWhere(prisma, { cohortId, kind: { in: ["week", "closing"] } }, at);
+}
+
+function flagPostedBoardsWhere(prisma: Pick<PrismaClient, "scheduledPost">, posts: Prisma.ScheduledPostWhereInput, at: Date) {
   return prisma.scheduledPost.updateMany({
     // A post still being sent (claimed) keeps the flag once sent (ScheduledPostRepository.markSent); claims set none.
-    where: { id: { in: [...postIds] }, status: { in: [PostStatus.Sent, PostStatus.Claimed] } },
+    where: { ...posts, status: { in: [PostStatus.Sent, PostStatus.Claimed] } },
     // A new flag is a new redraw: it gets its own tries.
     data: { nextAttemptAt: at, redrawAttempts: 0 },
   });

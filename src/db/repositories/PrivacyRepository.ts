@@ -14,7 +14,6 @@ import { isPlannedAdjustment } from "./MemberPlanRepository.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
 import { flagPostedBoards } from "./LiveBoardRepository.js";
 import { finalBoardWithout } from "./finalBoardWithout.js";
-import { BoardVisibility } from "../../domain/privacy/boardPresentation.js";
 import { PostStatus } from "../../domain/schedule/scheduledPostModel.js";
 import { weekNumberOfPeriod, weekNumberOfSetAsidePeriod } from "../../domain/schedule/weekPostPeriod.js";
 
@@ -318,11 +317,12 @@ export class PrivacyRepository {
   ): Promise<number> {
     const lock = lockCohortRows(this.prisma, this.provider, { namingUser: { guildId, userId } });
     const results = await this.writes.run(async () => {
-      // Shown less openly (an alias, or not at all): the boards already posted that may show them are edited too.
+      // Shown another way: the boards already posted that may show them are edited too (shown by name again, they
+      // are back on the boards their hiding or alias redrew); memberships already shown so change nothing there.
       const posted =
-        changes.boardVisibility === BoardVisibility.Alias || changes.boardVisibility === BoardVisibility.Hidden
-          ? await this.postsShowing(this.prisma, guildId, userId, false)
-          : { ids: [], seen: { cohortIds: [], highestId: 0 } };
+        changes.boardVisibility === undefined
+          ? { ids: [], seen: { cohortIds: [], highestId: 0 } }
+          : await this.postsShowing(this.prisma, guildId, userId, false, changes.boardVisibility);
       return this.prisma.$transaction([
         // The user's cohorts first (lockCohortRows), as a join takes them (MemberRepository.join): a join
         // committing meanwhile is waited for, and its new membership changed too; one after waits for this one.
@@ -346,13 +346,20 @@ export class PrivacyRepository {
    * kept final board lists them, or (`deleting`) ranked them below its top ten (its "…and N more with points" counts them). Bounded by their own history and the cohort's break weeks, not by the
    * length of the course. A failed post that shows them is picked too: it is flagged if it is taken on again and
    * sent before the change commits (flagPostedBoards flags only claimed and sent posts). `seen`: the cohorts looked
-   * at and the highest post id there was before the first look (see flagPostedSince).
+   * at and the highest post id there was before the first look (see flagPostedSince). `shownAs`: a board choice
+   * being made; memberships that already have it are left out (their boards show them so already).
    */
-  private async postsShowing(db: Db, guildId: string, userId: string, deleting: boolean): Promise<{ ids: number[]; seen: PostsSeen }> {
+  private async postsShowing(
+    db: Db,
+    guildId: string,
+    userId: string,
+    deleting: boolean,
+    shownAs?: string,
+  ): Promise<{ ids: number[]; seen: PostsSeen }> {
     // Read first: a post created after it has a higher id (each new post takes the next one).
     const highest = await db.scheduledPost.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
     const members = await db.member.findMany({
-      where: { userId, cohort: { guildId } },
+      where: { userId, cohort: { guildId }, ...(shownAs === undefined ? {} : { boardVisibility: { not: shownAs } }) },
       select: {
         id: true,
         cohortId: true,

@@ -124,19 +124,39 @@ export class ScheduledPostRepository {
    * as it is: taking a post on (claimNew, reclaim) clears it, so it is set only when a deletion or privacy change
    * flagged the post while it was being sent, and its boards are then edited again (listPostedDue). `redraw`
    * (some parts were sent by an earlier attempt, drawn before a change that may have come since) flags it at `now`.
+   * `drawnWith`: the cohort's board setting the post was drawn with (the tick read the cohort before claiming it);
+   * a weekly or closing post is flagged at `now` too when the setting is another now: a `/cohort edit leaderboard:`
+   * committed before the claim flagged only the posts there were then (CohortService.edit).
    */
-  async markSent(postId: number, claimedBy: string, messageId: string, now: Date, redraw = false): Promise<boolean> {
-    const result = await this.writes.run(() =>
-      this.prisma.scheduledPost.updateMany({
-        where: { id: postId, status: PostStatus.Claimed, claimedBy },
-        data: {
-          status: PostStatus.Sent,
-          sentAt: now,
-          messageId,
-          lastError: null,
-          ...(redraw ? { nextAttemptAt: now, redrawAttempts: 0 } : {}),
-        },
-      }),
+  async markSent(postId: number, claimedBy: string, messageId: string, now: Date, redraw = false, drawnWith?: string): Promise<boolean> {
+    const [result] = await this.writes.run(() =>
+      this.prisma.$transaction([
+        this.prisma.scheduledPost.updateMany({
+          where: { id: postId, status: PostStatus.Claimed, claimedBy },
+          data: {
+            status: PostStatus.Sent,
+            sentAt: now,
+            messageId,
+            lastError: null,
+            ...(redraw ? { nextAttemptAt: now, redrawAttempts: 0 } : {}),
+          },
+        }),
+        // Read after the first write: an edit committed later flags the post itself, sent by then.
+        ...(drawnWith === undefined
+          ? []
+          : [
+              this.prisma.scheduledPost.updateMany({
+                where: {
+                  id: postId,
+                  status: PostStatus.Sent,
+                  claimedBy,
+                  kind: { in: ["week", "closing"] },
+                  cohort: { leaderboard: { not: drawnWith } },
+                },
+                data: { nextAttemptAt: now, redrawAttempts: 0 },
+              }),
+            ]),
+      ]),
     );
     return result.count === 1;
   }
