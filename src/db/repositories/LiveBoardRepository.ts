@@ -161,7 +161,7 @@ function staleClaim(staleBefore: Date) {
   return { boardClaimedEnd: { not: null }, boardEditedAt: { lte: staleBefore } };
 }
 
-/** A claim no tick can take again once the day final edits are made within ends at or before `endedAfter` (clearPastClaims). */
+/** Whether a claim can no longer be taken: its board's end (a final edit's: the one its claim cleared) is at or before `endedAfter`. */
 function claimPast(row: BoardRow, endedAfter: Date): boolean {
   const end = row.boardLiveUntil ?? row.boardClaimedEnd;
   return end !== null && end <= endedAfter;
@@ -377,7 +377,7 @@ export class LiveBoardRepository {
    * before `endedAfter` (final edits are made within a day of the end, listEnded), a live edit's whose board's week
    * ended then (no live edit after its end, no final edit past the day). Their edit is given up as any final edit
    * after a longer outage; a live one's board is flagged again, so should an edit bring its week back it is edited.
-   * One write, by the claims' index; a second process's clears nothing more.
+   * One transaction of two updates, each by the claims' index; a second process's clears nothing more.
    */
   private async clearPastClaims(endedAfter: Date, staleBefore: Date): Promise<void> {
     const stale = { boardClaimedEnd: { gt: new Date(0) }, boardEditedAt: { lte: staleBefore } };
