@@ -75,14 +75,14 @@ export function courseIsOver(cohort: Cohort, context: CohortContext, now: Date):
   return cohort.status === CohortStatus.Finished || courseHasEnded(breakCalendarOf(cohort, context), now);
 }
 
+/** Cohorts remembered as having sent their closing post (the least recently asked forgotten first). */
+const closingSentKept = 10_000;
+
 /**
  * The end of the course: the final board kept when the closing post is made
  * (so late completions change no board), the cohort becoming *finished*, and
  * a member's course summary.
  */
-/** Cohorts remembered as having sent their closing post (the least recently asked forgotten first). */
-const closingSentKept = 10_000;
-
 export class CourseEndService {
   /**
    * Cohorts whose closing post is known to have gone out. A sent post stays sent (no process turns it back), so
