@@ -19,6 +19,7 @@ import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { CompletionRepository, ScoreRow } from "../db/repositories/CompletionRepository.js";
 import type { ScheduledPostRepository } from "../db/repositories/ScheduledPostRepository.js";
 import type { Logger } from "../logging/createLogger.js";
+import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 import type { CohortContext } from "./PlanService.js";
 import type { LeaderboardEntry } from "./StudyService.js";
 
@@ -75,12 +76,21 @@ export function courseIsOver(cohort: Cohort, context: CohortContext, now: Date):
   return cohort.status === CohortStatus.Finished || courseHasEnded(breakCalendarOf(cohort, context), now);
 }
 
+/** Cohorts remembered as having sent their closing post (the least recently asked forgotten first). */
+const closingSentKept = 10_000;
+
 /**
  * The end of the course: the final board kept when the closing post is made
  * (so late completions change no board), the cohort becoming *finished*, and
  * a member's course summary.
  */
 export class CourseEndService {
+  /**
+   * Cohorts whose closing post is known to have gone out. A sent post stays sent (no process turns it back), so
+   * once read as sent it is not read again, whichever process sent it; one not sent yet is read each time.
+   */
+  private readonly closingKnownSent = new WeightedLruCache<number, true>(closingSentKept);
+
   constructor(
     private readonly cohorts: CohortRepository,
     private readonly completions: CompletionRepository,
@@ -96,7 +106,15 @@ export class CourseEndService {
    * is sent.
    */
   async shownAsPosted(cohort: Cohort, board: FinalBoard): Promise<boolean> {
-    return board.keptPrivate !== true && cohort.leaderboard !== CohortBoard.Off && (await this.posts.closingSent(cohort.id));
+    return board.keptPrivate !== true && cohort.leaderboard !== CohortBoard.Off && (await this.closingSent(cohort.id));
+  }
+
+  /** Whether the cohort's closing post went out: read until it has (closingKnownSent). */
+  private async closingSent(cohortId: number): Promise<boolean> {
+    if (this.closingKnownSent.get(cohortId) === true) return true;
+    const sent = await this.posts.closingSent(cohortId);
+    if (sent) this.closingKnownSent.set(cohortId, true);
+    return sent;
   }
 
   /** The final board, once the closing post made it; null before. */

@@ -25,14 +25,17 @@ export interface CohortContext {
   readonly breakWeeks: readonly number[];
   /** What `basePlan` was built from: a member plan is built from it too (`PlanService.memberPlan`). */
   readonly planSource: PlanSource;
+  /**
+   * Whether the path gives its assigned items time estimates: a path without (the 36-week path's topics) counts topics,
+   * not readings or minutes, wherever it is counted (Required progress, /progress's "Topics read", the weekly chart).
+   * Worked out once per plan (planHasEstimates), not at each use.
+   */
+  readonly hasEstimates: boolean;
 }
 
-/**
- * Whether the path gives its assigned items time estimates: a path without (the 36-week path's topics) counts topics,
- * not readings or minutes, wherever it is counted (Required progress, /progress's "Topics read", the weekly chart).
- */
-export function pathHasEstimates(context: Pick<CohortContext, "plan" | "itemsById">): boolean {
-  for (const id of context.plan.assignedDateByItemId.keys()) if ((context.itemsById.get(id)?.minutes ?? 0) > 0) return true;
+/** Whether any item `plan` assigns has an estimate: a walk over its items, made once per plan (PlanService.build). */
+function planHasEstimates(plan: CohortPlan, itemsById: ReadonlyMap<number, StoredItem>): boolean {
+  for (const id of plan.assignedDateByItemId.keys()) if ((itemsById.get(id)?.minutes ?? 0) > 0) return true;
   return false;
 }
 
@@ -103,6 +106,11 @@ export interface MemberPlanBuildInput extends PlanSource {
 export interface BuiltPlan {
   readonly basePlan: CohortPlan;
   readonly calendar: CalendarPlan;
+}
+
+/** A built plan as the plan service keeps it, with what is worked out of it once (the key names the curriculum's version). */
+interface CachedPlan extends BuiltPlan {
+  readonly hasEstimates: boolean;
 }
 
 /** What a cohort's post schedule is worked out from: the dates only, no plan (`cohortPlannedPosts`). */
@@ -220,9 +228,9 @@ function cappedAt(cached: CachedCurriculum, weeks: number | null): CachedCurricu
 export class PlanService {
   private readonly curricula: WeightedLruCache<number, CachedCurriculum>;
   private readonly loading = new Map<number, Promise<CachedCurriculum>>();
-  private readonly plans: WeightedLruCache<string, BuiltPlan>;
+  private readonly plans: WeightedLruCache<string, CachedPlan>;
   /** Builds in progress by plan key: concurrent misses of one plan share its build. */
-  private readonly building = new Map<string, Promise<BuiltPlan>>();
+  private readonly building = new Map<string, Promise<CachedPlan>>();
   /** Post schedules in progress by schedule key, shared the same way. */
   private readonly scheduling = new Map<string, Promise<readonly PlannedPost[]>>();
   private readonly schedules: WeightedLruCache<string, readonly PlannedPost[]>;
@@ -271,6 +279,7 @@ export class PlanService {
       requiredSlots: cached.requiredSlots,
       breakWeeks: entry.calendar.breakWeeks,
       planSource,
+      hasEstimates: entry.hasEstimates,
     };
   }
 
@@ -289,13 +298,14 @@ export class PlanService {
     cached: CachedCurriculum,
     settings: CohortSettings,
     breakWeeks: readonly number[],
-  ): Promise<BuiltPlan> {
+  ): Promise<CachedPlan> {
     return shareInFlight(this.building, key, async () => {
       const input = { ...planSourceOf(curriculumId, cached, settings), breakWeeks };
       const built = await this.builder.build(input);
       const { basePlan } = built;
-      this.plans.set(key, built, (basePlan.dayByDate.size + basePlan.assignedDateByItemId.size + 1) * (breakWeeks.length === 0 ? 1 : 2));
-      return built;
+      const entry = { ...built, hasEstimates: planHasEstimates(built.calendar.plan, cached.itemsById) };
+      this.plans.set(key, entry, (basePlan.dayByDate.size + basePlan.assignedDateByItemId.size + 1) * (breakWeeks.length === 0 ? 1 : 2));
+      return entry;
     });
   }
 

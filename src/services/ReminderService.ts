@@ -8,7 +8,7 @@ import type { ReminderNotice, ReminderRepository } from "../db/repositories/Remi
 import type { CohortService, ReminderRequest, ReminderSettingView } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
 import { breakCalendarOf } from "./CourseEndService.js";
-import { pathHasEstimates, storedPlanItem, type StoredPlanItem } from "./PlanService.js";
+import { storedPlanItem, type StoredPlanItem } from "./PlanService.js";
 
 export type { ReminderNotice };
 
@@ -25,7 +25,7 @@ export interface ReminderView {
   readonly items: readonly StoredPlanItem[];
   /** Unfinished items of earlier days. */
   readonly overdueCount: number;
-  /** The path has time estimates (readings); without (topics): `pathHasEstimates`. */
+  /** The path has time estimates (readings); without (topics): `CohortContext.hasEstimates`. */
   readonly timed: boolean;
 }
 
@@ -93,7 +93,7 @@ export class ReminderService {
       remindAt,
       items,
       overdueCount: status.overdue.length,
-      timed: pathHasEstimates(context),
+      timed: context.hasEstimates,
     };
   }
 

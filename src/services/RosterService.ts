@@ -36,7 +36,7 @@ import type { CohortInfoExtension } from "./CohortInfoService.js";
 import { breakCalendarOf } from "./CourseEndService.js";
 import type { CohortService } from "./CohortService.js";
 import type { MemberPlanService } from "./MemberPlanService.js";
-import { pathHasEstimates, type CohortContext, type PlanService } from "./PlanService.js";
+import type { CohortContext, PlanService } from "./PlanService.js";
 
 export { RosterGroup, rosterGroupOrder, type MemberName, type RosterPageAnchor } from "../db/repositories/RosterRepository.js";
 
@@ -124,7 +124,7 @@ export interface RosterView {
   readonly hasNext: boolean;
   readonly counts: Readonly<Record<RosterGroup, number>>;
   readonly members: readonly RosterMemberView[];
-  /** The path has time estimates (readings); without (topics): `pathHasEstimates`. */
+  /** The path has time estimates (readings); without (topics): `CohortContext.hasEstimates`. */
   readonly timed: boolean;
 }
 
@@ -222,7 +222,7 @@ export class RosterService {
       hasNext: before + rows.length < total,
       counts,
       members,
-      timed: pathHasEstimates(context),
+      timed: context.hasEstimates,
     };
   }
 

@@ -45,14 +45,7 @@ import type { Logger } from "../logging/createLogger.js";
 import { foldForMatch, matcherFor, readForMatch, type MatchReading } from "../domain/search/matchScore.js";
 import { cohortIdOption, maxChoices, type CohortService, type Membership } from "./CohortService.js";
 import type { MemberPlanning, MemberPlanService } from "./MemberPlanService.js";
-import {
-  calendarSectionOf,
-  pathHasEstimates,
-  storedPlanItem,
-  type CohortContext,
-  type PlanService,
-  type StoredPlanItem,
-} from "./PlanService.js";
+import { calendarSectionOf, storedPlanItem, type CohortContext, type PlanService, type StoredPlanItem } from "./PlanService.js";
 import {
   pickIn,
   readsAs,
@@ -98,7 +91,7 @@ export interface WeekProgress {
   readonly weekNumber: number;
   readonly done: number;
   readonly total: number;
-  /** The path has time estimates (readings); without (topics): `pathHasEstimates`. */
+  /** The path has time estimates (readings); without (topics): `CohortContext.hasEstimates`. */
   readonly timed: boolean;
 }
 
@@ -512,7 +505,7 @@ export class StudyService {
               weekNumber: day.weekNumber,
               done: weekItems.filter((entry) => isItemDone(entry.item, done)).length,
               total: weekItems.length,
-              timed: pathHasEstimates(context),
+              timed: context.hasEstimates,
             },
       // An ended cohort has no reading day left to point at, whatever its calendar says.
       nextStudyDate: courseOver || cohort.status === CohortStatus.Ended ? null : nextReadingDay(plan, today),
@@ -790,7 +783,7 @@ export class StudyService {
         weekEnd: section.weekEnd,
       }));
     // The same rule as /progress's "Topics read": a path whose assigned items have no estimates counts topics.
-    const timed = pathHasEstimates(context);
+    const timed = context.hasEstimates;
     const beforeStart = weekNumber === 1 ? await this.readBeforeStart(cohort.id, week.startDate, zone, minutesOf) : null;
     return { weekNumber, startDate: week.startDate, endDate: week.endDate, timed, days, beforeStart, sections };
   }
@@ -1365,7 +1358,7 @@ function requiredProgress(context: CohortContext, done: ReadonlySet<number>): Re
   const required = context.requiredSlots;
   let doneSlots = 0;
   for (const ids of required) if (ids.some((id) => done.has(id))) doneSlots += 1;
-  return { done: doneSlots, total: required.length, timed: pathHasEstimates(context) };
+  return { done: doneSlots, total: required.length, timed: context.hasEstimates };
 }
 
 /**

@@ -68,9 +68,13 @@ describe("a board edit that failed while the database was locked, its process ki
 
     // The next process starts a day and a minute after week 2's end: its final edit is past its day.
     const late = await nextProcess(at("2027-03-16T00:02:00Z"));
+    const claims = () => late.test.app.database.prisma.scheduledPost.count({ where: { boardClaimedEnd: { not: null } } });
+    expect(await claims()).toBe(1);
     for (const tick of ["2027-03-16T00:02:00Z", "2027-03-16T00:03:00Z", "2027-03-16T00:05:00Z"])
       expect((await late.tickAt(at(tick))).boardsClosed).toBe(0);
     expect(weekTwo().embeds[0]?.title).toBe("🏆 Week 2 leaderboard · live");
     expect(acceptedEdits(world, channelId, weekTwo().id)).toBe(0);
+    // Its claim, which no tick can take again, is cleared: later ticks do not read it for ever.
+    expect(await claims()).toBe(0);
   });
 });

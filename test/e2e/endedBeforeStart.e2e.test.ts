@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adaAndLuciaJoin } from "../helpers/adaAndLucia.js";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { startWithAdaAndLucia } from "../helpers/adaAndLucia.js";
+import { visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
  * A cohort an admin ends with `/cohort end` before its first day never runs a week: its closing post says it
@@ -16,9 +16,7 @@ describe("/today and /week of a cohort ended before its start, through discord.j
 
   beforeAll(async () => {
     // Tuesday 5 January; the course would start on Monday 18 January.
-    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
-    await bot.createCohort({ name, start: "2027-01-18" });
-    ({ ada, lucia } = await adaAndLuciaJoin(bot, name));
+    ({ bot, ada, lucia } = await startWithAdaAndLucia({ now: new Date("2027-01-05T10:00:00Z"), name, start: "2027-01-18" }));
     await bot.reply(ada.id, "done", { cohort: name, item: "Replication" });
     await bot.reply(bot.admin.id, "cohort end", { cohort: name });
     await bot.test.app.scheduler.tick(bot.clock.now());

@@ -66,6 +66,22 @@ describe("view:near on the kept final board, equal points and hidden neighbours"
     }
   });
 
+  it("reads whether the closing post went out once: it never goes back, so later boards say 'As posted' without asking", async () => {
+    const { bot } = harness;
+    expect(visibleText(await runCommand(bot, person("anna"), "leaderboard"))).toContain("As posted when the cohort was ended");
+    const counter = StatementCounter.install();
+    try {
+      let text = "";
+      const statements = await counter.during(async () => {
+        text = visibleText(await runCommand(bot, person("bert"), "leaderboard"));
+      });
+      expect(text).toContain("As posted when the cohort was ended");
+      expect(statements.filter((sql) => /FROM [`"]\w+[`"]\.[`"]ScheduledPost[`"]/.test(sql))).toEqual([]);
+    } finally {
+      counter.uninstall();
+    }
+  });
+
   it("says the members around a caller's place cannot be shown, not that nobody logged points, once all hid", async () => {
     const { bot } = harness;
     for (const name of ["anna", "bert", "carl"] as const) await runCommand(bot, person(name), "privacy", { leaderboard: "hidden" });

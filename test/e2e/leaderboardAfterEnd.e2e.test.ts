@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adaAndLuciaJoin } from "../helpers/adaAndLucia.js";
+import { startWithAdaAndLucia } from "../helpers/adaAndLucia.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
@@ -14,9 +14,7 @@ describe("/leaderboard of a cohort an admin ended, before its closing post", () 
   let lucia: { id: string };
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
-    await bot.createCohort({ name, start: "2027-01-04" });
-    ({ ada, lucia } = await adaAndLuciaJoin(bot, name));
+    ({ bot, ada, lucia } = await startWithAdaAndLucia({ now: new Date("2027-01-04T08:00:00Z"), name, start: "2027-01-04" }));
     // Tuesday of week 2: the admin ends the cohort; no scheduler tick has sent the closing post yet.
     bot.clock.set(new Date("2027-01-12T10:00:00Z"));
     expect(visibleText(await bot.reply(bot.admin.id, "cohort end", { cohort: name }))).toContain("has ended");

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adaAndLuciaJoin } from "../helpers/adaAndLucia.js";
+import { startWithAdaAndLucia } from "../helpers/adaAndLucia.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
@@ -15,9 +15,7 @@ describe("/leaderboard after the course's last week, before the closing post", (
   let lucia: { id: string };
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
-    await bot.createCohort({ name, start: "2027-01-04" });
-    ({ ada, lucia } = await adaAndLuciaJoin(bot, name));
+    ({ bot, ada, lucia } = await startWithAdaAndLucia({ now: new Date("2027-01-04T08:00:00Z"), name, start: "2027-01-04" }));
     // Monday after the last day (Sunday 28 March), before the 09:00 closing post: the week turned at the cohort's midnight
     // (weeks, and a completion's week, turn at 00:00 cohort time, not at the 04:00 rollover of a member's study day).
     bot.clock.set(new Date("2027-03-29T06:00:00Z"));

@@ -19,6 +19,9 @@ const dirty = (c: number) => c % 3 === 0;
 const staleLiveClaim = (c: number) => c % 100 === 5;
 const endedUnclaimed = (c: number) => c % 50 === 1;
 const staleFinalClaim = (c: number) => c % 100 === 7;
+/** Claims the tick clears: week 8's final edit (its end more than a day ago), week 7's live edit (its week over since). */
+const pastFinalClaim = (c: number) => c % 100 === 9;
+const pastLiveClaim = (c: number) => c % 100 === 11;
 
 /** Week `w`'s post row of cohort number `c`: final boards, except week 9's and week 10's as the predicates say. */
 function postRow(cohortId: number, c: number, w: number) {
@@ -37,6 +40,9 @@ function postRow(cohortId: number, c: number, w: number) {
   }
   if (w === 9 && endedUnclaimed(c)) return { ...row, boardLiveUntil: weekNineEnd, boardEditedAt: at("2027-03-07T12:00:00Z") };
   if (w === 9 && staleFinalClaim(c)) return { ...row, boardEditedAt: at("2027-03-08T00:01:00Z"), boardClaimedEnd: weekNineEnd };
+  if (w === 8 && pastFinalClaim(c)) return { ...row, boardEditedAt: new Date(end.getTime() + 60_000), boardClaimedEnd: end };
+  if (w === 7 && pastLiveClaim(c))
+    return { ...row, boardLiveUntil: end, boardEditedAt: new Date(end.getTime() - 60_000), boardClaimedEnd: end };
   return { ...row, boardEditedAt: end };
 }
 
@@ -44,7 +50,7 @@ function postRow(cohortId: number, c: number, w: number) {
  * Every tick lists, for every cohort it posts for (10,000 and more), the live boards due an edit and the boards due
  * their final edit, and the edits claimed whose outcome was never written: each read seeks its own index
  * (boardDirty, boardLiveUntil; boardClaimedEnd), never the cohorts' index (every post row of the cohorts) nor the
- * whole table, whichever database.
+ * whole table, whichever database; so does the write that clears the claims no tick can take again.
  */
 describe("the live and final board edits a tick lists, among many cohorts' posts", () => {
   let handle: TestDatabaseHandle;
@@ -90,9 +96,12 @@ describe("the live and final board edits a tick lists, among many cohorts' posts
         expect(ended.every((board) => board.liveUntil.getTime() === weekNineEnd.getTime())).toBe(true);
       })
       .finally(() => counter.uninstall());
-    const reads = statements.filter((read) => /FROM [`"]\w+[`"]\.[`"]ScheduledPost[`"]/.test(read.sql));
-    // Two slices of cohorts for each list, and one read of the claims for each.
-    expect(reads).toHaveLength(6);
+    const reads = statements.filter((read) => /(FROM|UPDATE) [`"]\w+[`"]\.[`"]ScheduledPost[`"]/.test(read.sql));
+    // Two slices of cohorts for each list, and one read of the claims for each; two writes clearing the past claims.
+    expect(reads).toHaveLength(8);
+    expect(await handle.prisma.scheduledPost.count({ where: { boardClaimedEnd: { not: null } } })).toBe(
+      cohortsWhere((c) => staleLiveClaim(c) || staleFinalClaim(c)).length,
+    );
     const indexes: string[] = [];
     for (const read of reads) {
       if (handle.target.provider === "sqlite") {

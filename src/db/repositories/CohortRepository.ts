@@ -678,14 +678,21 @@ export class CohortRepository {
 
   /**
    * An active cohort becomes finished (after its closing post), keeping the `courseWeeks` of the course it
-   * finished in the same update; false when it was not active.
+   * finished in the same update; false when it was not active. The same transaction clears its board edits' claims
+   * (LiveBoardRepository): the scheduler edits no finished cohort's boards, so none would be taken again.
    */
   async markFinished(cohortId: number, courseWeeks: number): Promise<boolean> {
-    const updated = await this.writes.run(() =>
-      this.prisma.cohort.updateMany({
-        where: { id: cohortId, status: CohortStatus.Active },
-        data: { status: CohortStatus.Finished, courseWeeks },
-      }),
+    const [updated] = await this.writes.run(() =>
+      this.prisma.$transaction([
+        this.prisma.cohort.updateMany({
+          where: { id: cohortId, status: CohortStatus.Active },
+          data: { status: CohortStatus.Finished, courseWeeks },
+        }),
+        this.prisma.scheduledPost.updateMany({
+          where: { cohortId, boardClaimedEnd: { not: null }, cohort: { status: CohortStatus.Finished } },
+          data: { boardClaimedEnd: null },
+        }),
+      ]),
     );
     return updated.count > 0;
   }

@@ -170,6 +170,12 @@ function staleClaim(staleBefore: Date) {
   return { boardClaimedEnd: { not: null }, boardEditedAt: { lte: staleBefore } };
 }
 
+/** Whether a claim can no longer be taken: its board's end (a final edit's: the one its claim cleared) is at or before `endedAfter`. */
+function claimPast(row: BoardRow, endedAfter: Date): boolean {
+  const end = row.boardLiveUntil ?? row.boardClaimedEnd;
+  return end !== null && end <= endedAfter;
+}
+
 /**
  * The live boards' edit ledger, on the weekly post's row. A completion marks
  * its cohort's live board dirty in the same transaction that records it
@@ -342,7 +348,8 @@ export class LiveBoardRepository {
    * week just ended, whatever the number of cohorts. A board last edited (or tried: releaseFinalEdit)
    * after `endedBy` waits: no live edit comes after a week's end, so that is only a failed final edit,
    * tried again once its time is as old as the week's end must be. A final edit claimed at or before
-   * `staleBefore` and never recorded (its process died) is listed too, with the end its claim cleared.
+   * `staleBefore` and never recorded (its process died) is listed too, with the end its claim cleared. The claims
+   * read that no tick can take again any more are cleared on the way (clearPastClaims; a write only when some are).
    */
   async listEnded(cohortIds: readonly number[], endedAfter: Date, endedBy: Date, staleBefore: Date): Promise<EndedLiveBoard[]> {
     const ended = { boardLiveUntil: { gt: endedAfter, lte: endedBy }, boardEditedAt: { lte: endedBy } };
@@ -360,8 +367,10 @@ export class LiveBoardRepository {
       }),
     );
     const asked = new Set(cohortIds);
+    const claims = await this.staleClaims(staleBefore);
+    if (claims.some((row) => claimPast(row, endedAfter))) await this.clearPastClaims(endedAfter, staleBefore);
     // A claim clears the end: never one of the rows above.
-    const stale = (await this.staleClaims(staleBefore)).filter(
+    const stale = claims.filter(
       (row) =>
         asked.has(row.cohortId) &&
         row.boardLiveUntil === null &&
@@ -370,6 +379,41 @@ export class LiveBoardRepository {
         row.boardClaimedEnd <= endedBy,
     );
     return [...rows, ...stale].flatMap((row) => toLiveBoard(row) ?? []);
+  }
+
+  /**
+   * Clears the stale claims (at or before `staleBefore`) that can no longer be due: a final edit's whose end is at or
+   * before `endedAfter` (final edits are made within a day of the end, listEnded), a live edit's whose board's week
+   * ended then (no live edit after its end, no final edit past the day). Their edit is given up as any final edit
+   * after a longer outage; a live one's board is flagged again, so should an edit bring its week back it is edited.
+   * One transaction of two updates, each by the claims' index; a second process's clears nothing more.
+   */
+  private async clearPastClaims(endedAfter: Date, staleBefore: Date): Promise<void> {
+    const stale = { boardClaimedEnd: { gt: new Date(0) }, boardEditedAt: { lte: staleBefore } };
+    await this.writes.run(() =>
+      this.prisma.$transaction([
+        this.prisma.scheduledPost.updateMany({
+          where: { ...stale, boardLiveUntil: { lte: endedAfter } },
+          data: { boardClaimedEnd: null, boardDirty: true },
+        }),
+        this.prisma.scheduledPost.updateMany({
+          where: { ...stale, boardClaimedEnd: { gt: new Date(0), lte: endedAfter }, boardLiveUntil: null },
+          data: { boardClaimedEnd: null },
+        }),
+      ]),
+    );
+  }
+
+  /**
+   * Whether a board of the cohort ended in (`endedBy`, `now`]: its final edit is not due yet (listEnded lists a
+   * board from a minute after its end), and only a cohort still active is given it. A read of the cohort's rows.
+   */
+  async finalEditAhead(cohortId: number, endedBy: Date, now: Date): Promise<boolean> {
+    const row = await this.prisma.scheduledPost.findFirst({
+      where: { cohortId, boardMessageId: { not: null }, boardLiveUntil: { gt: endedBy, lte: now } },
+      select: { id: true },
+    });
+    return row !== null;
   }
 
   /**
