@@ -17,6 +17,7 @@ import {
 import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
 import { isLanguageCode, memberLocaleOf } from "../domain/cohort/languageCode.js";
 import { dayInfo } from "../domain/schedule/dayInfo.js";
+import { invalidDateError } from "./invalidDateError.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { showsSomething } from "../domain/text/hiddenCharacters.js";
 import { nameAsShown } from "../domain/text/nameAsShown.js";
@@ -1191,7 +1192,7 @@ export function buildSettings(
 function settingsProblemError(problem: CohortSettingsProblem, settings: CohortSettings): UserError {
   switch (problem) {
     case CohortSettingsProblem.StartDate:
-      return new UserError("input.invalidDate", { value: settings.startDate.slice(0, 40) });
+      return invalidDateError(settings.startDate);
     case CohortSettingsProblem.TimeZone:
       return unknownTimeZoneError(settings.timeZone);
     case CohortSettingsProblem.AnnounceTime:

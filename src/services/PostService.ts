@@ -7,6 +7,7 @@ import { resumption } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { postsStillToCome, type PostRowState } from "../domain/schedule/catchUpRule.js";
 import { addDays, latestWeekdayOnOrBefore, localDateOf, parseLocalDate } from "../domain/schedule/localTime.js";
+import { invalidDateError } from "./invalidDateError.js";
 import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
 import { typedTimeZone } from "./typedTimeZone.js";
 import {
@@ -458,7 +459,7 @@ export class PostService {
       };
     }
     const startDate = request.start === undefined ? cohort.settings.startDate : parseLocalDate(request.start);
-    if (startDate === null) throw new UserError("input.invalidDate", { value: String(request.start).slice(0, 40) });
+    if (startDate === null) throw invalidDateError(String(request.start));
     const timeZone = typedZone ?? cohort.settings.timeZone;
     cohort = { ...cohort, settings: { ...cohort.settings, startDate, timeZone } };
     const context = await this.plans.contextFor(cohort);
