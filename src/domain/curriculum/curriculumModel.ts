@@ -63,6 +63,15 @@ export interface ParsedCurriculum {
   readonly notes: readonly string[];
 }
 
+/**
+ * What an import's replies count of a document: its sections, its items, and whether it gives time estimates
+ * (`timed`: some item has minutes; without, its items are topics, not readings, as `pathHasEstimates` counts them).
+ */
+export function importCounts(curriculum: Pick<ParsedCurriculum, "sections">): { sections: number; items: number; timed: boolean } {
+  const items = curriculum.sections.flatMap((section) => section.items);
+  return { sections: curriculum.sections.length, items: items.length, timed: items.some((item) => (item.minutes ?? 0) > 0) };
+}
+
 export type { ParseProblem, ProblemCode, ProblemParams } from "./parse/problemCodes.js";
 
 export type ParseResult =

@@ -87,13 +87,14 @@ export const en = {
 
   "curriculumAdmin.created": "Imported **{title}** as a new curriculum (`{slug}`). Use it with `/cohort create curriculum:{slug}`.",
   "curriculumAdmin.updated":
-    "Updated **{title}**. Cohorts on it see the new version; members keep their completions of items that are still there.",
+    "Updated **{title}**. Cohorts on it see the new version; members keep their completions of {timed, select, yes {items} other {topics}} that are still there.",
   "curriculumAdmin.unchanged": "**{title}** is already up to date: this file is the same as the last import, so nothing changed.",
   "curriculumAdmin.replacesBuiltIn":
     "A built-in curriculum has the same name: in this server, `/cohort create` and `/curriculum list` now use this import instead. Cohorts already on the built-in one keep it.",
-  "curriculumAdmin.counts": "{sections, plural, one {# section} other {# sections}}, {items, plural, one {# item} other {# items}}.",
+  "curriculumAdmin.counts":
+    "{sections, plural, one {# section} other {# sections}}, {timed, select, yes {{items, plural, one {# item} other {# items}}} other {{items, plural, one {# topic} other {# topics}}}}.",
   "curriculumAdmin.kept":
-    "{removed, plural, one {# item removed} other {# items removed}}{retired, plural, =0 {} one {, # kept hidden because members completed it} other {, # kept hidden because members completed them}}.",
+    "{timed, select, yes {{removed, plural, one {# item removed} other {# items removed}}} other {{removed, plural, one {# topic removed} other {# topics removed}}}}{retired, plural, =0 {} one {, # kept hidden because members completed it} other {, # kept hidden because members completed them}}.",
   "curriculumAdmin.moreItems": "…and {count, number} more",
   "curriculumAdmin.moreSections": "…and {count, plural, one {# more section} other {# more sections}} (too long to show here).",
   "curriculumAdmin.moreCurricula": "…and {count, number} more",
@@ -103,16 +104,16 @@ export const en = {
   "curriculumImport.intro":
     "**{title}** (`{slug}`) already exists. This is what the file would change; nothing is written until you press Confirm (within {minutes, number} minutes).",
   "curriculumImport.summary":
-    "{added, plural, other {# added}} · {removed, plural, other {# removed}} · {changed, plural, other {# changed}} · {kept, number} kept",
+    "{timed, select, yes {} other {Topics: }}{added, plural, other {# added}} · {removed, plural, other {# removed}} · {changed, plural, other {# changed}} · {kept, number} kept",
   "curriculumImport.affected":
-    "{completions, plural, =0 {No member completed a removed item: no completions are retired.} one {# completion of a removed item ({members, plural, one {# member} other {# members}}) is retired: the points stay, the item leaves their plan.} other {# completions of removed items ({members, plural, one {# member} other {# members}}) are retired: the points stay, the items leave their plans.}}",
+    "{completions, plural, =0 {No member completed a removed {timed, select, yes {item} other {topic}}: no completions are retired.} one {# completion of a removed {timed, select, yes {item} other {topic}} ({members, plural, one {# member} other {# members}}) is retired: the points stay, the {timed, select, yes {item} other {topic}} leaves their plan.} other {# completions of removed {timed, select, yes {items} other {topics}} ({members, plural, one {# member} other {# members}}) are retired: the points stay, the {timed, select, yes {items} other {topics}} leave their plans.}}",
   "curriculumImport.endingCohorts":
     "⚠️ The new version is {weeks, plural, one {# week} other {# weeks}} long (was {previous, number}): {count, plural, one {this running cohort is already past that, so its course would be over at once} other {these running cohorts are already past that, so their courses would be over at once}}: {names}{more, plural, =0 {} other { and # more}}.{paused, plural, =0 {} one { # of them is paused: its course ends when it is resumed, and its closing post goes out then.} other { # of them are paused: their courses end when they are resumed, and their closing posts go out then.}}",
   "curriculumImport.finishedCohortsKeep":
     "Finished cohorts keep the course they finished: {count, plural, one {# finished cohort on it gets} other {# finished cohorts on it get}} none of the new weeks.",
-  "curriculumImport.addedField": "Added ({count, number})",
-  "curriculumImport.removedField": "Removed ({count, number})",
-  "curriculumImport.changedField": "Changed ({count, number})",
+  "curriculumImport.addedField": "{timed, select, yes {Added} other {Topics added}} ({count, number})",
+  "curriculumImport.removedField": "{timed, select, yes {Removed} other {Topics removed}} ({count, number})",
+  "curriculumImport.changedField": "{timed, select, yes {Changed} other {Topics changed}} ({count, number})",
   "curriculumImport.titleLine": "• {title}",
   "curriculumImport.sectionsField": "Sections moved or renamed ({count, number})",
   "curriculumImport.sectionLine":
@@ -904,7 +905,7 @@ export const en = {
   "nudge.optedOut": "{member} turned nudges off, so no DM was sent.",
   "nudge.daysOff": "{member} is on days off until {until}, so no DM was sent. You can nudge them once they are back.",
   "nudge.notNeeded":
-    "{finished, select, yes {{member} has finished every Required item} other {{member} is on track now}}, so no DM was sent.",
+    "{finished, select, yes {{member} has finished every Required {timed, select, yes {item} other {topic}}} other {{member} is on track now}}, so no DM was sent.",
   "nudge.dmClosed": "{member} doesn't accept direct messages from the bot, so the nudge couldn't be delivered.",
   "nudgeDm.title": "A hello from {cohort}",
   "nudgeDm.checkpoints":
