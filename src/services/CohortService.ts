@@ -827,6 +827,15 @@ export class CohortService {
   }
 
   /**
+   * `/cohort pause`, `resume` and `end`: `setStatus`, and, when the cohort is found finished (a tick sent or gave up
+   * its closing post between the write and the read), whether that post went out (ScheduledPostRepository.closingSent).
+   */
+  async changeStatus(guildId: string, option: string, status: AdminStatus, actorId: string, now: Date): Promise<StatusChangeView> {
+    const cohort = await this.setStatus(guildId, option, status, actorId, now);
+    return { cohort, closingSent: cohort.status === CohortStatus.Finished && (await this.posts.closingSent(cohort.id)) };
+  }
+
+  /**
    * Pauses or resumes with one conditional write: a pause or resume that read the cohort before another admin
    * ended (or paused, or resumed) it is refused as if it came after, and never un-ends it.
    */
@@ -1067,6 +1076,13 @@ const statusActions = {
 
 /** The statuses an admin sets (a cohort becomes finished by itself). */
 export type AdminStatus = Exclude<CohortStatus, typeof CohortStatus.Finished>;
+
+/** The answer to pause, resume and end: the cohort as stored after the change. */
+export interface StatusChangeView {
+  readonly cohort: Cohort;
+  /** Finished: its closing post went out (false when it was skipped or failed for good, and for any other status). */
+  readonly closingSent: boolean;
+}
 
 /** A status an admin set, and the one the cohort had just before (for the audit trail). */
 interface StatusChange {

@@ -687,7 +687,7 @@ export const en = {
   // ── Issue 12, cohort side: the end of the course, break weeks (cohorts-end branch) ──
   "cohort.finished": "**{name}** has finished: its course is over and its final leaderboard is kept.",
   "cohortAdmin.finished":
-    "**{name}** has finished: the closing post went out and the final leaderboard is kept. Nothing more is posted or reminded.",
+    "{posted, select, yes {**{name}** has finished: the closing post went out and the final leaderboard is kept. Nothing more is posted or reminded.} other {**{name}** has finished, but its closing post did not go out (Discord refused it, or it came too late), and it is not sent again. The final leaderboard is kept all the same: members see it with `/leaderboard`, and their course summary with `/today`. Nothing more is posted or reminded.}}",
   "cohortAdmin.finishedNote": "Finished: the course is over and its final leaderboard is kept; nothing more is posted or reminded.",
   "cohortAdmin.status.finished": "🎓 Finished",
   "cohortAdmin.field.breaks": "Break weeks",

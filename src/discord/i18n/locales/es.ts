@@ -708,7 +708,7 @@ export const es: Catalogue = {
   // ── Issue 12, lado de la cohorte: el final del curso, semanas de descanso (rama cohorts-end) ──
   "cohort.finished": "**{name}** ha finalizado: su curso ha acabado y se conserva su clasificación final.",
   "cohortAdmin.finished":
-    "**{name}** ha finalizado: ya salió la publicación de cierre y se conserva la clasificación final. No se publica ni se recuerda nada más.",
+    "{posted, select, yes {**{name}** ha finalizado: ya salió la publicación de cierre y se conserva la clasificación final. No se publica ni se recuerda nada más.} other {**{name}** ha finalizado, pero su publicación de cierre no salió (Discord la rechazó, o llegó demasiado tarde) y no se vuelve a enviar. La clasificación final se conserva igualmente: los miembros la ven con `/clasificacion`, y el resumen de su curso con `/hoy`. No se publica ni se recuerda nada más.}}",
   "cohortAdmin.finishedNote":
     "Finalizada: el curso ha acabado y se conserva su clasificación final; no se publica ni se recuerda nada más.",
   "cohortAdmin.status.finished": "🎓 Finalizada",
