@@ -22,7 +22,7 @@ import type { CohortRepository } from "../db/repositories/CohortRepository.js";
 import { UserError } from "../errors.js";
 import type { CurriculumService } from "./CurriculumService.js";
 import { endedAfterWeekOf, type CourseEndService, type FinalBoard } from "./CourseEndService.js";
-import { calendarSectionOf, type PlanService } from "./PlanService.js";
+import { calendarSectionOf, pathHasEstimates, type PlanService } from "./PlanService.js";
 import {
   LeaderboardPeriod,
   type CourseChartData,
@@ -135,6 +135,8 @@ export interface LeaderboardPostView {
   /** Null before the course starts. */
   readonly week: LeaderboardView | null;
   readonly allTime: LeaderboardView;
+  /** The path has time estimates (points are minutes read); without (topics), each topic earns the same (`pathHasEstimates`). */
+  readonly timed: boolean;
 }
 
 export interface SimulationRequest {
@@ -357,7 +359,7 @@ export class PostService {
       current > context.plan.totalWeeks
         ? await this.study.courseBoardOf(cohort, now)
         : await this.study.leaderboardOf(cohort, LeaderboardPeriod.All, now, null);
-    return { cohort, week, allTime };
+    return { cohort, week, allTime, timed: pathHasEstimates(context) };
   }
 
   /** Whether the cohort's first day has come, in its zone: before it there is no current checkpoint to announce. */

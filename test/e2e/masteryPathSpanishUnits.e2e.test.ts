@@ -65,6 +65,9 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
         for (const item of day.items)
           if (item.kind === "Required") await bot.test.app.services.study.complete({ ...request, item: String(item.id) });
     }
+    await bot.reply(bot.admin.id, "cohort announce", { cohort: cohortName, kind: "leaderboard" });
+    const board = bot.emulator.channelMessages(bot.channel.id).find((message) => message.embeds[0]?.title?.startsWith("🏆") === true);
+    texts.set("board", board === undefined ? "" : visibleText(board));
     texts.set("nudgeFinished", visibleText(await bot.click(bot.admin.id, roster.id, nudge).final()));
   });
   afterAll(async () => bot.close());
@@ -80,6 +83,8 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
     expect(texts.get("catchUp")).toMatch(/^Repartidos \*\*\d+ temas\*\* en tus próximos días de estudio, además de los temas de cada día/m);
     expect(texts.get("reminder")).toContain("Además, 1 tema atrasado de días anteriores.");
     expect(texts.get("lateToday")).toMatch(/De antes de que te unieras: \d+ temas\. Nunca cuentan como atrasados;/);
+    expect(texts.get("board")).toContain("Los puntos salen de los temas registrados: 15 por tema, más un 20 %");
+    expect(texts.get("board")).not.toContain("minutos");
     expect(texts.get("nudgeFinished")).toContain("(dora) ya ha terminado todos los temas obligatorios, así que no se ha enviado nada.");
   });
 

@@ -491,7 +491,7 @@ export const es: Catalogue = {
   "boardPost.allTimeEmpty": "Aún no se han registrado puntos.",
   "boardPost.title": "🏆 Clasificación · {cohort}",
   "boardPost.description":
-    "Los puntos salen de las lecturas registradas: sus minutos estimados, más un {bonus} % si se terminan antes de que acabe su día. Usa `/clasificacion` cuando quieras.",
+    "{timed, select, yes {Los puntos salen de las lecturas registradas: sus minutos estimados, más un {bonus} % si se terminan antes de que acabe su día.} other {Los puntos salen de los temas registrados: {points, number} por tema, más un {bonus} % si se terminan antes de que acabe su día.}} Usa `/clasificacion` cuando quieras.",
   "boardPost.continued": "Clasificación (continuación)",
   "closingPost.finalName": "🏆 Clasificación final",
   "closingPost.finalEmpty": "Nadie registró puntos durante el curso.",
