@@ -685,7 +685,8 @@ export const en = {
     "Your earlier items are already spread over your coming study days by a catch-up, and they stay there: `/today` shows each day's share.{reset, select, yes { `/pace mode:reset` puts them back in your backlog.} other {}}",
   "join.startChosen": "You start from this week. Earlier items stay in your backlog; `/pace` shows it whenever you want to catch up.",
   // ── Issue 12, cohort side: the end of the course, break weeks (cohorts-end branch) ──
-  "cohort.finished": "**{name}** has finished: its course is over and its final leaderboard is kept.",
+  // Also before the closing post keeps the final board (the last week over): it claims no kept board.
+  "cohort.finished": "**{name}** has finished: its course is over.",
   "cohortAdmin.finished":
     "{posted, select, yes {**{name}** has finished: the closing post went out and the final leaderboard is kept. Nothing more is posted or reminded.} other {**{name}** has finished, but its closing post did not go out (Discord refused it, or it came too late), and it is not sent again. The final leaderboard is kept all the same: members see it with `/leaderboard`, and their course summary with `/today`. Nothing more is posted or reminded.}}",
   "cohortAdmin.finishedNote": "Finished: the course is over and its final leaderboard is kept; nothing more is posted or reminded.",

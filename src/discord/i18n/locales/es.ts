@@ -706,7 +706,7 @@ export const es: Catalogue = {
   "join.startChosen":
     "Empiezas desde esta semana. Las lecturas anteriores siguen en tu pendiente; `/ritmo` lo muestra cuando quieras ponerte al día.",
   // ── Issue 12, lado de la cohorte: el final del curso, semanas de descanso (rama cohorts-end) ──
-  "cohort.finished": "**{name}** ha finalizado: su curso ha acabado y se conserva su clasificación final.",
+  "cohort.finished": "**{name}** ha finalizado: su curso ha acabado.",
   "cohortAdmin.finished":
     "{posted, select, yes {**{name}** ha finalizado: ya salió la publicación de cierre y se conserva la clasificación final. No se publica ni se recuerda nada más.} other {**{name}** ha finalizado, pero su publicación de cierre no salió (Discord la rechazó, o llegó demasiado tarde) y no se vuelve a enviar. La clasificación final se conserva igualmente: los miembros la ven con `/clasificacion`, y el resumen de su curso con `/hoy`. No se publica ni se recuerda nada más.}}",
   "cohortAdmin.finishedNote":
