@@ -12,8 +12,8 @@ export interface ItemChoice {
 
 type NoParams = Record<string, never>;
 
-/** Why a typed date was refused (domain LocalDateProblem's values): not in the YYYY-MM-DD form, or no such day. */
-type DateProblem = "format" | "no_such_date";
+/** Why a typed date was refused (domain LocalDateProblem's values): not in the YYYY-MM-DD form, a year before 1000, or no such day. */
+type DateProblem = "format" | "year" | "no_such_date";
 
 /** A cohort-local calendar date (YYYY-MM-DD) in a message: the wording layer writes it in the reader's language. */
 export interface LocalDateParam {

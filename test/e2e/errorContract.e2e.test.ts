@@ -231,6 +231,9 @@ describe("the error contract across commands, in English and Spanish", () => {
       const spanish = visibleText(await run(lucia.id, "break", { cohort: cohortName, from: "2027-01-11", to: "12/01/2027" }));
       expect(spanish).toContain("«12/01/2027» no sigue el formato AAAA-MM-DD");
       expect(spanish).not.toContain("exist");
+      // A year cut short is named as such, not as a month or day to check.
+      const shortYear = visibleText(await run(lucia.id, "break", { cohort: cohortName, from: "0027-01-11", to: "2027-01-12" }));
+      expect(shortYear).toContain("«0027-01-11» tiene un año anterior al 1000: escribe `desde` y `hasta` con el año completo");
       expect(await bot.test.app.database.prisma.memberBreak.count()).toBe(0);
     });
   });
@@ -248,6 +251,9 @@ describe("the error contract across commands, in English and Spanish", () => {
         expect(format).not.toContain("exist");
         expect(visibleText(await run(bot.admin.id, command, { ...options, start: "2027-02-30" }))).toContain(
           '"2027-02-30" is not a date that exists',
+        );
+        expect(visibleText(await run(bot.admin.id, command, { ...options, start: "0999-01-01" }))).toContain(
+          '"0999-01-01" has a year before 1000',
         );
         const formato = visibleText(await run(jefa.id, command, { ...options, start: "1 de enero" }));
         expect(formato).toContain("«1 de enero» no sigue el formato AAAA-MM-DD");

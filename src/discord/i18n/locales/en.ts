@@ -139,7 +139,7 @@ export const en = {
   // --- end of re-import block ---
 
   "input.invalidDate":
-    '{reason, select, format {"{value}" is not written as YYYY-MM-DD: give the year, month and day in that order, for example 2027-03-01.} other {"{value}" is not a date that exists. Use YYYY-MM-DD, for example 2027-03-01.}}',
+    '{reason, select, format {"{value}" is not written as YYYY-MM-DD: give the year, month and day in that order, for example 2027-03-01.} year {"{value}" has a year before 1000: write the full four-digit year (YYYY-MM-DD), for example 2027-03-01.} other {"{value}" is not a date that exists. Use YYYY-MM-DD, for example 2027-03-01.}}',
   "input.invalidTimeZone": '"{value}" is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.',
   "input.timeZoneTypo":
     '"{value}" is not a time zone I know: did you mean {suggestions}? Time zones are IANA names such as Europe/Berlin or America/New_York.',
@@ -631,7 +631,7 @@ export const en = {
     "**{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} due before today {count, plural, one {is} other {are}} still overdue: `/pace mode:catch_up` spreads {count, plural, one {it} other {them}} over your next study days.",
   "pace.resetNow": "You're back on the cohort's calendar: extensions and catch-up plans are cleared.",
   "break.notADate":
-    '{reason, select, format {"{value}" is not written as YYYY-MM-DD: give `from` and `to` as year, month and day in that order, e.g. 2027-03-01.} other {"{value}" is not a date that exists: check its month and day (YYYY-MM-DD, e.g. 2027-03-01).}}',
+    '{reason, select, format {"{value}" is not written as YYYY-MM-DD: give `from` and `to` as year, month and day in that order, e.g. 2027-03-01.} year {"{value}" has a year before 1000: write `from` and `to` with the full four-digit year (YYYY-MM-DD), e.g. 2027-03-01.} other {"{value}" is not a date that exists: check its month and day (YYYY-MM-DD, e.g. 2027-03-01).}}',
   "break.endsBeforeStart": "The break ends before it starts: `to` must be on or after `from`.",
   "break.tooLong": "A break ends at most {max, number} days after its first day. Take a shorter one, and another later if you need it.",
   "break.startsInThePast": "A break starts today or later: pick a `from` date that has not passed.",

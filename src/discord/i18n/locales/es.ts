@@ -140,7 +140,7 @@ export const es: Catalogue = {
   // --- end of re-import block ---
 
   "input.invalidDate":
-    "{reason, select, format {«{value}» no sigue el formato AAAA-MM-DD: escribe el año, el mes y el día en ese orden, por ejemplo 2027-03-01.} other {«{value}» no es una fecha que exista. Usa AAAA-MM-DD, por ejemplo 2027-03-01.}}",
+    "{reason, select, format {«{value}» no sigue el formato AAAA-MM-DD: escribe el año, el mes y el día en ese orden, por ejemplo 2027-03-01.} year {«{value}» tiene un año anterior al 1000: escribe el año completo, con sus cuatro cifras (AAAA-MM-DD), por ejemplo 2027-03-01.} other {«{value}» no es una fecha que exista. Usa AAAA-MM-DD, por ejemplo 2027-03-01.}}",
   "input.invalidTimeZone": "«{value}» no es una zona horaria que conozca. Usa un nombre IANA como Europe/Madrid o America/Mexico_City.",
   "input.timeZoneTypo":
     "«{value}» no es una zona horaria que conozca: ¿quisiste decir {suggestions}? Las zonas horarias son nombres IANA como Europe/Madrid o America/Mexico_City.",
@@ -650,7 +650,7 @@ export const es: Catalogue = {
     "{timed, select, yes {**{count, plural, one {# lectura} other {# lecturas}}** ({minutes}) de antes de hoy {count, plural, one {sigue atrasada} other {siguen atrasadas}}: `/ritmo modo:Ponerse al día` {count, plural, one {la reparte} other {las reparte}}} other {**{count, plural, one {# tema} other {# temas}}** de antes de hoy {count, plural, one {sigue atrasado} other {siguen atrasados}}: `/ritmo modo:Ponerse al día` {count, plural, one {lo reparte} other {los reparte}}}} en tus próximos días de estudio.",
   "pace.resetNow": "Vuelves al calendario de la cohorte: se quitan las ampliaciones y los planes para ponerte al día.",
   "break.notADate":
-    "{reason, select, format {«{value}» no sigue el formato AAAA-MM-DD: escribe `desde` y `hasta` con el año, el mes y el día en ese orden, p. ej. 2027-03-01.} other {«{value}» no es una fecha que exista: revisa el mes y el día (AAAA-MM-DD, p. ej. 2027-03-01).}}",
+    "{reason, select, format {«{value}» no sigue el formato AAAA-MM-DD: escribe `desde` y `hasta` con el año, el mes y el día en ese orden, p. ej. 2027-03-01.} year {«{value}» tiene un año anterior al 1000: escribe `desde` y `hasta` con el año completo, de cuatro cifras (AAAA-MM-DD), p. ej. 2027-03-01.} other {«{value}» no es una fecha que exista: revisa el mes y el día (AAAA-MM-DD, p. ej. 2027-03-01).}}",
   "break.endsBeforeStart": "El descanso termina antes de empezar: `hasta` debe ser igual o posterior a `desde`.",
   "break.tooLong":
     "Un descanso termina como mucho {max, number} días después de su primer día. Toma uno más corto, y otro más adelante si lo necesitas.",
