@@ -32,10 +32,10 @@ describe("/curriculum import of a path without estimates", () => {
   it("counts topics in Spanish, never readings", () => {
     for (const [name, text] of texts) expect(`${name}: ${text}`).not.toMatch(/lectura/i);
     expect(texts.get("imported")).toContain("2 secciones, 3 temas.");
-    expect(texts.get("diff")).toContain("2 añadidos · 1 eliminado · 0 modificados · 2 sin cambios");
-    expect(texts.get("diff")).toContain("Añadidos (2)");
+    expect(texts.get("diff")).toContain("Temas: 2 añadidos · 1 eliminado · 0 modificados · 2 sin cambios");
+    expect(texts.get("diff")).toContain("Temas añadidos (2)");
     expect(texts.get("diff")).toContain("Ningún miembro completó un tema eliminado: no se retira ningún tema completado.");
-    expect(texts.get("diff")).toContain("Eliminados (1)");
+    expect(texts.get("diff")).toContain("Temas eliminados (1)");
     expect(texts.get("confirmed")).toContain("los miembros conservan lo que completaron de los temas que siguen en él.");
     expect(texts.get("confirmed")).toContain("2 secciones, 4 temas.\n1 tema eliminado.");
   });

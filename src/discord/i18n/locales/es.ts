@@ -104,16 +104,16 @@ export const es: Catalogue = {
   "curriculumImport.intro":
     "**{title}** (`{slug}`) ya existe. Esto es lo que cambiaría el archivo; no se guarda nada hasta que pulses Confirmar (en los próximos {minutes, number} minutos).",
   "curriculumImport.summary":
-    "{timed, select, yes {{added, plural, one {# añadida} other {# añadidas}} · {removed, plural, one {# eliminada} other {# eliminadas}} · {changed, plural, one {# modificada} other {# modificadas}}} other {{added, plural, one {# añadido} other {# añadidos}} · {removed, plural, one {# eliminado} other {# eliminados}} · {changed, plural, one {# modificado} other {# modificados}}}} · {kept, number} sin cambios",
+    "{timed, select, yes {{added, plural, one {# añadida} other {# añadidas}} · {removed, plural, one {# eliminada} other {# eliminadas}} · {changed, plural, one {# modificada} other {# modificadas}}} other {Temas: {added, plural, one {# añadido} other {# añadidos}} · {removed, plural, one {# eliminado} other {# eliminados}} · {changed, plural, one {# modificado} other {# modificados}}}} · {kept, number} sin cambios",
   "curriculumImport.affected":
     "{timed, select, yes {{completions, plural, =0 {Ningún miembro completó una lectura eliminada: no se retira ninguna lectura completada.} one {Se retira # lectura completada de una lectura eliminada ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, la lectura sale de su plan.} other {Se retiran # lecturas completadas de lecturas eliminadas ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, las lecturas salen de sus planes.}}} other {{completions, plural, =0 {Ningún miembro completó un tema eliminado: no se retira ningún tema completado.} one {Se retira # tema completado de un tema eliminado ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, el tema sale de su plan.} other {Se retiran # temas completados de temas eliminados ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, los temas salen de sus planes.}}}}",
   "curriculumImport.endingCohorts":
     "⚠️ La nueva versión dura {weeks, plural, one {# semana} other {# semanas}} (antes {previous, number}): {count, plural, one {esta cohorte en curso ya ha pasado ese punto, así que su curso terminaría de inmediato} other {estas cohortes en curso ya han pasado ese punto, así que sus cursos terminarían de inmediato}}: {names}{more, plural, =0 {} other { y # más}}.{paused, plural, =0 {} one { # de ellas está en pausa: su curso termina cuando se reanude, y su publicación de cierre sale entonces.} other { # de ellas están en pausa: sus cursos terminan cuando se reanuden, y sus publicaciones de cierre salen entonces.}}",
   "curriculumImport.finishedCohortsKeep":
     "Las cohortes acabadas conservan el curso que acabaron: {count, plural, one {# cohorte acabada no recibe} other {# cohortes acabadas no reciben}} ninguna de las semanas nuevas.",
-  "curriculumImport.addedField": "{timed, select, yes {Añadidas} other {Añadidos}} ({count, number})",
-  "curriculumImport.removedField": "{timed, select, yes {Eliminadas} other {Eliminados}} ({count, number})",
-  "curriculumImport.changedField": "{timed, select, yes {Modificadas} other {Modificados}} ({count, number})",
+  "curriculumImport.addedField": "{timed, select, yes {Añadidas} other {Temas añadidos}} ({count, number})",
+  "curriculumImport.removedField": "{timed, select, yes {Eliminadas} other {Temas eliminados}} ({count, number})",
+  "curriculumImport.changedField": "{timed, select, yes {Modificadas} other {Temas modificados}} ({count, number})",
   "curriculumImport.titleLine": "• {title}",
   "curriculumImport.sectionsField": "Secciones movidas o renombradas ({count, number})",
   "curriculumImport.sectionLine":
