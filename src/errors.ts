@@ -12,6 +12,9 @@ export interface ItemChoice {
 
 type NoParams = Record<string, never>;
 
+/** Why a typed date was refused (domain LocalDateProblem's values): not in the YYYY-MM-DD form, a year before 1000, or no such day. */
+type DateProblem = "format" | "year" | "no_such_date";
+
 /** A cohort-local calendar date (YYYY-MM-DD) in a message: the wording layer writes it in the reader's language. */
 export interface LocalDateParam {
   readonly localDate: string;
@@ -100,7 +103,7 @@ export interface UserErrorParams {
   "curriculumImport.slugTaken": { readonly title: string; readonly slug: string };
   "curriculumImport.importerUnavailable": { readonly seconds: number };
   "curriculumImport.importerFailed": NoParams;
-  "input.invalidDate": { readonly value: string };
+  "input.invalidDate": { readonly value: string; readonly reason: DateProblem };
   "input.invalidTimeZone": { readonly value: string };
   /** An unknown zone close to known ones ("Europe/Berln", "New York"): `suggestions`, best first. */
   "input.timeZoneTypo": { readonly value: string; readonly suggestions: readonly string[] };
@@ -136,7 +139,7 @@ export interface UserErrorParams {
   "pace.cohortEnded": { readonly name: string };
   /** As "pace.cohortEnded", for an end on the planned last day or later: it finished. */
   "pace.cohortFinished": { readonly name: string };
-  "break.notADate": { readonly value: string };
+  "break.notADate": { readonly value: string; readonly reason: DateProblem };
   "break.endsBeforeStart": NoParams;
   "break.tooLong": { readonly max: number };
   "break.startsInThePast": NoParams;

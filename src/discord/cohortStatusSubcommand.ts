@@ -17,8 +17,7 @@ export function cohortStatusSubcommand<const Name extends string>(name: Name, de
 
   async function execute({ services, t, guildId, clock }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
     const { cohort: typed } = readOptions(option.options, interaction);
-    const cohort = await services.cohorts.setStatus(guildId, typed, status, interaction.user.id, clock.now());
-    return renderCohortStatus(t, cohort);
+    return renderCohortStatus(t, await services.cohorts.changeStatus(guildId, typed, status, interaction.user.id, clock.now()));
   }
 
   return { option, execute };

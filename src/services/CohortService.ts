@@ -17,6 +17,7 @@ import {
 import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
 import { isLanguageCode, memberLocaleOf } from "../domain/cohort/languageCode.js";
 import { dayInfoOfDate } from "../domain/schedule/dayInfo.js";
+import { invalidDateError } from "./invalidDateError.js";
 import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
 import { showsSomething } from "../domain/text/hiddenCharacters.js";
 import { nameAsShown } from "../domain/text/nameAsShown.js";
@@ -833,6 +834,15 @@ export class CohortService {
   }
 
   /**
+   * `/cohort pause`, `resume` and `end`: `setStatus`, and, when the cohort is found finished (a tick sent or gave up
+   * its closing post between the write and the read), whether that post went out (ScheduledPostRepository.closingSent).
+   */
+  async changeStatus(guildId: string, option: string, status: AdminStatus, actorId: string, now: Date): Promise<StatusChangeView> {
+    const cohort = await this.setStatus(guildId, option, status, actorId, now);
+    return { cohort, closingSent: cohort.status === CohortStatus.Finished && (await this.posts.closingSent(cohort.id)) };
+  }
+
+  /**
    * Pauses or resumes with one conditional write: a pause or resume that read the cohort before another admin
    * ended (or paused, or resumed) it is refused as if it came after, and never un-ends it.
    */
@@ -1074,6 +1084,13 @@ const statusActions = {
 /** The statuses an admin sets (a cohort becomes finished by itself). */
 export type AdminStatus = Exclude<CohortStatus, typeof CohortStatus.Finished>;
 
+/** The answer to pause, resume and end: the cohort as stored after the change. */
+export interface StatusChangeView {
+  readonly cohort: Cohort;
+  /** Finished: its closing post went out (false when it was skipped or failed for good, and for any other status). */
+  readonly closingSent: boolean;
+}
+
 /** A status an admin set, and the one the cohort had just before (for the audit trail). */
 interface StatusChange {
   readonly updated: Cohort;
@@ -1198,7 +1215,7 @@ export function buildSettings(
 function settingsProblemError(problem: CohortSettingsProblem, settings: CohortSettings): UserError {
   switch (problem) {
     case CohortSettingsProblem.StartDate:
-      return new UserError("input.invalidDate", { value: settings.startDate.slice(0, 40) });
+      return invalidDateError(settings.startDate);
     case CohortSettingsProblem.TimeZone:
       return unknownTimeZoneError(settings.timeZone);
     case CohortSettingsProblem.AnnounceTime:

@@ -1,7 +1,7 @@
 import type { SeedDocument } from "../domain/curriculum/seedDocument.js";
 import { echoedValue } from "../domain/text/characters.js";
 import { createHash } from "node:crypto";
-import type { ParsedCurriculum, ParseProblem, ParseResult } from "../domain/curriculum/curriculumModel.js";
+import { importCounts, type ParsedCurriculum, type ParseProblem, type ParseResult } from "../domain/curriculum/curriculumModel.js";
 import { sameCurriculumTitle } from "../domain/curriculum/sameCurriculumTitle.js";
 import { parseCurriculum } from "../domain/curriculum/parse/parseCurriculum.js";
 import { isImporterProblem, ProblemCode } from "../domain/curriculum/parse/problemCodes.js";
@@ -37,6 +37,8 @@ export interface ImportConfirmationView {
   readonly curriculum: CurriculumSummary;
   readonly sections: number;
   readonly items: number;
+  /** The document gives time estimates (readings); without, its items are topics (`importCounts`). */
+  readonly timed: boolean;
   readonly diff: ItemDiff;
   /** Completions of removed items: kept (the items are retired) but members no longer see those items. */
   readonly retiredCompletions: number;
@@ -158,10 +160,7 @@ export class CurriculumService {
     const { curriculum } = parsed;
     await this.refuseTakenSlug(curriculum, scope);
     const sourceHash = hashOf(text);
-    const counts = {
-      sections: curriculum.sections.length,
-      items: curriculum.sections.reduce((sum, section) => sum + section.items.length, 0),
-    };
+    const counts = importCounts(curriculum);
     const preview = await this.curricula.previewImport(curriculum, sourceHash, scope);
     if (preview === null) {
       const guard = { baseVersion: null, now };

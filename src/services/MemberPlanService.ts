@@ -3,7 +3,7 @@ import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import { CATCH_UP_DAYS } from "../domain/schedule/catchUpSpread.js";
 import { courseEndDate, ownCourseEndDate, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { memberDateOf, memberDayStart, memberOptionalFrom, memberTimeZone } from "../domain/schedule/memberDay.js";
-import { addDays, parseLocalDate } from "../domain/schedule/localTime.js";
+import { addDays, LocalDateProblem, localDateProblem } from "../domain/schedule/localTime.js";
 import {
   BreakBookingProblem,
   canExtend,
@@ -412,8 +412,10 @@ export class MemberPlanService {
     const to = request.to.trim();
     const problem = checkPersonalBreak(from, to);
     // Name the date that is wrong: "2027-02-30", not the pair it came in.
-    if (problem === PersonalBreakProblem.NotADate)
-      throw new UserError("break.notADate", { value: (parseLocalDate(from) === null ? from : to).slice(0, 40) });
+    if (problem === PersonalBreakProblem.NotADate) {
+      const wrong = localDateProblem(from) === null ? to : from;
+      throw new UserError("break.notADate", { value: wrong.slice(0, 40), reason: localDateProblem(wrong) ?? LocalDateProblem.Format });
+    }
     if (problem === PersonalBreakProblem.EndsBeforeStart) throw new UserError("break.endsBeforeStart");
     if (problem === PersonalBreakProblem.TooLong) throw new UserError("break.tooLong", { max: MAX_PERSONAL_BREAK_DAYS });
     const planning = await this.planFor(cohort, member, request.now);

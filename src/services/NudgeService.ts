@@ -44,6 +44,8 @@ export interface NudgeView {
   readonly daysOffUntil: string | null;
   /** `NotNeeded`: every Required item is done. */
   readonly finished: boolean;
+  /** `NotNeeded`: the path has time estimates (readings); without (topics): `CohortContext.hasEstimates`. */
+  readonly timed: boolean;
   /** `Sent`: the latest posting's checkpoints the member has not answered (section titles), which the DM names too. */
   readonly unansweredCheckpoints: readonly string[];
 }
@@ -92,7 +94,7 @@ export class NudgeService {
     );
     const view = (
       outcome: NudgeOutcome,
-      details: Partial<Pick<NudgeView, "nextAt" | "daysOffUntil" | "finished" | "unansweredCheckpoints">> = {},
+      details: Partial<Pick<NudgeView, "nextAt" | "daysOffUntil" | "finished" | "timed" | "unansweredCheckpoints">> = {},
     ): NudgeView => ({
       cohort,
       userId: member.userId,
@@ -103,6 +105,7 @@ export class NudgeService {
       nextAt: details.nextAt ?? null,
       daysOffUntil: details.daysOffUntil ?? null,
       finished: details.finished ?? false,
+      timed: details.timed ?? true,
       unansweredCheckpoints: details.unansweredCheckpoints ?? [],
     });
     if (!member.nudges) return view(NudgeOutcome.OptedOut);
@@ -111,7 +114,7 @@ export class NudgeService {
     // Their own last study day passed (a finished cohort's member who finishes late is still nudged before theirs).
     if (standing?.courseOver === true) throw new UserError("nudge.courseOver", { member: member.displayName });
     if (standing !== null && standing.daysOffUntil !== null) return view(NudgeOutcome.DaysOff, { daysOffUntil: standing.daysOffUntil });
-    if (standing !== null && !standing.wanted) return view(NudgeOutcome.NotNeeded, { finished: standing.finished });
+    if (standing !== null && !standing.wanted) return view(NudgeOutcome.NotNeeded, { finished: standing.finished, timed: standing.timed });
     const unansweredCheckpoints = standing?.unansweredCheckpoints ?? [];
     // The member's `/privacy delete` may commit after the read above: the admin is told they are not in the cohort.
     const claim = await stillMember(

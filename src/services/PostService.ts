@@ -7,6 +7,7 @@ import { resumption } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { postsStillToCome, type PostRowState } from "../domain/schedule/catchUpRule.js";
 import { addDays, latestWeekdayOnOrBefore, localDateOf, parseLocalDate } from "../domain/schedule/localTime.js";
+import { invalidDateError } from "./invalidDateError.js";
 import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calendarReach.js";
 import { typedTimeZone } from "./typedTimeZone.js";
 import {
@@ -134,6 +135,8 @@ export interface LeaderboardPostView {
   /** Null before the course starts. */
   readonly week: LeaderboardView | null;
   readonly allTime: LeaderboardView;
+  /** The path has time estimates (points are minutes read); without (topics), each topic earns the same (`CohortContext.hasEstimates`). */
+  readonly timed: boolean;
 }
 
 export interface SimulationRequest {
@@ -356,7 +359,7 @@ export class PostService {
       current > context.plan.totalWeeks
         ? await this.study.courseBoardOf(cohort, now)
         : await this.study.leaderboardOf(cohort, LeaderboardPeriod.All, now, null);
-    return { cohort, week, allTime };
+    return { cohort, week, allTime, timed: context.hasEstimates };
   }
 
   /** Whether the cohort's first day has come, in its zone: before it there is no current checkpoint to announce. */
@@ -458,7 +461,7 @@ export class PostService {
       };
     }
     const startDate = request.start === undefined ? cohort.settings.startDate : parseLocalDate(request.start);
-    if (startDate === null) throw new UserError("input.invalidDate", { value: String(request.start).slice(0, 40) });
+    if (startDate === null) throw invalidDateError(String(request.start));
     const timeZone = typedZone ?? cohort.settings.timeZone;
     cohort = { ...cohort, settings: { ...cohort.settings, startDate, timeZone } };
     const context = await this.plans.contextFor(cohort);

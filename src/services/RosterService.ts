@@ -95,6 +95,8 @@ export interface NudgeStanding {
   readonly daysOffUntil: string | null;
   /** Every Required item done. */
   readonly finished: boolean;
+  /** The path has time estimates (readings); without (topics): `CohortContext.hasEstimates`. */
+  readonly timed: boolean;
   /** The member's course is over (MemberPlanning.daysOver): nobody is nudged to read any more. */
   readonly courseOver: boolean;
   /** Titles of the latest posting's checkpoints the member has not answered, in curriculum order. */
@@ -270,6 +272,7 @@ export class RosterService {
       wanted: !planning.daysOver && !standing.finished && (standing.behind.items > 0 || quiet) && offUntil === null,
       daysOffUntil: offUntil,
       finished: standing.finished,
+      timed: planning.context.hasEstimates,
       courseOver: planning.daysOver,
       unansweredCheckpoints: await this.answerableTitles(cohort, planning.context, unanswered),
     };

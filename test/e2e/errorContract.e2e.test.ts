@@ -214,9 +214,55 @@ describe("the error contract across commands, in English and Spanish", () => {
       const toWrong = visibleText(await run(ada.id, "break", { cohort: cohortName, from: "2027-02-26", to: "2027-02-29" }));
       expect(toWrong).toContain('"2027-02-29" is not a date that exists');
       expect(visibleText(await run(lucia.id, "break", { cohort: cohortName, from: "2027-01-20", to: "20-01-2027" }))).toContain(
-        "«20-01-2027» no es una fecha que exista",
+        "«20-01-2027» no sigue el formato AAAA-MM-DD",
+      );
+      expect(visibleText(await run(lucia.id, "break", { cohort: cohortName, from: "2027-02-30", to: "2027-03-02" }))).toContain(
+        "«2027-02-30» no es una fecha que exista",
       );
       expect(await bot.test.app.database.prisma.memberBreak.count()).toBe(0);
+    });
+
+    it("calls a date in another form a format problem, not a date that does not exist", async () => {
+      const ada = await joined("ada-format");
+      const lucia = await joined("lucia-format", "es-419");
+      const english = visibleText(await run(ada.id, "break", { cohort: cohortName, from: "11/01/2027", to: "2027-01-12" }));
+      expect(english).toContain('"11/01/2027" is not written as YYYY-MM-DD');
+      expect(english).not.toContain("exist");
+      const spanish = visibleText(await run(lucia.id, "break", { cohort: cohortName, from: "2027-01-11", to: "12/01/2027" }));
+      expect(spanish).toContain("«12/01/2027» no sigue el formato AAAA-MM-DD");
+      expect(spanish).not.toContain("exist");
+      // A year cut short is named as such, not as a month or day to check.
+      const shortYear = visibleText(await run(lucia.id, "break", { cohort: cohortName, from: "0027-01-11", to: "2027-01-12" }));
+      expect(shortYear).toContain("«0027-01-11» tiene un año anterior al 1000: escribe `desde` y `hasta` con el año completo");
+      expect(await bot.test.app.database.prisma.memberBreak.count()).toBe(0);
+    });
+  });
+
+  describe("start dates", () => {
+    it("tells a date in another form from one that does not exist, in /cohort create and edit", async () => {
+      const jefa = bot.emulator.createMember(bot.guild.id, { username: "jefa-dates", locale: "es-ES", manageGuild: true });
+      const cases = [
+        ["cohort create", { name: "Format Cohort", curriculum: "backend-engineer-learning-path", channel: bot.channel.id }],
+        ["cohort edit", { cohort: cohortName }],
+      ] as const;
+      for (const [command, options] of cases) {
+        const format = visibleText(await run(bot.admin.id, command, { ...options, start: "11/01/2027" }));
+        expect(format).toContain('"11/01/2027" is not written as YYYY-MM-DD');
+        expect(format).not.toContain("exist");
+        expect(visibleText(await run(bot.admin.id, command, { ...options, start: "2027-02-30" }))).toContain(
+          '"2027-02-30" is not a date that exists',
+        );
+        expect(visibleText(await run(bot.admin.id, command, { ...options, start: "0999-01-01" }))).toContain(
+          '"0999-01-01" has a year before 1000',
+        );
+        const formato = visibleText(await run(jefa.id, command, { ...options, start: "1 de enero" }));
+        expect(formato).toContain("«1 de enero» no sigue el formato AAAA-MM-DD");
+        expect(formato).not.toContain("exist");
+        expect(visibleText(await run(jefa.id, command, { ...options, start: "2027-02-30" }))).toContain(
+          "«2027-02-30» no es una fecha que exista",
+        );
+      }
+      expect(await bot.test.app.database.prisma.cohort.count({ where: { name: "Format Cohort" } })).toBe(0);
     });
   });
 });

@@ -53,6 +53,22 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
     await bot.reply(bruno.id, "join", { cohort: cohortName });
     texts.set("lateToday", visibleText(await bot.reply(bruno.id, "today")));
     texts.set("undo", visibleText(await bot.reply(ana.id, "undo", { item: String(firstTopic?.value) })));
+    // Dora, behind in week 4, reads every Required topic after the roster offered to nudge her.
+    const dora = bot.emulator.createMember(bot.guild.id, { username: "dora", locale: "es-ES" });
+    await bot.join(dora, cohort, { at: new Date("2027-01-04T08:00:00Z") });
+    const roster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName });
+    const nudge = buttonsOf(roster).find((button) => button.label === "Animar a dora")?.customId ?? "";
+    const request = { guildId: bot.guild.id, userId: dora.id, cohort: null, now: bot.clock.now() };
+    for (let weekNumber = 1; weekNumber <= 36; weekNumber += 1) {
+      const { week } = await bot.test.app.services.study.week({ ...request, weekNumber });
+      for (const day of week.days)
+        for (const item of day.items)
+          if (item.kind === "Required") await bot.test.app.services.study.complete({ ...request, item: String(item.id) });
+    }
+    await bot.reply(bot.admin.id, "cohort announce", { cohort: cohortName, kind: "leaderboard" });
+    const board = bot.emulator.channelMessages(bot.channel.id).find((message) => message.embeds[0]?.title?.startsWith("🏆") === true);
+    texts.set("board", board === undefined ? "" : visibleText(board));
+    texts.set("nudgeFinished", visibleText(await bot.click(bot.admin.id, roster.id, nudge).final()));
   });
   afterAll(async () => bot.close());
 
@@ -67,6 +83,9 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
     expect(texts.get("catchUp")).toMatch(/^Repartidos \*\*\d+ temas\*\* en tus próximos días de estudio, además de los temas de cada día/m);
     expect(texts.get("reminder")).toContain("Además, 1 tema atrasado de días anteriores.");
     expect(texts.get("lateToday")).toMatch(/De antes de que te unieras: \d+ temas\. Nunca cuentan como atrasados;/);
+    expect(texts.get("board")).toContain("Los puntos salen de los temas registrados: 15 por tema, más un 20 %");
+    expect(texts.get("board")).not.toContain("minutos");
+    expect(texts.get("nudgeFinished")).toContain("(dora) ya ha terminado todos los temas obligatorios, así que no se ha enviado nada.");
   });
 
   it("agrees with 'tema' (masculine) in kinds and Done buttons, where readings are feminine", () => {

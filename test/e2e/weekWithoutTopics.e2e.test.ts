@@ -11,6 +11,7 @@ describe("/week in a week without topics on the path without estimates", () => {
   let english = "";
   let spanish = "";
   let timedGap = "";
+  let board = "";
 
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
@@ -33,6 +34,11 @@ describe("/week in a week without topics on the path without estimates", () => {
     await bot.createCohort({ name: "Gap", start: "2027-01-04", curriculum: "gap-path" });
     await bot.reply(ada.id, "join", { cohort: "Gap" });
     timedGap = visibleText(await bot.reply(ada.id, "week", { cohort: "Gap", number: 2 }));
+    // In week 1, an admin announces the board.
+    bot.clock.set(new Date("2027-01-05T10:00:00Z"));
+    await bot.reply(bot.admin.id, "cohort announce", { cohort: "Mastery", kind: "leaderboard" });
+    const posted = bot.emulator.channelMessages(bot.channel.id).find((message) => message.embeds[0]?.title?.startsWith("🏆") === true);
+    board = posted === undefined ? "" : visibleText(posted);
   }, 120_000);
   afterAll(async () => bot.close());
 
@@ -41,6 +47,11 @@ describe("/week in a week without topics on the path without estimates", () => {
     expect(english).toContain("Nothing assigned.");
     expect(english).toContain("**Total:** nothing new this week");
     expect(english).not.toContain("0 min");
+  });
+
+  it("says in the announced leaderboard that a topic earns 15 points, not its estimated minutes", () => {
+    expect(board).toContain("Points come from logged topics: 15 for each, plus 20 %");
+    expect(board).not.toContain("minutes");
   });
 
   it("says so in Spanish too", () => {

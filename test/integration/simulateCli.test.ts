@@ -125,6 +125,21 @@ describe("npm run cli -- simulate", () => {
     expect(stored.stderr).toContain("A cohort starting on Mon, 4 Jan 9999 is too far ahead");
   }, 120_000);
 
+  // The same wording as /cohort create: another form, a day that does not exist, a year before the calendar's.
+  it("tells a --start in another form from one that does not exist or has a year before 1000", async () => {
+    const refusal = async (start: string) => {
+      const result = await cli(database.url, ["simulate", "backend-engineer-learning-path", "--start", start]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe("");
+      return result.stderr.trim();
+    };
+    expect(await refusal("01/03/2027")).toContain('"01/03/2027" is not written as YYYY-MM-DD');
+    expect(await refusal("2027-02-30")).toContain('"2027-02-30" is not a date that exists');
+    const year = await refusal("0999-01-01");
+    expect(year).toContain('"0999-01-01" has a year before 1000');
+    expect(year).not.toContain("exist");
+  }, 120_000);
+
   // README: every three-letter zone but UTC, GMT, … is refused, as /cohort create refuses it: EST would be Panama, without New York's summer time.
   it("refuses a three-letter zone such as EST as /cohort create does, and takes a place name in any capitals", async () => {
     const abbreviated = await cli(database.url, ["simulate", "backend-engineer-learning-path", "--tz", "EST", "--weeks", "1"]);

@@ -337,6 +337,7 @@ describe("a re-import's diff", () => {
     curriculum: { id: 1, slug: "tiny-study-path", title: "[Free Nitro](https://evil.example/claim)", totalWeeks: 2, scope: "1" },
     sections: 2,
     items: 30,
+    timed: true,
     diff: {
       added: 20,
       removed: 3,

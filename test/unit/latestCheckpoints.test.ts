@@ -95,6 +95,7 @@ describe("the latest checkpoints' sentences, in English and Spanish, for one and
       nextAt: null,
       daysOffUntil: null,
       finished: false,
+      timed: true,
       unansweredCheckpoints: titles,
     }).content ?? "";
   const dm = (language: Language, titles: readonly string[]) =>

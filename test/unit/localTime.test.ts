@@ -14,6 +14,8 @@ import {
   localDateOf,
   parseClock,
   parseLocalDate,
+  localDateProblem,
+  LocalDateProblem,
   startOfLocalDay,
   zonedInstant,
 } from "../../src/domain/schedule/localTime.js";
@@ -55,6 +57,28 @@ describe("parseLocalDate", () => {
   ])("rejects %j", (text) => {
     expect(parseLocalDate(text)).toBeNull();
   });
+});
+
+describe("localDateProblem", () => {
+  it("has none for a date parseLocalDate accepts", () => {
+    expect(localDateProblem(" 2028-02-29 ")).toBeNull();
+  });
+
+  it.each(["2027-02-29", "2027-02-30", "2026-13-01", "2027-00-10", "2027-01-00"])("calls %j no such date", (text) => {
+    expect(localDateProblem(text)).toBe(LocalDateProblem.NoSuchDate);
+  });
+
+  // The bot's calendar starts with the year 1000: "0027-03-01" is a short year, not a wrong month or day.
+  it.each(["0999-01-01", "0027-03-01", "0000-02-30"])("calls %j a year before 1000", (text) => {
+    expect(localDateProblem(text)).toBe(LocalDateProblem.Year);
+  });
+
+  it.each(["11/01/2027", "2027-3-1", "01-11-2027", "2027/01/11", "", "tomorrow", "2027-03-01T00:00", "2027-0a-01"])(
+    "calls %j a format problem",
+    (text) => {
+      expect(localDateProblem(text)).toBe(LocalDateProblem.Format);
+    },
+  );
 });
 
 describe("parseClock", () => {

@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { ParseProblem, ParseResult, ParsedCurriculum, ParsedSection } from "../../src/domain/curriculum/curriculumModel.js";
+import {
+  importCounts,
+  type ParseProblem,
+  type ParseResult,
+  type ParsedCurriculum,
+  type ParsedSection,
+} from "../../src/domain/curriculum/curriculumModel.js";
 import { parseCurriculum } from "../../src/domain/curriculum/parse/parseCurriculum.js";
 import { slugify } from "../../src/domain/curriculum/slugify.js";
 import { renderParseProblem } from "../../src/discord/i18n/renderParseProblem.js";
@@ -675,5 +681,19 @@ describe("never throws", () => {
       "y".repeat(20_000),
     ];
     for (const text of odd) expectWellFormed(parseCurriculum(text), text);
+  });
+});
+
+describe("importCounts", () => {
+  const counts = (...items: string[]) => importCounts(parsed(["Counted Path", "Week 1: Basics", ...items].join("\n")));
+
+  it("counts readings when an item the plan assigns has an estimate, as the cohort's replies do (CohortContext.hasEstimates)", () => {
+    expect(counts("- [ ] Required -- Alpha (20 min)", "- [ ] Required -- Beta")).toEqual({ sections: 1, items: 2, timed: true });
+    expect(counts("- [ ] Required -- Alpha", "- [ ] Optional -- Beta (20 min)")).toMatchObject({ timed: true });
+  });
+
+  // Reference items are never assigned to a day: their minutes make no reading of the path's topics.
+  it("counts topics when only Reference items have estimates", () => {
+    expect(counts("- [ ] Required -- Alpha", "- [ ] Reference -- Handbook (30 min)")).toEqual({ sections: 1, items: 2, timed: false });
   });
 });

@@ -1,4 +1,4 @@
-import type { ParsedCurriculum, ItemKind } from "../../domain/curriculum/curriculumModel.js";
+import { importCounts, type ParsedCurriculum, type ItemKind } from "../../domain/curriculum/curriculumModel.js";
 import { matchingSteps, type CurriculumMatch, type PreviousItem } from "../../domain/curriculum/matchCurriculumVersions.js";
 import {
   ImportOutcome,
@@ -250,8 +250,7 @@ export class CurriculumRepository {
             const refused = await refusalOf(tx, guard, existing === null ? null : versionOf(existing));
             if (refused !== null) return { refused };
           }
-          const itemCount = parsed.sections.reduce((sum, section) => sum + section.items.length, 0);
-          const counts = { sections: parsed.sections.length, items: itemCount };
+          const counts = importCounts(parsed);
           if (existing !== null && existing.sourceHash === sourceHash) {
             return { outcome: ImportOutcome.Unchanged, curriculum: summaryOf(existing), ...counts, retiredItems: 0, removedItems: 0 };
           }

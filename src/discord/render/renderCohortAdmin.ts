@@ -1,6 +1,7 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import { CohortStatus, isRunning, type Cohort } from "../../domain/cohort/cohortModel.js";
 import type { ChannelTrouble, CohortInfoView, CohortSummaryView, InfoField } from "../../services/CohortInfoService.js";
+import type { StatusChangeView } from "../../services/CohortService.js";
 import type { Reply } from "../commandTypes.js";
 import { localDateText, weekdayName } from "../i18n/formatters.js";
 import { languages } from "../i18n/languages.js";
@@ -303,7 +304,7 @@ const statusKeys = {
 } as const satisfies Record<CohortStatus, string>;
 
 /** The answer to pause, resume and end. */
-export function renderCohortStatus(t: Translator, cohort: Cohort): Reply {
-  const description = t.t(statusKeys[cohort.status], { name: cohort.name });
+export function renderCohortStatus(t: Translator, { cohort, closingSent }: StatusChangeView): Reply {
+  const description = t.t(statusKeys[cohort.status], { name: cohort.name, posted: closingSent ? "yes" : "no" });
   return { embeds: [{ color: statusColors[cohort.status], title: statusLabel(t, cohort.status), description }], ephemeral: true };
 }

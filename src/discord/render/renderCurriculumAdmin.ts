@@ -205,13 +205,14 @@ export function renderImportResult(t: Translator, result: ImportResult): Reply {
     return { embeds: [{ color: colors.danger, title: t.t("curriculumAdmin.notImported"), description }], ephemeral: true };
   }
   const { summary } = result;
+  const timed = summary.timed ? "yes" : "no";
   const lines = [
-    t.t(importKeys[summary.outcome], { title: summary.curriculum.title, slug: markup(summary.curriculum.slug) }),
-    t.t("curriculumAdmin.counts", { sections: summary.sections, items: summary.items }),
+    t.t(importKeys[summary.outcome], { title: summary.curriculum.title, slug: markup(summary.curriculum.slug), timed }),
+    t.t("curriculumAdmin.counts", { sections: summary.sections, items: summary.items, timed }),
   ];
   if (summary.replacesBuiltIn === true) lines.push(t.t("curriculumAdmin.replacesBuiltIn"));
   const kept = keptItemsOf(summary);
-  if (kept !== null) lines.push(t.t("curriculumAdmin.kept", kept));
+  if (kept !== null) lines.push(t.t("curriculumAdmin.kept", { ...kept, timed }));
   const headings = {
     [ImportOutcome.Created]: t.t("curriculumAdmin.headingCreated"),
     [ImportOutcome.Updated]: t.t("curriculumAdmin.headingUpdated"),

@@ -196,7 +196,7 @@ export function renderNudge(t: Translator, view: NudgeView): PrivateReply {
           : view.outcome === NudgeOutcome.DaysOff
             ? t.t("nudge.daysOff", { member, until: markup(localDateText(t, view.daysOffUntil ?? "")) })
             : view.outcome === NudgeOutcome.NotNeeded
-              ? t.t("nudge.notNeeded", { member, finished: view.finished ? "yes" : "no" })
+              ? t.t("nudge.notNeeded", { member, finished: view.finished ? "yes" : "no", timed: view.timed ? "yes" : "no" })
               : t.t("nudge.dmClosed", { member });
   return { content: text, ephemeral: true };
 }

@@ -26,6 +26,7 @@ function titlesField(
   key: "curriculumImport.addedField" | "curriculumImport.removedField" | "curriculumImport.changedField",
   count: number,
   titles: readonly string[],
+  timed: "yes" | "no",
 ): APIEmbedField[] {
   if (count === 0) return [];
   const lines = titles.map((title) => truncate(t.t("curriculumImport.titleLine", { title }), maxTitleLength));
@@ -33,7 +34,7 @@ function titlesField(
   if (hidden > 0) lines.push(t.t("curriculumImport.more", { count: hidden }));
   return [
     {
-      name: t.plain(key, { count }),
+      name: t.plain(key, { count, timed }),
       value: fitLines(lines, limits.fieldValue, (more) => t.t("curriculumImport.more", { count: more + hidden })),
     },
   ];
@@ -87,21 +88,22 @@ function endingLine(t: Translator, ending: ImportConfirmationView["endingCohorts
 /** What a re-import would change, before anything is written; only Confirm writes. */
 export function renderImportConfirmation(t: Translator, view: ImportConfirmationView): Reply {
   const { diff } = view;
+  const timed = view.timed ? "yes" : "no";
   const description = [
     t.t("curriculumImport.intro", {
       title: view.curriculum.title,
       slug: markup(view.curriculum.slug),
       minutes: Math.round(pendingImportLifetimeMs / 60_000),
     }),
-    t.t("curriculumImport.summary", { added: diff.added, removed: diff.removed, changed: diff.changed, kept: diff.kept }),
-    t.t("curriculumImport.affected", { completions: view.retiredCompletions, members: view.affectedMembers }),
+    t.t("curriculumImport.summary", { added: diff.added, removed: diff.removed, changed: diff.changed, kept: diff.kept, timed }),
+    t.t("curriculumImport.affected", { completions: view.retiredCompletions, members: view.affectedMembers, timed }),
     ...endingLine(t, view.endingCohorts),
     ...(view.finishedCohorts === 0 ? [] : [t.t("curriculumImport.finishedCohortsKeep", { count: view.finishedCohorts })]),
   ].join("\n\n");
   const fields = [
-    ...titlesField(t, "curriculumImport.addedField", diff.added, diff.addedTitles),
-    ...titlesField(t, "curriculumImport.removedField", diff.removed, diff.removedTitles),
-    ...titlesField(t, "curriculumImport.changedField", diff.changed, diff.changedTitles),
+    ...titlesField(t, "curriculumImport.addedField", diff.added, diff.addedTitles, timed),
+    ...titlesField(t, "curriculumImport.removedField", diff.removed, diff.removedTitles, timed),
+    ...titlesField(t, "curriculumImport.changedField", diff.changed, diff.changedTitles, timed),
     ...sectionsField(t, diff),
   ];
   const id = String(view.pendingId);

@@ -1,5 +1,6 @@
 import type { APIEmbedField } from "discord.js";
 import { ON_TIME_BONUS_PERCENT } from "../../domain/scoring/pointsForCompletion.js";
+import { UNESTIMATED_ITEM_MINUTES } from "../../domain/schedule/estimatedMinutes.js";
 import type { LeaderboardPostView } from "../../services/PostService.js";
 import type { LeaderboardView } from "../../services/StudyService.js";
 import type { Translator } from "../i18n/Translator.js";
@@ -28,7 +29,11 @@ export function renderLeaderboardPost(t: Translator, view: LeaderboardPostView):
     {
       color: colors.brand,
       title: t.t("boardPost.title", { cohort: view.cohort.name }),
-      description: t.t("boardPost.description", { bonus: ON_TIME_BONUS_PERCENT }),
+      description: t.t("boardPost.description", {
+        bonus: ON_TIME_BONUS_PERCENT,
+        timed: view.timed ? "yes" : "no",
+        points: UNESTIMATED_ITEM_MINUTES,
+      }),
       footer: { text: t.plainUser(view.cohort.name) },
     },
     fields,

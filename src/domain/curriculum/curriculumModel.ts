@@ -63,6 +63,17 @@ export interface ParsedCurriculum {
   readonly notes: readonly string[];
 }
 
+/**
+ * What an import's replies count of a document: its sections, its items, and whether it gives time estimates
+ * (`timed`: some Required or Optional item has minutes; without, its items are topics, not readings, as
+ * `CohortContext.hasEstimates` counts them: Reference items are never on a day, so their minutes do not count).
+ */
+export function importCounts(curriculum: Pick<ParsedCurriculum, "sections">): { sections: number; items: number; timed: boolean } {
+  const items = curriculum.sections.flatMap((section) => section.items);
+  const timed = items.some((item) => item.kind !== ItemKind.Reference && (item.minutes ?? 0) > 0);
+  return { sections: curriculum.sections.length, items: items.length, timed };
+}
+
 export type { ParseProblem, ProblemCode, ProblemParams } from "./parse/problemCodes.js";
 
 export type ParseResult =

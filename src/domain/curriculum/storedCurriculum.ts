@@ -57,6 +57,8 @@ export interface ImportSummary {
   readonly curriculum: CurriculumSummary;
   readonly sections: number;
   readonly items: number;
+  /** The document gives time estimates (readings); without, its items are topics (`importCounts`). */
+  readonly timed: boolean;
   /**
    * Items members could see that the new document no longer has (as the diff's "removed" counts them), kept
    * (retired, hidden) because members completed them; items an earlier import already retired are not counted.

@@ -206,6 +206,31 @@ export function parseLocalDate(text: string): string | null {
   return splitLocalDate(trimmed) ? trimmed : null;
 }
 
+/**
+ * Why typed text is not a local date: not in the YYYY-MM-DD form at all, in it with a year before the calendar's
+ * first (1000: "0027-03-01", a year cut short), or in it but no such day ("2027-02-30").
+ */
+export const LocalDateProblem = { Format: "format", Year: "year", NoSuchDate: "no_such_date" } as const;
+export type LocalDateProblem = (typeof LocalDateProblem)[keyof typeof LocalDateProblem];
+
+/**
+ * Why `text` (trimmed) is not a date `parseLocalDate` accepts, or null when it is: "11/01/2027" and "2027-3-1" are
+ * `Format`, "0999-01-01" is `Year`, "2027-02-30" and "2026-13-01" are `NoSuchDate`.
+ */
+export function localDateProblem(text: string): LocalDateProblem | null {
+  const trimmed = text.trim();
+  if (splitLocalDate(trimmed) !== null) return null;
+  const shaped =
+    trimmed.length === 10 &&
+    trimmed.charCodeAt(4) === DASH &&
+    trimmed.charCodeAt(7) === DASH &&
+    digitsAt(trimmed, 0, 4) >= 0 &&
+    digitsAt(trimmed, 5, 2) >= 0 &&
+    digitsAt(trimmed, 8, 2) >= 0;
+  if (!shaped) return LocalDateProblem.Format;
+  return digitsAt(trimmed, 0, 4) < 1000 ? LocalDateProblem.Year : LocalDateProblem.NoSuchDate;
+}
+
 /** "09:00" or "9:00" → { hour: 9, minute: 0 }; null outside 00:00–23:59. */
 export function parseClock(text: string): Clock | null {
   const match = CLOCK_PATTERN.exec(text.trim());

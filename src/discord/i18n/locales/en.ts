@@ -87,13 +87,14 @@ export const en = {
 
   "curriculumAdmin.created": "Imported **{title}** as a new curriculum (`{slug}`). Use it with `/cohort create curriculum:{slug}`.",
   "curriculumAdmin.updated":
-    "Updated **{title}**. Cohorts on it see the new version; members keep their completions of items that are still there.",
+    "Updated **{title}**. Cohorts on it see the new version; members keep their completions of {timed, select, yes {items} other {topics}} that are still there.",
   "curriculumAdmin.unchanged": "**{title}** is already up to date: this file is the same as the last import, so nothing changed.",
   "curriculumAdmin.replacesBuiltIn":
     "A built-in curriculum has the same name: in this server, `/cohort create` and `/curriculum list` now use this import instead. Cohorts already on the built-in one keep it.",
-  "curriculumAdmin.counts": "{sections, plural, one {# section} other {# sections}}, {items, plural, one {# item} other {# items}}.",
+  "curriculumAdmin.counts":
+    "{sections, plural, one {# section} other {# sections}}, {timed, select, yes {{items, plural, one {# item} other {# items}}} other {{items, plural, one {# topic} other {# topics}}}}.",
   "curriculumAdmin.kept":
-    "{removed, plural, one {# item removed} other {# items removed}}{retired, plural, =0 {} one {, # kept hidden because members completed it} other {, # kept hidden because members completed them}}.",
+    "{timed, select, yes {{removed, plural, one {# item removed} other {# items removed}}} other {{removed, plural, one {# topic removed} other {# topics removed}}}}{retired, plural, =0 {} one {, # kept hidden because members completed it} other {, # kept hidden because members completed them}}.",
   "curriculumAdmin.moreItems": "…and {count, number} more",
   "curriculumAdmin.moreSections": "…and {count, plural, one {# more section} other {# more sections}} (too long to show here).",
   "curriculumAdmin.moreCurricula": "…and {count, number} more",
@@ -103,16 +104,16 @@ export const en = {
   "curriculumImport.intro":
     "**{title}** (`{slug}`) already exists. This is what the file would change; nothing is written until you press Confirm (within {minutes, number} minutes).",
   "curriculumImport.summary":
-    "{added, plural, other {# added}} · {removed, plural, other {# removed}} · {changed, plural, other {# changed}} · {kept, number} kept",
+    "{timed, select, yes {} other {Topics: }}{added, plural, other {# added}} · {removed, plural, other {# removed}} · {changed, plural, other {# changed}} · {kept, number} kept",
   "curriculumImport.affected":
-    "{completions, plural, =0 {No member completed a removed item: no completions are retired.} one {# completion of a removed item ({members, plural, one {# member} other {# members}}) is retired: the points stay, the item leaves their plan.} other {# completions of removed items ({members, plural, one {# member} other {# members}}) are retired: the points stay, the items leave their plans.}}",
+    "{completions, plural, =0 {No member completed a removed {timed, select, yes {item} other {topic}}: no completions are retired.} one {# completion of a removed {timed, select, yes {item} other {topic}} ({members, plural, one {# member} other {# members}}) is retired: the points stay, the {timed, select, yes {item} other {topic}} leaves their plan.} other {# completions of removed {timed, select, yes {items} other {topics}} ({members, plural, one {# member} other {# members}}) are retired: the points stay, the {timed, select, yes {items} other {topics}} leave their plans.}}",
   "curriculumImport.endingCohorts":
     "⚠️ The new version is {weeks, plural, one {# week} other {# weeks}} long (was {previous, number}): {count, plural, one {this running cohort is already past that, so its course would be over at once} other {these running cohorts are already past that, so their courses would be over at once}}: {names}{more, plural, =0 {} other { and # more}}.{paused, plural, =0 {} one { # of them is paused: its course ends when it is resumed, and its closing post goes out then.} other { # of them are paused: their courses end when they are resumed, and their closing posts go out then.}}",
   "curriculumImport.finishedCohortsKeep":
     "Finished cohorts keep the course they finished: {count, plural, one {# finished cohort on it gets} other {# finished cohorts on it get}} none of the new weeks.",
-  "curriculumImport.addedField": "Added ({count, number})",
-  "curriculumImport.removedField": "Removed ({count, number})",
-  "curriculumImport.changedField": "Changed ({count, number})",
+  "curriculumImport.addedField": "{timed, select, yes {Added} other {Topics added}} ({count, number})",
+  "curriculumImport.removedField": "{timed, select, yes {Removed} other {Topics removed}} ({count, number})",
+  "curriculumImport.changedField": "{timed, select, yes {Changed} other {Topics changed}} ({count, number})",
   "curriculumImport.titleLine": "• {title}",
   "curriculumImport.sectionsField": "Sections moved or renamed ({count, number})",
   "curriculumImport.sectionLine":
@@ -137,7 +138,8 @@ export const en = {
     "The importer failed to read this update (a fault of its own, not of the file), so nothing was imported. Please report it.",
   // --- end of re-import block ---
 
-  "input.invalidDate": '"{value}" is not a date that exists. Use YYYY-MM-DD, for example 2027-03-01.',
+  "input.invalidDate":
+    '{reason, select, format {"{value}" is not written as YYYY-MM-DD: give the year, month and day in that order, for example 2027-03-01.} year {"{value}" has a year before 1000: write the full four-digit year (YYYY-MM-DD), for example 2027-03-01.} other {"{value}" is not a date that exists. Use YYYY-MM-DD, for example 2027-03-01.}}',
   "input.invalidTimeZone": '"{value}" is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York.',
   "input.timeZoneTypo":
     '"{value}" is not a time zone I know: did you mean {suggestions}? Time zones are IANA names such as Europe/Berlin or America/New_York.',
@@ -479,7 +481,7 @@ export const en = {
   "boardPost.allTimeEmpty": "No points logged yet.",
   "boardPost.title": "🏆 Leaderboard · {cohort}",
   "boardPost.description":
-    "Points come from logged reading: its estimated minutes, plus {bonus} % when it's done by the end of its day. Use `/leaderboard` any time.",
+    "{timed, select, yes {Points come from logged reading: its estimated minutes, plus {bonus} % when it's done by the end of its day.} other {Points come from logged topics: {points, number} for each, plus {bonus} % when it's done by the end of its day.}} Use `/leaderboard` any time.",
   "boardPost.continued": "Leaderboard (continued)",
   "closingPost.finalName": "🏆 Final leaderboard",
   "closingPost.finalEmpty": "Nobody logged points during the course.",
@@ -632,7 +634,8 @@ export const en = {
   "pace.extendStillOverdue":
     "**{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} due before today {count, plural, one {is} other {are}} still overdue: `/pace mode:catch_up` spreads {count, plural, one {it} other {them}} over your next study days.",
   "pace.resetNow": "You're back on the cohort's calendar: extensions and catch-up plans are cleared.",
-  "break.notADate": '"{value}" is not a date that exists: write `from` and `to` as YYYY-MM-DD, e.g. 2027-03-01.',
+  "break.notADate":
+    '{reason, select, format {"{value}" is not written as YYYY-MM-DD: give `from` and `to` as year, month and day in that order, e.g. 2027-03-01.} year {"{value}" has a year before 1000: write `from` and `to` with the full four-digit year (YYYY-MM-DD), e.g. 2027-03-01.} other {"{value}" is not a date that exists: check its month and day (YYYY-MM-DD, e.g. 2027-03-01).}}',
   "break.endsBeforeStart": "The break ends before it starts: `to` must be on or after `from`.",
   "break.tooLong": "A break ends at most {max, number} days after its first day. Take a shorter one, and another later if you need it.",
   "break.startsInThePast": "A break starts today or later: pick a `from` date that has not passed.",
@@ -686,9 +689,10 @@ export const en = {
     "Your earlier items are already spread over your coming study days by a catch-up, and they stay there: `/today` shows each day's share.{reset, select, yes { `/pace mode:reset` puts them back in your backlog.} other {}}",
   "join.startChosen": "You start from this week. Earlier items stay in your backlog; `/pace` shows it whenever you want to catch up.",
   // ── Issue 12, cohort side: the end of the course, break weeks (cohorts-end branch) ──
-  "cohort.finished": "**{name}** has finished: its course is over and its final leaderboard is kept.",
+  // Also before the closing post keeps the final board (the last week over): it claims no kept board.
+  "cohort.finished": "**{name}** has finished: its course is over.",
   "cohortAdmin.finished":
-    "**{name}** has finished: the closing post went out and the final leaderboard is kept. Nothing more is posted or reminded.",
+    "{posted, select, yes {**{name}** has finished: the closing post went out and the final leaderboard is kept. Nothing more is posted or reminded.} other {**{name}** has finished, but its closing post did not go out (Discord refused it, or it came too late), and it is not sent again. The final leaderboard is kept all the same: members see it with `/leaderboard`, and their course summary with `/today`. Nothing more is posted or reminded.}}",
   "cohortAdmin.finishedNote": "Finished: the course is over and its final leaderboard is kept; nothing more is posted or reminded.",
   "cohortAdmin.status.finished": "🎓 Finished",
   "cohortAdmin.field.breaks": "Break weeks",
@@ -906,7 +910,7 @@ export const en = {
   "nudge.optedOut": "{member} turned nudges off, so no DM was sent.",
   "nudge.daysOff": "{member} is on days off until {until}, so no DM was sent. You can nudge them once they are back.",
   "nudge.notNeeded":
-    "{finished, select, yes {{member} has finished every Required item} other {{member} is on track now}}, so no DM was sent.",
+    "{finished, select, yes {{member} has finished every Required {timed, select, yes {item} other {topic}}} other {{member} is on track now}}, so no DM was sent.",
   "nudge.dmClosed": "{member} doesn't accept direct messages from the bot, so the nudge couldn't be delivered.",
   "nudgeDm.title": "A hello from {cohort}",
   "nudgeDm.checkpoints":

@@ -86,14 +86,15 @@ export const es: Catalogue = {
 
   "curriculumAdmin.created": "Importado **{title}** como plan de estudios nuevo (`{slug}`). Úsalo con `/cohorte crear plan:{slug}`.",
   "curriculumAdmin.updated":
-    "Actualizado **{title}**. Las cohortes que lo usan ven la nueva versión; los miembros conservan lo que completaron de las lecturas que siguen en él.",
+    "Actualizado **{title}**. Las cohortes que lo usan ven la nueva versión; los miembros conservan lo que completaron de {timed, select, yes {las lecturas} other {los temas}} que siguen en él.",
   "curriculumAdmin.unchanged":
     "**{title}** ya está al día: este archivo es igual que el de la última importación, así que no ha cambiado nada.",
   "curriculumAdmin.replacesBuiltIn":
     "Un plan de estudios incluido tiene el mismo nombre: en este servidor, `/cohorte crear` y `/plan lista` usan ahora esta importación en su lugar. Las cohortes que ya usan el incluido lo conservan.",
-  "curriculumAdmin.counts": "{sections, plural, one {# sección} other {# secciones}}, {items, plural, one {# lectura} other {# lecturas}}.",
+  "curriculumAdmin.counts":
+    "{sections, plural, one {# sección} other {# secciones}}, {timed, select, yes {{items, plural, one {# lectura} other {# lecturas}}} other {{items, plural, one {# tema} other {# temas}}}}.",
   "curriculumAdmin.kept":
-    "{removed, plural, one {# lectura eliminada} other {# lecturas eliminadas}}{retired, plural, =0 {} one {; se conserva # oculta porque hay miembros que la completaron} other {; se conservan # ocultas porque hay miembros que las completaron}}.",
+    "{timed, select, yes {{removed, plural, one {# lectura eliminada} other {# lecturas eliminadas}}{retired, plural, =0 {} one {; se conserva # oculta porque hay miembros que la completaron} other {; se conservan # ocultas porque hay miembros que las completaron}}} other {{removed, plural, one {# tema eliminado} other {# temas eliminados}}{retired, plural, =0 {} one {; se conserva # oculto porque hay miembros que lo completaron} other {; se conservan # ocultos porque hay miembros que los completaron}}}}.",
   "curriculumAdmin.moreItems": "…y {count, number} más",
   "curriculumAdmin.moreSections": "…y {count, plural, one {# sección más} other {# secciones más}} (demasiado largo para mostrarlo aquí).",
   "curriculumAdmin.moreCurricula": "…y {count, number} más",
@@ -103,16 +104,16 @@ export const es: Catalogue = {
   "curriculumImport.intro":
     "**{title}** (`{slug}`) ya existe. Esto es lo que cambiaría el archivo; no se guarda nada hasta que pulses Confirmar (en los próximos {minutes, number} minutos).",
   "curriculumImport.summary":
-    "{added, plural, one {# añadida} other {# añadidas}} · {removed, plural, one {# eliminada} other {# eliminadas}} · {changed, plural, one {# modificada} other {# modificadas}} · {kept, number} sin cambios",
+    "{timed, select, yes {{added, plural, one {# añadida} other {# añadidas}} · {removed, plural, one {# eliminada} other {# eliminadas}} · {changed, plural, one {# modificada} other {# modificadas}}} other {Temas: {added, plural, one {# añadido} other {# añadidos}} · {removed, plural, one {# eliminado} other {# eliminados}} · {changed, plural, one {# modificado} other {# modificados}}}} · {kept, number} sin cambios",
   "curriculumImport.affected":
-    "{completions, plural, =0 {Ningún miembro completó una lectura eliminada: no se retira ninguna lectura completada.} one {Se retira # lectura completada de una lectura eliminada ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, la lectura sale de su plan.} other {Se retiran # lecturas completadas de lecturas eliminadas ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, las lecturas salen de sus planes.}}",
+    "{timed, select, yes {{completions, plural, =0 {Ningún miembro completó una lectura eliminada: no se retira ninguna lectura completada.} one {Se retira # lectura completada de una lectura eliminada ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, la lectura sale de su plan.} other {Se retiran # lecturas completadas de lecturas eliminadas ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, las lecturas salen de sus planes.}}} other {{completions, plural, =0 {Ningún miembro completó un tema eliminado: no se retira ningún tema completado.} one {Se retira # tema completado de un tema eliminado ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, el tema sale de su plan.} other {Se retiran # temas completados de temas eliminados ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, los temas salen de sus planes.}}}}",
   "curriculumImport.endingCohorts":
     "⚠️ La nueva versión dura {weeks, plural, one {# semana} other {# semanas}} (antes {previous, number}): {count, plural, one {esta cohorte en curso ya ha pasado ese punto, así que su curso terminaría de inmediato} other {estas cohortes en curso ya han pasado ese punto, así que sus cursos terminarían de inmediato}}: {names}{more, plural, =0 {} other { y # más}}.{paused, plural, =0 {} one { # de ellas está en pausa: su curso termina cuando se reanude, y su publicación de cierre sale entonces.} other { # de ellas están en pausa: sus cursos terminan cuando se reanuden, y sus publicaciones de cierre salen entonces.}}",
   "curriculumImport.finishedCohortsKeep":
     "Las cohortes acabadas conservan el curso que acabaron: {count, plural, one {# cohorte acabada no recibe} other {# cohortes acabadas no reciben}} ninguna de las semanas nuevas.",
-  "curriculumImport.addedField": "Añadidas ({count, number})",
-  "curriculumImport.removedField": "Eliminadas ({count, number})",
-  "curriculumImport.changedField": "Modificadas ({count, number})",
+  "curriculumImport.addedField": "{timed, select, yes {Añadidas} other {Temas añadidos}} ({count, number})",
+  "curriculumImport.removedField": "{timed, select, yes {Eliminadas} other {Temas eliminados}} ({count, number})",
+  "curriculumImport.changedField": "{timed, select, yes {Modificadas} other {Temas modificados}} ({count, number})",
   "curriculumImport.titleLine": "• {title}",
   "curriculumImport.sectionsField": "Secciones movidas o renombradas ({count, number})",
   "curriculumImport.sectionLine":
@@ -138,7 +139,8 @@ export const es: Catalogue = {
     "El importador no pudo leer esta actualización (un fallo propio, no del archivo), así que no se importó nada. Por favor, infórmalo.",
   // --- end of re-import block ---
 
-  "input.invalidDate": "«{value}» no es una fecha que exista. Usa AAAA-MM-DD, por ejemplo 2027-03-01.",
+  "input.invalidDate":
+    "{reason, select, format {«{value}» no sigue el formato AAAA-MM-DD: escribe el año, el mes y el día en ese orden, por ejemplo 2027-03-01.} year {«{value}» tiene un año anterior al 1000: escribe el año completo, con sus cuatro cifras (AAAA-MM-DD), por ejemplo 2027-03-01.} other {«{value}» no es una fecha que exista. Usa AAAA-MM-DD, por ejemplo 2027-03-01.}}",
   "input.invalidTimeZone": "«{value}» no es una zona horaria que conozca. Usa un nombre IANA como Europe/Madrid o America/Mexico_City.",
   "input.timeZoneTypo":
     "«{value}» no es una zona horaria que conozca: ¿quisiste decir {suggestions}? Las zonas horarias son nombres IANA como Europe/Madrid o America/Mexico_City.",
@@ -492,7 +494,7 @@ export const es: Catalogue = {
   "boardPost.allTimeEmpty": "Aún no se han registrado puntos.",
   "boardPost.title": "🏆 Clasificación · {cohort}",
   "boardPost.description":
-    "Los puntos salen de las lecturas registradas: sus minutos estimados, más un {bonus} % si se terminan antes de que acabe su día. Usa `/clasificacion` cuando quieras.",
+    "{timed, select, yes {Los puntos salen de las lecturas registradas: sus minutos estimados, más un {bonus} % si se terminan antes de que acabe su día.} other {Los puntos salen de los temas registrados: {points, number} por tema, más un {bonus} % si se terminan antes de que acabe su día.}} Usa `/clasificacion` cuando quieras.",
   "boardPost.continued": "Clasificación (continuación)",
   "closingPost.finalName": "🏆 Clasificación final",
   "closingPost.finalEmpty": "Nadie registró puntos durante el curso.",
@@ -652,7 +654,8 @@ export const es: Catalogue = {
   "pace.extendStillOverdue":
     "{timed, select, yes {**{count, plural, one {# lectura} other {# lecturas}}** ({minutes}) de antes de hoy {count, plural, one {sigue atrasada} other {siguen atrasadas}}: `/ritmo modo:Ponerse al día` {count, plural, one {la reparte} other {las reparte}}} other {**{count, plural, one {# tema} other {# temas}}** de antes de hoy {count, plural, one {sigue atrasado} other {siguen atrasados}}: `/ritmo modo:Ponerse al día` {count, plural, one {lo reparte} other {los reparte}}}} en tus próximos días de estudio.",
   "pace.resetNow": "Vuelves al calendario de la cohorte: se quitan las ampliaciones y los planes para ponerte al día.",
-  "break.notADate": "«{value}» no es una fecha que exista: escribe `desde` y `hasta` como AAAA-MM-DD, p. ej. 2027-03-01.",
+  "break.notADate":
+    "{reason, select, format {«{value}» no sigue el formato AAAA-MM-DD: escribe `desde` y `hasta` con el año, el mes y el día en ese orden, p. ej. 2027-03-01.} year {«{value}» tiene un año anterior al 1000: escribe `desde` y `hasta` con el año completo, de cuatro cifras (AAAA-MM-DD), p. ej. 2027-03-01.} other {«{value}» no es una fecha que exista: revisa el mes y el día (AAAA-MM-DD, p. ej. 2027-03-01).}}",
   "break.endsBeforeStart": "El descanso termina antes de empezar: `hasta` debe ser igual o posterior a `desde`.",
   "break.tooLong":
     "Un descanso termina como mucho {max, number} días después de su primer día. Toma uno más corto, y otro más adelante si lo necesitas.",
@@ -708,9 +711,9 @@ export const es: Catalogue = {
   "join.startChosen":
     "Empiezas desde esta semana. Las lecturas anteriores siguen en tu pendiente; `/ritmo` lo muestra cuando quieras ponerte al día.",
   // ── Issue 12, lado de la cohorte: el final del curso, semanas de descanso (rama cohorts-end) ──
-  "cohort.finished": "**{name}** ha finalizado: su curso ha acabado y se conserva su clasificación final.",
+  "cohort.finished": "**{name}** ha finalizado: su curso ha acabado.",
   "cohortAdmin.finished":
-    "**{name}** ha finalizado: ya salió la publicación de cierre y se conserva la clasificación final. No se publica ni se recuerda nada más.",
+    "{posted, select, yes {**{name}** ha finalizado: ya salió la publicación de cierre y se conserva la clasificación final. No se publica ni se recuerda nada más.} other {**{name}** ha finalizado, pero su publicación de cierre no salió (Discord la rechazó, o llegó demasiado tarde) y no se vuelve a enviar. La clasificación final se conserva igualmente: los miembros la ven con `/clasificacion`, y el resumen de su curso con `/hoy`. No se publica ni se recuerda nada más.}}",
   "cohortAdmin.finishedNote":
     "Finalizada: el curso ha acabado y se conserva su clasificación final; no se publica ni se recuerda nada más.",
   "cohortAdmin.status.finished": "🎓 Finalizada",
@@ -941,7 +944,7 @@ export const es: Catalogue = {
   "nudge.optedOut": "{member} desactivó los avisos de los facilitadores, así que no se ha enviado nada.",
   "nudge.daysOff": "{member} tiene días libres hasta el {until}, así que no se ha enviado nada. Podrás animarle cuando vuelva.",
   "nudge.notNeeded":
-    "{finished, select, yes {{member} ya ha terminado todas las lecturas obligatorias} other {{member} ya va al día}}, así que no se ha enviado nada.",
+    "{finished, select, yes {{member} ya ha terminado {timed, select, yes {todas las lecturas obligatorias} other {todos los temas obligatorios}}} other {{member} ya va al día}}, así que no se ha enviado nada.",
   "nudge.dmClosed": "{member} no acepta mensajes directos del bot, así que no se ha podido entregar.",
   "nudgeDm.title": "Un saludo de {cohort}",
   "nudgeDm.checkpoints":
