@@ -645,14 +645,7 @@ export class Scheduler {
     }
   }
 
-  /**
-   * The course is over: the cohort finishes. Not while a board of it waits for its final edit's minute (a closing
-   * post announced at 00:00 goes out as the last week ends): no tick edits a finished cohort's boards, so the
-   * finish waits for a later look at the cohort, at or after the tick that makes that edit.
-   */
   private async finish(cohort: Cohort, now: Date, log: Logger): Promise<void> {
-    const endedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
-    if (await this.dependencies.liveBoards.finalEditAhead(cohort.id, endedBy, now)) return;
     await this.dependencies.postService.finishCourse(cohort, now);
     log.info({}, "course over: cohort finished");
   }

@@ -405,18 +405,6 @@ export class LiveBoardRepository {
   }
 
   /**
-   * Whether a board of the cohort ended in (`endedBy`, `now`]: its final edit is not due yet (listEnded lists a
-   * board from a minute after its end), and only a cohort still active is given it. A read of the cohort's rows.
-   */
-  async finalEditAhead(cohortId: number, endedBy: Date, now: Date): Promise<boolean> {
-    const row = await this.prisma.scheduledPost.findFirst({
-      where: { cohortId, boardMessageId: { not: null }, boardLiveUntil: { gt: endedBy, lte: now } },
-      select: { id: true },
-    });
-    return row !== null;
-  }
-
-  /**
    * Takes a board's final edit (`now` is after its week's end): one write, which only one tick or process
    * can win. It clears the board's end: the board leaves listEnded's range, no edit comes after, and a
    * later start or zone edit does not move it (ScheduledPost rows keep a null end once final). The board's
