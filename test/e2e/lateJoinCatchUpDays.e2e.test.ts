@@ -25,12 +25,15 @@ describe("a late joiner's welcome names the study days its Catch up spreads over
   it("in English", async () => {
     const { welcome, caughtUp } = await joinAndCatchUp("late-lee", "en-US", "Catch up");
     expect(welcome).toContain("catch up by spreading the backlog over your next 5 study days");
+    // The cap is not promised away: what does not fit runs on, as the click's reply then says.
+    expect(welcome).toContain("what doesn't fit runs on to the days after");
     expect(caughtUp).toContain("It takes more than 5 study days");
   });
 
   it("in Spanish", async () => {
     const { welcome, caughtUp } = await joinAndCatchUp("tardia-tina", "es-ES", "Ponerse al día");
     expect(welcome).toContain("ponte al día repartiendo el pendiente en tus próximos 5 días de estudio");
+    expect(welcome).toContain("lo que no quepa pasa a los días siguientes");
     expect(caughtUp).toContain("Ocupa más de 5 días de estudio");
   });
 });

@@ -682,7 +682,7 @@ export const en = {
   "today.dayOffWithReading":
     "🌴 A day off: no reminders, and your streak waits for you. The items below are still due today; after that `/pace` can spread what is left.",
   "join.late":
-    "The course is already under way. Earlier items form a backlog that never counts as overdue (`/pace` shows it). Start from this week, or catch up by spreading the backlog over your next {days, number} study days, never more than twice an average day.",
+    "The course is already under way. Earlier items form a backlog that never counts as overdue (`/pace` shows it). Start from this week, or catch up by spreading the backlog over your next {days, number} study days, no day more than twice an average day: what doesn't fit runs on to the days after.",
   "join.startButton": "Start from this week",
   "join.catchUpButton": "Catch up",
   "join.startAfterCatchUp":
