@@ -562,7 +562,7 @@ export class Scheduler {
     }
     // Last: a burst of boards whose week ended together waits behind the posts and reminders due now.
     try {
-      await this.closeEndedBoards(cohorts, now, log, report);
+      await this.closeEndedBoards(cohorts, departed, now, log, report);
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
       log.error({ err: error }, "final board edits failed");
@@ -646,7 +646,9 @@ export class Scheduler {
   }
 
   private async finish(cohort: Cohort, now: Date, log: Logger): Promise<void> {
-    await this.dependencies.postService.finishCourse(cohort, now);
+    // Its boards' final edits still due are made all the same (closeEndedBoards reads the cohorts just finished).
+    const finalEditsAfter = new Date(now.getTime() - schedulerTiming.liveBoardFinalWithinMs);
+    await this.dependencies.postService.finishCourse(cohort, now, finalEditsAfter);
     log.info({}, "course over: cohort finished");
   }
 
@@ -940,12 +942,28 @@ export class Scheduler {
    * claimed whose outcome was never written (its process died, or the database was locked then) is due again
    * once its claim is a claim's lifetime old.
    */
-  private async closeEndedBoards(cohorts: readonly Cohort[], now: Date, log: Logger, report: MutableReport): Promise<void> {
+  /** The finished cohorts with a board whose final edit is still due (LiveBoardRepository.finishedWithEnded). */
+  private async recentlyFinished(departed: ReadonlySet<string>, endedAfter: Date, endedBy: Date, staleBefore: Date): Promise<Cohort[]> {
+    const { liveBoards, cohorts } = this.dependencies;
+    const ids = await liveBoards.finishedWithEnded(endedAfter, endedBy, staleBefore, departed, this.dependencies.guildScope?.());
+    return cohorts.listFinishedByIds(ids);
+  }
+
+  private async closeEndedBoards(
+    cohorts: readonly Cohort[],
+    departed: ReadonlySet<string>,
+    now: Date,
+    log: Logger,
+    report: MutableReport,
+  ): Promise<void> {
     const { liveBoards } = this.dependencies;
-    const cohortById = new Map(cohorts.filter((cohort) => this.postsHere(cohort)).map((cohort) => [cohort.id, cohort]));
     const endedBy = new Date(now.getTime() - schedulerTiming.liveBoardEveryMs);
     const endedAfter = new Date(now.getTime() - schedulerTiming.liveBoardFinalWithinMs);
     const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
+    // Cohorts finished within the day (their closing post went out, maybe in this tick, as their last week ended):
+    // not scheduled any more, but their last boards' final edits are still due.
+    const finished = await this.recentlyFinished(departed, endedAfter, endedBy, staleBefore);
+    const cohortById = new Map([...cohorts, ...finished].filter((cohort) => this.postsHere(cohort)).map((cohort) => [cohort.id, cohort]));
     const latestByCohort = new Map<number, EndedLiveBoard>();
     // Boards of posts a start edit set aside: each says its week moved (not in the latest-board race).
     const setAside: EndedLiveBoard[] = [];

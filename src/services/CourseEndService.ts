@@ -147,9 +147,10 @@ export class CourseEndService {
   /**
    * After the closing post: the cohort is finished (nothing more is posted or reminded), keeping the weeks of the
    * course it finished (`context`'s): a later import that adds weeks gives it none (`PlanService.contextFor`).
+   * Its boards' final edits still due (their week ended after `finalEditsAfter`) are still made (CohortRepository.markFinished).
    */
-  async finish(cohort: Cohort, context: CohortContext): Promise<void> {
-    if (await this.cohorts.markFinished(cohort.id, context.basePlan.totalWeeks))
+  async finish(cohort: Cohort, context: CohortContext, finalEditsAfter: Date): Promise<void> {
+    if (await this.cohorts.markFinished(cohort.id, context.basePlan.totalWeeks, finalEditsAfter))
       this.logger.info({ cohortId: cohort.id }, "cohort finished");
   }
 

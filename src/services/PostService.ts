@@ -322,11 +322,11 @@ export class PostService {
     return this.courseEnd.keepFinalBoard(cohort, board, await this.plans.calendarWeeks(cohort));
   }
 
-  /** After the closing post went out (or was skipped): the cohort is finished. */
-  async finishCourse(cohort: Cohort, now: Date): Promise<void> {
+  /** After the closing post went out (or was skipped): the cohort is finished (its boards' final edits still due after `finalEditsAfter` are still made). */
+  async finishCourse(cohort: Cohort, now: Date, finalEditsAfter: Date): Promise<void> {
     // No closing post is drawn here: keep the board only, without the aliases drawing it may assign (keptFinalBoardNow).
     if ((await this.courseEnd.finalBoard(cohort)) === null) await this.keepFinalBoard(cohort, now);
-    await this.courseEnd.finish(cohort, await this.plans.contextFor(cohort));
+    await this.courseEnd.finish(cohort, await this.plans.contextFor(cohort), finalEditsAfter);
   }
 
   private async closingViewWith(cohort: Cohort, board: FinalBoard): Promise<ClosingPostView> {

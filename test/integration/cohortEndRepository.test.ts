@@ -246,13 +246,13 @@ describe("CohortRepository: break weeks and the final board", () => {
   });
 
   it("finishes an active cohort once, and never a paused or ended one", async () => {
-    expect(await cohorts.markFinished(cohortId, 12)).toBe(true);
-    expect(await cohorts.markFinished(cohortId, 12)).toBe(false);
+    expect(await cohorts.markFinished(cohortId, 12, new Date(0))).toBe(true);
+    expect(await cohorts.markFinished(cohortId, 12, new Date(0))).toBe(false);
     expect((await cohorts.findById(cohortId))?.status).toBe(CohortStatus.Finished);
     // A finished cohort is no longer the scheduler's.
     expect((await cohorts.listSchedulable()).map((cohort) => cohort.id)).not.toContain(cohortId);
     await handle.prisma.cohort.update({ where: { id: cohortId }, data: { status: CohortStatus.Paused } });
-    expect(await cohorts.markFinished(cohortId, 12)).toBe(false);
+    expect(await cohorts.markFinished(cohortId, 12, new Date(0))).toBe(false);
   });
 
   it("ends a cohort once, with its live board capped at the end, and leaves a finished cohort as it is", async () => {

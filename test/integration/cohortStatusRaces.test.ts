@@ -220,7 +220,7 @@ describe("two admins changing a cohort's status at the same moment", () => {
       const id = await cohortNamed(name);
       const before = await stored(id);
       // The scheduler's closing post, in another process, between the edit's check and its write.
-      overtaken.meanwhile = () => new CohortRepository(handle.prisma, handle.target.provider).markFinished(id, 12);
+      overtaken.meanwhile = () => new CohortRepository(handle.prisma, handle.target.provider).markFinished(id, 12, new Date(0));
 
       const edit = first.edit({ guildId: "1", cohort: name, ...options, actorId: "admin-a", now });
       expect(await refusal(edit)).toBe("cohort.finishedNoChange");

@@ -92,12 +92,18 @@ describe("board edit claims that can no longer be due", () => {
     expect(await claimed()).toEqual(["running week-3", "running week-4", "running week-5", "finishing week-1"]);
   });
 
-  it("clears the claims of a cohort's boards when its course finishes: nothing edits a finished cohort's boards", async () => {
+  it("clears, when a cohort's course finishes, the claims no tick can take, and keeps those whose final edit is still due", async () => {
     const cohorts = new CohortRepository(handle.prisma, handle.target.provider);
     const ofFinishing = async () => (await claimed()).filter((post) => post.startsWith("finishing"));
+    // Final edit of a board whose week ended two days ago, claimed 30 seconds ago: no tick would take it again.
+    await claimedBoard(finishing, "week-0", { at: "2027-03-10T11:59:30Z", end: "2027-03-08T00:00:00Z", liveUntil: null });
+    expect(await ofFinishing()).toEqual(["finishing week-1", "finishing week-0"]);
+    expect(await cohorts.markFinished(finishing, 1, endedAfter)).toBe(true);
+    // Its last week's board ended within the day: its final edit is still made, the claim taken over if stale.
     expect(await ofFinishing()).toEqual(["finishing week-1"]);
-    expect(await cohorts.markFinished(finishing, 1)).toBe(true);
-    expect(await ofFinishing()).toEqual([]);
+    expect(await boards.finishedWithEnded(endedAfter, endedBy, staleBefore, new Set())).toEqual([finishing]);
+    const ended = await boards.listEnded([finishing], endedAfter, endedBy, staleBefore);
+    expect(ended.map((board) => board.period)).toEqual(["week-1"]);
     expect(await claimed()).toContain("running week-4");
   });
 });

@@ -678,10 +678,12 @@ export class CohortRepository {
 
   /**
    * An active cohort becomes finished (after its closing post), keeping the `courseWeeks` of the course it
-   * finished in the same update; false when it was not active. The same transaction clears its board edits' claims
-   * (LiveBoardRepository): the scheduler edits no finished cohort's boards, so none would be taken again.
+   * finished in the same update; false when it was not active. The same transaction clears the claims of its board
+   * edits (LiveBoardRepository) that no tick can take any more: those of boards whose week ended at or before
+   * `finalEditsAfter` (final edits are made within a day of the end). A finished cohort's boards get no live edit,
+   * but their final edits still due are made (and a stale claim of one taken over: LiveBoardRepository.finishedWithEnded).
    */
-  async markFinished(cohortId: number, courseWeeks: number): Promise<boolean> {
+  async markFinished(cohortId: number, courseWeeks: number, finalEditsAfter: Date): Promise<boolean> {
     const [updated] = await this.writes.run(() =>
       this.prisma.$transaction([
         this.prisma.cohort.updateMany({
@@ -689,7 +691,12 @@ export class CohortRepository {
           data: { status: CohortStatus.Finished, courseWeeks },
         }),
         this.prisma.scheduledPost.updateMany({
-          where: { cohortId, boardClaimedEnd: { not: null }, cohort: { status: CohortStatus.Finished } },
+          where: {
+            cohortId,
+            boardClaimedEnd: { gt: new Date(0) },
+            cohort: { status: CohortStatus.Finished },
+            OR: [{ boardLiveUntil: { lte: finalEditsAfter } }, { boardLiveUntil: null, boardClaimedEnd: { lte: finalEditsAfter } }],
+          },
           data: { boardClaimedEnd: null },
         }),
       ]),

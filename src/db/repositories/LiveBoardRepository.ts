@@ -170,6 +170,21 @@ function staleClaim(staleBefore: Date) {
   return { boardClaimedEnd: { not: null }, boardEditedAt: { lte: staleBefore } };
 }
 
+/**
+ * The boards whose week ended in (`endedAfter`, `endedBy`] and that have not had their final edit (its claim clears
+ * the end), their last edit at or before `endedBy`: read by the boards' index, one range per value of the dirty flag.
+ */
+function endedBoards(endedAfter: Date, endedBy: Date) {
+  const ended = { boardLiveUntil: { gt: endedAfter, lte: endedBy }, boardEditedAt: { lte: endedBy } };
+  return {
+    OR: [
+      { boardDirty: true, ...ended },
+      { boardDirty: false, ...ended },
+    ],
+    boardMessageId: { not: null },
+  };
+}
+
 /** Whether a claim can no longer be taken: its board's end (a final edit's: the one its claim cleared) is at or before `endedAfter`. */
 function claimPast(row: BoardRow, endedAfter: Date): boolean {
   const end = row.boardLiveUntil ?? row.boardClaimedEnd;
@@ -352,19 +367,8 @@ export class LiveBoardRepository {
    * read that no tick can take again any more are cleared on the way (clearPastClaims; a write only when some are).
    */
   async listEnded(cohortIds: readonly number[], endedAfter: Date, endedBy: Date, staleBefore: Date): Promise<EndedLiveBoard[]> {
-    const ended = { boardLiveUntil: { gt: endedAfter, lte: endedBy }, boardEditedAt: { lte: endedBy } };
     const rows = await findInChunks(cohortIds, (chunk) =>
-      this.prisma.scheduledPost.findMany({
-        where: {
-          OR: [
-            { boardDirty: true, ...ended },
-            { boardDirty: false, ...ended },
-          ],
-          cohortId: { in: chunk },
-          boardMessageId: { not: null },
-        },
-        select: boardSelect,
-      }),
+      this.prisma.scheduledPost.findMany({ where: { ...endedBoards(endedAfter, endedBy), cohortId: { in: chunk } }, select: boardSelect }),
     );
     const asked = new Set(cohortIds);
     const claims = await this.staleClaims(staleBefore);
@@ -379,6 +383,46 @@ export class LiveBoardRepository {
         row.boardClaimedEnd <= endedBy,
     );
     return [...rows, ...stale].flatMap((row) => toLiveBoard(row) ?? []);
+  }
+
+  /**
+   * The finished cohorts (their channel not flagged, not of a server the bot left, of `guildIds` when given) with a
+   * board whose final edit is still due: its week ended in (`endedAfter`, `endedBy`] (listEnded's range, read by the
+   * boards' index, one range per value of the dirty flag), or its final edit was claimed at or before `staleBefore`
+   * and never recorded (by the claims' index). The scheduler schedules no finished cohort, but the last boards of
+   * one that just finished still get their final edit (listEnded with these cohorts): only the few boards whose
+   * week ended within the day are read, never every finished cohort.
+   */
+  async finishedWithEnded(
+    endedAfter: Date,
+    endedBy: Date,
+    staleBefore: Date,
+    departed: ReadonlySet<string>,
+    guildIds?: readonly string[],
+  ): Promise<number[]> {
+    // The boards first, by their indexes alone (no cohort filter, which could lead a planner to the cohorts' index):
+    // every cohort's boards awaiting their final edit, a day's at most (a board leaves the range once edited).
+    const boards = await this.prisma.scheduledPost.findMany({ where: endedBoards(endedAfter, endedBy), select: { cohortId: true } });
+    const claims = await this.prisma.scheduledPost.findMany({
+      where: {
+        boardClaimedEnd: { gt: endedAfter, lte: endedBy },
+        boardLiveUntil: null,
+        boardEditedAt: { lte: staleBefore },
+        boardMessageId: { not: null },
+      },
+      select: { cohortId: true },
+    });
+    const ids = [...new Set([...boards, ...claims].map((row) => row.cohortId))];
+    const finished = (scope: { guildId?: { in: string[] } }) =>
+      findInChunks(ids, (chunk) =>
+        this.prisma.cohort.findMany({
+          where: { id: { in: chunk }, ...eligibleCohort(departed), status: CohortStatus.Finished, ...scope },
+          select: { id: true },
+        }),
+      );
+    const rows =
+      guildIds === undefined ? await finished({}) : await findInChunks(guildIds, (chunk) => finished({ guildId: { in: [...chunk] } }));
+    return rows.map((row) => row.id);
   }
 
   /**

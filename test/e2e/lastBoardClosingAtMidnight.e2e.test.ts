@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { readingWeeksPath } from "../helpers/readingWeeksPath.js";
+
+/**
+ * A cohort whose posts go out at 00:00 (announce_time): its closing post is due the moment its last week ends,
+ * a minute before that week's board is due its final edit, and the cohort finishes in that tick. The board still
+ * gets its final edit. One week, UTC, from Monday 2026-12-21: the week ends, and the closing post is due, on
+ * Monday 2026-12-28 at 00:00. Ada reads in the week's last minute: no live edit comes before the week ends, only
+ * the final one shows her.
+ */
+async function midnightCohort(
+  name: string,
+): Promise<{ bot: BotHarness; board: () => ReturnType<BotHarness["emulator"]["channelMessages"]>[number] }> {
+  const bot = await startBotHarness({ now: new Date("2026-12-20T10:00:00Z") });
+  await bot.reply(bot.admin.id, "curriculum import", { file: { name: "midnight.md", content: readingWeeksPath("Midnight Path", 1) } });
+  await bot.reply(bot.admin.id, "cohort create", {
+    name,
+    curriculum: "midnight-path",
+    channel: bot.channel.id,
+    start: "2026-12-21",
+    announce_time: "00:00",
+  });
+  const ada = bot.member("ada");
+  await bot.reply(ada.id, "join", { cohort: name });
+  const board = () => {
+    const found = bot.emulator
+      .channelMessages(bot.channel.id)
+      .find((message) => message.embeds[0]?.title?.startsWith("🏆 Week 1") === true);
+    if (found === undefined) throw new Error("no week 1 board");
+    return found;
+  };
+  await tickAt(bot, "2026-12-21T00:00:30Z");
+  expect(board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
+  bot.clock.set(new Date("2026-12-27T23:59:30Z"));
+  await bot.reply(ada.id, "done", { item: "Reading 1" });
+  await tickAt(bot, "2026-12-28T00:00:30Z");
+  expect(bot.emulator.channelMessages(bot.channel.id).map(visibleText).join("\n")).toContain("Final leaderboard");
+  return { bot, board };
+}
+
+async function statusOf(bot: BotHarness, name: string): Promise<string> {
+  return (await bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name } })).status;
+}
+
+describe("the last week's board of a cohort whose closing post goes out at midnight", () => {
+  const name = "Midnight Close";
+  let setup: Awaited<ReturnType<typeof midnightCohort>>;
+
+  beforeAll(async () => {
+    setup = await midnightCohort(name);
+  });
+  afterAll(async () => setup.bot.close());
+
+  it("finishes the cohort with its closing post, as any cohort", async () => {
+    expect(await statusOf(setup.bot, name)).toBe("finished");
+  });
+
+  it("gives the board its final edit a minute after the week's end, with the last minute's reading", async () => {
+    await tickAt(setup.bot, "2026-12-28T00:01:30Z");
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+    expect(visibleText(setup.board())).toContain("ada");
+  });
+});
+
+describe("the last week's final edit of a cohort finished at midnight, when Discord fails it once", () => {
+  const name = "Midnight Retry";
+  let setup: Awaited<ReturnType<typeof midnightCohort>>;
+
+  beforeAll(async () => {
+    setup = await midnightCohort(name);
+    // Discord fails the edit, every retry of discord.js too.
+    setup.bot.emulator.failNext(`PATCH /channels/${setup.bot.channel.id}/messages/${setup.board().id}`, 503, 4);
+    await tickAt(setup.bot, "2026-12-28T00:01:30Z");
+  });
+  afterAll(async () => setup.bot.close());
+
+  it("leaves the board live after the failed try, the cohort finished", async () => {
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
+    expect(await statusOf(setup.bot, name)).toBe("finished");
+  });
+
+  it("makes the final edit at a later tick, once", async () => {
+    await tickAt(setup.bot, "2026-12-28T00:02:30Z");
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+    expect(visibleText(setup.board())).toContain("ada");
+    // A later tick edits it no more: the final edit was made once, after the one failed try.
+    await tickAt(setup.bot, "2026-12-28T00:03:30Z");
+    const path = `/channels/${setup.bot.channel.id}/messages/${setup.board().id}`;
+    const made = setup.bot.emulator.requestLog().filter((entry) => entry.method === "PATCH" && entry.path === path && entry.status === 200);
+    expect(made).toHaveLength(1);
+  });
+});
