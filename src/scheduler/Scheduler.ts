@@ -935,6 +935,34 @@ export class Scheduler {
   }
 
   /**
+   * The finished cohorts, other than the tick's own, with a board whose final edit is still due
+   * (LiveBoardRepository.finishedWithEnded). A failure here costs only their edits: the tick's own cohorts' go on.
+   */
+  private async recentlyFinished(
+    known: ReadonlySet<number>,
+    departed: ReadonlySet<string>,
+    range: { endedAfter: Date; endedBy: Date; staleBefore: Date },
+    log: Logger,
+  ): Promise<Cohort[]> {
+    const { liveBoards, cohorts } = this.dependencies;
+    try {
+      const ids = await liveBoards.finishedWithEnded(
+        range.endedAfter,
+        range.endedBy,
+        range.staleBefore,
+        departed,
+        known,
+        this.dependencies.guildScope?.(),
+      );
+      return await cohorts.listFinishedByIds(ids);
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) throw error;
+      log.error({ err: error }, "finished cohorts' final board edits failed");
+      return [];
+    }
+  }
+
+  /**
    * Gives a board whose week is over its final edit (the week's final standings, saying so): once,
    * claimed with one conditional write, a minute after the week's end. Only the latest such board of
    * a cohort, and only within liveBoardFinalWithinMs of its end: after a long outage older boards are
@@ -942,13 +970,6 @@ export class Scheduler {
    * claimed whose outcome was never written (its process died, or the database was locked then) is due again
    * once its claim is a claim's lifetime old.
    */
-  /** The finished cohorts with a board whose final edit is still due (LiveBoardRepository.finishedWithEnded). */
-  private async recentlyFinished(departed: ReadonlySet<string>, endedAfter: Date, endedBy: Date, staleBefore: Date): Promise<Cohort[]> {
-    const { liveBoards, cohorts } = this.dependencies;
-    const ids = await liveBoards.finishedWithEnded(endedAfter, endedBy, staleBefore, departed, this.dependencies.guildScope?.());
-    return cohorts.listFinishedByIds(ids);
-  }
-
   private async closeEndedBoards(
     cohorts: readonly Cohort[],
     departed: ReadonlySet<string>,
@@ -962,7 +983,8 @@ export class Scheduler {
     const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
     // Cohorts finished within the day (their closing post went out, maybe in this tick, as their last week ended):
     // not scheduled any more, but their last boards' final edits are still due.
-    const finished = await this.recentlyFinished(departed, endedAfter, endedBy, staleBefore);
+    const known = new Set(cohorts.map((cohort) => cohort.id));
+    const finished = await this.recentlyFinished(known, departed, { endedAfter, endedBy, staleBefore }, log);
     const cohortById = new Map([...cohorts, ...finished].filter((cohort) => this.postsHere(cohort)).map((cohort) => [cohort.id, cohort]));
     const latestByCohort = new Map<number, EndedLiveBoard>();
     // Boards of posts a start edit set aside: each says its week moved (not in the latest-board race).
