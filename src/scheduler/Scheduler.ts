@@ -935,11 +935,10 @@ export class Scheduler {
   }
 
   /**
-   * The finished cohorts, other than the tick's own, with a board whose final edit is still due
-   * (LiveBoardRepository.finishedWithEnded). A failure here costs only their edits: the tick's own cohorts' go on.
+   * The finished cohorts with a board whose final edit is still due (LiveBoardRepository.finishedWithEnded), read now:
+   * one the tick finished is there as it is now, not as the tick read it. A failure here costs only their edits.
    */
   private async recentlyFinished(
-    known: ReadonlySet<number>,
     departed: ReadonlySet<string>,
     range: { endedAfter: Date; endedBy: Date; staleBefore: Date },
     log: Logger,
@@ -951,7 +950,6 @@ export class Scheduler {
         range.endedBy,
         range.staleBefore,
         departed,
-        known,
         this.dependencies.guildScope?.(),
       );
       return await cohorts.listFinishedByIds(ids);
@@ -983,8 +981,9 @@ export class Scheduler {
     const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
     // Cohorts finished within the day (their closing post went out, maybe in this tick, as their last week ended):
     // not scheduled any more, but their last boards' final edits are still due.
-    const known = new Set(cohorts.map((cohort) => cohort.id));
-    const finished = await this.recentlyFinished(known, departed, { endedAfter, endedBy, staleBefore }, log);
+    const finished = await this.recentlyFinished(departed, { endedAfter, endedBy, staleBefore }, log);
+    // Later entries win: a cohort this tick finished is taken as it is now (finished), not as the tick read it, so a
+    // refusal of its edit is not taken for a posting cohort's (whose channel the scheduler would flag and check again).
     const cohortById = new Map([...cohorts, ...finished].filter((cohort) => this.postsHere(cohort)).map((cohort) => [cohort.id, cohort]));
     const latestByCohort = new Map<number, EndedLiveBoard>();
     // Boards of posts a start edit set aside: each says its week moved (not in the latest-board race).

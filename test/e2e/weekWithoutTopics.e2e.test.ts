@@ -50,7 +50,7 @@ describe("/week in a week without topics on the path without estimates", () => {
   });
 
   it("says in the announced leaderboard that a topic earns 15 points, not its estimated minutes", () => {
-    expect(board).toContain("Points come from logged topics: 15 for each, plus 20 %");
+    expect(board).toContain("Points come from logged topics: 15 for each, plus 20 % for each done by the end of its day.");
     expect(board).not.toContain("minutes");
   });
 

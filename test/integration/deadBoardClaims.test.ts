@@ -101,24 +101,23 @@ describe("board edit claims that can no longer be due", () => {
     expect(await cohorts.markFinished(finishing, 1, endedAfter)).toBe(true);
     // Its last week's board ended within the day: its final edit is still made, the claim taken over if stale.
     expect(await ofFinishing()).toEqual(["finishing week-1"]);
-    expect(await boards.finishedWithEnded(endedAfter, endedBy, staleBefore, new Set(), new Set())).toEqual([finishing]);
+    expect(await boards.finishedWithEnded(endedAfter, endedBy, staleBefore, new Set())).toEqual([finishing]);
     const ended = await boards.listEnded([finishing], endedAfter, endedBy, staleBefore);
     expect(ended.map((board) => board.period)).toEqual(["week-1"]);
     expect(await claimed()).toContain("running week-4");
   });
 
-  it("finds a finished cohort by a dead process's final-edit claim alone, skipping the cohorts the tick has and other shards' servers", async () => {
+  it("finds a finished cohort by a dead process's final-edit claim alone, only of this shard's servers", async () => {
     const cohorts = new CohortRepository(handle.prisma, handle.target.provider);
     const curriculumId = (await handle.prisma.cohort.findUniqueOrThrow({ where: { id: finishing } })).curriculumId;
     const other = (await createCohortRow(handle.prisma, curriculumId, { name: "Other server", guildId: "9" })).id;
     // Its last board's final edit, claimed 5 minutes ago by a process that died: the board's end is gone (claimed).
     await claimedBoard(other, "week-1", { at: "2027-03-10T11:55:00Z", end: "2027-03-10T00:00:00Z", liveUntil: null });
     expect(await cohorts.markFinished(other, 1, endedAfter)).toBe(true);
-    expect(await boards.finishedWithEnded(endedAfter, endedBy, staleBefore, new Set(), new Set())).toEqual([finishing, other]);
-    // The tick's own cohorts are not looked up again; a shard sees its own servers' cohorts only.
-    expect(await boards.finishedWithEnded(endedAfter, endedBy, staleBefore, new Set(), new Set([finishing]))).toEqual([other]);
-    expect(await boards.finishedWithEnded(endedAfter, endedBy, staleBefore, new Set(), new Set(), ["1"])).toEqual([finishing]);
+    expect(await boards.finishedWithEnded(endedAfter, endedBy, staleBefore, new Set())).toEqual([finishing, other]);
+    // A shard sees its own servers' cohorts only.
+    expect(await boards.finishedWithEnded(endedAfter, endedBy, staleBefore, new Set(), ["1"])).toEqual([finishing]);
     // A server the bot left: its cohorts' boards are left alone.
-    expect(await boards.finishedWithEnded(endedAfter, endedBy, staleBefore, new Set(["9"]), new Set())).toEqual([finishing]);
+    expect(await boards.finishedWithEnded(endedAfter, endedBy, staleBefore, new Set(["9"]))).toEqual([finishing]);
   });
 });

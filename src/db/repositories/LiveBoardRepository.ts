@@ -386,20 +386,19 @@ export class LiveBoardRepository {
   }
 
   /**
-   * The finished cohorts (their channel not flagged, not of a server the bot left, of `guildIds` when given), other
-   * than the `known` ones the tick already edits for, with a board whose final edit is still due: its week ended in
+   * The finished cohorts (their channel not flagged, not of a server the bot left, of `guildIds` when given) with a
+   * board whose final edit is still due: its week ended in
    * (`endedAfter`, `endedBy`] (listEnded's range, read by the boards' index, one range per value of the dirty flag), or
    * its final edit was claimed at or before `staleBefore` and never recorded (by the claims' index). The scheduler
    * schedules no finished cohort, but the last boards of one that just finished still get their final edit (listEnded
    * with these cohorts): only the few boards whose week ended within the day are read, never every finished cohort,
-   * and only the cohorts the tick does not have are looked up (by id, in chunks), ascending.
+   * and their cohorts are looked up by id (in chunks, by the primary key), ascending.
    */
   async finishedWithEnded(
     endedAfter: Date,
     endedBy: Date,
     staleBefore: Date,
     departed: ReadonlySet<string>,
-    known: ReadonlySet<number>,
     guildIds?: readonly string[],
   ): Promise<number[]> {
     // The boards first, by their indexes alone (no cohort filter, which could lead a planner to the cohorts' index):
@@ -414,7 +413,7 @@ export class LiveBoardRepository {
       },
       select: { cohortId: true },
     });
-    const ids = [...new Set([...boards, ...claims].map((row) => row.cohortId))].filter((id) => !known.has(id));
+    const ids = [...new Set([...boards, ...claims].map((row) => row.cohortId))];
     const rows = await findInChunks(ids, (chunk) =>
       this.prisma.cohort.findMany({
         where: { id: { in: chunk }, ...eligibleCohort(departed), status: CohortStatus.Finished },

@@ -481,7 +481,7 @@ export const en = {
   "boardPost.allTimeEmpty": "No points logged yet.",
   "boardPost.title": "🏆 Leaderboard · {cohort}",
   "boardPost.description":
-    "{timed, select, yes {Points come from logged reading: its estimated minutes, plus {bonus} % when it's done by the end of its day.} other {Points come from logged topics: {points, number} for each, plus {bonus} % when it's done by the end of its day.}} Use `/leaderboard` any time.",
+    "{timed, select, yes {Points come from logged reading: its estimated minutes, plus {bonus} % when it's done by the end of its day.} other {Points come from logged topics: {points, number} for each, plus {bonus} % for each done by the end of its day.}} Use `/leaderboard` any time.",
   "boardPost.continued": "Leaderboard (continued)",
   "closingPost.finalName": "🏆 Final leaderboard",
   "closingPost.finalEmpty": "Nobody logged points during the course.",
