@@ -186,9 +186,10 @@ async function run(args: readonly string[], app: App): Promise<number> {
     const { summary } = result;
     // The catalogue's sentences, as /curriculum import words them (plural rules included), in one plain line.
     const en = translatorFor("en");
-    const sentences = [en.plain("curriculumAdmin.counts", { sections: summary.sections, items: summary.items })];
+    const timed = summary.timed ? "yes" : "no";
+    const sentences = [en.plain("curriculumAdmin.counts", { sections: summary.sections, items: summary.items, timed })];
     const kept = keptItemsOf(summary);
-    if (kept !== null) sentences.push(en.plain("curriculumAdmin.kept", kept));
+    if (kept !== null) sentences.push(en.plain("curriculumAdmin.kept", { ...kept, timed }));
     console.log(`${summary.outcome}: ${summary.curriculum.slug} (${sentences.map((sentence) => sentence.replace(/\.$/, "")).join("; ")})`);
     return 0;
   }

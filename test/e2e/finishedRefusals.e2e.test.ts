@@ -119,7 +119,7 @@ describe("refusals after /cohort end: finished on the planned last day, ended be
           // In /pace's words, not "no longer takes new members or completions".
           expect(text).toContain(spanish ? "tu ritmo ya no puede cambiar" : "your pace can no longer change");
         }
-        says(await press(who.id, shown.get(key(who.id, cohort, "pace")), (_, id) => id.endsWith(":reset")), cohort, spanish);
+        says(await press(who.id, shown.get(key(who.id, cohort, "pace")), (_, id) => id.endsWith(":extend")), cohort, spanish);
       }
     });
 
