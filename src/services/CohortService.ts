@@ -40,7 +40,7 @@ import { weekPostsAfterStartEdit, type WeekPostChanges, type WeekPostsAfterStart
 import { DEFAULT_COHORT_SETTINGS, type CohortSettings } from "../domain/schedule/scheduleTypes.js";
 import { CohortSettingsProblem, validateCohortSettings } from "../domain/schedule/validateCohortSettings.js";
 import type { NewAuditEntry } from "../db/repositories/AuditRepository.js";
-import type { CohortChanges, CohortRepository } from "../db/repositories/CohortRepository.js";
+import type { BoardRedraws, CohortChanges, CohortRepository } from "../db/repositories/CohortRepository.js";
 import type { CurriculumRepository } from "../db/repositories/CurriculumRepository.js";
 import type { MemberRepository, UserLocale } from "../db/repositories/MemberRepository.js";
 import type { ReminderRepository } from "../db/repositories/ReminderRepository.js";
@@ -614,12 +614,22 @@ export class CohortService {
       action: AuditAction.Edit,
       ...editValues(cohort, changes),
     });
+    // The live weekly board shows the name, speaks the language and follows the board settings: edited next. The
+    // boards already posted show members as the setting does now, either way: a redraw for any other reason would show
+    // the new setting anyway. Whenever the option is given, not only when it differs from the setting read: an edit
+    // made meanwhile by another admin is redrawn by it (a message already right is not edited). Flagged in the edit's
+    // own transaction, so no stop after its commit leaves a board showing what the setting hides.
+    const redraws: BoardRedraws = {
+      live: name !== undefined || language !== undefined || Object.keys(board).length > 0,
+      posted: board.leaderboard !== undefined,
+      at: now,
+    };
     const updated =
       settings !== undefined && settings.timeZone !== cohort.settings.timeZone
-        ? await this.moveZone(cohort.id, changes, settings.timeZone, now, weekPosts?.changes ?? null, line)
+        ? await this.moveZone(cohort.id, changes, settings.timeZone, now, weekPosts?.changes ?? null, line, redraws)
         : weekPosts === null
-          ? await this.cohorts.update(cohort.id, changes, line)
-          : await this.cohorts.updateWithWeekPosts(cohort.id, changes, weekPosts.changes, line);
+          ? await this.cohorts.update(cohort.id, changes, line, redraws)
+          : await this.cohorts.updateWithWeekPosts(cohort.id, changes, weekPosts.changes, line, redraws);
     if (updated === null) throw await this.editRefusedMeanwhile(input.guildId, name, cohort, settings !== undefined);
     if (weekPosts !== null && weekPosts.changes.setAside.length + weekPosts.changes.takenBack.length > 0)
       this.logger.info(
@@ -637,14 +647,6 @@ export class CohortService {
       if (updated.excludeRoleId !== cohort.excludeRoleId) await this.members.forgetOwnExclusionMarks(cohort.id);
       await this.refreshExclusions(updated, input.now ?? new Date(), updated.excludeRoleId === cohort.excludeRoleId);
     }
-    // The live weekly board shows the name, speaks the language and follows the board settings: edited next.
-    if (name !== undefined || language !== undefined || Object.keys(board).length > 0)
-      await this.cohorts.markLiveBoardDirty(cohort.id, input.now ?? new Date());
-    // The boards already posted show members as the setting does now, either way: a redraw for any other reason
-    // would show the new setting anyway. Whenever the option is given, not only when it differs from the setting
-    // read: an edit made meanwhile by another admin, or one whose process stopped before this flag, is redrawn by it
-    // (a message already right is not edited).
-    if (board.leaderboard !== undefined) await this.cohorts.flagPostedBoards(cohort.id, now);
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId }, "cohort edited");
     return { cohort: updated, weekPostsLeftUp: weekPosts?.postsLeftUp ?? [] };
   }
@@ -1030,6 +1032,7 @@ export class CohortService {
     now: Date,
     weekPosts: WeekPostChanges | null,
     line: NewAuditEntry,
+    redraws: BoardRedraws,
   ): Promise<Cohort | null> {
     const today = localDateOf(now, zone);
     const passed = latestPassedClock(today, zone, now);
@@ -1037,7 +1040,7 @@ export class CohortService {
       { localDate: addDays(today, -1), upTo: "23:59", reason: zoneChangedAfterDay },
       ...(passed === null ? [] : [{ localDate: today, upTo: passed, reason: zoneChangedAfterTime }]),
     ];
-    return this.reminders.updateCohortMovingZone(cohortId, changes, marks, now, settingChangeReasons, weekPosts, line);
+    return this.reminders.updateCohortMovingZone(cohortId, changes, marks, now, settingChangeReasons, weekPosts, line, redraws);
   }
 
   async memberCount(cohortId: number): Promise<number> {

@@ -55,6 +55,26 @@ export type CohortChanges = Partial<{
   excludeRoleId: string | null;
 }>;
 
+/**
+ * What an edit flags for the scheduler in its own transaction, at `at`: the live weekly board (`live`, edited next)
+ * and the boards already posted (`posted`, redrawn as the board setting shows members now). In the row's
+ * transaction, so a process stopped after the commit cannot leave the boards unflagged.
+ */
+export interface BoardRedraws {
+  readonly live: boolean;
+  readonly posted: boolean;
+  readonly at: Date;
+}
+
+/** The statements of `redraws`, after the cohort's row (the lock order: the cohort, then its posts). */
+export function boardRedrawWrites(prisma: Prisma.TransactionClient, cohortId: number, redraws: BoardRedraws | undefined) {
+  if (redraws === undefined) return [];
+  return [
+    ...(redraws.live ? [markLiveBoardsDirty(prisma, { cohortId }, redraws.at)] : []),
+    ...(redraws.posted ? [flagCohortPostedBoards(prisma, cohortId, redraws.at)] : []),
+  ];
+}
+
 /** A cohort row with its break weeks, ascending (`breaksOf` reads them for many rows at once). */
 export type CohortRowWithBreaks = CohortRow & { readonly breaks: readonly { readonly week: number }[] };
 
@@ -383,14 +403,21 @@ export class CohortRepository {
   /**
    * Returns null, and writes nothing, when a new name is another cohort's of the guild in any capitals (its
    * unique name key), or new settings meet a cohort ended or finished meanwhile (cohortUpdate). `line`, the
-   * admin's audit line of the change, is written in the same transaction (none when nothing is written).
+   * admin's audit line of the change, and the board flags of `redraws`, are written in the same transaction (none
+   * when nothing is written).
    */
-  async update(cohortId: number, changes: CohortChanges, line?: NewAuditEntry): Promise<Cohort | null> {
+  async update(cohortId: number, changes: CohortChanges, line?: NewAuditEntry, redraws?: BoardRedraws): Promise<Cohort | null> {
     try {
       const row = await this.writes.run(async () =>
-        line === undefined
+        line === undefined && redraws === undefined
           ? cohortUpdate(this.prisma, cohortId, changes)
-          : (await this.prisma.$transaction([cohortUpdate(this.prisma, cohortId, changes), auditEntryCreate(this.prisma, line)]))[0],
+          : (
+              await this.prisma.$transaction([
+                cohortUpdate(this.prisma, cohortId, changes),
+                ...auditLineWrites(this.prisma, line),
+                ...boardRedrawWrites(this.prisma, cohortId, redraws),
+              ])
+            )[0],
       );
       return toCohort(row);
     } catch (error) {
@@ -492,6 +519,7 @@ export class CohortRepository {
     changes: CohortChanges,
     weekPosts: WeekPostChanges,
     line?: NewAuditEntry,
+    redraws?: BoardRedraws,
   ): Promise<Cohort | null> {
     try {
       const [row] = await this.writes.run(() =>
@@ -499,6 +527,8 @@ export class CohortRepository {
           cohortUpdate(this.prisma, cohortId, changes),
           ...weekPostChangeWrites(this.prisma, weekPosts),
           ...auditLineWrites(this.prisma, line),
+          // After the week posts' changes: a board they end or take back is flagged as it is left.
+          ...boardRedrawWrites(this.prisma, cohortId, redraws),
         ]),
       );
       return toCohort(row);
@@ -506,19 +536,6 @@ export class CohortRepository {
       if (isEditRefused(error)) return null;
       throw error;
     }
-  }
-
-  /** Flags the cohort's live weekly board (if one is live at `now`) for the scheduler's next edit (LiveBoardRepository). */
-  async markLiveBoardDirty(cohortId: number, now: Date): Promise<void> {
-    await this.writes.run(() => markLiveBoardsDirty(this.prisma, { cohortId }, now));
-  }
-
-  /**
-   * Flags the boards the cohort already posted (its weekly posts' top five and own board, its closing post's final
-   * board) for the scheduler to draw again as its board setting shows members now (LiveBoardRepository.listPostedDue).
-   */
-  async flagPostedBoards(cohortId: number, now: Date): Promise<void> {
-    await this.writes.run(() => flagCohortPostedBoards(this.prisma, cohortId, now));
   }
 
   /** The exclude_roles the guild's cohorts have (distinct; usually none). */

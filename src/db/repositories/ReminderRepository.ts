@@ -6,7 +6,15 @@ import { chunksOf, findInChunks } from "../inChunks.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { auditEntryCreate, type NewAuditEntry } from "./AuditRepository.js";
 import { longTransactionOptions } from "./longTransactionOptions.js";
-import { cohortUpdate, isEditRefused, isUniqueViolation, toCohort, type CohortChanges } from "./CohortRepository.js";
+import {
+  boardRedrawWrites,
+  cohortUpdate,
+  isEditRefused,
+  isUniqueViolation,
+  toCohort,
+  type BoardRedraws,
+  type CohortChanges,
+} from "./CohortRepository.js";
 import { memberColumnsOnly, memberOfRow, reminderUpdate, toMember, userLocaleUpdate, type ReminderSetting } from "./MemberRepository.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { weekPostChangeWrites } from "./weekPostChangeWrites.js";
@@ -366,7 +374,7 @@ export class ReminderRepository {
    * the cohort's distinct zones, inside the transaction after the cohort's update (a zone stored just
    * before would otherwise be missed), then a fixed number of statements whatever the number of members (more
    * only past 500 unknown zones); a row already there (sent, failed) stays as it is. `weekPosts`: the
-   * weekly post rows the move changes (CohortService.weekPostsAfter), in the same transaction. Null, and nothing
+   * weekly post rows the move changes (CohortService.weekPostsAfter), and the board flags of `redraws`, in the same transaction. Null, and nothing
    * written, when the new name is another cohort's of the guild (its unique name key) or the cohort ended or
    * finished meanwhile, as CohortRepository.update.
    */
@@ -378,6 +386,7 @@ export class ReminderRepository {
     replacing: readonly string[],
     weekPosts: WeekPostChanges | null = null,
     line?: NewAuditEntry,
+    redraws?: BoardRedraws,
   ): Promise<Cohort | null> {
     const reasons = replacing.map((reason) => reason.slice(0, maxErrorLength));
     try {
@@ -391,6 +400,7 @@ export class ReminderRepository {
           for (const write of weekPosts === null ? [] : weekPostChangeWrites(tx, weekPosts)) await write;
           // The edit's audit line with it: the scheduler reads the moved post times from it.
           if (line !== undefined) await auditEntryCreate(tx, line);
+          for (const write of boardRedrawWrites(tx, cohortId, redraws)) await write;
           const unknownChunks = chunksOf(await unknownStoredZones(tx, cohortId));
           // Each group's statements take the members without a zone and those with one of the group's unknown zones.
           for (const unknown of unknownChunks.length === 0 ? [[]] : unknownChunks) {
