@@ -307,7 +307,11 @@ export class PrivacyRepository {
 
   /**
    * Sets the choices on every membership the user has in the server; returns how many. A change of
-   * how boards show the user flags their cohorts' live weekly boards for the scheduler's next edit.
+   * how boards show the user flags their cohorts' live weekly boards for the scheduler's next edit, and the
+   * boards already posted that may show them (postsShowing). What to flag is read inside the transaction, after
+   * the cohorts' locks (lockCohortRows; on SQLite after a first write, which takes the file's lock): a choice
+   * committed meanwhile by another process is the one read, so of two choices at once the later one flags
+   * what the earlier one changed (`hidden` then `name`: the boards the hiding redrew show the member again).
    */
   async updateSettings(
     guildId: string,
@@ -315,28 +319,28 @@ export class PrivacyRepository {
     changes: { boardVisibility?: string; nudges?: boolean; locale?: string },
     now: Date,
   ): Promise<number> {
-    const lock = lockCohortRows(this.prisma, this.provider, { namingUser: { guildId, userId } });
-    const results = await this.writes.run(async () => {
-      // Shown another way: the boards already posted that may show them are edited too (shown by name again, they
-      // are back on the boards their hiding or alias redrew); memberships already shown so change nothing there.
-      const posted =
-        changes.boardVisibility === undefined
-          ? { ids: [], seen: { cohortIds: [], highestId: 0 } }
-          : await this.postsShowing(this.prisma, guildId, userId, false, changes.boardVisibility);
-      return this.prisma.$transaction([
-        // The user's cohorts first (lockCohortRows), as a join takes them (MemberRepository.join): a join
-        // committing meanwhile is waited for, and its new membership changed too; one after waits for this one.
-        ...lock,
+    return this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        if (this.provider === "sqlite")
+          await tx.$executeRaw`UPDATE "Cohort" SET "guildId" = "guildId" WHERE "guildId" = ${guildId} AND "createdBy" = ${userId}`;
+        // The user's cohorts first, as a join takes them (MemberRepository.join): a join committing meanwhile is
+        // waited for, and its new membership changed too; one after waits for this one.
+        for (const lock of lockCohortRows(tx, this.provider, { namingUser: { guildId, userId } })) await lock;
+        // Shown another way: the boards already posted that may show them are edited too (shown by name again, they
+        // are back on the boards their hiding or alias redrew); memberships already shown so change nothing there.
+        const posted =
+          changes.boardVisibility === undefined
+            ? { ids: [], seen: { cohortIds: [], highestId: 0 } }
+            : await this.postsShowing(tx, guildId, userId, false, changes.boardVisibility);
         // The locale goes with the other choices in this one update of every membership; /join and /remind,
         // which change no other column there, use userLocaleUpdate (MemberRepository) for it alone.
-        this.prisma.member.updateMany({ where: { userId, cohort: { guildId } }, data: changes }),
-        ...(changes.boardVisibility === undefined ? [] : [this.markBoardsDirty(guildId, userId, now)]),
-        ...this.flagPosted(this.prisma, posted.ids, now),
-        ...this.flagPostedSince(this.prisma, posted.seen, now),
-      ]);
-    });
-    const updated = results[lock.length] as { count: number } | undefined;
-    return updated?.count ?? 0;
+        const updated = await tx.member.updateMany({ where: { userId, cohort: { guildId } }, data: changes });
+        if (changes.boardVisibility !== undefined) await this.markBoardsDirty(tx, guildId, userId, now);
+        for (const flag of this.flagPosted(tx, posted.ids, now)) await flag;
+        for (const flag of this.flagPostedSince(tx, posted.seen, now)) await flag;
+        return updated.count;
+      }, longTransactionOptions),
+    );
   }
 
   /**
@@ -435,8 +439,8 @@ export class PrivacyRepository {
   }
 
   /** Flags the live weekly boards (still live at `now`) of the user's cohorts in the server: the scheduler edits them next. */
-  private markBoardsDirty(guildId: string, userId: string, now: Date) {
-    return markLiveBoardsDirty(this.prisma, { cohort: { guildId, members: { some: { userId } } } }, now);
+  private markBoardsDirty(db: Db, guildId: string, userId: string, now: Date) {
+    return markLiveBoardsDirty(db, { cohort: { guildId, members: { some: { userId } } } }, now);
   }
 
   /** What an export begun at `now` reads (see MemberExportCeiling): the highest ids there are, a look-up of each primary key's end. */
