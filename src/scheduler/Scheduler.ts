@@ -930,7 +930,7 @@ export class Scheduler {
       const claimedAt = this.tickInstant(now);
       if (!(await liveBoards.claimEdit(board, claimedAt, editedBy, staleBefore))) return;
       const boardLog = log.child({ cohortId: cohort.id, postId: board.postId });
-      await this.editLiveBoard(cohort, board, weekNumber, { now, claimedAt }, boardLog, report);
+      await this.editLiveBoard(await this.cohortAfterClaim(cohort), board, weekNumber, { now, claimedAt }, boardLog, report);
     });
   }
 
@@ -1010,8 +1010,17 @@ export class Scheduler {
       const claimedAt = this.tickInstant(now);
       if (!(await liveBoards.claimFinalEdit(board, claimedAt, ranked ? weekPostPeriod(weekNumber + 1) : undefined))) return;
       const boardLog = log.child({ cohortId: cohort.id, postId: board.postId });
-      await this.editFinalBoard(cohort, board, weekNumber, { now, claimedAt }, boardLog, report);
+      await this.editFinalBoard(await this.cohortAfterClaim(cohort), board, weekNumber, { now, claimedAt }, boardLog, report);
     });
+  }
+
+  /**
+   * The cohort as it is now, read after a board edit's claim: the tick's copy may predate a board setting edit
+   * (`/cohort edit leaderboard:`) whose flag the claim took, and drawn from it the edit would put back the names the
+   * setting hides, and leave them there until the next change. The tick's copy when the row is gone.
+   */
+  private async cohortAfterClaim(cohort: Cohort): Promise<Cohort> {
+    return (await this.dependencies.cohorts.findById(cohort.id)) ?? cohort;
   }
 
   /**
@@ -1048,7 +1057,7 @@ export class Scheduler {
       try {
         // The cohort as it is now, read after the claim: the tick's copy may predate a board setting edit whose flag
         // this claim took, and drawn from it the redraw would clear that flag with the old setting on the board.
-        const current = (await this.dependencies.cohorts.findById(cohort.id)) ?? cohort;
+        const current = await this.cohortAfterClaim(cohort);
         report.postedBoardsEdited += await this.redrawPosted(current, post, now);
         await liveBoards.finishPosted(post.postId, heldUntil);
       } catch (error) {
