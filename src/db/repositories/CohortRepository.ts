@@ -71,7 +71,7 @@ export function boardRedrawWrites(prisma: Prisma.TransactionClient, cohortId: nu
   if (redraws === undefined) return [];
   return [
     ...(redraws.live ? [markLiveBoardsDirty(prisma, { cohortId }, redraws.at)] : []),
-    ...(redraws.posted ? [flagCohortPostedBoards(prisma, cohortId, redraws.at)] : []),
+    ...(redraws.posted ? [flagCohortPostedBoards(prisma, { cohortId }, redraws.at)] : []),
   ];
 }
 

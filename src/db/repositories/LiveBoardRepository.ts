@@ -5,6 +5,7 @@ import { findInChunks } from "../inChunks.js";
 import type { DatabaseTarget } from "../parseDatabaseUrl.js";
 import { SerialWriteQueue } from "../SerialWriteQueue.js";
 import { lockCohortRows } from "./lockCohortRows.js";
+import type { BoardCohorts } from "./markLiveBoardsDirty.js";
 import { PostPartStatus } from "./PostPartLedger.js";
 
 /** A weekly post's live board part: the message the scheduler edits while the week runs. */
@@ -82,9 +83,12 @@ export function flagPostedBoards(prisma: Pick<PrismaClient, "scheduledPost">, po
   return flagPostedBoardsWhere(prisma, { id: { in: [...postIds] } }, at);
 }
 
-/** flagPostedBoards for every weekly and closing post of the cohort: its board shows everyone less openly now. */
-export function flagCohortPostedBoards(prisma: Pick<PrismaClient, "scheduledPost">, cohortId: number, at: Date) {
-  return flagPostedBoardsWhere(prisma, { cohortId, kind: { in: ["week", "closing"] } }, at);
+/**
+ * flagPostedBoards for every weekly and closing post of the chosen cohorts: their boards show everyone less openly
+ * now (a board setting edit), or rank other members (an exclude_role mark changed).
+ */
+export function flagCohortPostedBoards(prisma: Pick<PrismaClient, "scheduledPost">, cohorts: BoardCohorts, at: Date) {
+  return flagPostedBoardsWhere(prisma, { ...cohorts, kind: { in: ["week", "closing"] } }, at);
 }
 
 function flagPostedBoardsWhere(prisma: Pick<PrismaClient, "scheduledPost">, posts: Prisma.ScheduledPostWhereInput, at: Date) {

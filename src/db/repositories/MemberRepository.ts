@@ -12,6 +12,8 @@ import { currentNameKeyRule, nameKeyOf } from "../../domain/text/plainUserText.j
 import { numberedPlaceholders } from "../SqlReader.js";
 import { namesWithKeysThrough, type MemberName } from "./RosterRepository.js";
 import { markLiveBoardsDirty } from "./markLiveBoardsDirty.js";
+import { flagCohortPostedBoards } from "./LiveBoardRepository.js";
+import { longTransactionOptions } from "./longTransactionOptions.js";
 import { writeForMember } from "./writeForMember.js";
 import { MembershipGoneError } from "./MembershipGoneError.js";
 
@@ -372,10 +374,13 @@ export class MemberRepository {
       cohort: { excludeRoleId: roleId },
       OR: [{ excludedMarkedAt: null }, { excludedMarkedAt: { lte: at } }],
     };
+    const changing = { cohort: { members: { some: { ...applies, excluded: !excluded } } } };
     await this.writes.run(() =>
       this.prisma.$transaction([
-        // A mark that changes takes the member on or off the boards: the cohort's live board is edited next.
-        markLiveBoardsDirty(this.prisma, { cohort: { members: { some: { ...applies, excluded: !excluded } } } }, at),
+        // A mark that changes takes the member on or off the boards: the cohort's live board is edited next, and
+        // the boards it already posted (which ranked them, or left them out) are redrawn.
+        markLiveBoardsDirty(this.prisma, changing, at),
+        flagCohortPostedBoards(this.prisma, changing, at),
         this.prisma.member.updateMany({ where: applies, data: { excluded, excludedMarkedAt: at } }),
       ]),
     );
@@ -407,24 +412,25 @@ export class MemberRepository {
       cohort: { excludeRoleId: roleId },
       OR: [{ excludedMarkedAt: null }, { excludedMarkedAt: { lt: startedAt } }],
     };
-    const excludedIds = () =>
-      this.prisma.member.findMany({ where: { cohortId, excluded: true }, select: { id: true }, orderBy: { id: "asc" } });
-    await this.writes.run(async () => {
-      const results = await this.prisma.$transaction([
+    const excludedIds = (tx: Prisma.TransactionClient) =>
+      tx.member.findMany({ where: { cohortId, excluded: true }, select: { id: true }, orderBy: { id: "asc" } });
+    await this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
         // Holds the cohort's row to the end: on PostgreSQL every later statement sees the role as an edit in
         // flight left it (waited for here), and no edit commits between them (SQLite has one writer anyway).
-        this.prisma.$executeRaw`UPDATE "Cohort" SET "excludeRoleId" = "excludeRoleId" WHERE "id" = ${cohortId}`,
-        excludedIds(),
-        this.prisma.member.updateMany({ where: { ...listedAfterTheirMark, excluded: true }, data: { excluded: false } }),
-        ...chunksOf([...userIds]).map((chunk) =>
-          this.prisma.member.updateMany({ where: { ...listedAfterTheirMark, userId: { in: chunk } }, data: { excluded: true } }),
-        ),
-        excludedIds(),
-      ]);
-      const [before, after] = [results[1], results.at(-1)] as { id: number }[][];
-      // Someone came onto or left the boards: the cohort's live board is edited next (LiveBoardRepository).
-      if (JSON.stringify(before) !== JSON.stringify(after)) await markLiveBoardsDirty(this.prisma, { cohortId }, startedAt);
-    });
+        await tx.$executeRaw`UPDATE "Cohort" SET "excludeRoleId" = "excludeRoleId" WHERE "id" = ${cohortId}`;
+        const before = await excludedIds(tx);
+        await tx.member.updateMany({ where: { ...listedAfterTheirMark, excluded: true }, data: { excluded: false } });
+        for (const chunk of chunksOf([...userIds]))
+          await tx.member.updateMany({ where: { ...listedAfterTheirMark, userId: { in: chunk } }, data: { excluded: true } });
+        const after = await excludedIds(tx);
+        if (JSON.stringify(before) === JSON.stringify(after)) return;
+        // Someone came onto or left the boards, in the marks' own transaction: the cohort's live board is edited
+        // next, and the boards it already posted are redrawn (LiveBoardRepository.listPostedDue).
+        await markLiveBoardsDirty(tx, { cohortId }, startedAt);
+        await flagCohortPostedBoards(tx, { cohortId }, startedAt);
+      }, longTransactionOptions),
+    );
   }
 
   /**
