@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { tickAt, useBotHarness } from "../helpers/botHarness.js";
+import { describe, expect, it, vi } from "vitest";
+import { tickAt, useBotHarness, visibleText, waitLimitMs } from "../helpers/botHarness.js";
 import { postWith, rankedCohortWithWeekTwoPosted, runCommand } from "../helpers/rankedCohort.js";
 
 /**
@@ -31,5 +31,25 @@ describe("a member given the exclude_role after boards ranked them", () => {
     await runCommand(bot, people.ada.id, "today");
     await tickAt(bot, "2027-01-11T10:06:00Z");
     expect(postWith(bot, "Week 1 top five")).toContain("🥇 **Ada** · 98 pts");
+  });
+});
+
+describe("a member who does not use the bot given the exclude_role after boards ranked them", () => {
+  const harness = useBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+
+  it("the posted boards leave them out once a board shown five minutes later lists the role", async () => {
+    const { bot } = harness;
+    const { people } = await rankedCohortWithWeekTwoPosted(bot, cohortName);
+    const roleId = bot.emulator.createRole(bot.guild.id, { name: "Facilitators" }).id;
+    bot.clock.set(new Date("2027-01-11T10:00:00Z"));
+    await runCommand(bot, bot.admin.id, "cohort edit", { cohort: cohortName, exclude_role: roleId });
+    // Bob never uses the bot again: only a listing of the role, once the marks are five minutes old, learns it.
+    bot.emulator.setMemberRoles(bot.guild.id, people.bob.id, [roleId]);
+    bot.clock.set(new Date("2027-01-11T10:06:00Z"));
+    const board = async () => visibleText(await runCommand(bot, people.watcher.id, "leaderboard", { period: "all" }));
+    await vi.waitFor(async () => expect(await board()).not.toContain("Bob"), { timeout: waitLimitMs, interval: 100 });
+    await tickAt(bot, "2027-01-11T10:07:00Z");
+    expect(postWith(bot, "Week 1 top five")).not.toContain("Bob");
+    expect(postWith(bot, "Week 1 top five")).toContain("🥈 **Cy** · ");
   });
 });
