@@ -374,15 +374,22 @@ export class MemberRepository {
       cohort: { excludeRoleId: roleId },
       OR: [{ excludedMarkedAt: null }, { excludedMarkedAt: { lte: at } }],
     };
-    const changing = { cohort: { members: { some: { ...applies, excluded: !excluded } } } };
     await this.writes.run(() =>
-      this.prisma.$transaction([
-        // A mark that changes takes the member on or off the boards: the cohort's live board is edited next, and
+      this.prisma.$transaction(async (tx) => {
+        // The member's row before the cohort's posts, the order of a /done and of a deletion (PrivacyRepository.deleteMember):
+        // on PostgreSQL no deadlock with one of those under way. The mark that changes first, then its time alone.
+        const changed = await tx.member.updateMany({
+          where: { ...applies, excluded: !excluded },
+          data: { excluded, excludedMarkedAt: at },
+        });
+        await tx.member.updateMany({ where: applies, data: { excludedMarkedAt: at } });
+        if (changed.count === 0) return;
+        // A mark that changed takes the member on or off the boards: the cohort's live board is edited next, and
         // the boards it already posted (which ranked them, or left them out) are redrawn.
-        markLiveBoardsDirty(this.prisma, changing, at),
-        flagCohortPostedBoards(this.prisma, changing, at),
-        this.prisma.member.updateMany({ where: applies, data: { excluded, excludedMarkedAt: at } }),
-      ]),
+        const cohort = { cohort: { members: { some: { id: memberId } } } };
+        await markLiveBoardsDirty(tx, cohort, at);
+        await flagCohortPostedBoards(tx, cohort, at);
+      }),
     );
   }
 
