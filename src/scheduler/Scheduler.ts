@@ -41,6 +41,7 @@ import {
   type PostSender,
 } from "../services/PostSender.js";
 import { WeightedLruCache } from "../shared/WeightedLruCache.js";
+import { BatchedReads } from "./BatchedReads.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
 import { untilClockDeadline } from "./untilClockDeadline.js";
 import { PostParts } from "../services/PostParts.js";
@@ -1020,8 +1021,14 @@ export class Scheduler {
    * setting hides, and leave them there until the next change. The tick's copy when the row is gone.
    */
   private async cohortAfterClaim(cohort: Cohort): Promise<Cohort> {
-    return (await this.dependencies.cohorts.findById(cohort.id)) ?? cohort;
+    return (await this.cohortsAfterClaims.get(cohort.id)) ?? cohort;
   }
+
+  /** One read for the claims made side by side (a query per board would be one more round trip for each edit). */
+  private readonly cohortsAfterClaims = new BatchedReads<number, Cohort>(async (ids) => {
+    const rows = await this.dependencies.cohorts.listVersionedByIds(ids);
+    return new Map(rows.map(({ cohort }) => [cohort.id, cohort]));
+  });
 
   /**
    * Edits the boards of posts already sent that a member's deletion (or privacy change) flagged
