@@ -83,6 +83,7 @@ export const en = {
   "cohortAdmin.pausedNote": "Paused: nothing is posted and no reminders are sent until `/cohort resume`.",
   "cohortAdmin.endedNote": "Ended: the cohort posts nothing more.",
   "cohortAdmin.noMorePosts": "None left.",
+  "cohortAdmin.noMoreCheckpoints": "None left.",
   "cohortAdmin.moreCohorts": "…and {count, number} more. Use `/cohort info` to see one.",
 
   "curriculumAdmin.created": "Imported **{title}** as a new curriculum (`{slug}`). Use it with `/cohort create curriculum:{slug}`.",

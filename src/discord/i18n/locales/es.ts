@@ -82,6 +82,7 @@ export const es: Catalogue = {
   "cohortAdmin.pausedNote": "En pausa: no se publica nada ni se envían recordatorios hasta `/cohorte reanudar`.",
   "cohortAdmin.endedNote": "Terminada: la cohorte ya no publica nada.",
   "cohortAdmin.noMorePosts": "No queda ninguna.",
+  "cohortAdmin.noMoreCheckpoints": "No queda ninguno.",
   "cohortAdmin.moreCohorts": "…y {count, number} más. Usa `/cohorte info` para ver una.",
 
   "curriculumAdmin.created": "Importado **{title}** como plan de estudios nuevo (`{slug}`). Úsalo con `/cohorte crear plan:{slug}`.",
