@@ -167,6 +167,7 @@ export const en = {
   "item.choice":
     "**{title}** ({weeks} · {section}{withGroup, select, yes { · {group}} other {}}{ordinal, plural, =0 {} other { · '#'{ordinal}}})",
   "item.notDone": "You haven't marked **{title}** as done, so there's nothing to undo.",
+  "item.notDoneTopic": "You haven't marked **{title}** as done, so there's nothing to undo.",
 
   "remind.disabledAfterFailures":
     "I couldn't send you your daily reminders of **{cohort}** by direct message, so I switched them off. Allow direct messages from server members and turn them back on with `/remind`.",
@@ -950,6 +951,8 @@ export const en = {
   "credit.removedFor": "Removed for {member}:",
   "credit.alreadyDone": "**{title}** was already marked as done for {member}, so nothing changed.",
   "credit.notDone": "**{title}** isn't marked as done for {member}, so there's nothing to remove.",
+  "credit.alreadyDoneTopic": "**{title}** was already marked as done for {member}, so nothing changed.",
+  "credit.notDoneTopic": "**{title}** isn't marked as done for {member}, so there's nothing to remove.",
   "export.ready": "**{name}**: {members, plural, one {# member} other {# members}} exported as {format}.",
   "export.alreadyRunning":
     "An export of this server is already being made. Only one runs at a time: wait for its file, then try again if you still need one.",

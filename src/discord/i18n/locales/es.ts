@@ -169,6 +169,7 @@ export const es: Catalogue = {
   "item.choice":
     "**{title}** ({weeks} · {section}{withGroup, select, yes { · {group}} other {}}{ordinal, plural, =0 {} other { · '#'{ordinal}}})",
   "item.notDone": "No has marcado **{title}** como hecha, así que no hay nada que deshacer.",
+  "item.notDoneTopic": "No has marcado **{title}** como hecho, así que no hay nada que deshacer.",
 
   "remind.disabledAfterFailures":
     "No he podido enviarte los recordatorios diarios de **{cohort}** por mensaje directo, así que los he desactivado. Permite mensajes directos de los miembros del servidor y vuelve a activarlos con `/recordatorio`.",
@@ -985,6 +986,8 @@ export const es: Catalogue = {
   "credit.removedFor": "Retirado para {member}:",
   "credit.alreadyDone": "**{title}** ya estaba marcada como hecha para {member}, así que no ha cambiado nada.",
   "credit.notDone": "**{title}** no está marcada como hecha para {member}, así que no hay nada que retirar.",
+  "credit.alreadyDoneTopic": "**{title}** ya estaba marcado como hecho para {member}, así que no ha cambiado nada.",
+  "credit.notDoneTopic": "**{title}** no está marcado como hecho para {member}, así que no hay nada que retirar.",
   "export.ready": "**{name}**: {members, plural, one {# miembro exportado} other {# miembros exportados}} en {format}.",
   "export.alreadyRunning":
     "Ya se está haciendo una exportación en este servidor. Solo se hace una a la vez: espera a que llegue su archivo y vuelve a intentarlo si aún necesitas otra.",
