@@ -29,6 +29,11 @@ describe("/cohort credit and /undo in Spanish on the 36-week path, whose items a
     expect(visibleText(await bot.reply(ana.id, "undo", { item: String(topic?.value) }))).toMatch(
       /^No has marcado \*\*.+\*\* como hecho, así que no hay nada que deshacer\.$/,
     );
+    // The audit trail names the credit and its removal without calling the topic a reading ("lectura").
+    const audit = visibleText(await bot.reply(jefa.id, "cohort audit", { cohort: String(cohort.id) }));
+    expect(audit).not.toMatch(/lectura/i);
+    expect(audit).toContain("· marcó como hecho en nombre de un miembro · <@");
+    expect(audit).toContain("· desmarcó en nombre de un miembro · <@");
   });
 
   it('keeps "marcada como hecha" for a reading on the 12-week path', async () => {
