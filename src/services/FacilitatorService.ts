@@ -67,10 +67,9 @@ export class FacilitatorService {
     if (request.undo) {
       const removal = await this.study.undo(asMember).catch((error: unknown) => {
         // The member's own wording ("You haven't marked…") would speak to the admin about the admin.
-        if (isUserError(error) && (error.code === "item.notDone" || error.code === "item.notDoneTopic")) {
-          const { title } = (error as UserError<"item.notDone" | "item.notDoneTopic">).params;
-          const code = error.code === "item.notDoneTopic" ? "credit.notDoneTopic" : "credit.notDone";
-          throw new UserError(code, { title, userId: request.memberUserId });
+        if (isUserError(error) && error.code === "item.notDone") {
+          const { title, timed } = (error as UserError<"item.notDone">).params;
+          throw new UserError("credit.notDone", { title, timed, userId: request.memberUserId });
         }
         throw error;
       });
