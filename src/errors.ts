@@ -120,9 +120,10 @@ export interface UserErrorParams {
   "item.pickAgain": NoParams;
   /** The first of the items a typed title names, and how many more it names (counted, not listed). */
   "item.ambiguous": { readonly choices: readonly ItemChoice[]; readonly unlisted: number };
-  "item.notDone": { readonly title: string };
+  /** `timed`: whether the item has a time estimate (without, it is a topic of a path such as the 36-week one). */
+  "item.notDone": { readonly title: string; readonly timed: "yes" | "no" };
   /** `/cohort credit undo:True` of an item the member has not done: `userId` is the member. */
-  "credit.notDone": { readonly title: string; readonly userId: string };
+  "credit.notDone": { readonly title: string; readonly userId: string; readonly timed: "yes" | "no" };
   // Member plans (issue 12): /pace, /break, /done when:yesterday.
   "pace.invalidDays": { readonly min: number; readonly max: number };
   /** `reset`: whether the sentence pointing at `/pace mode:reset` fits ("no" once the cohort's calendar is over, when it is refused). */

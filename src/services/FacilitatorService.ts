@@ -68,8 +68,8 @@ export class FacilitatorService {
       const removal = await this.study.undo(asMember).catch((error: unknown) => {
         // The member's own wording ("You haven't marked…") would speak to the admin about the admin.
         if (isUserError(error) && error.code === "item.notDone") {
-          const { title } = (error as UserError<"item.notDone">).params;
-          throw new UserError("credit.notDone", { title, userId: request.memberUserId });
+          const { title, timed } = (error as UserError<"item.notDone">).params;
+          throw new UserError("credit.notDone", { title, timed, userId: request.memberUserId });
         }
         throw error;
       });

@@ -582,7 +582,7 @@ export class StudyService {
     const context = await this.plans.contextFor(cohort);
     const item = await this.itemOfOption(context, cohort, request.item, picked);
     const removed = await stillMember(cohort.name, this.completions.remove(member.id, item.id, cohort.id, request.now));
-    if (removed === null) throw new UserError("item.notDone", { title: item.title });
+    if (removed === null) throw new UserError("item.notDone", { title: item.title, timed: item.minutes === null ? "no" : "yes" });
     this.logger.info({ cohortId: cohort.id, memberId: member.id, itemId: item.id, points: removed.points }, "completion undone");
     const all = await this.completions.listForMember(member.id);
     return { cohort, item, pointsRemoved: removed.points, totalPoints: all.reduce((sum, row) => sum + row.points, 0) };

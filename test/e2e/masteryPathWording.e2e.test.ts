@@ -49,8 +49,9 @@ describe("the 36-week path without estimates, end to end", () => {
     expect(texts.get("today")).toContain("Overdue · 1 topic");
     // "Required topics", as /progress and /done count them on this path.
     expect(texts.get("pace")).toContain("Behind the cohort's plan: **1 Required topic**");
+    expect(texts.get("pace")).toContain("To catch up: **1 topic** due before today and not done.");
     expect(texts.get("progress")).toMatch(/Topics read: \*\*1\*\* of \d+/);
-    expect(texts.get("lateToday")).toMatch(/From before you joined: \d+ items\. They never count as overdue/);
+    expect(texts.get("lateToday")).toMatch(/From before you joined: \d+ topics\. They never count as overdue/);
     // Under the Behind heading's "Required topics", as /today counts its overdue topics.
     expect(texts.get("roster")).toMatch(/\d+ topics overdue(?! \()/);
   });

@@ -34,7 +34,7 @@ describe("/pace catch_up on a path without estimates", () => {
   it("says one topic a day, and that it takes longer than asked, without a wall of dates", async () => {
     const bob = await memberBehind("bob", "en-US");
     const text = await reply(bob.id, 5);
-    expect(text).toContain("Spread **8 items** over your next study days, on top of each day's own reading, until **Fri, 19 Mar 2027**.");
+    expect(text).toContain("Spread **8 topics** over your next study days, on top of each day's own topics, until **Fri, 19 Mar 2027**.");
     expect(text).toContain(
       "One topic a day: this path's study days are light, so each topic on its own is more than twice an average one and takes a day of its own. So it takes more than 5 study days.",
     );

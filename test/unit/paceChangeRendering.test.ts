@@ -64,7 +64,7 @@ describe("/pace extend reply", () => {
   it("says one overdue topic without estimates stays overdue, with no time, in both languages", () => {
     const one = { items: 1, minutes: 0, unestimatedItems: 1 };
     expect(extendedText(en, one)).toContain(
-      "**1 item** due before today is still overdue: `/pace mode:catch_up` spreads it over your next study days.",
+      "**1 topic** due before today is still overdue: `/pace mode:catch_up` spreads it over your next study days.",
     );
     expect(extendedText(es, one)).toContain(
       "**1 tema** de antes de hoy sigue atrasado: `/ritmo modo:Ponerse al día` lo reparte en tus próximos días de estudio.",

@@ -1,4 +1,4 @@
-import type { ItemChoice, LocalDateParam, UserError } from "../../errors.js";
+import type { ItemChoice, LocalDateParam, UserError, UserErrorCode } from "../../errors.js";
 import { inertText } from "./inertText.js";
 import { channelMention } from "./mentions.js";
 import { markup, type MessageParam, type Translator } from "./Translator.js";
@@ -62,10 +62,24 @@ function itemChoicesText(t: Translator, choices: readonly ItemChoice[], unlisted
 }
 
 /**
+ * The sentences of errors about an item without an estimate (`timed: "no"`, a topic): some languages word a
+ * topic with another gender ("hecho", not "hecha" as a reading), as the completion replies' `…Topic` keys do.
+ */
+const topicKeys: Partial<Readonly<Record<UserErrorCode, MessageKey>>> = {
+  "item.notDone": "item.notDoneTopic",
+  "credit.notDone": "credit.notDoneTopic",
+};
+
+function wordingKey(error: UserError): MessageKey {
+  const timed = (error.params as { readonly timed?: unknown }).timed;
+  return (timed === "no" ? topicKeys[error.code] : undefined) ?? error.code;
+}
+
+/**
  * A typed error worded in the translator's language; `key` words it for another surface with the same
  * parameters (the CLI's advice where Discord's, such as autocomplete, would not apply).
  */
-export function renderUserError(t: Translator, error: UserError, key: MessageKey = error.code): string {
+export function renderUserError(t: Translator, error: UserError, key: MessageKey = wordingKey(error)): string {
   const values: Record<string, MessageParam> = {};
   const params = error.params as Record<string, unknown>;
   for (const [name, value] of Object.entries(params)) {

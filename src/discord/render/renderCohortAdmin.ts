@@ -96,7 +96,7 @@ function scheduleFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
       name: t.plain("cohortAdmin.field.nextCheckpoint"),
       value:
         checkpoint === null
-          ? t.t("cohortAdmin.noMorePosts")
+          ? t.t("cohortAdmin.noMoreCheckpoints")
           : truncate(postText(t, checkpoint.post.dueAt, t.user(checkpoint.sectionTitle), checkpoint.catchingUp), limits.fieldValue),
     },
   ];

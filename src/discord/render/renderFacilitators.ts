@@ -362,7 +362,11 @@ export function renderCredit(t: Translator, view: CreditView): Reply {
   // Nothing was logged: said to the admin about the member, not as the member's own "already done".
   if (!view.undo && view.completion.alreadyDone)
     return {
-      content: t.t("credit.alreadyDone", { title: view.completion.item.title, member: mention(view.memberUserId) }),
+      // A topic (no estimate) is "marcado" in Spanish, a reading "marcada", as the member's own replies say.
+      content: t.t(view.completion.item.minutes === null ? "credit.alreadyDoneTopic" : "credit.alreadyDone", {
+        title: view.completion.item.title,
+        member: mention(view.memberUserId),
+      }),
       ephemeral: true,
     };
   const reply = view.undo ? renderUndo(t, view.removal) : renderCompletion(t, view.completion, StreakOwner.Other);

@@ -83,6 +83,7 @@ export const en = {
   "cohortAdmin.pausedNote": "Paused: nothing is posted and no reminders are sent until `/cohort resume`.",
   "cohortAdmin.endedNote": "Ended: the cohort posts nothing more.",
   "cohortAdmin.noMorePosts": "None left.",
+  "cohortAdmin.noMoreCheckpoints": "None left.",
   "cohortAdmin.moreCohorts": "…and {count, number} more. Use `/cohort info` to see one.",
 
   "curriculumAdmin.created": "Imported **{title}** as a new curriculum (`{slug}`). Use it with `/cohort create curriculum:{slug}`.",
@@ -166,6 +167,7 @@ export const en = {
   "item.choice":
     "**{title}** ({weeks} · {section}{withGroup, select, yes { · {group}} other {}}{ordinal, plural, =0 {} other { · '#'{ordinal}}})",
   "item.notDone": "You haven't marked **{title}** as done, so there's nothing to undo.",
+  "item.notDoneTopic": "You haven't marked **{title}** as done, so there's nothing to undo.",
 
   "remind.disabledAfterFailures":
     "I couldn't send you your daily reminders of **{cohort}** by direct message, so I switched them off. Allow direct messages from server members and turn them back on with `/remind`.",
@@ -606,7 +608,7 @@ export const en = {
     "Ahead of the cohort's plan: **{timed, select, yes {{count, plural, one {# Required item} other {# Required items}}} other {{count, plural, one {# Required topic} other {# Required topics}}}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.onTrack": "You're on track with the cohort's plan.",
   "pace.backlog":
-    "To catch up: **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} due before today and not done{preJoin, plural, =0 {} other {, # of them from before you {returned, select, yes {came back} other {joined}}}}{optional, plural, =0 {} one {, # of them an Optional item added on {day}} other {, # of them Optional items added on {day}}}.",
+    "To catch up: {timed, select, yes {**{count, plural, one {# item} other {# items}}** ({minutes})} other {**{count, plural, one {# topic} other {# topics}}**}} due before today and not done{preJoin, plural, =0 {} other {, # of them from before you {returned, select, yes {came back} other {joined}}}}{optional, plural, =0 {} one {, # of them an Optional {timed, select, yes {item} other {topic}} added on {day}} other {, # of them Optional {timed, select, yes {items} other {topics}} added on {day}}}.",
   "pace.extended": "Your calendar runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}).",
   "pace.ended": "🏁 This cohort has ended, so your pace can no longer change. Your history and points are kept.",
   "pace.finished": "🎓 This cohort has finished, so your pace can no longer change. Your history and points are kept.",
@@ -620,7 +622,7 @@ export const en = {
   "pace.resetButton": "Back to the cohort's plan",
   "pace.changedTitle": "Pace updated · {cohort}",
   "pace.caughtUp":
-    "Spread **{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} over your next study days, on top of each day's own reading, until **{date}**.",
+    "Spread {timed, select, yes {**{count, plural, one {# item} other {# items}}** ({minutes})} other {**{count, plural, one {# topic} other {# topics}}**}} over your next study days, on top of each day's own {timed, select, yes {reading} other {topics}}, until **{date}**.",
   "pace.catchUpHeavy":
     "{dates} {count, plural, one {carries} other {carry}} more than twice an average study day{timed, select, yes { ({cap})} other {}}, as one reading alone is longer{count, plural, one {} other { on each}}.",
   "pace.catchUpLonger":
@@ -632,7 +634,7 @@ export const en = {
   "pace.extendedNow":
     "Your calendar now runs {weeks, plural, one {# week} other {# weeks}} later than the cohort's (at most {max, number}). `/today`, `/week` and reminders follow it.",
   "pace.extendStillOverdue":
-    "**{count, plural, one {# item} other {# items}}**{timed, select, yes { ({minutes})} other {}} due before today {count, plural, one {is} other {are}} still overdue: `/pace mode:catch_up` spreads {count, plural, one {it} other {them}} over your next study days.",
+    "{timed, select, yes {**{count, plural, one {# item} other {# items}}** ({minutes})} other {**{count, plural, one {# topic} other {# topics}}**}} due before today {count, plural, one {is} other {are}} still overdue: `/pace mode:catch_up` spreads {count, plural, one {it} other {them}} over your next study days.",
   "pace.resetNow": "You're back on the cohort's calendar: extensions and catch-up plans are cleared.",
   "break.notADate":
     '{reason, select, format {"{value}" is not written as YYYY-MM-DD: give `from` and `to` as year, month and day in that order, e.g. 2027-03-01.} year {"{value}" has a year before 1000: write `from` and `to` with the full four-digit year (YYYY-MM-DD), e.g. 2027-03-01.} other {"{value}" is not a date that exists: check its month and day (YYYY-MM-DD, e.g. 2027-03-01).}}',
@@ -663,16 +665,16 @@ export const en = {
   "streak.startsOn": "🔥 Streak: starts on **{date}**, {whose, select, own {your} other {their}} first study day of the course",
   "today.overdueMore": "…and {count, number} more ({minutes}): `/pace` to catch up",
   "today.backlog":
-    "📚 {returned, select, yes {From before you came back} other {From before you joined}}: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue; `/pace` can spread them out.",
+    "📚 {returned, select, yes {From before you came back} other {From before you joined}}: {timed, select, yes {{count, plural, one {# item} other {# items}} ({minutes})} other {{count, plural, one {# topic} other {# topics}}}}. They never count as overdue; `/pace` can spread them out.",
   "today.optionalBacklog":
-    "📚 Optional items added on {day}: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue; `/pace` can spread them out.",
+    "📚 Optional {timed, select, yes {items} other {topics}} added on {day}: {timed, select, yes {{count, plural, one {# item} other {# items}} ({minutes})} other {{count, plural, one {# topic} other {# topics}}}}. They never count as overdue; `/pace` can spread them out.",
   "today.optionalBacklogEnded":
-    "📚 Optional items added on {day}: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue.",
+    "📚 Optional {timed, select, yes {items} other {topics}} added on {day}: {timed, select, yes {{count, plural, one {# item} other {# items}} ({minutes})} other {{count, plural, one {# topic} other {# topics}}}}. They never count as overdue.",
   "today.dayOff": "🌴 A day off: no reading is expected, and your streak waits for you.",
   // An ended cohort takes no completions and no pace changes: its lines point nowhere else.
   "today.overdueMoreEnded": "…and {count, number} more ({minutes})",
   "today.backlogEnded":
-    "📚 {returned, select, yes {From before you came back} other {From before you joined}}: {count, plural, one {# item} other {# items}}{timed, select, yes { ({minutes})} other {}}. They never count as overdue.",
+    "📚 {returned, select, yes {From before you came back} other {From before you joined}}: {timed, select, yes {{count, plural, one {# item} other {# items}} ({minutes})} other {{count, plural, one {# topic} other {# topics}}}}. They never count as overdue.",
   "week.footerEnded": "✅ done · ⬜ to do",
   "week.footerEndedTopics": "✅ done · ⬜ to do",
   "nudge.cohortEnded": "**{name}** has ended: it takes no more completions, so no nudge was sent.",
@@ -949,6 +951,8 @@ export const en = {
   "credit.removedFor": "Removed for {member}:",
   "credit.alreadyDone": "**{title}** was already marked as done for {member}, so nothing changed.",
   "credit.notDone": "**{title}** isn't marked as done for {member}, so there's nothing to remove.",
+  "credit.alreadyDoneTopic": "**{title}** was already marked as done for {member}, so nothing changed.",
+  "credit.notDoneTopic": "**{title}** isn't marked as done for {member}, so there's nothing to remove.",
   "export.ready": "**{name}**: {members, plural, one {# member} other {# members}} exported as {format}.",
   "export.alreadyRunning":
     "An export of this server is already being made. Only one runs at a time: wait for its file, then try again if you still need one.",

@@ -82,6 +82,7 @@ export const es: Catalogue = {
   "cohortAdmin.pausedNote": "En pausa: no se publica nada ni se envían recordatorios hasta `/cohorte reanudar`.",
   "cohortAdmin.endedNote": "Terminada: la cohorte ya no publica nada.",
   "cohortAdmin.noMorePosts": "No queda ninguna.",
+  "cohortAdmin.noMoreCheckpoints": "No queda ninguno.",
   "cohortAdmin.moreCohorts": "…y {count, number} más. Usa `/cohorte info` para ver una.",
 
   "curriculumAdmin.created": "Importado **{title}** como plan de estudios nuevo (`{slug}`). Úsalo con `/cohorte crear plan:{slug}`.",
@@ -168,6 +169,7 @@ export const es: Catalogue = {
   "item.choice":
     "**{title}** ({weeks} · {section}{withGroup, select, yes { · {group}} other {}}{ordinal, plural, =0 {} other { · '#'{ordinal}}})",
   "item.notDone": "No has marcado **{title}** como hecha, así que no hay nada que deshacer.",
+  "item.notDoneTopic": "No has marcado **{title}** como hecho, así que no hay nada que deshacer.",
 
   "remind.disabledAfterFailures":
     "No he podido enviarte los recordatorios diarios de **{cohort}** por mensaje directo, así que los he desactivado. Permite mensajes directos de los miembros del servidor y vuelve a activarlos con `/recordatorio`.",
@@ -971,8 +973,8 @@ export const es: Catalogue = {
   "audit.action.resume": "reanudó la cohorte",
   "audit.action.end": "terminó la cohorte",
   "audit.action.break": "cambió una semana de descanso",
-  "audit.action.credit": "registró una lectura por un miembro",
-  "audit.action.credit_undo": "retiró una lectura de un miembro",
+  "audit.action.credit": "marcó como hecho en nombre de un miembro",
+  "audit.action.credit_undo": "desmarcó en nombre de un miembro",
   "audit.action.announce": "publicó un anuncio",
   "audit.action.import": "importó un plan de estudios",
   "audit.action.nudge": "animó a un miembro",
@@ -984,6 +986,8 @@ export const es: Catalogue = {
   "credit.removedFor": "Retirado para {member}:",
   "credit.alreadyDone": "**{title}** ya estaba marcada como hecha para {member}, así que no ha cambiado nada.",
   "credit.notDone": "**{title}** no está marcada como hecha para {member}, así que no hay nada que retirar.",
+  "credit.alreadyDoneTopic": "**{title}** ya estaba marcado como hecho para {member}, así que no ha cambiado nada.",
+  "credit.notDoneTopic": "**{title}** no está marcado como hecho para {member}, así que no hay nada que retirar.",
   "export.ready": "**{name}**: {members, plural, one {# miembro exportado} other {# miembros exportados}} en {format}.",
   "export.alreadyRunning":
     "Ya se está haciendo una exportación en este servidor. Solo se hace una a la vez: espera a que llegue su archivo y vuelve a intentarlo si aún necesitas otra.",
