@@ -632,7 +632,7 @@ export const es: Catalogue = {
   "pace.cohortEnded": "**{name}** ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.cohortFinished": "**{name}** ha finalizado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.helpCatchUp":
-    "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio, nunca más del doble de un día medio.",
+    "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio sin llenar ningún día más allá del doble de uno medio: lo que no quepa pasa a los días siguientes, y lo que por sí solo supere ese límite ocupa un día para él solo.",
   "pace.helpExtend": "**Ampliar una semana** retrasa tu calendario siete días.",
   "pace.helpReset": "**Volver al plan de la cohorte** recupera el calendario de la cohorte.",
   "pace.catchUpButton": "Ponerse al día",
@@ -703,7 +703,7 @@ export const es: Catalogue = {
   "today.dayOffWithReading":
     "🌴 Día libre: sin recordatorios, y tu racha te espera. Lo de abajo sigue siendo para hoy; después, `/ritmo` puede repartir lo que quede.",
   "join.late":
-    "El curso ya está en marcha. Las lecturas anteriores forman un pendiente que nunca cuenta como atrasado (`/ritmo` lo muestra). Empieza desde esta semana, o ponte al día repartiendo el pendiente en tus próximos {days, number} días de estudio, sin que ningún día pase del doble de un día medio: lo que no quepa pasa a los días siguientes.",
+    "El curso ya está en marcha. Lo asignado antes de tu llegada forma un pendiente que nunca cuenta como atrasado (`/ritmo` lo muestra). Empieza desde esta semana, o ponte al día repartiendo el pendiente en tus próximos {days, number} días de estudio sin llenar ningún día más allá del doble de uno medio: lo que no quepa pasa a los días siguientes, y lo que por sí solo supere ese límite ocupa un día para él solo.",
   "join.startButton": "Empezar desde esta semana",
   "join.catchUpButton": "Ponerse al día",
   "join.startAfterCatchUp":
