@@ -180,7 +180,7 @@ export const es: Catalogue = {
   "remind.isOn":
     "Tu recordatorio diario para **{cohort}** es a las **{time}** ({zone}); el próximo: {next}. Cámbialo con `/recordatorio hora:` o desactívalo con `/recordatorio desactivar:True`.",
   "remind.set":
-    "Guardado: te enviaré un mensaje directo a las **{time}** ({zone}) los días en que aún te quede lectura en **{cohort}**. El próximo: {next}.",
+    "Guardado: te enviaré un mensaje directo a las **{time}** ({zone}) los días en que aún te quede algo pendiente en **{cohort}**. El próximo: {next}.",
   "remind.turnedOff":
     "Tu recordatorio diario para **{cohort}** está desactivado. Vuelve a activarlo cuando quieras con `/recordatorio hora:`{chosen, select, yes {: sigue en la zona horaria guardada para ti, {zone} (`/recordatorio zona_horaria:cohorte` sigue la de la cohorte)} other {}}.",
   "remind.turnedOffForGood":
@@ -377,7 +377,7 @@ export const es: Catalogue = {
     "¿Lo tienes claro? Elige una respuesta abajo. Puedes cambiarla después; los administradores ven la respuesta de cada miembro.",
   "checkpoint.continued": "Punto de control (continuación)",
   "remind.next": "{at} ({relative})",
-  "remind.nextNone": "ninguno, porque tu plan ya no tiene días con lectura",
+  "remind.nextNone": "ninguno, porque tu plan ya no asigna nada más",
   "reminderDm.intro": "Te queda por leer hoy (**{date}**, {minutes}), para antes de {due}:",
   "reminderDm.item": "• **{title}** · {kind} · {minutes}",
   "reminderDm.overdue":
@@ -470,7 +470,7 @@ export const es: Catalogue = {
   "weekPost.time": "{minutes}{unestimated, plural, =0 {} one { + # sin estimación} other { + # sin estimación}}",
   "weekPost.dayName": "{date} · {time}",
   "weekPost.free": "libre",
-  "weekPost.nothingAssigned": "Nada asignado: ponte al día o adelanta lectura.",
+  "weekPost.nothingAssigned": "Nada asignado: ponte al día o adelántate.",
   "weekPost.dayContinued": "{date} (continuación)",
   "weekPost.header": "**{curriculum}** · {from} – {to}",
   "weekPost.thisWeekNone": "**Esta semana:** nada nuevo que leer",
@@ -691,7 +691,7 @@ export const es: Catalogue = {
     "📚 {timed, select, yes {Lecturas opcionales añadidas el {day}: {count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas; `/ritmo` puede repartirlas} other {Temas opcionales añadidos el {day}: {count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados; `/ritmo` puede repartirlos}}.",
   "today.optionalBacklogEnded":
     "📚 {timed, select, yes {Lecturas opcionales añadidas el {day}: {count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas} other {Temas opcionales añadidos el {day}: {count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados}}.",
-  "today.dayOff": "🌴 Día libre: no se espera lectura y tu racha te espera.",
+  "today.dayOff": "🌴 Día libre: hoy no toca nada y tu racha te espera.",
   "today.overdueMoreEnded": "…y {count, number} más ({minutes})",
   "today.backlogEnded":
     "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {timed, select, yes {{count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas} other {{count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados}}.",
@@ -769,19 +769,19 @@ export const es: Catalogue = {
   "break.set":
     "La semana {week} de **{name}** es ahora de descanso: esa semana no se asigna nada, y cada semana, publicación y punto de control posterior se retrasa una semana. El curso tiene ahora {total} semanas; su publicación de cierre llega el **{end}**.",
   "break.undone":
-    "La semana {week} de **{name}** vuelve a ser de lectura: cada semana posterior se adelanta una semana. El curso tiene ahora {total} semanas; su publicación de cierre llega el **{end}**.",
+    "La semana {week} de **{name}** vuelve a ser lectiva: cada semana posterior se adelanta una semana. El curso tiene ahora {total} semanas; su publicación de cierre llega el **{end}**.",
   "break.weeks": "{count, plural, one {Semana de descanso} other {Semanas de descanso}}: {weeks}",
   "break.noneLeft": "Ya no quedan semanas de descanso.",
   "break.notAWeek": "**{name}** tiene las semanas 1 a {total}: elige una de ellas.",
-  "break.alreadyBreak": "La semana {week} de **{name}** ya es de descanso. Añade `deshacer:True` para que vuelva a ser de lectura.",
+  "break.alreadyBreak": "La semana {week} de **{name}** ya es de descanso. Añade `deshacer:True` para que vuelva a ser lectiva.",
   "break.notABreak": "La semana {week} de **{name}** no es de descanso, así que no hay nada que deshacer.",
   "break.alreadyStarted": "La semana {week} de **{name}** ya ha empezado: solo pueden cambiar las semanas que aún no han llegado.",
   "break.postSent": "La publicación de la semana {week} de **{name}** ya ha salido: solo pueden cambiar las semanas aún no anunciadas.",
   "break.pastCalendar":
     "**{name}** no puede tener otra semana de descanso: su curso acabaría demasiado cerca del final del año 9999, donde termina el calendario del bot.",
   "weekPost.breakWeek":
-    "☕ **Semana de descanso:** esta semana no hay lectura. Descansa o ponte al día con lo anterior; la semana {next} empieza el **{date}**.",
-  "week.breakWeek": "☕ Semana de descanso: no hay nada asignado. La lectura vuelve el **{date}**.",
+    "☕ **Semana de descanso:** esta semana no hay nada asignado. Descansa o ponte al día con lo anterior; la semana {next} empieza el **{date}**.",
+  "week.breakWeek": "☕ Semana de descanso: no hay nada asignado. Se retoma el **{date}**.",
   // Planes sin estimaciones (los temas del plan de 36 semanas)
   "format.topics": "{count, plural, one {# tema} other {# temas}}",
   "weekPost.itemTopic": "• **{title}** · {kind}{withTrack, select, yes { · {track}} other {}}",
@@ -959,7 +959,7 @@ export const es: Catalogue = {
   "audit.line": "{when} · {hasActor, select, yes {{actor} · } other {}}{action}{hasDetails, select, yes { · {details}} other {}}",
   "audit.actor.erased": "un administrador cuyo id no se guarda",
   "audit.breakSet": "la semana {week} es de descanso",
-  "audit.breakUndone": "la semana {week} vuelve a ser de lectura",
+  "audit.breakUndone": "la semana {week} vuelve a ser lectiva",
   "audit.announced":
     "{kind, select, week {la tarea de la semana {week}} checkpoint {el punto de control de {section}} other {la clasificación}}",
   "audit.announcedParts":
@@ -1251,10 +1251,10 @@ export const esCommands: CommandTexts = {
   "curriculum import": ["importar", "Importa o actualiza un plan desde un archivo (.md o .txt)"],
   "curriculum import file": ["archivo", "El documento del plan de estudios"],
   // Issue 12, cohort side (cohorts-end branch)
-  "cohort break": ["descanso", "Convierte una semana en descanso: sin lectura, y las siguientes se retrasan una semana"],
+  "cohort break": ["descanso", "Convierte una semana en descanso: no se asigna nada y las siguientes se retrasan una semana"],
   "cohort break cohort": ["cohorte", "La cohorte"],
   "cohort break week": ["semana", "La semana que pasa a ser de descanso (una que aún no ha empezado)"],
-  "cohort break undo": ["deshacer", "True: la semana de descanso vuelve a ser de lectura"],
+  "cohort break undo": ["deshacer", "True: la semana de descanso vuelve a ser lectiva"],
 };
 
 export const language: LanguageFile = {
