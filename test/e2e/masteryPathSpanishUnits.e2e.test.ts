@@ -45,7 +45,13 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
     );
     // Week 4: Ana is behind, and a late joiner has a backlog.
     bot.clock.set(new Date("2027-01-29T10:00:00Z"));
-    texts.set("roster", visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName })));
+    const behindRoster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName });
+    texts.set("roster", visibleText(behindRoster));
+    // Carla, behind, is nudged: the DM she gets is about her topics too.
+    const nudgeCarla = buttonsOf(behindRoster).find((button) => button.label === "Animar a carla")?.customId ?? "";
+    await bot.click(bot.admin.id, behindRoster.id, nudgeCarla).final();
+    const nudgeDm = bot.emulator.dmMessages(carla.id).find((message) => message.embeds[0]?.title?.startsWith("Un saludo de") === true);
+    texts.set("nudgeDm", nudgeDm === undefined ? "" : visibleText(nudgeDm));
     texts.set(
       "curriculum",
       visibleText(await bot.reply(bot.admin.id, "curriculum show", { curriculum: "backend-engineer-complete-mastery-path" })),
@@ -97,6 +103,7 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
     expect(texts.get("lateWelcome")).toContain("forma un pendiente que nunca cuenta como atrasado");
     expect(texts.get("startChosen")).toContain("Empiezas desde esta semana.");
     expect(texts.get("unknownTopic")).toContain("«Ningún tema se llama así» no está en el plan de esta cohorte.");
+    expect(texts.get("nudgeDm")).toContain("Usa `/hoy` en el servidor para ver dónde estás.");
   });
 
   it("agrees with 'tema' (masculine) in kinds and Done buttons, where readings are feminine", () => {

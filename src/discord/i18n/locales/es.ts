@@ -45,8 +45,8 @@ export const es: Catalogue = {
   "cohort.nameInvalid": "El nombre de una cohorte necesita entre 1 y 80 caracteres.",
   "cohort.nameShowsNothing":
     "El nombre de una cohorte necesita entre 1 y 80 caracteres, y este no muestra nada: solo tiene caracteres invisibles (como espacios de ancho cero). Usa letras, números o símbolos.",
-  "cohort.ended": "**{name}** ha terminado: ya no admite miembros nuevos ni se puede marcar nada como hecho.",
-  "cohort.finishedNoCompletions": "**{name}** ha finalizado: ya no admite miembros nuevos ni se puede marcar nada como hecho.",
+  "cohort.ended": "**{name}** ha terminado: ya no admite miembros nuevos ni permite marcar nada como hecho.",
+  "cohort.finishedNoCompletions": "**{name}** ha finalizado: ya no admite miembros nuevos ni permite marcar nada como hecho.",
   "cohort.endedNoChange": "**{name}** ha terminado: ya no se publica nada en su canal y su calendario ya no cambia.",
   "cohort.finishedNoChange":
     "**{name}** ha finalizado: su curso ha acabado, así que su calendario ya no cambia. Su nombre, canal, idioma y ajustes de clasificación sí pueden cambiar.",
@@ -951,7 +951,7 @@ export const es: Catalogue = {
   "nudgeDm.checkpoints":
     "{count, plural, one {El último punto de control sigue} other {Los # últimos puntos de control siguen}} esperando tu respuesta: {checkpoints}. {count, plural, one {Sus botones están en su publicación} other {Sus botones están en sus publicaciones}} del canal de la cohorte.",
   "nudgeDm.body":
-    "Quienes facilitan **{cohort}** quieren saber cómo vas con la lectura. Usa `/hoy` en el servidor para ver dónde estás. Sin presión: cada paso cuenta, y siempre puedes preguntar en el canal de la cohorte.",
+    "Quienes facilitan **{cohort}** quieren saber cómo lo llevas. Usa `/hoy` en el servidor para ver dónde estás. Sin presión: cada paso cuenta, y siempre puedes preguntar en el canal de la cohorte.",
   "audit.title": "Acciones de administración · {name}",
   "audit.empty": "Aún no hay acciones de administración registradas.",
   "audit.newer": "◀ Más recientes",
