@@ -49,7 +49,7 @@ describe("/pace catch-up wording, through discord.js and the emulator", () => {
     expect(reply).not.toContain("no day carries more");
   });
 
-  it("explains Catch up before the click as the catch-up then is: a reading longer than the cap on its own gets a day to itself", async () => {
+  it("explains Catch up before the click as the catch-up then is: a reading longer than the cap on its own is the only catch-up on its day, beside that day's own reading", async () => {
     const cohort = String((await bot.createCohort({ name: "Help Heavy", start: "2027-01-04", curriculum: "heavy-path" })).id);
     bot.clock.set(new Date("2027-01-04T10:00:00Z"));
     const hal = bot.emulator.createMember(bot.guild.id, { username: "help-hal", locale: "en-US" });
@@ -63,9 +63,13 @@ describe("/pace catch-up wording, through discord.js and the emulator", () => {
     // The click's reply names a day past twice an average day, so the help before it must not promise that none is.
     expect(caughtUp).toContain("carries more than twice an average study day");
     expect(english).not.toContain("never more than twice");
-    expect(english).toContain("an item longer than that on its own gets a day to itself");
+    // That day keeps its own reading too, so the help must not promise the long reading a day to itself.
+    expect(visibleText(await bot.reply(hal.id, "today", { cohort }))).toMatch(/Long Read[^]*Short \d/);
+    expect(english).not.toContain("a day to itself");
+    expect(english).toContain("an item longer than that on its own is the only catch-up item on its day");
     expect(spanish).not.toContain("nunca más del doble");
-    expect(spanish).toContain("lo que por sí solo supere ese límite ocupa un día para él solo");
+    expect(spanish).not.toContain("un día para él solo");
+    expect(spanish).toContain("lo que por sí solo supere ese límite va en un día sin nada más del pendiente");
   });
 
   it("names the day a reading longer than the cap takes alone when the catch-up fits in the days asked for", async () => {

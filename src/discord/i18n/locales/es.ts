@@ -634,7 +634,7 @@ export const es: Catalogue = {
   "pace.cohortEnded": "**{name}** ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.cohortFinished": "**{name}** ha finalizado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.helpCatchUp":
-    "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio sin llenar ningún día más allá del doble de uno medio: lo que no quepa pasa a los días siguientes, y lo que por sí solo supere ese límite ocupa un día para él solo.",
+    "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio sin llenar ningún día más allá del doble de uno medio: lo que no quepa pasa a los días siguientes, y lo que por sí solo supere ese límite va en un día sin nada más del pendiente.",
   "pace.helpExtend": "**Ampliar una semana** retrasa tu calendario siete días.",
   "pace.helpReset": "**Volver al plan de la cohorte** te devuelve al calendario de la cohorte.",
   "pace.catchUpButton": "Ponerse al día",
@@ -705,7 +705,7 @@ export const es: Catalogue = {
   "today.dayOffWithReading":
     "🌴 Día libre: sin recordatorios, y tu racha te espera. Lo de abajo sigue siendo para hoy; después, `/ritmo` puede repartir lo que quede.",
   "join.late":
-    "El curso ya está en marcha. Lo asignado antes de tu llegada forma un pendiente que nunca cuenta como atrasado (`/ritmo` lo muestra). Empieza desde esta semana, o ponte al día repartiendo el pendiente en tus próximos {days, number} días de estudio sin llenar ningún día más allá del doble de uno medio: lo que no quepa pasa a los días siguientes, y lo que por sí solo supere ese límite ocupa un día para él solo.",
+    "El curso ya está en marcha. Lo asignado antes de tu llegada forma un pendiente que nunca cuenta como atrasado (`/ritmo` lo muestra). Empieza desde esta semana, o ponte al día repartiendo el pendiente en tus próximos {days, number} días de estudio sin llenar ningún día más allá del doble de uno medio: lo que no quepa pasa a los días siguientes, y lo que por sí solo supere ese límite va en un día sin nada más del pendiente.",
   "join.startButton": "Empezar desde esta semana",
   "join.catchUpButton": "Ponerse al día",
   "join.startAfterCatchUp":
