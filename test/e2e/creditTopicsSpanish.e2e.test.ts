@@ -3,12 +3,13 @@ import { useBotHarness, visibleText } from "../helpers/botHarness.js";
 
 /**
  * On the 36-week path items are topics ("tema", masculine in Spanish), not readings ("lectura", feminine): the
- * replies that say a topic is, or is not, marked as done agree with it, as `/undo`'s "ya no está marcado" does.
+ * replies that say a topic is, or is not, logged never call it "marcada como hecha" (the wording is the same on both
+ * paths, "registrado", which agrees with either), as `/undo`'s "ya no está marcado" agrees with a topic.
  */
 describe("/cohort credit and /undo in Spanish on the 36-week path, whose items are topics", () => {
   const harness = useBotHarness({ now: new Date("2027-01-12T12:00:00Z") });
 
-  it('says a topic is (or is not) "marcado como hecho", to the admin and to the member', async () => {
+  it("says a topic is (or is not) logged without calling it a reading, to the admin and to the member", async () => {
     const { bot } = harness;
     const cohort = await bot.createCohort({ name: "Maestría", start: "2027-01-04", curriculum: "backend-engineer-complete-mastery-path" });
     const jefa = bot.emulator.createMember(bot.guild.id, { username: "jefa", locale: "es-ES", manageGuild: true });
@@ -19,24 +20,20 @@ describe("/cohort credit and /undo in Spanish on the 36-week path, whose items a
       bot.reply(jefa.id, "cohort credit", { cohort: String(cohort.id), member: ana.id, item: String(topic?.value), undo });
 
     await credit(false);
-    expect(visibleText(await credit(false))).toMatch(
-      /^\*\*.+\*\* ya estaba marcado como hecho para <@\d+>, así que no ha cambiado nada\.$/,
-    );
+    expect(visibleText(await credit(false))).toMatch(/^<@\d+> ya tenía registrado \*\*.+\*\*, así que no ha cambiado nada\.$/);
     expect(visibleText(await credit(true))).toContain("ya no está marcado como hecho");
-    expect(visibleText(await credit(true))).toMatch(
-      /^\*\*.+\*\* no está marcado como hecho para <@\d+>, así que no hay nada que retirar\.$/,
-    );
+    expect(visibleText(await credit(true))).toMatch(/^<@\d+> no tiene registrado \*\*.+\*\*, así que no hay nada que retirar\.$/);
     expect(visibleText(await bot.reply(ana.id, "undo", { item: String(topic?.value) }))).toMatch(
-      /^No has marcado \*\*.+\*\* como hecho, así que no hay nada que deshacer\.$/,
+      /^Aún no has registrado \*\*.+\*\*, así que no hay nada que deshacer\.$/,
     );
     // The audit trail names the credit and its removal without calling the topic a reading ("lectura").
     const audit = visibleText(await bot.reply(jefa.id, "cohort audit", { cohort: String(cohort.id) }));
     expect(audit).not.toMatch(/lectura/i);
-    expect(audit).toContain("· marcó como hecho en nombre de un miembro · <@");
-    expect(audit).toContain("· desmarcó en nombre de un miembro · <@");
+    expect(audit).toContain("· marcó algo como hecho en nombre de un miembro · <@");
+    expect(audit).toContain("· desmarcó algo en nombre de un miembro · <@");
   });
 
-  it('keeps "marcada como hecha" for a reading on the 12-week path', async () => {
+  it("words a reading on the 12-week path the same way", async () => {
     const { bot } = harness;
     const cohort = await bot.createCohort({ name: "Primavera", start: "2027-01-04" });
     const jefa = bot.emulator.createMember(bot.guild.id, { username: "jefe", locale: "es-ES", manageGuild: true });
@@ -46,11 +43,13 @@ describe("/cohort credit and /undo in Spanish on the 36-week path, whose items a
       bot.reply(jefa.id, "cohort credit", { cohort: String(cohort.id), member: luis.id, item: "Storage Engines", undo });
 
     await credit(false);
-    expect(visibleText(await credit(false))).toContain("**Storage Engines** ya estaba marcada como hecha para");
+    expect(visibleText(await credit(false))).toMatch(/^<@\d+> ya tenía registrado \*\*Storage Engines\*\*, así que no ha cambiado nada\.$/);
     await credit(true);
-    expect(visibleText(await credit(true))).toContain("**Storage Engines** no está marcada como hecha para");
+    expect(visibleText(await credit(true))).toMatch(
+      /^<@\d+> no tiene registrado \*\*Storage Engines\*\*, así que no hay nada que retirar\.$/,
+    );
     expect(visibleText(await bot.reply(luis.id, "undo", { item: "Storage Engines", cohort: "Primavera" }))).toContain(
-      "No has marcado **Storage Engines** como hecha",
+      "Aún no has registrado **Storage Engines**, así que no hay nada que deshacer.",
     );
   });
 });

@@ -34,7 +34,7 @@ describe("/curriculum import of a path without estimates", () => {
     expect(texts.get("imported")).toContain("2 secciones, 3 temas.");
     expect(texts.get("diff")).toContain("Temas: 2 añadidos · 1 eliminado · 0 modificados · 2 sin cambios");
     expect(texts.get("diff")).toContain("Temas añadidos (2)");
-    expect(texts.get("diff")).toContain("Ningún miembro completó un tema eliminado: no se retira ningún tema completado.");
+    expect(texts.get("diff")).toContain("Ningún miembro había completado ningún tema eliminado: no se retira nada.");
     expect(texts.get("diff")).toContain("Temas eliminados (1)");
     expect(texts.get("confirmed")).toContain("los miembros conservan lo que completaron de los temas que siguen en él.");
     expect(texts.get("confirmed")).toContain("2 secciones, 4 temas.\n1 tema eliminado.");

@@ -7,7 +7,7 @@ const joinDay = new Date("2027-01-05T12:00:00Z");
 const nudgeDay = new Date("2027-01-20T12:00:00Z");
 
 const englishReminder = "⏰ Reading reminder · ";
-const spanishReminder = "⏰ Recordatorio de lectura · ";
+const spanishReminder = "⏰ Recordatorio de estudio · ";
 
 /**
  * Reminder and Nudge DMs are private messages: they follow the member's Discord language (stored when they

@@ -112,7 +112,7 @@ describe("the error contract across commands, in English and Spanish", () => {
       expect(visibleText(today)).toContain("This cohort has ended: it takes no more completions");
       expect(buttonsOf(today)).toEqual([]);
       const spanish = await run(lucia.id, "today", { cohort: ended });
-      expect(visibleText(spanish)).toContain("Esta cohorte ha terminado: ya no admite lecturas completadas");
+      expect(visibleText(spanish)).toContain("Esta cohorte ha terminado: ya no se puede marcar nada como hecho");
       expect(buttonsOf(spanish)).toEqual([]);
     });
 

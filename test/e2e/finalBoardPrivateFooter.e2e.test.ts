@@ -17,7 +17,7 @@ function expectEndedSummaryUnposted(english: string, spanish: string): void {
   expect(english).not.toContain("as it was posted");
   expect(english).toContain("It takes no more completions, and its final standings stay as they were when it was ended.");
   expect(spanish).not.toContain("como se publicó");
-  expect(spanish).toContain("Ya no admite lecturas completadas, y su clasificación final queda como estaba al terminarla.");
+  expect(spanish).toContain("Ya no se puede marcar nada como hecho, y su clasificación final queda como estaba al terminarla.");
 }
 
 /**

@@ -66,7 +66,7 @@ describe("hostile member and cohort names in the roster, DMs, the live board, ch
     const all = [...new Map([...channel, ...dms, ...seen].map((message) => [message.id, message])).values()];
     // Each place was reached, in each language: reminder and Nudge DMs, the live board naming a reader, the roster, the closing posts.
     const titles = all.map((message) => message.embeds[0]?.title ?? "");
-    for (const title of ["⏰ Reading reminder · ", "⏰ Recordatorio de lectura · ", "A hello from ", "Un saludo de ", "Roster · "])
+    for (const title of ["⏰ Reading reminder · ", "⏰ Recordatorio de estudio · ", "A hello from ", "Un saludo de ", "Roster · "])
       expect(
         titles.filter((shown) => shown.startsWith(title)),
         title,

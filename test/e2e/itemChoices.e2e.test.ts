@@ -256,7 +256,7 @@ describe("the item option's autocomplete, through discord.js and the emulator", 
     const ines = bot.emulator.createMember(bot.guild.id, { username: "ines-typed", locale: "es-ES" });
     await bot.reply(ines.id, "join", { cohort: "Semanas" });
     const done = async (value: string) => visibleText(await bot.reply(ines.id, "done", { cohort: "Semanas", item: value }));
-    const listed = async (title: string) => (/Coinciden varias lecturas: (.*)\. Elige una/.exec(await done(title))?.[1] ?? "").split("; ");
+    const listed = async (title: string) => (/Hay varias coincidencias: (.*)\. Elige una/.exec(await done(title))?.[1] ?? "").split("; ");
     expect(await listed("Quiz")).toEqual(["**Quiz** (Semanas 1-2 · Review)", "**Quiz** (Semana 2 · Review · #2)"]);
     expect(await listed("Drill")).toEqual(["**Drill** (Semana 1 · Intro · Lab)", "**Drill** (Semana 3 · Semana 1)"]);
     const picked: string[][] = [];

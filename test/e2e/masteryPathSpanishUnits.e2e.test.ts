@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { buttonIdOf, buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
  * The 36-week path counts topics ("temas"), not readings ("lecturas"): a Spanish reader of that path sees one unit
@@ -19,6 +19,8 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
     const ana = bot.emulator.createMember(bot.guild.id, { username: "ana", locale: "es-ES" });
     // Joined on the first Monday, before its topic was due: not a late joiner.
     await bot.join(ana, cohort, { at: new Date("2027-01-04T08:00:00Z") });
+    texts.set("emptyBoard", visibleText(await bot.reply(ana.id, "leaderboard")));
+    texts.set("unknownTopic", visibleText(await bot.reply(ana.id, "done", { item: "Ningún tema se llama así" })));
     texts.set("pace", visibleText(await bot.reply(ana.id, "pace")));
     const today = await bot.reply(ana.id, "today");
     texts.set("today", visibleText(today));
@@ -43,14 +45,22 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
     );
     // Week 4: Ana is behind, and a late joiner has a backlog.
     bot.clock.set(new Date("2027-01-29T10:00:00Z"));
-    texts.set("roster", visibleText(await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName })));
+    const behindRoster = await bot.reply(bot.admin.id, "cohort roster", { cohort: cohortName });
+    texts.set("roster", visibleText(behindRoster));
+    // Carla, behind, is nudged: the DM she gets is about her topics too.
+    const nudgeCarla = buttonsOf(behindRoster).find((button) => button.label === "Animar a carla")?.customId ?? "";
+    await bot.click(bot.admin.id, behindRoster.id, nudgeCarla).final();
+    const nudgeDm = bot.emulator.dmMessages(carla.id).find((message) => message.embeds[0]?.title?.startsWith("Un saludo de") === true);
+    texts.set("nudgeDm", nudgeDm === undefined ? "" : visibleText(nudgeDm));
     texts.set(
       "curriculum",
       visibleText(await bot.reply(bot.admin.id, "curriculum show", { curriculum: "backend-engineer-complete-mastery-path" })),
     );
     texts.set("catchUp", visibleText(await bot.reply(ana.id, "pace", { mode: "catch_up" })));
     const bruno = bot.emulator.createMember(bot.guild.id, { username: "bruno", locale: "es-ES" });
-    await bot.reply(bruno.id, "join", { cohort: cohortName });
+    const welcome = await bot.reply(bruno.id, "join", { cohort: cohortName });
+    texts.set("lateWelcome", visibleText(welcome));
+    texts.set("startChosen", visibleText(await bot.click(bruno.id, welcome.id, buttonIdOf(welcome, "Empezar desde esta semana")).final()));
     texts.set("lateToday", visibleText(await bot.reply(bruno.id, "today")));
     texts.set("undo", visibleText(await bot.reply(ana.id, "undo", { item: String(firstTopic?.value) })));
     // Dora, behind in week 4, reads every Required topic after the roster offered to nudge her.
@@ -66,7 +76,7 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
           if (item.kind === "Required") await bot.test.app.services.study.complete({ ...request, item: String(item.id) });
     }
     await bot.reply(bot.admin.id, "cohort announce", { cohort: cohortName, kind: "leaderboard" });
-    const board = bot.emulator.channelMessages(bot.channel.id).find((message) => message.embeds[0]?.title?.startsWith("🏆") === true);
+    const board = bot.emulator.channelMessages(bot.channel.id).findLast((message) => message.embeds[0]?.title?.startsWith("🏆") === true);
     texts.set("board", board === undefined ? "" : visibleText(board));
     texts.set("nudgeFinished", visibleText(await bot.click(bot.admin.id, roster.id, nudge).final()));
   });
@@ -86,6 +96,14 @@ describe("the 36-week path in Spanish names its topics as topics", () => {
     expect(texts.get("board")).toContain("Los puntos salen de los temas registrados: 15 por tema, más un 20 %");
     expect(texts.get("board")).not.toContain("minutos");
     expect(texts.get("nudgeFinished")).toContain("(dora) ya ha terminado todos los temas obligatorios, así que no se ha enviado nada.");
+  });
+
+  it("speaks of no reading anywhere, not even without a count (the option `lectura` aside)", () => {
+    for (const [name, text] of texts) expect(`${name}: ${text.replace(/`[^`]*`|\/hecho lectura:/g, "")}`).not.toMatch(/lectura/i);
+    expect(texts.get("lateWelcome")).toContain("forma un pendiente que nunca cuenta como atrasado");
+    expect(texts.get("startChosen")).toContain("Empiezas desde esta semana.");
+    expect(texts.get("unknownTopic")).toContain("«Ningún tema se llama así» no está en el plan de esta cohorte.");
+    expect(texts.get("nudgeDm")).toContain("Usa `/hoy` en el servidor para ver dónde estás.");
   });
 
   it("agrees with 'tema' (masculine) in kinds and Done buttons, where readings are feminine", () => {

@@ -49,6 +49,29 @@ describe("/pace catch-up wording, through discord.js and the emulator", () => {
     expect(reply).not.toContain("no day carries more");
   });
 
+  it("explains Catch up before the click as the catch-up then is: a reading longer than the cap on its own is the only catch-up on its day, beside that day's own reading", async () => {
+    const cohort = String((await bot.createCohort({ name: "Help Heavy", start: "2027-01-04", curriculum: "heavy-path" })).id);
+    bot.clock.set(new Date("2027-01-04T10:00:00Z"));
+    const hal = bot.emulator.createMember(bot.guild.id, { username: "help-hal", locale: "en-US" });
+    const ada = bot.emulator.createMember(bot.guild.id, { username: "ayuda-ada", locale: "es-ES" });
+    for (const member of [hal, ada]) await bot.reply(member.id, "join", { cohort });
+    // Tuesday: Monday's 3-hour reading is in the backlog, longer alone than twice the average day (1 h 52 min).
+    bot.clock.set(new Date("2027-01-05T10:00:00Z"));
+    const english = visibleText(await bot.reply(hal.id, "pace", { cohort }));
+    const spanish = visibleText(await bot.reply(ada.id, "pace", { cohort }));
+    const caughtUp = visibleText(await bot.reply(hal.id, "pace", { mode: "catch_up", cohort }));
+    // The click's reply names a day past twice an average day, so the help before it must not promise that none is.
+    expect(caughtUp).toContain("carries more than twice an average study day");
+    expect(english).not.toContain("never more than twice");
+    // That day keeps its own reading too, so the help must not promise the long reading a day to itself.
+    expect(visibleText(await bot.reply(hal.id, "today", { cohort }))).toMatch(/Long Read[^]*Short \d/);
+    expect(english).not.toContain("a day to itself");
+    expect(english).toContain("an item longer than that on its own is the only catch-up item on its day");
+    expect(spanish).not.toContain("nunca más del doble");
+    expect(spanish).not.toContain("un día para él solo");
+    expect(spanish).toContain("lo que por sí solo supere ese límite va en un día sin nada más del pendiente");
+  });
+
   it("names the day a reading longer than the cap takes alone when the catch-up fits in the days asked for", async () => {
     const command = await memberOfNewCohort("long-lou", "2027-01-04T10:00:00Z", "heavy-path");
     bot.clock.set(new Date("2027-01-05T10:00:00Z"));

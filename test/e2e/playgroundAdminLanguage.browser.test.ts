@@ -128,7 +128,7 @@ describe("the playground's downloads, roles, languages and reloads", () => {
     await view.page.selectOption("#language", { label: "Español" });
     await view.page.fill("#command-input", "/hoy");
     const entry = view.page.locator(".popup-item", { hasText: "/hoy" }).first();
-    expect(await entry.innerText()).toContain("Lectura de hoy");
+    expect(await entry.innerText()).toContain("Lo que toca hoy");
     await entry.click();
     await view.page.click("#send");
     // The reply names the command as the bot registered it, whatever the language.

@@ -504,7 +504,7 @@ describe("privacy through discord.js and the emulator", () => {
     const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
     const spanish = visibleText(await run(directora.id, "cohort audit", { cohort: cohortName }));
     expect(spanish).toContain("publicó un anuncio · la clasificación");
-    expect(spanish).toContain("un administrador cuyo id no se guarda · marcó como hecho en nombre de un miembro");
+    expect(spanish).toContain("un administrador cuyo id no se guarda · marcó algo como hecho en nombre de un miembro");
     expect(spanish).not.toContain("<@0>");
   });
 

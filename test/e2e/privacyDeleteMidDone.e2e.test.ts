@@ -85,7 +85,7 @@ describe("/privacy delete committing while the member's /done is under way", () 
       false,
     );
     expect(reply.ephemeral).toBe(true);
-    expect(visibleText(reply)).toContain("¡Bienvenido a **Mid Done**!");
+    expect(visibleText(reply)).toContain("¡Te damos la bienvenida a **Mid Done**!");
     const member = await bot.test.app.database.prisma.member.findFirstOrThrow({ where: { userId: fay } });
     expect(member).toMatchObject({ locale: "es-ES", points: 0 });
   });

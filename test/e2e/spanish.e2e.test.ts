@@ -16,7 +16,7 @@ describe("Spanish through discord.js and the emulator", () => {
   it("answers /today, /done and /progress in the member's Discord language", async () => {
     const lucia = spanishMember("lucia");
     expect(visibleText(await bot.reply(lucia.id, "join", { cohort: "Backend Spring 2027" }))).toContain(
-      "¡Bienvenido a **Backend Spring 2027**!",
+      "¡Te damos la bienvenida a **Backend Spring 2027**!",
     );
 
     const today = await bot.reply(lucia.id, "today");
@@ -57,7 +57,7 @@ describe("Spanish through discord.js and the emulator", () => {
 
   it("serves es-419 in Spanish too, and a language it does not ship in English", async () => {
     const mateo = spanishMember("mateo", "es-419");
-    expect(visibleText(await bot.reply(mateo.id, "join", { cohort: "Backend Spring 2027" }))).toContain("¡Bienvenido a");
+    expect(visibleText(await bot.reply(mateo.id, "join", { cohort: "Backend Spring 2027" }))).toContain("¡Te damos la bienvenida a");
     const pierre = spanishMember("pierre", "fr");
     expect(visibleText(await bot.reply(pierre.id, "join", { cohort: "Backend Spring 2027" }))).toContain(
       "Welcome to **Backend Spring 2027**!",

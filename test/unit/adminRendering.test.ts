@@ -374,7 +374,9 @@ describe("a re-import's diff", () => {
       expect(text).toContain(
         language === "en" ? "20 added · 3 removed · 1 changed · 9 kept" : "20 añadidas · 3 eliminadas · 1 modificada · 9 sin cambios",
       );
-      expect(text).toContain(language === "en" ? "5 completions of removed items (2 members)" : "Se retiran 5 lecturas completadas");
+      expect(text).toContain(
+        language === "en" ? "5 completions of removed items (2 members)" : "Se retiran 5 registros de lecturas eliminadas",
+      );
       expect(text).toContain(language === "en" ? "…and 12 more" : "…y 12 más");
       expect(text).toContain(
         language === "en"

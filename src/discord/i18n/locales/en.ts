@@ -614,7 +614,8 @@ export const en = {
   "pace.finished": "🎓 This cohort has finished, so your pace can no longer change. Your history and points are kept.",
   "pace.cohortEnded": "**{name}** has ended, so your pace can no longer change. Your history and points are kept.",
   "pace.cohortFinished": "**{name}** has finished, so your pace can no longer change. Your history and points are kept.",
-  "pace.helpCatchUp": "**Catch up** spreads what's left over your next {days, number} study days, never more than twice an average day.",
+  "pace.helpCatchUp":
+    "**Catch up** spreads what's left over your next {days, number} study days, filling no day past twice an average one: what doesn't fit runs on to the days after, and an item longer than that on its own is the only catch-up item on its day.",
   "pace.helpExtend": "**Extend by a week** moves your calendar one week later.",
   "pace.helpReset": "**Back to the cohort's plan** goes back to the cohort's calendar.",
   "pace.catchUpButton": "Catch up",
@@ -684,7 +685,7 @@ export const en = {
   "today.dayOffWithReading":
     "🌴 A day off: no reminders, and your streak waits for you. The items below are still due today; after that `/pace` can spread what is left.",
   "join.late":
-    "The course is already under way. Earlier items form a backlog that never counts as overdue (`/pace` shows it). Start from this week, or catch up by spreading the backlog over your next {days, number} study days, no day more than twice an average day: what doesn't fit runs on to the days after.",
+    "The course is already under way. Earlier items form a backlog that never counts as overdue (`/pace` shows it). Start from this week, or catch up by spreading the backlog over your next {days, number} study days, filling no day past twice an average one: what doesn't fit runs on to the days after, and an item longer than that on its own is the only catch-up item on its day.",
   "join.startButton": "Start from this week",
   "join.catchUpButton": "Catch up",
   "join.startAfterCatchUp":

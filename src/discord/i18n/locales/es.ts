@@ -17,7 +17,7 @@ export const es: Catalogue = {
     "Este comando ha cambiado desde que Discord te lo mostró, así que no se ha hecho nada. Vuelve a probarlo cuando Discord muestre sus nuevas opciones; si sigue igual, avisa a un administrador: puede que este servidor aún tenga registrada una copia antigua del comando.",
   "generic.unknownButton": "Este botón ha caducado. Vuelve a ejecutar el comando para obtener uno nuevo.",
   "generic.staleButton":
-    "Este botón está desactualizado: la lectura o la cohorte a la que se refería ya no está (el plan de estudios o la cohorte cambiaron desde entonces). Vuelve a ejecutar el comando para obtener botones nuevos.",
+    "Este botón está desactualizado: aquello a lo que se refería, o su cohorte, ya no está (el plan de estudios o la cohorte han cambiado desde entonces). Vuelve a ejecutar el comando para obtener botones nuevos.",
 
   "permissions.manageServerRequired": "Solo los miembros con el permiso **Gestionar servidor** pueden hacer esto.",
   "permissions.channelNotPostable":
@@ -45,8 +45,8 @@ export const es: Catalogue = {
   "cohort.nameInvalid": "El nombre de una cohorte necesita entre 1 y 80 caracteres.",
   "cohort.nameShowsNothing":
     "El nombre de una cohorte necesita entre 1 y 80 caracteres, y este no muestra nada: solo tiene caracteres invisibles (como espacios de ancho cero). Usa letras, números o símbolos.",
-  "cohort.ended": "**{name}** ha terminado: ya no admite miembros nuevos ni lecturas completadas.",
-  "cohort.finishedNoCompletions": "**{name}** ha finalizado: ya no admite miembros nuevos ni lecturas completadas.",
+  "cohort.ended": "**{name}** ha terminado: ya no admite miembros nuevos ni permite marcar nada como hecho.",
+  "cohort.finishedNoCompletions": "**{name}** ha finalizado: ya no admite miembros nuevos ni permite marcar nada como hecho.",
   "cohort.endedNoChange": "**{name}** ha terminado: ya no se publica nada en su canal y su calendario ya no cambia.",
   "cohort.finishedNoChange":
     "**{name}** ha finalizado: su curso ha acabado, así que su calendario ya no cambia. Su nombre, canal, idioma y ajustes de clasificación sí pueden cambiar.",
@@ -107,11 +107,11 @@ export const es: Catalogue = {
   "curriculumImport.summary":
     "{timed, select, yes {{added, plural, one {# añadida} other {# añadidas}} · {removed, plural, one {# eliminada} other {# eliminadas}} · {changed, plural, one {# modificada} other {# modificadas}}} other {Temas: {added, plural, one {# añadido} other {# añadidos}} · {removed, plural, one {# eliminado} other {# eliminados}} · {changed, plural, one {# modificado} other {# modificados}}}} · {kept, number} sin cambios",
   "curriculumImport.affected":
-    "{timed, select, yes {{completions, plural, =0 {Ningún miembro completó una lectura eliminada: no se retira ninguna lectura completada.} one {Se retira # lectura completada de una lectura eliminada ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, la lectura sale de su plan.} other {Se retiran # lecturas completadas de lecturas eliminadas ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, las lecturas salen de sus planes.}}} other {{completions, plural, =0 {Ningún miembro completó un tema eliminado: no se retira ningún tema completado.} one {Se retira # tema completado de un tema eliminado ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, el tema sale de su plan.} other {Se retiran # temas completados de temas eliminados ({members, plural, one {# miembro} other {# miembros}}): los puntos se quedan, los temas salen de sus planes.}}}}",
+    "{timed, select, yes {{completions, plural, =0 {Ningún miembro había completado ninguna lectura eliminada: no se retira nada.} one {Se retira # registro de una lectura eliminada ({members, plural, one {# miembro} other {# miembros}}): los puntos se mantienen, pero la lectura sale de su plan.} other {Se retiran # registros de lecturas eliminadas ({members, plural, one {# miembro} other {# miembros}}): los puntos se mantienen, pero esas lecturas salen de sus planes.}}} other {{completions, plural, =0 {Ningún miembro había completado ningún tema eliminado: no se retira nada.} one {Se retira # registro de un tema eliminado ({members, plural, one {# miembro} other {# miembros}}): los puntos se mantienen, pero el tema sale de su plan.} other {Se retiran # registros de temas eliminados ({members, plural, one {# miembro} other {# miembros}}): los puntos se mantienen, pero esos temas salen de sus planes.}}}}",
   "curriculumImport.endingCohorts":
     "⚠️ La nueva versión dura {weeks, plural, one {# semana} other {# semanas}} (antes {previous, number}): {count, plural, one {esta cohorte en curso ya ha pasado ese punto, así que su curso terminaría de inmediato} other {estas cohortes en curso ya han pasado ese punto, así que sus cursos terminarían de inmediato}}: {names}{more, plural, =0 {} other { y # más}}.{paused, plural, =0 {} one { # de ellas está en pausa: su curso termina cuando se reanude, y su publicación de cierre sale entonces.} other { # de ellas están en pausa: sus cursos terminan cuando se reanuden, y sus publicaciones de cierre salen entonces.}}",
   "curriculumImport.finishedCohortsKeep":
-    "Las cohortes acabadas conservan el curso que acabaron: {count, plural, one {# cohorte acabada no recibe} other {# cohortes acabadas no reciben}} ninguna de las semanas nuevas.",
+    "Las cohortes finalizadas conservan el curso que terminaron: {count, plural, one {# cohorte finalizada que lo usa no recibe} other {# cohortes finalizadas que lo usan no reciben}} ninguna de las semanas nuevas.",
   "curriculumImport.addedField": "{timed, select, yes {Añadidas} other {Temas añadidos}} ({count, number})",
   "curriculumImport.removedField": "{timed, select, yes {Eliminadas} other {Temas eliminados}} ({count, number})",
   "curriculumImport.changedField": "{timed, select, yes {Modificadas} other {Temas modificados}} ({count, number})",
@@ -158,23 +158,22 @@ export const es: Catalogue = {
   "input.invalidLanguage": "«{value}» no es un idioma que hable. Elige uno de la opción `idioma`.",
   "input.invalidWeek": "Elige una semana entre 1 y {total, number}.",
 
-  "item.unknown":
-    "No hay ninguna lectura «{value}» en el plan de esta cohorte. Empieza a escribir en la opción `lectura` y elige una de la lista.",
+  "item.unknown": "«{value}» no está en el plan de esta cohorte. Empieza a escribir en la opción `lectura` y elige de la lista.",
   "item.otherCohort":
-    "Esa lectura se eligió de la lista de **{picked}**, pero la opción `cohorte` indica **{cohort}**. Vuelve a elegir la lectura de la lista, o deja vacía la opción `cohorte`.",
-  "item.pickAgain": "Esa lectura ya no está en la lista. Vuelve a elegirla de la lista en la opción `lectura`.",
+    "Eso se eligió de la lista de **{picked}**, pero la opción `cohorte` indica **{cohort}**. Vuelve a elegirlo de la lista, o deja vacía la opción `cohorte`.",
+  "item.pickAgain": "Eso ya no está en la lista. Vuelve a elegir en la lista de la opción `lectura`.",
   "item.ambiguous":
-    "Coinciden varias lecturas: {choices}. Elige una de la lista en la opción `lectura`, o escribe el título con sus detalles entre paréntesis, tal como aparecen aquí.",
+    "Hay varias coincidencias: {choices}. Elige una de la lista en la opción `lectura`, o escribe el título con sus detalles entre paréntesis, tal como aparecen aquí.",
   "item.moreChoices": "…y {count, number} más",
   "item.choice":
     "**{title}** ({weeks} · {section}{withGroup, select, yes { · {group}} other {}}{ordinal, plural, =0 {} other { · '#'{ordinal}}})",
-  "item.notDone": "No has marcado **{title}** como hecha, así que no hay nada que deshacer.",
-  "item.notDoneTopic": "No has marcado **{title}** como hecho, así que no hay nada que deshacer.",
+  "item.notDone": "Aún no has registrado **{title}**, así que no hay nada que deshacer.",
+  "item.notDoneTopic": "Aún no has registrado **{title}**, así que no hay nada que deshacer.",
 
   "remind.disabledAfterFailures":
     "No he podido enviarte los recordatorios diarios de **{cohort}** por mensaje directo, así que los he desactivado. Permite mensajes directos de los miembros del servidor y vuelve a activarlos con `/recordatorio`.",
   "remind.refusedOnce":
-    "No he podido enviarte tu último recordatorio de **{cohort}**: tus mensajes directos están cerrados para mí. Permite mensajes directos de los miembros de este servidor (en sus ajustes de privacidad) para recibir los siguientes, o desactívalos con `/recordatorio desactivar:True`. Si tres recordatorios seguidos de **{cohort}** no te llegan, los desactivaré.",
+    "No he podido enviarte tu último recordatorio de **{cohort}** porque no aceptas mis mensajes directos. Permite mensajes directos de los miembros de este servidor (en sus ajustes de privacidad) para recibir los siguientes, o desactívalos con `/recordatorio desactivar:True`. Si tres recordatorios seguidos de **{cohort}** no te llegan, los desactivaré.",
   "remind.offWithTime": "Elige una cosa: `desactivar:True` desactiva tu recordatorio y `hora:` lo programa. No ha cambiado nada.",
   "remind.needTime":
     "Aún no tienes recordatorio, así que indica también una hora, por ejemplo `/recordatorio hora:08:30`. No ha cambiado nada.",
@@ -183,14 +182,14 @@ export const es: Catalogue = {
   "remind.isOn":
     "Tu recordatorio diario para **{cohort}** es a las **{time}** ({zone}); el próximo: {next}. Cámbialo con `/recordatorio hora:` o desactívalo con `/recordatorio desactivar:True`.",
   "remind.set":
-    "Guardado: te enviaré un mensaje directo a las **{time}** ({zone}) los días en que aún te quede lectura en **{cohort}**. El próximo: {next}.",
+    "Guardado: te enviaré un mensaje directo a las **{time}** ({zone}) los días en que aún te quede algo pendiente en **{cohort}**. El próximo: {next}.",
   "remind.turnedOff":
     "Tu recordatorio diario para **{cohort}** está desactivado. Vuelve a activarlo cuando quieras con `/recordatorio hora:`{chosen, select, yes {: sigue en la zona horaria guardada para ti, {zone} (`/recordatorio zona_horaria:cohorte` sigue la de la cohorte)} other {}}.",
   "remind.turnedOffForGood":
     "Tu recordatorio diario para **{cohort}** está desactivado. El curso ha acabado para ti, así que no llegarán más recordatorios.",
   "remind.followsCohort":
     "Tu recordatorio diario para **{cohort}** está desactivado y ahora sigue la zona horaria de la cohorte ({zone}): si lo vuelves a activar con `/recordatorio hora:`, llegará en esa zona.",
-  "remind.followCohortChoice": "La zona horaria de la cohorte (la sigue si un admin la cambia)",
+  "remind.followCohortChoice": "La zona horaria de la cohorte (la sigue si un administrador la cambia)",
   "remind.alreadyOff": "Tu recordatorio diario para **{cohort}** ya estaba desactivado, así que no ha cambiado nada.",
   "remind.directMessages":
     "Los recordatorios llegan como mensajes directos: permite mensajes directos de los miembros de este servidor para recibirlos.",
@@ -201,16 +200,17 @@ export const es: Catalogue = {
   "checkpoint.unknownSection":
     "Este punto de control ya no forma parte del plan de la cohorte, así que no hay nada que responder. Ejecuta `/control` para ver el actual.",
   "checkpoint.ask":
-    "¿Qué seguridad sientes con esto? Elige una respuesta abajo; puedes cambiarla cuando quieras. Los administradores ven la respuesta de cada miembro.",
+    "¿Lo tienes claro? Elige una respuesta abajo; puedes cambiarla cuando quieras. Los administradores ven la respuesta de cada miembro.",
   "checkpoint.yourAnswer": "Tu respuesta hasta ahora: **{answer}**.",
   "checkpoint.outcomesIntro": "Tras este plan deberías ser capaz de:",
   "checkpoint.noText": "Repasa **{section}**: ¿podrías explicar sus ideas principales a otra persona?",
   "checkpoint.recorded": "Registrado **{answer}** para el punto de control de **{section}**.",
   "checkpoint.changed": "Has cambiado tu respuesta al punto de control de **{section}** de {previous} a **{answer}**.",
   "checkpoint.unchanged": "Tu respuesta al punto de control de **{section}** ya era **{answer}**, así que no ha cambiado nada.",
-  "checkpoint.notYetHint": "No te preocupes: `/semana` vuelve a mostrar las lecturas de la sección, y `/hoy` lo que toca ahora.",
-  "checkpoint.notYetHintAfterCourse": "No te preocupes: `/semana` vuelve a mostrar las lecturas de la sección, para repasarlas a tu ritmo.",
-  "checkpoint.partlyHint": "Buen comienzo: `/semana` vuelve a listar las lecturas de la sección para que repases las que te costaron.",
+  "checkpoint.notYetHint": "No te preocupes: `/semana` vuelve a mostrar el contenido de la sección, y `/hoy`, lo que toca ahora.",
+  "checkpoint.notYetHintAfterCourse":
+    "No te preocupes: `/semana` vuelve a mostrar el contenido de la sección, para que lo repases a tu ritmo.",
+  "checkpoint.partlyHint": "Buen comienzo: `/semana` vuelve a mostrar el contenido de la sección, para que repases lo que te costó.",
   "checkpoint.confidentHint": "¡Buen trabajo!",
   "checkpoint.moreSections":
     "{count, plural, one {# sección más termina también esta semana: responde a su punto de control con los botones de su publicación} other {# secciones más terminan también esta semana: responde a sus puntos de control con los botones de sus publicaciones}} en el canal de la cohorte.",
@@ -219,16 +219,16 @@ export const es: Catalogue = {
   "week.nothingAssigned": "Nada asignado.",
   "week.beforeStart": "El curso empieza el **{start}**; esta es su primera semana.",
   "week.startsOn": "El curso empieza el **{start}**.",
-  "week.endedBeforeStart": "La cohorte se dio por terminada antes de empezar: esta semana nunca llegó a empezar.",
+  "week.endedBeforeStart": "La cohorte se dio por terminada antes de empezar: esta semana nunca tuvo lugar.",
   "week.afterEnd": "El curso ha terminado; esta es su última semana.",
   "week.unestimated": "{count, plural, one {# lectura} other {# lecturas}} sin estimación (cuentan como 15 min para los puntos).",
 
   "progress.leftCohort": "{name} ha dejado esta cohorte; su historial se conserva.",
 
   "leaderboard.emptyWeek":
-    "Nadie tiene puntos aún en la semana {week, number}. Registra tus lecturas con `/hecho` para entrar en la clasificación.",
+    "Nadie tiene puntos aún en la semana {week, number}. Registra con `/hecho` lo que completes para entrar en la clasificación.",
   "leaderboard.emptyWeekOver": "Nadie registró puntos en la semana {week, number}.",
-  "leaderboard.emptyAll": "Nadie tiene puntos aún. Registra tus lecturas con `/hecho` para entrar en la clasificación.",
+  "leaderboard.emptyAll": "Nadie tiene puntos aún. Registra con `/hecho` lo que completes para entrar en la clasificación.",
   "leaderboard.callerRanked": "**{name}**: n.º {rank, number} de {ranked, number} · {points, number} pts",
   "leaderboard.callerUnrankedWeek": "**{name}**: aún sin puntos esta semana",
   "leaderboard.callerUnrankedWeekOver": "**{name}**: sin puntos en la semana {week, number}",
@@ -282,7 +282,7 @@ export const es: Catalogue = {
   "undo.title": "Lectura desmarcada",
   "undo.titleTopic": "Tema desmarcado",
   "undo.descriptionNoPoints":
-    "**{title}** ya no está marcada como hecha ({reference, select, yes {material de consulta, no daba puntos} other {no daba puntos}}). Total: **{total, plural, one {# punto} other {# puntos}}**.",
+    "Has desmarcado **{title}** ({reference, select, yes {material de consulta, no daba puntos} other {no daba puntos}}). Total: **{total, plural, one {# punto} other {# puntos}}**.",
   "undo.description":
     "**{title}** ya no está marcada como hecha: **−{points, plural, one {# punto} other {# puntos}}**. Total: **{total, plural, one {# punto} other {# puntos}}**.",
   "undo.descriptionTopic":
@@ -298,14 +298,14 @@ export const es: Catalogue = {
 
   "today.title": "{cohort} · {phase, select, notStarted {Aún no ha empezado} finished {Curso terminado} other {Semana {week} · Día {day}}}",
   "today.date": "**{date}** ({own, select, yes {tu hora} other {hora de la cohorte}}, {zone})",
-  "today.nothingNoMore": "Hoy no hay nada asignado, y el plan no tiene más días de lectura.",
-  "today.nothingNext": "Hoy no hay nada asignado. Próximo día de lectura: **{date}**.",
+  "today.nothingNoMore": "Hoy no hay nada asignado, y el plan ya no asigna nada más.",
+  "today.nothingNext": "Hoy no hay nada asignado. Próximo día con algo asignado: **{date}**.",
   // "por hacer": no verb to agree with "1 tema" or "1 h" ("quedan 1 tema" does not).
   "today.due": "Para antes de {due} · por hacer: {left} de {total}",
   "today.plannedEnded": "Previsto para hoy: {total}",
   "today.paused": "⏸️ Esta cohorte está en pausa: por ahora no hay publicaciones ni recordatorios.",
-  "today.ended": "🏁 Esta cohorte ha terminado: ya no admite lecturas completadas. Tu historial y tus puntos se conservan.",
-  "today.finished": "🎓 Esta cohorte ha finalizado: ya no admite lecturas completadas. Tu historial y tus puntos se conservan.",
+  "today.ended": "🏁 Esta cohorte ha terminado: ya no se puede marcar nada como hecho. Tu historial y tus puntos se conservan.",
+  "today.finished": "🎓 Esta cohorte ha finalizado: ya no se puede marcar nada como hecho. Tu historial y tus puntos se conservan.",
   "today.item": "{mark} **{title}** · {kind} · {minutes}",
   "today.overdueName": "Atrasadas · {count, plural, one {# lectura} other {# lecturas}} · {minutes}",
   "today.overdueItem": "⬜ {title} · {minutes} · del {date}",
@@ -357,8 +357,10 @@ export const es: Catalogue = {
   "join.renamedOffBoards": "Tu nombre guardado es ahora **{name}** (las clasificaciones de esta cohorte no muestran ese nombre).",
   "join.reminderBack":
     "Tu recordatorio diario vuelve a estar activo, a las **{time}** ({zone}): `/recordatorio desactivar:True` lo desactiva.",
-  "join.rejoined": "¡Bienvenido de nuevo a **{name}**! Tu progreso anterior sigue aquí. Ejecuta `/hoy` para ver la lectura de hoy.",
-  "join.joined": "¡Bienvenido a **{name}**! Ejecuta `/hoy` para ver la lectura de hoy, y `/hecho` para registrar lo que termines.",
+  "join.rejoined":
+    "¡Te damos la bienvenida de nuevo a **{name}**! Tu progreso anterior sigue aquí. Ejecuta `/hoy` para ver lo que toca hoy.",
+  "join.joined":
+    "¡Te damos la bienvenida a **{name}**! Ejecuta `/hoy` para ver lo que toca hoy, y `/hecho` para registrar lo que termines.",
   "leave.left": "Has dejado **{name}**. Tu historial se conserva; vuelve con `/unirse` cuando quieras para seguir donde lo dejaste.",
   "leave.notMember": "No eres miembro de **{name}**, así que no había nada que dejar.",
   "leave.leftEnded":
@@ -374,17 +376,17 @@ export const es: Catalogue = {
   "checkpoint.title": "✅ Punto de control · {section}",
   "checkpoint.footer": "{cohort} · {weeks} de {total}",
   "checkpoint.postAsk":
-    "¿Qué seguridad sientes con esto? Elige una respuesta abajo. Puedes cambiarla después; los administradores ven la respuesta de cada miembro.",
+    "¿Lo tienes claro? Elige una respuesta abajo. Puedes cambiarla después; los administradores ven la respuesta de cada miembro.",
   "checkpoint.continued": "Punto de control (continuación)",
   "remind.next": "{at} ({relative})",
-  "remind.nextNone": "ninguno, porque tu plan ya no tiene días con lectura",
+  "remind.nextNone": "ninguno, porque tu plan ya no asigna nada más",
   "reminderDm.intro": "Te queda por leer hoy (**{date}**, {minutes}), para antes de {due}:",
   "reminderDm.item": "• **{title}** · {kind} · {minutes}",
   "reminderDm.overdue":
     "Además, {timed, select, yes {{count, plural, one {# lectura atrasada} other {# lecturas atrasadas}}} other {{count, plural, one {# tema atrasado} other {# temas atrasados}}}} de días anteriores.",
   "reminderDm.howTo":
-    "Ejecuta `/hoy` en el servidor para marcar lecturas como hechas. `/recordatorio desactivar:True` desactiva estos recordatorios.",
-  "reminderDm.title": "⏰ Recordatorio de lectura · {cohort}",
+    "Ejecuta `/hoy` en el servidor para marcar como hecho lo que termines. `/recordatorio desactivar:True` desactiva estos recordatorios.",
+  "reminderDm.title": "⏰ Recordatorio de estudio · {cohort}",
   "cohortAdmin.status.active": "🟢 Activa",
   "cohortAdmin.status.paused": "⏸️ En pausa",
   "cohortAdmin.status.ended": "🏁 Terminada",
@@ -413,8 +415,8 @@ export const es: Catalogue = {
   "cohortAdmin.field.timeZone": "Zona horaria",
   "cohortAdmin.field.weeklyPost": "Publicación semanal",
   "cohortAdmin.weeklyPostValue": "Los {weekday} a las {time}",
-  "cohortAdmin.field.optional": "Lecturas opcionales",
-  "cohortAdmin.optionalAssigned": "{assigned, select, yes {Asignadas} other {Sin asignar}}",
+  "cohortAdmin.field.optional": "Contenido opcional",
+  "cohortAdmin.optionalAssigned": "{assigned, select, yes {Asignado} other {Sin asignar}}",
   "cohortAdmin.field.language": "Idioma",
   "cohortAdmin.field.nextWeeklyPost": "Próxima publicación semanal",
   "cohortAdmin.field.nextCheckpoint": "Próximo punto de control",
@@ -451,7 +453,7 @@ export const es: Catalogue = {
   "curriculumAdmin.group": "*{group}*",
   "curriculumAdmin.item":
     "• {title}{minutes, select, none {} other { · {minutes}}}{kind, select, Required {} Choice { *(elige uno)*} Optional { *(opcional)*} other { *(consulta)*}}",
-  "curriculumAdmin.noItems": "Sin lecturas.",
+  "curriculumAdmin.noItems": "Sin contenido.",
   "curriculumAdmin.weeks": "{weeks, plural, one {# semana} other {# semanas}}",
   "curriculumAdmin.sections": "{count, plural, one {# sección} other {# secciones}}",
   "curriculumAdmin.required": "{count, plural, one {# obligatoria} other {# obligatorias}} ({minutes})",
@@ -470,7 +472,7 @@ export const es: Catalogue = {
   "weekPost.time": "{minutes}{unestimated, plural, =0 {} one { + # sin estimación} other { + # sin estimación}}",
   "weekPost.dayName": "{date} · {time}",
   "weekPost.free": "libre",
-  "weekPost.nothingAssigned": "Nada asignado: ponte al día o adelanta lectura.",
+  "weekPost.nothingAssigned": "Nada asignado: ponte al día o adelántate.",
   "weekPost.dayContinued": "{date} (continuación)",
   "weekPost.header": "**{curriculum}** · {from} – {to}",
   "weekPost.thisWeekNone": "**Esta semana:** nada nuevo que leer",
@@ -626,7 +628,7 @@ export const es: Catalogue = {
     "Por delante del plan de la cohorte: **{timed, select, yes {{count, plural, one {# lectura obligatoria} other {# lecturas obligatorias}}} other {{count, plural, one {# tema obligatorio} other {# temas obligatorios}}}}**{timed, select, yes { ({minutes})} other {}}",
   "pace.onTrack": "Vas al día con el plan de la cohorte.",
   "pace.backlog":
-    "Por recuperar: **{timed, select, yes {{count, plural, one {# lectura} other {# lecturas}}} other {{count, plural, one {# tema} other {# temas}}}}**{timed, select, yes { ({minutes})} other {}} de antes de hoy sin hacer{preJoin, plural, =0 {} other {, # de antes de que {returned, select, yes {volvieras} other {te unieras}}}}{optional, plural, =0 {} one {, # de {timed, select, yes {ellas opcional añadida} other {ellos opcional añadido}} el {day}} other {, # de {timed, select, yes {ellas opcionales añadidas} other {ellos opcionales añadidos}} el {day}}}.",
+    "Por recuperar: **{timed, select, yes {{count, plural, one {# lectura} other {# lecturas}}} other {{count, plural, one {# tema} other {# temas}}}}**{timed, select, yes { ({minutes})} other {}} de antes de hoy sin hacer{preJoin, plural, =0 {} other {, # {timed, select, yes {de ellas} other {de ellos}} de antes de que {returned, select, yes {volvieras} other {te unieras}}}}{optional, plural, =0 {} one {, # {timed, select, yes {de ellas opcional, añadida} other {de ellos opcional, añadido}} el {day}} other {, # {timed, select, yes {de ellas opcionales, añadidas} other {de ellos opcionales, añadidos}} el {day}}}.",
   "pace.extended":
     "Tu calendario va {weeks, plural, one {# semana} other {# semanas}} por detrás del de la cohorte (como mucho {max, number}).",
   "pace.ended": "🏁 Esta cohorte ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
@@ -634,9 +636,9 @@ export const es: Catalogue = {
   "pace.cohortEnded": "**{name}** ha terminado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.cohortFinished": "**{name}** ha finalizado, así que tu ritmo ya no puede cambiar. Tu historial y tus puntos se conservan.",
   "pace.helpCatchUp":
-    "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio, nunca más del doble de un día medio.",
+    "**Ponerse al día** reparte lo pendiente en tus próximos {days, number} días de estudio sin llenar ningún día más allá del doble de uno medio: lo que no quepa pasa a los días siguientes, y lo que por sí solo supere ese límite va en un día sin nada más del pendiente.",
   "pace.helpExtend": "**Ampliar una semana** retrasa tu calendario siete días.",
-  "pace.helpReset": "**Volver al plan de la cohorte** recupera el calendario de la cohorte.",
+  "pace.helpReset": "**Volver al plan de la cohorte** te devuelve al calendario de la cohorte.",
   "pace.catchUpButton": "Ponerse al día",
   "pace.extendButton": "Ampliar una semana",
   "pace.resetButton": "Volver al plan de la cohorte",
@@ -672,15 +674,15 @@ export const es: Catalogue = {
     "Tu descanso ha terminado, pero los días libres siguen hasta el **{until}** (una semana de descanso de la cohorte{own, select, yes {, y después días libres que planificaste} other {}}): los recordatorios y los días de racha vuelven a partir del **{back}**.",
   "break.calledOff": "Se cancelan tus días libres del **{from}** al **{to}**: los recordatorios y los días de racha siguen como siempre.",
   "break.cohortEnded":
-    "**{name}** ha terminado: ya no acepta lecturas ni envía recordatorios, así que ya no se pueden añadir ni terminar días libres. No ha cambiado nada.",
+    "**{name}** ha terminado: ya no se puede registrar nada en ella ni se envían recordatorios, así que ya no se pueden añadir ni terminar días libres. No ha cambiado nada.",
   "break.cohortFinished":
-    "**{name}** ha finalizado: ya no acepta lecturas ni envía recordatorios, así que ya no se pueden añadir ni terminar días libres. No ha cambiado nada.",
+    "**{name}** ha finalizado: ya no se puede registrar nada en ella ni se envían recordatorios, así que ya no se pueden añadir ni terminar días libres. No ha cambiado nada.",
   "break.nothingToEnd": "No tienes ningún descanso entre el **{from}** y el **{to}** que terminar.",
-  "done.noYesterday": "No hay un día de estudio anterior para el que registrarla. Usa `/hecho` sin `cuando`.",
+  "done.noYesterday": "No hay ningún día de estudio anterior para el que registrar esto. Usa `/hecho` sin `cuando`.",
   "done.notInCohortYesterday":
     "No estabas en esta cohorte en su día de estudio anterior ({returned, select, yes {volviste después} other {te uniste después}}), así que no hay nada que registrar para ese día. Usa `/hecho` sin `cuando`.",
   "completion.loggedYesterday":
-    "Registrado **{title}** para el **{date}**: **+{points, plural, one {# punto} other {# puntos}}** (sin bonificación por puntualidad al registrarla para un día anterior).",
+    "Registrado **{title}** para el **{date}**: **+{points, plural, one {# punto} other {# puntos}}** (sin bonificación por puntualidad, porque se registra para un día anterior).",
   "streak.line":
     "🔥 Racha: **{streak, plural, one {# día de estudio} other {# días de estudio}}** · ❄️ Comodines: {freezes, number}/{max, number}{safe, select, yes { · a salvo hasta {until}} other {}}{final, select, yes { · definitiva, tal como quedó al terminar el curso} other {}}",
   "streak.startsOn": "🔥 Racha: empieza el **{date}**, {whose, select, own {tu} other {su}} primer día de estudio del curso",
@@ -691,27 +693,26 @@ export const es: Catalogue = {
     "📚 {timed, select, yes {Lecturas opcionales añadidas el {day}: {count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas; `/ritmo` puede repartirlas} other {Temas opcionales añadidos el {day}: {count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados; `/ritmo` puede repartirlos}}.",
   "today.optionalBacklogEnded":
     "📚 {timed, select, yes {Lecturas opcionales añadidas el {day}: {count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas} other {Temas opcionales añadidos el {day}: {count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados}}.",
-  "today.dayOff": "🌴 Día libre: no se espera lectura y tu racha te espera.",
+  "today.dayOff": "🌴 Día libre: hoy no toca nada y tu racha te espera.",
   "today.overdueMoreEnded": "…y {count, number} más ({minutes})",
   "today.backlogEnded":
     "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {timed, select, yes {{count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas} other {{count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados}}.",
   "week.footerEnded": "✅ hecha · ⬜ pendiente",
   "week.footerEndedTopics": "✅ hecho · ⬜ pendiente",
-  "nudge.cohortEnded": "**{name}** ha terminado: ya no admite lecturas completadas, así que no se ha enviado ningún aviso.",
-  "nudge.cohortFinished": "**{name}** ha finalizado: ya no admite lecturas completadas, así que no se ha enviado ningún aviso.",
+  "nudge.cohortEnded": "**{name}** ha terminado: ya no se puede marcar nada como hecho, así que no se ha enviado ningún aviso.",
+  "nudge.cohortFinished": "**{name}** ha finalizado: ya no se puede marcar nada como hecho, así que no se ha enviado ningún aviso.",
   "nudge.courseOver": "El curso de {member} ha terminado: ya pasó su último día de estudio, así que no se ha enviado nada.",
   "nudge.failed":
     "Discord no ha aceptado ahora mismo el aviso por mensaje directo para {member}, así que no se ha enviado. Vuelve a intentarlo en un minuto.",
   "today.dayOffWithReading":
     "🌴 Día libre: sin recordatorios, y tu racha te espera. Lo de abajo sigue siendo para hoy; después, `/ritmo` puede repartir lo que quede.",
   "join.late":
-    "El curso ya está en marcha. Las lecturas anteriores forman un pendiente que nunca cuenta como atrasado (`/ritmo` lo muestra). Empieza desde esta semana, o ponte al día repartiendo el pendiente en tus próximos {days, number} días de estudio, sin que ningún día pase del doble de un día medio: lo que no quepa pasa a los días siguientes.",
+    "El curso ya está en marcha. Lo asignado antes de tu llegada forma un pendiente que nunca cuenta como atrasado (`/ritmo` lo muestra). Empieza desde esta semana, o ponte al día repartiendo el pendiente en tus próximos {days, number} días de estudio sin llenar ningún día más allá del doble de uno medio: lo que no quepa pasa a los días siguientes, y lo que por sí solo supere ese límite va en un día sin nada más del pendiente.",
   "join.startButton": "Empezar desde esta semana",
   "join.catchUpButton": "Ponerse al día",
   "join.startAfterCatchUp":
-    "Las lecturas anteriores ya están repartidas en tus próximos días de estudio por un plan para ponerte al día, y así siguen: `/hoy` muestra lo de cada día.{reset, select, yes { `/ritmo modo:Volver al plan de la cohorte` las devuelve a tu pendiente.} other {}}",
-  "join.startChosen":
-    "Empiezas desde esta semana. Las lecturas anteriores siguen en tu pendiente; `/ritmo` lo muestra cuando quieras ponerte al día.",
+    "Lo anterior ya está repartido en tus próximos días de estudio por un plan para ponerte al día, y ahí sigue: `/hoy` muestra lo de cada día.{reset, select, yes { `/ritmo modo:Volver al plan de la cohorte` lo devuelve a tu pendiente.} other {}}",
+  "join.startChosen": "Empiezas desde esta semana. Lo anterior sigue en tu pendiente; `/ritmo` lo muestra cuando quieras ponerte al día.",
   // ── Issue 12, lado de la cohorte: el final del curso, semanas de descanso (rama cohorts-end) ──
   "cohort.finished": "**{name}** ha finalizado: su curso ha acabado.",
   "cohortAdmin.finished":
@@ -727,7 +728,7 @@ export const es: Catalogue = {
   "checkpoint.courseFinished":
     "El curso de **{name}** ha finalizado, así que sus puntos de control ya no admiten respuestas. `/hoy` muestra el resumen de tu curso.",
   "checkpoint.courseFinishedReadOn":
-    "El curso de **{name}** ha finalizado, así que sus puntos de control ya no admiten respuestas. Tu propio plan sigue: `/hoy` muestra tus lecturas.",
+    "El curso de **{name}** ha finalizado, así que sus puntos de control ya no admiten respuestas. Tu propio plan sigue: `/hoy` muestra lo que te toca.",
   "remind.cohortEnded": "**{name}** ha terminado, así que ya no hay recordatorios. No ha cambiado nada.",
   "remind.cohortFinished": "**{name}** ha finalizado, así que ya no hay recordatorios. No ha cambiado nada.",
   "remind.courseFinished":
@@ -736,8 +737,8 @@ export const es: Catalogue = {
   "summary.description": "El curso terminó el **{date}**. Así te ha ido:",
   "summary.titleEndedEarly": "🏁 {cohort} · Cohorte terminada",
   "summary.descriptionEndedEarly": "Se dio por terminada el **{date}**, antes de su último día previsto. Así te ha ido:",
-  "summary.lateEndedEarly": "Ya no admite lecturas completadas, y la clasificación final queda como se publicó.",
-  "summary.lateEndedEarlyUnposted": "Ya no admite lecturas completadas, y su clasificación final queda como estaba al terminarla.",
+  "summary.lateEndedEarly": "Ya no se puede marcar nada como hecho, y la clasificación final queda como se publicó.",
+  "summary.lateEndedEarlyUnposted": "Ya no se puede marcar nada como hecho, y su clasificación final queda como estaba al terminarla.",
   "summary.requiredName": "Obligatorias",
   "summary.requiredValue": "{bar} {done, number} de {total, number}",
   "summary.optionalName": "Opcionales",
@@ -770,19 +771,19 @@ export const es: Catalogue = {
   "break.set":
     "La semana {week} de **{name}** es ahora de descanso: esa semana no se asigna nada, y cada semana, publicación y punto de control posterior se retrasa una semana. El curso tiene ahora {total} semanas; su publicación de cierre llega el **{end}**.",
   "break.undone":
-    "La semana {week} de **{name}** vuelve a ser de lectura: cada semana posterior se adelanta una semana. El curso tiene ahora {total} semanas; su publicación de cierre llega el **{end}**.",
+    "La semana {week} de **{name}** vuelve a ser lectiva: cada semana posterior se adelanta una semana. El curso tiene ahora {total} semanas; su publicación de cierre llega el **{end}**.",
   "break.weeks": "{count, plural, one {Semana de descanso} other {Semanas de descanso}}: {weeks}",
   "break.noneLeft": "Ya no quedan semanas de descanso.",
   "break.notAWeek": "**{name}** tiene las semanas 1 a {total}: elige una de ellas.",
-  "break.alreadyBreak": "La semana {week} de **{name}** ya es de descanso. Añade `deshacer:True` para que vuelva a ser de lectura.",
+  "break.alreadyBreak": "La semana {week} de **{name}** ya es de descanso. Añade `deshacer:True` para que vuelva a ser lectiva.",
   "break.notABreak": "La semana {week} de **{name}** no es de descanso, así que no hay nada que deshacer.",
   "break.alreadyStarted": "La semana {week} de **{name}** ya ha empezado: solo pueden cambiar las semanas que aún no han llegado.",
   "break.postSent": "La publicación de la semana {week} de **{name}** ya ha salido: solo pueden cambiar las semanas aún no anunciadas.",
   "break.pastCalendar":
     "**{name}** no puede tener otra semana de descanso: su curso acabaría demasiado cerca del final del año 9999, donde termina el calendario del bot.",
   "weekPost.breakWeek":
-    "☕ **Semana de descanso:** esta semana no hay lectura. Descansa o ponte al día con lo anterior; la semana {next} empieza el **{date}**.",
-  "week.breakWeek": "☕ Semana de descanso: no hay nada asignado. La lectura vuelve el **{date}**.",
+    "☕ **Semana de descanso:** esta semana no hay nada asignado. Descansa o ponte al día con lo anterior; la semana {next} empieza el **{date}**.",
+  "week.breakWeek": "☕ Semana de descanso: no hay nada asignado. Se retoma el **{date}**.",
   // Planes sin estimaciones (los temas del plan de 36 semanas)
   "format.topics": "{count, plural, one {# tema} other {# temas}}",
   "weekPost.itemTopic": "• **{title}** · {kind}{withTrack, select, yes { · {track}} other {}}",
@@ -791,7 +792,7 @@ export const es: Catalogue = {
   "week.itemTopic": "{mark} {title} · {kind}",
   "week.totalTopics": "Total: **{items, plural, one {# tema} other {# temas}}** · {done, plural, one {# hecho} other {# hechos}}",
   "today.itemTopic": "{mark} **{title}** · {kind}",
-  "today.itemsMore": "…y {count, number} más: `/semana` las muestra, y `/hecho` las encuentra por su nombre",
+  "today.itemsMore": "…y {count, number} más: aparecen en `/semana`, y `/hecho` busca por nombre",
   "today.overdueTopics": "Atrasados · {count, plural, one {# tema} other {# temas}}",
   "today.overdueEndedName": "Sin hacer de días anteriores · {count, plural, one {# lectura} other {# lecturas}} · {minutes}",
   "today.overdueEndedTopics": "Sin hacer de días anteriores · {count, plural, one {# tema} other {# temas}}",
@@ -837,7 +838,7 @@ export const es: Catalogue = {
     "Tu copia supera el límite de {maxMb} MB de Discord para adjuntos, así que no se puede enviar aquí. Pide a quien aloja el bot una copia desde la base de datos.",
   "privacy.nothingStored": "No se guarda nada sobre ti en este servidor.",
   "privacy.deleteConfirm":
-    "Esto borra todo lo que se guarda sobre ti en este servidor: {cohorts, plural, =0 {tu id en las cohortes que creaste y en las acciones de administración que hiciste} one {# membresía de cohorte con sus lecturas registradas, puntos, respuestas a los puntos de control y recordatorios} other {# membresías de cohorte con sus lecturas registradas, puntos, respuestas a los puntos de control y recordatorios}}. No se puede deshacer. Pulsa el botón para confirmar, o descarta este mensaje para conservar tus datos.",
+    "Esto borra todo lo que se guarda sobre ti en este servidor: {cohorts, plural, =0 {tu id en las cohortes que creaste y en las acciones de administración que hiciste} one {# membresía de cohorte con todo lo que marcaste como hecho, tus puntos, tus respuestas a los puntos de control y tus recordatorios} other {# membresías de cohorte con todo lo que marcaste como hecho, tus puntos, tus respuestas a los puntos de control y tus recordatorios}}. No se puede deshacer. Pulsa el botón para confirmar, o descarta este mensaje para conservar tus datos.",
   "privacy.deleteButton": "Borrar mis datos",
   "privacy.deleted":
     "Hecho: todo lo que se guardaba sobre ti en este servidor está borrado ({cohorts, plural, =0 {tu id en los registros de administración} one {# membresía de cohorte} other {# membresías de cohorte}}). Las clasificaciones ya no te cuentan y las ya publicadas en los canales de las cohortes se editan para quitarte, normalmente en unos minutos (más tarde si una cohorte está en pausa o el bot no puede publicar en su canal; una publicación que un administrador hizo con `/cohorte anunciar` se queda como estaba).",
@@ -900,8 +901,8 @@ export const es: Catalogue = {
   "courseChart.weekBreak": "semana {week}: descanso",
   "courseChart.breakBar": "☕",
   "liveBoard.title": "🏆 Clasificación de la semana {week} · en directo",
-  "liveBoard.description": "Se actualiza mientras los miembros registran sus lecturas esta semana (como mucho una vez por minuto).",
-  "liveBoard.empty": "Aún no hay puntos esta semana. Registra tus lecturas con `/hecho` para entrar en la clasificación.",
+  "liveBoard.description": "Se actualiza a medida que los miembros registran lo que completan esta semana (como mucho una vez por minuto).",
+  "liveBoard.empty": "Aún no hay puntos esta semana. Registra con `/hecho` lo que completes para entrar en la clasificación.",
   "liveBoard.off": "Esta cohorte mantiene ahora su clasificación en privado: cada miembro ve su propia posición con `/clasificacion`.",
   "liveBoard.finalTitle": "🏆 Clasificación de la semana {week} · final",
   "liveBoard.finalDescription":
@@ -909,7 +910,7 @@ export const es: Catalogue = {
   "liveBoard.finalEmpty": "Nadie registró puntos esta semana.",
   "liveBoard.setAsideTitle": "🏆 Clasificación de la semana {week} · trasladada",
   "liveBoard.setAsideDescription":
-    "La fecha de inicio de la cohorte cambió y la semana {week} pasó a otras fechas: esta clasificación ya no se actualiza. `/clasificacion` muestra la clasificación.",
+    "La fecha de inicio de la cohorte cambió y la semana {week} pasó a otras fechas: esta clasificación ya no se actualiza. `/clasificacion` muestra la actual.",
   // ── Facilitators: /cohort roster, audit, credit, export, Nudge, confidence map (facilitators branch) ──
   "roster.namesake": "{name} #{number}",
   "roster.title": "Miembros · {name}",
@@ -942,9 +943,9 @@ export const es: Catalogue = {
     "Has animado a {member}: ha recibido un mensaje directo amable.{count, plural, =0 {} one { En él se nombra el último punto de control publicado que aún no ha respondido: {checkpoints}.} other { En él se nombran los # últimos puntos de control publicados que aún no ha respondido: {checkpoints}.}}",
   "nudge.checkpointTitle": "**{title}**",
   "nudge.checkpointSeparator": ", ",
-  "nudge.tooSoon": "{member} recibió un mensaje hace menos de 3 días. Podrás volver a animarle {next}.",
+  "nudge.tooSoon": "A {member} ya se le animó hace menos de 3 días. Podrás enviarle ánimos de nuevo {next}.",
   "nudge.optedOut": "{member} desactivó los avisos de los facilitadores, así que no se ha enviado nada.",
-  "nudge.daysOff": "{member} tiene días libres hasta el {until}, así que no se ha enviado nada. Podrás animarle cuando vuelva.",
+  "nudge.daysOff": "{member} tiene días libres hasta el {until}, así que no se ha enviado nada. Podrás enviarle ánimos cuando vuelva.",
   "nudge.notNeeded":
     "{finished, select, yes {{member} ya ha terminado {timed, select, yes {todas las lecturas obligatorias} other {todos los temas obligatorios}}} other {{member} ya va al día}}, así que no se ha enviado nada.",
   "nudge.dmClosed": "{member} no acepta mensajes directos del bot, así que no se ha podido entregar.",
@@ -952,7 +953,7 @@ export const es: Catalogue = {
   "nudgeDm.checkpoints":
     "{count, plural, one {El último punto de control sigue} other {Los # últimos puntos de control siguen}} esperando tu respuesta: {checkpoints}. {count, plural, one {Sus botones están en su publicación} other {Sus botones están en sus publicaciones}} del canal de la cohorte.",
   "nudgeDm.body":
-    "Quienes facilitan **{cohort}** quieren saber cómo vas con la lectura. Usa `/hoy` en el servidor para ver dónde estás. Sin prisa: cada paso cuenta, y siempre puedes preguntar en el canal de la cohorte.",
+    "Quienes facilitan **{cohort}** quieren saber cómo lo llevas. Usa `/hoy` en el servidor para ver dónde estás. Sin presión: cada paso cuenta, y siempre puedes preguntar en el canal de la cohorte.",
   "audit.title": "Acciones de administración · {name}",
   "audit.empty": "Aún no hay acciones de administración registradas.",
   "audit.newer": "◀ Más recientes",
@@ -960,7 +961,7 @@ export const es: Catalogue = {
   "audit.line": "{when} · {hasActor, select, yes {{actor} · } other {}}{action}{hasDetails, select, yes { · {details}} other {}}",
   "audit.actor.erased": "un administrador cuyo id no se guarda",
   "audit.breakSet": "la semana {week} es de descanso",
-  "audit.breakUndone": "la semana {week} vuelve a ser de lectura",
+  "audit.breakUndone": "la semana {week} vuelve a ser lectiva",
   "audit.announced":
     "{kind, select, week {la tarea de la semana {week}} checkpoint {el punto de control de {section}} other {la clasificación}}",
   "audit.announcedParts":
@@ -973,8 +974,8 @@ export const es: Catalogue = {
   "audit.action.resume": "reanudó la cohorte",
   "audit.action.end": "terminó la cohorte",
   "audit.action.break": "cambió una semana de descanso",
-  "audit.action.credit": "marcó como hecho en nombre de un miembro",
-  "audit.action.credit_undo": "desmarcó en nombre de un miembro",
+  "audit.action.credit": "marcó algo como hecho en nombre de un miembro",
+  "audit.action.credit_undo": "desmarcó algo en nombre de un miembro",
   "audit.action.announce": "publicó un anuncio",
   "audit.action.import": "importó un plan de estudios",
   "audit.action.nudge": "animó a un miembro",
@@ -984,10 +985,10 @@ export const es: Catalogue = {
   "audit.action.course_shortened": "una versión más corta del plan de estudios terminó el curso",
   "credit.loggedFor": "Registrado para {member}:",
   "credit.removedFor": "Retirado para {member}:",
-  "credit.alreadyDone": "**{title}** ya estaba marcada como hecha para {member}, así que no ha cambiado nada.",
-  "credit.notDone": "**{title}** no está marcada como hecha para {member}, así que no hay nada que retirar.",
-  "credit.alreadyDoneTopic": "**{title}** ya estaba marcado como hecho para {member}, así que no ha cambiado nada.",
-  "credit.notDoneTopic": "**{title}** no está marcado como hecho para {member}, así que no hay nada que retirar.",
+  "credit.alreadyDone": "{member} ya tenía registrado **{title}**, así que no ha cambiado nada.",
+  "credit.notDone": "{member} no tiene registrado **{title}**, así que no hay nada que retirar.",
+  "credit.alreadyDoneTopic": "{member} ya tenía registrado **{title}**, así que no ha cambiado nada.",
+  "credit.notDoneTopic": "{member} no tiene registrado **{title}**, así que no hay nada que retirar.",
   "export.ready": "**{name}**: {members, plural, one {# miembro exportado} other {# miembros exportados}} en {format}.",
   "export.alreadyRunning":
     "Ya se está haciendo una exportación en este servidor. Solo se hace una a la vez: espera a que llegue su archivo y vuelve a intentarlo si aún necesitas otra.",
@@ -1103,21 +1104,21 @@ export const es: Catalogue = {
  * Names follow Discord's rules: lower case, no spaces, at most 32 characters.
  */
 export const esCommands: CommandTexts = {
-  today: ["hoy", "Lectura de hoy: lecturas, atrasadas, minutos y botones para marcarlas como hechas"],
+  today: ["hoy", "Lo que toca hoy, lo atrasado, los minutos y botones para marcar cada cosa como hecha"],
   "today cohort": ["cohorte", "Cohorte (opcional si solo estás en una)"],
-  done: ["hecho", "Registra una lectura como terminada"],
-  "done item": ["lectura", "Lectura (empieza a escribir para buscar)"],
+  done: ["hecho", "Marca como hecho algo del plan: una lectura o un tema"],
+  "done item": ["lectura", "La lectura o el tema (empieza a escribir para buscar)"],
   "done when": ["cuando", "Hoy (por defecto) o ayer: cuenta para la racha del día de estudio anterior, sin bonificación"],
   "done when=today": ["Hoy"],
   "done when=yesterday": ["Ayer"],
   "done cohort": ["cohorte", "Cohorte (opcional si solo estás en una)"],
-  undo: ["deshacer", "Retira una lectura registrada por error (sus puntos también)"],
-  "undo item": ["lectura", "Una lectura que marcaste como hecha (empieza a escribir para buscar)"],
+  undo: ["deshacer", "Desmarca algo que marcaste como hecho por error (también se retiran sus puntos)"],
+  "undo item": ["lectura", "Lo que marcaste como hecho (empieza a escribir para buscar)"],
   "undo cohort": ["cohorte", "Cohorte (opcional si solo estás en una)"],
-  week: ["semana", "El plan de lectura de una semana: secciones, lecturas por día y tiempo total"],
+  week: ["semana", "El plan de una semana: secciones, lo que toca cada día y el tiempo total"],
   "week number": ["numero", "Número de semana (por defecto, la actual)"],
   "week cohort": ["cohorte", "Cohorte (opcional si solo estás en una)"],
-  progress: ["progreso", "Cómo vas tú (u otro miembro): lecturas, minutos, secciones, racha, puntos y puesto"],
+  progress: ["progreso", "Cómo vas tú (u otro miembro): lo completado, minutos, secciones, racha, puntos y puesto"],
   "progress member": ["miembro", "Otro miembro de la cohorte (por defecto, tú)"],
   "progress cohort": ["cohorte", "Cohorte (opcional si solo estás en una)"],
   // Planes personales (issue 12)
@@ -1147,7 +1148,7 @@ export const esCommands: CommandTexts = {
   "join cohort": ["cohorte", "La cohorte a la que unirte"],
   leave: ["salir", "Deja una cohorte: sales de su clasificación y tu historial se conserva"],
   "leave cohort": ["cohorte", "La cohorte que dejas"],
-  remind: ["recordatorio", "Un mensaje directo diario con la lectura pendiente; sin opciones muestra tu ajuste"],
+  remind: ["recordatorio", "Un mensaje directo diario con lo que te queda por hacer; sin opciones, muestra tu ajuste"],
   "remind time": ["hora", "Tu hora local, HH:MM de 24 horas (p. ej. 08:30)"],
   "remind timezone": ["zona_horaria", "Zona IANA como Europe/Madrid; cohorte: la de la cohorte (por defecto: la tuya, si no la de ella)"],
   "remind off": ["desactivar", "True desactiva tu recordatorio"],
@@ -1178,7 +1179,7 @@ export const esCommands: CommandTexts = {
   "cohort create announce_day=6": ["Sábado"],
   "cohort create announce_day=7": ["Domingo"],
   "cohort create announce_time": ["hora_anuncio", "Hora de la publicación semanal, HH:MM (por defecto 09:00)"],
-  "cohort create include_optional": ["incluir_opcionales", "Asignar también las lecturas opcionales (por defecto, no)"],
+  "cohort create include_optional": ["incluir_opcionales", "Asignar también el contenido opcional (por defecto, no)"],
   "cohort create language": ["idioma", "Idioma de las publicaciones en el canal (por defecto, inglés)"],
   "cohort create leaderboard": ["clasificacion", "Cómo muestran a los miembros las clasificaciones públicas (por defecto, nombres)"],
   "cohort create leaderboard=names": ["Nombres"],
@@ -1204,7 +1205,7 @@ export const esCommands: CommandTexts = {
   "cohort edit announce_day=6": ["Sábado"],
   "cohort edit announce_day=7": ["Domingo"],
   "cohort edit announce_time": ["hora_anuncio", "Hora nueva de la publicación semanal, HH:MM"],
-  "cohort edit include_optional": ["incluir_opcionales", "Asignar también las lecturas opcionales"],
+  "cohort edit include_optional": ["incluir_opcionales", "Asignar también el contenido opcional"],
   "cohort edit language": ["idioma", "Idioma de las publicaciones en el canal"],
   "cohort edit leaderboard": ["clasificacion", "Cómo muestran a los miembros las clasificaciones públicas"],
   "cohort edit leaderboard=names": ["Nombres"],
@@ -1234,14 +1235,14 @@ export const esCommands: CommandTexts = {
   "cohort roster filter=behind": ["Atrasados"],
   "cohort roster filter=quiet": ["Inactivos"],
   "cohort roster filter=not_yet": ["Todavía no"],
-  "cohort credit": ["acreditar", "Registra (o retira) una lectura en nombre de un miembro, para corregir errores"],
+  "cohort credit": ["acreditar", "Marca (o desmarca) algo como hecho en nombre de un miembro, para corregir errores"],
   "cohort credit cohort": ["cohorte", "La cohorte"],
-  "cohort credit member": ["miembro", "El miembro al que corresponde la lectura"],
-  "cohort credit item": ["lectura", "La lectura (empieza a escribir para buscar)"],
-  "cohort credit undo": ["deshacer", "True retira la lectura en lugar de registrarla"],
+  "cohort credit member": ["miembro", "El miembro en cuyo nombre se marca"],
+  "cohort credit item": ["lectura", "La lectura o el tema (empieza a escribir para buscar)"],
+  "cohort credit undo": ["deshacer", "True: lo desmarca en lugar de marcarlo"],
   "cohort audit": ["auditoria", "Las acciones de administración de una cohorte, las más recientes primero: quién hizo qué y cuándo"],
   "cohort audit cohort": ["cohorte", "Cohorte (opcional si el servidor solo tiene una)"],
-  "cohort export": ["exportar", "Descarga los miembros, lecturas, respuestas a los puntos de control y puntos semanales"],
+  "cohort export": ["exportar", "Descarga miembros, lo que completaron, respuestas a los puntos de control y puntos semanales"],
   "cohort export cohort": ["cohorte", "La cohorte"],
   "cohort export format": ["formato", "Formato del archivo (por defecto, CSV)"],
   "cohort export format=csv": ["CSV (hojas de cálculo)"],
@@ -1249,15 +1250,15 @@ export const esCommands: CommandTexts = {
   curriculum: ["plan", "Lista, muestra e importa planes de estudios (administradores)"],
   "curriculum list": ["lista", "Planes que puede usar este servidor: los incluidos y los importados"],
   "curriculum list curriculum": ["plan", "Solo este plan (por defecto, todos los que puede usar este servidor)"],
-  "curriculum show": ["mostrar", "El esquema de un plan: secciones, semanas y lecturas"],
+  "curriculum show": ["mostrar", "El esquema de un plan: secciones, semanas y contenido"],
   "curriculum show curriculum": ["plan", "Plan de estudios (opcional si solo hay uno)"],
   "curriculum import": ["importar", "Importa o actualiza un plan desde un archivo (.md o .txt)"],
   "curriculum import file": ["archivo", "El documento del plan de estudios"],
   // Issue 12, cohort side (cohorts-end branch)
-  "cohort break": ["descanso", "Convierte una semana en descanso: sin lectura, y las siguientes se retrasan una semana"],
+  "cohort break": ["descanso", "Convierte una semana en descanso: no se asigna nada y las siguientes se retrasan una semana"],
   "cohort break cohort": ["cohorte", "La cohorte"],
   "cohort break week": ["semana", "La semana que pasa a ser de descanso (una que aún no ha empezado)"],
-  "cohort break undo": ["deshacer", "True: la semana de descanso vuelve a ser de lectura"],
+  "cohort break undo": ["deshacer", "True: la semana de descanso vuelve a ser lectiva"],
 };
 
 export const language: LanguageFile = {
