@@ -268,8 +268,16 @@ export interface WeeklyChartData {
 
 /** The closing post's chart: completion of each week's reading, 0–100, in course order. */
 export interface CourseChartData {
-  /** `breakWeek`: a `/cohort break` week, with no reading to complete. */
-  readonly weeks: readonly { readonly weekNumber: number; readonly percent: number; readonly breakWeek: boolean }[];
+  /**
+   * `breakWeek`: a `/cohort break` week, with no reading to complete; `nothingAssigned`: a reading week whose plan
+   * assigns no item (the 36-week path spreads a phase's few topics over its weeks), with nothing to complete either.
+   */
+  readonly weeks: readonly {
+    readonly weekNumber: number;
+    readonly percent: number;
+    readonly breakWeek: boolean;
+    readonly nothingAssigned: boolean;
+  }[];
 }
 
 /** Weeks of study days the progress card shows. */
@@ -823,15 +831,16 @@ export class StudyService {
     // A "choose one" slot (keyed by its id) counts once, done by any track, like the weekly chart and /progress.
     const counts = await this.withSlotCounts(cohort, planItems, await this.completions.countsByItem(cohort.id));
     return {
-      weeks: weeksRun(cohort, context).map((week) => ({
-        weekNumber: week.number,
-        breakWeek: context.breakWeeks.includes(week.number),
-        percent: completionShare(
-          counts,
-          week.days.flatMap((day) => day.items.map((item) => item.id)),
-          members,
-        ),
-      })),
+      weeks: weeksRun(cohort, context).map((week) => {
+        const itemIds = week.days.flatMap((day) => day.items.map((item) => item.id));
+        const breakWeek = context.breakWeeks.includes(week.number);
+        return {
+          weekNumber: week.number,
+          breakWeek,
+          nothingAssigned: !breakWeek && itemIds.length === 0,
+          percent: completionShare(counts, itemIds, members),
+        };
+      }),
     };
   }
 

@@ -897,6 +897,8 @@ export const es: Catalogue = {
   "courseChart.weekPercent": "semana {week}: {percent, number} %",
   "courseChart.weekBreak": "semana {week}: descanso",
   "courseChart.breakBar": "☕",
+  "courseChart.weekNothingAssigned": "semana {week}: nada que leer",
+  "courseChart.nothingAssignedBar": "–",
   "liveBoard.title": "🏆 Clasificación de la semana {week} · en directo",
   "liveBoard.description": "Se actualiza mientras los miembros registran sus lecturas esta semana (como mucho una vez por minuto).",
   "liveBoard.empty": "Aún no hay puntos esta semana. Registra tus lecturas con `/hecho` para entrar en la clasificación.",
