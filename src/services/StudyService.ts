@@ -5,7 +5,7 @@ import { cohortBoardClosed, cohortStandingMoment, CohortStatus } from "../domain
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo.js";
 import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
-import { resumption, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
+import { calendarWeekOfDate, resumption, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { isMemberDayOff, type MemberPlan, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
 import { extraPlanWeek, memberPlanWeek, memberTotalWeeks } from "../domain/schedule/memberPlanWeek.js";
 import { isItemDone, memberEstimate, memberMinutes } from "../domain/schedule/choiceSlots.js";
@@ -200,6 +200,17 @@ export interface SectionProgress {
   readonly section: StoredSection;
   readonly done: number;
   readonly total: number;
+  /**
+   * The calendar weeks the member's own plan has the section's items due in: the section's weeks, unless
+   * `/pace extend`, a catch-up or a break moved them.
+   */
+  readonly dueWeeks: WeekSpan;
+}
+
+/** Calendar weeks `first` to `last`, both included. */
+export interface WeekSpan {
+  readonly first: number;
+  readonly last: number;
 }
 
 export interface ProgressView {
@@ -227,7 +238,8 @@ export interface ProgressView {
   readonly studyWeeks: readonly StudyGridWeek[];
   /**
    * The calendar week of the member's day (as the sections' weeks count, break weeks included): 0 before
-   * the first, one past the last after it; at the end for a member whose days are over (cohort ended).
+   * the first, one past the member's last (their extension's included) after it; at the end for a member whose
+   * days are over (cohort ended).
    */
   readonly currentWeek: number;
 }
@@ -656,11 +668,13 @@ export class StudyService {
       week.days.flatMap((day) => day.items.map((item) => storedPlanItem(context, item))),
     );
     const isDone = (item: StoredPlanItem) => isItemDone(item, done);
+    const dueWeeks = sectionDueWeeks(planning.plan);
     const sections = context.curriculum.sections.map((stored) => {
       // The sections' weeks as the cohort reads them (break weeks move them), like /week and the posts.
       const section = calendarSectionOf(context, stored);
       const sectionItems = assigned.filter((item) => item.sectionId === section.id);
-      return { section, done: sectionItems.filter(isDone).length, total: sectionItems.length };
+      const own = dueWeeks.get(section.key) ?? { first: section.weekStart, last: section.weekEnd };
+      return { section, done: sectionItems.filter(isDone).length, total: sectionItems.length, dueWeeks: own };
     });
     const points = all.reduce((sum, row) => sum + row.points, 0);
     // After the closing post the board is final: late completions count in the points, but move no rank.
@@ -698,7 +712,11 @@ export class StudyService {
       rank: shownRank,
       rankedMembers: standing.rankedMembers,
       studyWeeks: studyGridOf(cohort, target, all, planning, replayed),
-      currentWeek: weekNumberOfDate(context.plan, planning.standingDay),
+      // In the member's own weeks: an extension's run on after the cohort's last.
+      currentWeek: weekNumberOfDate(
+        { startDate: context.plan.startDate, totalWeeks: memberTotalWeeks(context.plan.totalWeeks, planning.plan) },
+        planning.standingDay,
+      ),
     };
   }
 
@@ -1544,6 +1562,20 @@ function gridEndDate(planning: MemberPlanning): string {
  * The progress card's grid, on the streak's days: member days (a day logged for, the 04:00 rollover, their zone), their
  * days off, and the misses a streak freeze covered.
  */
+/** Each section's (by key) calendar weeks in which `plan` has its items due. */
+function sectionDueWeeks(plan: MemberPlan): Map<string, WeekSpan> {
+  const spans = new Map<string, WeekSpan>();
+  for (const entry of plan.items) {
+    const week = calendarWeekOfDate(plan.startDate, entry.dueDate);
+    const span = spans.get(entry.item.sectionKey);
+    spans.set(entry.item.sectionKey, {
+      first: Math.min(span?.first ?? week, week),
+      last: Math.max(span?.last ?? week, week),
+    });
+  }
+  return spans;
+}
+
 function studyGridOf(
   cohort: Cohort,
   member: MemberRecord,
