@@ -272,7 +272,8 @@ export interface WeeklyChartData {
    */
   readonly beforeStart: { readonly minutes: number; readonly completions: number } | null;
   /**
-   * Sections begun by the end of the week: how much of their assigned items the cohort completed by then, 0–100;
+   * Sections begun by the end of the week: how much of their assigned items the cohort completed by then (for its
+   * member days, as the bars count them: Friday's reading logged on Monday morning for yesterday included), 0–100;
    * `weekStart`/`weekEnd`: the calendar weeks the section runs (break weeks counted), as `weekNumber`.
    */
   readonly sections: readonly { readonly title: string; readonly percent: number; readonly weekStart: number; readonly weekEnd: number }[];
@@ -790,7 +791,7 @@ export class StudyService {
       return { date: day.date, weekday: day.weekday, minutes: minutesRead(counts, minutesOf), completions: completionsIn(counts), over };
     });
     const members = await this.cohorts.memberCount(cohort.id);
-    const byEnd = await this.completions.countsByItem(cohort.id, { before: startOfLocalDay(week.endDate, zone) });
+    const byEnd = await this.countsForDaysBefore(cohort.id, week.endDate, now, zone);
     // The plan's items, like /progress: a "choose one" slot is one item (keyed by its id), done once by any track.
     const planItems = context.plan.weeks.flatMap((week) =>
       week.days.flatMap((day) => day.items.map((item) => storedPlanItem(context, item))),
@@ -815,6 +816,26 @@ export class StudyService {
   }
 
   /**
+   * How many of the cohort's members completed each item for a member day before `day` (the day it counts for, as
+   * the chart's bars and the streak count it: Friday's reading logged on Monday morning for yesterday included),
+   * of what was logged before `loggedBefore` (when the chart is drawn).
+   */
+  private async countsForDaysBefore(cohortId: number, day: string, loggedBefore: Date, zone: string): Promise<Map<number, number>> {
+    const [counts, undated] = await Promise.all([
+      this.completions.countsByItemBeforeDay(cohortId, day, loggedBefore),
+      // Logged before completions kept their day: few, and placed on their member day as the bars place them.
+      this.completions.undatedLogged(cohortId, { from: new Date(0), before: startOfLocalDay(addDays(day, 2), zone) }),
+    ]);
+    for (const row of undated)
+      if (
+        row.completedAt < loggedBefore &&
+        completionDateOf({ day: null, completedAt: row.completedAt }, memberTimeZone(row.remindTimeZone, zone)) < day
+      )
+        counts.set(row.itemId, (counts.get(row.itemId) ?? 0) + 1);
+    return counts;
+  }
+
+  /**
    * What the cohort read on member days before the course's first day `startDate`, as week 1's chart counts its days
    * (each completion on the member day it counts for); null when nothing.
    */
@@ -826,14 +847,7 @@ export class StudyService {
   ): Promise<WeeklyChartData["beforeStart"]> {
     // A member day starts at most a day and a few hours before the cohort's, and a day before the start is only
     // logged before it (`/done when:yesterday` reaches no day before the first): none is logged later than this.
-    const loggedBefore = startOfLocalDay(addDays(startDate, 2), zone);
-    const [counts, undated] = await Promise.all([
-      this.completions.countsByItemBeforeDay(cohortId, startDate, loggedBefore),
-      this.completions.undatedLogged(cohortId, { from: new Date(0), before: loggedBefore }),
-    ]);
-    for (const row of undated)
-      if (completionDateOf({ day: null, completedAt: row.completedAt }, memberTimeZone(row.remindTimeZone, zone)) < startDate)
-        counts.set(row.itemId, (counts.get(row.itemId) ?? 0) + 1);
+    const counts = await this.countsForDaysBefore(cohortId, startDate, startOfLocalDay(addDays(startDate, 2), zone), zone);
     const completions = completionsIn(counts);
     return completions === 0 ? null : { minutes: minutesRead(counts, minutesOf), completions };
   }
