@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drawProgressCard } from "../../src/discord/pictures/drawProgressCard.js";
-import type { Pictures } from "../../src/discord/pictures/Pictures.js";
-import { recordingFonts, textRecordingContext } from "../helpers/textRecordingContext.js";
+import { cardTextRecorder } from "../helpers/textRecordingContext.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
@@ -14,14 +12,7 @@ describe("which sections the progress card draws for a member on /pace extend", 
   let bot: BotHarness;
   const drawn: string[] = [];
   let week = "";
-  const pictures: Pictures = {
-    renderWeeklyChart: async () => Buffer.from("png"),
-    renderCourseChart: async () => Buffer.from("png"),
-    renderProgressCard: async (view) => {
-      drawProgressCard(textRecordingContext(drawn), recordingFonts, view);
-      return Buffer.from("png");
-    },
-  };
+  const pictures = cardTextRecorder(drawn);
 
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z"), pictures });
