@@ -864,7 +864,7 @@ export const en = {
   "courseChart.weekPercent": "week {week}: {percent, number}%",
   "courseChart.weekBreak": "week {week}: break",
   "courseChart.breakBar": "☕",
-  "courseChart.weekNothingAssigned": "week {week}: nothing to read",
+  "courseChart.weekNothingAssigned": "week {week}: nothing assigned",
   "courseChart.nothingAssignedBar": "–",
   "liveBoard.title": "🏆 Week {week} leaderboard · live",
   "liveBoard.description": "Kept up to date as members log their reading this week (at most once a minute).",

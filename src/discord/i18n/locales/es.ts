@@ -897,7 +897,7 @@ export const es: Catalogue = {
   "courseChart.weekPercent": "semana {week}: {percent, number} %",
   "courseChart.weekBreak": "semana {week}: descanso",
   "courseChart.breakBar": "☕",
-  "courseChart.weekNothingAssigned": "semana {week}: nada que leer",
+  "courseChart.weekNothingAssigned": "semana {week}: nada asignado",
   "courseChart.nothingAssignedBar": "–",
   "liveBoard.title": "🏆 Clasificación de la semana {week} · en directo",
   "liveBoard.description": "Se actualiza mientras los miembros registran sus lecturas esta semana (como mucho una vez por minuto).",
