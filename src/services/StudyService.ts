@@ -1572,10 +1572,6 @@ function gridEndDate(planning: MemberPlanning): string {
   return afterStanding < planning.plan.endDate ? afterStanding : planning.plan.endDate;
 }
 
-/**
- * The progress card's grid, on the streak's days: member days (a day logged for, the 04:00 rollover, their zone), their
- * days off, and the misses a streak freeze covered.
- */
 /** Each section's (by key) calendar weeks in which `plan` has its items due. */
 function sectionDueWeeks(plan: MemberPlan): Map<string, WeekSpan> {
   const spans = new Map<string, WeekSpan>();
@@ -1590,6 +1586,10 @@ function sectionDueWeeks(plan: MemberPlan): Map<string, WeekSpan> {
   return spans;
 }
 
+/**
+ * The progress card's grid, on the streak's days: member days (a day logged for, the 04:00 rollover, their zone), their
+ * days off, and the misses a streak freeze covered.
+ */
 function studyGridOf(
   cohort: Cohort,
   member: MemberRecord,
