@@ -821,11 +821,16 @@ export class StudyService {
    * of what was logged before `loggedBefore` (when the chart is drawn).
    */
   private async countsForDaysBefore(cohortId: number, day: string, loggedBefore: Date, zone: string): Promise<Map<number, number>> {
-    const [counts, undated] = await Promise.all([
+    // Logged before completions kept their day: counted in the database when logged two days before `day` began (on
+    // a day before it in any zone, 04:00 rollover included), else placed one by one on their member day as the bars
+    // place them; a week's chart never loads the cohort's older undated rows.
+    const surelyBefore = new Date(Math.min(startOfLocalDay(addDays(day, -2), zone).getTime(), loggedBefore.getTime()));
+    const [counts, undatedEarlier, undated] = await Promise.all([
       this.completions.countsByItemBeforeDay(cohortId, day, loggedBefore),
-      // Logged before completions kept their day: few, and placed on their member day as the bars place them.
-      this.completions.undatedLogged(cohortId, { from: new Date(0), before: startOfLocalDay(addDays(day, 2), zone) }),
+      this.completions.undatedCountsByItem(cohortId, surelyBefore),
+      this.completions.undatedLogged(cohortId, { from: surelyBefore, before: startOfLocalDay(addDays(day, 2), zone) }),
     ]);
+    for (const [itemId, count] of undatedEarlier) counts.set(itemId, (counts.get(itemId) ?? 0) + count);
     for (const row of undated)
       if (
         row.completedAt < loggedBefore &&
