@@ -5,7 +5,7 @@ import { cohortBoardClosed, cohortStandingMoment, CohortStatus } from "../domain
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo.js";
 import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
-import { resumption, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
+import { calendarWeekOfDate, resumption, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { isMemberDayOff, type MemberPlan, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
 import { extraPlanWeek, memberPlanWeek, memberTotalWeeks } from "../domain/schedule/memberPlanWeek.js";
 import { isItemDone, memberEstimate, memberMinutes } from "../domain/schedule/choiceSlots.js";
@@ -200,6 +200,17 @@ export interface SectionProgress {
   readonly section: StoredSection;
   readonly done: number;
   readonly total: number;
+  /**
+   * The calendar weeks the member's own plan has the section's items due in: the section's weeks, unless
+   * `/pace extend`, a catch-up or a break moved them.
+   */
+  readonly dueWeeks: WeekSpan;
+}
+
+/** Calendar weeks `first` to `last`, both included. */
+export interface WeekSpan {
+  readonly first: number;
+  readonly last: number;
 }
 
 export interface ProgressView {
@@ -227,7 +238,8 @@ export interface ProgressView {
   readonly studyWeeks: readonly StudyGridWeek[];
   /**
    * The calendar week of the member's day (as the sections' weeks count, break weeks included): 0 before
-   * the first, one past the last after it; at the end for a member whose days are over (cohort ended).
+   * the first, one past the member's last (their extension's included) after it; at the end for a member whose
+   * days are over (cohort ended).
    */
   readonly currentWeek: number;
 }
@@ -260,7 +272,8 @@ export interface WeeklyChartData {
    */
   readonly beforeStart: { readonly minutes: number; readonly completions: number } | null;
   /**
-   * Sections begun by the end of the week: how much of their assigned items the cohort completed by then, 0–100;
+   * Sections begun by the end of the week: how much of their assigned items the cohort completed by then (for its
+   * member days, as the bars count them: Friday's reading logged on Monday morning for yesterday included), 0–100;
    * `weekStart`/`weekEnd`: the calendar weeks the section runs (break weeks counted), as `weekNumber`.
    */
   readonly sections: readonly { readonly title: string; readonly percent: number; readonly weekStart: number; readonly weekEnd: number }[];
@@ -268,8 +281,16 @@ export interface WeeklyChartData {
 
 /** The closing post's chart: completion of each week's reading, 0–100, in course order. */
 export interface CourseChartData {
-  /** `breakWeek`: a `/cohort break` week, with no reading to complete. */
-  readonly weeks: readonly { readonly weekNumber: number; readonly percent: number; readonly breakWeek: boolean }[];
+  /**
+   * `breakWeek`: a `/cohort break` week, with no reading to complete; `nothingAssigned`: a reading week whose plan
+   * assigns no item (the 36-week path spreads a phase's few topics over its weeks), with nothing to complete either.
+   */
+  readonly weeks: readonly {
+    readonly weekNumber: number;
+    readonly percent: number;
+    readonly breakWeek: boolean;
+    readonly nothingAssigned: boolean;
+  }[];
 }
 
 /** Weeks of study days the progress card shows. */
@@ -648,11 +669,13 @@ export class StudyService {
       week.days.flatMap((day) => day.items.map((item) => storedPlanItem(context, item))),
     );
     const isDone = (item: StoredPlanItem) => isItemDone(item, done);
+    const dueWeeks = sectionDueWeeks(planning.plan);
     const sections = context.curriculum.sections.map((stored) => {
       // The sections' weeks as the cohort reads them (break weeks move them), like /week and the posts.
       const section = calendarSectionOf(context, stored);
       const sectionItems = assigned.filter((item) => item.sectionId === section.id);
-      return { section, done: sectionItems.filter(isDone).length, total: sectionItems.length };
+      const own = dueWeeks.get(section.key) ?? { first: section.weekStart, last: section.weekEnd };
+      return { section, done: sectionItems.filter(isDone).length, total: sectionItems.length, dueWeeks: own };
     });
     const points = all.reduce((sum, row) => sum + row.points, 0);
     // After the closing post the board is final: late completions count in the points, but move no rank.
@@ -690,7 +713,11 @@ export class StudyService {
       rank: shownRank,
       rankedMembers: standing.rankedMembers,
       studyWeeks: studyGridOf(cohort, target, all, planning, replayed),
-      currentWeek: weekNumberOfDate(context.plan, planning.standingDay),
+      // In the member's own weeks: an extension's run on after the cohort's last.
+      currentWeek: weekNumberOfDate(
+        { startDate: context.plan.startDate, totalWeeks: memberTotalWeeks(context.plan.totalWeeks, planning.plan) },
+        planning.standingDay,
+      ),
     };
   }
 
@@ -764,7 +791,7 @@ export class StudyService {
       return { date: day.date, weekday: day.weekday, minutes: minutesRead(counts, minutesOf), completions: completionsIn(counts), over };
     });
     const members = await this.cohorts.memberCount(cohort.id);
-    const byEnd = await this.completions.countsByItem(cohort.id, { before: startOfLocalDay(week.endDate, zone) });
+    const byEnd = await this.countsForDaysBefore(cohort.id, week.endDate, now, zone);
     // The plan's items, like /progress: a "choose one" slot is one item (keyed by its id), done once by any track.
     const planItems = context.plan.weeks.flatMap((week) =>
       week.days.flatMap((day) => day.items.map((item) => storedPlanItem(context, item))),
@@ -789,6 +816,31 @@ export class StudyService {
   }
 
   /**
+   * How many of the cohort's members completed each item for a member day before `day` (the day it counts for, as
+   * the chart's bars and the streak count it: Friday's reading logged on Monday morning for yesterday included),
+   * of what was logged before `loggedBefore` (when the chart is drawn).
+   */
+  private async countsForDaysBefore(cohortId: number, day: string, loggedBefore: Date, zone: string): Promise<Map<number, number>> {
+    // Logged before completions kept their day: counted in the database when logged two days before `day` began (on
+    // a day before it in any zone, 04:00 rollover included), else placed one by one on their member day as the bars
+    // place them; a week's chart never loads the cohort's older undated rows.
+    const surelyBefore = new Date(Math.min(startOfLocalDay(addDays(day, -2), zone).getTime(), loggedBefore.getTime()));
+    const [counts, undatedEarlier, undated] = await Promise.all([
+      this.completions.countsByItemBeforeDay(cohortId, day, loggedBefore),
+      this.completions.undatedCountsByItem(cohortId, surelyBefore),
+      this.completions.undatedLogged(cohortId, { from: surelyBefore, before: startOfLocalDay(addDays(day, 2), zone) }),
+    ]);
+    for (const [itemId, count] of undatedEarlier) counts.set(itemId, (counts.get(itemId) ?? 0) + count);
+    for (const row of undated)
+      if (
+        row.completedAt < loggedBefore &&
+        completionDateOf({ day: null, completedAt: row.completedAt }, memberTimeZone(row.remindTimeZone, zone)) < day
+      )
+        counts.set(row.itemId, (counts.get(row.itemId) ?? 0) + 1);
+    return counts;
+  }
+
+  /**
    * What the cohort read on member days before the course's first day `startDate`, as week 1's chart counts its days
    * (each completion on the member day it counts for); null when nothing.
    */
@@ -800,14 +852,7 @@ export class StudyService {
   ): Promise<WeeklyChartData["beforeStart"]> {
     // A member day starts at most a day and a few hours before the cohort's, and a day before the start is only
     // logged before it (`/done when:yesterday` reaches no day before the first): none is logged later than this.
-    const loggedBefore = startOfLocalDay(addDays(startDate, 2), zone);
-    const [counts, undated] = await Promise.all([
-      this.completions.countsByItemBeforeDay(cohortId, startDate, loggedBefore),
-      this.completions.undatedLogged(cohortId, { from: new Date(0), before: loggedBefore }),
-    ]);
-    for (const row of undated)
-      if (completionDateOf({ day: null, completedAt: row.completedAt }, memberTimeZone(row.remindTimeZone, zone)) < startDate)
-        counts.set(row.itemId, (counts.get(row.itemId) ?? 0) + 1);
+    const counts = await this.countsForDaysBefore(cohortId, startDate, startOfLocalDay(addDays(startDate, 2), zone), zone);
     const completions = completionsIn(counts);
     return completions === 0 ? null : { minutes: minutesRead(counts, minutesOf), completions };
   }
@@ -823,15 +868,16 @@ export class StudyService {
     // A "choose one" slot (keyed by its id) counts once, done by any track, like the weekly chart and /progress.
     const counts = await this.withSlotCounts(cohort, planItems, await this.completions.countsByItem(cohort.id));
     return {
-      weeks: weeksRun(cohort, context).map((week) => ({
-        weekNumber: week.number,
-        breakWeek: context.breakWeeks.includes(week.number),
-        percent: completionShare(
-          counts,
-          week.days.flatMap((day) => day.items.map((item) => item.id)),
-          members,
-        ),
-      })),
+      weeks: weeksRun(cohort, context).map((week) => {
+        const itemIds = week.days.flatMap((day) => day.items.map((item) => item.id));
+        const breakWeek = context.breakWeeks.includes(week.number);
+        return {
+          weekNumber: week.number,
+          breakWeek,
+          nothingAssigned: !breakWeek && itemIds.length === 0,
+          percent: completionShare(counts, itemIds, members),
+        };
+      }),
     };
   }
 
@@ -1529,6 +1575,20 @@ function gridEndDate(planning: MemberPlanning): string {
   if (!planning.daysOver) return planning.plan.endDate;
   const afterStanding = addDays(planning.standingDay, 1);
   return afterStanding < planning.plan.endDate ? afterStanding : planning.plan.endDate;
+}
+
+/** Each section's (by key) calendar weeks in which `plan` has its items due. */
+function sectionDueWeeks(plan: MemberPlan): Map<string, WeekSpan> {
+  const spans = new Map<string, WeekSpan>();
+  for (const entry of plan.items) {
+    const week = calendarWeekOfDate(plan.startDate, entry.dueDate);
+    const span = spans.get(entry.item.sectionKey);
+    spans.set(entry.item.sectionKey, {
+      first: Math.min(span?.first ?? week, week),
+      last: Math.max(span?.last ?? week, week),
+    });
+  }
+  return spans;
 }
 
 /**

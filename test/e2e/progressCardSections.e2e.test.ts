@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drawProgressCard } from "../../src/discord/pictures/drawProgressCard.js";
-import type { Pictures } from "../../src/discord/pictures/Pictures.js";
-import { recordingFonts, textRecordingContext } from "../helpers/textRecordingContext.js";
+import { cardTextRecorder } from "../helpers/textRecordingContext.js";
 import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /**
@@ -29,14 +27,7 @@ describe("which sections the progress card draws late in the course", () => {
     "Debugging Playbooks",
     "Production Blueprints",
   ];
-  const pictures: Pictures = {
-    renderWeeklyChart: async () => Buffer.from("png"),
-    renderCourseChart: async () => Buffer.from("png"),
-    renderProgressCard: async (view) => {
-      drawProgressCard(textRecordingContext(drawn), recordingFonts, view);
-      return Buffer.from("png");
-    },
-  };
+  const pictures = cardTextRecorder(drawn);
 
   beforeAll(async () => {
     bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z"), pictures });

@@ -48,7 +48,8 @@ describe("the weekly chart and /done when:yesterday", () => {
 
 /**
  * On Monday, `/done when:yesterday` logs for Friday (the previous study day). Reading logged that way on
- * Monday morning, before the week's post, is in the post's chart on Friday, as the reply said it counts.
+ * Monday morning, before the week's post, is in the post's chart on Friday, as the reply said it counts, and
+ * in its section's completion by the end of that week.
  */
 describe("the weekly chart and Friday's reading logged on Monday morning for yesterday", () => {
   let bot: BotHarness;
@@ -76,6 +77,10 @@ describe("the weekly chart and Friday's reading logged on Monday morning for yes
 
   it("charts it on Friday", () => {
     expect(alt).toMatch(/Fri [1-9]\d* min\)/);
+  });
+
+  it("counts it in its section's completion by the end of that week too, not only on Friday's bar", () => {
+    expect(alt).toMatch(/Database Fundamentals [1-9]\d*%/);
   });
 });
 

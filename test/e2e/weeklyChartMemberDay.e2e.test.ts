@@ -69,3 +69,32 @@ describe("the weekly chart and a completion stored without its day", () => {
     expect(alt).toMatch(/\(Mon [1-9]\d* min, Tue 0 min, /);
   });
 });
+
+/**
+ * A completion stored without its day and logged weeks before a chart's week counts in its section's completion
+ * (counted in the database, not placed row by row).
+ */
+describe("a later weekly chart and a completion stored without its day", () => {
+  let bot: BotHarness;
+  let alt: string | null | undefined;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
+    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Winter" });
+    await tickAt(bot, "2027-01-04T09:00:30Z");
+    bot.clock.set(new Date("2027-01-05T12:00:00Z"));
+    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
+    await bot.reply(ada.id, "done", { item: String(choices[0]?.value) });
+    await bot.test.app.database.prisma.$executeRawUnsafe(`UPDATE "Completion" SET "day" = NULL`);
+    await tickAt(bot, "2027-01-11T09:00:30Z");
+    await tickAt(bot, "2027-01-18T09:00:30Z");
+    alt = postedWeekChartAlt(bot, 2);
+  });
+  afterAll(async () => bot.close());
+
+  it("counts it in week 2's chart for its section", () => {
+    expect(alt).toMatch(/Database Fundamentals [1-9]\d*%/);
+  });
+});

@@ -1,5 +1,7 @@
 import type { SKRSContext2D } from "@napi-rs/canvas";
+import { drawProgressCard } from "../../src/discord/pictures/drawProgressCard.js";
 import type { PictureFonts } from "../../src/discord/pictures/PictureFonts.js";
+import type { Pictures } from "../../src/discord/pictures/Pictures.js";
 
 /**
  * A 2D context that only records the text drawn on it, in `texts` (every text is measured at 9 px a
@@ -23,3 +25,15 @@ export function textRecordingContext(texts: string[]): SKRSContext2D {
 
 /** Fonts for textRecordingContext: any font name will do. */
 export const recordingFonts = { font: () => "16px sans-serif" } as unknown as PictureFonts;
+
+/** Pictures that record in `texts` what each progress card prints (the charts are left blank). */
+export function cardTextRecorder(texts: string[]): Pictures {
+  return {
+    renderWeeklyChart: async () => Buffer.from("png"),
+    renderCourseChart: async () => Buffer.from("png"),
+    renderProgressCard: async (view) => {
+      drawProgressCard(textRecordingContext(texts), recordingFonts, view);
+      return Buffer.from("png");
+    },
+  };
+}

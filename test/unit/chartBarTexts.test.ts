@@ -16,7 +16,12 @@ function pixelsOf(font: string): number {
 /** A course of `weeks` weeks, every third one read by everyone: the widest percent, "100%", on its bars. */
 function courseOf(weeks: number) {
   return {
-    weeks: Array.from({ length: weeks }, (_, index) => ({ weekNumber: index + 1, percent: index % 3 === 0 ? 100 : 67, breakWeek: false })),
+    weeks: Array.from({ length: weeks }, (_, index) => ({
+      weekNumber: index + 1,
+      percent: index % 3 === 0 ? 100 : 67,
+      breakWeek: false,
+      nothingAssigned: false,
+    })),
   };
 }
 

@@ -9,8 +9,8 @@ import { translatorFor } from "../../src/discord/i18n/Translator.js";
 const fonts = new PictureFonts();
 const course = {
   weeks: [
-    { weekNumber: 1, percent: 67, breakWeek: false },
-    { weekNumber: 2, percent: 100, breakWeek: false },
+    { weekNumber: 1, percent: 67, breakWeek: false, nothingAssigned: false },
+    { weekNumber: 2, percent: 100, breakWeek: false, nothingAssigned: false },
   ],
 };
 const week = {
@@ -48,6 +48,13 @@ describe("percents on the charts", () => {
     const printed = printedBy((context) => drawWeeklyChart(context, fonts, weeklyChartView(translatorFor("es"), week)));
     expect(printed).toContain("67 %");
     expect(printed.filter((text) => /\d%/.test(text))).toEqual([]);
+  });
+
+  it("prints a dash, not 0 %, over a Spanish course chart's week that assigned nothing", () => {
+    const empty = { weeks: [...course.weeks, { weekNumber: 3, percent: 0, breakWeek: false, nothingAssigned: true }] };
+    const printed = printedBy((context) => drawCourseChart(context, fonts, courseChartView(translatorFor("es"), "Primavera", empty)));
+    expect(printed).toContain("–");
+    expect(printed).not.toContain("0 %");
   });
 
   it("keeps English percents as English writes them", () => {

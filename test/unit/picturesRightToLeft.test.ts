@@ -102,7 +102,7 @@ describe("an Arabic name cut in a Latin part", () => {
 describe("the course chart's title naming a cohort with an Arabic name", () => {
   /** The title's line: 30 px bold. */
   const title: Band = { ...chartTitleLine, width: 736, top: chartTitleLine.baseline - 32 };
-  const weeks = [60, 80].map((percent, index) => ({ weekNumber: index + 1, percent, breakWeek: false }));
+  const weeks = [60, 80].map((percent, index) => ({ weekNumber: index + 1, percent, breakWeek: false, nothingAssigned: false }));
 
   function chartFor(cohortName: string): SKRSContext2D {
     const context = createCanvas(courseChartSize.width, courseChartSize.height).getContext("2d");

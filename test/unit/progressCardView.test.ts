@@ -60,7 +60,7 @@ const view: ProgressView = {
   minutesDone: 90,
   minutesTotal: 300,
   assigned: { done: 3, total: 10 },
-  sections: [{ section, done: 3, total: 6 }],
+  sections: [{ section, done: 3, total: 6, dueWeeks: { first: 1, last: 1 } }],
   streak: { current: 2, best: 4, freezesHeld: 1, actBy: null, safeUntil: null, final: false, startsOn: null },
   points: 120,
   ranking: "ranked",
@@ -139,7 +139,7 @@ describe("numbers on the pictures", () => {
     const big: ProgressView = {
       ...view,
       required: { done: 1204, total: 12040, timed: true },
-      sections: [{ section, done: 150, total: 1200 }],
+      sections: [{ section, done: 150, total: 1200, dueWeeks: { first: 1, last: 1 } }],
     };
     const english = progressCardView(translatorFor("en"), big).labels;
     expect(english.count(big.required)).toBe("1,204 / 12,040");
@@ -153,7 +153,7 @@ describe("numbers on the pictures", () => {
     const big: ProgressView = {
       ...view,
       required: { done: 1204, total: 12040, timed: true },
-      sections: [{ section, done: 150, total: 1200 }],
+      sections: [{ section, done: 150, total: 1200, dueWeeks: { first: 1, last: 1 } }],
     };
     const card = progressCardView(translatorFor("en"), big);
     const printed = printedBy(progressCardSize, (context) => drawProgressCard(context, new PictureFonts(), card));
@@ -218,6 +218,7 @@ describe("numbers on the pictures", () => {
       section: { id: index + 1, title: `S${index + 1}`, weekStart: index + 1, weekEnd: index + 1 } as StoredSection,
       done: index + 1 === 8 || index + 1 > 9 ? 0 : 2,
       total: 2,
+      dueWeeks: { first: index + 1, last: index + 1 },
     }));
     const card = progressCardView(translatorFor("en"), { ...view, sections, currentWeek: 10 });
     const { shown, hidden } = rowsThatFit(card.sections, cardSectionRows);

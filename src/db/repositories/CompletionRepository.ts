@@ -618,6 +618,19 @@ export class CompletionRepository {
     return rows.map((row) => ({ itemId: row.itemId, completedAt: row.completedAt, remindTimeZone: row.member.remindTimeZone }));
   }
 
+  /**
+   * How many of the cohort's current members' completions without a stored day (`undatedLogged`) were logged before
+   * `before`, per item: one grouped query, for rows whose member day is surely before a chart's day.
+   */
+  async undatedCountsByItem(cohortId: number, before: Date): Promise<Map<number, number>> {
+    const rows = await this.prisma.completion.groupBy({
+      by: ["itemId"],
+      where: { cohortId, member: { leftAt: null }, day: null, completedAt: { lt: before } },
+      _count: { _all: true },
+    });
+    return new Map(rows.map((row) => [row.itemId, row._count._all]));
+  }
+
   /** How many active members completed any of `itemIds` (before `before`, if given): a "choose one" choice, done once by any track. */
   async membersCompletingAny(cohortId: number, itemIds: readonly number[], before?: Date): Promise<number> {
     const rows = await this.prisma.completion.groupBy({

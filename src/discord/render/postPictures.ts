@@ -78,10 +78,12 @@ export function courseChartView(t: Translator, cohortName: string, chart: Course
     title: t.plain("courseChart.title", { cohort: cohortName }),
     weeks: chart.weeks.map((week) => ({
       label: t.plain("courseChart.week", { week: week.weekNumber }),
-      // A break week had nothing to read: no bar, and a word instead of "0%".
+      // A break week, or one that assigned nothing, had nothing to read: no bar, and a mark instead of "0%".
       ...(week.breakWeek
         ? { percent: 0, text: t.plain("courseChart.breakBar") }
-        : { percent: week.percent, text: percentText(t, week.percent) }),
+        : week.nothingAssigned
+          ? { percent: 0, text: t.plain("courseChart.nothingAssignedBar") }
+          : { percent: week.percent, text: percentText(t, week.percent) }),
     })),
     labels: {
       completionPerWeek: t.plain("courseChart.completionPerWeek"),
@@ -134,11 +136,11 @@ async function weeklyChartFile(t: Translator, pictures: Pictures, chart: WeeklyC
 
 async function courseChartFile(t: Translator, pictures: Pictures, cohortName: string, chart: CourseChartData): Promise<PostFile> {
   const percents = chart.weeks
-    .map((week) =>
-      week.breakWeek
-        ? t.plain("courseChart.weekBreak", { week: week.weekNumber })
-        : t.plain("courseChart.weekPercent", { week: week.weekNumber, percent: Math.round(week.percent) }),
-    )
+    .map((week) => {
+      if (week.breakWeek) return t.plain("courseChart.weekBreak", { week: week.weekNumber });
+      if (week.nothingAssigned) return t.plain("courseChart.weekNothingAssigned", { week: week.weekNumber });
+      return t.plain("courseChart.weekPercent", { week: week.weekNumber, percent: Math.round(week.percent) });
+    })
     .join(", ");
   return {
     name: "course.png",

@@ -29,16 +29,17 @@ function weekdayLabels(t: Translator, startDate: string): string[] {
 }
 
 /**
- * Which sections the card draws when not all fit, around the member's current week: the week's own, then
- * the earlier ones still unfinished (the most recent first), then the next ones (the nearest first), then
- * the earlier ones finished (the most recent first). The sections' places in that order, by index.
+ * Which sections the card draws when not all fit, around the member's current week in their own plan (a
+ * `/pace extend` moves a section's items later): the week's own, then the earlier ones still unfinished (the
+ * most recent first), then the next ones (the nearest first), then the earlier ones finished (the most recent
+ * first). The sections' places in that order, by index.
  */
 function cardSectionPriorities(view: ProgressView): number[] {
   const week = view.currentWeek;
-  const keys = view.sections.map(({ section, done, total }, index) => {
-    if (section.weekStart <= week && week <= section.weekEnd) return { index, group: 0, distance: week - section.weekStart };
-    if (section.weekStart > week) return { index, group: 2, distance: section.weekStart - week };
-    return { index, group: done < total ? 1 : 3, distance: week - section.weekEnd };
+  const keys = view.sections.map(({ dueWeeks: { first, last }, done, total }, index) => {
+    if (first <= week && week <= last) return { index, group: 0, distance: week - first };
+    if (first > week) return { index, group: 2, distance: first - week };
+    return { index, group: done < total ? 1 : 3, distance: week - last };
   });
   const priorities: number[] = [];
   keys

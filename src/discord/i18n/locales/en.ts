@@ -867,6 +867,8 @@ export const en = {
   "courseChart.weekPercent": "week {week}: {percent, number}%",
   "courseChart.weekBreak": "week {week}: break",
   "courseChart.breakBar": "☕",
+  "courseChart.weekNothingAssigned": "week {week}: nothing assigned",
+  "courseChart.nothingAssignedBar": "–",
   "liveBoard.title": "🏆 Week {week} leaderboard · live",
   "liveBoard.description": "Kept up to date as members log their reading this week (at most once a minute).",
   "liveBoard.empty": "No points yet this week. Log your reading with `/done` to get on the board.",

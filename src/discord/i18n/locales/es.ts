@@ -900,6 +900,8 @@ export const es: Catalogue = {
   "courseChart.weekPercent": "semana {week}: {percent, number} %",
   "courseChart.weekBreak": "semana {week}: descanso",
   "courseChart.breakBar": "☕",
+  "courseChart.weekNothingAssigned": "semana {week}: nada asignado",
+  "courseChart.nothingAssignedBar": "–",
   "liveBoard.title": "🏆 Clasificación de la semana {week} · en directo",
   "liveBoard.description": "Se actualiza a medida que los miembros registran lo que completan esta semana (como mucho una vez por minuto).",
   "liveBoard.empty": "Aún no hay puntos esta semana. Registra con `/hecho` lo que completes para entrar en la clasificación.",
