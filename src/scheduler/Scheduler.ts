@@ -936,11 +936,14 @@ export class Scheduler {
 
   /**
    * The finished cohorts with a board whose final edit is still due (LiveBoardRepository.finishedWithEnded), read now:
-   * one the tick finished is there as it is now, not as the tick read it. A failure here costs only their edits.
+   * one the tick finished is there as it is now, not as the tick read it. One whose channel is flagged is there once
+   * the channel works again (checked as a running cohort's is), while its final edit is still due: within the day of
+   * its board's end (liveBoardFinalWithinMs). A failure here costs only their edits.
    */
   private async recentlyFinished(
     departed: ReadonlySet<string>,
     range: { endedAfter: Date; endedBy: Date; staleBefore: Date },
+    now: Date,
     log: Logger,
   ): Promise<Cohort[]> {
     const { liveBoards, cohorts } = this.dependencies;
@@ -952,7 +955,15 @@ export class Scheduler {
         departed,
         this.dependencies.guildScope?.(),
       );
-      return await cohorts.listFinishedByIds(ids);
+      const finished = await cohorts.listFinishedByIds(ids);
+      // A flagged channel is checked again as a running cohort's is (channelRecovered): the edits wait until it works.
+      const usable: Cohort[] = [];
+      for (const cohort of finished) {
+        if (cohort.channelProblem === null) usable.push(cohort);
+        else if (await this.channelRecovered(cohort, now, log.child({ cohortId: cohort.id })))
+          usable.push({ ...cohort, channelProblem: null });
+      }
+      return usable;
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
       log.error({ err: error }, "finished cohorts' final board edits failed");
@@ -981,7 +992,7 @@ export class Scheduler {
     const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
     // Cohorts finished within the day (their closing post went out, maybe in this tick, as their last week ended):
     // not scheduled any more, but their last boards' final edits are still due.
-    const finished = await this.recentlyFinished(departed, { endedAfter, endedBy, staleBefore }, log);
+    const finished = await this.recentlyFinished(departed, { endedAfter, endedBy, staleBefore }, now, log);
     // Later entries win: a cohort this tick finished is taken as it is now (finished), not as the tick read it, so a
     // refusal of its edit is not taken for a posting cohort's (whose channel the scheduler would flag and check again).
     const cohortById = new Map([...cohorts, ...finished].filter((cohort) => this.postsHere(cohort)).map((cohort) => [cohort.id, cohort]));
