@@ -359,12 +359,14 @@ export class CohortService {
     ]);
     const inAlready = new Set(memberships.filter((membership) => membership.active).map((membership) => membership.cohortId));
     const weeksOf = new Map(curricula.map((curriculum) => [curriculum.id, curriculum.totalWeeks]));
+    const zoneIn = new Map(memberships.map((membership) => [membership.cohortId, membership.remindTimeZone]));
     const joinable = cohorts.filter((cohort) => {
       if (!isRunning(cohort.status) || inAlready.has(cohort.id)) return false;
       const calendar = courseCalendar(cohort, weeksOf.get(cohort.curriculumId) ?? null);
-      // A curriculum that cannot be read is left to /join's answer; the last day offered while a new member's day
-      // (the cohort's zone, the 04:00 rollover) is still in it, as /join takes them then.
-      return calendar === null || memberDateOf(now, cohort.settings.timeZone) < courseEndDate(calendar);
+      // A curriculum that cannot be read is left to /join's answer; the last day offered while the member's day (the
+      // /remind zone one who left kept, else the cohort's; the 04:00 rollover) is still in it, as /join takes them then.
+      const zone = memberTimeZone(zoneIn.get(cohort.id) ?? null, cohort.settings.timeZone);
+      return calendar === null || memberDateOf(now, zone) < courseEndDate(calendar);
     });
     return choicesOf(joinable, query);
   }

@@ -33,6 +33,22 @@ describe("/join in the night after the course's last day", () => {
     expect(done).toContain("not in its final standings");
   });
 
+  it("offers the cohort in /join's choices exactly when /join would take the member back, in their own day", async () => {
+    // Cid joined and chose a /remind zone ahead of the cohort's (Tokyo, UTC+9), then left.
+    bot.clock.set(new Date("2027-03-20T10:00:00Z"));
+    const cid = bot.member("cid");
+    await bot.reply(cid.id, "join", { cohort: "Spring" });
+    await bot.reply(cid.id, "remind", { time: "08:00", timezone: "Asia/Tokyo" });
+    await bot.reply(cid.id, "leave", { cohort: "Spring" });
+    // Monday 02:00 UTC is 11:00 on Monday in Tokyo: Cid's last day is over, while a new member's is not.
+    bot.clock.set(new Date("2027-03-29T02:00:00Z"));
+    const offered = async (userId: string) =>
+      (await bot.autocomplete(userId, "join", "cohort", { cohort: "" })).map((choice) => choice.name);
+    expect(await offered(bot.member("dee").id)).toContain("Spring");
+    expect(await offered(cid.id)).not.toContain("Spring");
+    expect(visibleText(await bot.reply(cid.id, "join", { cohort: "Spring" }))).toContain("**Spring** has finished: its course is over");
+  });
+
   it("refuses a join from 04:00, when the member's day is Monday, as for a finished course", async () => {
     bot.clock.set(new Date("2027-03-29T04:30:00Z"));
     const reply = visibleText(await bot.reply(bot.member("bea").id, "join", { cohort: "Spring" }));
