@@ -957,13 +957,15 @@ export class Scheduler {
       );
       const finished = await cohorts.listFinishedByIds(ids);
       // A flagged channel is checked again as a running cohort's is (channelRecovered): the edits wait until it works.
-      const usable: Cohort[] = [];
-      for (const cohort of finished) {
-        if (cohort.channelProblem === null) usable.push(cohort);
-        else if (await this.channelRecovered(cohort, now, log.child({ cohortId: cohort.id })))
-          usable.push({ ...cohort, channelProblem: null });
-      }
-      return usable;
+      // Side by side, as the running cohorts' checks: one that fetches from Discord (a channel not cached) holds up no other.
+      const recovered = new Set<number>();
+      const flagged = finished.filter((cohort) => cohort.channelProblem !== null);
+      await forEachConcurrently(flagged, schedulerTiming.cohortsInParallel, async (cohort) => {
+        if (await this.channelRecovered(cohort, now, log.child({ cohortId: cohort.id }))) recovered.add(cohort.id);
+      });
+      return finished.flatMap((cohort) =>
+        cohort.channelProblem === null ? [cohort] : recovered.has(cohort.id) ? [{ ...cohort, channelProblem: null }] : [],
+      );
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
       log.error({ err: error }, "finished cohorts' final board edits failed");
