@@ -937,11 +937,14 @@ export class Scheduler {
 
   /**
    * The finished cohorts with a board whose final edit is still due (LiveBoardRepository.finishedWithEnded), read now:
-   * one the tick finished is there as it is now, not as the tick read it. A failure here costs only their edits.
+   * one the tick finished is there as it is now, not as the tick read it. One whose channel is flagged is there once
+   * the channel works again (checked as a running cohort's is), while its final edit is still due: within the day of
+   * its board's end (liveBoardFinalWithinMs). A failure here costs only their edits.
    */
   private async recentlyFinished(
     departed: ReadonlySet<string>,
     range: { endedAfter: Date; endedBy: Date; staleBefore: Date },
+    now: Date,
     log: Logger,
   ): Promise<Cohort[]> {
     const { liveBoards, cohorts } = this.dependencies;
@@ -953,7 +956,17 @@ export class Scheduler {
         departed,
         this.dependencies.guildScope?.(),
       );
-      return await cohorts.listFinishedByIds(ids);
+      const finished = await cohorts.listFinishedByIds(ids);
+      // A flagged channel is checked again as a running cohort's is (channelRecovered): the edits wait until it works.
+      // Side by side, as the running cohorts' checks: one that fetches from Discord (a channel not cached) holds up no other.
+      const recovered = new Set<number>();
+      const flagged = finished.filter((cohort) => cohort.channelProblem !== null);
+      await forEachConcurrently(flagged, schedulerTiming.cohortsInParallel, async (cohort) => {
+        if (await this.channelRecovered(cohort, now, log.child({ cohortId: cohort.id }))) recovered.add(cohort.id);
+      });
+      return finished.flatMap((cohort) =>
+        cohort.channelProblem === null ? [cohort] : recovered.has(cohort.id) ? [{ ...cohort, channelProblem: null }] : [],
+      );
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
       log.error({ err: error }, "finished cohorts' final board edits failed");
@@ -982,7 +995,7 @@ export class Scheduler {
     const staleBefore = new Date(now.getTime() - schedulerTiming.claimLifetimeMs);
     // Cohorts finished within the day (their closing post went out, maybe in this tick, as their last week ended):
     // not scheduled any more, but their last boards' final edits are still due.
-    const finished = await this.recentlyFinished(departed, { endedAfter, endedBy, staleBefore }, log);
+    const finished = await this.recentlyFinished(departed, { endedAfter, endedBy, staleBefore }, now, log);
     // Later entries win: a cohort this tick finished is taken as it is now (finished), not as the tick read it, so a
     // refusal of its edit is not taken for a posting cohort's (whose channel the scheduler would flag and check again).
     const cohortById = new Map([...cohorts, ...finished].filter((cohort) => this.postsHere(cohort)).map((cohort) => [cohort.id, cohort]));

@@ -359,11 +359,14 @@ export class CohortService {
     ]);
     const inAlready = new Set(memberships.filter((membership) => membership.active).map((membership) => membership.cohortId));
     const weeksOf = new Map(curricula.map((curriculum) => [curriculum.id, curriculum.totalWeeks]));
+    const zoneIn = new Map(memberships.map((membership) => [membership.cohortId, membership.remindTimeZone]));
     const joinable = cohorts.filter((cohort) => {
       if (!isRunning(cohort.status) || inAlready.has(cohort.id)) return false;
       const calendar = courseCalendar(cohort, weeksOf.get(cohort.curriculumId) ?? null);
-      // A curriculum that cannot be read is left to /join's answer.
-      return calendar === null || !courseHasEnded(calendar, now);
+      // A curriculum that cannot be read is left to /join's answer; the last day offered while the member's day (the
+      // /remind zone one who left kept, else the cohort's; the 04:00 rollover) is still in it, as /join takes them then.
+      const zone = memberTimeZone(zoneIn.get(cohort.id) ?? null, cohort.settings.timeZone);
+      return calendar === null || memberDateOf(now, zone) < courseEndDate(calendar);
     });
     return choicesOf(joinable, query);
   }
@@ -390,12 +393,14 @@ export class CohortService {
     // Ended on its planned last day or later, it finished, as /today says: refused as a finished one is.
     if (!isRunning(cohort.status)) throw await this.closedError(cohort, ClosedWordings.join);
     const calendar = await this.calendarOf(cohort);
-    // Its last week (breaks included) over, before the closing post marks it finished: refused as a finished one,
-    // rather than offering to catch up on a course that is over.
-    if (calendar !== null && courseHasEnded(calendar, now)) throw new UserError("cohort.finished", { name: cohort.name });
     const previous = await this.members.find(cohort.id, userId);
     // A new member has no /remind zone yet: their day is the cohort's; one coming back keeps the zone they chose.
     const zone = memberTimeZone(previous?.remindTimeZone ?? null, cohort.settings.timeZone);
+    // The course's last day over in the member's day (their zone, the 04:00 rollover), before the closing post marks
+    // the cohort finished: refused as a finished one, rather than offering to catch up on a course that is over. Until
+    // then the last day is still theirs, as /today and /done read it (its reading counts in /progress only).
+    if (calendar !== null && memberDateOf(now, zone) >= courseEndDate(calendar))
+      throw new UserError("cohort.finished", { name: cohort.name });
     // Weeks of the member's day (the 04:00 rollover), as their plan reads them: a /join at 02:00 on Monday is still
     // Sunday's, in the week that Sunday ends, and so is a /leave then.
     const weekOn = (instant: Date): number => dayInfoOfDate(cohort.settings, memberDateOf(instant, zone)).weekNumber;
@@ -408,7 +413,9 @@ export class CohortService {
       afterFirstWeek || (calendar !== null && isPastFirstReadingDays(calendar, cohort.settings.studyDays, memberDateOf(now, zone)));
     // A /leave then /join within moments must not clear the "behind" signal: same week, nothing reset.
     const comesAfter = afterFirstDays && (previous?.leftAt == null || weekOn(previous.leftAt) < week);
-    const late = afterFirstWeek && comesAfter;
+    // No Start from this week / Catch up once the cohort's course is over by its own clock: no study day is left to
+    // catch up on (a join in the night after its last day, still that day in the member's).
+    const late = afterFirstWeek && comesAfter && !(calendar !== null && courseHasEnded(calendar, now));
     const joinedOn = comesAfter ? memberDateOf(now, zone) : null;
     const { member, outcome, renamed } = await this.members.join(cohort.id, userId, displayName, now, joinedOn, memberLocaleOf(locale));
     // The /join interaction carried the member's roles: their mark is right from the first board.

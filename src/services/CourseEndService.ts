@@ -147,10 +147,11 @@ export class CourseEndService {
   /**
    * After the closing post: the cohort is finished (nothing more is posted or reminded), keeping the weeks of the
    * course it finished (`context`'s): a later import that adds weeks gives it none (`PlanService.contextFor`).
-   * Its boards' final edits still due (their week ended after `finalEditsAfter`) are still made (CohortRepository.markFinished).
+   * Its boards' final edits still due (their week ended after `finalEditsAfter`) are still made (CohortRepository.markFinished),
+   * and a board still live at `now` (a shorter curriculum ended the course mid-week) gets its final edit at the next tick.
    */
-  async finish(cohort: Cohort, context: CohortContext, finalEditsAfter: Date): Promise<void> {
-    if (await this.cohorts.markFinished(cohort.id, context.basePlan.totalWeeks, finalEditsAfter))
+  async finish(cohort: Cohort, context: CohortContext, finalEditsAfter: Date, now: Date): Promise<void> {
+    if (await this.cohorts.markFinished(cohort.id, context.basePlan.totalWeeks, finalEditsAfter, now))
       this.logger.info({ cohortId: cohort.id }, "cohort finished");
   }
 

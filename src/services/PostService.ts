@@ -326,7 +326,7 @@ export class PostService {
   async finishCourse(cohort: Cohort, now: Date, finalEditsAfter: Date): Promise<void> {
     // No closing post is drawn here: keep the board only, without the aliases drawing it may assign (keptFinalBoardNow).
     if ((await this.courseEnd.finalBoard(cohort)) === null) await this.keepFinalBoard(cohort, now);
-    await this.courseEnd.finish(cohort, await this.plans.contextFor(cohort), finalEditsAfter);
+    await this.courseEnd.finish(cohort, await this.plans.contextFor(cohort), finalEditsAfter, now);
   }
 
   private async closingViewWith(cohort: Cohort, board: FinalBoard): Promise<ClosingPostView> {

@@ -5,7 +5,7 @@ import { cohortBoardClosed, cohortStandingMoment, CohortStatus } from "../domain
 import type { StoredItem, StoredSection } from "../domain/curriculum/storedCurriculum.js";
 import { dayInfo, dayInfoOfDate, type DayInfo } from "../domain/schedule/dayInfo.js";
 import { weekNumberOfDate } from "../domain/schedule/currentWeekNumber.js";
-import { calendarWeekOfDate, resumption, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
+import { calendarWeekOfDate, courseEndInstant, resumption, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { isMemberDayOff, type MemberPlan, type MemberPlanItem } from "../domain/schedule/memberPlan.js";
 import { extraPlanWeek, memberPlanWeek, memberTotalWeeks } from "../domain/schedule/memberPlanWeek.js";
 import { isItemDone, memberEstimate, memberMinutes } from "../domain/schedule/choiceSlots.js";
@@ -145,6 +145,11 @@ export interface TodayView {
    * or their own weeks after `/pace mode:extend`): reading logged now counts for no board, only in `/progress`.
    */
   readonly afterCourse: boolean;
+  /**
+   * The member's day runs past the cohort's course end, not come yet (a zone behind the cohort's, or the 04:00 rollover):
+   * reading logged until then still counts in the final standings, after it only in `/progress`. Null otherwise.
+   */
+  readonly countsUntil: Date | null;
 }
 
 export interface CompletionView {
@@ -534,6 +539,7 @@ export class StudyService {
         ? await this.courseEnd.summary(cohort, member, context, streak.best, await this.plans.postsFor(cohort), request.now)
         : null,
       afterCourse: !courseOver && cohort.status !== CohortStatus.Ended && courseIsOver(cohort, context, request.now),
+      countsUntil: courseOver || cohort.status === CohortStatus.Ended ? null : countsUntilWithinDay(cohort, context, planning, request.now),
     };
   }
 
@@ -1620,4 +1626,11 @@ function studyGridOf(
     endDate: gridEndDate(planning),
     weeks: gridWeeks,
   });
+}
+
+/** The cohort's course end, when it comes (after `now`) before the member's day `today` is over; else null. */
+function countsUntilWithinDay(cohort: Cohort, context: CohortContext, planning: MemberPlanning, now: Date): Date | null {
+  if (courseIsOver(cohort, context, now)) return null;
+  const endsAt = courseEndInstant(breakCalendarOf(cohort, context));
+  return memberDayEnd(planning.today, planning.zone).getTime() > endsAt.getTime() ? endsAt : null;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { readingWeeksPath } from "../helpers/readingWeeksPath.js";
+import { setEmbedLinks } from "../helpers/postedBoards.js";
 
 /**
  * A cohort whose posts go out at 00:00 (announce_time): its closing post is due the moment its last week ends,
@@ -89,5 +90,36 @@ describe("the last week's final edit of a cohort finished at midnight, when Disc
     const path = `/channels/${setup.bot.channel.id}/messages/${setup.board().id}`;
     const made = setup.bot.emulator.requestLog().filter((entry) => entry.method === "PATCH" && entry.path === path && entry.status === 200);
     expect(made).toHaveLength(1);
+  });
+});
+
+describe("the last week's final edit of a finished cohort whose channel is flagged", () => {
+  const name = "Midnight Flagged";
+  let setup: Awaited<ReturnType<typeof midnightCohort>>;
+  const flagOf = async () => (await setup.bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name } })).channelProblem;
+
+  beforeAll(async () => {
+    setup = await midnightCohort(name);
+    // The bot lost Embed Links in the channel, and the cohort's channel is flagged for it (as a refusal flags it).
+    const { bot } = setup;
+    await setEmbedLinks({ emulator: bot.emulator, first: bot }, bot.channel.id, false);
+    await bot.test.app.database.prisma.cohort.updateMany({ where: { name }, data: { channelProblem: "no_permission" } });
+    await tickAt(bot, "2026-12-28T00:01:30Z");
+    await tickAt(bot, "2026-12-28T00:10:00Z");
+  });
+  afterAll(async () => setup.bot.close());
+
+  it("waits while the channel cannot take it", async () => {
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
+    expect(await flagOf()).toBe("no_permission");
+  });
+
+  it("makes the final edit once the channel works again within the day, and clears the flag", async () => {
+    const { bot } = setup;
+    await setEmbedLinks({ emulator: bot.emulator, first: bot }, bot.channel.id, true);
+    await tickAt(bot, "2026-12-28T06:00:00Z");
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+    expect(visibleText(setup.board())).toContain("ada");
+    expect(await flagOf()).toBeNull();
   });
 });

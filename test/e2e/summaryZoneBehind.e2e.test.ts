@@ -25,6 +25,10 @@ describe("a member in a zone behind the cohort's at the course's end", () => {
   const cyDone = { english: "", spanish: "", today: "", todaySpanish: "" };
   /** Cy's `/today` on Sunday 28 March 20:00 UTC (22:00 in Madrid), while the cohort's course still runs. */
   let cyTodayBeforeEnd = "";
+  /** The same in Spanish. */
+  let cyTodayBeforeEndSpanish = "";
+  /** Cy's `/today` on Saturday 27 March 20:00 UTC: his Saturday ends long before the cohort's course. */
+  let cyTodaySaturday = "";
 
   beforeAll(async () => {
     const { bot } = harness;
@@ -32,8 +36,13 @@ describe("a member in a zone behind the cohort's at the course's end", () => {
     ({ people, items } = await rankedCohort(bot, cohortName, "Europe/Madrid"));
     for (const member of [people.cy, people.watcher])
       await runCommand(bot, member.id, "remind", { time: "08:00", timezone: "America/Los_Angeles" });
+    bot.clock.set(new Date("2027-03-27T20:00:00Z"));
+    cyTodaySaturday = await run(people.cy.id, "today");
     bot.clock.set(new Date("2027-03-28T20:00:00Z"));
     cyTodayBeforeEnd = await run(people.cy.id, "today");
+    bot.emulator.setUserLocale(people.cy.id, "es-ES");
+    cyTodayBeforeEndSpanish = await run(people.cy.id, "today");
+    bot.emulator.setUserLocale(people.cy.id, "en-US");
     bot.clock.set(new Date("2027-03-29T05:00:00Z"));
     for (const item of items) watcherDone.push(await run(people.watcher.id, "done", { item }));
     bob.summary = await run(people.bob.id, "today");
@@ -64,6 +73,20 @@ describe("a member in a zone behind the cohort's at the course's end", () => {
     expect(cyDone.todaySpanish).toContain(
       "Según la hora de la cohorte, su curso ya ha terminado: lo que registres ahora cuenta en `/progreso`, pero no en su clasificación final.",
     );
+  });
+
+  it("tells the member beforehand, on their last day, until when their reading counts in the final standings", () => {
+    // Monday 29 March 00:00 in Madrid.
+    const end = Date.parse("2027-03-28T22:00:00Z") / 1000;
+    expect(cyTodayBeforeEnd).toContain(
+      `Reading you log until the cohort's course ends (<t:${end}:f>, <t:${end}:R>) still counts in its final standings; after that, only in \`/progress\`.`,
+    );
+    expect(cyTodayBeforeEndSpanish).toContain(
+      `Lo que registres hasta que termine el curso de la cohorte (<t:${end}:f>, <t:${end}:R>) sigue contando en su clasificación final; después, solo en \`/progreso\`.`,
+    );
+    // Not on a day that ends before the cohort's course does, nor once it has ended (the line after it says so).
+    expect(cyTodaySaturday).not.toContain("until the cohort's course ends");
+    expect(cyDone.today).not.toContain("until the cohort's course ends");
   });
 
   it("ranks the course summary before the closing post on the board the closing post will keep, as /progress does", () => {

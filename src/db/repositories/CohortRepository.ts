@@ -494,17 +494,8 @@ export class CohortRepository {
           where: { id: cohortId, status: from },
           data: { status: CohortStatus.Ended, endedAt: now },
         }),
-        // Only when this end won: the loser's `now` must not move the winner's boards. A deleted board's
-        // last edit is its week's end (LiveBoardRepository.holdDeleted): brought back to `now` too, or its
-        // final edit would wait for the old end (listEnded).
-        this.prisma.scheduledPost.updateMany({
-          where: { cohortId, boardLiveUntil: { gt: now }, boardEditedAt: { gt: now }, cohort: { endedAt: now } },
-          data: { boardEditedAt: now },
-        }),
-        this.prisma.scheduledPost.updateMany({
-          where: { cohortId, boardLiveUntil: { gt: now }, cohort: { endedAt: now } },
-          data: { boardLiveUntil: now },
-        }),
+        // Only when this end won: the loser's `now` must not move the winner's boards.
+        ...endLiveBoardsAt(this.prisma, cohortId, now, { endedAt: now }),
       ]),
     );
     return ended.count === 0 ? null : this.findById(cohortId);
@@ -699,8 +690,10 @@ export class CohortRepository {
    * edits (LiveBoardRepository) that no tick can take any more: those of boards whose week ended at or before
    * `finalEditsAfter` (final edits are made within a day of the end). A finished cohort's boards get no live edit,
    * but their final edits still due are made (and a stale claim of one taken over: LiveBoardRepository.finishedWithEnded).
+   * A board still live at `now` (a shorter curriculum ended the course in its week) ends then, as `end` ends them: its
+   * final edit comes a minute later, not at its week's old end, and not a week no longer in the course later.
    */
-  async markFinished(cohortId: number, courseWeeks: number, finalEditsAfter: Date): Promise<boolean> {
+  async markFinished(cohortId: number, courseWeeks: number, finalEditsAfter: Date, now?: Date): Promise<boolean> {
     const [updated] = await this.writes.run(() =>
       this.prisma.$transaction([
         this.prisma.cohort.updateMany({
@@ -716,6 +709,7 @@ export class CohortRepository {
           },
           data: { boardClaimedEnd: null },
         }),
+        ...(now === undefined ? [] : endLiveBoardsAt(this.prisma, cohortId, now, { status: CohortStatus.Finished })),
       ]),
     );
     return updated.count > 0;
@@ -894,4 +888,23 @@ function cohortUpdateData(changes: CohortChanges) {
     ...(changes.settings === undefined ? {} : settingsColumns(changes.settings)),
     ...(changes.optionalFrom === undefined ? {} : { optionalFrom: changes.optionalFrom }),
   };
+}
+
+/**
+ * The two writes that end the cohort's boards still live at `now` (their final edit then comes a minute later,
+ * LiveBoardRepository.listEnded), when the cohort matches `cohortWhere` (the write that ended it won). A deleted
+ * board's last edit is its week's end (LiveBoardRepository.holdDeleted): brought back to `now` too, or its final
+ * edit would wait for the old end.
+ */
+function endLiveBoardsAt(prisma: PrismaClient, cohortId: number, now: Date, cohortWhere: Prisma.CohortWhereInput) {
+  return [
+    prisma.scheduledPost.updateMany({
+      where: { cohortId, boardLiveUntil: { gt: now }, boardEditedAt: { gt: now }, cohort: cohortWhere },
+      data: { boardEditedAt: now },
+    }),
+    prisma.scheduledPost.updateMany({
+      where: { cohortId, boardLiveUntil: { gt: now }, cohort: cohortWhere },
+      data: { boardLiveUntil: now },
+    }),
+  ];
 }

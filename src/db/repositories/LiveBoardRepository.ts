@@ -390,7 +390,8 @@ export class LiveBoardRepository {
   }
 
   /**
-   * The finished cohorts (their channel not flagged, not of a server the bot left, of `guildIds` when given) with a
+   * The finished cohorts (not of a server the bot left, of `guildIds` when given; a flagged channel included, which the
+   * scheduler checks again) with a
    * board whose final edit is still due: its week ended in
    * (`endedAfter`, `endedBy`] (listEnded's range, read by the boards' index, one range per value of the dirty flag), or
    * its final edit was claimed at or before `staleBefore` and never recorded (by the claims' index). The scheduler
@@ -420,7 +421,7 @@ export class LiveBoardRepository {
     const ids = [...new Set([...boards, ...claims].map((row) => row.cohortId))];
     const rows = await findInChunks(ids, (chunk) =>
       this.prisma.cohort.findMany({
-        where: { id: { in: chunk }, ...eligibleCohort(departed), status: CohortStatus.Finished },
+        where: { id: { in: chunk }, ...eligibleCohort(departed, true), status: CohortStatus.Finished },
         select: { id: true, guildId: true },
       }),
     );
@@ -714,10 +715,11 @@ export class LiveBoardRepository {
  * the bot left (theirs wait, and must not crowd the others out of a read's limit). Servers left
  * (CohortRepository.departedGuilds, read once a tick): a few rows (the last 30 days', then purged).
  */
-function eligibleCohort(departed: ReadonlySet<string>) {
+function eligibleCohort(departed: ReadonlySet<string>, flaggedToo = false) {
   return {
     status: { in: [CohortStatus.Active, CohortStatus.Ended, CohortStatus.Finished] },
-    channelProblem: null,
+    // `flaggedToo`: one whose channel is flagged as well, for a caller that checks the channel again itself.
+    ...(flaggedToo ? {} : { channelProblem: null }),
     ...(departed.size === 0 ? {} : { NOT: { guildId: { in: [...departed] } } }),
   };
 }

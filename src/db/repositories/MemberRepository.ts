@@ -128,9 +128,15 @@ export class MemberRepository {
   }
 
   /** Every cohort of the guild the user has a membership in, left ones included, with whether they are still in it. */
-  async cohortsEverJoined(guildId: string, userId: string): Promise<{ cohortId: number; active: boolean }[]> {
-    const rows = await this.prisma.member.findMany({ where: { userId, cohort: { guildId } }, select: { cohortId: true, leftAt: true } });
-    return rows.map(({ cohortId, leftAt }) => ({ cohortId, active: leftAt === null }));
+  async cohortsEverJoined(
+    guildId: string,
+    userId: string,
+  ): Promise<{ cohortId: number; active: boolean; remindTimeZone: string | null }[]> {
+    const rows = await this.prisma.member.findMany({
+      where: { userId, cohort: { guildId } },
+      select: { cohortId: true, leftAt: true, remindTimeZone: true },
+    });
+    return rows.map(({ cohortId, leftAt, remindTimeZone }) => ({ cohortId, active: leftAt === null, remindTimeZone }));
   }
 
   /**

@@ -187,6 +187,15 @@ export function renderToday(t: Translator, asServed: TodayView): Reply {
     );
   if (cohort.status === CohortStatus.Paused) description.push("", t.t("today.paused"));
   if (view.afterCourse) description.push("", t.t("today.afterCourse"));
+  // Said beforehand, as the summary says it to a member whose own last day is over first (a zone ahead).
+  if (view.countsUntil !== null)
+    description.push(
+      "",
+      t.t("summary.lateBeforeCourseEnd", {
+        at: markup(timestamp(view.countsUntil, "f")),
+        relative: markup(timestamp(view.countsUntil, "R")),
+      }),
+    );
   // Say why, and offer no Done button that would only be refused.
   if (ended) description.push("", t.t(view.endedEarly ? "today.ended" : "today.finished"));
   embed.description = truncate(description.join("\n"), limits.description);
