@@ -931,7 +931,7 @@ export class Scheduler {
       const claimedAt = this.tickInstant(now);
       if (!(await liveBoards.claimEdit(board, claimedAt, editedBy, staleBefore))) return;
       const boardLog = log.child({ cohortId: cohort.id, postId: board.postId });
-      await this.editLiveBoard(await this.cohortAfterClaim(cohort), board, weekNumber, { now, claimedAt }, boardLog, report);
+      await this.editLiveBoard(cohort, board, weekNumber, { now, claimedAt }, boardLog, report);
     });
   }
 
@@ -1024,7 +1024,7 @@ export class Scheduler {
       const claimedAt = this.tickInstant(now);
       if (!(await liveBoards.claimFinalEdit(board, claimedAt, ranked ? weekPostPeriod(weekNumber + 1) : undefined))) return;
       const boardLog = log.child({ cohortId: cohort.id, postId: board.postId });
-      await this.editFinalBoard(await this.cohortAfterClaim(cohort), board, weekNumber, { now, claimedAt }, boardLog, report);
+      await this.editFinalBoard(cohort, board, weekNumber, { now, claimedAt }, boardLog, report);
     });
   }
 
@@ -1204,13 +1204,16 @@ export class Scheduler {
     report: MutableReport,
   ): Promise<void> {
     const { postService, renderer, liveBoards } = this.dependencies;
+    // Read after the claim (see cohortAfterClaim), inside the try: a failed read gives the claim back.
+    let current = cohort;
     try {
+      current = await this.cohortAfterClaim(cohort);
       // A set-aside board (its period renamed) only says its week moved: no standings to read.
       const view =
         weekNumberOfPeriod(board.period) === null
-          ? postService.setAsideBoardView(cohort, weekNumber)
-          : await postService.liveBoardView(cohort, weekNumber, now, true);
-      await this.editWhileHeld(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language), {
+          ? postService.setAsideBoardView(current, weekNumber)
+          : await postService.liveBoardView(current, weekNumber, now, true);
+      await this.editWhileHeld(board.channelId ?? current.channelId, board.messageId, renderer.liveBoard(view, current.language), {
         now,
         claimedAt,
       });
@@ -1224,11 +1227,11 @@ export class Scheduler {
       // Discord trouble: given back, tried again a minute later (listEnded). No Embed Links in the cohort's channel:
       // given back and the channel flagged, so it is made once the channel recovers (within the day, as for a
       // pause). A deleted message or channel will not come back.
-      const embedLinks = this.refusedEmbedLinksHere(cohort, error);
+      const embedLinks = this.refusedEmbedLinksHere(current, error);
       if (failure === DeliveryFailure.Transient || embedLinks) await liveBoards.releaseFinalEdit(board, claimedAt);
       else await liveBoards.finishEdit(board.postId, claimedAt);
       // Another of its boards may have flagged the channel already in this tick (side by side): said once.
-      if (embedLinks && !(await this.flagChannel(cohort, ChannelProblem.NoPermission, now)))
+      if (embedLinks && !(await this.flagChannel(current, ChannelProblem.NoPermission, now)))
         log.debug({ err: error, failure, messageId: board.messageId }, "final board not edited: its channel flagged in this tick");
       else log.warn({ err: error, failure, messageId: board.messageId }, "final board not edited");
       return;
@@ -1265,10 +1268,13 @@ export class Scheduler {
     report: MutableReport,
   ): Promise<void> {
     const { postService, renderer, liveBoards } = this.dependencies;
+    // Read after the claim (see cohortAfterClaim), inside the try: a failed read gives the claim back.
+    let current = cohort;
     try {
-      const view = await postService.liveBoardView(cohort, weekNumber, now);
+      current = await this.cohortAfterClaim(cohort);
+      const view = await postService.liveBoardView(current, weekNumber, now);
       // Where it was posted: an admin may have moved the cohort to another channel since.
-      await this.editWhileHeld(board.channelId ?? cohort.channelId, board.messageId, renderer.liveBoard(view, cohort.language), {
+      await this.editWhileHeld(board.channelId ?? current.channelId, board.messageId, renderer.liveBoard(view, current.language), {
         now,
         claimedAt,
       });
@@ -1282,10 +1288,10 @@ export class Scheduler {
       // Discord trouble: try again at a later tick; no Embed Links in the cohort's channel: flagged, and tried again
       // once it recovers. A deleted message or channel will not come back: a message deleted (by a moderator) has
       // no more live edits, only its final one.
-      const embedLinks = this.refusedEmbedLinksHere(cohort, error);
+      const embedLinks = this.refusedEmbedLinksHere(current, error);
       if (failure === DeliveryFailure.Transient || embedLinks) await liveBoards.markDirty(board.postId, claimedAt);
       // Another of its boards may have flagged the channel already in this tick (side by side): said once.
-      if (embedLinks && !(await this.flagChannel(cohort, ChannelProblem.NoPermission, now))) {
+      if (embedLinks && !(await this.flagChannel(current, ChannelProblem.NoPermission, now))) {
         log.debug({ err: error, failure, messageId: board.messageId }, "live board not edited: its channel flagged in this tick");
         return;
       }

@@ -6,7 +6,7 @@ import { rankedCohort, rankedCohortEndedWithBoardOff, runCommand, type RankedCoh
 function expectSummaryUnposted(english: string, spanish: string): void {
   expect(english).toContain("Course finished");
   expect(english).not.toContain("as it was posted");
-  expect(english).toContain("Reading you log from now on still counts in `/progress`, not in the course's final standings.");
+  expect(english).toContain("What you log from now on still counts in `/progress`, not in the course's final standings.");
   expect(spanish).not.toContain("como se publicó");
   expect(spanish).toContain("sigue contando en `/progreso`, pero no en la clasificación final del curso.");
 }
@@ -138,7 +138,7 @@ describe("/today's course summary of a cohort whose closing post showed its boar
 
   it("says the final leaderboard stays as it was posted once it was", async () => {
     expect(await today(people.ada.id)).toContain(
-      "Reading you log from now on still counts in `/progress`; the final leaderboard stays as it was posted.",
+      "What you log from now on still counts in `/progress`; the final leaderboard stays as it was posted.",
     );
     expect(await today(people.cy.id)).toContain(
       "Lo que registres a partir de ahora sigue contando en `/progreso`; la clasificación final queda como se publicó.",

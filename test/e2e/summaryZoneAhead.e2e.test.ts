@@ -51,7 +51,7 @@ describe("the course summary of a member in a zone ahead of the cohort's", () =>
     // Monday 29 March 00:00 UTC.
     const end = Date.parse("2027-03-29T00:00:00Z") / 1000;
     expect(beforeCohortEnd.english).toContain(
-      `Reading you log until the cohort's course ends (<t:${end}:f>, <t:${end}:R>) still counts in its final standings; after that, only in \`/progress\`.`,
+      `What you log until the cohort's course ends (<t:${end}:f>, <t:${end}:R>) still counts in its final standings; after that, only in \`/progress\`.`,
     );
     expect(beforeCohortEnd.english).not.toContain("not in the course's final standings");
     expect(beforeCohortEnd.spanish).toContain(

@@ -79,7 +79,7 @@ describe("a member in a zone behind the cohort's at the course's end", () => {
     // Monday 29 March 00:00 in Madrid.
     const end = Date.parse("2027-03-28T22:00:00Z") / 1000;
     expect(cyTodayBeforeEnd).toContain(
-      `Reading you log until the cohort's course ends (<t:${end}:f>, <t:${end}:R>) still counts in its final standings; after that, only in \`/progress\`.`,
+      `What you log until the cohort's course ends (<t:${end}:f>, <t:${end}:R>) still counts in its final standings; after that, only in \`/progress\`.`,
     );
     expect(cyTodayBeforeEndSpanish).toContain(
       `Lo que registres hasta que termine el curso de la cohorte (<t:${end}:f>, <t:${end}:R>) sigue contando en su clasificación final; después, solo en \`/progreso\`.`,

@@ -731,10 +731,10 @@ export const en = {
   "summary.streakValue": "{days, plural, one {# study day} other {# study days}}",
   "summary.checkpointsName": "Checkpoints",
   "summary.checkpointsValue": "{answered, number} of {total, number} answered",
-  "summary.late": "Reading you log from now on still counts in `/progress`; the final leaderboard stays as it was posted.",
-  "summary.lateUnposted": "Reading you log from now on still counts in `/progress`, not in the course's final standings.",
+  "summary.late": "What you log from now on still counts in `/progress`; the final leaderboard stays as it was posted.",
+  "summary.lateUnposted": "What you log from now on still counts in `/progress`, not in the course's final standings.",
   "summary.lateBeforeCourseEnd":
-    "Reading you log until the cohort's course ends ({at}, {relative}) still counts in its final standings; after that, only in `/progress`.",
+    "What you log until the cohort's course ends ({at}, {relative}) still counts in its final standings; after that, only in `/progress`.",
   "leaderboard.finalTitle": "🏆 {cohort} · Final leaderboard",
   "leaderboard.finalFooter": "As posted at the end of the course · {ranked, plural, one {# member} other {# members}} with points",
   "leaderboard.finalTitleEnded": "🏁 {cohort} · Final leaderboard",
