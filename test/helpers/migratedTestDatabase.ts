@@ -27,9 +27,16 @@ export async function createMigratedTestDatabase(provider: "sqlite" | "postgresq
   return createTestDatabase("postgresql", await postgresTemplate(migrations));
 }
 
-/** Names a template after its migrations (names and contents), so an edited or added migration makes a new one. */
-function templateKey(migrations: readonly MigrationFile[]): string {
+/** The migration runner's source: how it builds the database (its history table, pragmas) is part of the template too. */
+const migrationRunnerSource = fs.readFileSync(new URL("../../src/db/migrateDatabase.ts", import.meta.url), "utf8");
+
+/**
+ * Names a template after its migrations (names and contents) and the runner that applied them, so an edited or added
+ * migration, or a changed runner, makes a new one.
+ */
+export function templateKey(migrations: readonly MigrationFile[], runnerSource: string = migrationRunnerSource): string {
   const hash = createHash("sha256");
+  hash.update(`${createHash("sha256").update(runnerSource).digest("hex")}\n`);
   for (const migration of migrations) hash.update(`${migration.name}\n${migration.checksum}\n`);
   return hash.digest("hex").slice(0, 16);
 }
