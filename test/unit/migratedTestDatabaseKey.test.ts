@@ -9,10 +9,8 @@ function migration(name: string, sql: string): MigrationFile {
 
 // A test database copied from a template built by other migrations, or by another runner, would test a schema the bot never builds.
 describe("the migrated template's name", () => {
-  const migrations = [
-    migration("20260101000000_init", "CREATE TABLE a (id INTEGER);"),
-    migration("20260102000000_b", "CREATE TABLE b (id INTEGER);"),
-  ];
+  const first = migration("20260101000000_init", "CREATE TABLE a (id INTEGER);");
+  const migrations = [first, migration("20260102000000_b", "CREATE TABLE b (id INTEGER);")];
 
   it("is the same for the same migrations and runner", () => {
     expect(templateKey(migrations, "runner")).toBe(templateKey([...migrations], "runner"));
