@@ -5,7 +5,7 @@ import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import { DiscordEmulator, type EmulatorGuild } from "../../src/emulator/DiscordEmulator.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { unhurriedDeadlineMs } from "./botHarness.js";
-import { createTestDatabase } from "./testDatabase.js";
+import { createMigratedTestDatabase } from "./migratedTestDatabase.js";
 import { startTestApp, type TestApp } from "./testApp.js";
 
 /** One bot process of a scheduler test: its own app (and discord.js client), its own clock. */
@@ -69,7 +69,7 @@ export async function startSchedulerWorld(
 ): Promise<SchedulerWorld> {
   // The instant each message arrived, read from the clock of whichever process was ticking; the emulator's nonce memory runs on it too.
   let currentTime = start;
-  const database = await createTestDatabase();
+  const database = await createMigratedTestDatabase();
   // Discord's 3 s and a 10 s answer wait on the wall clock would fail a busy machine; see unhurriedDeadlineMs.
   const emulator = await DiscordEmulator.start({
     nonceWindowMs: options.nonceWindowMs,

@@ -1,7 +1,8 @@
 import { loadConfig } from "../../src/config/loadConfig.js";
 import { createApp, type App, type AppOverrides } from "../../src/createApp.js";
 import { captureLogger } from "./silentLogger.js";
-import { createTestDatabase, testDatabaseProvider } from "./testDatabase.js";
+import { createMigratedTestDatabase } from "./migratedTestDatabase.js";
+import { testDatabaseProvider } from "./testDatabase.js";
 
 /** How long the bot's discord.js waits for the emulator's answer to a request: a hang guard, not Discord's 15 s. */
 export const discordRequestTimeoutMs = 5 * 60_000;
@@ -28,7 +29,7 @@ export interface TestApp {
  */
 export async function startTestApp(overrides: AppOverrides & { environment?: Record<string, string> } = {}): Promise<TestApp> {
   const explicitUrl = overrides.environment?.DATABASE_URL;
-  const database = explicitUrl === undefined ? await createTestDatabase() : null;
+  const database = explicitUrl === undefined ? await createMigratedTestDatabase() : null;
   const databaseUrl = explicitUrl ?? database?.url ?? "";
   const provider = database?.provider ?? (databaseUrl.startsWith("file:") ? "sqlite" : "postgresql");
   const captured = captureLogger("info");

@@ -25,8 +25,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database of the provider under test (or of `provider`). */
-export async function createTestDatabase(provider: "sqlite" | "postgresql" = testDatabaseProvider): Promise<TestDatabase> {
+/**
+ * A fresh, empty database of the provider under test (or of `provider`); on PostgreSQL a copy of `postgresTemplate`
+ * instead when given (see createMigratedTestDatabase).
+ */
+export async function createTestDatabase(
+  provider: "sqlite" | "postgresql" = testDatabaseProvider,
+  postgresTemplate: string | null = null,
+): Promise<TestDatabase> {
   if (provider === "sqlite") {
     const temp = makeTempDir();
     const filePath = path.join(temp.dir, "cohort-bot.db");
@@ -40,9 +46,10 @@ export async function createTestDatabase(provider: "sqlite" | "postgresql" = tes
     };
   }
   const name = `${testDatabasePrefix}${process.pid}_${randomBytes(4).toString("hex")}`;
-  // Byte-order collation, like SQLite's, so ordered results do not depend on the server's locale.
+  // Byte-order collation, like SQLite's, so ordered results do not depend on the server's locale (a template has it too).
+  const source = postgresTemplate === null ? `template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'` : `"${postgresTemplate}"`;
   await withServer(async (client) => {
-    await client.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+    await client.query(`CREATE DATABASE "${name}" TEMPLATE ${source}`);
     // Commits need not wait for the disk: a test database never outlives a crash.
     await client.query(`ALTER DATABASE "${name}" SET synchronous_commit = off`);
   });
