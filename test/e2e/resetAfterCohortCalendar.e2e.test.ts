@@ -104,7 +104,7 @@ describe("/pace mode:reset after the cohort's calendar is over", () => {
     expect(answer).not.toContain("mode:reset");
 
     const respuesta = visibleText(await bot.click(ramon.id, ramonWelcome.id, buttonsOf(ramonWelcome)[0]?.customId ?? "").final());
-    expect(respuesta).toContain("ya están repartidas en tus próximos días de estudio");
+    expect(respuesta).toContain("ya está repartido en tus próximos días de estudio");
     expect(respuesta).not.toContain("Volver al plan de la cohorte");
   });
 });
