@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { doneFirstOffered, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { startWinter } from "../helpers/startWinter.js";
 
 /**
  * README: `/cohort preview` shows "exactly what the bot will post for that week". From week 2 the weekly
@@ -18,15 +19,10 @@ describe("/cohort preview of a weekly post with a chart", () => {
   let lastWeek = 0;
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
-    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
-    const ada = bot.member("ada");
-    await bot.reply(ada.id, "join", { cohort: "Winter" });
-    bot.clock.set(new Date("2027-01-04T09:00:30Z"));
-    await bot.test.app.scheduler.tick(bot.clock.now());
-    bot.clock.set(new Date("2027-01-05T12:00:00Z"));
-    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
-    await bot.reply(ada.id, "done", { item: String(choices[0]?.value) });
+    let ada: { id: string };
+    ({ bot, member: ada } = await startWinter());
+    await tickAt(bot, "2027-01-04T09:00:30Z");
+    await doneFirstOffered(bot, ada.id, "2027-01-05T12:00:00Z");
     bot.clock.set(new Date("2027-01-08T12:00:00Z"));
     previewed = (await bot.reply(bot.admin.id, "cohort preview", { cohort: "Winter", week: 2 })).attachments;
     firstWeekPreviewed = (await bot.reply(bot.admin.id, "cohort preview", { cohort: "Winter", week: 1 })).attachments;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { doneFirstOffered, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { startWinter } from "../helpers/startWinter.js";
 
 /**
  * The closing post of a cohort an admin ended early (`/cohort end`) charts the weeks it ran: a 12-week
@@ -11,13 +12,9 @@ describe("the course chart of a cohort ended early", () => {
   let chart: string | null | undefined;
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
-    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
-    const ada = bot.member("ada");
-    await bot.reply(ada.id, "join", { cohort: "Winter" });
-    bot.clock.set(new Date("2027-01-05T12:00:00Z"));
-    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
-    await bot.reply(ada.id, "done", { item: String(choices[0]?.value) });
+    let ada: { id: string };
+    ({ bot, member: ada } = await startWinter());
+    await doneFirstOffered(bot, ada.id, "2027-01-05T12:00:00Z");
     // Tuesday of week 6.
     bot.clock.set(new Date("2027-02-09T10:00:00Z"));
     await bot.run(bot.admin.id, "cohort end", { cohort: "Winter" }).final();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardTextRecorder } from "../helpers/textRecordingContext.js";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { startWinter } from "../helpers/startWinter.js";
 
 /**
  * The progress card has room for four of the 12-week path's twelve sections, and picks those of the member's
@@ -15,10 +16,8 @@ describe("which sections the progress card draws for a member on /pace extend", 
   const pictures = cardTextRecorder(drawn);
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z"), pictures });
-    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
-    const ada = bot.member("ada");
-    await bot.reply(ada.id, "join", { cohort: "Winter" });
+    let ada: { id: string };
+    ({ bot, member: ada } = await startWinter({ pictures }));
     for (let extension = 1; extension <= 4; extension += 1)
       expect(visibleText(await bot.reply(ada.id, "pace", { mode: "extend" }))).toContain(`${extension} week`);
     // Wednesday of week 10.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardTextRecorder } from "../helpers/textRecordingContext.js";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { startWinter } from "../helpers/startWinter.js";
 
 /**
  * The progress card has per-section bars; on the 12-week path it has room for four and "+8 more". In
@@ -30,10 +31,8 @@ describe("which sections the progress card draws late in the course", () => {
   const pictures = cardTextRecorder(drawn);
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z"), pictures });
-    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
-    const ada = bot.member("ada");
-    await bot.reply(ada.id, "join", { cohort: "Winter" });
+    let ada: { id: string };
+    ({ bot, member: ada } = await startWinter({ pictures }));
     // Wednesday of week 10.
     bot.clock.set(new Date("2027-03-10T12:00:00Z"));
     text = visibleText(await bot.reply(ada.id, "progress"));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postedWeekChartAlt, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { doneFirstOffered, postedWeekChartAlt, startBotHarness, tickAt, type BotHarness } from "../helpers/botHarness.js";
+import { startWinter } from "../helpers/startWinter.js";
 
 /**
  * The weekly chart shows "minutes read per study day". Reading logged the next day with
@@ -12,22 +13,15 @@ describe("the weekly chart and /done when:yesterday", () => {
   let logged = "";
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
-    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
-    const ada = bot.member("ada");
+    let ada: { id: string };
+    ({ bot, member: ada } = await startWinter());
     const bo = bot.member("bo");
-    await bot.reply(ada.id, "join", { cohort: "Winter" });
     await bot.reply(bo.id, "join", { cohort: "Winter" });
     await tickAt(bot, "2027-01-04T09:00:30Z");
     // Ada reads Monday's first item on Monday evening and logs it on Tuesday morning, for yesterday.
-    bot.clock.set(new Date("2027-01-05T07:00:00Z"));
-    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
-    const first = choices[0];
-    if (first === undefined) throw new Error("no item offered");
-    await bot.reply(ada.id, "done", { item: String(first.value), when: "yesterday" });
-    // Bo reads the same item on Friday and logs it on Saturday (not a study day), for yesterday.
-    bot.clock.set(new Date("2027-01-09T10:00:00Z"));
-    logged = visibleText(await bot.reply(bo.id, "done", { item: String(first.value), when: "yesterday" }));
+    await doneFirstOffered(bot, ada.id, "2027-01-05T07:00:00Z", { when: "yesterday" });
+    // Bo reads the first item offered to him on Friday and logs it on Saturday (not a study day), for yesterday.
+    logged = await doneFirstOffered(bot, bo.id, "2027-01-09T10:00:00Z", { when: "yesterday" });
     await tickAt(bot, "2027-01-11T09:00:30Z");
     alt = postedWeekChartAlt(bot, 1);
   });
@@ -57,15 +51,11 @@ describe("the weekly chart and Friday's reading logged on Monday morning for yes
   let logged = "";
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
-    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
-    const bo = bot.member("bo");
-    await bot.reply(bo.id, "join", { cohort: "Winter" });
+    let bo: { id: string };
+    ({ bot, member: bo } = await startWinter({ member: "bo" }));
     await tickAt(bot, "2027-01-04T09:00:30Z");
     // Monday 08:00, an hour before the week's post: Bo logs Friday's reading.
-    bot.clock.set(new Date("2027-01-11T08:00:00Z"));
-    const choices = await bot.autocomplete(bo.id, "done", "item", { item: "" });
-    logged = visibleText(await bot.reply(bo.id, "done", { item: String(choices[0]?.value), when: "yesterday" }));
+    logged = await doneFirstOffered(bot, bo.id, "2027-01-11T08:00:00Z", { when: "yesterday" });
     await tickAt(bot, "2027-01-11T09:00:30Z");
     alt = postedWeekChartAlt(bot, 1);
   });
@@ -102,9 +92,7 @@ describe("the weekly chart and a member in a zone far behind the cohort's", () =
     await bot.reply(ada.id, "remind", { time: "18:00", timezone: "Pacific/Pago_Pago" });
     await tickAt(bot, "2027-01-03T19:00:30Z");
     // Sunday 05:00 at UTC-11 (the cohort's Monday 06:00): Ada logs Friday's reading.
-    bot.clock.set(new Date("2027-01-10T16:00:00Z"));
-    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
-    logged = visibleText(await bot.reply(ada.id, "done", { item: String(choices[0]?.value), when: "yesterday" }));
+    logged = await doneFirstOffered(bot, ada.id, "2027-01-10T16:00:00Z", { when: "yesterday" });
     await tickAt(bot, "2027-01-10T19:00:30Z");
     alt = postedWeekChartAlt(bot, 1);
   });

@@ -1,5 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postedWeekChartAlt, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { doneFirstOffered, postedWeekChartAlt, tickAt, type BotHarness } from "../helpers/botHarness.js";
+import { startWinter } from "../helpers/startWinter.js";
+
+/**
+ * Ada (with a `/remind` in `zone`, when given) logs Winter's first item at `loggedAt`, after week 1's post; the
+ * completion is then stored without its day, as those logged before a completion kept its member day were. `updated`:
+ * the rows that changed.
+ */
+async function loggedWithoutDay(loggedAt: string, zone?: string): Promise<{ bot: BotHarness; updated: number }> {
+  const { bot, member: ada } = await startWinter(zone === undefined ? {} : { zone });
+  await tickAt(bot, "2027-01-04T09:00:30Z");
+  await doneFirstOffered(bot, ada.id, loggedAt);
+  const updated = await bot.test.app.database.prisma.$executeRawUnsafe(`UPDATE "Completion" SET "day" = NULL`);
+  return { bot, updated };
+}
 
 /**
  * A member's day rolls over at 04:00 (README, streak rules): reading logged at 01:30 on Friday counts
@@ -12,15 +26,11 @@ describe("the weekly chart and the member day's 04:00 rollover", () => {
   let logged = "";
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
-    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
-    const ada = bot.member("ada");
-    await bot.reply(ada.id, "join", { cohort: "Winter" });
+    let ada: { id: string };
+    ({ bot, member: ada } = await startWinter());
     await tickAt(bot, "2027-01-04T09:00:30Z");
     // Thursday night, after midnight: still Thursday for Ada's streak.
-    bot.clock.set(new Date("2027-01-08T01:30:00Z"));
-    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
-    logged = visibleText(await bot.reply(ada.id, "done", { item: String(choices[0]?.value) }));
+    logged = await doneFirstOffered(bot, ada.id, "2027-01-08T01:30:00Z");
     await tickAt(bot, "2027-01-11T09:00:30Z");
     alt = postedWeekChartAlt(bot, 1);
   });
@@ -47,18 +57,8 @@ describe("the weekly chart and a completion stored without its day", () => {
   let updated = 0;
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
-    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
-    const ada = bot.member("ada");
-    await bot.reply(ada.id, "join", { cohort: "Winter" });
-    await bot.reply(ada.id, "remind", { time: "18:00", timezone: "America/New_York" });
-    await tickAt(bot, "2027-01-04T09:00:30Z");
     // Tuesday 06:00 UTC is still Monday night (01:00) in New York: Monday for Ada.
-    bot.clock.set(new Date("2027-01-05T06:00:00Z"));
-    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
-    await bot.reply(ada.id, "done", { item: String(choices[0]?.value) });
-    // As a completion logged before the day was stored.
-    updated = await bot.test.app.database.prisma.$executeRawUnsafe(`UPDATE "Completion" SET "day" = NULL`);
+    ({ bot, updated } = await loggedWithoutDay("2027-01-05T06:00:00Z", "America/New_York"));
     await tickAt(bot, "2027-01-11T09:00:30Z");
     alt = postedWeekChartAlt(bot, 1);
   });
@@ -79,15 +79,7 @@ describe("a later weekly chart and a completion stored without its day", () => {
   let alt: string | null | undefined;
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z") });
-    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
-    const ada = bot.member("ada");
-    await bot.reply(ada.id, "join", { cohort: "Winter" });
-    await tickAt(bot, "2027-01-04T09:00:30Z");
-    bot.clock.set(new Date("2027-01-05T12:00:00Z"));
-    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "" });
-    await bot.reply(ada.id, "done", { item: String(choices[0]?.value) });
-    await bot.test.app.database.prisma.$executeRawUnsafe(`UPDATE "Completion" SET "day" = NULL`);
+    ({ bot } = await loggedWithoutDay("2027-01-05T12:00:00Z"));
     await tickAt(bot, "2027-01-11T09:00:30Z");
     await tickAt(bot, "2027-01-18T09:00:30Z");
     alt = postedWeekChartAlt(bot, 2);

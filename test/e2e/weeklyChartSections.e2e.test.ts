@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drawWeeklyChart } from "../../src/discord/pictures/drawWeeklyChart.js";
 import type { Pictures } from "../../src/discord/pictures/Pictures.js";
 import { recordingFonts, textRecordingContext } from "../helpers/textRecordingContext.js";
-import { postedWeekChartAlt, startBotHarness, tickAt, type BotHarness } from "../helpers/botHarness.js";
+import { postedWeekChartAlt, tickAt, type BotHarness } from "../helpers/botHarness.js";
+import { startWinter } from "../helpers/startWinter.js";
 
 /**
  * The weekly post's chart shows "each section's completion" of last week. On the 12-week path, week 10's
@@ -36,9 +37,7 @@ describe("which sections the weekly chart draws late in the course", () => {
   };
 
   beforeAll(async () => {
-    bot = await startBotHarness({ now: new Date("2027-01-04T08:00:00Z"), pictures });
-    await bot.createCohort({ name: "Winter", start: "2027-01-04" });
-    await bot.reply(bot.member("ada").id, "join", { cohort: "Winter" });
+    ({ bot } = await startWinter({ pictures }));
     // Week 10's post (Monday 8 March), charting week 9.
     await tickAt(bot, "2027-03-08T09:00:30Z");
     alt = postedWeekChartAlt(bot, 9);

@@ -86,6 +86,17 @@ export async function tickAt(bot: BotHarness, at: string): Promise<void> {
 }
 
 /**
+ * At `at`, `/done` of the first item the member's autocomplete offers (today's or overdue first), with `options`
+ * (a `when`): what the member reads in reply.
+ */
+export async function doneFirstOffered(bot: BotHarness, userId: string, at: string, options: Record<string, string> = {}): Promise<string> {
+  bot.clock.set(new Date(at));
+  const [first] = await bot.autocomplete(userId, "done", "item", { item: "" });
+  if (first === undefined) throw new Error("no item offered");
+  return visibleText(await bot.reply(userId, "done", { item: String(first.value), ...options }));
+}
+
+/**
  * `/cohort create` as the server's admin (or `userId`) in the harness's channel, on the 12-week built-in path:
  * what they finally see. `options` adds or replaces options (a time zone, an announce day).
  */
