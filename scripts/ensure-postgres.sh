@@ -7,8 +7,8 @@
 #   3. not installed: install Debian's `postgresql` package (needs root and apt),
 #      start it and let the local `postgres` user in without a password over
 #      127.0.0.1 (trust), as on the development machines.
-# Then drops test databases (cohort_test_<pid>_…) left behind by test runs
-# whose process is gone.
+# Then drops test databases (cohort_test_<pid>_…, the bench test's
+# cohort_test_bench_<pid>…) left behind by test runs whose process is gone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,8 +32,9 @@ drop_stale_test_databases() {
       await client.connect();
       const { rows } = await client.query("SELECT datname FROM pg_database WHERE datname LIKE $1", ["cohort\\_test\\_%"]);
       for (const { datname } of rows) {
-        const match = /^cohort_test_(\d+)_[0-9a-f]+$/.exec(datname);
-        if (match !== null && !alive(Number(match[1]))) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+        // cohort_test_<pid>_<hex>, or cohort_test_bench_<pid> (and its _template) of the bench test.
+        const match = /^cohort_test_(?:(\d+)_[0-9a-f]+|bench_(\d+)(?:_template)?)$/.exec(datname);
+        if (match !== null && !alive(Number(match[1] ?? match[2]))) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       }
       await client.end();
     })().catch((error) => { console.error(`ensure-postgres: could not tidy old test databases: ${error.message}`); process.exit(0); });

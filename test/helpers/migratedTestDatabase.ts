@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type pg from "pg";
 import { migratePostgres, migrateSqlite, readMigrations, type MigrationFile } from "../../src/db/migrateDatabase.js";
 import { parseDatabaseUrl, type PostgresTarget } from "../../src/db/parseDatabaseUrl.js";
 import { projectPaths } from "../../src/projectPaths.js";
@@ -24,7 +25,18 @@ export async function createMigratedTestDatabase(provider: "sqlite" | "postgresq
     return database;
   }
   const migrations = readMigrations(path.join(path.dirname(migrationsDir), "postgresql", "migrations"));
-  return createTestDatabase("postgresql", await postgresTemplate(migrations));
+  try {
+    return await createTestDatabase("postgresql", await postgresTemplate(migrations));
+  } catch (error) {
+    // Pruned (staleTemplates) between the check that it exists and the copy: built again, once.
+    if (!isMissingDatabase(error)) throw error;
+    return createTestDatabase("postgresql", await postgresTemplate(migrations));
+  }
+}
+
+/** PostgreSQL's invalid_catalog_name: the database named (here, the template) does not exist. */
+function isMissingDatabase(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "3D000";
 }
 
 /** The migration runner's source: how it builds the database (its history table, pragmas) is part of the template too. */
@@ -84,6 +96,7 @@ async function postgresTemplate(migrations: readonly MigrationFile[]): Promise<s
       } finally {
         await building.drop();
       }
+      await dropStaleTemplates(client, name);
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [templateLockKey]);
     }
@@ -93,4 +106,34 @@ async function postgresTemplate(migrations: readonly MigrationFile[]): Promise<s
 
 function databaseName(url: string): string {
   return decodeURIComponent(new URL(url).pathname.slice(1));
+}
+
+/** A template of other migrations is dropped once it was built this long ago (another checkout may still use it). */
+const templateKeptMs = 24 * 60 * 60_000;
+
+/**
+ * The templates, other than `keep`, built before `builtBefore` (their PG_VERSION file's time, written when the
+ * database is created). Reading a server file takes a superuser or pg_read_server_files: without, none.
+ */
+export async function staleTemplates(client: pg.Client, keep: string, builtBefore: Date): Promise<string[]> {
+  try {
+    const result = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2
+         AND (pg_stat_file('base/' || oid || '/PG_VERSION', true)).modification < $3`,
+      ["cohort\\_template\\_%", keep, builtBefore],
+    );
+    return result.rows.map((row) => row.datname);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Drops the templates of other migration sets built more than a day ago, when a new one is made (a changed migration
+ * or runner), so a developer's server does not keep one per edit. Without FORCE: a template being copied waits the
+ * copy out; a worker whose copy finds it gone builds it again (createMigratedTestDatabase).
+ */
+async function dropStaleTemplates(client: pg.Client, keep: string): Promise<void> {
+  for (const name of await staleTemplates(client, keep, new Date(Date.now() - templateKeptMs)))
+    await client.query(`DROP DATABASE IF EXISTS "${name}"`).catch(() => undefined);
 }

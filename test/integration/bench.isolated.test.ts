@@ -1,26 +1,48 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { projectPaths } from "../../src/projectPaths.js";
 import { makeTempDir } from "../helpers/tempDir.js";
 import { testDatabasePrefix, testDatabaseProvider, testPostgresServerUrl } from "../helpers/testDatabase.js";
 
+/** The bench run under way, if any: stopped (with the processes it started) before its databases are dropped. */
+let running: ChildProcess | null = null;
+
 /** Runs `npm run bench` with these arguments in its own temp folder (its data cache lives under TMPDIR). */
 function runBench(args: readonly string[], tmpDir: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
+    // Its own process group, so stopping it stops the data set and bot processes it starts too.
     const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "run.ts"), ...args], {
       cwd: projectPaths().root,
       env: { ...process.env, TMPDIR: tmpDir },
       stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     });
+    running = child;
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, output }));
+    child.on("exit", (code) => {
+      running = null;
+      resolve({ code, output });
+    });
   });
+}
+
+/** Stops a bench run still under way (a timed-out test leaves it running) and waits for it to exit. */
+async function stopBench(): Promise<void> {
+  const child = running;
+  if (child?.pid === undefined) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    return; // already gone
+  }
+  await exited;
 }
 
 // Not a timed test: it checks that `npm run bench` still works end to end (data set, bot process, emulator,
@@ -40,6 +62,13 @@ describe("npm run bench", () => {
       await client.end();
     }
   }
+
+  // After the test, even a failed or timed-out one (its own finally would wait for a run that may never end): the
+  // run's databases are dropped, not left on the developer's server.
+  afterAll(async () => {
+    await stopBench();
+    if (postgresUrl !== null) await dropPostgresDatabases();
+  });
 
   it("measures the bot in its own process and writes the results table", { timeout: 180_000 }, async () => {
     const temp = makeTempDir();
@@ -103,7 +132,6 @@ describe("npm run bench", () => {
       expect(results).toMatch(/^\| 40 \| [\d.]+ ms \| [\d.]+ ms \/ [\d.]+ ms \| [\d.]+ ms \| [\d.]+ ms \| 40 \|$/m);
     } finally {
       temp.cleanup();
-      if (postgresUrl !== null) await dropPostgresDatabases();
     }
   });
 });
