@@ -1,9 +1,8 @@
 import { PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
-import { startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { answered, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { until } from "../helpers/until.js";
 
 const learningPath = "backend-engineer-learning-path";
@@ -36,14 +35,6 @@ describe("/cohort admin commands through discord.js and the emulator", () => {
     other = { guildId: guild.id, channelId: channel.id, adminId: admin.id, cohortId: cohort.id };
   });
   afterAll(async () => bot.close());
-
-  /** Waits for the final message and checks the bot acknowledged the interaction (how fast: `npm run bench`). */
-  async function answered(handle: InteractionHandle): Promise<EmulatorMessage> {
-    const message = await handle.final();
-    expect(handle.failed).toBe(false);
-    expect(handle.respondedWithinMs).not.toBeNull();
-    return message;
-  }
 
   const asAdmin = (name: string, options: CommandOptionsInput = {}) => answered(bot.run(bot.admin.id, name, options));
   const asOtherAdmin = (name: string, options: CommandOptionsInput = {}) =>

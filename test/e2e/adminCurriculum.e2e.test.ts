@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
-import { buttonIdOf, buttonsOf, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { answered, buttonIdOf, buttonsOf, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { readingWeeksPath } from "../helpers/readingWeeksPath.js";
 
 /** A small learning path: five equal Required readings in week 1, one more section in week 2. */
@@ -42,12 +41,6 @@ describe("/curriculum admin commands through discord.js and the emulator", () =>
   });
   afterAll(async () => bot.close());
 
-  async function answered(handle: InteractionHandle): Promise<EmulatorMessage> {
-    const message = await handle.final();
-    expect(handle.failed).toBe(false);
-    expect(handle.respondedWithinMs).not.toBeNull();
-    return message;
-  }
   const asAdmin = (name: string, options: CommandOptionsInput = {}) => answered(bot.run(bot.admin.id, name, options));
   const asOtherAdmin = (name: string, options: CommandOptionsInput = {}) =>
     answered(bot.emulator.runCommand({ guildId: other.guildId, channelId: other.channelId, userId: other.adminId, name, options }));

@@ -1,19 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import type { CommandOptionsInput } from "../../src/emulator/buildCommandOptions.js";
-import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { answered, buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 /** The cohort starts Monday 2027-01-04 (UTC); "now" is Tuesday of week 1, 10:00. */
 const cohortName = "Backend Spring 2027";
-
-/** Waits for the message the user finally sees: always a private answer to an acknowledged interaction. */
-async function answered(handle: InteractionHandle): Promise<EmulatorMessage> {
-  const message = await handle.final();
-  expect(handle.failed).toBe(false);
-  expect(handle.respondedWithinMs).not.toBeNull();
-  return message;
-}
 
 describe("the error contract across commands, in English and Spanish", () => {
   let bot: BotHarness;

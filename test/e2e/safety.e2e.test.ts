@@ -2,19 +2,11 @@ import { ButtonStyle, ComponentType, Routes } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cohort } from "../../src/domain/cohort/cohortModel.js";
 import { ALL_PERMISSIONS } from "../../src/emulator/EmulatorState.js";
-import type { InteractionHandle } from "../../src/emulator/InteractionHandle.js";
 import type { EmulatorMessage } from "../../src/emulator/MessageService.js";
 import { translatorFor } from "../../src/discord/i18n/Translator.js";
-import { buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { answered, buttonsOf, startBotHarness, visibleText, type BotHarness } from "../helpers/botHarness.js";
 
 const unexpectedPrefix = translatorFor("en").t("generic.unexpected", { reference: "X" }).split("`")[0] ?? "";
-
-async function answered(handle: InteractionHandle): Promise<EmulatorMessage> {
-  const message = await handle.final();
-  expect(handle.failed).toBe(false);
-  expect(handle.respondedWithinMs).not.toBeNull();
-  return message;
-}
 
 /** A short, private, specific answer: never the generic "something went wrong". */
 function expectClearError(message: EmulatorMessage, expected: string): void {

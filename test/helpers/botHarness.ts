@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { InteractionResponseType, PermissionFlagsBits } from "discord.js";
 import { ManualClock } from "../../src/clock.js";
 import type { AppOverrides } from "../../src/createApp.js";
@@ -77,6 +77,17 @@ export async function answerOf(handle: InteractionHandle): Promise<EmulatorMessa
     if (followUp === undefined) throw error;
     return followUp;
   }
+}
+
+/**
+ * The interaction's final message, once checked that the bot acknowledged it (in time: respondedWithinMs; how fast,
+ * `npm run bench`) and did not fail it.
+ */
+export async function answered(handle: InteractionHandle): Promise<EmulatorMessage> {
+  const message = await handle.final();
+  expect(handle.failed).toBe(false);
+  expect(handle.respondedWithinMs).not.toBeNull();
+  return message;
 }
 
 /** Moves the bot's clock to `at` and runs one scheduler tick there (posts due by then go out). */
