@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { doneFirstOffered, postedWeekChartAlt, startBotHarness, tickAt, type BotHarness } from "../helpers/botHarness.js";
+import { doneFirstOffered, postedWeekChartAlt, startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { startWinter } from "../helpers/startWinter.js";
 
 /**
@@ -19,9 +19,13 @@ describe("the weekly chart and /done when:yesterday", () => {
     await bot.reply(bo.id, "join", { cohort: "Winter" });
     await tickAt(bot, "2027-01-04T09:00:30Z");
     // Ada reads Monday's first item on Monday evening and logs it on Tuesday morning, for yesterday.
-    await doneFirstOffered(bot, ada.id, "2027-01-05T07:00:00Z", { when: "yesterday" });
-    // Bo reads the first item offered to him on Friday and logs it on Saturday (not a study day), for yesterday.
-    logged = await doneFirstOffered(bot, bo.id, "2027-01-09T10:00:00Z", { when: "yesterday" });
+    bot.clock.set(new Date("2027-01-05T07:00:00Z"));
+    const [first] = await bot.autocomplete(ada.id, "done", "item", { item: "" });
+    if (first === undefined) throw new Error("no item offered");
+    await bot.reply(ada.id, "done", { item: String(first.value), when: "yesterday" });
+    // Bo reads the same item on Friday and logs it on Saturday (not a study day), for yesterday.
+    bot.clock.set(new Date("2027-01-09T10:00:00Z"));
+    logged = visibleText(await bot.reply(bo.id, "done", { item: String(first.value), when: "yesterday" }));
     await tickAt(bot, "2027-01-11T09:00:30Z");
     alt = postedWeekChartAlt(bot, 1);
   });
