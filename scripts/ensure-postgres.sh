@@ -8,7 +8,8 @@
 #      start it and let the local `postgres` user in without a password over
 #      127.0.0.1 (trust), as on the development machines.
 # Then drops test databases (cohort_test_<pid>_…, the bench test's
-# cohort_test_bench_<pid>…) left behind by test runs whose process is gone.
+# cohort_test_bench_<pid>…) left behind by test runs whose process is gone
+# (on this machine) and that nothing is connected to.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,7 +35,10 @@ drop_stale_test_databases() {
       for (const { datname } of rows) {
         // cohort_test_<pid>_<hex>, or cohort_test_bench_<pid> (and its _template) of the bench test.
         const match = /^cohort_test_(?:(\d+)_[0-9a-f]+|bench_(\d+)(?:_template)?)$/.exec(datname);
-        if (match !== null && !alive(Number(match[1] ?? match[2]))) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+        if (match === null || alive(Number(match[1] ?? match[2]))) continue;
+        // Without FORCE: the connections of a crashed run are gone, so a database still connected to is in use by a run
+        // this machine cannot see (another container on the same server): the drop fails and it is kept.
+        await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch((error) => console.error(`ensure-postgres: kept ${datname}: ${error.message}`));
       }
       await client.end();
     })().catch((error) => { console.error(`ensure-postgres: could not tidy old test databases: ${error.message}`); process.exit(0); });
