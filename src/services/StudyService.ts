@@ -1038,9 +1038,9 @@ export class StudyService {
    * the exclude_role's holders are listed first whatever the marks' age (a weekly post uses them
    * while they are under five minutes old).
    */
-  async finalLeaderboardOf(cohort: Cohort, now: Date): Promise<LeaderboardView> {
+  async finalLeaderboardOf(cohort: Cohort, now: Date, lastWeek: number): Promise<LeaderboardView> {
     if (cohort.leaderboard !== CohortBoard.Off) await this.cohorts.refreshExclusionsForFinalBoard(cohort, now);
-    return this.courseBoardOf(cohort, now);
+    return this.courseBoardOf(cohort, now, lastWeek);
   }
 
   /**
@@ -1049,8 +1049,8 @@ export class StudyService {
    * but change no board, so they are left out (the final board, the closing post and its preview): the top ten
    * is worked out in SQL (CompletionRepository.courseTop), the members left with no points in the rank's count.
    */
-  async courseBoardOf(cohort: Cohort, now: Date): Promise<LeaderboardView> {
-    return this.leaderboardOf(cohort, LeaderboardPeriod.All, now, null, undefined, LeaderboardScope.Top, true);
+  async courseBoardOf(cohort: Cohort, now: Date, lastWeek?: number): Promise<LeaderboardView> {
+    return this.leaderboardOf(cohort, LeaderboardPeriod.All, now, null, undefined, LeaderboardScope.Top, lastWeek ?? true);
   }
 
   /** Also used by the scheduler's posts (no caller there): every public board goes through the privacy rule here. */
@@ -1061,7 +1061,7 @@ export class StudyService {
     caller: MemberRecord | null,
     weekOverride?: number,
     scope: LeaderboardScope = LeaderboardScope.Top,
-    courseOnly = false,
+    courseOnly: boolean | number = false,
   ): Promise<LeaderboardView> {
     // Never a week past the last (breaks included): after the course the weekly board is the last week's.
     const lastWeek = await this.plans.calendarWeeks(cohort);
@@ -1070,7 +1070,12 @@ export class StudyService {
     const boardWeek = dayInfo(cohort.settings, cohortStandingMoment(cohort, now)).weekNumber;
     const weekNumber = period === LeaderboardPeriod.Week ? (weekOverride ?? Math.min(lastWeek, Math.max(1, boardWeek))) : null;
     // After the last week the all-time board is the course's (as the closing post will keep it): late points move no rank.
-    const board: Board = { weekNumber, courseLastWeek: weekNumber === null && (courseOnly || courseOver) ? lastWeek : null };
+    // `courseOnly` a week: the course's board through that week (CourseEndService.finalBoardLastWeek).
+    const courseLastWeek = typeof courseOnly === "number" ? courseOnly : lastWeek;
+    const board: Board = {
+      weekNumber,
+      courseLastWeek: weekNumber === null && (courseOnly !== false || courseOver) ? courseLastWeek : null,
+    };
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
     // Marks older than a few minutes are refreshed from the role first. A post (no caller) waits for the
     // listing: it stays up, and nobody is waiting for it. A member's /leaderboard waits at most
