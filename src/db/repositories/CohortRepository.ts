@@ -398,9 +398,9 @@ export class CohortRepository {
    * Clears the channel flag of finished cohorts with no final board edit due any more: none of their boards is live
    * or ended after `endedAfter` (the final-edit window's start) and not final, or claimed for an edit with such an
    * end. Nothing else checks a finished cohort's channel again, so a flag its last final edit's refusal set would
-   * stay for good and hold back its posted boards' redraws. One statement: the finished cohorts by the status index
-   * (each row read for its flag: a pass over the finished cohorts, every 5 minutes; no index has the flag), each
-   * flagged one's boards by its posts' unique key. No audit line: the channel was not found usable, nothing
+   * stay for good and hold back its posted boards' redraws. Finished cohorts pile up for good: the flagged ones are
+   * sought in the [status, channelProblem] index, any flag being `>= ''` (SQLite seeks no `IS NOT NULL`), never every
+   * finished cohort's row, each one's boards by its posts' unique key. No audit line: the channel was not found usable, nothing
    * waits on it any more. Returns how many were cleared.
    */
   async clearFinishedFlags(endedAfter: Date): Promise<number> {
@@ -408,7 +408,7 @@ export class CohortRepository {
       this.prisma.cohort.updateMany({
         where: {
           status: CohortStatus.Finished,
-          channelProblem: { not: null },
+          channelProblem: { gte: "" },
           posts: { none: { OR: [{ boardLiveUntil: { gt: endedAfter } }, { boardClaimedEnd: { gt: endedAfter } }] } },
         },
         data: { channelProblem: null },
