@@ -372,6 +372,7 @@ export class Scheduler {
   private readonly flagWrites = new Map<number, Promise<unknown>>();
   /** When this process last looked for posted boards given up that it may edit again (retryGivenUpBoards), and where it got to. */
   private lastGivenUpProbeAt: number | undefined;
+  private lastFinishedFlagsClearAt: number | undefined;
   private givenUpCursor = 0;
   /**
    * Members of finished cohorts whose own course is over: it stays over (their plan can no longer change once
@@ -949,6 +950,7 @@ export class Scheduler {
   ): Promise<Cohort[]> {
     const { liveBoards, cohorts } = this.dependencies;
     try {
+      await this.clearFinishedFlags(range.endedAfter, now, log);
       const ids = await liveBoards.finishedWithEnded(
         range.endedAfter,
         range.endedBy,
@@ -972,6 +974,19 @@ export class Scheduler {
       log.error({ err: error }, "finished cohorts' final board edits failed");
       return [];
     }
+  }
+
+  /**
+   * A finished cohort's channel flag (a final edit refused, see refusedEmbedLinksHere) is cleared once no final edit
+   * is due any more (`endedAfter`: the final-edit window's start), looked for every channelProbeEveryMs as flagged
+   * channels are: nothing checks that channel again, and the flag would hold back its posted boards' redraws.
+   */
+  private async clearFinishedFlags(endedAfter: Date, now: Date, log: Logger): Promise<void> {
+    const last = this.lastFinishedFlagsClearAt;
+    if (last !== undefined && now.getTime() - last < schedulerTiming.channelProbeEveryMs && now.getTime() >= last) return;
+    this.lastFinishedFlagsClearAt = now.getTime();
+    const cleared = await this.dependencies.cohorts.clearFinishedFlags(endedAfter);
+    if (cleared > 0) log.info({ cohorts: cleared }, "finished cohorts' channel flags cleared: no final board edit due");
   }
 
   /**
@@ -1226,8 +1241,9 @@ export class Scheduler {
       const failure = error instanceof DeliveryError ? error.failure : DeliveryFailure.Transient;
       // Discord trouble: given back, tried again a minute later (listEnded). No Embed Links in the cohort's channel:
       // given back and the channel flagged, so it is made once the channel recovers (within the day, as for a
-      // pause). A deleted message or channel will not come back.
-      const embedLinks = this.refusedEmbedLinksHere(current, error);
+      // pause; a finished cohort's too, its flag cleared once no final edit is due). A deleted message or channel
+      // will not come back.
+      const embedLinks = this.refusedEmbedLinksHere(current, error, true);
       if (failure === DeliveryFailure.Transient || embedLinks) await liveBoards.releaseFinalEdit(board, claimedAt);
       else await liveBoards.finishEdit(board.postId, claimedAt);
       // Another of its boards may have flagged the channel already in this tick (side by side): said once.
@@ -1342,12 +1358,16 @@ export class Scheduler {
   /**
    * Whether a board edit was refused for want of Embed Links in the cohort's own channel, which the caller then
    * flags as a post so refused does (the edit is redone once the channel recovers), after giving the edit back: a
-   * locked database refusing the flag must not lose the edit. One in another channel (the cohort moved since), or of
-   * a finished cohort, is left to the edit's own handling: that channel is not checked again.
+   * locked database refusing the flag must not lose the edit. One in another channel (the cohort moved since) is
+   * left to the edit's own handling: that channel is not checked again. So is a finished cohort's, but for its
+   * `finalEdit`: its channel is checked again while a final edit is due (recentlyFinished), and its flag cleared
+   * once none is (clearFinishedFlags), never holding back its posted boards' redraws for good.
    */
-  private refusedEmbedLinksHere(cohort: Cohort, error: unknown): boolean {
-    // Only a cohort the scheduler posts for checks its channel again: a finished one's flag would stay for good.
-    const checked = cohort.status === CohortStatus.Active || cohort.status === CohortStatus.Ended;
+  private refusedEmbedLinksHere(cohort: Cohort, error: unknown, finalEdit = false): boolean {
+    const checked =
+      cohort.status === CohortStatus.Active ||
+      cohort.status === CohortStatus.Ended ||
+      (finalEdit && cohort.status === CohortStatus.Finished);
     return checked && embedLinksRefusedIn(error) === cohort.channelId;
   }
 

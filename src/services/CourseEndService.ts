@@ -96,8 +96,17 @@ export class CourseEndService {
     private readonly completions: CompletionRepository,
     private readonly checkpoints: CheckpointRepository,
     private readonly logger: Logger,
-    private readonly posts: Pick<ScheduledPostRepository, "closingSent">,
+    private readonly posts: Pick<ScheduledPostRepository, "closingSent" | "lastWeekSent">,
   ) {}
+
+  /**
+   * The last week the final board counts (`calendarWeeks`: the course's, breaks included), or a later one whose weekly
+   * post went out: a shorter curriculum that ended the course after it ran into later weeks leaves their reading on
+   * their weeks' final boards, and so on the course's final board too, rather than "nobody logged points".
+   */
+  async finalBoardLastWeek(cohort: Cohort, calendarWeeks: number): Promise<number> {
+    return Math.max(calendarWeeks, await this.posts.lastWeekSent(cohort.id));
+  }
 
   /**
    * Whether `/leaderboard` and the course summary call the kept final `board` "as posted": the closing post showed it

@@ -297,7 +297,8 @@ export class PostService {
   /** The closing post as it would look now (preview, simulate): the final board once kept, else the live one. */
   async closingView(cohort: Cohort, now: Date): Promise<ClosingPostView> {
     // Without points logged after the last week, as the closing post keeps it (StudyService.courseBoardOf).
-    const board = (await this.courseEnd.finalBoard(cohort)) ?? (await this.study.courseBoardOf(cohort, now));
+    const board =
+      (await this.courseEnd.finalBoard(cohort)) ?? (await this.study.courseBoardOf(cohort, now, await this.finalBoardLastWeek(cohort)));
     return this.closingViewWith(cohort, board);
   }
 
@@ -317,9 +318,14 @@ export class PostService {
 
   /** The all-time board as it stands now, kept as the final one unless another process kept one first; the one kept. */
   private async keepFinalBoard(cohort: Cohort, now: Date): Promise<FinalBoard> {
-    const live = await this.study.finalLeaderboardOf(cohort, now);
+    const lastWeek = await this.finalBoardLastWeek(cohort);
+    const live = await this.study.finalLeaderboardOf(cohort, now, lastWeek);
     const board = { top: live.top, rankedMembers: live.rankedMembers, keptPrivate: !live.boardOn };
-    return this.courseEnd.keepFinalBoard(cohort, board, await this.plans.calendarWeeks(cohort));
+    return this.courseEnd.keepFinalBoard(cohort, board, lastWeek);
+  }
+
+  private async finalBoardLastWeek(cohort: Cohort): Promise<number> {
+    return this.courseEnd.finalBoardLastWeek(cohort, await this.plans.calendarWeeks(cohort));
   }
 
   /** After the closing post went out (or was skipped): the cohort is finished (its boards' final edits still due after `finalEditsAfter` are still made). */
@@ -357,7 +363,7 @@ export class PostService {
     // Past the last calendar week (before the closing post): the course's reading only, as the final board will rank it.
     const allTime =
       current > context.plan.totalWeeks
-        ? await this.study.courseBoardOf(cohort, now)
+        ? await this.study.courseBoardOf(cohort, now, await this.finalBoardLastWeek(cohort))
         : await this.study.leaderboardOf(cohort, LeaderboardPeriod.All, now, null);
     return { cohort, week, allTime, timed: context.hasEstimates };
   }

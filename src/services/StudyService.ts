@@ -21,6 +21,7 @@ import type {
   ScoreRow,
   Standing,
   StreakRow,
+  UndatedCompletion,
 } from "../db/repositories/CompletionRepository.js";
 import type { MemberDayRepository } from "../db/repositories/MemberDayRepository.js";
 import type { StoredMemberPlanState } from "../db/repositories/MemberPlanRepository.js";
@@ -797,12 +798,13 @@ export class StudyService {
       return { date: day.date, weekday: day.weekday, minutes: minutesRead(counts, minutesOf), completions: completionsIn(counts), over };
     });
     const members = await this.cohorts.memberCount(cohort.id);
-    const byEnd = await this.countsForDaysBefore(cohort.id, week.endDate, now, zone);
+    const byEnd = await this.countsForDaysBefore(cohort.id, daysBefore(week.endDate, now, zone));
     // The plan's items, like /progress: a "choose one" slot is one item (keyed by its id), done once by any track.
     const planItems = context.plan.weeks.flatMap((week) =>
       week.days.flatMap((day) => day.items.map((item) => storedPlanItem(context, item))),
     );
-    const doneBySlot = await this.withSlotCounts(cohort, planItems, byEnd, startOfLocalDay(week.endDate, zone));
+    // Its slots on the same member days as its other items.
+    const doneBySlot = await this.withSlotCounts(cohort, planItems, byEnd.counts, byEnd);
     // Sections begin in calendar weeks (break weeks counted), like `weekNumber`.
     const sections = context.curriculum.sections
       .map((stored) => calendarSectionOf(context, stored))
@@ -826,24 +828,21 @@ export class StudyService {
    * the chart's bars and the streak count it: Friday's reading logged on Monday morning for yesterday included),
    * of what was logged before `loggedBefore` (when the chart is drawn).
    */
-  private async countsForDaysBefore(cohortId: number, day: string, loggedBefore: Date, zone: string): Promise<Map<number, number>> {
-    // Logged before completions kept their day: counted in the database when logged two days before `day` began (on
-    // a day before it in any zone, 04:00 rollover included), else placed one by one on their member day as the bars
-    // place them; a week's chart never loads the cohort's older undated rows.
-    const surelyBefore = new Date(Math.min(startOfLocalDay(addDays(day, -2), zone).getTime(), loggedBefore.getTime()));
+  private async countsForDaysBefore(cohortId: number, bounds: DaysBefore): Promise<CountsBefore> {
+    const { day, loggedBefore, undatedBefore, zone } = bounds;
     const [counts, undatedEarlier, undated] = await Promise.all([
       this.completions.countsByItemBeforeDay(cohortId, day, loggedBefore),
-      this.completions.undatedCountsByItem(cohortId, surelyBefore),
-      this.completions.undatedLogged(cohortId, { from: surelyBefore, before: startOfLocalDay(addDays(day, 2), zone) }),
+      this.completions.undatedCountsByItem(cohortId, undatedBefore),
+      this.completions.undatedLogged(cohortId, { from: undatedBefore, before: startOfLocalDay(addDays(day, 2), zone) }),
     ]);
     for (const [itemId, count] of undatedEarlier) counts.set(itemId, (counts.get(itemId) ?? 0) + count);
-    for (const row of undated)
-      if (
+    const placed = undated.filter(
+      (row) =>
         row.completedAt < loggedBefore &&
-        completionDateOf({ day: null, completedAt: row.completedAt }, memberTimeZone(row.remindTimeZone, zone)) < day
-      )
-        counts.set(row.itemId, (counts.get(row.itemId) ?? 0) + 1);
-    return counts;
+        completionDateOf({ day: null, completedAt: row.completedAt }, memberTimeZone(row.remindTimeZone, zone)) < day,
+    );
+    for (const row of placed) counts.set(row.itemId, (counts.get(row.itemId) ?? 0) + 1);
+    return { ...bounds, counts, placed };
   }
 
   /**
@@ -858,7 +857,7 @@ export class StudyService {
   ): Promise<WeeklyChartData["beforeStart"]> {
     // A member day starts at most a day and a few hours before the cohort's, and a day before the start is only
     // logged before it (`/done when:yesterday` reaches no day before the first): none is logged later than this.
-    const counts = await this.countsForDaysBefore(cohortId, startDate, startOfLocalDay(addDays(startDate, 2), zone), zone);
+    const { counts } = await this.countsForDaysBefore(cohortId, daysBefore(startDate, startOfLocalDay(addDays(startDate, 2), zone), zone));
     const completions = completionsIn(counts);
     return completions === 0 ? null : { minutes: minutesRead(counts, minutesOf), completions };
   }
@@ -889,26 +888,35 @@ export class StudyService {
 
   /**
    * `counts` (members per item) with each "choose one" slot of `planItems`, by its id, counting the members who did any
-   * track: one query per slot.
+   * track (for a member day before `before`'s, as countsForDaysBefore counts the other items, when given): one query
+   * per slot.
    */
   private async withSlotCounts(
     cohort: Cohort,
     planItems: readonly { readonly id: number; readonly choice?: readonly { readonly id: number }[] }[],
     counts: ReadonlyMap<number, number>,
-    before?: Date,
+    before?: CountsBefore,
   ): Promise<Map<number, number>> {
     const bySlot = new Map(counts);
     for (const item of planItems)
-      if (item.choice !== undefined)
+      if (item.choice !== undefined) {
+        const tracks = item.choice.map((track) => track.id);
         bySlot.set(
           item.id,
-          await this.completions.membersCompletingAny(
-            cohort.id,
-            item.choice.map((track) => track.id),
-            before,
-          ),
+          before === undefined
+            ? await this.completions.membersCompletingAny(cohort.id, tracks)
+            : await this.slotMembersBefore(cohort.id, tracks, before),
         );
+      }
     return bySlot;
+  }
+
+  /** How many members did any of a slot's `tracks` for a member day before `before`'s (countsForDaysBefore). */
+  private async slotMembersBefore(cohortId: number, tracks: readonly number[], before: CountsBefore): Promise<number> {
+    const members = new Set(await this.completions.membersCompletingAnyBeforeDay(cohortId, tracks, before));
+    // The undated rows countsForDaysBefore placed on a day before: already read, not read again per slot.
+    for (const row of before.placed) if (tracks.includes(row.itemId)) members.add(row.memberId);
+    return members.size;
   }
 
   async leaderboard(
@@ -1030,9 +1038,9 @@ export class StudyService {
    * the exclude_role's holders are listed first whatever the marks' age (a weekly post uses them
    * while they are under five minutes old).
    */
-  async finalLeaderboardOf(cohort: Cohort, now: Date): Promise<LeaderboardView> {
+  async finalLeaderboardOf(cohort: Cohort, now: Date, lastWeek: number): Promise<LeaderboardView> {
     if (cohort.leaderboard !== CohortBoard.Off) await this.cohorts.refreshExclusionsForFinalBoard(cohort, now);
-    return this.courseBoardOf(cohort, now);
+    return this.courseBoardOf(cohort, now, lastWeek);
   }
 
   /**
@@ -1041,8 +1049,8 @@ export class StudyService {
    * but change no board, so they are left out (the final board, the closing post and its preview): the top ten
    * is worked out in SQL (CompletionRepository.courseTop), the members left with no points in the rank's count.
    */
-  async courseBoardOf(cohort: Cohort, now: Date): Promise<LeaderboardView> {
-    return this.leaderboardOf(cohort, LeaderboardPeriod.All, now, null, undefined, LeaderboardScope.Top, true);
+  async courseBoardOf(cohort: Cohort, now: Date, lastWeek?: number): Promise<LeaderboardView> {
+    return this.leaderboardOf(cohort, LeaderboardPeriod.All, now, null, undefined, LeaderboardScope.Top, lastWeek ?? true);
   }
 
   /** Also used by the scheduler's posts (no caller there): every public board goes through the privacy rule here. */
@@ -1053,7 +1061,7 @@ export class StudyService {
     caller: MemberRecord | null,
     weekOverride?: number,
     scope: LeaderboardScope = LeaderboardScope.Top,
-    courseOnly = false,
+    courseOnly: boolean | number = false,
   ): Promise<LeaderboardView> {
     // Never a week past the last (breaks included): after the course the weekly board is the last week's.
     const lastWeek = await this.plans.calendarWeeks(cohort);
@@ -1062,7 +1070,12 @@ export class StudyService {
     const boardWeek = dayInfo(cohort.settings, cohortStandingMoment(cohort, now)).weekNumber;
     const weekNumber = period === LeaderboardPeriod.Week ? (weekOverride ?? Math.min(lastWeek, Math.max(1, boardWeek))) : null;
     // After the last week the all-time board is the course's (as the closing post will keep it): late points move no rank.
-    const board: Board = { weekNumber, courseLastWeek: weekNumber === null && (courseOnly || courseOver) ? lastWeek : null };
+    // `courseOnly` a week: the course's board through that week (CourseEndService.finalBoardLastWeek).
+    const courseLastWeek = typeof courseOnly === "number" ? courseOnly : lastWeek;
+    const board: Board = {
+      weekNumber,
+      courseLastWeek: weekNumber === null && (courseOnly !== false || courseOver) ? courseLastWeek : null,
+    };
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
     // Marks older than a few minutes are refreshed from the role first. A post (no caller) waits for the
     // listing: it stays up, and nobody is waiting for it. A member's /leaderboard waits at most
@@ -1633,4 +1646,28 @@ function countsUntilWithinDay(cohort: Cohort, context: CohortContext, planning: 
   if (courseIsOver(cohort, context, now)) return null;
   const endsAt = courseEndInstant(breakCalendarOf(cohort, context));
   return memberDayEnd(planning.today, planning.zone).getTime() > endsAt.getTime() ? endsAt : null;
+}
+
+/**
+ * What counts for member days before `day`, of what was logged before `loggedBefore` (countsForDaysBefore).
+ * `undatedBefore`: completions logged before completions kept their day, counted in the database when logged two
+ * days before `day` began (on a day before it in any zone, 04:00 rollover included); later ones are placed one by
+ * one on their member day as the chart's bars place them, so a week's chart never loads the cohort's older undated rows.
+ */
+interface DaysBefore {
+  readonly day: string;
+  readonly loggedBefore: Date;
+  readonly undatedBefore: Date;
+  readonly zone: string;
+}
+
+/** Per item, how many completions count for a member day before `day`; `placed`: the undated ones among them read row by row. */
+interface CountsBefore extends DaysBefore {
+  readonly counts: Map<number, number>;
+  readonly placed: readonly UndatedCompletion[];
+}
+
+function daysBefore(day: string, loggedBefore: Date, zone: string): DaysBefore {
+  const undatedBefore = new Date(Math.min(startOfLocalDay(addDays(day, -2), zone).getTime(), loggedBefore.getTime()));
+  return { day, loggedBefore, undatedBefore, zone };
 }

@@ -144,3 +144,42 @@ describe("the weekly chart's section completion with 'choose one' tracks", () =>
     expect(chart.weeks.find((week) => week.weekNumber === 5)?.percent).toBe(100);
   });
 });
+
+/**
+ * A track logged on Monday morning for yesterday counts for Friday (`/done when:yesterday`), as the chart's bars and
+ * its sections' other items count it: the choice is done in the week before, in that week's chart drawn by Monday's
+ * post an hour later.
+ */
+describe("the weekly chart's section completion with a 'choose one' track logged on Monday for yesterday", () => {
+  let bot: BotHarness;
+  let logged = "";
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-01T10:00:00Z") });
+    await bot.createCohort({ name: "Late 2027", curriculum: "backend-engineer-complete-mastery-path", start: "2027-01-04" });
+    const ada = bot.member("ada");
+    await bot.reply(ada.id, "join", { cohort: "Late 2027" });
+    bot.clock.set(new Date("2027-02-01T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+    // Monday of week 6, an hour before its post: Ada logs the Go Path she read on Friday.
+    bot.clock.set(new Date("2027-02-08T08:00:00Z"));
+    const choices = await bot.autocomplete(ada.id, "done", "item", { item: "Go Path" });
+    const goPath = String(choices.find((entry) => entry.name.startsWith("Go Path"))?.value);
+    logged = visibleText(await bot.reply(ada.id, "done", { item: goPath, when: "yesterday" }));
+    bot.clock.set(new Date("2027-02-08T09:00:30Z"));
+    await bot.test.app.scheduler.tick(bot.clock.now());
+  });
+  afterAll(async () => bot.close());
+
+  it("logged it for Friday", () => {
+    expect(logged).toMatch(/Fri|Friday/);
+  });
+
+  it("counts the choice in week 5's chart, the week of the day it counts for", () => {
+    const alt = bot.emulator
+      .channelMessages(bot.channel.id)
+      .flatMap((message) => message.attachments)
+      .find((attachment) => attachment.filename === "week-5.png")?.description;
+    expect(alt).toContain("Phase 2: Programming Language Mastery 50%");
+  });
+});

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { readingWeeksPath } from "../helpers/readingWeeksPath.js";
 import { setEmbedLinks } from "../helpers/postedBoards.js";
@@ -121,5 +121,63 @@ describe("the last week's final edit of a finished cohort whose channel is flagg
     expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
     expect(visibleText(setup.board())).toContain("ada");
     expect(await flagOf()).toBeNull();
+  });
+});
+
+describe("the last week's final edit of a finished cohort refused for want of Embed Links", () => {
+  const name = "Midnight Refused";
+  let setup: Awaited<ReturnType<typeof midnightCohort>>;
+  const flagOf = async () => (await setup.bot.test.app.database.prisma.cohort.findFirstOrThrow({ where: { name } })).channelProblem;
+  /** The board's edits Discord made (no live edit came before the week's end: Ada read in its last minute). */
+  const editsMade = () => {
+    const path = `/channels/${setup.bot.channel.id}/messages/${setup.board().id}`;
+    return setup.bot.emulator.requestLog().filter((entry) => entry.method === "PATCH" && entry.path === path && entry.status === 200);
+  };
+
+  beforeEach(async () => {
+    setup = await midnightCohort(name);
+    const { bot } = setup;
+    // Embed Links taken away after the closing post went out: Discord refuses the board's final edit.
+    await setEmbedLinks({ emulator: bot.emulator, first: bot }, bot.channel.id, false);
+    await tickAt(bot, "2026-12-28T00:01:30Z");
+  });
+  afterEach(async () => setup.bot.close());
+
+  it("flags the channel and makes the final edit, once, when Embed Links is back within the day", async () => {
+    const { bot } = setup;
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
+    expect(await flagOf()).toBe("no_permission");
+    await setEmbedLinks({ emulator: bot.emulator, first: bot }, bot.channel.id, true);
+    await tickAt(bot, "2026-12-28T06:00:00Z");
+    await tickAt(bot, "2026-12-28T06:01:00Z");
+    await tickAt(bot, "2026-12-28T06:07:00Z");
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · final");
+    expect(visibleText(setup.board())).toContain("ada");
+    expect(editsMade()).toHaveLength(1);
+    expect(await flagOf()).toBeNull();
+  });
+
+  it("leaves the board as it was past the day, its flag gone, and holds back no redraw of the closing post's board", async () => {
+    const { bot } = setup;
+    await tickAt(bot, "2026-12-28T12:00:00Z");
+    // Past the day of the week's end: no final edit is due any more, and the flag does not outlive it.
+    await tickAt(bot, "2026-12-29T00:05:00Z");
+    expect(await flagOf()).toBeNull();
+    await setEmbedLinks({ emulator: bot.emulator, first: bot }, bot.channel.id, true);
+    await tickAt(bot, "2026-12-29T00:10:00Z");
+    expect(setup.board().embeds[0]?.title).toBe("🏆 Week 1 leaderboard · live");
+    // The admin puts the board under aliases: the closing post's final board is redrawn without Ada's name, not held
+    // back by the old flag.
+    bot.clock.set(new Date("2026-12-29T00:11:00Z"));
+    await bot.reply(bot.admin.id, "cohort edit", { cohort: name, leaderboard: "aliases" });
+    await tickAt(bot, "2026-12-29T00:12:00Z");
+    await tickAt(bot, "2026-12-29T00:13:00Z");
+    const closing = bot.emulator
+      .channelMessages(bot.channel.id)
+      .map(visibleText)
+      .find((text) => text.includes("Final leaderboard"));
+    expect(closing).toBeDefined();
+    expect(closing).not.toContain("**ada**");
+    expect(closing).toMatch(/🥇 \*Member \d+\* · 20 pts/);
   });
 });

@@ -60,4 +60,15 @@ describe("the live board of a cohort a shorter curriculum ends", () => {
     for (const at of ["2027-01-05T11:10:00Z", "2027-01-11T00:01:00Z", "2027-01-11T12:00:00Z"]) await tickAt(bot, at);
     expect(edits).toBe(before + 1);
   });
+
+  it("ranks on the closing post's final board the points the running week's final board shows", () => {
+    const closing = bot.emulator
+      .channelMessages(bot.channel.id)
+      .map(visibleText)
+      .find((text) => text.includes("Final leaderboard"));
+    const weekFive = visibleText(boardOf());
+    const adaLine = /🥇 \*\*ada\*\* · \d+ pts/.exec(weekFive)?.[0];
+    expect(adaLine).toBeDefined();
+    expect(closing).toContain(adaLine);
+  });
 });

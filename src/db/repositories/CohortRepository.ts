@@ -394,6 +394,29 @@ export class CohortRepository {
     return rows.map(toCohort);
   }
 
+  /**
+   * Clears the channel flag of finished cohorts with no final board edit due any more: none of their boards is live
+   * or ended after `endedAfter` (the final-edit window's start) and not final, or claimed for an edit with such an
+   * end. Nothing else checks a finished cohort's channel again, so a flag its last final edit's refusal set would
+   * stay for good and hold back its posted boards' redraws. Finished cohorts pile up for good: the flagged ones are
+   * sought in the [status, channelProblem] index, any flag being `>= ''` (SQLite seeks no `IS NOT NULL`), never every
+   * finished cohort's row, each one's boards by its posts' unique key. No audit line: the channel was not found usable, nothing
+   * waits on it any more. Returns how many were cleared.
+   */
+  async clearFinishedFlags(endedAfter: Date): Promise<number> {
+    const { count } = await this.writes.run(() =>
+      this.prisma.cohort.updateMany({
+        where: {
+          status: CohortStatus.Finished,
+          channelProblem: { gte: "" },
+          posts: { none: { OR: [{ boardLiveUntil: { gt: endedAfter } }, { boardClaimedEnd: { gt: endedAfter } }] } },
+        },
+        data: { channelProblem: null },
+      }),
+    );
+    return count;
+  }
+
   /** These cohorts (those that exist) with their versions (see listSchedulableVersions). */
   async listVersionedByIds(ids: readonly number[]): Promise<{ cohort: Cohort; version: number }[]> {
     const rows = await findInChunks(ids, (chunk) => this.prisma.cohort.findMany({ where: { id: { in: chunk } }, include: includeBreaks }));

@@ -510,6 +510,14 @@ export const postgresStreakRowsSql = `
   SELECT c."itemId", ${postgresEpochMillis(`c."completedAt"`)} AS "completedAt", c."points", c."day"
   FROM "Completion" c WHERE c."memberId" = ? ORDER BY c."completedAt"`;
 
+/** A completion without a stored member day (logged before completions kept it), with what places it on one. */
+export interface UndatedCompletion {
+  readonly itemId: number;
+  readonly memberId: number;
+  readonly completedAt: Date;
+  readonly remindTimeZone: string | null;
+}
+
 export class CompletionRepository {
   /**
    * `writes` should be the one queue every repository of the process shares (see SerialWriteQueue);
@@ -607,15 +615,17 @@ export class CompletionRepository {
    * before completions kept it), with the member's `/remind` zone to place them by: one query. Only rows from
    * before that migration, so few, and none in a cohort that started after it.
    */
-  async undatedLogged(
-    cohortId: number,
-    logged: { readonly from: Date; readonly before: Date },
-  ): Promise<{ readonly itemId: number; readonly completedAt: Date; readonly remindTimeZone: string | null }[]> {
+  async undatedLogged(cohortId: number, logged: { readonly from: Date; readonly before: Date }): Promise<UndatedCompletion[]> {
     const rows = await this.prisma.completion.findMany({
       where: { cohortId, member: { leftAt: null }, day: null, completedAt: { gte: logged.from, lt: logged.before } },
-      select: { itemId: true, completedAt: true, member: { select: { remindTimeZone: true } } },
+      select: { itemId: true, memberId: true, completedAt: true, member: { select: { remindTimeZone: true } } },
     });
-    return rows.map((row) => ({ itemId: row.itemId, completedAt: row.completedAt, remindTimeZone: row.member.remindTimeZone }));
+    return rows.map((row) => ({
+      itemId: row.itemId,
+      memberId: row.memberId,
+      completedAt: row.completedAt,
+      remindTimeZone: row.member.remindTimeZone,
+    }));
   }
 
   /**
@@ -631,18 +641,38 @@ export class CompletionRepository {
     return new Map(rows.map((row) => [row.itemId, row._count._all]));
   }
 
-  /** How many active members completed any of `itemIds` (before `before`, if given): a "choose one" choice, done once by any track. */
-  async membersCompletingAny(cohortId: number, itemIds: readonly number[], before?: Date): Promise<number> {
+  /** How many active members completed any of `itemIds`: a "choose one" choice, done once by any track. */
+  async membersCompletingAny(cohortId: number, itemIds: readonly number[]): Promise<number> {
+    const rows = await this.prisma.completion.groupBy({
+      by: ["memberId"],
+      where: { cohortId, member: { leftAt: null }, itemId: { in: [...itemIds] } },
+    });
+    return rows.length;
+  }
+
+  /**
+   * The active members who completed any of `itemIds` (a "choose one" choice's tracks) for a member day before `day`
+   * (its stored day), of what was logged before `loggedBefore`, or without a stored day logged before `undatedBefore`
+   * (`undatedLogged` finds the later ones, placed by the caller): one grouped query, a row per member.
+   */
+  async membersCompletingAnyBeforeDay(
+    cohortId: number,
+    itemIds: readonly number[],
+    bounds: { readonly day: string; readonly loggedBefore: Date; readonly undatedBefore: Date },
+  ): Promise<number[]> {
     const rows = await this.prisma.completion.groupBy({
       by: ["memberId"],
       where: {
         cohortId,
         member: { leftAt: null },
         itemId: { in: [...itemIds] },
-        ...(before === undefined ? {} : { completedAt: { lt: before } }),
+        OR: [
+          { day: { lt: bounds.day }, completedAt: { lt: bounds.loggedBefore } },
+          { day: null, completedAt: { lt: bounds.undatedBefore } },
+        ],
       },
     });
-    return rows.length;
+    return rows.map((row) => row.memberId);
   }
 
   /**

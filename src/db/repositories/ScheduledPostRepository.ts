@@ -1,4 +1,5 @@
 import { PostStatus, type ScheduledPostRecord } from "../../domain/schedule/scheduledPostModel.js";
+import { weekNumberOfPeriod } from "../../domain/schedule/weekPostPeriod.js";
 import type { PlannedPostKind } from "../../domain/schedule/scheduleTypes.js";
 import type { PrismaClient, ScheduledPost as ScheduledPostRow } from "../../generated/prisma/client.js";
 import { findInChunks } from "../inChunks.js";
@@ -74,6 +75,18 @@ export class ScheduledPostRepository {
       select: { id: true },
     });
     return row !== null;
+  }
+
+  /**
+   * The last week whose weekly post went out (status sent; 0 when none): one indexed read of the cohort's weekly
+   * rows, a course's weeks at most.
+   */
+  async lastWeekSent(cohortId: number): Promise<number> {
+    const rows = await this.prisma.scheduledPost.findMany({
+      where: { cohortId, kind: "week", status: PostStatus.Sent },
+      select: { period: true },
+    });
+    return Math.max(0, ...rows.map((row) => weekNumberOfPeriod(row.period) ?? 0));
   }
 
   async find(key: PostKey): Promise<ScheduledPostRecord | null> {
