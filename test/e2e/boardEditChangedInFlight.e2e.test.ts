@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { visibleText } from "../helpers/botHarness.js";
+import { heldRequestWorlds } from "../helpers/heldRequestWorlds.js";
+import { at, commandsIn, postLabelled, twoMembersScoreWeekOne, type RunCommand } from "../helpers/postedBoards.js";
+import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
+
+/**
+ * A live board edit drawn just before a change that takes a member off the board (their hiding, an admin's board
+ * setting) and answered by Discord just after it showed the names. The board must be edited again at the next tick
+ * (20 seconds later), not a minute after that edit; an ordinary /done made while an edit is on its way keeps the
+ * minute between edits. Discord applies the edit at once and holds its answer while the change is made. The cohort
+ * starts Monday 2027-03-01 (UTC); week 1's post goes out at 09:00.
+ */
+describe("a live board edit on its way to Discord while the board changes", () => {
+  const worlds = heldRequestWorlds(startSchedulerWorld);
+
+  /**
+   * Zeddicus and Ada score; the 09:01 tick claims the board's edit, drawn with both names, and Discord holds its
+   * answer while `meanwhile` runs; then the answer comes and the tick ends.
+   */
+  async function changedWhileEditing(cohortName: string, meanwhile: (world: SchedulerWorld, run: RunCommand, ada: { id: string }) => Promise<void>) {
+    const world = await worlds.start(at("2027-03-01T08:00:00Z"));
+    const channelId = world.createChannel(cohortName.toLowerCase().replace(/ /g, "-")).id;
+    await world.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
+    await world.first.tickAt(at("2027-03-01T09:00:00Z"));
+    const run = commandsIn(world, channelId);
+    const { ada } = await twoMembersScoreWeekOne(world, run, [cohortName], at("2027-03-01T09:00:05Z"));
+    const board = () => postLabelled(world, channelId, "live board 1", { liveBoards: true });
+    const held = worlds.holdNext(`PATCH /channels/${channelId}/messages/${board().id}`);
+    const tick = world.first.tickAt(at("2027-03-01T09:01:00Z"));
+    await held.arrived;
+    expect(visibleText(board())).toContain("Ada Lovelace");
+    await meanwhile(world, run, ada);
+    held.release();
+    expect((await tick).boardsEdited).toBe(1);
+    return { world, run, board };
+  }
+
+  it("a member's hiding: the next tick edits the board again, without their name", async () => {
+    const { world, board } = await changedWhileEditing("Hidden Meanwhile", async (_, run, ada) => {
+      await run(ada.id, "privacy", { leaderboard: "hidden" });
+    });
+    expect((await world.first.tickAt(at("2027-03-01T09:01:20Z"))).boardsEdited).toBe(1);
+    expect(visibleText(board())).not.toContain("Ada Lovelace");
+    expect(visibleText(board())).toContain("Zeddicus");
+  });
+
+  it("an admin's /cohort edit leaderboard:aliases: the next tick edits the board again, by aliases", async () => {
+    const { world, board } = await changedWhileEditing("Aliases Meanwhile", async (w, run) => {
+      await run(w.admin.id, "cohort edit", { cohort: "Aliases Meanwhile", leaderboard: "aliases" });
+    });
+    expect((await world.first.tickAt(at("2027-03-01T09:01:20Z"))).boardsEdited).toBe(1);
+    expect(visibleText(board())).not.toContain("Ada Lovelace");
+    expect(visibleText(board())).not.toContain("Zeddicus");
+  });
+
+  it("an ordinary /done meanwhile still waits a minute after the edit", async () => {
+    const { world, board } = await changedWhileEditing("Done Meanwhile", async (w, run) => {
+      const grace = w.emulator.createMember(w.guild.id, { username: "grace", displayName: "Grace Hopper" });
+      await run(grace.id, "join", { cohort: "Done Meanwhile" });
+      await run(grace.id, "done", { item: "Storage Engines" });
+    });
+    for (const tick of ["2027-03-01T09:01:20Z", "2027-03-01T09:01:40Z"])
+      expect((await world.first.tickAt(at(tick))).boardsEdited).toBe(0);
+    expect(visibleText(board())).not.toContain("Grace Hopper");
+    expect((await world.first.tickAt(at("2027-03-01T09:02:00Z"))).boardsEdited).toBe(1);
+    expect(visibleText(board())).toContain("Grace Hopper");
+  });
+});
