@@ -78,7 +78,8 @@ export const schedulerTiming = {
   /** Finished cohorts' members whose own course is over, remembered (the least recently asked forgotten first). */
   courseOverMembersKept: 10_000,
   /**
-   * A weekly post's live board is edited at most this often, however many completions come in; its final
+   * A weekly post's live board is edited at most this often, however many completions come in (a rare change to who
+   * it shows, a hiding or the board setting, is edited at the next tick: markLiveBoardsDirty's `atOnce`); its final
    * edit comes this long after its week ends (a /done sent in the week's last second is in).
    */
   liveBoardEveryMs: minute,
@@ -908,7 +909,8 @@ export class Scheduler {
 
   /**
    * Edits the live boards that completions marked dirty, each at most once a
-   * `liveBoardEveryMs`, and none after its week: the one edit pipeline of the
+   * `liveBoardEveryMs` (one a privacy-type change flagged at once: at the next tick after
+   * the edit under way, if any), and none after its week: the one edit pipeline of the
    * boards. Each edit is claimed with one write first, so ticks and processes
    * never edit a board twice for the same changes. Side by side like the posts: one at a time, many cohorts'
    * boards due together would hold the tick (and the reminders sent after them) a Discord round trip each.

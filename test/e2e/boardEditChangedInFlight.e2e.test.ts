@@ -18,7 +18,10 @@ describe("a live board edit on its way to Discord while the board changes", () =
    * Zeddicus and Ada score; the 09:01 tick claims the board's edit, drawn with both names, and Discord holds its
    * answer while `meanwhile` runs; then the answer comes and the tick ends.
    */
-  async function changedWhileEditing(cohortName: string, meanwhile: (world: SchedulerWorld, run: RunCommand, ada: { id: string }) => Promise<void>) {
+  async function changedWhileEditing(
+    cohortName: string,
+    meanwhile: (world: SchedulerWorld, run: RunCommand, ada: { id: string }) => Promise<void>,
+  ) {
     const world = await worlds.start(at("2027-03-01T08:00:00Z"));
     const channelId = world.createChannel(cohortName.toLowerCase().replace(/ /g, "-")).id;
     await world.createCohort({ name: cohortName, channelId, start: "2027-03-01" });
@@ -60,8 +63,7 @@ describe("a live board edit on its way to Discord while the board changes", () =
       await run(grace.id, "join", { cohort: "Done Meanwhile" });
       await run(grace.id, "done", { item: "Storage Engines" });
     });
-    for (const tick of ["2027-03-01T09:01:20Z", "2027-03-01T09:01:40Z"])
-      expect((await world.first.tickAt(at(tick))).boardsEdited).toBe(0);
+    for (const tick of ["2027-03-01T09:01:20Z", "2027-03-01T09:01:40Z"]) expect((await world.first.tickAt(at(tick))).boardsEdited).toBe(0);
     expect(visibleText(board())).not.toContain("Grace Hopper");
     expect((await world.first.tickAt(at("2027-03-01T09:02:00Z"))).boardsEdited).toBe(1);
     expect(visibleText(board())).toContain("Grace Hopper");

@@ -440,7 +440,7 @@ export class PrivacyRepository {
 
   /** Flags the live weekly boards (still live at `now`) of the user's cohorts in the server: the scheduler edits them next. */
   private markBoardsDirty(db: Db, guildId: string, userId: string, now: Date) {
-    return markLiveBoardsDirty(db, { cohort: { guildId, members: { some: { userId } } } }, now);
+    return markLiveBoardsDirty(db, { cohort: { guildId, members: { some: { userId } } } }, now, { atOnce: true });
   }
 
   /** What an export begun at `now` reads (see MemberExportCeiling): the highest ids there are, a look-up of each primary key's end. */
@@ -847,7 +847,7 @@ export class PrivacyRepository {
         for (const board of boards) await tx.cohort.update({ where: { id: board.cohortId }, data: { finalBoard: board.json } });
         // After the memberships (the one order of a /done: member, then post): their cohorts' live boards named
         // the user until edited, and the boards already posted that may name them are edited by the scheduler.
-        for (const chunk of chunksOf(memberOf)) await markLiveBoardsDirty(tx, { cohortId: { in: chunk } }, now);
+        for (const chunk of chunksOf(memberOf)) await markLiveBoardsDirty(tx, { cohortId: { in: chunk } }, now, { atOnce: true });
         for (const flag of this.flagPosted(tx, posted.ids, now)) await flag;
         // Last, the posts drawn since postsShowing's first look, read as close to the commit as can be. Posts
         // created meanwhile only: a claim is one statement that waits for nothing else, so this cannot deadlock.
