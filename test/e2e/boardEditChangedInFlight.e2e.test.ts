@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { visibleText } from "../helpers/botHarness.js";
 import { heldRequestWorlds } from "../helpers/heldRequestWorlds.js";
+import { discordTrouble } from "../helpers/lockedTick.js";
 import { at, commandsIn, postLabelled, twoMembersScoreWeekOne, type RunCommand } from "../helpers/postedBoards.js";
 import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 
@@ -21,6 +22,7 @@ describe("a live board edit on its way to Discord while the board changes", () =
   async function changedWhileEditing(
     cohortName: string,
     meanwhile: (world: SchedulerWorld, run: RunCommand, ada: { id: string }) => Promise<void>,
+    { fails = false }: { readonly fails?: boolean } = {},
   ) {
     const world = await worlds.start(at("2027-03-01T08:00:00Z"));
     const channelId = world.createChannel(cohortName.toLowerCase().replace(/ /g, "-")).id;
@@ -29,13 +31,16 @@ describe("a live board edit on its way to Discord while the board changes", () =
     const run = commandsIn(world, channelId);
     const { ada } = await twoMembersScoreWeekOne(world, run, [cohortName], at("2027-03-01T09:00:05Z"));
     const board = () => postLabelled(world, channelId, "live board 1", { liveBoards: true });
-    const held = worlds.holdNext(`PATCH /channels/${channelId}/messages/${board().id}`);
+    const route = `PATCH /channels/${channelId}/messages/${board().id}`;
+    if (fails) discordTrouble(world, route);
+    const held = worlds.holdNext(route);
     const tick = world.first.tickAt(at("2027-03-01T09:01:00Z"));
     await held.arrived;
-    expect(visibleText(board())).toContain("Ada Lovelace");
+    // Discord applied the edit (a failed one changes nothing: the board still says no one has points).
+    if (!fails) expect(visibleText(board())).toContain("Ada Lovelace");
     await meanwhile(world, run, ada);
     held.release();
-    expect((await tick).boardsEdited).toBe(1);
+    expect((await tick).boardsEdited).toBe(fails ? 0 : 1);
     return { world, run, board };
   }
 
@@ -67,5 +72,29 @@ describe("a live board edit on its way to Discord while the board changes", () =
     expect(visibleText(board())).not.toContain("Grace Hopper");
     expect((await world.first.tickAt(at("2027-03-01T09:02:00Z"))).boardsEdited).toBe(1);
     expect(visibleText(board())).toContain("Grace Hopper");
+  });
+
+  it("a /leave by someone not in the cohort, or a board choice a member already has, keeps the minute", async () => {
+    const { world, board } = await changedWhileEditing("Nothing Changed", async (w, run, ada) => {
+      const grace = w.emulator.createMember(w.guild.id, { username: "grace", displayName: "Grace Hopper" });
+      await run(grace.id, "leave", { cohort: "Nothing Changed" });
+      await run(ada.id, "privacy", { leaderboard: "name" });
+    });
+    for (const tick of ["2027-03-01T09:01:20Z", "2027-03-01T09:01:40Z"]) expect((await world.first.tickAt(at(tick))).boardsEdited).toBe(0);
+    expect(visibleText(board())).toContain("Ada Lovelace");
+  });
+
+  it("an edit Discord fails while a member hides is tried again a minute after it, not at the next tick", async () => {
+    const { world, board } = await changedWhileEditing(
+      "Failed Meanwhile",
+      async (_, run, ada) => {
+        await run(ada.id, "privacy", { leaderboard: "hidden" });
+      },
+      { fails: true },
+    );
+    for (const tick of ["2027-03-01T09:01:20Z", "2027-03-01T09:01:40Z"]) expect((await world.first.tickAt(at(tick))).boardsEdited).toBe(0);
+    expect((await world.first.tickAt(at("2027-03-01T09:02:00Z"))).boardsEdited).toBe(1);
+    expect(visibleText(board())).not.toContain("Ada Lovelace");
+    expect(visibleText(board())).toContain("Zeddicus");
   });
 });

@@ -712,13 +712,15 @@ export class LiveBoardRepository {
   /**
    * An edit claimed at `claimedAt` (claimEdit) that failed: the board is dirty again, so a later tick tries again.
    * Only while that claim is its last edit: one made since (another process, after a new completion) showed the
-   * standings already. A row gone since (its cohort deleted) has no board to keep.
+   * standings already. A row gone since (its cohort deleted) has no board to keep. A flag to edit at once (dueAtOnce)
+   * set while it was on its way is dropped: after Discord trouble, or an edit taken back while discord.js held it for a
+   * rate limit, the next edit keeps the minute's spacing.
    */
   async markDirty(postId: number, claimedAt: Date): Promise<void> {
     await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
         where: { id: postId, boardEditedAt: claimedAt },
-        data: { boardDirty: true, boardClaimedEnd: null },
+        data: { boardDirty: true, boardDirtyNow: false, boardClaimedEnd: null },
       }),
     );
   }

@@ -203,15 +203,18 @@ export class MemberRepository {
     );
   }
 
-  /** Returns false when the user was not an active member. History is kept; the cohort's live board is flagged for its next edit. */
+  /**
+   * Returns false when the user was not an active member. History is kept; the cohort's live board is flagged for
+   * its next edit, at once (markLiveBoardsDirty), only when a member left: anyone's /leave must not make it edit every tick.
+   */
   async leave(cohortId: number, userId: string, now: Date): Promise<boolean> {
-    const [result] = await this.writes.run(() =>
-      this.prisma.$transaction([
-        this.prisma.member.updateMany({ where: { cohortId, userId, leftAt: null }, data: { leftAt: now } }),
-        markLiveBoardsDirty(this.prisma, { cohortId }, now, { atOnce: true }),
-      ]),
+    return this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        const { count } = await tx.member.updateMany({ where: { cohortId, userId, leftAt: null }, data: { leftAt: now } });
+        if (count > 0) await markLiveBoardsDirty(tx, { cohortId }, now, { atOnce: true });
+        return count > 0;
+      }),
     );
-    return result.count > 0;
   }
 
   /**
