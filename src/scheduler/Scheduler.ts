@@ -1081,7 +1081,11 @@ export class Scheduler {
         // this claim took, and drawn from it the redraw would clear that flag with the old setting on the board.
         const current = await this.cohortAfterClaim(cohort);
         report.postedBoardsEdited += await this.redrawPosted(current, post, now);
-        await liveBoards.finishPosted(post.postId, heldUntil);
+        // Its board's final edit, drawn before the flag maybe, is on its way (another process's): the board was left
+        // to it (two edits of one message at once could land the older last), and is redrawn a minute later.
+        if (post.board?.finalEditUnderWay === true)
+          await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + schedulerTiming.postedBoardRetryMs));
+        else await liveBoards.finishPosted(post.postId, heldUntil);
       } catch (error) {
         if (this.refusedEmbedLinksHere(cohort, error)) {
           // No Embed Links in the cohort's channel: flagged, so the redraw waits (no try used up) until it recovers.
@@ -1186,7 +1190,7 @@ export class Scheduler {
     const board = post.board;
     const boardWeek = weekNumberOfPeriod(post.period);
     if (board === null || boardWeek === null) return edited;
-    const final = board.liveUntil === null;
+    const final = board.liveUntil === null && !board.finalEditUnderWay;
     const left = board.liveUntil !== null && now.getTime() - board.liveUntil.getTime() >= schedulerTiming.liveBoardFinalWithinMs;
     if (!final && !left) return edited;
     const message = renderer.liveBoard(await postService.liveBoardView(cohort, boardWeek, now, final), cohort.language);

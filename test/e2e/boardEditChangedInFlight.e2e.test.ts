@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { visibleText } from "../helpers/botHarness.js";
 import { heldRequestWorlds } from "../helpers/heldRequestWorlds.js";
 import { discordTrouble } from "../helpers/lockedTick.js";
-import { at, commandsIn, postLabelled, twoMembersScoreWeekOne, type RunCommand } from "../helpers/postedBoards.js";
+import { acceptedEdits, at, commandsIn, postLabelled, twoMembersScoreWeekOne, type RunCommand } from "../helpers/postedBoards.js";
 import { startSchedulerWorld, type SchedulerWorld } from "../helpers/schedulerWorld.js";
 
 /**
@@ -94,6 +94,34 @@ describe("a live board edit on its way to Discord while the board changes", () =
     );
     for (const tick of ["2027-03-01T09:01:20Z", "2027-03-01T09:01:40Z"]) expect((await world.first.tickAt(at(tick))).boardsEdited).toBe(0);
     expect((await world.first.tickAt(at("2027-03-01T09:02:00Z"))).boardsEdited).toBe(1);
+    expect(visibleText(board())).not.toContain("Ada Lovelace");
+    expect(visibleText(board())).toContain("Zeddicus");
+  });
+
+  it("a hiding while the final edit is on its way: another process's redraw waits for that edit, then takes the name off", async () => {
+    const world = await worlds.start(at("2027-03-01T08:00:00Z"));
+    const channelId = world.createChannel("final-meanwhile").id;
+    await world.createCohort({ name: "Final Meanwhile", channelId, start: "2027-03-01" });
+    await world.first.tickAt(at("2027-03-01T09:00:00Z"));
+    const run = commandsIn(world, channelId);
+    const { ada } = await twoMembersScoreWeekOne(world, run, ["Final Meanwhile"], at("2027-03-01T09:00:05Z"));
+    const board = () => postLabelled(world, channelId, "live board 1", { liveBoards: true });
+    expect((await world.first.tickAt(at("2027-03-01T09:01:00Z"))).boardsEdited).toBe(1);
+    const second = await world.startProcess(at("2027-03-08T00:00:30Z"));
+    // Week 1 ends at midnight; its final edit, drawn with Ada's name, is held on its way.
+    const held = worlds.holdNext(`PATCH /channels/${channelId}/messages/${board().id}`);
+    const closing = world.first.tickAt(at("2027-03-08T00:01:00Z"));
+    await held.arrived;
+    await run(ada.id, "privacy", { leaderboard: "hidden" });
+    const editsBefore = acceptedEdits(world, channelId, board().id);
+    // The other process does not edit the board while the final edit is still on its way.
+    await second.tickAt(at("2027-03-08T00:01:20Z"));
+    expect(acceptedEdits(world, channelId, board().id)).toBe(editsBefore);
+    held.release();
+    expect((await closing).boardsClosed).toBe(1);
+    expect(visibleText(board())).toContain("Ada Lovelace");
+    // A minute later, that edit done, the board is redrawn without her.
+    expect((await second.tickAt(at("2027-03-08T00:02:20Z"))).postedBoardsEdited).toBeGreaterThan(0);
     expect(visibleText(board())).not.toContain("Ada Lovelace");
     expect(visibleText(board())).toContain("Zeddicus");
   });

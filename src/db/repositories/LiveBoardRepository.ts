@@ -38,8 +38,16 @@ export interface PostedBoardRecord {
   readonly period: string;
   /** The post's first message. */
   readonly messageId: string | null;
-  /** The weekly post's board part; null for a post without one. */
-  readonly board: { readonly messageId: string; readonly channelId: string | null; readonly liveUntil: Date | null } | null;
+  /**
+   * The weekly post's board part; null for a post without one. `finalEditUnderWay`: its final edit is claimed and its
+   * outcome not written yet (claimFinalEdit), so a redraw leaves the board to it and comes after it.
+   */
+  readonly board: {
+    readonly messageId: string;
+    readonly channelId: string | null;
+    readonly liveUntil: Date | null;
+    readonly finalEditUnderWay: boolean;
+  } | null;
   readonly redrawAt: Date;
   /** Tries of this redraw so far that Discord refused for want of access (see releasePosted). */
   readonly refusedTries: number;
@@ -109,6 +117,7 @@ const postedSelect = {
   boardMessageId: true,
   boardChannelId: true,
   boardLiveUntil: true,
+  boardClaimedEnd: true,
   nextAttemptAt: true,
   redrawAttempts: true,
 } as const;
@@ -574,7 +583,12 @@ export class LiveBoardRepository {
               board:
                 row.boardMessageId === null
                   ? null
-                  : { messageId: row.boardMessageId, channelId: row.boardChannelId, liveUntil: row.boardLiveUntil },
+                  : {
+                      messageId: row.boardMessageId,
+                      channelId: row.boardChannelId,
+                      liveUntil: row.boardLiveUntil,
+                      finalEditUnderWay: row.boardLiveUntil === null && row.boardClaimedEnd !== null,
+                    },
               redrawAt: row.nextAttemptAt,
               refusedTries: row.redrawAttempts,
             },
