@@ -78,7 +78,8 @@ export const schedulerTiming = {
   /** Finished cohorts' members whose own course is over, remembered (the least recently asked forgotten first). */
   courseOverMembersKept: 10_000,
   /**
-   * A weekly post's live board is edited at most this often, however many completions come in; its final
+   * A weekly post's live board is edited at most this often, however many completions come in (a rare change to who
+   * it shows, a hiding or the board setting, is edited at the next tick: markLiveBoardsDirty's `atOnce`); its final
    * edit comes this long after its week ends (a /done sent in the week's last second is in).
    */
   liveBoardEveryMs: minute,
@@ -909,7 +910,8 @@ export class Scheduler {
 
   /**
    * Edits the live boards that completions marked dirty, each at most once a
-   * `liveBoardEveryMs`, and none after its week: the one edit pipeline of the
+   * `liveBoardEveryMs` (one a privacy-type change flagged at once: at the next tick after
+   * the edit under way, if any), and none after its week: the one edit pipeline of the
    * boards. Each edit is claimed with one write first, so ticks and processes
    * never edit a board twice for the same changes. Side by side like the posts: one at a time, many cohorts'
    * boards due together would hold the tick (and the reminders sent after them) a Discord round trip each.
@@ -1094,7 +1096,11 @@ export class Scheduler {
         // this claim took, and drawn from it the redraw would clear that flag with the old setting on the board.
         const current = await this.cohortAfterClaim(cohort);
         report.postedBoardsEdited += await this.redrawPosted(current, post, now);
-        await liveBoards.finishPosted(post.postId, heldUntil);
+        // Its board's final edit, drawn before the flag maybe, is on its way (another process's): the board was left
+        // to it (two edits of one message at once could land the older last), and is redrawn a minute later.
+        if (post.board?.finalEditUnderWay === true)
+          await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + schedulerTiming.postedBoardRetryMs));
+        else await liveBoards.finishPosted(post.postId, heldUntil);
       } catch (error) {
         if (this.refusedEmbedLinksHere(cohort, error)) {
           // No Embed Links in the cohort's channel: flagged, so the redraw waits (no try used up) until it recovers.
@@ -1199,7 +1205,7 @@ export class Scheduler {
     const board = post.board;
     const boardWeek = weekNumberOfPeriod(post.period);
     if (board === null || boardWeek === null) return edited;
-    const final = board.liveUntil === null;
+    const final = board.liveUntil === null && !board.finalEditUnderWay;
     const left = board.liveUntil !== null && now.getTime() - board.liveUntil.getTime() >= schedulerTiming.liveBoardFinalWithinMs;
     if (!final && !left) return edited;
     const message = renderer.liveBoard(await postService.liveBoardView(cohort, boardWeek, now, final), cohort.language);

@@ -628,6 +628,8 @@ export class CohortService {
     // own transaction, so no stop after its commit leaves a board showing what the setting hides.
     const redraws: BoardRedraws = {
       live: name !== undefined || language !== undefined || Object.keys(board).length > 0,
+      // The board setting: the names it hides must not stay up for the minute between edits.
+      liveAtOnce: board.leaderboard !== undefined,
       posted: board.leaderboard !== undefined,
       at: now,
     };

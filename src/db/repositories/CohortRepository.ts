@@ -62,6 +62,8 @@ export type CohortChanges = Partial<{
  */
 export interface BoardRedraws {
   readonly live: boolean;
+  /** The live board's edit comes at the next tick, not a minute after its last (markLiveBoardsDirty's `atOnce`). */
+  readonly liveAtOnce: boolean;
   readonly posted: boolean;
   readonly at: Date;
 }
@@ -70,7 +72,7 @@ export interface BoardRedraws {
 export function boardRedrawWrites(prisma: Prisma.TransactionClient, cohortId: number, redraws: BoardRedraws | undefined) {
   if (redraws === undefined) return [];
   return [
-    ...(redraws.live ? [markLiveBoardsDirty(prisma, { cohortId }, redraws.at)] : []),
+    ...(redraws.live ? [markLiveBoardsDirty(prisma, { cohortId }, redraws.at, { atOnce: redraws.liveAtOnce })] : []),
     ...(redraws.posted ? [flagCohortPostedBoards(prisma, { cohortId }, redraws.at)] : []),
   ];
 }

@@ -38,8 +38,16 @@ export interface PostedBoardRecord {
   readonly period: string;
   /** The post's first message. */
   readonly messageId: string | null;
-  /** The weekly post's board part; null for a post without one. */
-  readonly board: { readonly messageId: string; readonly channelId: string | null; readonly liveUntil: Date | null } | null;
+  /**
+   * The weekly post's board part; null for a post without one. `finalEditUnderWay`: its final edit is claimed and its
+   * outcome not written yet (claimFinalEdit), so a redraw leaves the board to it and comes after it.
+   */
+  readonly board: {
+    readonly messageId: string;
+    readonly channelId: string | null;
+    readonly liveUntil: Date | null;
+    readonly finalEditUnderWay: boolean;
+  } | null;
   readonly redrawAt: Date;
   /** Tries of this redraw so far that Discord refused for want of access (see releasePosted). */
   readonly refusedTries: number;
@@ -109,6 +117,7 @@ const postedSelect = {
   boardMessageId: true,
   boardChannelId: true,
   boardLiveUntil: true,
+  boardClaimedEnd: true,
   nextAttemptAt: true,
   redrawAttempts: true,
 } as const;
@@ -170,6 +179,19 @@ function toLiveBoard(row: BoardRow): LiveBoardRecord | null {
  * A board edit claimed (its claim's time is the board's last edit) whose outcome was never written, at or before
  * `staleBefore`: its process died (or lost the database) after the claim; the edit is due again.
  */
+/** A board flagged by completions: edited once its last edit is at or before `editedBy` (a minute ago). */
+function dueSpaced(editedBy: Date) {
+  return { boardDirty: true, boardEditedAt: { lte: editedBy } };
+}
+
+/**
+ * A board flagged by a change to who it shows or how (markLiveBoardsDirty's `atOnce`): edited at the next tick, not a
+ * minute after its last edit, but only once no edit of it is under way (its claim's outcome written: boardClaimedEnd
+ * cleared), so no two edits of a board are ever on their way at once, and an edit drawn before the change and
+ * answered after it is followed at once by one drawn after it.
+ */
+const dueAtOnce = { boardDirtyNow: true, boardClaimedEnd: null };
+
 function staleClaim(staleBefore: Date) {
   return { boardClaimedEnd: { not: null }, boardEditedAt: { lte: staleBefore } };
 }
@@ -329,13 +351,13 @@ export class LiveBoardRepository {
   }
 
   /**
-   * Boards of these cohorts still live at `now` whose last edit was at or before `editedBy`, and dirty, or whose
-   * edit was claimed at or before `staleBefore` and never recorded (staleClaims).
+   * Boards of these cohorts still live at `now` whose last edit was at or before `editedBy`, and dirty, or flagged
+   * to be edited at once (dueAtOnce), or whose edit was claimed at or before `staleBefore` and never recorded (staleClaims).
    */
   async listDue(cohortIds: readonly number[], now: Date, editedBy: Date, staleBefore: Date): Promise<LiveBoardRecord[]> {
     const rows = await findInChunks(cohortIds, (chunk) =>
       this.prisma.scheduledPost.findMany({
-        where: { cohortId: { in: chunk }, boardDirty: true, boardLiveUntil: { gt: now }, boardEditedAt: { lte: editedBy } },
+        where: { cohortId: { in: chunk }, boardLiveUntil: { gt: now }, OR: [dueSpaced(editedBy), dueAtOnce] },
         select: boardSelect,
       }),
     );
@@ -475,7 +497,7 @@ export class LiveBoardRepository {
             boardEditedAt: board.editedAt,
             OR: [{ boardLiveUntil: board.liveUntil }, { boardLiveUntil: null, boardClaimedEnd: board.liveUntil }],
           },
-          data: { boardDirty: false, boardEditedAt: now, boardLiveUntil: null, boardClaimedEnd: board.liveUntil },
+          data: { boardDirty: false, boardDirtyNow: false, boardEditedAt: now, boardLiveUntil: null, boardClaimedEnd: board.liveUntil },
         });
         if (count === 1 && nextWeekPeriod !== undefined)
           await tx.scheduledPost.updateMany({
@@ -509,14 +531,14 @@ export class LiveBoardRepository {
   }
 
   /**
-   * Takes the next edit of a board, dirty or claimed at or before `staleBefore` and never recorded: one write,
-   * which only one tick or process can win.
+   * Takes the next edit of a board, dirty (a minute after its last edit, or at once: dueAtOnce) or claimed at or before
+   * `staleBefore` and never recorded: one write, which only one tick or process can win.
    */
   async claimEdit(board: LiveBoardRecord, now: Date, editedBy: Date, staleBefore: Date): Promise<boolean> {
     const { count } = await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
-        where: { id: board.postId, boardEditedAt: { lte: editedBy }, OR: [{ boardDirty: true }, staleClaim(staleBefore)] },
-        data: { boardDirty: false, boardEditedAt: now, boardClaimedEnd: board.liveUntil },
+        where: { id: board.postId, OR: [dueSpaced(editedBy), dueAtOnce, staleClaim(staleBefore)] },
+        data: { boardDirty: false, boardDirtyNow: false, boardEditedAt: now, boardClaimedEnd: board.liveUntil },
       }),
     );
     return count === 1;
@@ -561,7 +583,12 @@ export class LiveBoardRepository {
               board:
                 row.boardMessageId === null
                   ? null
-                  : { messageId: row.boardMessageId, channelId: row.boardChannelId, liveUntil: row.boardLiveUntil },
+                  : {
+                      messageId: row.boardMessageId,
+                      channelId: row.boardChannelId,
+                      liveUntil: row.boardLiveUntil,
+                      finalEditUnderWay: row.boardLiveUntil === null && row.boardClaimedEnd !== null,
+                    },
               redrawAt: row.nextAttemptAt,
               refusedTries: row.redrawAttempts,
             },
@@ -690,7 +717,8 @@ export class LiveBoardRepository {
    */
   async holdDeleted(postId: number, messageId: string): Promise<void> {
     await this.writes.run(
-      () => this.prisma.$executeRaw`UPDATE "ScheduledPost" SET "boardEditedAt" = "boardLiveUntil", "boardClaimedEnd" = NULL
+      () => this.prisma.$executeRaw`UPDATE "ScheduledPost"
+        SET "boardEditedAt" = "boardLiveUntil", "boardClaimedEnd" = NULL, "boardDirtyNow" = false
         WHERE "id" = ${postId} AND "boardMessageId" = ${messageId} AND "boardLiveUntil" IS NOT NULL`,
     );
   }
@@ -698,13 +726,15 @@ export class LiveBoardRepository {
   /**
    * An edit claimed at `claimedAt` (claimEdit) that failed: the board is dirty again, so a later tick tries again.
    * Only while that claim is its last edit: one made since (another process, after a new completion) showed the
-   * standings already. A row gone since (its cohort deleted) has no board to keep.
+   * standings already. A row gone since (its cohort deleted) has no board to keep. A flag to edit at once (dueAtOnce)
+   * set while it was on its way is dropped: after Discord trouble, or an edit taken back while discord.js held it for a
+   * rate limit, the next edit keeps the minute's spacing.
    */
   async markDirty(postId: number, claimedAt: Date): Promise<void> {
     await this.writes.run(() =>
       this.prisma.scheduledPost.updateMany({
         where: { id: postId, boardEditedAt: claimedAt },
-        data: { boardDirty: true, boardClaimedEnd: null },
+        data: { boardDirty: true, boardDirtyNow: false, boardClaimedEnd: null },
       }),
     );
   }

@@ -203,15 +203,18 @@ export class MemberRepository {
     );
   }
 
-  /** Returns false when the user was not an active member. History is kept; the cohort's live board is flagged for its next edit. */
+  /**
+   * Returns false when the user was not an active member. History is kept; the cohort's live board is flagged for
+   * its next edit, at once (markLiveBoardsDirty), only when a member left: anyone's /leave must not make it edit every tick.
+   */
   async leave(cohortId: number, userId: string, now: Date): Promise<boolean> {
-    const [result] = await this.writes.run(() =>
-      this.prisma.$transaction([
-        this.prisma.member.updateMany({ where: { cohortId, userId, leftAt: null }, data: { leftAt: now } }),
-        markLiveBoardsDirty(this.prisma, { cohortId }, now),
-      ]),
+    return this.writes.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        const { count } = await tx.member.updateMany({ where: { cohortId, userId, leftAt: null }, data: { leftAt: now } });
+        if (count > 0) await markLiveBoardsDirty(tx, { cohortId }, now, { atOnce: true });
+        return count > 0;
+      }),
     );
-    return result.count > 0;
   }
 
   /**
@@ -393,7 +396,7 @@ export class MemberRepository {
         // A mark that changed takes the member on or off the boards: the cohort's live board is edited next, and
         // the boards it already posted (which ranked them, or left them out) are redrawn.
         const cohort = { cohort: { members: { some: { id: memberId } } } };
-        await markLiveBoardsDirty(tx, cohort, at);
+        await markLiveBoardsDirty(tx, cohort, at, { atOnce: true });
         await flagCohortPostedBoards(tx, cohort, at);
       }),
     );
@@ -440,7 +443,7 @@ export class MemberRepository {
         if (JSON.stringify(before) === JSON.stringify(after)) return;
         // Someone came onto or left the boards, in the marks' own transaction: the cohort's live board is edited
         // next, and the boards it already posted are redrawn (LiveBoardRepository.listPostedDue).
-        await markLiveBoardsDirty(tx, { cohortId }, startedAt);
+        await markLiveBoardsDirty(tx, { cohortId }, startedAt, { atOnce: true });
         await flagCohortPostedBoards(tx, { cohortId }, startedAt);
       }, longTransactionOptions),
     );

@@ -334,8 +334,11 @@ export class PrivacyRepository {
             : await this.postsShowing(tx, guildId, userId, false, changes.boardVisibility);
         // The locale goes with the other choices in this one update of every membership; /join and /remind,
         // which change no other column there, use userLocaleUpdate (MemberRepository) for it alone.
+        // Only the memberships whose choice changes edit their live boards (at once): one already shown so need not.
+        const shownAnew =
+          changes.boardVisibility === undefined ? [] : await this.choiceChanges(tx, guildId, userId, changes.boardVisibility);
         const updated = await tx.member.updateMany({ where: { userId, cohort: { guildId } }, data: changes });
-        if (changes.boardVisibility !== undefined) await this.markBoardsDirty(tx, guildId, userId, now);
+        for (const chunk of chunksOf(shownAnew)) await markLiveBoardsDirty(tx, { cohortId: { in: chunk } }, now, { atOnce: true });
         for (const flag of this.flagPosted(tx, posted.ids, now)) await flag;
         for (const flag of this.flagPostedSince(tx, posted.seen, now)) await flag;
         return updated.count;
@@ -438,9 +441,13 @@ export class PrivacyRepository {
     return chunksOf(ids).map((chunk) => flagPostedBoards(db, chunk, now));
   }
 
-  /** Flags the live weekly boards (still live at `now`) of the user's cohorts in the server: the scheduler edits them next. */
-  private markBoardsDirty(db: Db, guildId: string, userId: string, now: Date) {
-    return markLiveBoardsDirty(db, { cohort: { guildId, members: { some: { userId } } } }, now);
+  /** The user's cohorts in the server whose membership is not shown as `shownAs` yet (a few: one user's memberships). */
+  private async choiceChanges(db: Db, guildId: string, userId: string, shownAs: string): Promise<number[]> {
+    const rows = await db.member.findMany({
+      where: { userId, cohort: { guildId }, boardVisibility: { not: shownAs } },
+      select: { cohortId: true },
+    });
+    return rows.map((row) => row.cohortId);
   }
 
   /** What an export begun at `now` reads (see MemberExportCeiling): the highest ids there are, a look-up of each primary key's end. */
@@ -847,7 +854,7 @@ export class PrivacyRepository {
         for (const board of boards) await tx.cohort.update({ where: { id: board.cohortId }, data: { finalBoard: board.json } });
         // After the memberships (the one order of a /done: member, then post): their cohorts' live boards named
         // the user until edited, and the boards already posted that may name them are edited by the scheduler.
-        for (const chunk of chunksOf(memberOf)) await markLiveBoardsDirty(tx, { cohortId: { in: chunk } }, now);
+        for (const chunk of chunksOf(memberOf)) await markLiveBoardsDirty(tx, { cohortId: { in: chunk } }, now, { atOnce: true });
         for (const flag of this.flagPosted(tx, posted.ids, now)) await flag;
         // Last, the posts drawn since postsShowing's first look, read as close to the commit as can be. Posts
         // created meanwhile only: a claim is one statement that waits for nothing else, so this cannot deadlock.

@@ -21,7 +21,7 @@ export function weekPostChangeWrites(prisma: Prisma.TransactionClient, changes: 
       }),
       prisma.scheduledPost.updateMany({
         where: { id: row.postId, period: row.from },
-        data: { period: row.to, boardDirty: false },
+        data: { period: row.to, boardDirty: false, boardDirtyNow: false },
       }),
       // A board already final (no end left) stays as it is.
       ...boardEndWrites(prisma, { id: row.postId, period: row.to }, changes.at),

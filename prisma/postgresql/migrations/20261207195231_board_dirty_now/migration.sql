@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ScheduledPost" ADD COLUMN     "boardDirtyNow" BOOLEAN NOT NULL DEFAULT false;
