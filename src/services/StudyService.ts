@@ -920,7 +920,7 @@ export class StudyService {
     );
     // The cohort was read in this interaction: only a kept final board is worth a read of its own.
     const board = cohort.finalBoardKept ? await this.courseEnd.finalBoard(cohort) : null;
-    if (board !== null) return this.finalLeaderboard(cohort, board, member, request.scope ?? LeaderboardScope.Top);
+    if (board !== null) return this.finalLeaderboard(cohort, board, member, request.scope ?? LeaderboardScope.Top, request.now);
     return this.leaderboardOf(cohort, request.period, request.now, member, undefined, request.scope ?? LeaderboardScope.Top);
   }
 
@@ -930,10 +930,14 @@ export class StudyService {
     board: FinalBoard,
     member: MemberRecord,
     scope: LeaderboardScope,
+    now: Date,
   ): Promise<LeaderboardView> {
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
     // Kept while the board was off: no lines to show, whatever the setting now (the caller's own standing only).
     const keptPrivate = board.keptPrivate === true;
+    // The kept board leaves out members excluded now: stale marks are listed again first, as for a live board.
+    if (boardOn && !keptPrivate && cohort.excludeRoleId !== null)
+      await this.cohorts.refreshStaleExclusions(cohort, now, exclusionListingWaitMs);
     // view:near reads the caller's rank with their neighbours' (one statement for all of them).
     const near =
       boardOn && !keptPrivate && scope === LeaderboardScope.Near

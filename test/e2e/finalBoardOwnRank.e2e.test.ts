@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startBotHarness, tickAt, visibleText, waitLimitMs, type BotHarness } from "../helpers/botHarness.js";
 import { confirmationOf } from "../helpers/postedBoards.js";
 import { postWith, rankedCohort, runCommand, type RankedCohort } from "../helpers/rankedCohort.js";
 import { rankedMembers } from "../helpers/rankedMembers.js";
@@ -184,5 +184,29 @@ describe("view:near below the kept final board's top ten, with a member given th
     bot.emulator.setMemberRoles(bot.guild.id, kim.id, []);
     await runCommand(bot, kim.id, "today");
     expect(await near()).toContain("11\\. **Kim** · 56 pts\n12\\. **Lou** · 20 pts ← you");
+  }, 120_000);
+});
+
+describe("a member who does not use the bot given the exclude_role after the close", () => {
+  let bot: BotHarness;
+  afterAll(async () => bot.close());
+
+  it("is left off the kept board once a /leaderboard five minutes later lists the role, and off the closing post", async () => {
+    bot = await startBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+    const { people } = await rankedCohort(bot, "Listed Later");
+    const roleId = bot.emulator.createRole(bot.guild.id, { name: "Facilitators" }).id;
+    await runCommand(bot, bot.admin.id, "cohort edit", { cohort: "Listed Later", exclude_role: roleId });
+    bot.clock.set(new Date("2027-01-13T10:00:00Z"));
+    await runCommand(bot, bot.admin.id, "cohort end", { cohort: "Listed Later" });
+    await tickAt(bot, "2027-01-13T10:01:00Z");
+    expect(postWith(bot, "Final leaderboard")).toContain("🥈 **Bob**");
+    // Bob never uses the bot again: only a listing of the role, once the marks are five minutes old, learns it.
+    bot.emulator.setMemberRoles(bot.guild.id, people.bob.id, [roleId]);
+    bot.clock.set(new Date("2027-01-13T10:08:00Z"));
+    const board = async () => visibleText(await runCommand(bot, people.watcher.id, "leaderboard"));
+    await vi.waitFor(async () => expect(await board()).not.toContain("Bob"), { timeout: waitLimitMs, interval: 100 });
+    expect(await board()).toContain("🥇 **Ada**");
+    await tickAt(bot, "2027-01-13T10:09:00Z");
+    expect(postWith(bot, "Final leaderboard")).not.toContain("Bob");
   }, 120_000);
 });
