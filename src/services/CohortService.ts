@@ -623,6 +623,9 @@ export class CohortService {
     const line = changed
       ? this.audit.line({ guildId: input.guildId, cohortId: cohort.id, actorId: input.actorId ?? "", action: AuditAction.Edit, ...values })
       : undefined;
+    // Nor any column: the values were the cohort's as this edit read it, and writing them would undo, unaudited,
+    // another admin's change saved since.
+    const written: CohortChanges = changed ? changes : {};
     // The live weekly board shows the name, speaks the language and follows the board settings: edited next. The
     // boards already posted show members as the setting does now, either way: a redraw for any other reason would show
     // the new setting anyway. Whenever the option is given, not only when it differs from the setting read: an edit
@@ -637,7 +640,7 @@ export class CohortService {
       settings !== undefined && settings.timeZone !== cohort.settings.timeZone
         ? await this.moveZone(cohort.id, changes, settings.timeZone, now, weekPosts?.changes ?? null, line, redraws)
         : weekPosts === null
-          ? await this.cohorts.update(cohort.id, changes, line, redraws)
+          ? await this.cohorts.update(cohort.id, written, line, redraws)
           : await this.cohorts.updateWithWeekPosts(cohort.id, changes, weekPosts.changes, line, redraws);
     if (updated === null) throw await this.editRefusedMeanwhile(input.guildId, name, cohort, settings !== undefined);
     if (weekPosts !== null && weekPosts.changes.setAside.length + weekPosts.changes.takenBack.length > 0)
