@@ -38,7 +38,7 @@ export const option = {
 
 export async function execute({ services, clock, t, guildId }: HandlerContext, interaction: ChatInputCommandInteraction): Promise<Reply> {
   const options = readOptions(option.options, interaction);
-  const { cohort, weekPostsLeftUp } = await services.cohorts.edit({
+  const { cohort, weekPostsLeftUp, changed } = await services.cohorts.edit({
     guildId,
     cohort: options.cohort,
     name: options.name ?? undefined,
@@ -54,5 +54,5 @@ export async function execute({ services, clock, t, guildId }: HandlerContext, i
     now: clock.now(),
     actorId: interaction.user.id,
   });
-  return renderCohortEdited(t, await services.cohortInfo.describe(cohort, clock.now()), weekPostsLeftUp);
+  return renderCohortEdited(t, await services.cohortInfo.describe(cohort, clock.now()), weekPostsLeftUp, changed);
 }

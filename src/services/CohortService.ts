@@ -175,6 +175,8 @@ export interface EditedCohort {
   readonly cohort: Cohort;
   /** Weeks whose post already went out at a time a start-date edit moved: it stays up, and the week is announced again. */
   readonly weekPostsLeftUp: readonly number[];
+  /** False when every value given was the cohort's already (no audit line was written). */
+  readonly changed: boolean;
 }
 
 /** A language code as the Discord layer offers them ("en", "pt-BR"); which ones are shipped is its business. */
@@ -614,13 +616,16 @@ export class CohortService {
     // Written in the row's own transaction: the scheduler reads a moved post's time from this line
     // (Scheduler.lateOnlySinceSet), as it reads a new cohort's from its Create line, and a tick between the two
     // would skip the closing post the edit lets out.
-    const line = this.audit.line({
-      guildId: input.guildId,
-      cohortId: cohort.id,
-      actorId: input.actorId ?? "",
-      action: AuditAction.Edit,
-      ...editValues(cohort, changes),
-    });
+    const values = editValues(cohort, changes);
+    // Every value given is the cohort's already: no line in the audit log. The write still goes ahead for what giving
+    // an option again is for (the boards' redraw flags, a new listing of the exclude_role's holders).
+    const changed = Object.keys(values.before).length > 0;
+    const line = changed
+      ? this.audit.line({ guildId: input.guildId, cohortId: cohort.id, actorId: input.actorId ?? "", action: AuditAction.Edit, ...values })
+      : undefined;
+    // Nor any column: the values were the cohort's as this edit read it, and writing them would undo, unaudited,
+    // another admin's change saved since.
+    const written: CohortChanges = changed ? changes : {};
     // The live weekly board shows the name, speaks the language and follows the board settings: edited next. The
     // boards already posted show members as the setting does now, either way: a redraw for any other reason would show
     // the new setting anyway. Whenever the option is given, not only when it differs from the setting read: an edit
@@ -637,7 +642,7 @@ export class CohortService {
       settings !== undefined && settings.timeZone !== cohort.settings.timeZone
         ? await this.moveZone(cohort.id, changes, settings.timeZone, now, weekPosts?.changes ?? null, line, redraws)
         : weekPosts === null
-          ? await this.cohorts.update(cohort.id, changes, line, redraws)
+          ? await this.cohorts.update(cohort.id, written, line, redraws)
           : await this.cohorts.updateWithWeekPosts(cohort.id, changes, weekPosts.changes, line, redraws);
     if (updated === null) throw await this.editRefusedMeanwhile(input.guildId, name, cohort, settings !== undefined);
     if (weekPosts !== null && weekPosts.changes.setAside.length + weekPosts.changes.takenBack.length > 0)
@@ -657,7 +662,7 @@ export class CohortService {
       await this.refreshExclusions(updated, input.now ?? new Date(), updated.excludeRoleId === cohort.excludeRoleId);
     }
     this.logger.info({ cohortId: cohort.id, guildId: input.guildId }, "cohort edited");
-    return { cohort: updated, weekPostsLeftUp: weekPosts?.postsLeftUp ?? [] };
+    return { cohort: updated, weekPostsLeftUp: weekPosts?.postsLeftUp ?? [], changed };
   }
 
   /**
@@ -1040,7 +1045,7 @@ export class CohortService {
     zone: string,
     now: Date,
     weekPosts: WeekPostChanges | null,
-    line: NewAuditEntry,
+    line: NewAuditEntry | undefined,
     redraws: BoardRedraws,
   ): Promise<Cohort | null> {
     const today = localDateOf(now, zone);

@@ -364,14 +364,14 @@ export interface FinalRank {
 }
 
 /**
- * How a member stands on the kept final board, which is the truth after the close: a member it ranked keeps
- * their place though excluded since, as the board still lists them (one who hid since is told the place they
- * would take, as /leaderboard does); one it did not rank (hidden or excluded then) is never ranked: the place
- * they would take, or none while excluded.
+ * How a member stands on the kept final board: a member excluded now has no place on it, as on every board the
+ * bot redraws (the board leaves them out while they hold the role, and ranks them again once it is taken away);
+ * one it ranked keeps their place (one who hid since is told the place they would take, as /leaderboard does);
+ * one it did not rank (hidden or excluded then) is never ranked: the place they would take.
  */
 export function finalRanking(member: MemberRecord): OwnRanking {
-  if (member.finalRanked) return ownRanking({ visibility: member.boardVisibility, excluded: false });
-  return member.excluded ? OwnRanking.Excluded : OwnRanking.Hidden;
+  if (member.excluded) return OwnRanking.Excluded;
+  return member.finalRanked ? ownRanking({ visibility: member.boardVisibility, excluded: false }) : OwnRanking.Hidden;
 }
 
 function parseBoard(json: string | null): FinalBoard | null {

@@ -928,7 +928,7 @@ export class StudyService {
     );
     // The cohort was read in this interaction: only a kept final board is worth a read of its own.
     const board = cohort.finalBoardKept ? await this.courseEnd.finalBoard(cohort) : null;
-    if (board !== null) return this.finalLeaderboard(cohort, board, member, request.scope ?? LeaderboardScope.Top);
+    if (board !== null) return this.finalLeaderboard(cohort, board, member, request.scope ?? LeaderboardScope.Top, request.now);
     return this.leaderboardOf(cohort, request.period, request.now, member, undefined, request.scope ?? LeaderboardScope.Top);
   }
 
@@ -938,10 +938,14 @@ export class StudyService {
     board: FinalBoard,
     member: MemberRecord,
     scope: LeaderboardScope,
+    now: Date,
   ): Promise<LeaderboardView> {
     const boardOn = cohort.leaderboard !== CohortBoard.Off;
     // Kept while the board was off: no lines to show, whatever the setting now (the caller's own standing only).
     const keptPrivate = board.keptPrivate === true;
+    // The kept board leaves out members excluded now: stale marks are listed again first, as for a live board.
+    if (boardOn && !keptPrivate && cohort.excludeRoleId !== null)
+      await this.cohorts.refreshStaleExclusions(cohort, now, exclusionListingWaitMs);
     // view:near reads the caller's rank with their neighbours' (one statement for all of them).
     const near =
       boardOn && !keptPrivate && scope === LeaderboardScope.Near
@@ -949,8 +953,8 @@ export class StudyService {
         : null;
     const { rank, ranking } = near?.own ?? (await this.courseEnd.finalRank(cohort, member, member.points, board));
     const caller = this.callerView(cohort, member, member.finalPoints ?? 0, 0);
-    // The kept board is the truth: a member who took no place on it when it was made is hidden from it, whatever
-    // they chose since; one it ranked keeps their place though excluded since (finalRanking).
+    // A member who took no place on the kept board when it was made is hidden from it, whatever they chose since;
+    // one excluded now has no place on it (finalRanking).
     const excluded = ranking === OwnRanking.Excluded;
     const presentation =
       ranking === OwnRanking.Hidden
@@ -1014,8 +1018,9 @@ export class StudyService {
 
   /**
    * The kept final board's lines, each member shown no less privately than they choose now: one who
-   * took an alias or hid after the closing post is shown by alias or left out (ranks and points stay
-   * as posted). A line whose member was deleted is already gone from the kept board.
+   * took an alias or hid after the closing post is shown by alias or left out, and so is one who holds the
+   * exclude_role now (ranks and points stay as posted). A line whose member was deleted is already gone from
+   * the kept board.
    */
   private async asTheyChooseNow(cohort: Cohort, top: readonly LeaderboardEntry[]): Promise<LeaderboardEntry[]> {
     if (top.length === 0) return [];
@@ -1024,7 +1029,7 @@ export class StudyService {
     for (const entry of top) {
       const member = members.get(entry.memberId);
       if (member === undefined) continue;
-      const presentation = boardPresentation(cohort.leaderboard, { visibility: member.boardVisibility, excluded: false });
+      const presentation = boardPresentation(cohort.leaderboard, { visibility: member.boardVisibility, excluded: member.excluded });
       if (presentation === BoardVisibility.Hidden) continue;
       if (presentation === BoardVisibility.Alias && entry.shown.kind === "name")
         entries.push({ ...entry, shown: { kind: "alias", alias: member.alias ?? (await this.members.assignAlias(member.id, cohort.id)) } });

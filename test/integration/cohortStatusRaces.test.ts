@@ -235,6 +235,20 @@ describe("two admins changing a cohort's status at the same moment", () => {
     },
   );
 
+  it("writes nothing for an edit whose values were the cohort's as it read them, keeping another admin's change saved since", async () => {
+    const id = await cohortNamed("No-op Then Change");
+    const { leaderboard, language } = await stored(id);
+    const changed = leaderboard === "aliases" ? "names" : "aliases";
+    overtaken.meanwhile = () => second.edit({ guildId: "1", cohort: "No-op Then Change", leaderboard: changed, actorId: "admin-b", now });
+
+    // Admin A gives the board setting and language the cohort had when A read it: nothing to change.
+    const edit = await first.edit({ guildId: "1", cohort: "No-op Then Change", leaderboard, language, actorId: "admin-a", now });
+    expect(edit.changed).toBe(false);
+    // B's change stands, audited; A's "nothing changed" wrote nothing over it.
+    expect((await stored(id)).leaderboard).toBe(changed);
+    expect((await linesOf(id, AuditAction.Edit)).map((line) => line.actorId)).toEqual(["admin-b"]);
+  });
+
   it("refuses a break that read the cohort before an end and writes after it", async () => {
     const id = await cohortNamed("Break Then End");
     overtaken.meanwhile = () => second.setStatus("1", "Break Then End", CohortStatus.Ended, "admin-b", now);

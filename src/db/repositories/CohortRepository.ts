@@ -802,16 +802,17 @@ export class CohortRepository {
   }
 
   /**
-   * Reads `take` members ranked on the kept final board (not in `excludedIds`) matching `range`, from its start:
+   * Reads `take` members ranked on the kept final board (not in `leftOutIds`, not excluded now) matching `range`, from its start:
    * "down" in board order, "up" against it.
    */
-  private finalBoardRange(cohortId: number, excludedIds: readonly number[]) {
+  private finalBoardRange(cohortId: number, leftOutIds: readonly number[]) {
     const select = { id: true, finalPoints: true, userId: true, displayName: true, boardVisibility: true, alias: true } as const;
     return async (range: Prisma.MemberWhereInput, direction: "up" | "down", take: number): Promise<ScoreRow[]> => {
       if (take <= 0) return [];
       const order = direction === "down" ? ({ points: "desc", id: "asc" } as const) : ({ points: "asc", id: "desc" } as const);
       const rows = await this.prisma.member.findMany({
-        where: { cohortId, finalRanked: true, id: { notIn: [...excludedIds] }, ...range },
+        // Members excluded now are left off the kept board's lines (their places stay counted: ranks as posted).
+        where: { cohortId, finalRanked: true, excluded: false, id: { notIn: [...leftOutIds] }, ...range },
         orderBy: [{ finalPoints: order.points }, { id: order.id }],
         take,
         select,

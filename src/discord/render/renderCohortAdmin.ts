@@ -286,9 +286,12 @@ export function renderCohortCreated(t: Translator, view: CohortInfoView): Reply 
   return renderCohortInfo(t, view, t.t("cohortAdmin.created", { name: view.cohort.name, channel: channelMention(view.cohort) }));
 }
 
-/** `weekPostsLeftUp`: weeks whose post went out before a start-date edit moved them (the bot does not delete it). */
-export function renderCohortEdited(t: Translator, view: CohortInfoView, weekPostsLeftUp: readonly number[] = []): Reply {
-  const edited = t.t("cohortAdmin.edited", { name: view.cohort.name });
+/**
+ * `weekPostsLeftUp`: weeks whose post went out before a start-date edit moved them (the bot does not delete it).
+ * `changed`: false when every value given was the cohort's already.
+ */
+export function renderCohortEdited(t: Translator, view: CohortInfoView, weekPostsLeftUp: readonly number[] = [], changed = true): Reply {
+  const edited = t.t(changed ? "cohortAdmin.edited" : "cohortAdmin.unchanged", { name: view.cohort.name });
   const leftUp =
     weekPostsLeftUp.length === 0
       ? []

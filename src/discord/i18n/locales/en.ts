@@ -73,6 +73,7 @@ export const en = {
 
   "cohortAdmin.created": "**{name}** is set up and will post in {channel}. Members join with `/join`; check the settings below.",
   "cohortAdmin.edited": "Saved. These are **{name}**'s settings now.",
+  "cohortAdmin.unchanged": "Nothing changed: **{name}** already has these settings.",
   "cohortAdmin.weekPostsLeftUp":
     "{count, plural, one {The week {weeks} post already sent stays in the channel} other {The posts of weeks {weeks} already sent stay in the channel}}: the bot does not delete messages, so remove {count, plural, one {it} other {them}} in Discord if {count, plural, one {it no longer fits} other {they no longer fit}}. The moved weeks are announced again at their new times.",
   "cohortAdmin.paused": "**{name}** is paused: no posts and no reminders until you run `/cohort resume`.",

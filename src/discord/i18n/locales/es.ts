@@ -72,6 +72,7 @@ export const es: Catalogue = {
 
   "cohortAdmin.created": "**{name}** está lista y publicará en {channel}. Los miembros se unen con `/unirse`; revisa los ajustes de abajo.",
   "cohortAdmin.edited": "Guardado. Estos son ahora los ajustes de **{name}**.",
+  "cohortAdmin.unchanged": "No ha cambiado nada: **{name}** ya tiene estos ajustes.",
   "cohortAdmin.weekPostsLeftUp":
     "{count, plural, one {La publicación ya enviada de la semana {weeks} sigue en el canal} other {Las publicaciones ya enviadas de las semanas {weeks} siguen en el canal}}: el bot no borra mensajes, así que bórra{count, plural, one {la} other {las}} en Discord si ya no {count, plural, one {encaja} other {encajan}}. Las semanas movidas se anuncian de nuevo a sus nuevas horas.",
   "cohortAdmin.paused": "**{name}** está en pausa: ni publicaciones ni recordatorios hasta que ejecutes `/cohorte reanudar`.",
