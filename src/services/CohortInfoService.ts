@@ -60,7 +60,8 @@ export interface CohortInfoView extends CohortSummaryView {
   readonly lastDate: string;
   /**
    * The weekly assignment post the scheduler makes next: one already due that it still sends at its next tick
-   * (`catchingUp`: a cohort set up after its time), else the next after `now`; null when none is left or the cohort has ended.
+   * (`catchingUp`: a cohort set up after its time; or, while the channel is flagged, once it is fixed), else the next
+   * after `now`; null when none is left or the cohort has ended.
    */
   readonly nextWeekPost: PlannedPost | null;
   readonly nextWeekPostCatchingUp: boolean;
@@ -222,7 +223,8 @@ export class CohortInfoService {
 
   /**
    * The posts already due that the scheduler still sends (or retries) at its next tick, by its own catch-up rule
-   * (catchUpRule.postsWaitingNow). None while the channel is flagged: its posts are on hold until it is fixed.
+   * (catchUpRule.postsWaitingNow). While the channel is flagged they are on hold, and go out by that rule once it is
+   * fixed: still the next posts (the renderer says they wait for the channel), not lost.
    */
   private async catchingUp(
     cohort: Cohort,
@@ -230,7 +232,7 @@ export class CohortInfoService {
     rows: ReadonlyMap<string, PostRowState>,
     now: Date,
   ): Promise<PlannedPost[]> {
-    if (cohort.channelProblem !== null || !posts.some((post) => post.dueAt.getTime() <= now.getTime())) return [];
+    if (!posts.some((post) => post.dueAt.getTime() <= now.getTime())) return [];
     const changes = await this.history.postTimeChanges(cohort.id, new Date(now.getTime() - maxLateMs));
     return postsWaitingNow(posts, rows, changes, cohort.settings, now);
   }

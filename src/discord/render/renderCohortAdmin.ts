@@ -71,9 +71,16 @@ export function renderCohortList(t: Translator, views: readonly CohortSummaryVie
   return { embeds: [embed], ephemeral: true };
 }
 
-/** `catchingUp`: due already, the scheduler sends it at its next tick (a cohort set up after its time). */
-function postText(t: Translator, dueAt: Date, detail: string, catchingUp = false) {
-  if (catchingUp) return t.t("cohortAdmin.postCatchingUp", { at: markup(timestamp(dueAt, "F")), detail: markup(detail) });
+/**
+ * `catchingUp`: due already, the scheduler sends it at its next tick (a cohort set up after its time), or, while
+ * the channel is flagged (`onHold`), once it is fixed.
+ */
+function postText(t: Translator, dueAt: Date, detail: string, catchingUp: boolean, onHold: boolean) {
+  if (catchingUp)
+    return t.t(onHold ? "cohortAdmin.postOnHold" : "cohortAdmin.postCatchingUp", {
+      at: markup(timestamp(dueAt, "F")),
+      detail: markup(detail),
+    });
   return t.t("cohortAdmin.postAt", { at: markup(timestamp(dueAt, "F")), relative: markup(timestamp(dueAt, "R")), detail: markup(detail) });
 }
 
@@ -84,20 +91,27 @@ function languageLabel(code: string): string {
 function scheduleFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
   const next = view.nextWeekPost;
   const checkpoint = view.nextCheckpoint;
+  const onHold = view.cohort.channelProblem !== null;
   return [
     {
       name: t.plain("cohortAdmin.field.nextWeeklyPost"),
       value:
         next === null
           ? t.t("cohortAdmin.noMorePosts")
-          : postText(t, next.dueAt, t.t("cohortAdmin.postWeek", { week: String(next.weekNumber ?? "?") }), view.nextWeekPostCatchingUp),
+          : postText(
+              t,
+              next.dueAt,
+              t.t("cohortAdmin.postWeek", { week: String(next.weekNumber ?? "?") }),
+              view.nextWeekPostCatchingUp,
+              onHold,
+            ),
     },
     {
       name: t.plain("cohortAdmin.field.nextCheckpoint"),
       value:
         checkpoint === null
           ? t.t("cohortAdmin.noMoreCheckpoints")
-          : truncate(postText(t, checkpoint.post.dueAt, t.user(checkpoint.sectionTitle), checkpoint.catchingUp), limits.fieldValue),
+          : truncate(postText(t, checkpoint.post.dueAt, t.user(checkpoint.sectionTitle), checkpoint.catchingUp, onHold), limits.fieldValue),
     },
   ];
 }

@@ -388,6 +388,8 @@ export const en = {
   "cohortAdmin.listOneTitle": "One cohort of this server",
   "cohortAdmin.postAt": "{at} ({relative}) · {detail}",
   "cohortAdmin.postCatchingUp": "Within a minute (it was due {at}) · {detail}",
+  "cohortAdmin.postOnHold":
+    "On hold until the channel is fixed: it goes out then if it is less than 24 hours late (it was due {at}) · {detail}",
   "cohortAdmin.postWeek": "week {week}",
   "cohortAdmin.field.status": "Status",
   "cohortAdmin.field.channel": "Channel",

@@ -403,6 +403,8 @@ export const es: Catalogue = {
   "cohortAdmin.listOneTitle": "Una cohorte de este servidor",
   "cohortAdmin.postAt": "{at} ({relative}) · {detail}",
   "cohortAdmin.postCatchingUp": "En menos de un minuto (debía salir el {at}) · {detail}",
+  "cohortAdmin.postOnHold":
+    "En espera hasta que se arregle el canal: saldrá entonces si lleva menos de 24 horas de retraso (debía salir el {at}) · {detail}",
   "cohortAdmin.postWeek": "semana {week}",
   "cohortAdmin.field.status": "Estado",
   "cohortAdmin.field.channel": "Canal",
