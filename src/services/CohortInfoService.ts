@@ -111,6 +111,11 @@ export interface CohortInfoView extends CohortSummaryView {
    * post then waits. Null when the bot can post there (or the flag's own warning says more).
    */
   readonly channelTrouble: ChannelTrouble | null;
+  /**
+   * While the channel is flagged for a missing permission (`no_permission`): the ones the bot's cache says it lacks
+   * there now, so the flag's warning names what to give back. Empty when the cache cannot tell, or for another flag.
+   */
+  readonly heldForPermissions: readonly PostPermission[];
 }
 
 /** Why the bot cannot post in a channel now; `missing`: the permissions it lacks there (empty unless NoPermission). */
@@ -246,9 +251,13 @@ export class CohortInfoService {
     cohort: Cohort,
     over: boolean,
     weeklyPostsLeft: boolean,
-  ): Pick<CohortInfoView, "picturesBlocked" | "threadsBlocked" | "boardsBlocked" | "channelTrouble"> {
-    const none = { picturesBlocked: false, threadsBlocked: false, boardsBlocked: [], channelTrouble: null };
-    const report = cohort.channelProblem === null ? this.channels.reportFromCache(cohort.guildId, cohort.channelId) : null;
+  ): Pick<CohortInfoView, "picturesBlocked" | "threadsBlocked" | "boardsBlocked" | "channelTrouble" | "heldForPermissions"> {
+    const none = { picturesBlocked: false, threadsBlocked: false, boardsBlocked: [], channelTrouble: null, heldForPermissions: [] };
+    const report = this.channels.reportFromCache(cohort.guildId, cohort.channelId);
+    if (cohort.channelProblem !== null) {
+      const held = cohort.channelProblem === ChannelCheck.NoPermission && report?.check === ChannelCheck.NoPermission;
+      return { ...none, heldForPermissions: held ? report.missing : [] };
+    }
     if (report === null) return none;
     const { check, missing } = report;
     if (check !== ChannelCheck.Ok && !over) return { ...none, channelTrouble: { check, missing } };

@@ -170,7 +170,13 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
       field(
         "cohortAdmin.field.channelProblem",
         truncate(
-          t.t("posts.channelProblem", { problem: markup(cohort.channelProblem), channel: channelMention(cohort) }),
+          view.heldForPermissions.length > 0
+            ? t.t("cohortAdmin.heldForPermissions", {
+                channel: channelMention(cohort),
+                permissions: markup(permissionList(t, view.heldForPermissions)),
+                count: view.heldForPermissions.length,
+              })
+            : t.t("posts.channelProblem", { problem: markup(cohort.channelProblem), channel: channelMention(cohort) }),
           limits.fieldValue,
         ),
         false,
