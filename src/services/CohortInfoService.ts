@@ -116,6 +116,11 @@ export interface CohortInfoView extends CohortSummaryView {
    * there now, so the flag's warning names what to give back. Empty when the cache cannot tell, or for another flag.
    */
   readonly heldForPermissions: readonly PostPermission[];
+  /**
+   * The channel is flagged, but the bot's cache says it can post there again (permissions given back since): the
+   * scheduler's next look at it (every few minutes) lifts the hold and sends the posts on hold, nothing to fix.
+   */
+  readonly channelUsableAgain: boolean;
 }
 
 /** Why the bot cannot post in a channel now; `missing`: the permissions it lacks there (empty unless NoPermission). */
@@ -251,10 +256,21 @@ export class CohortInfoService {
     cohort: Cohort,
     over: boolean,
     weeklyPostsLeft: boolean,
-  ): Pick<CohortInfoView, "picturesBlocked" | "threadsBlocked" | "boardsBlocked" | "channelTrouble" | "heldForPermissions"> {
-    const none = { picturesBlocked: false, threadsBlocked: false, boardsBlocked: [], channelTrouble: null, heldForPermissions: [] };
+  ): Pick<
+    CohortInfoView,
+    "picturesBlocked" | "threadsBlocked" | "boardsBlocked" | "channelTrouble" | "heldForPermissions" | "channelUsableAgain"
+  > {
+    const none = {
+      picturesBlocked: false,
+      threadsBlocked: false,
+      boardsBlocked: [],
+      channelTrouble: null,
+      heldForPermissions: [],
+      channelUsableAgain: false,
+    };
     const report = this.channels.reportFromCache(cohort.guildId, cohort.channelId);
     if (cohort.channelProblem !== null) {
+      if (report?.check === ChannelCheck.Ok) return { ...none, channelUsableAgain: true };
       const held = cohort.channelProblem === ChannelCheck.NoPermission && report?.check === ChannelCheck.NoPermission;
       return { ...none, heldForPermissions: held ? report.missing : [] };
     }
