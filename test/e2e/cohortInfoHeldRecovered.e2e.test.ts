@@ -74,3 +74,26 @@ describe("/cohort info of a post on hold for more than a day", () => {
     expect(preview).toContain("**Preview of week 3 of 12**");
   });
 });
+
+// Paused while on hold: the scheduler looks at neither the channel nor the posts until the cohort is resumed, so the
+// permissions given back do not send anything within minutes.
+describe("/cohort info of a paused cohort on hold once the bot's permissions are back", () => {
+  const harness = useBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+
+  it("says the posts go out once the cohort is resumed", async () => {
+    const { bot } = harness;
+    await bot.createCohort({ name: "Backend Spring 2027", start: "2027-01-04" });
+    await tickAt(bot, "2027-01-05T10:00:30Z");
+    bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: false });
+    await until(() => !botCanSend(bot.test, bot.channel.id), "the permission change in the bot's cache");
+    await tickAt(bot, "2027-01-11T09:00:30Z");
+    expect(visibleText(await bot.reply(bot.admin.id, "cohort pause", { cohort: "Backend Spring 2027" }))).toContain("is paused");
+    bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: true });
+    await until(() => botCanSend(bot.test, bot.channel.id), "the permission back in the bot's cache");
+    const english = visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: "Backend Spring 2027" }));
+    expect(english).not.toContain("within a few minutes");
+    expect(english).toContain(
+      `I can post in <#${bot.channel.id}> again: the bot's posts go out there once you resume the cohort with \`/cohort resume\`.`,
+    );
+  });
+});

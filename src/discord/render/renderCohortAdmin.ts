@@ -177,7 +177,10 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
         "cohortAdmin.field.channelProblem",
         truncate(
           view.channelUsableAgain
-            ? t.t("cohortAdmin.channelUsableAgain", { channel: channelMention(cohort) })
+            ? t.t("cohortAdmin.channelUsableAgain", {
+                channel: channelMention(cohort),
+                paused: cohort.status === CohortStatus.Paused ? "yes" : "no",
+              })
             : view.heldForPermissions.length > 0
               ? t.t("cohortAdmin.heldForPermissions", {
                   channel: channelMention(cohort),
