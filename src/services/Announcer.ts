@@ -403,7 +403,8 @@ export class Announcer {
     read: { readonly rows: ReadonlyMap<string, PostRowState>; readonly waitingNow: readonly PlannedPost[] },
     now: Date,
   ): Promise<number> {
-    const catchingUp = cohort.status === CohortStatus.Active && cohort.channelProblem === null;
+    // A post on hold for the cohort's channel goes out once it is fixed: still the next one, as /cohort info lists it.
+    const catchingUp = cohort.status === CohortStatus.Active;
     if (catchingUp && schedule.some((post) => post.kind === "week" && post.dueAt.getTime() <= now.getTime())) {
       const late = read.waitingNow.find((post) => post.kind === "week");
       if (late?.weekNumber !== undefined) return late.weekNumber;

@@ -60,7 +60,8 @@ export interface CohortInfoView extends CohortSummaryView {
   readonly lastDate: string;
   /**
    * The weekly assignment post the scheduler makes next: one already due that it still sends at its next tick
-   * (`catchingUp`: a cohort set up after its time), else the next after `now`; null when none is left or the cohort has ended.
+   * (`catchingUp`: a cohort set up after its time; or, while the channel is flagged, once it is fixed), else the next
+   * after `now`; null when none is left or the cohort has ended.
    */
   readonly nextWeekPost: PlannedPost | null;
   readonly nextWeekPostCatchingUp: boolean;
@@ -110,6 +111,16 @@ export interface CohortInfoView extends CohortSummaryView {
    * post then waits. Null when the bot can post there (or the flag's own warning says more).
    */
   readonly channelTrouble: ChannelTrouble | null;
+  /**
+   * While the channel is flagged for a missing permission (`no_permission`): the ones the bot's cache says it lacks
+   * there now, so the flag's warning names what to give back. Empty when the cache cannot tell, or for another flag.
+   */
+  readonly heldForPermissions: readonly PostPermission[];
+  /**
+   * The channel is flagged, but the bot's cache says it can post there again (permissions given back since): the
+   * scheduler's next look at it (every few minutes) lifts the hold and sends the posts on hold, nothing to fix.
+   */
+  readonly channelUsableAgain: boolean;
 }
 
 /** Why the bot cannot post in a channel now; `missing`: the permissions it lacks there (empty unless NoPermission). */
@@ -222,7 +233,8 @@ export class CohortInfoService {
 
   /**
    * The posts already due that the scheduler still sends (or retries) at its next tick, by its own catch-up rule
-   * (catchUpRule.postsWaitingNow). None while the channel is flagged: its posts are on hold until it is fixed.
+   * (catchUpRule.postsWaitingNow). While the channel is flagged they are on hold, and go out by that rule once it is
+   * fixed: still the next posts (the renderer says they wait for the channel), not lost.
    */
   private async catchingUp(
     cohort: Cohort,
@@ -230,7 +242,7 @@ export class CohortInfoService {
     rows: ReadonlyMap<string, PostRowState>,
     now: Date,
   ): Promise<PlannedPost[]> {
-    if (cohort.channelProblem !== null || !posts.some((post) => post.dueAt.getTime() <= now.getTime())) return [];
+    if (!posts.some((post) => post.dueAt.getTime() <= now.getTime())) return [];
     const changes = await this.history.postTimeChanges(cohort.id, new Date(now.getTime() - maxLateMs));
     return postsWaitingNow(posts, rows, changes, cohort.settings, now);
   }
@@ -244,9 +256,24 @@ export class CohortInfoService {
     cohort: Cohort,
     over: boolean,
     weeklyPostsLeft: boolean,
-  ): Pick<CohortInfoView, "picturesBlocked" | "threadsBlocked" | "boardsBlocked" | "channelTrouble"> {
-    const none = { picturesBlocked: false, threadsBlocked: false, boardsBlocked: [], channelTrouble: null };
-    const report = cohort.channelProblem === null ? this.channels.reportFromCache(cohort.guildId, cohort.channelId) : null;
+  ): Pick<
+    CohortInfoView,
+    "picturesBlocked" | "threadsBlocked" | "boardsBlocked" | "channelTrouble" | "heldForPermissions" | "channelUsableAgain"
+  > {
+    const none = {
+      picturesBlocked: false,
+      threadsBlocked: false,
+      boardsBlocked: [],
+      channelTrouble: null,
+      heldForPermissions: [],
+      channelUsableAgain: false,
+    };
+    const report = this.channels.reportFromCache(cohort.guildId, cohort.channelId);
+    if (cohort.channelProblem !== null) {
+      if (report?.check === ChannelCheck.Ok) return { ...none, channelUsableAgain: true };
+      const held = cohort.channelProblem === ChannelCheck.NoPermission && report?.check === ChannelCheck.NoPermission;
+      return { ...none, heldForPermissions: held ? report.missing : [] };
+    }
     if (report === null) return none;
     const { check, missing } = report;
     if (check !== ChannelCheck.Ok && !over) return { ...none, channelTrouble: { check, missing } };

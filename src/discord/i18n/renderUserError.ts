@@ -9,9 +9,26 @@ function isLocalDate(value: unknown): value is LocalDateParam {
   return typeof value === "object" && value !== null && "localDate" in value;
 }
 
-/** Names in a sentence: each bold and inert, comma-separated. */
+/** Room for the choices in an error message, under Discord's 2,000 characters with the sentence around them. */
+const maxChoicesLength = 1_500;
+
+/** How many of `pieces`, from the first, fit in `maxChoicesLength` joined by two-character separators. */
+function fittingCount(pieces: readonly string[]): number {
+  let shown = 0;
+  let length = 0;
+  while (shown < pieces.length && length + (pieces[shown]?.length ?? 0) <= maxChoicesLength) length += (pieces[shown++]?.length ?? 0) + 2;
+  return shown;
+}
+
+/**
+ * Names in a sentence: each bold and inert, comma-separated; as many as fit in one message, then how many more
+ * (thirty cohorts of 80-character names would pass Discord's 2,000 characters, and Discord would refuse the reply).
+ */
 function boldList(t: Translator, values: readonly string[]): string {
-  return values.map((value) => `**${t.user(value)}**`).join(", ");
+  const names = values.map((value) => `**${t.user(value)}**`);
+  const shown = fittingCount(names);
+  const listed = names.slice(0, shown).join(", ");
+  return shown === names.length ? listed : `${listed} ${t.t("format.more", { count: names.length - shown })}`;
 }
 
 /**
@@ -34,9 +51,6 @@ export function permissionList(t: Translator, codes: readonly string[]): string 
   );
 }
 
-/** Room for the choices in an error message, under Discord's 2,000 characters with the sentence around them. */
-const maxChoicesLength = 1_500;
-
 /**
  * Same-titled items, each with its weeks and section, then its group or place ("#2") where the service found
  * those needed: the member types one back as shown ("Title (Weeks 1-2 · Basics)") and it picks that item.
@@ -54,9 +68,7 @@ function itemChoicesText(t: Translator, choices: readonly ItemChoice[], unlisted
     }),
   );
   // A title can repeat in every week: as many as fit in one message, then how many more (their weeks or place pick them).
-  let shown = 0;
-  let length = 0;
-  while (shown < lines.length && length + (lines[shown]?.length ?? 0) <= maxChoicesLength) length += (lines[shown++]?.length ?? 0) + 2;
+  const shown = fittingCount(lines);
   const more = lines.length - shown + unlisted;
   return [...lines.slice(0, shown), ...(more > 0 ? [t.t("item.moreChoices", { count: more })] : [])].join("; ");
 }

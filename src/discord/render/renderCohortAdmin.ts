@@ -8,6 +8,7 @@ import { languages } from "../i18n/languages.js";
 import { channelMention, roleMention } from "../i18n/mentions.js";
 import { permissionList } from "../i18n/renderUserError.js";
 import { markup, type Translator } from "../i18n/Translator.js";
+import type { MessageKey } from "../i18n/locales/en.js";
 import { embedLength, fitLines } from "./fitLines.js";
 import { colors, limits, timestamp, truncate } from "./format.js";
 
@@ -71,9 +72,21 @@ export function renderCohortList(t: Translator, views: readonly CohortSummaryVie
   return { embeds: [embed], ephemeral: true };
 }
 
-/** `catchingUp`: due already, the scheduler sends it at its next tick (a cohort set up after its time). */
-function postText(t: Translator, dueAt: Date, detail: string, catchingUp = false) {
-  if (catchingUp) return t.t("cohortAdmin.postCatchingUp", { at: markup(timestamp(dueAt, "F")), detail: markup(detail) });
+/** How a flagged channel holds a post already due: until it is fixed, or until the scheduler's next look at it. */
+type Hold = "none" | "onHold" | "resuming";
+
+const catchingUpKeys = {
+  none: "cohortAdmin.postCatchingUp",
+  onHold: "cohortAdmin.postOnHold",
+  resuming: "cohortAdmin.postResuming",
+} as const satisfies Record<Hold, MessageKey>;
+
+/**
+ * `catchingUp`: due already, the scheduler sends it at its next tick (a cohort set up after its time), or, while
+ * the channel is flagged, once it is fixed (`onHold`) or at its next look at the channel, fixed already (`resuming`).
+ */
+function postText(t: Translator, dueAt: Date, detail: string, catchingUp: boolean, hold: Hold) {
+  if (catchingUp) return t.t(catchingUpKeys[hold], { at: markup(timestamp(dueAt, "F")), detail: markup(detail) });
   return t.t("cohortAdmin.postAt", { at: markup(timestamp(dueAt, "F")), relative: markup(timestamp(dueAt, "R")), detail: markup(detail) });
 }
 
@@ -84,20 +97,27 @@ function languageLabel(code: string): string {
 function scheduleFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
   const next = view.nextWeekPost;
   const checkpoint = view.nextCheckpoint;
+  const hold: Hold = view.cohort.channelProblem === null ? "none" : view.channelUsableAgain ? "resuming" : "onHold";
   return [
     {
       name: t.plain("cohortAdmin.field.nextWeeklyPost"),
       value:
         next === null
           ? t.t("cohortAdmin.noMorePosts")
-          : postText(t, next.dueAt, t.t("cohortAdmin.postWeek", { week: String(next.weekNumber ?? "?") }), view.nextWeekPostCatchingUp),
+          : postText(
+              t,
+              next.dueAt,
+              t.t("cohortAdmin.postWeek", { week: String(next.weekNumber ?? "?") }),
+              view.nextWeekPostCatchingUp,
+              hold,
+            ),
     },
     {
       name: t.plain("cohortAdmin.field.nextCheckpoint"),
       value:
         checkpoint === null
           ? t.t("cohortAdmin.noMoreCheckpoints")
-          : truncate(postText(t, checkpoint.post.dueAt, t.user(checkpoint.sectionTitle), checkpoint.catchingUp), limits.fieldValue),
+          : truncate(postText(t, checkpoint.post.dueAt, t.user(checkpoint.sectionTitle), checkpoint.catchingUp, hold), limits.fieldValue),
     },
   ];
 }
@@ -156,7 +176,18 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
       field(
         "cohortAdmin.field.channelProblem",
         truncate(
-          t.t("posts.channelProblem", { problem: markup(cohort.channelProblem), channel: channelMention(cohort) }),
+          view.channelUsableAgain
+            ? t.t("cohortAdmin.channelUsableAgain", {
+                channel: channelMention(cohort),
+                paused: cohort.status === CohortStatus.Paused ? "yes" : "no",
+              })
+            : view.heldForPermissions.length > 0
+              ? t.t("cohortAdmin.heldForPermissions", {
+                  channel: channelMention(cohort),
+                  permissions: markup(permissionList(t, view.heldForPermissions)),
+                  count: view.heldForPermissions.length,
+                })
+              : t.t("posts.channelProblem", { problem: markup(cohort.channelProblem), channel: channelMention(cohort) }),
           limits.fieldValue,
         ),
         false,

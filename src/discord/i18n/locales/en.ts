@@ -389,6 +389,9 @@ export const en = {
   "cohortAdmin.listOneTitle": "One cohort of this server",
   "cohortAdmin.postAt": "{at} ({relative}) · {detail}",
   "cohortAdmin.postCatchingUp": "Within a minute (it was due {at}) · {detail}",
+  "cohortAdmin.postOnHold":
+    "On hold until the channel is fixed: it goes out then if it is less than 24 hours late (it was due {at}) · {detail}",
+  "cohortAdmin.postResuming": "Within a few minutes, now that I can post in the channel again (it was due {at}) · {detail}",
   "cohortAdmin.postWeek": "week {week}",
   "cohortAdmin.field.status": "Status",
   "cohortAdmin.field.channel": "Channel",
@@ -424,6 +427,10 @@ export const en = {
   "cohortAdmin.field.boardsBlocked": "⚠️ Posted boards",
   "cohortAdmin.boardsBlocked":
     "I'm missing {count, plural, one {the {permissions} permission} other {the {permissions} permissions}} in {channel}, so I can't edit the boards I already posted there: when a member deletes their data or hides from the boards, I can't take them out of those boards (I try again less and less often, then give up after about five days). Give {count, plural, one {it} other {them}} to me there: the boards I have given up on are edited once you give {count, plural, one {it} other {them}} back (usually within a few minutes), and so are the later changes' boards.",
+  "cohortAdmin.heldForPermissions":
+    "I can't post in {channel} any more: I'm missing {count, plural, one {the {permissions} permission} other {the {permissions} permissions}} there, so the bot's posts are on hold. Give {count, plural, one {it} other {them}} to me in the channel's settings, or pick another channel with `/cohort edit channel:`.",
+  "cohortAdmin.channelUsableAgain":
+    "{paused, select, yes {I can post in {channel} again: the bot's posts go out there once you resume the cohort with `/cohort resume`.} other {I can post in {channel} again: the bot's posts on hold go out within a few minutes.}}",
   "cohortAdmin.channelTrouble":
     "{check, select, missing {The cohort channel {channel} no longer exists. The bot's next posts will wait until you pick a new channel with `/cohort edit channel:`.} not_text {{channel} is not a text channel. The bot's next posts will wait until you pick a text channel with `/cohort edit channel:`.} other {I can't post in {channel} now: I'm missing {count, plural, one {the {permissions} permission} other {the {permissions} permissions}} there. The bot's next posts will wait until you give {count, plural, one {it} other {them}} to me in the channel's settings, or pick another channel with `/cohort edit channel:`.}}",
   "cohortAdmin.footer": "Cohort id {id}",

@@ -404,6 +404,9 @@ export const es: Catalogue = {
   "cohortAdmin.listOneTitle": "Una cohorte de este servidor",
   "cohortAdmin.postAt": "{at} ({relative}) · {detail}",
   "cohortAdmin.postCatchingUp": "En menos de un minuto (debía salir el {at}) · {detail}",
+  "cohortAdmin.postOnHold":
+    "En espera hasta que se arregle el canal: saldrá entonces si lleva menos de 24 horas de retraso (debía salir el {at}) · {detail}",
+  "cohortAdmin.postResuming": "En unos minutos, ahora que puedo volver a publicar en el canal (debía salir el {at}) · {detail}",
   "cohortAdmin.postWeek": "semana {week}",
   "cohortAdmin.field.status": "Estado",
   "cohortAdmin.field.channel": "Canal",
@@ -439,6 +442,10 @@ export const es: Catalogue = {
   "cohortAdmin.field.boardsBlocked": "⚠️ Clasificaciones publicadas",
   "cohortAdmin.boardsBlocked":
     "{count, plural, one {Me falta el permiso {permissions}} other {Me faltan los permisos {permissions}}} en {channel}, así que no puedo editar las clasificaciones que ya publiqué allí: cuando un miembro borra sus datos o se oculta de las clasificaciones, no puedo quitarlo de ellas (lo intento cada vez con menos frecuencia y desisto tras unos cinco días). {count, plural, one {Dámelo} other {Dámelos}} allí: las clasificaciones en las que desistí se editan cuando {count, plural, one {me lo devuelvas} other {me los devuelvas}} (normalmente en unos minutos), y también las de los cambios posteriores.",
+  "cohortAdmin.heldForPermissions":
+    "Ya no puedo publicar en {channel}: {count, plural, one {me falta allí el permiso {permissions}} other {me faltan allí los permisos {permissions}}}, así que las publicaciones del bot están en espera. {count, plural, one {Dámelo} other {Dámelos}} en los ajustes del canal, o elige otro canal con `/cohorte editar canal:`.",
+  "cohortAdmin.channelUsableAgain":
+    "{paused, select, yes {Ya puedo volver a publicar en {channel}: las publicaciones del bot saldrán allí cuando reanudes la cohorte con `/cohorte reanudar`.} other {Ya puedo volver a publicar en {channel}: las publicaciones del bot en espera saldrán en unos minutos.}}",
   "cohortAdmin.channelTrouble":
     "{check, select, missing {El canal de la cohorte {channel} ya no existe. Las próximas publicaciones del bot esperarán hasta que elijas un canal nuevo con `/cohorte editar canal:`.} not_text {{channel} no es un canal de texto. Las próximas publicaciones del bot esperarán hasta que elijas un canal de texto con `/cohorte editar canal:`.} other {No puedo publicar en {channel} ahora: {count, plural, one {me falta allí el permiso {permissions}} other {me faltan allí los permisos {permissions}}}. Las próximas publicaciones del bot esperarán hasta que {count, plural, one {me lo des} other {me los des}} en los ajustes del canal, o hasta que elijas otro canal con `/cohorte editar canal:`.}}",
   "cohortAdmin.footer": "Id de la cohorte {id}",
