@@ -987,8 +987,15 @@ export class Scheduler {
     const last = this.lastFinishedFlagsClearAt;
     if (last !== undefined && now.getTime() - last < schedulerTiming.channelProbeEveryMs && now.getTime() >= last) return;
     this.lastFinishedFlagsClearAt = now.getTime();
-    const cleared = await this.dependencies.cohorts.clearFinishedFlags(endedAfter);
-    if (cleared > 0) log.info({ cohorts: cleared }, "finished cohorts' channel flags cleared: no final board edit due");
+    // Its own failure costs only this sweep (tried again next time), not the finished cohorts' final edits.
+    try {
+      const cleared = await this.dependencies.cohorts.clearFinishedFlags(endedAfter);
+      if (cleared > 0) log.info({ cohorts: cleared }, "finished cohorts' channel flags cleared: no final board edit due");
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) throw error;
+      this.lastFinishedFlagsClearAt = undefined;
+      log.error({ err: error }, "finished cohorts' channel flags not cleared");
+    }
   }
 
   /**
@@ -1096,9 +1103,10 @@ export class Scheduler {
         // this claim took, and drawn from it the redraw would clear that flag with the old setting on the board.
         const current = await this.cohortAfterClaim(cohort);
         report.postedBoardsEdited += await this.redrawPosted(current, post, now);
-        // Its board's final edit, drawn before the flag maybe, is on its way (another process's): the board was left
-        // to it (two edits of one message at once could land the older last), and is redrawn a minute later.
-        if (post.board?.finalEditUnderWay === true)
+        // Its board's final edit, drawn before the flag maybe, is on its way (another process's), or still due (its
+        // week over, within the day): the board was left to it (two edits of one message at once could land the older
+        // last), and is redrawn a minute later, so a final edit given up after the day does not leave the change undrawn.
+        if (post.board?.finalEditUnderWay === true || finalEditStillDue(post.board, now))
           await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + schedulerTiming.postedBoardRetryMs));
         else await liveBoards.finishPosted(post.postId, heldUntil);
       } catch (error) {
@@ -1721,3 +1729,10 @@ function isUnknownMessage(error: unknown): boolean {
 
 /** Discord's JSON error code for a message that does not exist (any more). */
 const unknownMessageCode = 10008;
+
+/** Whether a posted board's week is over and its final edit still due (within liveBoardFinalWithinMs of its end). */
+function finalEditStillDue(board: { readonly liveUntil: Date | null } | null | undefined, now: Date): boolean {
+  if (board?.liveUntil === null || board?.liveUntil === undefined) return false;
+  const sinceEnd = now.getTime() - board.liveUntil.getTime();
+  return sinceEnd >= 0 && sinceEnd < schedulerTiming.liveBoardFinalWithinMs;
+}

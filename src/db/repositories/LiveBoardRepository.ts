@@ -190,7 +190,7 @@ function dueSpaced(editedBy: Date) {
  * cleared), so no two edits of a board are ever on their way at once, and an edit drawn before the change and
  * answered after it is followed at once by one drawn after it.
  */
-const dueAtOnce = { boardDirtyNow: true, boardClaimedEnd: null };
+const dueAtOnce = { boardDirty: true, boardDirtyNow: true, boardClaimedEnd: null };
 
 function staleClaim(staleBefore: Date) {
   return { boardClaimedEnd: { not: null }, boardEditedAt: { lte: staleBefore } };
