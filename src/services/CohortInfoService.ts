@@ -4,6 +4,7 @@ import { calendarWeekCount, wasEndedEarly } from "../domain/schedule/cohortBreak
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
 import { addDays, startOfLocalDay } from "../domain/schedule/localTime.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
+import { PostStatus } from "../domain/schedule/scheduledPostModel.js";
 import {
   maxLateMs,
   postRowKey,
@@ -121,6 +122,17 @@ export interface CohortInfoView extends CohortSummaryView {
    * scheduler's next look at it (every few minutes) lifts the hold and sends the posts on hold, nothing to fix.
    */
   readonly channelUsableAgain: boolean;
+  /**
+   * An ended or finished cohort's channel is flagged (its last week's board's final edit was refused) and the bot's
+   * cache does not say it can post there again: that edit waits for the permissions (retried within a day of the
+   * week's end). No post is on hold, and another channel would not help: no on-hold warning is shown for it.
+   */
+  readonly finalEditWaiting: boolean;
+  /**
+   * The channel is flagged and posts wait for it: a running cohort's, or an ended one's closing post not out yet. An
+   * ended or finished cohort's flag that holds back no post (its closing post is out) is finalEditWaiting's instead.
+   */
+  readonly postsOnHold: boolean;
 }
 
 /** Why the bot cannot post in a channel now; `missing`: the permissions it lacks there (empty unless NoPermission). */
@@ -207,7 +219,7 @@ export class CohortInfoService {
             },
       extraFields: await this.extraFields(cohort, context, now),
       breakWeeks: context.breakWeeks,
-      ...this.channelWarnings(cohort, over, nextWeek.post !== undefined),
+      ...this.channelWarnings(cohort, { over, closed: over && (await this.closingPostOut(cohort)) }, nextWeek.post !== undefined),
       ...this.excludeRoleWarnings(cohort, over),
     };
   }
@@ -248,17 +260,42 @@ export class CohortInfoService {
   }
 
   /**
+   * Whether an ended or finished cohort sent its closing post (or settled it, too late or given up), so its flagged
+   * channel holds back no post: a finished cohort's always; an ended one's by its row, read only while flagged.
+   */
+  private async closingPostOut(cohort: Cohort): Promise<boolean> {
+    if (cohort.status === CohortStatus.Finished) return true;
+    if (cohort.status !== CohortStatus.Ended || cohort.channelProblem === null) return false;
+    const closing = (await this.history.rows(cohort.id)).find((row) => row.kind === "closing");
+    if (closing === undefined) return false;
+    return (
+      closing.status === PostStatus.Sent ||
+      closing.status === PostStatus.Skipped ||
+      (closing.status === PostStatus.Failed && closing.nextAttemptAt === null)
+    );
+  }
+
+  /**
    * The channel's warnings, from one look-up in the bot's cache. One problem with the channel is shown alone: a flagged
    * channel's (its posts are on hold, pictures or not), else the bot not being able to post there now; nothing when
-   * the bot cannot tell (start-up). Threads are opened only on weekly posts: none is missed once none is left.
+   * the bot cannot tell (start-up). Threads are opened only on weekly posts: none is missed once none is left. A
+   * cohort over with its closing post out (`closed`) has no posts to hold: its flag (a refused final board edit) only
+   * adds finalEditWaiting.
    */
   private channelWarnings(
     cohort: Cohort,
-    over: boolean,
+    { over, closed }: { readonly over: boolean; readonly closed: boolean },
     weeklyPostsLeft: boolean,
   ): Pick<
     CohortInfoView,
-    "picturesBlocked" | "threadsBlocked" | "boardsBlocked" | "channelTrouble" | "heldForPermissions" | "channelUsableAgain"
+    | "picturesBlocked"
+    | "threadsBlocked"
+    | "boardsBlocked"
+    | "channelTrouble"
+    | "heldForPermissions"
+    | "channelUsableAgain"
+    | "finalEditWaiting"
+    | "postsOnHold"
   > {
     const none = {
       picturesBlocked: false,
@@ -267,18 +304,23 @@ export class CohortInfoService {
       channelTrouble: null,
       heldForPermissions: [],
       channelUsableAgain: false,
+      finalEditWaiting: false,
+      postsOnHold: false,
     };
     const report = this.channels.reportFromCache(cohort.guildId, cohort.channelId);
-    if (cohort.channelProblem !== null) {
-      if (report?.check === ChannelCheck.Ok) return { ...none, channelUsableAgain: true };
+    const finalEditWaiting = closed && cohort.channelProblem !== null && report?.check !== ChannelCheck.Ok;
+    if (cohort.channelProblem !== null && !closed) {
+      const onHold = { ...none, postsOnHold: true };
+      if (report?.check === ChannelCheck.Ok) return { ...onHold, channelUsableAgain: true };
       const held = cohort.channelProblem === ChannelCheck.NoPermission && report?.check === ChannelCheck.NoPermission;
-      return { ...none, heldForPermissions: held ? report.missing : [] };
+      return { ...onHold, heldForPermissions: held ? report.missing : [] };
     }
-    if (report === null) return none;
+    if (report === null) return { ...none, finalEditWaiting };
     const { check, missing } = report;
     if (check !== ChannelCheck.Ok && !over) return { ...none, channelTrouble: { check, missing } };
     return {
       ...none,
+      finalEditWaiting,
       picturesBlocked: !over && !report.canAttachFiles,
       threadsBlocked: !over && weeklyPostsLeft && !report.canOpenThreads,
       // Of a running cohort that can post there, only Read Message History can be missing.

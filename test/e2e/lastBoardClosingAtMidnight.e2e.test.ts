@@ -157,6 +157,35 @@ describe("the last week's final edit of a finished cohort refused for want of Em
     expect(await flagOf()).toBeNull();
   });
 
+  it("tells the admin in /cohort info that the board waits for its final edit, with no posts on hold, until Embed Links is back", async () => {
+    const { bot } = setup;
+    const info = async () => visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: name }));
+    const waiting = await info();
+    expect(waiting).toContain(
+      `The last week's board in <#${bot.channel.id}> gets its final edit once I have my permissions back there, if that is within a day of the week's end; after that it stays as it is.`,
+    );
+    expect(waiting).toContain("Posted boards");
+    expect(waiting).toContain("**Embed Links**");
+    expect(waiting).not.toContain("on hold");
+    expect(waiting).not.toContain("/cohort edit channel:");
+    const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
+    const spanish = visibleText(await bot.reply(directora.id, "cohort info", { cohort: name }));
+    expect(spanish).toContain(
+      `La clasificación de la última semana en <#${bot.channel.id}> recibirá su edición final cuando vuelva a tener allí mis permisos, si es dentro del día siguiente al final de la semana; después se quedará como está.`,
+    );
+    expect(spanish).not.toContain("en espera");
+    await setEmbedLinks({ emulator: bot.emulator, first: bot }, bot.channel.id, true);
+    const back = await info();
+    expect(back).not.toContain("final edit");
+    expect(back).not.toContain("on hold");
+    expect(back).not.toContain("Posted boards");
+    await tickAt(bot, "2026-12-28T06:00:00Z");
+    await tickAt(bot, "2026-12-28T06:01:00Z");
+    const edited = await info();
+    expect(edited).not.toContain("final edit");
+    expect(edited).not.toContain("Posted boards");
+  });
+
   it("leaves the board as it was past the day, its flag gone, and holds back no redraw of the closing post's board", async () => {
     const { bot } = setup;
     await tickAt(bot, "2026-12-28T12:00:00Z");

@@ -171,7 +171,15 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
   if (cohort.status === CohortStatus.Paused) fields.push(field("cohortAdmin.field.note", t.t("cohortAdmin.pausedNote"), false));
   if (cohort.status === CohortStatus.Ended) fields.push(field("cohortAdmin.field.note", t.t("cohortAdmin.endedNote"), false));
   if (cohort.status === CohortStatus.Finished) fields.push(field("cohortAdmin.field.note", t.t("cohortAdmin.finishedNote"), false));
-  if (cohort.channelProblem !== null) {
+  if (view.finalEditWaiting)
+    fields.push(
+      field(
+        "cohortAdmin.field.channelProblem",
+        truncate(t.t("cohortAdmin.finalEditWaiting", { channel: channelMention(cohort) }), limits.fieldValue),
+        false,
+      ),
+    );
+  else if (view.postsOnHold && cohort.channelProblem !== null) {
     fields.push(
       field(
         "cohortAdmin.field.channelProblem",

@@ -431,6 +431,8 @@ export const en = {
     "I can't post in {channel} any more: I'm missing {count, plural, one {the {permissions} permission} other {the {permissions} permissions}} there, so the bot's posts are on hold. Give {count, plural, one {it} other {them}} to me in the channel's settings, or pick another channel with `/cohort edit channel:`.",
   "cohortAdmin.channelUsableAgain":
     "{paused, select, yes {I can post in {channel} again: the bot's posts go out there once you resume the cohort with `/cohort resume`.} other {I can post in {channel} again: the bot's posts on hold go out within a few minutes.}}",
+  "cohortAdmin.finalEditWaiting":
+    "The last week's board in {channel} gets its final edit once I have my permissions back there, if that is within a day of the week's end; after that it stays as it is.",
   "cohortAdmin.channelTrouble":
     "{check, select, missing {The cohort channel {channel} no longer exists. The bot's next posts will wait until you pick a new channel with `/cohort edit channel:`.} not_text {{channel} is not a text channel. The bot's next posts will wait until you pick a text channel with `/cohort edit channel:`.} other {I can't post in {channel} now: I'm missing {count, plural, one {the {permissions} permission} other {the {permissions} permissions}} there. The bot's next posts will wait until you give {count, plural, one {it} other {them}} to me in the channel's settings, or pick another channel with `/cohort edit channel:`.}}",
   "cohortAdmin.footer": "Cohort id {id}",

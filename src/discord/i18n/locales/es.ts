@@ -446,6 +446,8 @@ export const es: Catalogue = {
     "Ya no puedo publicar en {channel}: {count, plural, one {me falta allí el permiso {permissions}} other {me faltan allí los permisos {permissions}}}, así que las publicaciones del bot están en espera. {count, plural, one {Dámelo} other {Dámelos}} en los ajustes del canal, o elige otro canal con `/cohorte editar canal:`.",
   "cohortAdmin.channelUsableAgain":
     "{paused, select, yes {Ya puedo volver a publicar en {channel}: las publicaciones del bot saldrán allí cuando reanudes la cohorte con `/cohorte reanudar`.} other {Ya puedo volver a publicar en {channel}: las publicaciones del bot en espera saldrán en unos minutos.}}",
+  "cohortAdmin.finalEditWaiting":
+    "La clasificación de la última semana en {channel} recibirá su edición final cuando vuelva a tener allí mis permisos, si es dentro del día siguiente al final de la semana; después se quedará como está.",
   "cohortAdmin.channelTrouble":
     "{check, select, missing {El canal de la cohorte {channel} ya no existe. Las próximas publicaciones del bot esperarán hasta que elijas un canal nuevo con `/cohorte editar canal:`.} not_text {{channel} no es un canal de texto. Las próximas publicaciones del bot esperarán hasta que elijas un canal de texto con `/cohorte editar canal:`.} other {No puedo publicar en {channel} ahora: {count, plural, one {me falta allí el permiso {permissions}} other {me faltan allí los permisos {permissions}}}. Las próximas publicaciones del bot esperarán hasta que {count, plural, one {me lo des} other {me los des}} en los ajustes del canal, o hasta que elijas otro canal con `/cohorte editar canal:`.}}",
   "cohortAdmin.footer": "Id de la cohorte {id}",
