@@ -70,7 +70,7 @@ describe("npm run bench", () => {
     if (postgresUrl !== null) await dropPostgresDatabases();
   });
 
-  it("measures the bot in its own process and writes the results table", { timeout: 180_000 }, async () => {
+  it("measures the bot in its own process and writes the results table", { timeout: 900_000 }, async () => {
     const temp = makeTempDir();
     try {
       const resultsFile = path.join(temp.dir, "results.md");
