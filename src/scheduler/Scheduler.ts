@@ -374,9 +374,9 @@ export class Scheduler {
   private readonly flagWrites = new Map<number, Promise<unknown>>();
   /** When this process last looked for posted boards given up that it may edit again (retryGivenUpBoards), and where it got to. */
   private readonly givenUpProbes = new Throttle(schedulerTiming.channelProbeEveryMs);
+  private givenUpCursor = 0;
   /** When this process last cleared finished cohorts' channel flags (clearFinishedFlags). */
   private readonly finishedFlagsClears = new Throttle(schedulerTiming.channelProbeEveryMs);
-  private givenUpCursor = 0;
   /**
    * Members of finished cohorts whose own course is over: it stays over (their plan can no longer change once
    * it is, nor a finished cohort's schedule), so each costs one plan read per process, not one every tick.
