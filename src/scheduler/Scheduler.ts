@@ -43,6 +43,7 @@ import {
 import { WeightedLruCache } from "../shared/WeightedLruCache.js";
 import { BatchedReads } from "./BatchedReads.js";
 import { forEachConcurrently } from "./forEachConcurrently.js";
+import { Throttle } from "./Throttle.js";
 import { untilClockDeadline } from "./untilClockDeadline.js";
 import { PostParts } from "../services/PostParts.js";
 import { claimLifetimeMs } from "../domain/schedule/claimRule.js";
@@ -372,9 +373,10 @@ export class Scheduler {
    */
   private readonly flagWrites = new Map<number, Promise<unknown>>();
   /** When this process last looked for posted boards given up that it may edit again (retryGivenUpBoards), and where it got to. */
-  private lastGivenUpProbeAt: number | undefined;
-  private lastFinishedFlagsClearAt: number | undefined;
+  private readonly givenUpProbes = new Throttle(schedulerTiming.channelProbeEveryMs);
   private givenUpCursor = 0;
+  /** When this process last cleared finished cohorts' channel flags (clearFinishedFlags). */
+  private readonly finishedFlagsClears = new Throttle(schedulerTiming.channelProbeEveryMs);
   /**
    * Members of finished cohorts whose own course is over: it stays over (their plan can no longer change once
    * it is, nor a finished cohort's schedule), so each costs one plan read per process, not one every tick.
@@ -984,16 +986,14 @@ export class Scheduler {
    * channels are: nothing checks that channel again, and the flag would hold back its posted boards' redraws.
    */
   private async clearFinishedFlags(endedAfter: Date, now: Date, log: Logger): Promise<void> {
-    const last = this.lastFinishedFlagsClearAt;
-    if (last !== undefined && now.getTime() - last < schedulerTiming.channelProbeEveryMs && now.getTime() >= last) return;
-    this.lastFinishedFlagsClearAt = now.getTime();
+    if (!this.finishedFlagsClears.take(now.getTime())) return;
     // Its own failure costs only this sweep (tried again next time), not the finished cohorts' final edits.
     try {
       const cleared = await this.dependencies.cohorts.clearFinishedFlags(endedAfter);
       if (cleared > 0) log.info({ cohorts: cleared }, "finished cohorts' channel flags cleared: no final board edit due");
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error;
-      this.lastFinishedFlagsClearAt = undefined;
+      this.finishedFlagsClears.reset();
       log.error({ err: error }, "finished cohorts' channel flags not cleared");
     }
   }
@@ -1106,7 +1106,7 @@ export class Scheduler {
         // Its board's final edit, drawn before the flag maybe, is on its way (another process's), or still due (its
         // week over, within the day): the board was left to it (two edits of one message at once could land the older
         // last), and is redrawn a minute later, so a final edit given up after the day does not leave the change undrawn.
-        if (post.board?.finalEditUnderWay === true || finalEditStillDue(post.board, now))
+        if (post.board?.finalEditUnderWay === true || finalEditPhase(post.board?.liveUntil ?? null, now) === "due")
           await liveBoards.releasePosted(post.postId, heldUntil, new Date(now.getTime() + schedulerTiming.postedBoardRetryMs));
         else await liveBoards.finishPosted(post.postId, heldUntil);
       } catch (error) {
@@ -1161,9 +1161,7 @@ export class Scheduler {
    * once, and the redraw (at most postedBoardsPerTick a tick, claimed) edits it once.
    */
   private async retryGivenUpBoards(departed: ReadonlySet<string>, now: Date, log: Logger): Promise<void> {
-    const last = this.lastGivenUpProbeAt;
-    if (last !== undefined && now.getTime() - last < schedulerTiming.channelProbeEveryMs && now.getTime() >= last) return;
-    this.lastGivenUpProbeAt = now.getTime();
+    if (!this.givenUpProbes.take(now.getTime())) return;
     const { liveBoards } = this.dependencies;
     const tries = schedulerTiming.postedBoardRefusedTries;
     const limit = schedulerTiming.givenUpBoardsPerProbe;
@@ -1214,7 +1212,7 @@ export class Scheduler {
     const boardWeek = weekNumberOfPeriod(post.period);
     if (board === null || boardWeek === null) return edited;
     const final = board.liveUntil === null && !board.finalEditUnderWay;
-    const left = board.liveUntil !== null && now.getTime() - board.liveUntil.getTime() >= schedulerTiming.liveBoardFinalWithinMs;
+    const left = finalEditPhase(board.liveUntil, now) === "past";
     if (!final && !left) return edited;
     const message = renderer.liveBoard(await postService.liveBoardView(cohort, boardWeek, now, final), cohort.language);
     const boardChannel = board.channelId ?? cohort.channelId;
@@ -1730,9 +1728,14 @@ function isUnknownMessage(error: unknown): boolean {
 /** Discord's JSON error code for a message that does not exist (any more). */
 const unknownMessageCode = 10008;
 
-/** Whether a posted board's week is over and its final edit still due (within liveBoardFinalWithinMs of its end). */
-function finalEditStillDue(board: { readonly liveUntil: Date | null } | null | undefined, now: Date): boolean {
-  if (board?.liveUntil === null || board?.liveUntil === undefined) return false;
-  const sinceEnd = now.getTime() - board.liveUntil.getTime();
-  return sinceEnd >= 0 && sinceEnd < schedulerTiming.liveBoardFinalWithinMs;
+/**
+ * Where a posted board stands against its final edit's window (liveBoardFinalWithinMs from its week's end `liveUntil`):
+ * "due" within it, "past" after it (never given one: left as its last live edit), else "none" (its week still on, or
+ * no end left: final already, or its final edit under way).
+ */
+function finalEditPhase(liveUntil: Date | null, now: Date): "none" | "due" | "past" {
+  if (liveUntil === null) return "none";
+  const sinceEnd = now.getTime() - liveUntil.getTime();
+  if (sinceEnd < 0) return "none";
+  return sinceEnd < schedulerTiming.liveBoardFinalWithinMs ? "due" : "past";
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { botCanSend, tickAt, useBotHarness, visibleText } from "../helpers/botHarness.js";
-import { until } from "../helpers/until.js";
+import { useBotHarness, visibleText } from "../helpers/botHarness.js";
+import { channelOnHold } from "../helpers/channelOnHold.js";
 
 // The bot lost Send Messages in the cohort's channel and a post failed there: the posts are on hold. Before the
 // failure /cohort info named the one permission missing; after it, the admin must still read which one to give back,
@@ -10,12 +10,7 @@ describe("/cohort info of posts on hold for a missing permission", () => {
 
   it("names the permission the bot lacks now, in English and Spanish", async () => {
     const { bot } = harness;
-    await bot.createCohort({ name: "Backend Spring 2027", start: "2027-01-04" });
-    await tickAt(bot, "2027-01-05T10:00:30Z");
-    bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: false });
-    await until(() => !botCanSend(bot.test, bot.channel.id), "the permission change in the bot's cache");
-    await tickAt(bot, "2027-01-11T09:00:30Z");
-    expect((await bot.test.app.database.prisma.cohort.findFirstOrThrow()).channelProblem).toBe("no_permission");
+    await channelOnHold(bot);
 
     const info = async (userId: string) => visibleText(await bot.reply(userId, "cohort info", { cohort: "Backend Spring 2027" }));
     const english = await info(bot.admin.id);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { botCanSend, tickAt, useBotHarness, visibleText } from "../helpers/botHarness.js";
+import { channelOnHold } from "../helpers/channelOnHold.js";
 import { until } from "../helpers/until.js";
 
 const fullTimestamp = (isoInstant: string) => `<t:${Date.parse(isoInstant) / 1000}:F>`;
@@ -12,12 +13,7 @@ describe("/cohort info of posts on hold once the bot's permissions are back", ()
 
   it("names every missing permission, then says the posts resume, in English and Spanish", async () => {
     const { bot } = harness;
-    await bot.createCohort({ name: "Backend Spring 2027", start: "2027-01-04" });
-    await tickAt(bot, "2027-01-05T10:00:30Z");
-    bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: false, botCanEmbedLinks: false });
-    await until(() => !botCanSend(bot.test, bot.channel.id), "the permission change in the bot's cache");
-    await tickAt(bot, "2027-01-11T09:00:30Z");
-    expect((await bot.test.app.database.prisma.cohort.findFirstOrThrow()).channelProblem).toBe("no_permission");
+    await channelOnHold(bot, { botCanSend: false, botCanEmbedLinks: false });
 
     const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
     const info = async (userId: string) => visibleText(await bot.reply(userId, "cohort info", { cohort: "Backend Spring 2027" }));
@@ -61,11 +57,7 @@ describe("/cohort info of a post on hold for more than a day", () => {
 
   it("no longer lists it as the next post", async () => {
     const { bot } = harness;
-    await bot.createCohort({ name: "Backend Spring 2027", start: "2027-01-04" });
-    await tickAt(bot, "2027-01-05T10:00:30Z");
-    bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: false });
-    await until(() => !botCanSend(bot.test, bot.channel.id), "the permission change in the bot's cache");
-    await tickAt(bot, "2027-01-11T09:00:30Z");
+    await channelOnHold(bot);
     await tickAt(bot, "2027-01-12T09:30:00Z");
     const english = visibleText(await bot.reply(bot.admin.id, "cohort info", { cohort: "Backend Spring 2027" }));
     expect(english).not.toContain("On hold until");
@@ -82,11 +74,7 @@ describe("/cohort info of a paused cohort on hold once the bot's permissions are
 
   it("says the posts go out once the cohort is resumed", async () => {
     const { bot } = harness;
-    await bot.createCohort({ name: "Backend Spring 2027", start: "2027-01-04" });
-    await tickAt(bot, "2027-01-05T10:00:30Z");
-    bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: false });
-    await until(() => !botCanSend(bot.test, bot.channel.id), "the permission change in the bot's cache");
-    await tickAt(bot, "2027-01-11T09:00:30Z");
+    await channelOnHold(bot);
     expect(visibleText(await bot.reply(bot.admin.id, "cohort pause", { cohort: "Backend Spring 2027" }))).toContain("is paused");
     bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: true });
     await until(() => botCanSend(bot.test, bot.channel.id), "the permission back in the bot's cache");

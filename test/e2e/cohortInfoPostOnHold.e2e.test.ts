@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { botCanSend, tickAt, useBotHarness, visibleText } from "../helpers/botHarness.js";
+import { channelOnHold } from "../helpers/channelOnHold.js";
 import { until } from "../helpers/until.js";
 
 const fullTimestamp = (isoInstant: string) => `<t:${Date.parse(isoInstant) / 1000}:F>`;
@@ -12,14 +13,9 @@ describe("/cohort info while a post waits for the cohort's channel", () => {
 
   it("names the post on hold as the next one, in English and Spanish, until the fixed channel sends it", async () => {
     const { bot } = harness;
-    await bot.createCohort({ name: "Backend Spring 2027", start: "2027-01-04" });
-    await tickAt(bot, "2027-01-05T10:00:30Z");
+    await channelOnHold(bot);
     const spanishAdmin = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
     const info = async (userId: string) => visibleText(await bot.reply(userId, "cohort info", { cohort: "Backend Spring 2027" }));
-
-    bot.emulator.setBotChannelPermissions(bot.channel.id, { botCanSend: false });
-    await until(() => !botCanSend(bot.test, bot.channel.id), "the permission change in the bot's cache");
-    await tickAt(bot, "2027-01-11T09:00:30Z");
     const dueAt = fullTimestamp("2027-01-11T09:00:00Z");
     const english = await info(bot.admin.id);
     expect(english).toContain(

@@ -3,6 +3,7 @@ import { LiveBoardRepository } from "../../src/db/repositories/LiveBoardReposito
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { StatementCounter } from "../helpers/statementCounter.js";
+import { postgresPlanOn, type RecordedStatement, sqliteStepsOn, statementsOn } from "../helpers/tablePlans.js";
 
 const cohortCount = 1_000;
 const at = (iso: string) => new Date(iso);
@@ -83,41 +84,66 @@ describe("the live and final board edits a tick lists, among many cohorts' posts
 
   const cohortsWhere = (wanted: (c: number) => boolean) => cohortIds.filter((_, c) => wanted(c));
 
-  it("lists them by their indexes, not by reading every post of the cohorts", async () => {
+  const sorted = (boards: readonly { readonly cohortId: number }[]) => boards.map((board) => board.cohortId).sort((a, b) => a - b);
+
+  /** Both lists for the cohorts `asked` (by index), checked against the predicates, with the statements they sent. */
+  async function listBoth(repository: LiveBoardRepository, asked: (c: number) => boolean) {
     const counter = StatementCounter.install();
-    const statements = await counter
+    return counter
       .duringWithParameters(async () => {
-        const due = await boards.listDue(cohortIds, now, editedBy, staleBefore);
-        expect(due.map((board) => board.cohortId).sort((a, b) => a - b)).toEqual(cohortsWhere((c) => dirty(c) || staleLiveClaim(c)));
-        const ended = await boards.listEnded(cohortIds, endedAfter, editedBy, staleBefore);
-        expect(ended.map((board) => board.cohortId).sort((a, b) => a - b)).toEqual(
-          cohortsWhere((c) => endedUnclaimed(c) || staleFinalClaim(c)),
-        );
+        const due = await repository.listDue(cohortsWhere(asked), now, editedBy, staleBefore);
+        expect(sorted(due)).toEqual(cohortsWhere((c) => asked(c) && (dirty(c) || staleLiveClaim(c))));
+        const ended = await repository.listEnded(cohortsWhere(asked), endedAfter, editedBy, staleBefore);
+        expect(sorted(ended)).toEqual(cohortsWhere((c) => asked(c) && (endedUnclaimed(c) || staleFinalClaim(c))));
         expect(ended.every((board) => board.liveUntil.getTime() === weekNineEnd.getTime())).toBe(true);
       })
       .finally(() => counter.uninstall());
-    const reads = statements.filter((read) => /(FROM|UPDATE) [`"]\w+[`"]\.[`"]ScheduledPost[`"]/.test(read.sql));
-    // Two slices of cohorts for each list, and one read of the claims for each; two writes clearing the past claims.
-    expect(reads).toHaveLength(8);
-    expect(await handle.prisma.scheduledPost.count({ where: { boardClaimedEnd: { not: null } } })).toBe(
-      cohortsWhere((c) => staleLiveClaim(c) || staleFinalClaim(c)).length,
-    );
+  }
+
+  /** The indexes `reads` use, each checked to seek one (SQLite) or not to read the whole table (PostgreSQL). */
+  async function indexesOf(reads: readonly RecordedStatement[]): Promise<Set<string>> {
     const indexes: string[] = [];
     for (const read of reads) {
       if (handle.target.provider === "sqlite") {
-        const plan = await handle.prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${read.sql}`, ...read.parameters);
-        const postSteps = plan.map((row) => row.detail).filter((detail) => /ScheduledPost\b/.test(detail));
-        expect(postSteps.length).toBeGreaterThan(0);
+        const postSteps = await sqliteStepsOn(handle, read, "ScheduledPost");
         for (const step of postSteps) expect(step).toMatch(/^SEARCH .*USING INDEX \w+ \(\w+[=>]\?/);
         indexes.push(...postSteps.map((step) => /USING INDEX (\w+)/.exec(step)?.[1] ?? ""));
       } else {
-        const plan = JSON.stringify(
-          await handle.prisma.$queryRawUnsafe<unknown[]>(`EXPLAIN (FORMAT JSON) ${read.sql}`, ...read.parameters),
-        );
-        expect(plan).not.toMatch(/"Node Type":"Seq Scan"[^}]*"Relation Name":"ScheduledPost"/);
+        const plan = await postgresPlanOn(handle, read, "ScheduledPost");
         indexes.push(...[...plan.matchAll(/"Index Name":"(\w+)"/g)].map((match) => match[1] ?? ""));
       }
     }
-    expect(new Set(indexes)).toEqual(new Set(["ScheduledPost_boardDirty_boardLiveUntil_idx", "ScheduledPost_boardClaimedEnd_idx"]));
+    return new Set(indexes);
+  }
+
+  const boardIndexes = new Set(["ScheduledPost_boardDirty_boardLiveUntil_idx", "ScheduledPost_boardClaimedEnd_idx"]);
+
+  it("lists them by their indexes, not by reading every post of the cohorts", async () => {
+    const statements = await listBoth(boards, () => true);
+    const reads = statementsOn(statements, "ScheduledPost");
+    // One read of the boards for each list, whatever the number of cohorts, and one of the claims for each; two writes
+    // clearing the past claims.
+    expect(reads).toHaveLength(6);
+    // No list of the cohorts in them.
+    for (const statement of statements) expect(statement.parameters.length).toBeLessThan(16);
+    expect(await handle.prisma.scheduledPost.count({ where: { boardClaimedEnd: { not: null } } })).toBe(
+      cohortsWhere((c) => staleLiveClaim(c) || staleFinalClaim(c)).length,
+    );
+    expect(await indexesOf(reads)).toEqual(boardIndexes);
+  });
+
+  it("lists only the boards of the cohorts asked for", async () => {
+    const statements = await listBoth(boards, (c) => c % 2 === 0);
+    expect(statementsOn(statements, "ScheduledPost")).toHaveLength(4);
+  });
+
+  it("lists the same boards, still by their indexes, when more are due than one read takes", async () => {
+    // Fewer than the 20 boards due their final edit (and than the live boards due): both lists past the cap.
+    const capped = new LiveBoardRepository(handle.prisma, handle.target.provider, undefined, 10);
+    const statements = await listBoth(capped, (c) => c % 2 === 1);
+    const reads = statementsOn(statements, "ScheduledPost");
+    // Each list read again by the cohorts asked: 500 of them, one slice each.
+    expect(reads.filter((read) => /[`"]cohortId[`"] IN/.test(read.sql))).toHaveLength(2);
+    expect(await indexesOf(reads)).toEqual(boardIndexes);
   });
 });

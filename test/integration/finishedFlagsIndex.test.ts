@@ -3,6 +3,7 @@ import { CohortRepository } from "../../src/db/repositories/CohortRepository.js"
 import { createCurriculumRow } from "../helpers/curriculumRows.js";
 import { openTestDatabase, type TestDatabaseHandle } from "../helpers/openTestDatabase.js";
 import { StatementCounter } from "../helpers/statementCounter.js";
+import { postgresPlanOn, sqliteStepsOn, statementsOn } from "../helpers/tablePlans.js";
 
 const finishedCount = 2_000;
 const at = (iso: string) => new Date(iso);
@@ -92,22 +93,14 @@ describe("the finished cohorts' channel flags cleared once no final edit is due"
     expect(stillFlagged).toEqual([...kept, activeFlagged]);
     expect(cleared).toBe(ids.filter((_, c) => flagged(c)).length - kept.length);
     for (const statement of statements) expect(statement.parameters.length).toBeLessThan(12);
-    const cohortReads = statements.filter((read) => /(FROM|UPDATE) [`"]\w+[`"]\.[`"]Cohort[`"]/.test(read.sql));
+    const cohortReads = statementsOn(statements, "Cohort");
     expect(cohortReads.length).toBeGreaterThan(0);
     for (const read of cohortReads) {
       if (handle.target.provider === "sqlite") {
-        const plan = await handle.prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${read.sql}`, ...read.parameters);
-        const cohortSteps = plan.map((row) => row.detail).filter((detail) => /\bCohort\b/.test(detail));
-        expect(cohortSteps.length).toBeGreaterThan(0);
         // The flag in the seek, not only the status (every finished cohort's row read for its flag).
-        for (const step of cohortSteps) expect(step).toMatch(/^SEARCH .*USING (COVERING )?INDEX \w+ \(status=\? AND channelProblem/);
-      } else {
-        const plan = JSON.stringify(
-          await handle.prisma.$queryRawUnsafe<unknown[]>(`EXPLAIN (FORMAT JSON) ${read.sql}`, ...read.parameters),
-        );
-        expect(plan).not.toMatch(/"Node Type":"Seq Scan"[^}]*"Relation Name":"Cohort"/);
-        expect(plan).toMatch(/"Index Name":"Cohort_status_channelProblem_idx"/);
-      }
+        for (const step of await sqliteStepsOn(handle, read, "Cohort"))
+          expect(step).toMatch(/^SEARCH .*USING (COVERING )?INDEX \w+ \(status=\? AND channelProblem/);
+      } else expect(await postgresPlanOn(handle, read, "Cohort")).toMatch(/"Index Name":"Cohort_status_channelProblem_idx"/);
     }
   });
 });

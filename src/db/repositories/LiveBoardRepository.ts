@@ -235,6 +235,8 @@ export class LiveBoardRepository {
     private readonly prisma: PrismaClient,
     private readonly provider: DatabaseTarget["provider"],
     private readonly writes: SerialWriteQueue = new SerialWriteQueue(),
+    /** The most boards listDue and listEnded read by the boards' index alone (see boardsOf); a test sets a small one. */
+    private readonly boardsReadAtOnce = 2_000,
   ) {}
 
   /**
@@ -355,18 +357,31 @@ export class LiveBoardRepository {
    * to be edited at once (dueAtOnce), or whose edit was claimed at or before `staleBefore` and never recorded (staleClaims).
    */
   async listDue(cohortIds: readonly number[], now: Date, editedBy: Date, staleBefore: Date): Promise<LiveBoardRecord[]> {
-    const rows = await findInChunks(cohortIds, (chunk) =>
-      this.prisma.scheduledPost.findMany({
-        where: { cohortId: { in: chunk }, boardLiveUntil: { gt: now }, OR: [dueSpaced(editedBy), dueAtOnce] },
-        select: boardSelect,
-      }),
-    );
+    const rows = await this.boardsOf(cohortIds, { boardLiveUntil: { gt: now }, OR: [dueSpaced(editedBy), dueAtOnce] });
     const listed = new Set(rows.map((row) => row.id));
     const asked = new Set(cohortIds);
     const stale = (await this.staleClaims(staleBefore)).filter(
       (row) => asked.has(row.cohortId) && !listed.has(row.id) && row.boardLiveUntil !== null && row.boardLiveUntil > now,
     );
     return [...rows, ...stale].flatMap((row) => toLiveBoard(row) ?? []);
+  }
+
+  /**
+   * The boards `where` finds among these cohorts': read by the boards' own index alone (one statement, however many
+   * cohorts; a cohort filter could lead a planner to the cohorts' index, every post row read), kept in memory for the
+   * cohorts asked. Every process reads every process's boards that way; should more than boardsReadAtOnce be found (a
+   * burst, or many shards' boards), the read is made again by these cohorts, in chunks, as it was: what one process
+   * reads stays bounded by its own cohorts' boards.
+   */
+  private async boardsOf(cohortIds: readonly number[], where: Prisma.ScheduledPostWhereInput): Promise<BoardRow[]> {
+    if (cohortIds.length === 0) return [];
+    const all = await this.prisma.scheduledPost.findMany({ where, select: boardSelect, take: this.boardsReadAtOnce + 1 });
+    if (all.length > this.boardsReadAtOnce)
+      return findInChunks(cohortIds, (chunk) =>
+        this.prisma.scheduledPost.findMany({ where: { ...where, cohortId: { in: chunk } }, select: boardSelect }),
+      );
+    const asked = new Set(cohortIds);
+    return all.filter((row) => asked.has(row.cohortId));
   }
 
   /**
@@ -393,9 +408,7 @@ export class LiveBoardRepository {
    * read that no tick can take again any more are cleared on the way (clearPastClaims; a write only when some are).
    */
   async listEnded(cohortIds: readonly number[], endedAfter: Date, endedBy: Date, staleBefore: Date): Promise<EndedLiveBoard[]> {
-    const rows = await findInChunks(cohortIds, (chunk) =>
-      this.prisma.scheduledPost.findMany({ where: { ...endedBoards(endedAfter, endedBy), cohortId: { in: chunk } }, select: boardSelect }),
-    );
+    const rows = await this.boardsOf(cohortIds, endedBoards(endedAfter, endedBy));
     const asked = new Set(cohortIds);
     const claims = await this.staleClaims(staleBefore);
     if (claims.some((row) => claimPast(row, endedAfter))) await this.clearPastClaims(endedAfter, staleBefore);
