@@ -381,6 +381,7 @@ export const es: Catalogue = {
   "checkpoint.continued": "Punto de control (continuación)",
   "remind.next": "{at} ({relative})",
   "remind.nextNone": "ninguno, porque tu plan ya no asigna nada más",
+  "remind.nextPaused": "ninguno mientras la cohorte esté en pausa",
   "reminderDm.intro": "Te queda por leer hoy (**{date}**, {minutes}), para antes de {due}:",
   "reminderDm.item": "• **{title}** · {kind} · {minutes}",
   "reminderDm.overdue":
