@@ -40,6 +40,16 @@ describe("replies on a finished cohort", () => {
     expect(visibleText(board)).not.toContain("no points yet");
   });
 
+  it("/leaderboard tells a member who logged nothing that they had no points during the course, not 'no points yet'", async () => {
+    // The board is settled: "yet" would suggest logging something now could still put Lucia on it.
+    for (const period of ["week", "all"]) {
+      const text = visibleText(await bot.reply(lucia.id, "leaderboard", { period }));
+      expect(text).toContain("Final leaderboard");
+      expect(text).toContain("**lucia**: no points during the course");
+      expect(text).not.toMatch(/no points (this week )?yet/);
+    }
+  });
+
   it("/remind off:True switches the reminder off without promising a '/remind time:' that is refused", async () => {
     const off = visibleText(await bot.reply(ada.id, "remind", { off: true }));
     expect(off).toContain("Your daily reminder for **Backend Spring 2027** is off now. The course is over for you");

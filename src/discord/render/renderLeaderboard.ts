@@ -11,9 +11,11 @@ import { memberName, standingLines } from "./standingLines.js";
 function standingLine(t: Translator, view: LeaderboardView, caller: LeaderboardCaller, weekly: boolean): string {
   const name = memberName(t, caller.displayName);
   if (caller.excluded) return t.t("leaderboard.callerExcluded", { name, points: caller.points });
-  // After the close, points logged late count, but the final board is settled: not "no points yet".
-  if (caller.rank === null && view.final && caller.points > 0)
-    return t.t("leaderboard.callerOffFinalBoard", { name, points: caller.points });
+  // After the close, points logged late count, but the final board is settled: never "no points yet".
+  if (caller.rank === null && view.final)
+    return caller.points > 0
+      ? t.t("leaderboard.callerOffFinalBoard", { name, points: caller.points })
+      : t.t("leaderboard.callerUnrankedCourse", { name });
   if (caller.rank === null && weekly && view.weekOver === true)
     return t.t("leaderboard.callerUnrankedWeekOver", { name, week: view.weekNumber ?? 1 });
   if (caller.rank === null && !weekly && view.boardClosed === true) return t.t("leaderboard.callerUnrankedCourse", { name });

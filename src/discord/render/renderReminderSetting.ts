@@ -4,6 +4,13 @@ import type { Reply } from "../commandTypes.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { colors, limits, timestamp, truncate } from "./format.js";
 
+// A paused cohort sends none: naming the time one would come only after a resume would promise it.
+function nextReminder(t: Translator, view: ReminderSettingView): string {
+  if (view.cohort.status === CohortStatus.Paused) return t.t("remind.nextPaused");
+  if (view.nextAt === null) return t.t("remind.nextNone");
+  return t.t("remind.next", { at: markup(timestamp(view.nextAt, "f")), relative: markup(timestamp(view.nextAt, "R")) });
+}
+
 function settingLines(t: Translator, view: ReminderSettingView): string[] {
   const cohort = view.cohort.name;
   // Off keeps a zone the member chose: say so, since turning it on again without `timezone:` uses it.
@@ -15,11 +22,7 @@ function settingLines(t: Translator, view: ReminderSettingView): string[] {
     return [t.t("remind.followsCohort", { cohort, zone: markup(view.cohort.settings.timeZone) })];
   if (view.change === ReminderChange.AlreadyOff) return [t.t("remind.alreadyOff", { cohort })];
   if (view.time === null || view.timeZone === null) return [t.t("remind.isOff", { cohort, ...chosen })];
-  const next = markup(
-    view.nextAt === null
-      ? t.t("remind.nextNone")
-      : t.t("remind.next", { at: markup(timestamp(view.nextAt, "f")), relative: markup(timestamp(view.nextAt, "R")) }),
-  );
+  const next = markup(nextReminder(t, view));
   const values = { cohort, time: markup(view.time), zone: markup(view.timeZone), next };
   if (view.change === ReminderChange.Set) return [t.t("remind.set", values), t.t("remind.directMessages")];
   return [t.t("remind.isOn", values)];

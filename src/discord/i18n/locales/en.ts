@@ -367,6 +367,7 @@ export const en = {
   "checkpoint.continued": "Checkpoint (continued)",
   "remind.next": "{at} ({relative})",
   "remind.nextNone": "none, as your plan has no more days with reading",
+  "remind.nextPaused": "none while the cohort is paused",
   "reminderDm.intro": "Still to read today (**{date}**, {minutes}), due by {due}:",
   "reminderDm.item": "• **{title}** · {kind} · {minutes}",
   "reminderDm.overdue":

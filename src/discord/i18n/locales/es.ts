@@ -381,6 +381,7 @@ export const es: Catalogue = {
   "checkpoint.continued": "Punto de control (continuación)",
   "remind.next": "{at} ({relative})",
   "remind.nextNone": "ninguno, porque tu plan ya no asigna nada más",
+  "remind.nextPaused": "ninguno mientras la cohorte esté en pausa",
   "reminderDm.intro": "Te queda por leer hoy (**{date}**, {minutes}), para antes de {due}:",
   "reminderDm.item": "• **{title}** · {kind} · {minutes}",
   "reminderDm.overdue":
@@ -703,7 +704,7 @@ export const es: Catalogue = {
     "📚 {timed, select, yes {Lecturas opcionales añadidas el {day}: {count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas; `/ritmo` puede repartirlas} other {Temas opcionales añadidos el {day}: {count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados; `/ritmo` puede repartirlos}}.",
   "today.optionalBacklogEnded":
     "📚 {timed, select, yes {Lecturas opcionales añadidas el {day}: {count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas} other {Temas opcionales añadidos el {day}: {count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados}}.",
-  "today.dayOff": "🌴 Día libre: hoy no toca nada y tu racha te espera.",
+  "today.dayOff": "🌴 Día libre: no se espera ninguna lectura, y tu racha te aguarda.",
   "today.overdueMoreEnded": "…y {count, number} más ({minutes})",
   "today.backlogEnded":
     "📚 {returned, select, yes {De antes de que volvieras} other {De antes de que te unieras}}: {timed, select, yes {{count, plural, one {# lectura} other {# lecturas}} ({minutes}). Nunca cuentan como atrasadas} other {{count, plural, one {# tema} other {# temas}}. Nunca cuentan como atrasados}}.",
