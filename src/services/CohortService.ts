@@ -55,6 +55,7 @@ import type { RoleDirectory, RoleListingFailure } from "./RoleDirectory.js";
 import { boardPresentation, BoardVisibility, CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
 import { rowIdOf } from "../domain/rowId.js";
 import { matchScore } from "../domain/search/matchScore.js";
+import { naturalNameOrder } from "../domain/search/naturalNameOrder.js";
 import { stillMember } from "./stillMember.js";
 
 /** A user's active membership: the cohort and their member record in it. */
@@ -215,6 +216,9 @@ const maxNameLength = 80;
 const maxAlikeListed = 10;
 /** Autocomplete shows at most 25 choices. */
 export const maxChoices = 25;
+/** The newest cohorts autocomplete matches what was typed against: a server with more has long-finished ones beyond. */
+const maxCohortsMatched = 1000;
+type CohortName = Pick<Cohort, "id" | "name">;
 
 /**
  * At most `max` characters (Discord's limit on a choice's name is 100, counted in code points as its API counts
@@ -343,9 +347,10 @@ export class CohortService {
     throw new UserError("cohort.unknown", { value: echoedValue(value) });
   }
 
-  async suggest(guildId: string, userId: string, query: string, scope: "joined" | "guild"): Promise<Choice[]> {
-    const cohorts = scope === "joined" ? await this.cohorts.listJoined(guildId, userId) : await this.cohorts.listInGuild(guildId);
-    return choicesOf(cohorts, query);
+  /** The cohorts `query` finds (`scope`: the user's or the server's), named in natural order for `locale`. */
+  async suggest(guildId: string, userId: string, query: string, scope: "joined" | "guild", locale = "en"): Promise<Choice[]> {
+    const cohorts = await this.cohorts.namesInGuild(guildId, maxCohortsMatched, scope === "joined" ? userId : undefined);
+    return choicesOf(cohorts, query, locale);
   }
 
   /**
@@ -353,7 +358,7 @@ export class CohortService {
    * not those it refuses (ended, finished, or past their last week) nor those they are in already. A name typed in
    * full still gets `/join`'s own answer. Three reads, whatever the number of cohorts.
    */
-  async suggestJoinable(guildId: string, userId: string, query: string, now: Date): Promise<Choice[]> {
+  async suggestJoinable(guildId: string, userId: string, query: string, now: Date, locale = "en"): Promise<Choice[]> {
     const [cohorts, memberships, curricula] = await Promise.all([
       this.cohorts.listInGuild(guildId),
       this.members.cohortsEverJoined(guildId, userId),
@@ -370,7 +375,7 @@ export class CohortService {
       const zone = memberTimeZone(zoneIn.get(cohort.id) ?? null, cohort.settings.timeZone);
       return calendar === null || memberDateOf(now, zone) < courseEndDate(calendar);
     });
-    return choicesOf(joinable, query);
+    return choicesOf(joinable, query, locale);
   }
 
   /**
@@ -1283,12 +1288,16 @@ function optionalFromOf(settings: CohortSettings, now: Date): string | null {
   return localDateOf(now, settings.timeZone) > settings.startDate ? now.toISOString() : null;
 }
 
-/** The best matches of `query` among `cohorts`, at most Discord's 25 choices, each valued by its cohort's id. */
-function choicesOf(cohorts: readonly Cohort[], query: string): Choice[] {
+/**
+ * The best matches of `query` among `cohorts`, at most Discord's 25 choices, each valued by its cohort's id; equal
+ * matches in natural name order ("Bulk 2" before "Bulk 10").
+ */
+function choicesOf(cohorts: readonly CohortName[], query: string, locale: string): Choice[] {
+  const byName = naturalNameOrder(locale);
   const listed = cohorts
     .map((cohort) => ({ cohort, score: matchScore(cohort.name, query) }))
     .filter((entry) => entry.score >= 0)
-    .sort((a, b) => b.score - a.score || a.cohort.name.localeCompare(b.cohort.name))
+    .sort((a, b) => b.score - a.score || byName(a.cohort, b.cohort))
     .slice(0, maxChoices)
     .map(({ cohort }) => cohort);
   // Names alike once hidden characters are dropped carry their id, as the item choices' cohort labels do.

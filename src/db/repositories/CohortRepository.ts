@@ -330,6 +330,19 @@ export class CohortRepository {
     return (await this.withBreaks(rows)).map(toCohort);
   }
 
+  /**
+   * Ids and names of the guild's cohorts (only those `userId` is an active member of, when given), the `limit`
+   * newest: what autocomplete matches, without the rest of each row.
+   */
+  async namesInGuild(guildId: string, limit: number, userId?: string): Promise<{ id: number; name: string }[]> {
+    return this.prisma.cohort.findMany({
+      where: userId === undefined ? { guildId } : { guildId, members: { some: { userId, leftAt: null } } },
+      select: { id: true, name: true },
+      orderBy: { id: "desc" },
+      take: limit,
+    });
+  }
+
   /** Cohorts the user is an active member of, in this guild. */
   async listJoined(guildId: string, userId: string): Promise<Cohort[]> {
     const rows = await this.prisma.cohort.findMany({
