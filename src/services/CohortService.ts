@@ -622,8 +622,8 @@ export class CohortService {
     // (Scheduler.lateOnlySinceSet), as it reads a new cohort's from its Create line, and a tick between the two
     // would skip the closing post the edit lets out.
     const values = editValues(cohort, changes);
-    // Every value given is the cohort's already: no line in the audit log. The write still goes ahead for what giving
-    // an option again is for (the boards' redraw flags, a new listing of the exclude_role's holders).
+    // Every value given is the cohort's already: no line in the audit log, and no board redrawn. A new listing of the
+    // exclude_role's holders still follows (below): a mark it changes flags the boards itself.
     const changed = Object.keys(values.before).length > 0;
     const line = changed
       ? this.audit.line({ guildId: input.guildId, cohortId: cohort.id, actorId: input.actorId ?? "", action: AuditAction.Edit, ...values })
@@ -633,14 +633,16 @@ export class CohortService {
     const written: CohortChanges = changed ? changes : {};
     // The live weekly board shows the name, speaks the language and follows the board settings: edited next. The
     // boards already posted show members as the setting does now, either way: a redraw for any other reason would show
-    // the new setting anyway. Whenever the option is given, not only when it differs from the setting read: an edit
-    // made meanwhile by another admin is redrawn by it (a message already right is not edited). Flagged in the edit's
-    // own transaction, so no stop after its commit leaves a board showing what the setting hides.
+    // the new setting anyway. Only for a value that differs from the one read: an edit made meanwhile by another admin
+    // flagged its own redraw. Flagged in the edit's own transaction, so no stop after its commit leaves a board showing
+    // what the setting hides.
+    const differs = (key: keyof typeof changes) => key in values.before;
+    const boardSetting = differs("leaderboard");
     const redraws: BoardRedraws = {
-      live: name !== undefined || language !== undefined || Object.keys(board).length > 0,
+      live: differs("name") || differs("language") || boardSetting || differs("excludeRoleId"),
       // The board setting: the names it hides must not stay up for the minute between edits.
-      liveAtOnce: board.leaderboard !== undefined,
-      posted: board.leaderboard !== undefined,
+      liveAtOnce: boardSetting,
+      posted: boardSetting,
       at: now,
     };
     const updated =
