@@ -633,13 +633,14 @@ export class CohortService {
     const written: CohortChanges = changed ? changes : {};
     // The live weekly board shows the name, speaks the language and follows the board settings: edited next. The
     // boards already posted show members as the setting does now, either way: a redraw for any other reason would show
-    // the new setting anyway. Only for a value that differs from the one read: an edit made meanwhile by another admin
-    // flagged its own redraw. Flagged in the edit's own transaction, so no stop after its commit leaves a board showing
-    // what the setting hides.
-    const differs = (key: keyof typeof changes) => key in values.before;
-    const boardSetting = differs("leaderboard");
+    // the new setting anyway. For every value written, even one as this edit read it: another admin's change saved
+    // since, whose redraw may be done, is written over (an edit that writes nothing flags nothing: that change flagged
+    // its own). Flagged in the edit's own transaction, so no stop after its commit leaves a board showing what the
+    // setting hides.
+    const writes = (key: keyof typeof changes) => key in written;
+    const boardSetting = writes("leaderboard");
     const redraws: BoardRedraws = {
-      live: differs("name") || differs("language") || boardSetting || differs("excludeRoleId"),
+      live: writes("name") || writes("language") || boardSetting || writes("excludeRoleId"),
       // The board setting: the names it hides must not stay up for the minute between edits.
       liveAtOnce: boardSetting,
       posted: boardSetting,
