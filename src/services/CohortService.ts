@@ -54,7 +54,7 @@ import { findCurriculumByOption } from "./findCurriculumByOption.js";
 import type { RoleDirectory, RoleListingFailure } from "./RoleDirectory.js";
 import { boardPresentation, BoardVisibility, CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
 import { rowIdOf } from "../domain/rowId.js";
-import { matchScore } from "../domain/search/matchScore.js";
+import { matchScore, typedWordsOf } from "../domain/search/matchScore.js";
 import { naturalNameOrder } from "../domain/search/naturalNameOrder.js";
 import { stillMember } from "./stillMember.js";
 
@@ -216,7 +216,7 @@ const maxNameLength = 80;
 const maxAlikeListed = 10;
 /** Autocomplete shows at most 25 choices. */
 export const maxChoices = 25;
-/** The newest cohorts autocomplete matches what was typed against: a server with more has long-finished ones beyond. */
+/** The newest cohorts that may hold the typed words autocomplete matches: more typed finds older ones. */
 const maxCohortsMatched = 1000;
 type CohortName = Pick<Cohort, "id" | "name">;
 
@@ -349,7 +349,8 @@ export class CohortService {
 
   /** The cohorts `query` finds (`scope`: the user's or the server's), named in natural order for `locale`. */
   async suggest(guildId: string, userId: string, query: string, scope: "joined" | "guild", locale = "en"): Promise<Choice[]> {
-    const cohorts = await this.cohorts.namesInGuild(guildId, maxCohortsMatched, scope === "joined" ? userId : undefined);
+    const words = typedWordsOf(query);
+    const cohorts = await this.cohorts.namesInGuild(guildId, maxCohortsMatched, words, scope === "joined" ? userId : undefined);
     return choicesOf(cohorts, query, locale);
   }
 
