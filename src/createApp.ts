@@ -109,6 +109,8 @@ export interface AppOverrides {
    * batches. Default: ExportRepository itself.
    */
   readonly exportRepository?: (prisma: DatabaseHandle["prisma"]) => ExportRepository;
+  /** The client the completions' repository sends its Prisma queries through: a test's view that counts them. Default: the app's. */
+  readonly completionPrisma?: (prisma: DatabaseHandle["prisma"]) => DatabaseHandle["prisma"];
 }
 
 export interface App {
@@ -176,7 +178,7 @@ async function assembleApp({ config, overrides, logger, clock, paths, database, 
   const curriculumRepository = new CurriculumRepository(database.prisma, writes);
   const memberRepository = new MemberRepository(database.prisma, writes, database.hotReader, database.target.provider);
   const completionRepository = new CompletionRepository(
-    database.prisma,
+    overrides.completionPrisma?.(database.prisma) ?? database.prisma,
     writes,
     database.hotReader,
     database.sqliteTransactions,

@@ -27,6 +27,7 @@ export async function memberAutocomplete(
     });
     return itemChoices(t, suggestions);
   }
-  if (focused.name === cohortOption(false).name) return services.cohorts.suggest(guildId, interaction.user.id, focused.value, "joined");
+  if (focused.name === cohortOption(false).name)
+    return services.cohorts.suggest(guildId, interaction.user.id, focused.value, "joined", t.locale);
   return [];
 }

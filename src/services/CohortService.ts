@@ -54,7 +54,8 @@ import { findCurriculumByOption } from "./findCurriculumByOption.js";
 import type { RoleDirectory, RoleListingFailure } from "./RoleDirectory.js";
 import { boardPresentation, BoardVisibility, CohortBoard, isCohortBoard } from "../domain/privacy/boardPresentation.js";
 import { rowIdOf } from "../domain/rowId.js";
-import { matchScore } from "../domain/search/matchScore.js";
+import { matchScore, typedWordsOf } from "../domain/search/matchScore.js";
+import { naturalNameOrder } from "../domain/search/naturalNameOrder.js";
 import { stillMember } from "./stillMember.js";
 
 /** A user's active membership: the cohort and their member record in it. */
@@ -215,6 +216,9 @@ const maxNameLength = 80;
 const maxAlikeListed = 10;
 /** Autocomplete shows at most 25 choices. */
 export const maxChoices = 25;
+/** The newest cohorts that may hold the typed words autocomplete matches: more typed finds older ones. */
+const maxCohortsMatched = 1000;
+type CohortName = Pick<Cohort, "id" | "name">;
 
 /**
  * At most `max` characters (Discord's limit on a choice's name is 100, counted in code points as its API counts
@@ -343,9 +347,11 @@ export class CohortService {
     throw new UserError("cohort.unknown", { value: echoedValue(value) });
   }
 
-  async suggest(guildId: string, userId: string, query: string, scope: "joined" | "guild"): Promise<Choice[]> {
-    const cohorts = scope === "joined" ? await this.cohorts.listJoined(guildId, userId) : await this.cohorts.listInGuild(guildId);
-    return choicesOf(cohorts, query);
+  /** The cohorts `query` finds (`scope`: the user's or the server's), named in natural order for `locale`. */
+  async suggest(guildId: string, userId: string, query: string, scope: "joined" | "guild", locale = "en"): Promise<Choice[]> {
+    const words = typedWordsOf(query);
+    const cohorts = await this.cohorts.namesInGuild(guildId, maxCohortsMatched, words, scope === "joined" ? userId : undefined);
+    return choicesOf(cohorts, query, locale);
   }
 
   /**
@@ -353,7 +359,7 @@ export class CohortService {
    * not those it refuses (ended, finished, or past their last week) nor those they are in already. A name typed in
    * full still gets `/join`'s own answer. Three reads, whatever the number of cohorts.
    */
-  async suggestJoinable(guildId: string, userId: string, query: string, now: Date): Promise<Choice[]> {
+  async suggestJoinable(guildId: string, userId: string, query: string, now: Date, locale = "en"): Promise<Choice[]> {
     const [cohorts, memberships, curricula] = await Promise.all([
       this.cohorts.listInGuild(guildId),
       this.members.cohortsEverJoined(guildId, userId),
@@ -370,7 +376,7 @@ export class CohortService {
       const zone = memberTimeZone(zoneIn.get(cohort.id) ?? null, cohort.settings.timeZone);
       return calendar === null || memberDateOf(now, zone) < courseEndDate(calendar);
     });
-    return choicesOf(joinable, query);
+    return choicesOf(joinable, query, locale);
   }
 
   /**
@@ -617,8 +623,8 @@ export class CohortService {
     // (Scheduler.lateOnlySinceSet), as it reads a new cohort's from its Create line, and a tick between the two
     // would skip the closing post the edit lets out.
     const values = editValues(cohort, changes);
-    // Every value given is the cohort's already: no line in the audit log. The write still goes ahead for what giving
-    // an option again is for (the boards' redraw flags, a new listing of the exclude_role's holders).
+    // Every value given is the cohort's already: no line in the audit log, and no board redrawn. A new listing of the
+    // exclude_role's holders still follows (below): a mark it changes flags the boards itself.
     const changed = Object.keys(values.before).length > 0;
     const line = changed
       ? this.audit.line({ guildId: input.guildId, cohortId: cohort.id, actorId: input.actorId ?? "", action: AuditAction.Edit, ...values })
@@ -628,14 +634,17 @@ export class CohortService {
     const written: CohortChanges = changed ? changes : {};
     // The live weekly board shows the name, speaks the language and follows the board settings: edited next. The
     // boards already posted show members as the setting does now, either way: a redraw for any other reason would show
-    // the new setting anyway. Whenever the option is given, not only when it differs from the setting read: an edit
-    // made meanwhile by another admin is redrawn by it (a message already right is not edited). Flagged in the edit's
-    // own transaction, so no stop after its commit leaves a board showing what the setting hides.
+    // the new setting anyway. For every value written, even one as this edit read it: another admin's change saved
+    // since, whose redraw may be done, is written over (an edit that writes nothing flags nothing: that change flagged
+    // its own). Flagged in the edit's own transaction, so no stop after its commit leaves a board showing what the
+    // setting hides.
+    const writes = (key: keyof typeof changes) => key in written;
+    const boardSetting = writes("leaderboard");
     const redraws: BoardRedraws = {
-      live: name !== undefined || language !== undefined || Object.keys(board).length > 0,
+      live: writes("name") || writes("language") || boardSetting || writes("excludeRoleId"),
       // The board setting: the names it hides must not stay up for the minute between edits.
-      liveAtOnce: board.leaderboard !== undefined,
-      posted: board.leaderboard !== undefined,
+      liveAtOnce: boardSetting,
+      posted: boardSetting,
       at: now,
     };
     const updated =
@@ -1283,12 +1292,16 @@ function optionalFromOf(settings: CohortSettings, now: Date): string | null {
   return localDateOf(now, settings.timeZone) > settings.startDate ? now.toISOString() : null;
 }
 
-/** The best matches of `query` among `cohorts`, at most Discord's 25 choices, each valued by its cohort's id. */
-function choicesOf(cohorts: readonly Cohort[], query: string): Choice[] {
+/**
+ * The best matches of `query` among `cohorts`, at most Discord's 25 choices, each valued by its cohort's id; equal
+ * matches in natural name order ("Bulk 2" before "Bulk 10").
+ */
+function choicesOf(cohorts: readonly CohortName[], query: string, locale: string): Choice[] {
+  const byName = naturalNameOrder(locale);
   const listed = cohorts
     .map((cohort) => ({ cohort, score: matchScore(cohort.name, query) }))
     .filter((entry) => entry.score >= 0)
-    .sort((a, b) => b.score - a.score || a.cohort.name.localeCompare(b.cohort.name))
+    .sort((a, b) => b.score - a.score || byName(a.cohort, b.cohort))
     .slice(0, maxChoices)
     .map(({ cohort }) => cohort);
   // Names alike once hidden characters are dropped carry their id, as the item choices' cohort labels do.

@@ -863,8 +863,8 @@ export class StudyService {
   }
 
   /**
-   * The whole course's chart for the closing post: one grouped count of members per item, and one more query per
-   * "choose one" slot (`withSlotCounts`; the mastery path has one).
+   * The whole course's chart for the closing post: one grouped count of members per item, and one more query for
+   * the "choose one" slots, however many (`withSlotCounts`; the mastery path has one).
    */
   async courseChartOf(cohort: Cohort): Promise<CourseChartData> {
     const context = await this.plans.contextFor(cohort);
@@ -889,7 +889,7 @@ export class StudyService {
   /**
    * `counts` (members per item) with each "choose one" slot of `planItems`, by its id, counting the members who did any
    * track (for a member day before `before`'s, as countsForDaysBefore counts the other items, when given): one query
-   * per slot.
+   * for every slot's tracks, whatever the number of slots.
    */
   private async withSlotCounts(
     cohort: Cohort,
@@ -898,25 +898,18 @@ export class StudyService {
     before?: CountsBefore,
   ): Promise<Map<number, number>> {
     const bySlot = new Map(counts);
-    for (const item of planItems)
-      if (item.choice !== undefined) {
-        const tracks = item.choice.map((track) => track.id);
-        bySlot.set(
-          item.id,
-          before === undefined
-            ? await this.completions.membersCompletingAny(cohort.id, tracks)
-            : await this.slotMembersBefore(cohort.id, tracks, before),
-        );
-      }
+    const slots = planItems.flatMap((item) =>
+      item.choice === undefined ? [] : [{ id: item.id, tracks: item.choice.map((track) => track.id) }],
+    );
+    if (slots.length === 0) return bySlot;
+    const completers = await this.completions.completersOfItems(cohort.id, [...new Set(slots.flatMap((slot) => slot.tracks))], before);
+    // The undated rows countsForDaysBefore placed on a day before: already read, not read again.
+    const rows = [...completers, ...(before?.placed ?? [])];
+    for (const slot of slots) {
+      const tracks = new Set(slot.tracks);
+      bySlot.set(slot.id, new Set(rows.filter((row) => tracks.has(row.itemId)).map((row) => row.memberId)).size);
+    }
     return bySlot;
-  }
-
-  /** How many members did any of a slot's `tracks` for a member day before `before`'s (countsForDaysBefore). */
-  private async slotMembersBefore(cohortId: number, tracks: readonly number[], before: CountsBefore): Promise<number> {
-    const members = new Set(await this.completions.membersCompletingAnyBeforeDay(cohortId, tracks, before));
-    // The undated rows countsForDaysBefore placed on a day before: already read, not read again per slot.
-    for (const row of before.placed) if (tracks.includes(row.itemId)) members.add(row.memberId);
-    return members.size;
   }
 
   async leaderboard(

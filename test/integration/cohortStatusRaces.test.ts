@@ -249,6 +249,33 @@ describe("two admins changing a cohort's status at the same moment", () => {
     expect((await linesOf(id, AuditAction.Edit)).map((line) => line.actorId)).toEqual(["admin-b"]);
   });
 
+  it("flags the posted boards when an edit that changes something writes back a board setting changed meanwhile", async () => {
+    const id = await cohortNamed("Off Then Names");
+    await handle.prisma.cohort.update({ where: { id }, data: { leaderboard: "off" } });
+    const post = await handle.prisma.scheduledPost.create({
+      data: { cohortId: id, kind: "week", period: "week-1", dueAt: now, status: "sent", sentAt: now, messageId: "m1" },
+    });
+    overtaken.meanwhile = async () => {
+      await second.edit({ guildId: "1", cohort: "Off Then Names", leaderboard: "names", actorId: "admin-b", now });
+      // B's redraw ran: the posted board shows the names.
+      await handle.prisma.scheduledPost.update({ where: { id: post.id }, data: { nextAttemptAt: null } });
+    };
+
+    // Admin A renames, giving `leaderboard:off` as A read it: A's write sets it back to off.
+    const edit = await first.edit({
+      guildId: "1",
+      cohort: "Off Then Names",
+      name: "Off Then Renamed",
+      leaderboard: "off",
+      actorId: "admin-a",
+      now,
+    });
+    expect(edit.changed).toBe(true);
+    expect((await stored(id)).leaderboard).toBe("off");
+    // So the board showing the names is redrawn, hiding them again.
+    expect((await handle.prisma.scheduledPost.findUniqueOrThrow({ where: { id: post.id } })).nextAttemptAt).not.toBeNull();
+  });
+
   it("refuses a break that read the cohort before an end and writes after it", async () => {
     const id = await cohortNamed("Break Then End");
     overtaken.meanwhile = () => second.setStatus("1", "Break Then End", CohortStatus.Ended, "admin-b", now);

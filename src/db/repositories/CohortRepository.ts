@@ -185,6 +185,9 @@ function refoldedKey(row: NameKeyRow): string {
   return cohortNameKey(row.name) + clashSuffix(row);
 }
 
+/** Typed words namesInGuild filters by: Discord sends at most 100 characters; more words only narrow it further. */
+const maxWordsFiltered = 16;
+
 export class CohortRepository {
   constructor(
     private readonly prisma: PrismaClient,
@@ -328,6 +331,31 @@ export class CohortRepository {
   async listInGuild(guildId: string): Promise<Cohort[]> {
     const rows = await this.prisma.cohort.findMany({ where: { guildId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     return (await this.withBreaks(rows)).map(toCohort);
+  }
+
+  /**
+   * Ids and names of the guild's cohorts (only those `userId` is an active member of, when given), the `limit` newest
+   * of those that may hold every one of `words` (lower case, accents dropped: matchScore's reading): a name of printable
+   * ASCII only when it holds each, in any capitals; any other name always (its accents and hidden characters are not
+   * folded in SQL, so matchScore decides). So an old cohort is found by typing part of its name, however many newer
+   * there are. At most `maxWordsFiltered` words bound, whatever was typed.
+   */
+  async namesInGuild(guildId: string, limit: number, words: readonly string[], userId?: string): Promise<{ id: number; name: string }[]> {
+    const sqlite = this.provider === "sqlite";
+    const member =
+      userId === undefined
+        ? Prisma.empty
+        : Prisma.sql`AND EXISTS (SELECT 1 FROM "Member" m WHERE m."cohortId" = c."id" AND m."userId" = ${userId} AND m."leftAt" IS NULL)`;
+    // lower() folds A-Z alike on both databases: all an ASCII name needs.
+    const holds = (word: string) =>
+      sqlite ? Prisma.sql`instr(lower(c."name"), ${word}) > 0` : Prisma.sql`strpos(lower(c."name"), ${word}) > 0`;
+    const notAscii = sqlite ? Prisma.sql`c."name" GLOB '*[^ -~]*'` : Prisma.sql`c."name" ~ '[^ -~]'`;
+    const bound = words.slice(0, maxWordsFiltered);
+    const matching = bound.length === 0 ? Prisma.empty : Prisma.sql`AND (${notAscii} OR (${Prisma.join(bound.map(holds), " AND ")}))`;
+    const rows = await this.prisma.$queryRaw<{ id: number | bigint; name: string }[]>`
+      SELECT c."id", c."name" FROM "Cohort" c WHERE c."guildId" = ${guildId} ${member} ${matching}
+      ORDER BY c."id" DESC LIMIT ${limit}`;
+    return rows.map((row) => ({ id: Number(row.id), name: row.name }));
   }
 
   /** Cohorts the user is an active member of, in this guild. */

@@ -641,38 +641,32 @@ export class CompletionRepository {
     return new Map(rows.map((row) => [row.itemId, row._count._all]));
   }
 
-  /** How many active members completed any of `itemIds`: a "choose one" choice, done once by any track. */
-  async membersCompletingAny(cohortId: number, itemIds: readonly number[]): Promise<number> {
-    const rows = await this.prisma.completion.groupBy({
-      by: ["memberId"],
-      where: { cohortId, member: { leftAt: null }, itemId: { in: [...itemIds] } },
-    });
-    return rows.length;
-  }
-
   /**
-   * The active members who completed any of `itemIds` (a "choose one" choice's tracks) for a member day before `day`
-   * (its stored day), of what was logged before `loggedBefore`, or without a stored day logged before `undatedBefore`
-   * (`undatedLogged` finds the later ones, placed by the caller): one grouped query, a row per member.
+   * Which active members completed which of `itemIds` ("choose one" tracks, of every slot at once): one grouped query,
+   * a row per member and item. With `bounds`, only completions for a member day before `day` (its stored day), of what
+   * was logged before `loggedBefore`, or without a stored day logged before `undatedBefore` (`undatedLogged` finds the
+   * later ones, placed by the caller).
    */
-  async membersCompletingAnyBeforeDay(
+  async completersOfItems(
     cohortId: number,
     itemIds: readonly number[],
-    bounds: { readonly day: string; readonly loggedBefore: Date; readonly undatedBefore: Date },
-  ): Promise<number[]> {
+    bounds?: { readonly day: string; readonly loggedBefore: Date; readonly undatedBefore: Date },
+  ): Promise<{ memberId: number; itemId: number }[]> {
+    if (itemIds.length === 0) return [];
+    const dated: Prisma.CompletionWhereInput =
+      bounds === undefined
+        ? {}
+        : {
+            OR: [
+              { day: { lt: bounds.day }, completedAt: { lt: bounds.loggedBefore } },
+              { day: null, completedAt: { lt: bounds.undatedBefore } },
+            ],
+          };
     const rows = await this.prisma.completion.groupBy({
-      by: ["memberId"],
-      where: {
-        cohortId,
-        member: { leftAt: null },
-        itemId: { in: [...itemIds] },
-        OR: [
-          { day: { lt: bounds.day }, completedAt: { lt: bounds.loggedBefore } },
-          { day: null, completedAt: { lt: bounds.undatedBefore } },
-        ],
-      },
+      by: ["memberId", "itemId"],
+      where: { cohortId, member: { leftAt: null }, itemId: { in: [...itemIds] }, ...dated },
     });
-    return rows.map((row) => row.memberId);
+    return rows.map(({ memberId, itemId }) => ({ memberId, itemId }));
   }
 
   /**

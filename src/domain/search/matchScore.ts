@@ -31,6 +31,11 @@ export function matcherFor(query: string): (candidate: MatchReading) => number {
   };
 }
 
+/** The words of `query` as matching reads them (lower case, accents dropped): each is in any name it matches. */
+export function typedWordsOf(query: string): string[] {
+  return wordsOf(foldForMatch(query));
+}
+
 export function readForMatch(candidate: string): MatchReading {
   const name = foldForMatch(candidate);
   return { name, words: wordsOf(name) };
