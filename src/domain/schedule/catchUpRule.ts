@@ -48,9 +48,31 @@ export function lateOnlySinceSet(
   changes: readonly PostTimeChange[],
   now: Date,
 ): boolean {
-  if (!currentWeek && post.kind === "week") return false;
-  return changes.some((change, index) => {
-    if (post.dueAt.getTime() >= change.at.getTime() || now.getTime() - change.at.getTime() >= maxLateMs) return false;
+  return changesSettingLate(settings, post, currentWeek, changes).some((change) => now.getTime() - change.at.getTime() < maxLateMs);
+}
+
+/**
+ * The last instant the scheduler still sends a due post by the catch-up rule: a day after it was due, or a day after
+ * the latest change that set it late (lateOnlySinceSet), whichever is later. `changes`: those of the last 24 hours.
+ */
+export function catchUpEndsAt(settings: CohortSettings, post: PlannedPost, currentWeek: boolean, changes: readonly PostTimeChange[]): Date {
+  const from = Math.max(
+    post.dueAt.getTime(),
+    ...changesSettingLate(settings, post, currentWeek, changes).map((change) => change.at.getTime()),
+  );
+  return new Date(from + maxLateMs);
+}
+
+/** The changes after which the post is late only from them (see lateOnlySinceSet), however old they are. */
+function changesSettingLate(
+  settings: CohortSettings,
+  post: PlannedPost,
+  currentWeek: boolean,
+  changes: readonly PostTimeChange[],
+): PostTimeChange[] {
+  if (!currentWeek && post.kind === "week") return [];
+  return changes.filter((change, index) => {
+    if (post.dueAt.getTime() >= change.at.getTime()) return false;
     const after = settingsAfter(settings, changes, index);
     if (post.kind === "closing") return change.reopens || movedByZoneEdit(post, change, after, settings);
     if (post.kind === "checkpoint") return movedByZoneEdit(post, change, after, settings);
