@@ -294,7 +294,7 @@ export class CohortInfoService {
     const current = currentWeekPost(due);
     return postsWaitingNow(posts, rows, changes, cohort.settings, now).map((post) => ({
       post,
-      sentUntil: catchUpEndsAt(cohort.settings, post, post === current, changes),
+      sentUntil: catchUpEndsAt(cohort.settings, posts, post, post === current, changes),
     }));
   }
 
