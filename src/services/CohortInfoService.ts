@@ -66,7 +66,10 @@ export interface CohortListView extends CohortSummaryView {
 /** How a flagged channel stands now, as the bot's cache tells (CohortInfoService.heldChannel). */
 export interface HeldChannel {
   readonly problem: ChannelProblem;
-  /** As CohortInfoView's heldForPermissions. */
+  /**
+   * While the channel is flagged for a missing permission (`no_permission`): the ones the bot's cache says it lacks
+   * there now, so the warning names what to give back. Empty when the cache cannot tell, or for another flag.
+   */
   readonly missing: readonly PostPermission[];
   /** As CohortInfoView's channelUsableAgain. */
   readonly usableAgain: boolean;
@@ -139,11 +142,8 @@ export interface CohortInfoView extends CohortSummaryView {
    * post then waits. Null when the bot can post there (or the flag's own warning says more).
    */
   readonly channelTrouble: ChannelTrouble | null;
-  /**
-   * While the channel is flagged for a missing permission (`no_permission`): the ones the bot's cache says it lacks
-   * there now, so the flag's warning names what to give back. Empty when the cache cannot tell, or for another flag.
-   */
-  readonly heldForPermissions: readonly PostPermission[];
+  /** While posts are on hold (postsOnHold): how the flagged channel stands now, as the warning words it. */
+  readonly heldChannel: HeldChannel | null;
   /**
    * The channel is flagged, but the bot's cache says it can post there again (permissions given back since): the
    * scheduler's next look at it (every few minutes) lifts the hold and sends the posts on hold, nothing to fix.
@@ -331,7 +331,7 @@ export class CohortInfoService {
     | "threadsBlocked"
     | "boardsBlocked"
     | "channelTrouble"
-    | "heldForPermissions"
+    | "heldChannel"
     | "channelUsableAgain"
     | "finalEditWaiting"
     | "finalEditChannelGone"
@@ -342,15 +342,14 @@ export class CohortInfoService {
       threadsBlocked: false,
       boardsBlocked: [],
       channelTrouble: null,
-      heldForPermissions: [],
+      heldChannel: null,
       channelUsableAgain: false,
       finalEditWaiting: false,
       finalEditChannelGone: false,
       postsOnHold: false,
     };
     const held = this.heldChannel(cohort);
-    if (held !== null && !closed)
-      return { ...none, postsOnHold: true, channelUsableAgain: held.usableAgain, heldForPermissions: held.missing };
+    if (held !== null && !closed) return { ...none, postsOnHold: true, channelUsableAgain: held.usableAgain, heldChannel: held };
     const report = this.channels.reportFromCache(cohort.guildId, cohort.channelId);
     const flagged = closed && cohort.channelProblem !== null && report?.check !== ChannelCheck.Ok;
     const gone = report === null ? cohort.channelProblem === ChannelProblem.Missing : report.check === ChannelCheck.Missing;
@@ -370,13 +369,16 @@ export class CohortInfoService {
 
   /**
    * How the cohort's flagged channel stands now, from one look-up in the bot's cache (no request to Discord): the
-   * permissions the bot still lacks there (for a `no_permission` flag), or that it can post there again. Null when the
-   * channel is not flagged. /cohort info, /cohort list and /cohort preview word it alike.
+   * permissions the bot still lacks there (for a `no_permission` flag), that it was deleted since (whatever the flag),
+   * or that it can post there again. Null when the channel is not flagged. /cohort info, /cohort list and /cohort
+   * preview word it alike.
    */
   heldChannel(cohort: Cohort): HeldChannel | null {
     if (cohort.channelProblem === null) return null;
     const report = this.channels.reportFromCache(cohort.guildId, cohort.channelId);
     if (report?.check === ChannelCheck.Ok) return { problem: cohort.channelProblem, missing: [], usableAgain: true };
+    // Flagged for a permission, the channel deleted since: no permission brings it back, so say it is gone.
+    if (report?.check === ChannelCheck.Missing) return { problem: ChannelProblem.Missing, missing: [], usableAgain: false };
     const held = cohort.channelProblem === ChannelProblem.NoPermission && report?.check === ChannelCheck.NoPermission;
     return { problem: cohort.channelProblem, missing: held ? report.missing : [], usableAgain: false };
   }

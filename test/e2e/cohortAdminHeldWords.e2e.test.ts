@@ -54,6 +54,30 @@ describe("/cohort info of a post set up late and on hold", () => {
   });
 });
 
+describe("/cohort info of a cohort on hold for a permission whose channel is deleted since", () => {
+  const harness = useBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
+
+  it("says the channel no longer exists, not which permission to give back, in English and Spanish", async () => {
+    const { bot } = harness;
+    await setUpLateOnHold(bot);
+    const channelId = bot.channel.id;
+    const staffRoom = bot.emulator.createChannel(bot.guild.id, { name: "staff" });
+    const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
+    bot.emulator.deleteChannel(channelId);
+    await until(() => !bot.test.app.discord.client.channels.cache.has(channelId), "the deletion in the bot's cache");
+    const run = async (userId: string, command: string) =>
+      visibleText(await bot.run(userId, command, { cohort: "Backend Spring 2027" }, staffRoom.id).final());
+    for (const command of ["cohort info", "cohort preview"]) {
+      const english = await run(bot.admin.id, command);
+      expect(english).toContain(`The cohort channel <#${channelId}> no longer exists, so the bot's posts are on hold.`);
+      expect(english).not.toContain("Send Messages");
+      const spanish = await run(directora.id, command);
+      expect(spanish).toContain(`El canal de la cohorte <#${channelId}> ya no existe`);
+      expect(spanish).not.toContain("Enviar mensajes");
+    }
+  });
+});
+
 describe("/cohort preview of a cohort whose posts are on hold", () => {
   const harness = useBotHarness({ now: new Date("2027-01-05T10:00:00Z") });
 

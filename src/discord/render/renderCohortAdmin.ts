@@ -200,10 +200,10 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
         false,
       ),
     );
-  else if (view.postsOnHold && cohort.channelProblem !== null) {
-    const held = { problem: cohort.channelProblem, missing: view.heldForPermissions, usableAgain: view.channelUsableAgain };
-    fields.push(field("cohortAdmin.field.channelProblem", truncate(heldChannelText(t, cohort, held), limits.fieldValue), false));
-  }
+  else if (view.postsOnHold && view.heldChannel !== null)
+    fields.push(
+      field("cohortAdmin.field.channelProblem", truncate(heldChannelText(t, cohort, view.heldChannel), limits.fieldValue), false),
+    );
   if (view.channelTrouble !== null)
     fields.push(
       field("cohortAdmin.field.channelProblem", truncate(channelTroubleText(t, cohort, view.channelTrouble), limits.fieldValue), false),
