@@ -30,5 +30,5 @@ export async function execute({ services, clock, t, guildId }: HandlerContext, i
     week: options.week,
     now: clock.now(),
   });
-  return renderPreview(t, preview);
+  return renderPreview(t, preview, services.cohortInfo.heldChannel(preview.cohort));
 }

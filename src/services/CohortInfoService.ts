@@ -1,4 +1,4 @@
-import { CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
+import { ChannelProblem, CohortStatus, type Cohort } from "../domain/cohort/cohortModel.js";
 import type { CurriculumSummary } from "../domain/curriculum/storedCurriculum.js";
 import { calendarWeekCount, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
 import { currentWeekNumber } from "../domain/schedule/currentWeekNumber.js";
@@ -6,6 +6,8 @@ import { addDays, startOfLocalDay } from "../domain/schedule/localTime.js";
 import type { PlannedPost } from "../domain/schedule/scheduleTypes.js";
 import { PostStatus } from "../domain/schedule/scheduledPostModel.js";
 import {
+  catchUpEndsAt,
+  currentWeekPost,
   maxLateMs,
   postRowKey,
   postsStillToCome,
@@ -53,6 +55,26 @@ export interface CohortSummaryView {
   readonly endedInWeek: number | null;
 }
 
+/**
+ * One row of /cohort list: `channelUsableAgain` as CohortInfoView's, so a running cohort whose channel the admin fixed
+ * is not marked on hold until the scheduler's next look at it.
+ */
+export interface CohortListView extends CohortSummaryView {
+  readonly channelUsableAgain: boolean;
+}
+
+/** How a flagged channel stands now, as the bot's cache tells (CohortInfoService.heldChannel). */
+export interface HeldChannel {
+  readonly problem: ChannelProblem;
+  /**
+   * While the channel is flagged for a missing permission (`no_permission`): the ones the bot's cache says it lacks
+   * there now, so the warning names what to give back. Empty when the cache cannot tell, or for another flag.
+   */
+  readonly missing: readonly PostPermission[];
+  /** As CohortInfoView's channelUsableAgain. */
+  readonly usableAgain: boolean;
+}
+
 /** Everything /cohort info shows. */
 export interface CohortInfoView extends CohortSummaryView {
   /** The instant the cohort-local start date begins. */
@@ -61,13 +83,21 @@ export interface CohortInfoView extends CohortSummaryView {
   readonly lastDate: string;
   /**
    * The weekly assignment post the scheduler makes next: one already due that it still sends at its next tick
-   * (`catchingUp`: a cohort set up after its time; or, while the channel is flagged, once it is fixed), else the next
+   * (catching up: a cohort set up after its time; or, while the channel is flagged, once it is fixed), else the next
    * after `now`; null when none is left or the cohort has ended.
    */
   readonly nextWeekPost: PlannedPost | null;
-  readonly nextWeekPostCatchingUp: boolean;
+  /**
+   * Catching up: the last instant the scheduler still sends it (catchUpRule.catchUpEndsAt), a day after its time or
+   * after the creation or edit that set it late. Null when it is not due yet.
+   */
+  readonly nextWeekPostSentUntil: Date | null;
   /** The checkpoint prompt the scheduler posts next (as nextWeekPost), with its section's title. */
-  readonly nextCheckpoint: { readonly post: PlannedPost; readonly sectionTitle: string; readonly catchingUp: boolean } | null;
+  readonly nextCheckpoint: {
+    readonly post: PlannedPost;
+    readonly sectionTitle: string;
+    readonly sentUntil: Date | null;
+  } | null;
   readonly extraFields: readonly InfoField[];
   /** `/cohort break` weeks that take effect, ascending. */
   readonly breakWeeks: readonly number[];
@@ -112,11 +142,8 @@ export interface CohortInfoView extends CohortSummaryView {
    * post then waits. Null when the bot can post there (or the flag's own warning says more).
    */
   readonly channelTrouble: ChannelTrouble | null;
-  /**
-   * While the channel is flagged for a missing permission (`no_permission`): the ones the bot's cache says it lacks
-   * there now, so the flag's warning names what to give back. Empty when the cache cannot tell, or for another flag.
-   */
-  readonly heldForPermissions: readonly PostPermission[];
+  /** While posts are on hold (postsOnHold): how the flagged channel stands now, as the warning words it. */
+  readonly heldChannel: HeldChannel | null;
   /**
    * The channel is flagged, but the bot's cache says it can post there again (permissions given back since): the
    * scheduler's next look at it (every few minutes) lifts the hold and sends the posts on hold, nothing to fix.
@@ -128,6 +155,11 @@ export interface CohortInfoView extends CohortSummaryView {
    * week's end). No post is on hold, and another channel would not help: no on-hold warning is shown for it.
    */
   readonly finalEditWaiting: boolean;
+  /**
+   * Instead of finalEditWaiting, the bot's cache says that channel was deleted (or, when it cannot tell, the flag says
+   * so): the board went with it, so no permission brings its final edit back.
+   */
+  readonly finalEditChannelGone: boolean;
   /**
    * The channel is flagged and posts wait for it: a running cohort's, or an ended one's closing post not out yet. An
    * ended or finished cohort's flag that holds back no post (its closing post is out) is finalEditWaiting's instead.
@@ -161,7 +193,7 @@ export class CohortInfoService {
   ) {}
 
   /** The guild's cohorts, or only the one `option` names (a UserError when it names none of this guild's). */
-  async list(guildId: string, now: Date, option: string | null = null): Promise<CohortSummaryView[]> {
+  async list(guildId: string, now: Date, option: string | null = null): Promise<CohortListView[]> {
     const named = option !== null && option.trim() !== "";
     const [cohorts, curricula] = await Promise.all([
       named ? this.cohorts.resolveInGuild(guildId, option).then((cohort) => [cohort]) : this.cohorts.list(guildId),
@@ -173,7 +205,9 @@ export class CohortInfoService {
     return Promise.all(
       cohorts.map(async (cohort) => {
         const curriculum = curriculumById.get(cohort.curriculumId) ?? (await this.plans.contextFor(cohort)).curriculum;
-        return this.summary(cohort, curriculum, memberCounts.get(cohort.id) ?? 0, now);
+        // A look-up in the bot's cache, only for a flagged cohort: no request to Discord however many are listed.
+        const channelUsableAgain = this.heldChannel(cohort)?.usableAgain ?? false;
+        return { ...this.summary(cohort, curriculum, memberCounts.get(cohort.id) ?? 0, now), channelUsableAgain };
       }),
     );
   }
@@ -194,10 +228,10 @@ export class CohortInfoService {
     const upcoming = postsStillToCome(posts, rows, now);
     const catchingUp = cohort.status === CohortStatus.Active ? await this.catchingUp(cohort, posts, rows, now) : [];
     const next = (kind: PlannedPost["kind"]) => {
-      const late = catchingUp.find((post) => post.kind === kind);
+      const late = catchingUp.find(({ post }) => post.kind === kind);
       return late === undefined
-        ? { post: upcoming.find((post) => post.kind === kind), catchingUp: false }
-        : { post: late, catchingUp: true };
+        ? { post: upcoming.find((post) => post.kind === kind), sentUntil: null }
+        : { post: late.post, sentUntil: late.sentUntil };
     };
     const nextWeek = next("week");
     const checkpoint = next("checkpoint");
@@ -208,14 +242,14 @@ export class CohortInfoService {
       startsAt: startOfLocalDay(settings.startDate, settings.timeZone),
       lastDate: addDays(settings.startDate, 7 * context.plan.totalWeeks - 1),
       nextWeekPost: nextWeek.post ?? null,
-      nextWeekPostCatchingUp: nextWeek.catchingUp,
+      nextWeekPostSentUntil: nextWeek.sentUntil,
       nextCheckpoint:
         checkpointPost === undefined
           ? null
           : {
               post: checkpointPost,
               sectionTitle: checkpointSection?.title ?? checkpointPost.period,
-              catchingUp: checkpoint.catchingUp,
+              sentUntil: checkpoint.sentUntil,
             },
       extraFields: await this.extraFields(cohort, context, now),
       breakWeeks: context.breakWeeks,
@@ -246,17 +280,22 @@ export class CohortInfoService {
   /**
    * The posts already due that the scheduler still sends (or retries) at its next tick, by its own catch-up rule
    * (catchUpRule.postsWaitingNow). While the channel is flagged they are on hold, and go out by that rule once it is
-   * fixed: still the next posts (the renderer says they wait for the channel), not lost.
+   * fixed: still the next posts (the renderer says they wait for the channel, and until when), not lost.
    */
   private async catchingUp(
     cohort: Cohort,
     posts: readonly PlannedPost[],
     rows: ReadonlyMap<string, PostRowState>,
     now: Date,
-  ): Promise<PlannedPost[]> {
-    if (!posts.some((post) => post.dueAt.getTime() <= now.getTime())) return [];
+  ): Promise<{ readonly post: PlannedPost; readonly sentUntil: Date }[]> {
+    const due = posts.filter((post) => post.dueAt.getTime() <= now.getTime());
+    if (due.length === 0) return [];
     const changes = await this.history.postTimeChanges(cohort.id, new Date(now.getTime() - maxLateMs));
-    return postsWaitingNow(posts, rows, changes, cohort.settings, now);
+    const current = currentWeekPost(due);
+    return postsWaitingNow(posts, rows, changes, cohort.settings, now).map((post) => ({
+      post,
+      sentUntil: catchUpEndsAt(cohort.settings, posts, post, post === current, changes),
+    }));
   }
 
   /**
@@ -292,9 +331,10 @@ export class CohortInfoService {
     | "threadsBlocked"
     | "boardsBlocked"
     | "channelTrouble"
-    | "heldForPermissions"
+    | "heldChannel"
     | "channelUsableAgain"
     | "finalEditWaiting"
+    | "finalEditChannelGone"
     | "postsOnHold"
   > {
     const none = {
@@ -302,30 +342,45 @@ export class CohortInfoService {
       threadsBlocked: false,
       boardsBlocked: [],
       channelTrouble: null,
-      heldForPermissions: [],
+      heldChannel: null,
       channelUsableAgain: false,
       finalEditWaiting: false,
+      finalEditChannelGone: false,
       postsOnHold: false,
     };
+    const held = this.heldChannel(cohort);
+    if (held !== null && !closed) return { ...none, postsOnHold: true, channelUsableAgain: held.usableAgain, heldChannel: held };
     const report = this.channels.reportFromCache(cohort.guildId, cohort.channelId);
-    const finalEditWaiting = closed && cohort.channelProblem !== null && report?.check !== ChannelCheck.Ok;
-    if (cohort.channelProblem !== null && !closed) {
-      const onHold = { ...none, postsOnHold: true };
-      if (report?.check === ChannelCheck.Ok) return { ...onHold, channelUsableAgain: true };
-      const held = cohort.channelProblem === ChannelCheck.NoPermission && report?.check === ChannelCheck.NoPermission;
-      return { ...onHold, heldForPermissions: held ? report.missing : [] };
-    }
-    if (report === null) return { ...none, finalEditWaiting };
+    const flagged = closed && cohort.channelProblem !== null && report?.check !== ChannelCheck.Ok;
+    const gone = report === null ? cohort.channelProblem === ChannelProblem.Missing : report.check === ChannelCheck.Missing;
+    const finalEdit = { finalEditWaiting: flagged && !gone, finalEditChannelGone: flagged && gone };
+    if (report === null) return { ...none, ...finalEdit };
     const { check, missing } = report;
     if (check !== ChannelCheck.Ok && !over) return { ...none, channelTrouble: { check, missing } };
     return {
       ...none,
-      finalEditWaiting,
+      ...finalEdit,
       picturesBlocked: !over && !report.canAttachFiles,
       threadsBlocked: !over && weeklyPostsLeft && !report.canOpenThreads,
       // Of a running cohort that can post there, only Read Message History can be missing.
       boardsBlocked: report.boardsMissing,
     };
+  }
+
+  /**
+   * How the cohort's flagged channel stands now, from one look-up in the bot's cache (no request to Discord): the
+   * permissions the bot still lacks there (for a `no_permission` flag), that it was deleted since (whatever the flag),
+   * or that it can post there again. Null when the channel is not flagged. /cohort info, /cohort list and /cohort
+   * preview word it alike.
+   */
+  heldChannel(cohort: Cohort): HeldChannel | null {
+    if (cohort.channelProblem === null) return null;
+    const report = this.channels.reportFromCache(cohort.guildId, cohort.channelId);
+    if (report?.check === ChannelCheck.Ok) return { problem: cohort.channelProblem, missing: [], usableAgain: true };
+    // Flagged for a permission, the channel deleted since: no permission brings it back, so say it is gone.
+    if (report?.check === ChannelCheck.Missing) return { problem: ChannelProblem.Missing, missing: [], usableAgain: false };
+    const held = cohort.channelProblem === ChannelProblem.NoPermission && report?.check === ChannelCheck.NoPermission;
+    return { problem: cohort.channelProblem, missing: held ? report.missing : [], usableAgain: false };
   }
 
   /**

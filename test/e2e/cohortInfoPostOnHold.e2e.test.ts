@@ -17,13 +17,14 @@ describe("/cohort info while a post waits for the cohort's channel", () => {
     const spanishAdmin = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
     const info = async (userId: string) => visibleText(await bot.reply(userId, "cohort info", { cohort: "Backend Spring 2027" }));
     const dueAt = fullTimestamp("2027-01-11T09:00:00Z");
+    const deadline = fullTimestamp("2027-01-12T09:00:00Z");
     const english = await info(bot.admin.id);
     expect(english).toContain(
-      `Next weekly post\nOn hold until the channel is fixed: it goes out then if it is less than 24 hours late (it was due ${dueAt}) · week 2`,
+      `Next weekly post\nOn hold until the channel is fixed: it goes out then if that is before ${deadline} (it was due ${dueAt}) · week 2`,
     );
     expect(english).not.toContain("week 3");
     expect(await info(spanishAdmin.id)).toContain(
-      `Próxima publicación semanal\nEn espera hasta que se arregle el canal: saldrá entonces si lleva menos de 24 horas de retraso (debía salir el ${dueAt}) · semana 2`,
+      `Próxima publicación semanal\nEn espera hasta que se arregle el canal: saldrá entonces si es antes del ${deadline} (debía salir el ${dueAt}) · semana 2`,
     );
 
     // /cohort preview shows, by default, the post /cohort info lists as next: the one on hold.

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startBotHarness, tickAt, visibleText, type BotHarness } from "../helpers/botHarness.js";
 import { readingWeeksPath } from "../helpers/readingWeeksPath.js";
 import { setEmbedLinks } from "../helpers/postedBoards.js";
+import { until } from "../helpers/until.js";
 
 /**
  * A cohort whose posts go out at 00:00 (announce_time): its closing post is due the moment its last week ends,
@@ -184,6 +185,28 @@ describe("the last week's final edit of a finished cohort refused for want of Em
     const edited = await info();
     expect(edited).not.toContain("final edit");
     expect(edited).not.toContain("Posted boards");
+  });
+
+  // The channel deleted meanwhile: the board went with it, so no permission brings its final edit back.
+  it("says in /cohort info that the channel is gone and what to do, not that the edit waits for permissions", async () => {
+    const { bot } = setup;
+    const channelId = bot.channel.id;
+    const staffRoom = bot.emulator.createChannel(bot.guild.id, { name: "staff" });
+    const info = async (userId: string) => visibleText(await bot.run(userId, "cohort info", { cohort: name }, staffRoom.id).final());
+    bot.emulator.deleteChannel(channelId);
+    await until(() => !bot.test.app.discord.client.channels.cache.has(channelId), "the deletion in the bot's cache");
+    const english = await info(bot.admin.id);
+    expect(english).not.toContain("permissions back");
+    expect(english).not.toContain("on hold");
+    expect(english).toContain(
+      `The cohort channel <#${channelId}> no longer exists, and the last week's board with it: it gets no final edit. Nothing waits for the channel any more; to give the cohort another one, pick it with \`/cohort edit channel:\`.`,
+    );
+    const directora = bot.emulator.createMember(bot.guild.id, { username: "directora", locale: "es-ES", manageGuild: true });
+    const spanish = await info(directora.id);
+    expect(spanish).not.toContain("mis permisos");
+    expect(spanish).toContain(
+      `El canal de la cohorte <#${channelId}> ya no existe, y la clasificación de la última semana con él: no recibirá su edición final. Ya nada espera al canal; para darle otro a la cohorte, elígelo con \`/cohorte editar canal:\`.`,
+    );
   });
 
   it("leaves the board as it was past the day, its flag gone, and holds back no redraw of the closing post's board", async () => {

@@ -218,9 +218,10 @@ function infoWith(extraFields: CohortInfoView["extraFields"]): CohortInfoView {
     excludeRoleDeleted: false,
     excludeRoleDeletedWarning: false,
     channelTrouble: null,
-    heldForPermissions: [],
+    heldChannel: null,
     channelUsableAgain: false,
     finalEditWaiting: false,
+    finalEditChannelGone: false,
     postsOnHold: false,
     currentWeek: 45,
     shownStatus: CohortStatus.Active,
@@ -228,7 +229,7 @@ function infoWith(extraFields: CohortInfoView["extraFields"]): CohortInfoView {
     startsAt: new Date("2027-01-04T00:00:00Z"),
     lastDate: "2028-01-02",
     nextWeekPost: null,
-    nextWeekPostCatchingUp: false,
+    nextWeekPostSentUntil: null,
     nextCheckpoint: null,
     extraFields,
   };
@@ -244,6 +245,7 @@ describe("cohort views", () => {
       currentWeek: 3,
       shownStatus: CohortStatus.Active,
       endedInWeek: null,
+      channelUsableAgain: false,
     }));
     const reply = renderCohortList(en, views);
     expectWithinDiscordLimits(reply.embeds ?? []);
@@ -271,9 +273,10 @@ describe("cohort views", () => {
       excludeRoleDeleted: false,
       excludeRoleDeletedWarning: false,
       channelTrouble: null,
-      heldForPermissions: [],
+      heldChannel: { problem: "no_permission", missing: [], usableAgain: false },
       channelUsableAgain: false,
       finalEditWaiting: false,
+      finalEditChannelGone: false,
       postsOnHold: true,
       currentWeek: 2,
       shownStatus: CohortStatus.Active,
@@ -288,7 +291,7 @@ describe("cohort views", () => {
         localTime: "09:00",
         weekNumber: 3,
       },
-      nextWeekPostCatchingUp: false,
+      nextWeekPostSentUntil: null,
       nextCheckpoint: null,
       extraFields: Array.from({ length: 30 }, (_, index) => ({
         kind: "checkpointTallies" as const,

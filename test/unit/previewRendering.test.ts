@@ -24,30 +24,38 @@ describe("/cohort preview's charts", () => {
 
   it("attach a post's charts with its embeds, and none of a post whose embeds Discord's limits leave out", () => {
     // The weekly post fills most of the 6,000 characters: the closing post's embed is not shown, nor its chart.
-    const reply = renderPreview(en, {
-      cohort,
-      weekNumber: 12,
-      totalWeeks: 12,
-      posts: [
-        post("week", embedOf("Week 12", 5500), [chart("week-11.png")]),
-        post("closing", embedOf("Complete", 800), [chart("course.png")]),
-      ],
-    });
+    const reply = renderPreview(
+      en,
+      {
+        cohort,
+        weekNumber: 12,
+        totalWeeks: 12,
+        posts: [
+          post("week", embedOf("Week 12", 5500), [chart("week-11.png")]),
+          post("closing", embedOf("Complete", 800), [chart("course.png")]),
+        ],
+      },
+      null,
+    );
     expect(reply.embeds?.map((embed) => embed.title)).toEqual(["Week 12"]);
     expect(reply.content).toContain("1 more embed not shown here");
     expect(reply.files?.map((file) => file.name)).toEqual(["week-11.png"]);
   });
 
   it("attach every chart when every embed is shown", () => {
-    const reply = renderPreview(en, {
-      cohort,
-      weekNumber: 12,
-      totalWeeks: 12,
-      posts: [
-        post("week", embedOf("Week 12", 2000), [chart("week-11.png")]),
-        post("closing", embedOf("Complete", 800), [chart("course.png")]),
-      ],
-    });
+    const reply = renderPreview(
+      en,
+      {
+        cohort,
+        weekNumber: 12,
+        totalWeeks: 12,
+        posts: [
+          post("week", embedOf("Week 12", 2000), [chart("week-11.png")]),
+          post("closing", embedOf("Complete", 800), [chart("course.png")]),
+        ],
+      },
+      null,
+    );
     expect(reply.files?.map((file) => file.name)).toEqual(["week-11.png", "course.png"]);
   });
 });
@@ -64,7 +72,7 @@ describe("/cohort preview's header", () => {
     rendered: { messages: [{ embeds: [{ title: "Week 3" }], files: [] }], threadName: null },
   });
   const header = (language: "en" | "es", states: ("sent" | "missed" | "toCome")[]) =>
-    renderPreview(translatorFor(language), { cohort, weekNumber: 3, totalWeeks: 12, posts: states.map(post) }).content ?? "";
+    renderPreview(translatorFor(language), { cohort, weekNumber: 3, totalWeeks: 12, posts: states.map(post) }, null).content ?? "";
 
   it("says all missed posts were to go out and did not, without 'posted'", () => {
     const en = header("en", ["missed", "missed"]);

@@ -1,6 +1,6 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import { CohortStatus, isRunning, type Cohort } from "../../domain/cohort/cohortModel.js";
-import type { ChannelTrouble, CohortInfoView, CohortSummaryView, InfoField } from "../../services/CohortInfoService.js";
+import type { ChannelTrouble, CohortInfoView, CohortListView, CohortSummaryView, InfoField } from "../../services/CohortInfoService.js";
 import type { StatusChangeView } from "../../services/CohortService.js";
 import type { Reply } from "../commandTypes.js";
 import { localDateText, weekdayName } from "../i18n/formatters.js";
@@ -10,6 +10,7 @@ import { permissionList } from "../i18n/renderUserError.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import type { MessageKey } from "../i18n/locales/en.js";
 import { embedLength, fitLines } from "./fitLines.js";
+import { heldChannelText } from "./heldChannelText.js";
 import { colors, limits, timestamp, truncate } from "./format.js";
 
 const statusColors: Record<CohortStatus, number> = {
@@ -42,7 +43,7 @@ function weekText(t: Translator, view: CohortSummaryView): string {
 const maxListedName = 160;
 
 /** `narrowed`: the list was asked for one cohort, so its length is not the server's count. */
-export function renderCohortList(t: Translator, views: readonly CohortSummaryView[], narrowed = false): Reply {
+export function renderCohortList(t: Translator, views: readonly CohortListView[], narrowed = false): Reply {
   if (views.length === 0) return { content: t.t("cohort.noneInServer"), ephemeral: true };
   const entries = views.map((view) => {
     const { cohort } = view;
@@ -53,8 +54,9 @@ export function renderCohortList(t: Translator, views: readonly CohortSummaryVie
           status: markup(statusLabel(t, view.shownStatus)),
           channel: channelMention(cohort),
         }),
-        // A running cohort whose posts wait for its channel (flagged when a post failed there): /cohort info says what to fix.
-        ...(isRunning(cohort.status) && cohort.channelProblem !== null ? [t.t("cohortAdmin.listOnHold")] : []),
+        // A running cohort whose posts wait for its channel (flagged when a post failed there): /cohort info says what to
+        // fix, unless the bot can post there again already (the scheduler's next look sends them).
+        ...(isRunning(cohort.status) && cohort.channelProblem !== null ? [listHoldText(t, view)] : []),
       ].join(" · "),
       t.t("cohortAdmin.listDetail", {
         curriculum: markup(truncate(t.user(view.curriculum.title), 100)),
@@ -72,6 +74,11 @@ export function renderCohortList(t: Translator, views: readonly CohortSummaryVie
   return { embeds: [embed], ephemeral: true };
 }
 
+function listHoldText(t: Translator, { cohort, channelUsableAgain }: CohortListView): string {
+  if (!channelUsableAgain) return t.t("cohortAdmin.listOnHold");
+  return t.t("cohortAdmin.listResuming", { paused: cohort.status === CohortStatus.Paused ? "yes" : "no" });
+}
+
 /** How a flagged channel holds a post already due: until it is fixed, or until the scheduler's next look at it. */
 type Hold = "none" | "onHold" | "resuming";
 
@@ -82,11 +89,17 @@ const catchingUpKeys = {
 } as const satisfies Record<Hold, MessageKey>;
 
 /**
- * `catchingUp`: due already, the scheduler sends it at its next tick (a cohort set up after its time), or, while
- * the channel is flagged, once it is fixed (`onHold`) or at its next look at the channel, fixed already (`resuming`).
+ * `sentUntil` (not null): due already, the scheduler sends it at its next tick (a cohort set up after its time), or,
+ * while the channel is flagged, once it is fixed if that is before `sentUntil` (`onHold`), or at its next look at the
+ * channel, fixed already (`resuming`).
  */
-function postText(t: Translator, dueAt: Date, detail: string, catchingUp: boolean, hold: Hold) {
-  if (catchingUp) return t.t(catchingUpKeys[hold], { at: markup(timestamp(dueAt, "F")), detail: markup(detail) });
+function postText(t: Translator, dueAt: Date, detail: string, sentUntil: Date | null, hold: Hold) {
+  if (sentUntil !== null)
+    return t.t(catchingUpKeys[hold], {
+      at: markup(timestamp(dueAt, "F")),
+      until: markup(timestamp(sentUntil, "F")),
+      detail: markup(detail),
+    });
   return t.t("cohortAdmin.postAt", { at: markup(timestamp(dueAt, "F")), relative: markup(timestamp(dueAt, "R")), detail: markup(detail) });
 }
 
@@ -108,7 +121,7 @@ function scheduleFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
               t,
               next.dueAt,
               t.t("cohortAdmin.postWeek", { week: String(next.weekNumber ?? "?") }),
-              view.nextWeekPostCatchingUp,
+              view.nextWeekPostSentUntil,
               hold,
             ),
     },
@@ -117,7 +130,7 @@ function scheduleFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
       value:
         checkpoint === null
           ? t.t("cohortAdmin.noMoreCheckpoints")
-          : truncate(postText(t, checkpoint.post.dueAt, t.user(checkpoint.sectionTitle), checkpoint.catchingUp, hold), limits.fieldValue),
+          : truncate(postText(t, checkpoint.post.dueAt, t.user(checkpoint.sectionTitle), checkpoint.sentUntil, hold), limits.fieldValue),
     },
   ];
 }
@@ -179,29 +192,18 @@ function settingsFields(t: Translator, view: CohortInfoView): APIEmbedField[] {
         false,
       ),
     );
-  else if (view.postsOnHold && cohort.channelProblem !== null) {
+  else if (view.finalEditChannelGone)
     fields.push(
       field(
         "cohortAdmin.field.channelProblem",
-        truncate(
-          view.channelUsableAgain
-            ? t.t("cohortAdmin.channelUsableAgain", {
-                channel: channelMention(cohort),
-                paused: cohort.status === CohortStatus.Paused ? "yes" : "no",
-              })
-            : view.heldForPermissions.length > 0
-              ? t.t("cohortAdmin.heldForPermissions", {
-                  channel: channelMention(cohort),
-                  permissions: markup(permissionList(t, view.heldForPermissions)),
-                  count: view.heldForPermissions.length,
-                })
-              : t.t("posts.channelProblem", { problem: markup(cohort.channelProblem), channel: channelMention(cohort) }),
-          limits.fieldValue,
-        ),
+        truncate(t.t("cohortAdmin.finalEditChannelGone", { channel: channelMention(cohort) }), limits.fieldValue),
         false,
       ),
     );
-  }
+  else if (view.postsOnHold && view.heldChannel !== null)
+    fields.push(
+      field("cohortAdmin.field.channelProblem", truncate(heldChannelText(t, cohort, view.heldChannel), limits.fieldValue), false),
+    );
   if (view.channelTrouble !== null)
     fields.push(
       field("cohortAdmin.field.channelProblem", truncate(channelTroubleText(t, cohort, view.channelTrouble), limits.fieldValue), false),

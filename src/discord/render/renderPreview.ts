@@ -1,12 +1,14 @@
 import type { APIEmbed } from "discord.js";
 import { CohortStatus } from "../../domain/cohort/cohortModel.js";
 import { AnnounceKind, type AnnounceResult, type PreviewPost, type PreviewView } from "../../services/Announcer.js";
+import type { HeldChannel } from "../../services/CohortInfoService.js";
 import type { PostMessage } from "../../services/PostRenderer.js";
 import type { Reply } from "../commandTypes.js";
 import { markup, type Translator } from "../i18n/Translator.js";
 import { embedLength } from "./fitLines.js";
 import { channelMention } from "../i18n/mentions.js";
 import { colors, limits, timestamp, truncate } from "./format.js";
+import { heldChannelText } from "./heldChannelText.js";
 
 /** Discord allows 10 embeds and 2,000 content characters in one message. */
 const maxEmbeds = 10;
@@ -29,7 +31,8 @@ function headerChoice(sent: number, toCome: number, total: number): string {
   return sent === 0 ? "none" : "some";
 }
 
-export function renderPreview(t: Translator, view: PreviewView): Reply {
+/** `held`: the cohort's flagged channel as it stands now (CohortInfoService.heldChannel), null when not flagged. */
+export function renderPreview(t: Translator, view: PreviewView, held: HeldChannel | null): Reply {
   const { cohort } = view;
   const sent = view.posts.filter((post) => post.sentAt !== null).length;
   // Posts the scheduler skipped (too late) or gave up on will not go out: never "what the bot will post".
@@ -57,9 +60,9 @@ export function renderPreview(t: Translator, view: PreviewView): Reply {
     );
   }
   if (cohort.status === CohortStatus.Paused) header.push(t.t("posts.previewInactive"));
-  // The scheduler holds the posts until the channel works again: "what the bot will post" alone would hide that.
-  if (cohort.channelProblem !== null)
-    header.push(t.t("posts.channelProblem", { problem: markup(cohort.channelProblem), channel: channelMention(cohort) }));
+  // The scheduler holds the posts until the channel works again: "what the bot will post" alone would hide that. Worded
+  // as /cohort info words it: the permissions to give back, or that they were given back.
+  if (held !== null) header.push(heldChannelText(t, cohort, held));
   const embeds: APIEmbed[] = [];
   const components: NonNullable<Reply["components"]>[number][] = [];
   // The posts' pictures with their alt text (a chart each at most: far under Discord's 10 attachments), each with

@@ -48,9 +48,45 @@ export function lateOnlySinceSet(
   changes: readonly PostTimeChange[],
   now: Date,
 ): boolean {
-  if (!currentWeek && post.kind === "week") return false;
-  return changes.some((change, index) => {
-    if (post.dueAt.getTime() >= change.at.getTime() || now.getTime() - change.at.getTime() >= maxLateMs) return false;
+  return changesSettingLate(settings, post, currentWeek, changes).some((change) => now.getTime() - change.at.getTime() < maxLateMs);
+}
+
+/**
+ * The last instant the scheduler still sends a due post by the catch-up rule: a day after it was due, or a day after
+ * the latest change that set it late (lateOnlySinceSet), whichever is later; a week's post so set late only while it
+ * is the running week's (currentWeekPost), until the next week's post or the closing post is due. `planned`: the
+ * cohort's posts; `changes`: those of the last 24 hours.
+ */
+export function catchUpEndsAt(
+  settings: CohortSettings,
+  planned: readonly PlannedPost[],
+  post: PlannedPost,
+  currentWeek: boolean,
+  changes: readonly PostTimeChange[],
+): Date {
+  const dayAfterDue = post.dueAt.getTime() + maxLateMs;
+  const setLate = changesSettingLate(settings, post, currentWeek, changes).map((change) => change.at.getTime() + maxLateMs);
+  if (setLate.length === 0) return new Date(dayAfterDue);
+  const running = post.kind === "week" ? runningUntil(planned, post) : Infinity;
+  return new Date(Math.max(dayAfterDue, Math.min(Math.max(...setLate), running)));
+}
+
+/** When a week's post stops being the running week's: the next week's post or the closing post is due. */
+function runningUntil(planned: readonly PlannedPost[], post: PlannedPost): number {
+  const later = planned.filter((other) => other.kind !== "checkpoint" && other.dueAt.getTime() > post.dueAt.getTime());
+  return Math.min(Infinity, ...later.map((other) => other.dueAt.getTime()));
+}
+
+/** The changes after which the post is late only from them (see lateOnlySinceSet), however old they are. */
+function changesSettingLate(
+  settings: CohortSettings,
+  post: PlannedPost,
+  currentWeek: boolean,
+  changes: readonly PostTimeChange[],
+): PostTimeChange[] {
+  if (!currentWeek && post.kind === "week") return [];
+  return changes.filter((change, index) => {
+    if (post.dueAt.getTime() >= change.at.getTime()) return false;
     const after = settingsAfter(settings, changes, index);
     if (post.kind === "closing") return change.reopens || movedByZoneEdit(post, change, after, settings);
     if (post.kind === "checkpoint") return movedByZoneEdit(post, change, after, settings);

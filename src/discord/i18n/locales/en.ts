@@ -385,13 +385,14 @@ export const en = {
   "cohortAdmin.members": "{count, plural, one {# member} other {# members}}",
   "cohortAdmin.listName": "**{name}** · {status} · {channel}",
   "cohortAdmin.listOnHold": "⚠️ Posts on hold: see `/cohort info`",
+  "cohortAdmin.listResuming":
+    "{paused, select, yes {✅ I can post in the channel again: posts on hold go out once the cohort is resumed} other {✅ Posts on hold go out within a few minutes: I can post in the channel again}}",
   "cohortAdmin.listDetail": "↳ {curriculum} · starts {start} · {week} · {members}",
   "cohortAdmin.listTitle": "Cohorts in this server ({count, number})",
   "cohortAdmin.listOneTitle": "One cohort of this server",
   "cohortAdmin.postAt": "{at} ({relative}) · {detail}",
   "cohortAdmin.postCatchingUp": "Within a minute (it was due {at}) · {detail}",
-  "cohortAdmin.postOnHold":
-    "On hold until the channel is fixed: it goes out then if it is less than 24 hours late (it was due {at}) · {detail}",
+  "cohortAdmin.postOnHold": "On hold until the channel is fixed: it goes out then if that is before {until} (it was due {at}) · {detail}",
   "cohortAdmin.postResuming": "Within a few minutes, now that I can post in the channel again (it was due {at}) · {detail}",
   "cohortAdmin.postWeek": "week {week}",
   "cohortAdmin.field.status": "Status",
@@ -434,6 +435,8 @@ export const en = {
     "{paused, select, yes {I can post in {channel} again: the bot's posts go out there once you resume the cohort with `/cohort resume`.} other {I can post in {channel} again: the bot's posts on hold go out within a few minutes.}}",
   "cohortAdmin.finalEditWaiting":
     "The last week's board in {channel} gets its final edit once I have my permissions back there, if that is within a day of the week's end; after that it stays as it is.",
+  "cohortAdmin.finalEditChannelGone":
+    "The cohort channel {channel} no longer exists, and the last week's board with it: it gets no final edit. Nothing waits for the channel any more; to give the cohort another one, pick it with `/cohort edit channel:`.",
   "cohortAdmin.channelTrouble":
     "{check, select, missing {The cohort channel {channel} no longer exists. The bot's next posts will wait until you pick a new channel with `/cohort edit channel:`.} not_text {{channel} is not a text channel. The bot's next posts will wait until you pick a text channel with `/cohort edit channel:`.} other {I can't post in {channel} now: I'm missing {count, plural, one {the {permissions} permission} other {the {permissions} permissions}} there. The bot's next posts will wait until you give {count, plural, one {it} other {them}} to me in the channel's settings, or pick another channel with `/cohort edit channel:`.}}",
   "cohortAdmin.footer": "Cohort id {id}",

@@ -400,13 +400,15 @@ export const es: Catalogue = {
   "cohortAdmin.members": "{count, plural, one {# miembro} other {# miembros}}",
   "cohortAdmin.listName": "**{name}** · {status} · {channel}",
   "cohortAdmin.listOnHold": "⚠️ Publicaciones en espera: mira `/cohorte info`",
+  "cohortAdmin.listResuming":
+    "{paused, select, yes {✅ Ya puedo volver a publicar en el canal: las publicaciones en espera saldrán cuando se reanude la cohorte} other {✅ Las publicaciones en espera saldrán en unos minutos: ya puedo volver a publicar en el canal}}",
   "cohortAdmin.listDetail": "↳ {curriculum} · empieza el {start} · {week} · {members}",
   "cohortAdmin.listTitle": "Cohortes de este servidor ({count, number})",
   "cohortAdmin.listOneTitle": "Una cohorte de este servidor",
   "cohortAdmin.postAt": "{at} ({relative}) · {detail}",
   "cohortAdmin.postCatchingUp": "En menos de un minuto (debía salir el {at}) · {detail}",
   "cohortAdmin.postOnHold":
-    "En espera hasta que se arregle el canal: saldrá entonces si lleva menos de 24 horas de retraso (debía salir el {at}) · {detail}",
+    "En espera hasta que se arregle el canal: saldrá entonces si es antes del {until} (debía salir el {at}) · {detail}",
   "cohortAdmin.postResuming": "En unos minutos, ahora que puedo volver a publicar en el canal (debía salir el {at}) · {detail}",
   "cohortAdmin.postWeek": "semana {week}",
   "cohortAdmin.field.status": "Estado",
@@ -449,6 +451,8 @@ export const es: Catalogue = {
     "{paused, select, yes {Ya puedo volver a publicar en {channel}: las publicaciones del bot saldrán allí cuando reanudes la cohorte con `/cohorte reanudar`.} other {Ya puedo volver a publicar en {channel}: las publicaciones del bot en espera saldrán en unos minutos.}}",
   "cohortAdmin.finalEditWaiting":
     "La clasificación de la última semana en {channel} recibirá su edición final cuando vuelva a tener allí mis permisos, si es dentro del día siguiente al final de la semana; después se quedará como está.",
+  "cohortAdmin.finalEditChannelGone":
+    "El canal de la cohorte {channel} ya no existe, y la clasificación de la última semana con él: no recibirá su edición final. Ya nada espera al canal; para darle otro a la cohorte, elígelo con `/cohorte editar canal:`.",
   "cohortAdmin.channelTrouble":
     "{check, select, missing {El canal de la cohorte {channel} ya no existe. Las próximas publicaciones del bot esperarán hasta que elijas un canal nuevo con `/cohorte editar canal:`.} not_text {{channel} no es un canal de texto. Las próximas publicaciones del bot esperarán hasta que elijas un canal de texto con `/cohorte editar canal:`.} other {No puedo publicar en {channel} ahora: {count, plural, one {me falta allí el permiso {permissions}} other {me faltan allí los permisos {permissions}}}. Las próximas publicaciones del bot esperarán hasta que {count, plural, one {me lo des} other {me los des}} en los ajustes del canal, o hasta que elijas otro canal con `/cohorte editar canal:`.}}",
   "cohortAdmin.footer": "Id de la cohorte {id}",
