@@ -47,6 +47,9 @@ describe("a member's zone moved west", () => {
     expect(await at(ada, instant, "remind", { time: "08:00", timezone: "America/Bogota" })).toContain("(America/Bogota)");
     // Still Wednesday for Ada: Tuesday, gone by in Dubai, is not hers to fill again.
     expect(await at(ada, instant, "today")).toContain("Wed, 3 Mar 2027");
+    // The roster reads her on that day too: Tuesday's reading is overdue, as her /today lists it.
+    const roster = (await at(bot.admin, instant, "cohort roster", { cohort })).split("\n");
+    expect(roster.find((line) => line.includes("(ada)"))).toContain("1 item overdue");
     // The item offered first is Wednesday's, not Tuesday's (overdue): Wednesday, not Tuesday, starts the streak again.
     const done = await readAt(ada, instant);
     expect(done).toContain("Logged **PostgreSQL Internals**");
