@@ -18,7 +18,7 @@ import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calend
 import { isLanguageCode, memberLocaleOf } from "../domain/cohort/languageCode.js";
 import { dayInfoOfDate } from "../domain/schedule/dayInfo.js";
 import { invalidDateError } from "./invalidDateError.js";
-import { dayNotBeforeAfterZoneMove, memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
+import { dayNotBeforeAfterZoneMove, memberDateOf, memberTimeZone, memberToday } from "../domain/schedule/memberDay.js";
 import { showsSomething } from "../domain/text/hiddenCharacters.js";
 import { nameAsShown } from "../domain/text/nameAsShown.js";
 import { codePointCount, echoedValue, shortenedText } from "../domain/text/characters.js";
@@ -159,6 +159,8 @@ export interface ReminderSettingView {
    * with reading (whether one is sent then depends on that day's reading being unfinished).
    */
   readonly nextAt: Date | null;
+  /** The member's day when a move west holds it (memberToday) ahead of their zone's day now; else null. */
+  readonly dayHeld: string | null;
 }
 
 export interface EditCohortInput extends CohortSettingsInput, CohortBoardInput {
@@ -1094,8 +1096,10 @@ function reminderSettingView(cohort: Cohort, updated: MemberRecord, change: Remi
   const timeZone = memberTimeZone(updated.remindTimeZone, cohort.settings.timeZone);
   // A stored zone the runtime no longer knows is not one kept for the member: they follow the cohort's.
   const chosenZone = updated.remindTimeZone !== null && isValidTimeZone(updated.remindTimeZone) ? updated.remindTimeZone : null;
-  if (time === null) return { cohort, member: updated, change, time: null, timeZone: null, chosenZone, nextAt: null };
-  return { cohort, member: updated, change, time, timeZone, chosenZone, nextAt: nextDailyInstant(now, time, timeZone) };
+  const today = memberToday(now, timeZone, updated.dayNotBefore);
+  const dayHeld = today === memberDateOf(now, timeZone) ? null : today;
+  if (time === null) return { cohort, member: updated, change, time: null, timeZone: null, chosenZone, nextAt: null, dayHeld };
+  return { cohort, member: updated, change, time, timeZone, chosenZone, nextAt: nextDailyInstant(now, time, timeZone), dayHeld };
 }
 
 /** Why a reminder day was skipped when `/remind` was set (stored with the day; see setReminderFromNextTime). */

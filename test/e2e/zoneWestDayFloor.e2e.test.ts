@@ -44,7 +44,9 @@ describe("a member's zone moved west", () => {
     expect(await at(ada, instant, "today")).toContain("Wed, 3 Mar 2027");
     const before = await at(ada, instant, "progress");
     expect(before).toContain("Streak: **0 study days**");
-    expect(await at(ada, instant, "remind", { time: "08:00", timezone: "America/Bogota" })).toContain("(America/Bogota)");
+    const moved = await at(ada, instant, "remind", { time: "08:00", timezone: "America/Bogota" });
+    expect(moved).toContain("(America/Bogota)");
+    expect(moved).toContain("Your day stays **Wed, 3 Mar 2027** until your new time zone reaches it");
     // Still Wednesday for Ada: Tuesday, gone by in Dubai, is not hers to fill again.
     expect(await at(ada, instant, "today")).toContain("Wed, 3 Mar 2027");
     // The roster reads her on that day too: Tuesday's reading is overdue, as her /today lists it.
@@ -65,7 +67,7 @@ describe("a member's zone moved west", () => {
   it("leaves a move east as it was: the member's day goes on to the next", async () => {
     // Wednesday 3 March, 03:00 UTC: 07:00 Wednesday in Dubai; 12:00 Wednesday in Tokyo.
     const instant = "2027-03-03T03:00:00Z";
-    await at(bea, instant, "remind", { time: "08:00", timezone: "Asia/Tokyo" });
+    expect(await at(bea, instant, "remind", { time: "08:00", timezone: "Asia/Tokyo" })).not.toContain("Your day stays");
     expect(await at(bea, instant, "today")).toContain("Wed, 3 Mar 2027");
     expect(await readAt(bea, instant)).toContain("Streak: **1 study day**");
   });
