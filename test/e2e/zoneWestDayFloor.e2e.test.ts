@@ -46,7 +46,7 @@ describe("a member's zone moved west", () => {
     expect(before).toContain("Streak: **0 study days**");
     const moved = await at(ada, instant, "remind", { time: "08:00", timezone: "America/Bogota" });
     expect(moved).toContain("(America/Bogota)");
-    expect(moved).toContain("Your day stays **Wed, 3 Mar 2027** until your new time zone reaches it");
+    expect(moved).toContain("Your day stays **Wed, 3 Mar 2027** until your new time zone catches up");
     // Still Wednesday for Ada: Tuesday, gone by in Dubai, is not hers to fill again.
     expect(await at(ada, instant, "today")).toContain("Wed, 3 Mar 2027");
     // The roster reads her on that day too: Tuesday's reading is overdue, as her /today lists it.
@@ -70,5 +70,43 @@ describe("a member's zone moved west", () => {
     expect(await at(bea, instant, "remind", { time: "08:00", timezone: "Asia/Tokyo" })).not.toContain("Your day stays");
     expect(await at(bea, instant, "today")).toContain("Wed, 3 Mar 2027");
     expect(await readAt(bea, instant)).toContain("Streak: **1 study day**");
+  });
+});
+
+/**
+ * A reminder after a move west: the day a move west holds the member on is the first a reminder is for, so the
+ * new zone's evening of the day before (already over in the zone they left) sends none. Same cohort as above.
+ */
+describe("a member's reminder after their zone moved west", () => {
+  let bot: BotHarness;
+  let cy: { id: string };
+  const cohort = "Westward";
+  const tick = async (instant: string) => {
+    bot.clock.set(new Date(instant));
+    return bot.test.app.scheduler.tick(bot.clock.now());
+  };
+  const stamp = (instant: string) => `<t:${Math.floor(new Date(instant).getTime() / 1000)}:f>`;
+
+  beforeAll(async () => {
+    bot = await startBotHarness({ now: new Date("2027-02-26T10:00:00Z") });
+    await bot.createCohort({ name: cohort, start: "2027-03-01", timeZone: "Asia/Dubai" });
+    cy = bot.member("cy");
+    await bot.reply(cy.id, "join", { cohort });
+    await bot.reply(cy.id, "remind", { time: "20:00", timezone: "Asia/Dubai" });
+  }, 180_000);
+  afterAll(async () => bot.close());
+
+  it("names and sends the held day's reminder, not one for the day before it", async () => {
+    // Wednesday 3 March, 03:00 UTC: 07:00 Wednesday in Dubai; 19:00 Tuesday in Los Angeles (UTC−8).
+    bot.clock.set(new Date("2027-03-03T03:00:00Z"));
+    const moved = visibleText(await bot.reply(cy.id, "remind", { time: "20:00", timezone: "America/Los_Angeles" }));
+    expect(moved).toContain("Your day stays **Wed, 3 Mar 2027**");
+    // Wednesday 20:00 in Los Angeles, not Tuesday's an hour after the move.
+    expect(moved).toContain(stamp("2027-03-04T04:00:00Z"));
+    await tick("2027-03-03T03:00:20Z");
+    await tick("2027-03-03T04:00:20Z");
+    expect(bot.emulator.dmMessages(cy.id)).toHaveLength(0);
+    await tick("2027-03-04T04:00:20Z");
+    expect(bot.emulator.dmMessages(cy.id)).toHaveLength(1);
   });
 });

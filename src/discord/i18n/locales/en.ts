@@ -191,7 +191,7 @@ export const en = {
   "remind.alreadyOff": "Your daily reminder for **{cohort}** was already off, so nothing changed.",
   "remind.directMessages": "Reminders come as direct messages: allow direct messages from members of this server to receive them.",
   "remind.dayHeld":
-    "Your day stays **{day}** until your new time zone reaches it: a day already over in the zone you had is not one to log reading for again.",
+    "Your day stays **{day}** until your new time zone catches up, so a day that already ended in your previous time zone doesn't start over.",
   "remind.pausedNote": "This cohort is paused: no reminders are sent until an admin resumes it.",
   "remind.title": "⏰ Daily reminder",
 

@@ -195,7 +195,7 @@ export const es: Catalogue = {
   "remind.directMessages":
     "Los recordatorios llegan como mensajes directos: permite mensajes directos de los miembros de este servidor para recibirlos.",
   "remind.dayHeld":
-    "Tu día sigue siendo **{day}** hasta que tu nueva zona horaria llegue a él: un día que ya terminó en la zona que tenías no vuelve a abrirse para registrar lecturas.",
+    "Tu día sigue siendo **{day}** hasta que tu nueva zona horaria lo alcance, así que un día que ya terminó en tu zona horaria anterior no vuelve a empezar.",
   "remind.pausedNote": "Esta cohorte está en pausa: no se envían recordatorios hasta que un administrador la reanude.",
   "remind.title": "⏰ Recordatorio diario",
 
