@@ -18,7 +18,7 @@ import { courseFitsCalendar, latestCourseStart } from "../domain/schedule/calend
 import { isLanguageCode, memberLocaleOf } from "../domain/cohort/languageCode.js";
 import { dayInfoOfDate } from "../domain/schedule/dayInfo.js";
 import { invalidDateError } from "./invalidDateError.js";
-import { memberDateOf, memberTimeZone } from "../domain/schedule/memberDay.js";
+import { dayNotBeforeAfterZoneMove, memberDateOf, memberTimeZone, memberToday } from "../domain/schedule/memberDay.js";
 import { showsSomething } from "../domain/text/hiddenCharacters.js";
 import { nameAsShown } from "../domain/text/nameAsShown.js";
 import { codePointCount, echoedValue, shortenedText } from "../domain/text/characters.js";
@@ -160,6 +160,8 @@ export interface ReminderSettingView {
    * with reading (whether one is sent then depends on that day's reading being unfinished).
    */
   readonly nextAt: Date | null;
+  /** The member's day when a move west holds it (memberToday) ahead of their zone's day now; else null. */
+  readonly dayHeld: string | null;
 }
 
 export interface EditCohortInput extends CohortSettingsInput, CohortBoardInput {
@@ -946,7 +948,13 @@ export class CohortService {
       const over = this.remindersOver(cohort, ownCourseOver, calendar);
       if (over !== null && request.off !== true) throw over;
       if (over !== null) return this.switchReminderOff(request, member, view, true);
-      const updated = await this.members.followCohortZone(member.id, request.off === true, localeOfCaller(request));
+      const dayNotBefore = dayNotBeforeAfterZoneMove(
+        request.now,
+        memberZoneOf(member, cohort),
+        cohort.settings.timeZone,
+        member.dayNotBefore,
+      );
+      const updated = await this.members.followCohortZone(member.id, request.off === true, localeOfCaller(request), dayNotBefore);
       this.logger.info({ cohortId: cohort.id, memberId: member.id, off: request.off === true }, "reminder zone follows the cohort's");
       return view(updated, ReminderChange.FollowsCohort);
     }
@@ -967,7 +975,10 @@ export class CohortService {
     if (!isValidTimeZone(zoneText)) throw new UserError("input.invalidTimeZone", { value: zoneText.slice(0, 60) });
     // Only a zone the member chose is stored: without one, the reminder (and their day) follows the cohort's, even after /cohort edit timezone:.
     const timeZone = typedZone ?? storedZone;
-    const stored = await this.setReminderFromNextTime(member.id, clock, { timeZone, locale: localeOfCaller(request) }, request.now);
+    // memberToday's rule: a move west holds the member on the day they were in.
+    const dayNotBefore = dayNotBeforeAfterZoneMove(request.now, memberZoneOf(member, cohort), zoneText, member.dayNotBefore);
+    const setting = { timeZone, locale: localeOfCaller(request), dayNotBefore };
+    const stored = await this.setReminderFromNextTime(member.id, clock, setting, request.now);
     this.logger.info(
       { cohortId: cohort.id, memberId: member.id, time: stored.member.remindTime, timeZone: stored.member.remindTimeZone },
       "reminder set",
@@ -1015,12 +1026,16 @@ export class CohortService {
    * same transaction as the new setting, so no tick (of any process) sees the new time without them, and a
    * setting that cannot be stored leaves the old one's. The marks an earlier setting left go at the same
    * time: their dates were in its zone, and after a move west one of them can be a day whose reminder is
-   * still to come. `timeZone` is the member's own (null: they follow `cohortZone`); `locale`: ReminderSetting's.
+   * still to come. `timeZone` is the member's own (null: they follow `cohortZone`); `locale`, `dayNotBefore`: ReminderSetting's.
    */
   private async setReminderFromNextTime(
     memberId: number,
     clock: Clock,
-    { timeZone, locale }: { readonly timeZone: string | null; readonly locale: UserLocale | null },
+    {
+      timeZone,
+      locale,
+      dayNotBefore,
+    }: { readonly timeZone: string | null; readonly locale: UserLocale | null; readonly dayNotBefore: string | null },
     now: Date,
   ): Promise<{ member: MemberRecord; cohortTimeZone: string }> {
     // The cohort's zone is the one read in the setting's transaction (a zone move may commit meanwhile).
@@ -1034,7 +1049,7 @@ export class CohortService {
         ...(todayPast ? [{ localDate: today, reason: reminderSetAfterTime }] : []),
       ];
     };
-    const setting = { time: formatClock(clock), timeZone, locale };
+    const setting = { time: formatClock(clock), timeZone, locale, dayNotBefore };
     // Every setting change's reasons are replaced, even those not written now: they may be an earlier setting's.
     return this.reminders.setReminderSkipping(memberId, setting, marksIn, now, settingChangeReasons);
   }
@@ -1090,8 +1105,10 @@ function reminderSettingView(cohort: Cohort, updated: MemberRecord, change: Remi
   const timeZone = memberTimeZone(updated.remindTimeZone, cohort.settings.timeZone);
   // A stored zone the runtime no longer knows is not one kept for the member: they follow the cohort's.
   const chosenZone = updated.remindTimeZone !== null && isValidTimeZone(updated.remindTimeZone) ? updated.remindTimeZone : null;
-  if (time === null) return { cohort, member: updated, change, time: null, timeZone: null, chosenZone, nextAt: null };
-  return { cohort, member: updated, change, time, timeZone, chosenZone, nextAt: nextDailyInstant(now, time, timeZone) };
+  const today = memberToday(now, timeZone, updated.dayNotBefore);
+  const dayHeld = today === memberDateOf(now, timeZone) ? null : today;
+  if (time === null) return { cohort, member: updated, change, time: null, timeZone: null, chosenZone, nextAt: null, dayHeld };
+  return { cohort, member: updated, change, time, timeZone, chosenZone, nextAt: nextDailyInstant(now, time, timeZone), dayHeld };
 }
 
 /** Why a reminder day was skipped when `/remind` was set (stored with the day; see setReminderFromNextTime). */
@@ -1314,4 +1331,9 @@ function courseCalendar(cohort: Cohort, curriculumWeeks: number | null): BreakCa
   if (curriculumWeeks === null) return null;
   const { startDate, timeZone } = cohort.settings;
   return { startDate, timeZone, curriculumWeeks, breakWeeks: cohort.breakWeeks };
+}
+
+/** The zone the member's day is in now: their own, else the cohort's. */
+function memberZoneOf(member: MemberRecord, cohort: Cohort): string {
+  return memberTimeZone(member.remindTimeZone, cohort.settings.timeZone);
 }

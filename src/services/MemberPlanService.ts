@@ -2,7 +2,7 @@ import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { CohortStatus } from "../domain/cohort/cohortModel.js";
 import { CATCH_UP_DAYS } from "../domain/schedule/catchUpSpread.js";
 import { courseEndDate, ownCourseEndDate, wasEndedEarly } from "../domain/schedule/cohortBreaks.js";
-import { memberDateOf, memberDayStart, memberOptionalFrom, memberTimeZone } from "../domain/schedule/memberDay.js";
+import { memberDateOf, memberDayStart, memberOptionalFrom, memberTimeZone, memberToday } from "../domain/schedule/memberDay.js";
 import { addDays, LocalDateProblem, localDateProblem } from "../domain/schedule/localTime.js";
 import {
   BreakBookingProblem,
@@ -50,8 +50,10 @@ export interface MemberPlanning {
   readonly plan: MemberPlan;
   /** The member's zone: their `/remind` zone, else the cohort's. */
   readonly zone: string;
-  /** The member day at `now` (04:00 rollover). */
+  /** The member day at `now` (04:00 rollover; `memberToday`: never before the member's `dayNotBefore`). */
   readonly today: string;
+  /** Member.dayNotBefore: the streak's today keeps to it too. */
+  readonly dayNotBefore: string | null;
   readonly breaks: readonly StoredPersonalBreak[];
   /**
    * When the member's study days stop: the end of the course's last day in their day, or the moment an
@@ -212,14 +214,25 @@ export class MemberPlanService {
     const plan = await this.memberPlans.planOf(memberPlanInput(cohort, context, member.joinedOn, state, zone), (input) =>
       this.plans.memberPlan(context, input),
     );
-    const today = memberDateOf(now, zone);
+    const today = memberToday(now, zone, member.dayNotBefore);
     const planEndAt = planEndOf(cohort, context, plan, zone);
     // An admin's end comes first when earlier: over for everyone at that moment.
     const daysEndAt = cohort.endedAt !== null && cohort.endedAt.getTime() < planEndAt.getTime() ? cohort.endedAt : planEndAt;
     const daysOver = daysEndAt.getTime() <= now.getTime();
     const planOver = planEndAt.getTime() <= now.getTime();
     const standingDay = daysOver ? memberDateOf(daysEndAt, zone) : today;
-    return { context, plan, zone, today, breaks: state.breaks, daysEndAt, daysOver, planOver, standingDay };
+    return {
+      context,
+      plan,
+      zone,
+      today,
+      dayNotBefore: member.dayNotBefore,
+      breaks: state.breaks,
+      daysEndAt,
+      daysOver,
+      planOver,
+      standingDay,
+    };
   }
 
   /**
@@ -548,6 +561,7 @@ function streakInputOf(
     daysOff: planning.plan.daysOff,
     firstDay: planning.plan.startDate,
     now,
+    dayNotBefore: planning.dayNotBefore,
     until: planning.daysEndAt,
   };
 }

@@ -1,6 +1,6 @@
 import type { Cohort, MemberRecord } from "../domain/cohort/cohortModel.js";
 import { addDays, localDateOf, zonedInstant } from "../domain/schedule/localTime.js";
-import { memberDateOf, memberDayEnd, reminderDayOf } from "../domain/schedule/memberDay.js";
+import { memberDateOf, memberDayEnd, memberToday, reminderDayOf } from "../domain/schedule/memberDay.js";
 import { isMemberStudyDay } from "../domain/schedule/memberPlan.js";
 import { memberCourseHasEnded, memberDayStatus } from "../domain/schedule/memberStatus.js";
 import type { CompletionRepository } from "../db/repositories/CompletionRepository.js";
@@ -78,6 +78,8 @@ export class ReminderService {
    */
   async reminderView(cohort: Cohort, member: MemberRecord, now: Date, day: string, remindAt: Date): Promise<ReminderView | null> {
     const { context, plan, zone } = await this.memberPlans.planFor(cohort, member, now);
+    // A day before the one a move west holds the member on is over for them (memberToday): no reminder lists it.
+    if (day < memberToday(now, zone, member.dayNotBefore)) return null;
     if (!isMemberStudyDay(plan, day) || memberCourseHasEnded(plan, day)) return null;
     const done = new Set((await this.completions.listForMember(member.id)).map((row) => row.itemId));
     const status = memberDayStatus(plan, done, day);
@@ -108,6 +110,7 @@ export class ReminderService {
     if (view.nextAt === null || time === null) return view;
     const { plan, zone } = planning ?? (await this.memberPlans.planFor(cohort, member, now));
     const today = localDateOf(now, zone);
+    const memberDay = memberToday(now, zone, member.dayNotBefore);
     const settled = new Set((await this.reminders.deliveriesFor([member.id], [today])).map((delivery) => delivery.localDate));
     for (let offset = 0; offset <= nextReminderHorizonDays; offset += 1) {
       // The scheduler's reminder of calendar date `date` lists the member day it is for (before 04:00 the day
@@ -116,7 +119,8 @@ export class ReminderService {
       const at = zonedInstant(date, time, zone);
       if (at.getTime() <= now.getTime() || settled.has(date)) continue;
       const day = reminderDayOf(date, time);
-      if (memberDateOf(at, zone) !== day) continue;
+      // memberToday: a day before the one a move west holds the member on has no reminder.
+      if (memberDateOf(at, zone) !== day || day < memberDay) continue;
       if (memberCourseHasEnded(plan, day)) break;
       if (isMemberStudyDay(plan, day) && (plan.itemsByDueDate.get(day)?.length ?? 0) > 0) return { ...view, nextAt: at };
     }

@@ -83,6 +83,7 @@ export async function memberExportOracle(
       returnedAt: member.returnedAt,
       remindTime: member.remindTime,
       remindTimeZone: member.remindTimeZone,
+      dayNotBefore: member.dayNotBefore,
       nudges: member.nudges,
       locale: member.locale,
       boardVisibility: member.boardVisibility,

@@ -40,6 +40,7 @@ const coverage: Readonly<Record<string, Coverage>> = {
       returnedAt: "returnedAt",
       remindTime: "remindTime",
       remindTimeZone: "remindTimeZone",
+      dayNotBefore: "dayNotBefore",
       remindFailures: "reminderFailures",
       remindDisabledNotice: "reminderDisabledNotice",
       remindRefusedNotice: "reminderRefusedNotice",

@@ -36,6 +36,7 @@ const member: MemberRecord = {
   returnedAt: null,
   remindTime: null,
   remindTimeZone: null,
+  dayNotBefore: null,
   remindFailures: 0,
   remindDisabledNotice: false,
   points: 120,

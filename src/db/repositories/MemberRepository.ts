@@ -34,6 +34,7 @@ export function toMember(row: MemberRow): MemberRecord {
     returnedAt: row.returnedAt,
     remindTime: row.remindTime,
     remindTimeZone: row.remindTimeZone,
+    dayNotBefore: row.dayNotBefore,
     remindFailures: row.remindFailures,
     remindDisabledNotice: row.remindDisabledNotice,
     points: row.points,
@@ -55,6 +56,8 @@ export interface ReminderSetting {
   readonly timeZone: string | null;
   /** The Discord locale of whoever set it, stored for their DMs' language (userLocaleUpdate); null keeps the stored one. */
   readonly locale?: UserLocale | null;
+  /** Member.dayNotBefore as the zone change leaves it (dayNotBeforeAfterZoneMove); absent: left as it is. */
+  readonly dayNotBefore?: string | null;
 }
 
 /** A user's Discord locale (MemberRecord.locale) and where to store it: Discord's language is the user's, not a membership's. */
@@ -89,6 +92,7 @@ export function reminderUpdate(prisma: PrismaClient | Prisma.TransactionClient, 
         : {
             remindTime: reminder.time,
             remindTimeZone: reminder.timeZone,
+            ...(reminder.dayNotBefore === undefined ? {} : { dayNotBefore: reminder.dayNotBefore }),
             remindFailures: 0,
             remindDisabledNotice: false,
             remindRefusedNotice: false,
@@ -322,10 +326,16 @@ export class MemberRepository {
 
   /**
    * Drops the zone the member chose: their reminder and day follow the cohort's. `switchOff` also switches the
-   * reminder off. `locale`: as in ReminderSetting.
+   * reminder off. `locale`, `dayNotBefore`: as in ReminderSetting.
    */
-  async followCohortZone(memberId: number, switchOff: boolean, locale: UserLocale | null = null): Promise<MemberRecord> {
-    const data = switchOff ? { remindTime: null, remindTimeZone: null } : { remindTimeZone: null };
+  async followCohortZone(
+    memberId: number,
+    switchOff: boolean,
+    locale: UserLocale | null = null,
+    dayNotBefore?: string | null,
+  ): Promise<MemberRecord> {
+    const floor = dayNotBefore === undefined ? {} : { dayNotBefore };
+    const data = switchOff ? { remindTime: null, remindTimeZone: null, ...floor } : { remindTimeZone: null, ...floor };
     return this.updateWithLocale(memberId, () => this.prisma.member.update({ where: { id: memberId }, data }), locale);
   }
 
@@ -518,6 +528,7 @@ const memberColumnNames = [
   "returnedAt",
   "remindTime",
   "remindTimeZone",
+  "dayNotBefore",
   "remindFailures",
   "remindDisabledNotice",
   "remindRefusedNotice",

@@ -52,6 +52,8 @@ export interface ExportedMembership {
   readonly returnedAt: Date | null;
   readonly remindTime: string | null;
   readonly remindTimeZone: string | null;
+  /** The day a move west of their zone holds the member's day on, until their zone reaches it (Member.dayNotBefore). */
+  readonly dayNotBefore: string | null;
   readonly nudges: boolean;
   /** The member's Discord locale as last stored (their DMs' language); null: none stored. */
   readonly locale: string | null;
@@ -576,6 +578,7 @@ export class PrivacyRepository {
       returnedAt: member.returnedAt,
       remindTime: member.remindTime,
       remindTimeZone: member.remindTimeZone,
+      dayNotBefore: member.dayNotBefore,
       nudges: member.nudges,
       locale: member.locale,
       boardVisibility: member.boardVisibility,

@@ -533,6 +533,12 @@ export class RosterRepository {
         FROM packed m LEFT JOIN grouped g ON g."memberId" = m."id"
       )`;
     const joinDay = pg ? `(CAST(m."joinedOn" AS date) - DATE '1970-01-01')` : `CAST(julianday(m."joinedOn") - 2440587.5 AS INTEGER)`;
+    // memberToday's rule: the zone's day, never before Member.dayNotBefore (a move west).
+    const zoneToday = `COALESCE(z."today", CAST(@today AS INTEGER))`;
+    const floorDay = pg
+      ? `(CAST(m."dayNotBefore" AS date) - DATE '1970-01-01')`
+      : `CAST(julianday(m."dayNotBefore") - 2440587.5 AS INTEGER)`;
+    const memberTodaySql = pg ? `GREATEST(${zoneToday}, ${floorDay})` : `MAX(${zoneToday}, COALESCE(${floorDay}, ${zoneToday}))`;
     // The end of the member's own course on their extended calendar (`e."n"` extends, at most MAX_EXTEND_WEEKS).
     const endDayOf = `CASE ${weeks
       .map((x) =>
@@ -576,7 +582,7 @@ export class RosterRepository {
         SELECT m."id", m."userId", m."displayName", m."points", m."nudges", m."joinedAt", m."returnedAt",
           COALESCE(q."since", ${this.instant("quietSince")}) AS "quietSince",
           COALESCE(${joinDay}, CAST(@startDay AS INTEGER)) AS "j",
-          COALESCE(z."today", CAST(@today AS INTEGER)) AS "t",
+          ${memberTodaySql} AS "t",
           CASE WHEN e."n" IS NULL THEN 0 WHEN e."n" > ${MAX_EXTEND_WEEKS} THEN ${MAX_EXTEND_WEEKS} ELSE e."n" END AS "x",
           CASE WHEN EXISTS (SELECT 1 FROM cu WHERE cu."memberId" = m."id") THEN 1 ELSE 0 END AS "caughtUp",
           COALESCE(o."endDay", ${endDayOf}) AS "e"

@@ -2,6 +2,7 @@ import { CohortStatus } from "../../domain/cohort/cohortModel.js";
 import { ReminderChange, type ReminderSettingView } from "../../services/CohortService.js";
 import type { Reply } from "../commandTypes.js";
 import { markup, type Translator } from "../i18n/Translator.js";
+import { localDateText } from "../i18n/formatters.js";
 import { colors, limits, timestamp, truncate } from "./format.js";
 
 // A paused cohort sends none: naming the time one would come only after a resume would promise it.
@@ -31,6 +32,9 @@ function settingLines(t: Translator, view: ReminderSettingView): string[] {
 /** `/remind`: the member's reminder setting after the change (or as it is). */
 export function renderReminderSetting(t: Translator, view: ReminderSettingView): Reply {
   const lines = settingLines(t, view);
+  // After a move west: their day stays the one they were in (memberToday), said where the zone changed.
+  const moved = view.change === ReminderChange.Set || view.change === ReminderChange.FollowsCohort;
+  if (moved && view.dayHeld !== null) lines.push(t.t("remind.dayHeld", { day: localDateText(t, view.dayHeld) }));
   if (view.cohort.status === CohortStatus.Paused && view.time !== null) lines.push(t.t("remind.pausedNote"));
   return {
     embeds: [

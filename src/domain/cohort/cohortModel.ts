@@ -105,6 +105,8 @@ export interface MemberRecord {
   readonly returnedAt: Date | null;
   readonly remindTime: string | null;
   readonly remindTimeZone: string | null;
+  /** Member-local day their day never goes back before (`memberToday`); null: none. */
+  readonly dayNotBefore: string | null;
   readonly remindFailures: number;
   readonly remindDisabledNotice: boolean;
   readonly points: number;

@@ -80,6 +80,28 @@ export function completionDateOf(completion: { readonly day: string | null; read
   return completion.day ?? memberDateOf(completion.completedAt, zone);
 }
 
+/**
+ * The member's day at `now`: their zone's (`memberDateOf`), never before `dayNotBefore` (Member.dayNotBefore).
+ * The rule, in this one place: a member's day never goes back. A `/remind` zone change that puts the new zone's
+ * day before the one the member was in (a move west) leaves them on that day until the new zone reaches it, so a
+ * day already gone by is not theirs to fill again (no streak day, on-time points or checkpoint won back). A move
+ * east skips ahead, as the new zone's clock does.
+ */
+export function memberToday(now: InstantInput, zone: string, dayNotBefore: string | null): string {
+  const day = memberDateOf(now, zone);
+  return dayNotBefore !== null && dayNotBefore > day ? dayNotBefore : day;
+}
+
+/**
+ * What Member.dayNotBefore becomes when the member's zone moves from `fromZone` to `toZone` at `now`: the day they
+ * were in (`memberToday`, their stored floor `dayNotBefore` kept) while the new zone's day is still before it; else
+ * null, nothing to hold (a move east, or one within the same day).
+ */
+export function dayNotBeforeAfterZoneMove(now: InstantInput, fromZone: string, toZone: string, dayNotBefore: string | null): string | null {
+  const wasIn = memberToday(now, fromZone, dayNotBefore);
+  return memberDateOf(now, toZone) < wasIn ? wasIn : null;
+}
+
 /** `memberDateOf` as a day counted from 1970-01-01: streaks loop over these without building text. */
 export function memberEpochDayOf(instant: InstantInput, zone: string): number {
   const wall = wallEpochMillis(instant, zone);

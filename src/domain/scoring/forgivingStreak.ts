@@ -56,6 +56,8 @@ export interface StreakInput {
    */
   readonly firstDay?: string | null;
   readonly now: InstantInput;
+  /** The day the member's day never goes back before (`memberToday`'s `dayNotBefore`); absent or null: none. */
+  readonly dayNotBefore?: string | null;
   /**
    * When the cohort stopped taking streak days (the end of its course's last day, or the moment an admin
    * ended it); null: not known. From then on the streak stands as it did at that instant, with no deadlines.
@@ -147,7 +149,11 @@ function replayStreak(
   isStudyDay: (day: number) => boolean;
   firstDay: number | null;
 } {
-  const { active, first, today } = activeDays(input.completions, input.timeZone, { now, loggedBy: input.now });
+  const { active, first, today } = activeDays(input.completions, input.timeZone, {
+    now,
+    loggedBy: input.now,
+    dayNotBefore: input.dayNotBefore ?? null,
+  });
   const firstDay = input.firstDay === undefined || input.firstDay === null ? null : epochDayOfLocalDateOrNull(input.firstDay);
   const isStudyDay = studyDayTest(input.studyDays, input.daysOff, firstDay);
   const state: StreakState = { current: 0, best: 0, freezes: 0, towardsFreeze: 0 };
@@ -183,11 +189,13 @@ function nextStudyDay(from: number, isStudyDay: (day: number) => boolean): strin
 function activeDays(
   completions: readonly StreakCompletion[],
   timeZone: string,
-  instants: { readonly now: InstantInput; readonly loggedBy: InstantInput },
+  instants: { readonly now: InstantInput; readonly loggedBy: InstantInput; readonly dayNotBefore: string | null },
 ): { active: Set<number>; first: number; today: number } {
   const nowMillis = toEpochMillis(instants.now);
   const loggedByMillis = toEpochMillis(instants.loggedBy);
-  const zoneToday = memberEpochDayOf(instants.now, timeZone);
+  // memberToday's rule, as an epoch day (this runs for every streak).
+  const floor = instants.dayNotBefore === null ? null : epochDayOfLocalDateOrNull(instants.dayNotBefore);
+  const zoneToday = Math.max(memberEpochDayOf(instants.now, timeZone), floor ?? Number.NEGATIVE_INFINITY);
   const active = new Set<number>();
   let today = zoneToday;
   let first = zoneToday;

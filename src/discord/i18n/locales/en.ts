@@ -190,6 +190,8 @@ export const en = {
   "remind.followCohortChoice": "The cohort's time zone (follows it when an admin changes it)",
   "remind.alreadyOff": "Your daily reminder for **{cohort}** was already off, so nothing changed.",
   "remind.directMessages": "Reminders come as direct messages: allow direct messages from members of this server to receive them.",
+  "remind.dayHeld":
+    "Your day stays **{day}** until your new time zone catches up, so a day that already ended in your previous time zone doesn't start over.",
   "remind.pausedNote": "This cohort is paused: no reminders are sent until an admin resumes it.",
   "remind.title": "⏰ Daily reminder",
 

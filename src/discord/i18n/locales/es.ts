@@ -194,6 +194,8 @@ export const es: Catalogue = {
   "remind.alreadyOff": "Tu recordatorio diario para **{cohort}** ya estaba desactivado, así que no ha cambiado nada.",
   "remind.directMessages":
     "Los recordatorios llegan como mensajes directos: permite mensajes directos de los miembros de este servidor para recibirlos.",
+  "remind.dayHeld":
+    "Tu día sigue siendo **{day}** hasta que tu nueva zona horaria lo alcance, así que un día que ya terminó en tu zona horaria anterior no vuelve a empezar.",
   "remind.pausedNote": "Esta cohorte está en pausa: no se envían recordatorios hasta que un administrador la reanude.",
   "remind.title": "⏰ Recordatorio diario",
 
