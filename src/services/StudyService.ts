@@ -864,7 +864,7 @@ export class StudyService {
 
   /**
    * The whole course's chart for the closing post: one grouped count of members per item, and one more query for
-   * the "choose one" slots, however many (`withSlotCounts`; the mastery path has one).
+   * the "choose one" slots, however many (one per 500 tracks: `withSlotCounts`; the mastery path has one).
    */
   async courseChartOf(cohort: Cohort): Promise<CourseChartData> {
     const context = await this.plans.contextFor(cohort);
@@ -889,7 +889,7 @@ export class StudyService {
   /**
    * `counts` (members per item) with each "choose one" slot of `planItems`, by its id, counting the members who did any
    * track (for a member day before `before`'s, as countsForDaysBefore counts the other items, when given): one query
-   * for every slot's tracks, whatever the number of slots.
+   * for every slot's tracks, whatever the number of slots (one per 500 tracks, the most one statement binds).
    */
   private async withSlotCounts(
     cohort: Cohort,

@@ -49,7 +49,7 @@ describe("the weekly chart's 'choose one' slots", () => {
         groupName: `Choose one ${index}`,
         track: `Track ${track}`,
       }));
-      slots.push((await createSectionRows(prisma, curriculum.id, section, items, 100 * index)).itemIds);
+      slots.push((await createSectionRows(prisma, curriculum.id, section, items, 1000 * index)).itemIds);
     }
     const row = await createCohortRow(prisma, curriculum.id, { guildId: "g", name, startDate: "2027-03-01" });
     const members = [];
@@ -103,5 +103,33 @@ describe("the weekly chart's 'choose one' slots", () => {
     );
     expect(expected).not.toEqual(expected.map(() => 0));
     expect(chart?.sections.map((section) => section.percent)).toEqual(expected);
+  });
+  it("draws the chart of a week whose 'choose one' slots hold more tracks than one statement binds", async () => {
+    const { prisma } = test.app.database;
+    // Six sections of 200 tracks (the most a section holds): 1,200 track ids, past SQLite's bound-parameter limit.
+    const big = await cohortWithSlots("Big", [200, 200, 200, 200, 200, 200]);
+    const [first, second] = big.members;
+    const lastTrack = big.slots.at(-1)?.at(-1);
+    if (first === undefined || second === undefined || lastTrack === undefined) throw new Error("no members or tracks");
+    for (const [member, itemId] of [
+      [first, lastTrack],
+      [second, lastTrack],
+    ] as const)
+      await prisma.completion.create({
+        data: {
+          memberId: member.id,
+          itemId,
+          cohortId: big.cohort.id,
+          completedAt: new Date("2027-03-02T10:00:00Z"),
+          weekNumber: 1,
+          points: 1,
+          day: "2027-03-02",
+        },
+      });
+
+    const chart = await test.app.services.study.weeklyChartOf(big.cohort, 1, now);
+    const lastSlot = big.slots.at(-1)?.[0] as number;
+    const expected = completionShare(new Map([[lastSlot, 2]]), [lastSlot], big.members.length);
+    expect(chart?.sections.map((section) => section.percent)).toEqual([0, 0, 0, 0, 0, expected]);
   });
 });

@@ -1,6 +1,7 @@
 import { BoardVisibility } from "../../domain/privacy/boardPresentation.js";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import type { SerialWriteQueue } from "../SerialWriteQueue.js";
+import { findInChunks } from "../inChunks.js";
 import { numberedPlaceholders, readColumn, type SqlReader, type SqlValue } from "../SqlReader.js";
 import { sqliteDateOf } from "../sqliteDateOf.js";
 import type { SqliteTransactionRunner, SqlStatement } from "../SqliteTransactionRunner.js";
@@ -662,10 +663,13 @@ export class CompletionRepository {
               { day: null, completedAt: { lt: bounds.undatedBefore } },
             ],
           };
-    const rows = await this.prisma.completion.groupBy({
-      by: ["memberId", "itemId"],
-      where: { cohortId, member: { leftAt: null }, itemId: { in: [...itemIds] }, ...dated },
-    });
+    // A long course's slots may hold thousands of tracks: slices, each a disjoint set of (member, item) groups.
+    const rows = await findInChunks(itemIds, (chunk) =>
+      this.prisma.completion.groupBy({
+        by: ["memberId", "itemId"],
+        where: { cohortId, member: { leftAt: null }, itemId: { in: chunk }, ...dated },
+      }),
+    );
     return rows.map(({ memberId, itemId }) => ({ memberId, itemId }));
   }
 
