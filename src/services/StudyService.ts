@@ -904,11 +904,14 @@ export class StudyService {
     if (slots.length === 0) return bySlot;
     const completers = await this.completions.completersOfItems(cohort.id, [...new Set(slots.flatMap((slot) => slot.tracks))], before);
     // The undated rows countsForDaysBefore placed on a day before: already read, not read again.
-    const rows = [...completers, ...(before?.placed ?? [])];
-    for (const slot of slots) {
-      const tracks = new Set(slot.tracks);
-      bySlot.set(slot.id, new Set(rows.filter((row) => tracks.has(row.itemId)).map((row) => row.memberId)).size);
+    const membersByItem = new Map<number, number[]>();
+    for (const row of [...completers, ...(before?.placed ?? [])]) {
+      const members = membersByItem.get(row.itemId);
+      if (members === undefined) membersByItem.set(row.itemId, [row.memberId]);
+      else members.push(row.memberId);
     }
+    // Each slot reads only its own tracks' rows: linear in the rows, not slots × rows (a long course has hundreds).
+    for (const slot of slots) bySlot.set(slot.id, new Set(slot.tracks.flatMap((track) => membersByItem.get(track) ?? [])).size);
     return bySlot;
   }
 
